@@ -1,0 +1,96 @@
+"""Outbound WeChat API: one shared access token in Redis, refreshed by one process at a time,
+and customer-service text messages with WeChat's error codes read on every answer."""
+
+from __future__ import annotations
+
+import logging
+
+import requests
+from redis import Redis
+from wechatpy import WeChatClient
+from wechatpy.exceptions import WeChatClientException
+from wechatpy.session.redisstorage import RedisStorage
+
+from config.settings import Settings
+
+log = logging.getLogger(__name__)
+
+TOKEN_ERRORS = (40001, 40014, 42001)
+# Refresh a token this long before WeChat says it expires.
+TOKEN_MARGIN_SECONDS = 300
+HTTP_TIMEOUT_SECONDS = 5
+
+
+class WeChatSendError(Exception):
+    """A send WeChat refused (errcode set) or that never got an answer (errcode None)."""
+
+    def __init__(self, errcode: int | None, errmsg: str) -> None:
+        super().__init__(f"{errcode}: {errmsg}")
+        self.errcode = errcode
+
+
+class SharedTokenClient(WeChatClient):
+    """wechatpy's client pointed at `WECHAT_API_BASE_URL`, with the token shared in Redis.
+
+    wechatpy keeps the token's expiry in process memory and fetches without a lock or a
+    timeout; here the Redis key's TTL is the only truth and a Redis lock serialises refreshes.
+    """
+
+    def __init__(self, settings: Settings, redis: Redis) -> None:
+        super().__init__(
+            settings.wechat_app_id,
+            settings.wechat_app_secret,
+            session=RedisStorage(redis, prefix="wechatpy"),
+            timeout=HTTP_TIMEOUT_SECONDS,
+            auto_retry=False,
+        )
+        self.API_BASE_URL = f"{settings.wechat_api_base_url}/cgi-bin/"
+        self._token_url = f"{settings.wechat_api_base_url}/cgi-bin/token"
+        self._redis = redis
+
+    @property
+    def access_token(self) -> str:
+        token = self.session.get(self.access_token_key)
+        return token if token else self.refresh_token(stale=None)
+
+    def refresh_token(self, stale: str | None) -> str:
+        """Fetch a new token unless another process already replaced `stale`."""
+        with self._redis.lock(
+            f"wechat:token-refresh:{self.appid}", timeout=15, blocking_timeout=10
+        ):
+            current = self.session.get(self.access_token_key)
+            if current and current != stale:
+                return str(current)
+            response = self._http.get(
+                self._token_url,
+                params={
+                    "grant_type": "client_credential",
+                    "appid": self.appid,
+                    "secret": self.secret,
+                },
+                timeout=HTTP_TIMEOUT_SECONDS,
+            )
+            response.raise_for_status()
+            result = response.json()
+            if result.get("errcode"):
+                raise WeChatSendError(int(result["errcode"]), str(result.get("errmsg", "")))
+            ttl = max(60, int(result.get("expires_in", 7200)) - TOKEN_MARGIN_SECONDS)
+            self.session.set(self.access_token_key, result["access_token"], ttl)
+            log.info("WeChat access token refreshed")
+            return str(result["access_token"])
+
+    def send_text_message(self, openid: str, content: str) -> None:
+        """Send a customer-service text; on an expired token refresh once and retry once."""
+        for attempt in (1, 2):
+            token = self.access_token
+            try:
+                self.message.send_text(openid, content)
+                return
+            except WeChatClientException as exc:
+                errcode = int(exc.errcode) if exc.errcode is not None else None
+                if errcode in TOKEN_ERRORS and attempt == 1:
+                    self.refresh_token(stale=token)
+                    continue
+                raise WeChatSendError(errcode, str(exc.errmsg)) from exc
+            except requests.RequestException as exc:
+                raise WeChatSendError(None, str(exc)) from exc

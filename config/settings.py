@@ -1,0 +1,134 @@
+"""All configuration, read once from the environment (and `.env` when present).
+
+Development is lenient (missing secrets get safe local defaults); production
+(`ZHULIAN_ENV=production`) refuses to start without the secrets WeChat and the
+data encryption need.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from dotenv import load_dotenv
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+# Fixed development secrets so a fresh checkout runs without setup; production refuses them.
+DEV_ENCRYPTION_KEY = "zWl1y9y3rH8Gm2b0dW5nVbq7mC0X3oYJm5nE7tM3w0Q="  # noqa: S105
+DEV_WECHAT_TOKEN = "zhulian-dev-token"  # noqa: S105
+DEV_APP_SECRET = "zhulian-dev-secret"  # noqa: S105
+
+
+class SettingsError(RuntimeError):
+    """Raised when the environment cannot produce a usable configuration."""
+
+
+def _int(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").strip()
+    try:
+        return int(raw) if raw else default
+    except ValueError as exc:
+        raise SettingsError(f"{name} must be an integer, got {raw!r}") from exc
+
+
+def _str(name: str, default: str = "") -> str:
+    return os.environ.get(name, default).strip()
+
+
+@dataclass(frozen=True)
+class Settings:
+    env: str = "development"
+    wechat_token: str = DEV_WECHAT_TOKEN
+    wechat_app_id: str = "wxzhuliandev000001"
+    wechat_app_secret: str = DEV_APP_SECRET
+    wechat_encoding_aes_key: str = ""
+    wechat_previous_aes_key: str = ""
+    wechat_api_base_url: str = "https://api.weixin.qq.com"
+    database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'zhulian.db'}"
+    redis_url: str = "redis://127.0.0.1:6379/0"
+    nlu_url: str = "http://127.0.0.1:5005"
+    nlu_timeout_seconds: float = 1.5
+    web_port: int = 8000
+    data_encryption_key: str = DEV_ENCRYPTION_KEY
+    # Webhook behaviour
+    signature_max_age_seconds: int = 300
+    max_body_bytes: int = 32 * 1024
+    reply_budget_seconds: float = 3.5
+    dedup_ttl_seconds: int = 600
+    user_rate_limit_per_minute: int = 30
+    # Conversations
+    conversation_ttl_seconds: int = 1800
+    consent_version: str = "2026-11"
+    inbound_retention_days: int = 180
+
+    @property
+    def safe_mode(self) -> bool:
+        """True when messages are AES-encrypted (an EncodingAESKey is configured)."""
+        return bool(self.wechat_encoding_aes_key)
+
+    @property
+    def is_production(self) -> bool:
+        return self.env == "production"
+
+    def with_overrides(self, **overrides: object) -> Settings:
+        """A copy with some fields replaced (used by tests and the CLI)."""
+        return replace(self, **overrides)  # type: ignore[arg-type]
+
+    def check(self) -> Settings:
+        """Refuse configurations that would run insecurely in production."""
+        if self.wechat_encoding_aes_key and len(self.wechat_encoding_aes_key) != 43:
+            raise SettingsError("WECHAT_ENCODING_AES_KEY must be 43 characters")
+        if self.is_production:
+            missing = [
+                name
+                for name, value in (
+                    ("WECHAT_TOKEN", self.wechat_token),
+                    ("WECHAT_APP_ID", self.wechat_app_id),
+                    ("WECHAT_APP_SECRET", self.wechat_app_secret),
+                    ("DATA_ENCRYPTION_KEY", self.data_encryption_key),
+                )
+                if not value
+            ]
+            if missing:
+                raise SettingsError(f"production needs {', '.join(missing)}")
+            if self.data_encryption_key == DEV_ENCRYPTION_KEY:
+                raise SettingsError("production must not use the development DATA_ENCRYPTION_KEY")
+        return self
+
+
+def load_settings() -> Settings:
+    """Build the settings from the environment, reading `.env` at the project root first."""
+    load_dotenv(PROJECT_ROOT / ".env", override=False)
+    env = _str("ZHULIAN_ENV", "development")
+    defaults = Settings()
+    production = env == "production"
+    settings = Settings(
+        env=env,
+        wechat_token=_str("WECHAT_TOKEN", "" if production else defaults.wechat_token),
+        wechat_app_id=_str("WECHAT_APP_ID", "" if production else defaults.wechat_app_id),
+        wechat_app_secret=_str(
+            "WECHAT_APP_SECRET", "" if production else defaults.wechat_app_secret
+        ),
+        wechat_encoding_aes_key=_str("WECHAT_ENCODING_AES_KEY"),
+        wechat_previous_aes_key=_str("WECHAT_PREVIOUS_ENCODING_AES_KEY"),
+        wechat_api_base_url=_str("WECHAT_API_BASE_URL", defaults.wechat_api_base_url).rstrip("/"),
+        database_url=_str("DATABASE_URL", defaults.database_url),
+        redis_url=_str("REDIS_URL", defaults.redis_url),
+        nlu_url=_str("NLU_URL", defaults.nlu_url).rstrip("/"),
+        nlu_timeout_seconds=float(_str("NLU_TIMEOUT_SECONDS", "1.5")),
+        web_port=_int("WEB_PORT", defaults.web_port),
+        data_encryption_key=_str(
+            "DATA_ENCRYPTION_KEY", "" if production else defaults.data_encryption_key
+        ),
+        signature_max_age_seconds=_int("SIGNATURE_MAX_AGE_SECONDS", 300),
+        max_body_bytes=_int("MAX_BODY_BYTES", defaults.max_body_bytes),
+        reply_budget_seconds=float(_str("REPLY_BUDGET_SECONDS", "3.5")),
+        dedup_ttl_seconds=_int("DEDUP_TTL_SECONDS", defaults.dedup_ttl_seconds),
+        user_rate_limit_per_minute=_int("USER_RATE_LIMIT_PER_MINUTE", 30),
+        conversation_ttl_seconds=_int("CONVERSATION_TTL_SECONDS", 1800),
+        consent_version=_str("CONSENT_VERSION", defaults.consent_version),
+        inbound_retention_days=_int("INBOUND_RETENTION_DAYS", defaults.inbound_retention_days),
+    )
+    return settings.check()

@@ -1,0 +1,268 @@
+"""The conversation engine: one text in, one reply out. Commands that work at every step
+(取消 返回 修改 人工 进度 菜单) come first, then the active flow's current step, and with
+no flow the NLU decides what the user wants."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from redis import Redis
+from sqlalchemy.orm import Session
+
+from config.settings import Settings
+from handlers import messages as msg
+from handlers.flows import FLOWS, HELP_FLOW, PLEDGE_FLOW, Flow
+from handlers.state import ConversationState, ConversationStore
+from handlers.status import status_text
+from handlers.steps import Ask, EndFlow, Reprompt, confirm_answer, menu_number
+from nlu.client import MIN_CONFIDENCE, NluClient
+from storage.db import Database
+from storage.models import User, utcnow
+from storage.repositories import audit, get_or_create_user, record_consent
+
+CONFIRM = "_confirm"
+EDIT = "_edit"
+MAX_FAILURES = 3
+
+COMMANDS = {
+    "cancel": ("取消", "退出", "不办了", "不弄了", "不填了", "结束", "撤销", "算了"),
+    "back": ("返回", "上一步", "回退", "后退", "退回"),
+    "edit": ("修改", "改", "更改", "改一下", "我要改", "改信息"),
+    "human": ("人工", "转人工", "找社工", "社工", "人工客服", "真人", "找人工"),
+    "status": ("进度", "查进度", "查询进度", "查询", "我的记录"),
+    "menu": ("菜单", "帮助", "help", "?", "主菜单"),
+}
+TOP_MENU = ("help", "pledge", "status", "human")
+
+
+def command_of(text: str) -> str | None:
+    cleaned = re.sub(r"[\s，。！？!?,.~～…]+", "", text).lower() or text.strip()
+    for command, words in COMMANDS.items():
+        if cleaned in words:
+            return command
+    return None
+
+
+@dataclass
+class Services:
+    """What the handlers talk to; built once per process by the app factory."""
+
+    settings: Settings
+    redis: Redis
+    db: Database
+    nlu: NluClient
+    store: ConversationStore
+
+
+class Conversation:
+    """Handles one user's text inside the caller's database transaction."""
+
+    def __init__(self, services: Services, session: Session, openid: str) -> None:
+        self.services = services
+        self.session = session
+        self.openid = openid
+        self.user: User = get_or_create_user(session, openid)
+        self.user.last_message_at = utcnow()
+
+    # --- entry points ----------------------------------------------------------------
+
+    def reply_to_text(self, text: str) -> str:
+        state = self.services.store.load(self.openid)
+        if state is None and self.user.active_flow:
+            self.user.active_flow = None  # Redis lost the state: say so, keep nothing
+            return msg.STATE_LOST
+        command = command_of(text)
+        if state is not None:
+            return self._in_flow(state, text, command)
+        return self._idle(text, command)
+
+    def reply_to_subscribe(self) -> str:
+        audit(self.session, self.openid, "user.subscribed", "user", self.user.id)
+        return msg.WELCOME
+
+    # --- no flow running -------------------------------------------------------------
+
+    def _idle(self, text: str, command: str | None) -> str:
+        if command == "cancel":
+            return msg.NOTHING_TO_CANCEL
+        if command in ("status", "human", "menu"):
+            return self._simple(command)
+        number = menu_number(text, len(TOP_MENU))
+        if number is not None:
+            choice = TOP_MENU[number - 1]
+            if choice in FLOWS:
+                return self._start(FLOWS[choice], {})
+            return self._simple(choice)
+        return self._route_by_nlu(text)
+
+    def _simple(self, command: str) -> str:
+        if command == "status":
+            return status_text(self.session, self.user)
+        if command == "human":
+            audit(self.session, self.openid, "handoff.requested", "user", self.user.id)
+            return msg.HANDOFF
+        return msg.MENU
+
+    def _route_by_nlu(self, text: str) -> str:
+        found = self.services.nlu.interpret(text)
+        intent = found.intent if found.confidence >= MIN_CONFIDENCE else None
+        entities: dict[str, Any] = found.entities
+        if intent == "seek_help":
+            return self._start(HELP_FLOW, self._help_prefill(text, entities))
+        if intent == "offer_donation":
+            return self._start(PLEDGE_FLOW, self._pledge_prefill(entities))
+        replies = {
+            "check_status": lambda: self._simple("status"),
+            "request_human": lambda: self._simple("human"),
+            "greet": lambda: msg.GREETING,
+            "thank": lambda: msg.THANKS,
+            "cancel": lambda: msg.NOTHING_TO_CANCEL,
+        }
+        if intent in replies:
+            return replies[intent]()
+        return msg.NOT_UNDERSTOOD
+
+    @staticmethod
+    def _help_prefill(text: str, entities: dict[str, Any]) -> dict[str, Any]:
+        slots: dict[str, Any] = {}
+        if entities.get("need_type"):
+            slots["need_type"] = entities["need_type"]
+            if len(text) >= 8:
+                slots["description"] = text[:500]
+        if entities.get("amount_yuan"):
+            slots["amount"] = entities["amount_yuan"]
+        if entities.get("region_code"):
+            slots["region"] = entities["region_code"]
+        if entities.get("household_size"):
+            slots["household_size"] = entities["household_size"]
+        return slots
+
+    @staticmethod
+    def _pledge_prefill(entities: dict[str, Any]) -> dict[str, Any]:
+        slots: dict[str, Any] = {}
+        if entities.get("amount_yuan"):
+            slots.update(kind="money", amount=entities["amount_yuan"])
+        elif entities.get("resource_kind") in ("goods", "service"):
+            slots["kind"] = entities["resource_kind"]
+        if entities.get("need_type"):
+            slots["need_type"] = entities["need_type"]
+        return slots
+
+    # --- a flow is running -----------------------------------------------------------
+
+    def _start(self, flow: Flow, slots: dict[str, Any]) -> str:
+        if (
+            flow is HELP_FLOW
+            and self.user.consent_version == self.services.settings.consent_version
+        ):
+            slots["consent"] = True
+        state = ConversationState(flow=flow.name, step="", slots=slots)
+        self.user.active_flow = flow.name
+        return self._advance(flow, state)
+
+    def _in_flow(self, state: ConversationState, text: str, command: str | None) -> str:
+        flow = FLOWS[state.flow]
+        if command == "cancel":
+            return self._finish(msg.CANCELLED)
+        if command == "back":
+            return self._back(flow, state)
+        if command == "edit":
+            return self._edit_menu(flow, state)
+        if command in ("status", "human", "menu"):
+            reply = self._simple(command)
+            return reply + msg.CONTINUE_PROMPT + self._current_question(flow, state)
+        if state.step == CONFIRM:
+            return self._confirm(flow, state, text)
+        if state.step == EDIT:
+            return self._choose_edit(flow, state, text)
+        return self._answer(flow, state, text)
+
+    def _answer(self, flow: Flow, state: ConversationState, text: str) -> str:
+        step = flow.step(state.step)
+        try:
+            value = step.parse(text, state)
+        except Reprompt as exc:
+            state.errors += 1
+            self._save(state)
+            return exc.message + (msg.OFFER_PERSON if state.errors >= MAX_FAILURES else "")
+        except Ask as exc:
+            state.choices, state.context = exc.choices, exc.context
+            self._save(state)
+            return exc.question
+        except EndFlow as exc:
+            return self._finish(exc.message)
+        if step.name == "consent":
+            record_consent(self.session, self.user, self.services.settings.consent_version)
+        state.slots[step.name] = value
+        state.errors, state.choices, state.context = 0, [], ""
+        return self._advance(flow, state)
+
+    def _advance(self, flow: Flow, state: ConversationState) -> str:
+        """Ask the first unanswered question, or show the summary when all are answered."""
+        pending = flow.pending(state.slots)
+        state.step = pending[0].name if pending else CONFIRM
+        self._save(state)
+        return self._current_question(flow, state)
+
+    def _current_question(self, flow: Flow, state: ConversationState) -> str:
+        if state.step == CONFIRM:
+            return flow.summary(state.slots)
+        if state.step == EDIT:
+            return msg.EDIT_MENU.format(options=self._edit_options(flow, state))
+        return flow.step(state.step).question(state.slots)
+
+    def _confirm(self, flow: Flow, state: ConversationState, text: str) -> str:
+        answer = confirm_answer(text)
+        if answer is None:
+            return msg.CONFIRM_REPROMPT
+        if answer is False:
+            return self._edit_menu(flow, state)
+        reply = flow.submit(self.session, self.user, state.slots)
+        return self._finish(reply)
+
+    def _back(self, flow: Flow, state: ConversationState) -> str:
+        answered = [s for s in flow.answered(state.slots) if s.revisitable]
+        if state.step not in (CONFIRM, EDIT):
+            order = [s.name for s in flow.steps]
+            current = order.index(state.step)
+            answered = [s for s in answered if order.index(s.name) < current]
+        if not answered:
+            return msg.NOTHING_TO_GO_BACK + "\n" + self._current_question(flow, state)
+        previous = answered[-1]
+        del state.slots[previous.name]
+        state.step, state.errors, state.choices, state.context = previous.name, 0, [], ""
+        self._save(state)
+        return previous.question(state.slots)
+
+    def _edit_options(self, flow: Flow, state: ConversationState) -> str:
+        steps = [s for s in flow.answered(state.slots) if s.revisitable]
+        return "\n".join(
+            f"{i} {s.label}：{s.show(state.slots[s.name])}" for i, s in enumerate(steps, start=1)
+        )
+
+    def _edit_menu(self, flow: Flow, state: ConversationState) -> str:
+        if not any(s.revisitable for s in flow.answered(state.slots)):
+            return msg.NOTHING_TO_GO_BACK + "\n" + self._current_question(flow, state)
+        state.step, state.choices, state.context = EDIT, [], ""
+        self._save(state)
+        return msg.EDIT_MENU.format(options=self._edit_options(flow, state))
+
+    def _choose_edit(self, flow: Flow, state: ConversationState, text: str) -> str:
+        steps = [s for s in flow.answered(state.slots) if s.revisitable]
+        number = menu_number(text, len(steps))
+        if number is None:
+            return msg.BAD_EDIT_CHOICE.format(options=self._edit_options(flow, state))
+        chosen = steps[number - 1]
+        state.step, state.errors = chosen.name, 0
+        self._save(state)
+        return chosen.question(state.slots)
+
+    def _save(self, state: ConversationState) -> None:
+        self.services.store.save(self.openid, state)
+
+    def _finish(self, reply: str) -> str:
+        self.services.store.clear(self.openid)
+        self.user.active_flow = None
+        return reply

@@ -1,0 +1,231 @@
+"""The two guided conversations: help intake (求助) and pledge intake (捐助)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from handlers import messages as msg
+from handlers.state import ConversationState
+from handlers.steps import (
+    Reprompt,
+    Slots,
+    Step,
+    menu_number,
+    parse_consent,
+    parse_county,
+    parse_free_text,
+    parse_money,
+    parse_need_type,
+    parse_optional_money,
+    parse_pledge_need,
+    parse_region_preference,
+    show_money,
+    show_need,
+    show_region,
+)
+from nlu.lexicon import KIND_LABELS, detect_kind, means_anonymous
+from nlu.validators import (
+    Invalid,
+    mask_id_number,
+    mask_phone,
+    parse_household_size,
+    validate_id_number,
+    validate_mobile,
+)
+from storage.models import User
+from storage.repositories import CaseDraft, PledgeDraft, submit_case, submit_pledge
+
+URGENT_WORDS = re.compile(r"急|救命|住院|手术|化疗|透析|断粮|没米|倒塌|塌了|受灾|地震|洪水|火灾")
+
+
+@dataclass(frozen=True)
+class Flow:
+    name: str
+    steps: tuple[Step, ...]
+    submit: Callable[[Session, User, Slots], str]
+
+    def step(self, name: str) -> Step:
+        return next(s for s in self.steps if s.name == name)
+
+    def pending(self, slots: Slots) -> list[Step]:
+        return [s for s in self.steps if s.applies(slots) and s.name not in slots]
+
+    def answered(self, slots: Slots) -> list[Step]:
+        return [s for s in self.steps if s.applies(slots) and s.name in slots]
+
+    def summary(self, slots: Slots) -> str:
+        lines = [
+            f"{step.label}：{step.show(slots[step.name])}"
+            for step in self.answered(slots)
+            if step.revisitable
+        ]
+        return "请核对：\n" + "\n".join(lines) + msg.CONFIRM_FOOTER
+
+
+# --- help intake -----------------------------------------------------------------------
+
+
+def _validated(validator: Callable[[str], str], reprompts: dict[str, str]):  # noqa: ANN202
+    def parse(text: str, _state: ConversationState) -> str:
+        try:
+            return validator(text)
+        except Invalid as exc:
+            raise Reprompt(reprompts[exc.reason]) from exc
+
+    return parse
+
+
+def _parse_household(text: str, _state: ConversationState) -> int:
+    try:
+        return parse_household_size(text)
+    except Invalid as exc:
+        raise Reprompt(msg.BAD_HOUSEHOLD_SIZE) from exc
+
+
+NAME_PREFIX = re.compile(r"^(我叫|我是|叫|名字是|姓名是?|名字|户主是?)[:：\s]*")
+
+
+def _parse_name(text: str, _state: ConversationState) -> str:
+    name = NAME_PREFIX.sub("", text.strip()).strip("。，, ")
+    if not re.fullmatch(r"[\u4e00-\u9fa5·•A-Za-z ]{2,20}", name):
+        raise Reprompt(msg.BAD_NAME)
+    return name
+
+
+def urgency_of(need_type: str, description: str) -> int:
+    """3 urgent (health, disaster, no food), 2 normal, 1 development needs."""
+    if need_type in ("disaster",) or URGENT_WORDS.search(description):
+        return 3
+    return 1 if need_type in ("production", "employment") else 2
+
+
+def _submit_help(session: Session, user: User, slots: Slots) -> str:
+    draft = CaseDraft(
+        need_type=slots["need_type"],
+        description=slots["description"],
+        amount_needed=slots["amount"],
+        region_code=slots["region"],
+        household_size=slots["household_size"],
+        name=slots["name"],
+        id_number=slots["id_number"],
+        phone=slots["phone"],
+        urgency=urgency_of(slots["need_type"], slots["description"]),
+    )
+    case = submit_case(session, user, draft)
+    return msg.HELP_SUBMITTED.format(number=case.number)
+
+
+HELP_FLOW = Flow(
+    name="help",
+    steps=(
+        Step("consent", "同意", msg.CONSENT, parse_consent, revisitable=False),
+        Step("need_type", "求助类别", msg.ASK_NEED, parse_need_type, show_need),
+        Step(
+            "description",
+            "情况说明",
+            msg.ASK_DESCRIPTION,
+            parse_free_text(msg.BAD_DESCRIPTION, minimum=4),
+        ),
+        Step("amount", "需要金额", msg.ASK_AMOUNT, parse_optional_money, show_money),
+        Step("region", "所在地区", msg.ASK_REGION, parse_county, show_region),
+        Step(
+            "household_size", "家庭人口", msg.ASK_HOUSEHOLD_SIZE, _parse_household, "{} 口人".format
+        ),
+        Step("name", "姓名", msg.ASK_NAME, _parse_name),
+        Step(
+            "id_number",
+            "身份证号",
+            msg.ASK_ID_NUMBER,
+            _validated(validate_id_number, msg.ID_REPROMPTS),
+            mask_id_number,
+        ),
+        Step(
+            "phone",
+            "手机号",
+            msg.ASK_PHONE,
+            _validated(validate_mobile, msg.PHONE_REPROMPTS),
+            mask_phone,
+        ),
+    ),
+    submit=_submit_help,
+)
+
+
+# --- pledge intake ---------------------------------------------------------------------
+
+KIND_ORDER = ("money", "goods", "service")
+
+
+def _parse_kind(text: str, _state: ConversationState) -> str:
+    number = menu_number(text, len(KIND_ORDER))
+    if number is not None:
+        return KIND_ORDER[number - 1]
+    kind = detect_kind(text)
+    if kind is None:
+        raise Reprompt(msg.BAD_KIND)
+    return kind
+
+
+def _ask_item(slots: Slots) -> str:
+    return msg.ASK_SERVICE if slots.get("kind") == "service" else msg.ASK_ITEM
+
+
+def _parse_display_name(text: str, _state: ConversationState) -> str:
+    if means_anonymous(text):
+        return ""
+    name = NAME_PREFIX.sub("", text.strip())
+    if not 1 <= len(name) <= 20:
+        raise Reprompt(msg.BAD_DISPLAY_NAME)
+    return name
+
+
+def _submit_pledge(session: Session, user: User, slots: Slots) -> str:
+    draft = PledgeDraft(
+        kind=slots["kind"],
+        need_type=None if slots["need_type"] == "any" else slots["need_type"],
+        amount=slots["amount"] if slots["kind"] == "money" else None,
+        item_description=slots["item"] if slots["kind"] != "money" else None,
+        region_pref=None if slots["region_pref"] == "any" else slots["region_pref"],
+        display_name=slots["display_name"] or None,
+    )
+    pledge = submit_pledge(session, user, draft)
+    return msg.PLEDGE_SUBMITTED.format(number=pledge.number)
+
+
+PLEDGE_FLOW = Flow(
+    name="pledge",
+    steps=(
+        Step("kind", "捐助方式", msg.ASK_KIND, _parse_kind, KIND_LABELS.__getitem__),
+        Step("need_type", "帮助方向", msg.ASK_PLEDGE_NEED, parse_pledge_need, show_need),
+        Step(
+            "amount",
+            "金额",
+            msg.ASK_PLEDGE_AMOUNT,
+            parse_money(msg.BAD_PLEDGE_AMOUNT),
+            show_money,
+            applies=lambda slots: slots.get("kind") == "money",
+        ),
+        Step(
+            "item",
+            "捐助内容",
+            _ask_item,
+            parse_free_text(msg.BAD_ITEM, minimum=2, maximum=200),
+            applies=lambda slots: slots.get("kind") in ("goods", "service"),
+        ),
+        Step("region_pref", "地区", msg.ASK_REGION_PREF, parse_region_preference, show_region),
+        Step(
+            "display_name",
+            "称呼",
+            msg.ASK_DISPLAY_NAME,
+            _parse_display_name,
+            lambda name: name or "匿名",
+        ),
+    ),
+    submit=_submit_pledge,
+)
+
+FLOWS: dict[str, Flow] = {flow.name: flow for flow in (HELP_FLOW, PLEDGE_FLOW)}

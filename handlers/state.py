@@ -1,0 +1,43 @@
+"""Per-user conversation state in Redis: the current flow, its step, the filled slots and
+the number of failed attempts. It expires after `CONVERSATION_TTL_SECONDS` of silence."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from redis import Redis
+
+
+@dataclass
+class ConversationState:
+    flow: str
+    step: str
+    slots: dict[str, Any] = field(default_factory=dict)
+    errors: int = 0
+    # Numbered choices offered at the current step (e.g. candidate counties), and context
+    # the next answer is read with (e.g. the city a county is asked for).
+    choices: list[str] = field(default_factory=list)
+    context: str = ""
+
+
+class ConversationStore:
+    def __init__(self, redis: Redis, ttl_seconds: int) -> None:
+        self._redis = redis
+        self._ttl = ttl_seconds
+
+    @staticmethod
+    def _key(openid: str) -> str:
+        return f"conv:{openid}"
+
+    def load(self, openid: str) -> ConversationState | None:
+        raw = self._redis.get(self._key(openid))
+        return ConversationState(**json.loads(raw)) if raw else None
+
+    def save(self, openid: str, state: ConversationState) -> None:
+        payload = json.dumps(asdict(state), ensure_ascii=False)
+        self._redis.set(self._key(openid), payload, ex=self._ttl)
+
+    def clear(self, openid: str) -> None:
+        self._redis.delete(self._key(openid))

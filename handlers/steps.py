@@ -1,0 +1,205 @@
+"""One question of a guided conversation: how it is asked, how the answer is read, and
+how the answer is shown back in the summary. Parsers return the slot value or raise
+`Reprompt` (a specific re-ask), `Ask` (a follow-up, not an error) or `EndFlow`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from handlers import messages as msg
+from handlers.state import ConversationState
+from nlu.amounts import parse_amount
+from nlu.lexicon import NEED_LABELS, NEED_ORDER, detect_need_type, is_no, is_yes, means_any
+from nlu.regions import Resolution, region_index, resolve_region
+
+Slots = dict[str, Any]
+Parser = Callable[[str, ConversationState], Any]
+
+
+class Reprompt(Exception):
+    """The answer cannot be used; `message` says what is expected, with an example."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class Ask(Exception):
+    """The answer needs a follow-up question (e.g. which of several places)."""
+
+    def __init__(self, question: str, choices: list[str] | None = None, context: str = "") -> None:
+        super().__init__(question)
+        self.question = question
+        self.choices = choices or []
+        self.context = context
+
+
+class EndFlow(Exception):
+    """The answer ends the conversation (e.g. consent declined)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def _always(_slots: Slots) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    label: str
+    prompt: str | Callable[[Slots], str]
+    parse: Parser
+    show: Callable[[Any], str] = str
+    applies: Callable[[Slots], bool] = _always
+    revisitable: bool = True
+
+    def question(self, slots: Slots) -> str:
+        return self.prompt(slots) if callable(self.prompt) else self.prompt
+
+
+def menu_number(text: str, count: int) -> int | None:
+    """1-based choice from a reply like '2', '2号', '第2个'; None if it is not one."""
+    match = re.fullmatch(r"(第)?\s*(\d{1,2})\s*(号|个|项)?", text.strip())
+    if match is None:
+        return None
+    number = int(match.group(2))
+    return number if 1 <= number <= count else None
+
+
+# --- parsers shared by both flows ------------------------------------------------------
+
+
+def parse_consent(text: str, _state: ConversationState) -> bool:
+    if is_no(text) or "不同意" in text:
+        raise EndFlow(msg.CONSENT_DECLINED)
+    if is_yes(text) or "同意" in text:
+        return True
+    raise Reprompt(msg.CONSENT_REPROMPT)
+
+
+def parse_need_type(text: str, _state: ConversationState) -> str:
+    number = menu_number(text, len(NEED_ORDER))
+    if number is not None:
+        return NEED_ORDER[number - 1]
+    need = detect_need_type(text)
+    if need is None:
+        raise Reprompt(msg.BAD_NEED)
+    return need
+
+
+def parse_pledge_need(text: str, state: ConversationState) -> str:
+    return "any" if means_any(text) else parse_need_type(text, state)
+
+
+def show_need(value: str) -> str:
+    return "不限" if value == "any" else NEED_LABELS[value]
+
+
+def parse_money(bad: str) -> Parser:
+    def parse(text: str, _state: ConversationState) -> int:
+        amount = parse_amount(text)
+        if amount is None:
+            raise Reprompt(bad)
+        return amount
+
+    return parse
+
+
+def show_money(value: int | None) -> str:
+    return "不需要钱款" if value is None else f"{value} 元"
+
+
+def parse_optional_money(text: str, state: ConversationState) -> int | None:
+    if re.search(r"不需要|不用|不要钱|没有|跳过|不缺钱", text) or text.strip() in ("0", "无"):
+        return None
+    return parse_money(msg.BAD_AMOUNT)(text, state)
+
+
+def parse_free_text(bad: str, minimum: int, maximum: int = 500) -> Parser:
+    def parse(text: str, _state: ConversationState) -> str:
+        cleaned = text.strip()
+        if len(cleaned) < minimum:
+            raise Reprompt(bad)
+        return cleaned[:maximum]
+
+    return parse
+
+
+def show_region(code: str) -> str:
+    return "不限" if code == "any" else region_index().full_name(code)
+
+
+def _numbered(codes: list[str]) -> str:
+    index = region_index()
+    return "\n".join(f"{i} {index.full_name(c)}" for i, c in enumerate(codes, start=1))
+
+
+def _resolve_with_context(text: str, state: ConversationState) -> Resolution:
+    """Read a reply in the context of the previous question ("通渭" after "定西市哪个县")."""
+    if state.context:
+        combined = resolve_region(state.context + text)
+        if combined.code:
+            return combined
+        alone = resolve_region(text)
+        return alone if (alone.code or alone.deepest or alone.candidates) else combined
+    return resolve_region(text)
+
+
+def _chosen(text: str, state: ConversationState) -> str | None:
+    if not state.choices:
+        return None
+    number = menu_number(text, len(state.choices))
+    return state.choices[number - 1] if number is not None else None
+
+
+def parse_county(text: str, state: ConversationState) -> str:
+    """A county-level region code; asks which one when the place is ambiguous or too wide."""
+    chosen = _chosen(text, state)
+    if chosen is not None:
+        return chosen
+    found = _resolve_with_context(text, state)
+    if found.code:
+        return found.code
+    index = region_index()
+    if found.deepest is None and found.candidates:
+        options = list(found.candidates)
+        raise Ask(msg.CHOOSE_REGION.format(options=_numbered(options)), choices=options)
+    if found.deepest is not None:
+        place = index.full_name(found.deepest)
+        if 0 < len(found.candidates) <= 8:
+            options = list(found.candidates)
+            raise Ask(msg.CHOOSE_REGION.format(options=_numbered(options)), choices=options)
+        examples = "、".join(index.by_code[c].name for c in found.candidates[:4]) or "某某县"
+        raise Ask(msg.CHOOSE_COUNTY.format(place=place, examples=examples), context=place)
+    raise Reprompt(msg.BAD_REGION)
+
+
+def parse_region_preference(text: str, state: ConversationState) -> str:
+    """Any level of region (a donor may prefer a whole province), or 'any'."""
+    if means_any(text):
+        return "any"
+    chosen = _chosen(text, state)
+    if chosen is not None:
+        return chosen
+    found = resolve_region(text)
+    if found.code or found.deepest:
+        return str(found.code or found.deepest)
+    if found.candidates:
+        options = list(found.candidates)
+        raise Ask(msg.CHOOSE_REGION.format(options=_numbered(options)), choices=options)
+    raise Reprompt(msg.BAD_REGION_PREF)
+
+
+def confirm_answer(text: str) -> bool | None:
+    """True to submit, False to change something, None when the reply is neither."""
+    if is_yes(text) or text.strip() in ("确认", "提交", "确认提交", "没问题"):
+        return True
+    if is_no(text):
+        return False
+    return None

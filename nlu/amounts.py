@@ -1,0 +1,56 @@
+"""Amounts of money as people write them, to integer yuan: "两万", "1.5万", "三千五",
+"5000块", "2w", "三千多", "大概两千左右"."""
+
+from __future__ import annotations
+
+import re
+
+import cn2an
+
+_COUNT_WORDS = "口人岁年月日号天个次位亩头只斤袋床件"
+_TOKEN = re.compile(
+    r"(?P<num>(?:[0-9][0-9,]*(?:\.[0-9]+)?|[零〇一二两俩三四五六七八九十拾百佰千仟点])+"
+    r"(?:[万萬千仟百佰]+[零〇一二两俩三四五六七八九]?)*)"
+    r"\s*(?P<unit>[wWkK万千](?![0-9])|块钱|块|元|圆|rmb|RMB)?"
+)
+MAX_AMOUNT = 100_000_000
+
+
+def _to_number(token: str) -> float:
+    token = token.replace(",", "").replace("俩", "两").replace("萬", "万")
+    if re.fullmatch(r"[0-9.]+", token):
+        return float(token)
+    return float(cn2an.cn2an(token, "smart"))
+
+
+def find_amounts(text: str) -> list[tuple[int, bool]]:
+    """Every amount in the text as (yuan, has_money_unit), in order of appearance."""
+    found: list[tuple[int, bool]] = []
+    for match in _TOKEN.finditer(text):
+        num, unit = match.group("num"), match.group("unit") or ""
+        if re.fullmatch(r"\d{7,}", num) and not unit:
+            continue  # a phone or ID number, not money
+        following = text[match.end() : match.end() + 1]
+        if not unit and following and following in _COUNT_WORDS:
+            continue  # "5口人", "3岁", "2袋": a count, not money
+        try:
+            value = _to_number(num)
+        except ValueError:
+            continue
+        if unit in ("w", "W", "万"):
+            value *= 10_000
+        elif unit in ("k", "K", "千"):
+            value *= 1_000
+        yuan = round(value)
+        if 0 < yuan <= MAX_AMOUNT:
+            found.append((yuan, bool(unit) or bool(re.search("[万千百]", num))))
+    return found
+
+
+def parse_amount(text: str) -> int | None:
+    """The amount a reply names, preferring one written with a unit; None if there is none."""
+    amounts = find_amounts(text)
+    if not amounts:
+        return None
+    with_unit = [yuan for yuan, has_unit in amounts if has_unit]
+    return with_unit[0] if with_unit else amounts[0][0]

@@ -1,0 +1,211 @@
+"""China's administrative regions (GB/T 2260) from jionlp's table, and a resolver that turns
+how people name a place ("甘肃定西安定区", "湘西", "凉山", "和田县") into a county code.
+
+Resolution is conservative: a place is only called resolved when exactly one county fits;
+otherwise the caller gets the candidates to ask about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+MAX_CANDIDATES = 8
+# Parts of official names people leave out: "凉山彝族自治州" is "凉山", "东乡族自治县" is "东乡".
+_ETHNIC = (
+    "蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 "
+    "拉祜 水 东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 "
+    "怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺 各"
+).split()
+_AUTONOMY = re.compile(r"自治(县|旗|州|区)$")
+_ETHNIC_TAIL = re.compile("(" + "|".join(sorted(_ETHNIC, key=len, reverse=True)) + ")族?$")
+_PLAIN_SUFFIX = re.compile(r"(地区|林区|新区|县|区|市|旗|盟)$")
+
+
+def _short_name(name: str) -> str:
+    """The everyday name of a region: its official name without type and ethnic suffixes."""
+    if not _AUTONOMY.search(name):
+        short = _PLAIN_SUFFIX.sub("", name)
+        return short if len(short) >= 2 else name
+    short = _AUTONOMY.sub("", name)
+    while (match := _ETHNIC_TAIL.search(short)) is not None:
+        if match.start() == 0 and len(match.group(1)) >= 2:
+            return match.group(1)  # the place is named after its people: 东乡族 → 东乡
+        if match.start() < 2:
+            return short
+        short = short[: match.start()]
+    return short
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str
+    name: str
+    level: str  # province | city | county
+    parent: str | None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RegionIndex:
+    by_code: dict[str, Region]
+    names: dict[str, tuple[str, ...]]  # every name or alias -> codes it may mean
+    counties_of: dict[str, tuple[str, ...]]  # city code -> county codes
+
+    def full_name(self, code: str) -> str:
+        parts: list[str] = []
+        region: Region | None = self.by_code.get(code)
+        while region is not None:
+            if not parts or parts[0] != region.name:
+                parts.insert(0, region.name)
+            region = self.by_code.get(region.parent) if region.parent else None
+        return "".join(parts)
+
+    def chain(self, code: str) -> dict[str, str | None]:
+        """Province, city and county names for a code (None where the code is shallower)."""
+        out: dict[str, str | None] = {"province": None, "city": None, "county": None}
+        region: Region | None = self.by_code.get(code)
+        while region is not None:
+            out[region.level] = out[region.level] or region.name
+            region = self.by_code.get(region.parent) if region.parent else None
+        return out
+
+    def province_of(self, code: str) -> str:
+        return code[:2] + "0000"
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What a text says about a place. `code` is set only for a unique county."""
+
+    code: str | None = None
+    candidates: tuple[str, ...] = field(default_factory=tuple)
+    deepest: str | None = None  # deepest unambiguous region mentioned (any level)
+
+    @property
+    def resolved(self) -> bool:
+        return self.code is not None
+
+
+def _as_tuple(alias: object) -> tuple[str, ...]:
+    if isinstance(alias, str):
+        return (alias,)
+    if isinstance(alias, list):
+        return tuple(a for a in alias if isinstance(a, str))
+    return ()
+
+
+def _children(node: dict[str, object]) -> list[dict[str, object]]:
+    return [v for k, v in node.items() if not k.startswith("_") and isinstance(v, dict)]
+
+
+@lru_cache(maxsize=1)
+def region_index() -> RegionIndex:
+    """Load the region table once per process (about 3,200 regions)."""
+    import jionlp  # imported late: it prints a banner and takes ~0.5 s
+
+    tree = jionlp.china_location_loader(detail=False)
+    by_code: dict[str, Region] = {}
+    counties_of: dict[str, list[str]] = {}
+
+    def add(node: dict[str, object], level: str, parent: str | None) -> str:
+        code = str(node["_admin_code"])
+        name = str(node["_full_name"])
+        declared = (*_as_tuple(node.get("_alias")), _short_name(name))
+        aliases = tuple(dict.fromkeys(a for a in declared if a != name and len(a) >= 2))
+        by_code.setdefault(code, Region(code, name, level, parent, aliases))
+        return code
+
+    for province in tree.values():
+        province_code = add(province, "province", None)
+        for city in _children(province):
+            city_code = add(city, "city", province_code)
+            for county in _children(city):
+                county_code = add(county, "county", city_code)
+                counties_of.setdefault(city_code, []).append(county_code)
+
+    names: dict[str, list[str]] = {}
+    for region in by_code.values():
+        for name in (region.name, *region.aliases):
+            names.setdefault(name, []).append(region.code)
+    return RegionIndex(
+        by_code=by_code,
+        names={k: tuple(v) for k, v in names.items()},
+        counties_of={k: tuple(v) for k, v in counties_of.items()},
+    )
+
+
+def _mentions(text: str, index: RegionIndex) -> list[tuple[int, int, str]]:
+    """(start, end, name) of region names in the text, longest first, without overlaps."""
+    found: list[tuple[int, int, str]] = []
+    for name in index.names:
+        start = text.find(name)
+        while start != -1:
+            found.append((start, start + len(name), name))
+            start = text.find(name, start + 1)
+    found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
+    kept: list[tuple[int, int, str]] = []
+    for start, end, name in found:
+        if all(end <= s or start >= e for s, e, _ in kept):
+            kept.append((start, end, name))
+    return kept
+
+
+def _is_within(code: str, ancestor: str, index: RegionIndex) -> bool:
+    region = index.by_code.get(code)
+    while region is not None:
+        if region.code == ancestor:
+            return True
+        region = index.by_code.get(region.parent) if region.parent else None
+    return False
+
+
+def _mention_codes(name: str, index: RegionIndex) -> set[str]:
+    """Codes a mentioned name may mean. A county that shares its name with the city it lies
+    in ("和田" for 和田地区 and 和田县) is dropped: people naming both mean the city."""
+    codes = set(index.names[name])
+    cities = {c for c in codes if index.by_code[c].level != "county"}
+    return {c for c in codes if c in cities or not any(_is_within(c, p, index) for p in cities)}
+
+
+def _consistent_targets(groups: list[set[str]], index: RegionIndex) -> list[str]:
+    """Codes that every mention agrees with (each mention names it or one of its ancestors)."""
+    targets = set().union(*groups)
+    return sorted(
+        t for t in targets if all(any(_is_within(t, c, index) for c in g) for g in groups)
+    )
+
+
+def resolve_region(text: str) -> Resolution:
+    """Resolve a free-text place to a county, or return the candidates to ask about."""
+    index = region_index()
+    compact_text = "".join(text.split())
+    groups = [_mention_codes(name, index) for _, _, name in _mentions(compact_text, index)]
+    targets = _consistent_targets(groups, index) if groups else []
+    if not targets:
+        return Resolution()
+    levels = ("province", "city", "county")
+    depth = max(levels.index(index.by_code[t].level) for t in targets)
+    deepest = [t for t in targets if levels.index(index.by_code[t].level) == depth]
+    if len(deepest) > 1:
+        return Resolution(candidates=tuple(deepest[:MAX_CANDIDATES]))
+    only = deepest[0]
+    if levels[depth] == "county":
+        return Resolution(code=only, deepest=only)
+    return Resolution(candidates=index.counties_of.get(only, ()), deepest=only)
+
+
+def region_exists(code: str) -> bool:
+    return code in region_index().by_code
+
+
+def is_known_id_prefix(prefix: str) -> bool:
+    """True when an ID number's 6-digit address code is plausible: a current code, or a
+    retired county whose province and city still exist (old ID cards keep old codes)."""
+    by_code = region_index().by_code
+    if prefix in by_code:
+        return True
+    return prefix[:2] + "0000" in by_code and (
+        prefix[:4] + "00" in by_code or any(c.startswith(prefix[:4]) for c in by_code)
+    )

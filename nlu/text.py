@@ -1,0 +1,37 @@
+"""Text clean-up before anything reads a message: full-width to half-width, traditional
+to simplified characters, and whitespace folded. The raw text is kept elsewhere."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from opencc import OpenCC
+
+_SPACES = re.compile(r"\s+")
+# Full-width digits, letters and the ideographic space become ASCII; Chinese punctuation
+# (，。！？：) stays as people wrote it.
+_HALF_WIDTH = {
+    **{code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)},
+    **{code: code - 0xFEE0 for code in range(0xFF21, 0xFF3B)},
+    **{code: code - 0xFEE0 for code in range(0xFF41, 0xFF5B)},
+    0x3000: 0x20,
+}
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> OpenCC:
+    return OpenCC("t2s")
+
+
+def normalise_text(raw: str) -> str:
+    """Half-width digits and letters, simplified Chinese, single spaces."""
+    text = unicodedata.normalize("NFC", raw).translate(_HALF_WIDTH)
+    text = _t2s().convert(text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def compact(text: str) -> str:
+    """The text without whitespace, dashes or dots between groups (phone and ID numbers)."""
+    return re.sub(r"[\s\-_·•]+", "", text)

@@ -1,0 +1,107 @@
+"""Validators for what households type: resident ID numbers (GB 11643), mainland mobile
+numbers and household sizes. Each returns the normalised value or raises `Invalid` with a
+reason code the handlers turn into a specific re-prompt."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import cn2an
+import phonenumbers
+
+from nlu.regions import is_known_id_prefix
+from nlu.text import compact
+
+ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+ID_CHECK_CHARS = "10X98765432"
+MAX_AGE_YEARS = 120
+MAX_HOUSEHOLD_SIZE = 30
+
+
+class Invalid(ValueError):
+    """An answer that cannot be accepted; `reason` names why (for the re-prompt)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def id_check_char(first17: str) -> str:
+    total = sum(int(d) * w for d, w in zip(first17, ID_WEIGHTS, strict=True))
+    return ID_CHECK_CHARS[total % 11]
+
+
+def validate_id_number(raw: str, today: date | None = None) -> str:
+    """An 18-character resident ID number with a valid check digit, birth date and region."""
+    value = compact(raw).upper().replace("x", "X")
+    if not re.fullmatch(r"\d{17}[\dX]", value):
+        raise Invalid("id_format")
+    if id_check_char(value[:17]) != value[17]:
+        raise Invalid("id_checksum")
+    try:
+        birth = date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
+    except ValueError as exc:
+        raise Invalid("id_birth_date") from exc
+    today = today or date.today()
+    if birth > today or today.year - birth.year > MAX_AGE_YEARS:
+        raise Invalid("id_birth_date")
+    if not is_known_id_prefix(value[:6]):
+        raise Invalid("id_region")
+    return value
+
+
+def id_birth_date(id_number: str) -> date:
+    return date(int(id_number[6:10]), int(id_number[10:12]), int(id_number[12:14]))
+
+
+def validate_mobile(raw: str) -> str:
+    """A mainland China mobile number, returned as 11 digits."""
+    value = compact(raw).replace("(", "").replace(")", "")
+    try:
+        parsed = phonenumbers.parse(value, "CN")
+    except phonenumbers.NumberParseException as exc:
+        raise Invalid("phone_format") from exc
+    national = str(parsed.national_number)
+    if parsed.country_code != 86 or not re.fullmatch(r"1[3-9]\d{9}", national):
+        raise Invalid("phone_format")
+    if phonenumbers.number_type(parsed) not in (
+        phonenumbers.PhoneNumberType.MOBILE,
+        phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+    ):
+        raise Invalid("phone_unassigned")
+    return national
+
+
+_SIZE = re.compile(r"([0-9零〇一二两俩三四五六七八九十]+)\s*(口|个|人|位)?")
+
+
+def parse_household_size(text: str) -> int:
+    """'5口人', '五口', '俺家4个人', '就我一个' → an integer from 1 to 30."""
+    if re.search(r"(就|只有|只)(我|俺)(一个|自己)?|一个人|我自己|独居", text):
+        return 1
+    match = _SIZE.search(text)
+    if match is None:
+        raise Invalid("household_size_format")
+    token = match.group(1).replace("俩", "两")
+    try:
+        size = int(token) if token.isdigit() else int(cn2an.cn2an(token, "smart"))
+    except ValueError as exc:
+        raise Invalid("household_size_format") from exc
+    if not 1 <= size <= MAX_HOUSEHOLD_SIZE:
+        raise Invalid("household_size_range")
+    return size
+
+
+def mask_id_number(id_number: str) -> str:
+    """1101**********002X: region prefix and last four kept."""
+    return id_number[:4] + "*" * (len(id_number) - 8) + id_number[-4:]
+
+
+def mask_phone(phone: str) -> str:
+    return phone[:3] + "****" + phone[-4:]
+
+
+def mask_name(name: str) -> str:
+    """张* / 欧阳** : the family name (first character) stays."""
+    return name[:1] + "*" * (len(name) - 1) if len(name) > 1 else "*"

@@ -1,0 +1,255 @@
+"""Typed SQLAlchemy 2 models. Personal fields use `EncryptedText` and never reach the
+database in clear; invariants that must hold under concurrency are CHECK constraints."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from storage.crypto import cipher
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC datetimes on every backend (SQLite drops the zone otherwise)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            raise ValueError("naive datetime stored; use storage.models.utcnow()")
+        return value.astimezone(UTC) if value is not None else None
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value
+
+
+class EncryptedText(TypeDecorator[str]):
+    """Text encrypted with the configured `DATA_ENCRYPTION_KEY` on the way in."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: Any) -> str | None:
+        return cipher().encrypt(value) if value is not None else None
+
+    def process_result_value(self, value: str | None, dialect: Any) -> str | None:
+        return cipher().decrypt(value) if value is not None else None
+
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {datetime: UTCDateTime()}
+
+
+def _enum(cls: type[StrEnum], name: str) -> Enum:
+    return Enum(
+        cls,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=24,
+        values_callable=lambda members: [m.value for m in members],
+    )
+
+
+class Role(StrEnum):
+    PUBLIC = "public"
+    SOCIAL_WORKER = "social_worker"
+
+
+class NeedType(StrEnum):
+    MEDICAL = "medical"
+    EDUCATION = "education"
+    HOUSING = "housing"
+    DISASTER = "disaster"
+    LIVING = "living"
+    EMPLOYMENT = "employment"
+    PRODUCTION = "production"
+    OTHER = "other"
+
+
+class CaseStatus(StrEnum):
+    SUBMITTED = "submitted"
+    VERIFIED = "verified"
+    REJECTED = "rejected"
+    PARTLY_MATCHED = "partly_matched"
+    MATCHED = "matched"
+    DELIVERED = "delivered"
+    CLOSED = "closed"
+    WITHDRAWN = "withdrawn"
+
+
+class ResourceKind(StrEnum):
+    MONEY = "money"
+    GOODS = "goods"
+    SERVICE = "service"
+
+
+class PledgeStatus(StrEnum):
+    OPEN = "open"
+    PARTLY_ALLOCATED = "partly_allocated"
+    ALLOCATED = "allocated"
+    FULFILLED = "fulfilled"
+    CANCELLED = "cancelled"
+    EXPIRED = "expired"
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    openid: Mapped[str] = mapped_column(String(64), unique=True)
+    role: Mapped[Role] = mapped_column(_enum(Role, "role"), default=Role.PUBLIC)
+    last_message_at: Mapped[datetime | None]
+    consent_version: Mapped[str | None] = mapped_column(String(32))
+    consent_at: Mapped[datetime | None]
+    # Mirrors the Redis conversation state so a lost state (Redis restart) can be noticed.
+    active_flow: Mapped[str | None] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class HouseholdProfile(Base):
+    """A household as described by whoever filed the case (themselves or a relative)."""
+
+    __tablename__ = "household_profiles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    name: Mapped[str | None] = mapped_column(EncryptedText)
+    id_number: Mapped[str | None] = mapped_column(EncryptedText)
+    id_number_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    phone: Mapped[str | None] = mapped_column(EncryptedText)
+    address: Mapped[str | None] = mapped_column(EncryptedText)
+    region_code: Mapped[str] = mapped_column(String(6))
+    household_size: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (CheckConstraint("household_size BETWEEN 1 AND 30", name="household_size"),)
+
+
+class Case(Base):
+    __tablename__ = "cases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    profile_id: Mapped[int] = mapped_column(ForeignKey("household_profiles.id"))
+    need_type: Mapped[NeedType] = mapped_column(_enum(NeedType, "need_type"))
+    poverty_cause: Mapped[str | None] = mapped_column(String(16))
+    description: Mapped[str] = mapped_column(EncryptedText)
+    amount_needed: Mapped[int | None]
+    amount_matched: Mapped[int] = mapped_column(default=0)
+    region_code: Mapped[str] = mapped_column(String(6), index=True)
+    urgency: Mapped[int] = mapped_column(default=2)
+    status: Mapped[CaseStatus] = mapped_column(
+        _enum(CaseStatus, "case_status"), default=CaseStatus.SUBMITTED, index=True
+    )
+    flags: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
+    verified_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    verified_at: Mapped[datetime | None]
+    submitted_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    profile: Mapped[HouseholdProfile] = relationship()
+
+    __table_args__ = (
+        CheckConstraint("amount_needed IS NULL OR amount_needed > 0", name="amount_positive"),
+        CheckConstraint(
+            "amount_matched >= 0 AND (amount_needed IS NULL OR amount_matched <= amount_needed)",
+            name="matched_within_need",
+        ),
+        CheckConstraint("urgency BETWEEN 1 AND 3", name="urgency_range"),
+    )
+
+    @property
+    def number(self) -> str:
+        """The case number users see and type, e.g. Q000042."""
+        return f"Q{self.id:06d}"
+
+
+class Pledge(Base):
+    __tablename__ = "pledges"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    donor_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    kind: Mapped[ResourceKind] = mapped_column(_enum(ResourceKind, "resource_kind"))
+    need_type: Mapped[NeedType | None] = mapped_column(_enum(NeedType, "need_type"))
+    amount: Mapped[int | None]
+    amount_allocated: Mapped[int] = mapped_column(default=0)
+    item_description: Mapped[str | None] = mapped_column(Text)
+    region_pref: Mapped[str | None] = mapped_column(String(6))
+    display_name: Mapped[str | None] = mapped_column(EncryptedText)
+    status: Mapped[PledgeStatus] = mapped_column(
+        _enum(PledgeStatus, "pledge_status"), default=PledgeStatus.OPEN, index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    __table_args__ = (
+        CheckConstraint("amount IS NULL OR amount > 0", name="amount_positive"),
+        CheckConstraint(
+            "amount_allocated >= 0 AND (amount IS NULL OR amount_allocated <= amount)",
+            name="allocated_within_amount",
+        ),
+    )
+
+    @property
+    def number(self) -> str:
+        """The pledge number donors see and type, e.g. J000007."""
+        return f"J{self.id:06d}"
+
+
+class InboundMessage(Base):
+    """Every message WeChat delivered, once (dedup key), with its content encrypted."""
+
+    __tablename__ = "inbound_messages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dedup_key: Mapped[str] = mapped_column(String(96), unique=True)
+    openid: Mapped[str] = mapped_column(String(64), index=True)
+    msg_type: Mapped[str] = mapped_column(String(32))
+    content: Mapped[str | None] = mapped_column(EncryptedText)
+    outcome: Mapped[str] = mapped_column(String(16), default="handled")
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class AuditEntry(Base):
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    actor: Mapped[str] = mapped_column(String(80))
+    action: Mapped[str] = mapped_column(String(48))
+    target_type: Mapped[str] = mapped_column(String(24))
+    target_id: Mapped[int | None]
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

@@ -1,0 +1,160 @@
+"""Reads and writes the handlers need, as plain functions over a session."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from storage.crypto import cipher
+from storage.models import (
+    AuditEntry,
+    Case,
+    HouseholdProfile,
+    InboundMessage,
+    NeedType,
+    Pledge,
+    ResourceKind,
+    User,
+    utcnow,
+)
+
+
+def get_or_create_user(session: Session, openid: str) -> User:
+    user = session.scalar(select(User).where(User.openid == openid))
+    if user is None:
+        user = User(openid=openid)
+        session.add(user)
+        session.flush()
+    return user
+
+
+def audit(
+    session: Session,
+    actor: str,
+    action: str,
+    target_type: str,
+    target_id: int | None = None,
+    **detail: Any,
+) -> None:
+    session.add(
+        AuditEntry(
+            actor=actor, action=action, target_type=target_type, target_id=target_id, detail=detail
+        )
+    )
+
+
+def record_inbound(
+    session: Session,
+    dedup_key: str,
+    openid: str,
+    msg_type: str,
+    content: str | None,
+    outcome: str = "handled",
+) -> bool:
+    """Log a delivered message once. False when the same delivery was already logged."""
+    try:
+        with session.begin_nested():
+            session.add(
+                InboundMessage(
+                    dedup_key=dedup_key,
+                    openid=openid,
+                    msg_type=msg_type,
+                    content=content,
+                    outcome=outcome,
+                )
+            )
+    except IntegrityError:
+        return False
+    return True
+
+
+def record_consent(session: Session, user: User, version: str) -> None:
+    user.consent_version = version
+    user.consent_at = utcnow()
+    audit(session, user.openid, "consent.given", "user", user.id, version=version)
+
+
+@dataclass(frozen=True)
+class CaseDraft:
+    need_type: str
+    description: str
+    amount_needed: int | None
+    region_code: str
+    household_size: int
+    name: str
+    id_number: str
+    phone: str
+    urgency: int
+
+
+def submit_case(session: Session, user: User, draft: CaseDraft) -> Case:
+    """Profile and case in the caller's transaction; the case starts as submitted."""
+    profile = HouseholdProfile(
+        user_id=user.id,
+        name=draft.name,
+        id_number=draft.id_number,
+        id_number_hash=cipher().keyed_hash(draft.id_number),
+        phone=draft.phone,
+        region_code=draft.region_code,
+        household_size=draft.household_size,
+    )
+    session.add(profile)
+    session.flush()
+    case = Case(
+        user_id=user.id,
+        profile_id=profile.id,
+        need_type=NeedType(draft.need_type),
+        description=draft.description,
+        amount_needed=draft.amount_needed,
+        region_code=draft.region_code,
+        urgency=draft.urgency,
+    )
+    session.add(case)
+    session.flush()
+    audit(session, user.openid, "case.submitted", "case", case.id, need_type=draft.need_type)
+    return case
+
+
+@dataclass(frozen=True)
+class PledgeDraft:
+    kind: str
+    need_type: str | None
+    amount: int | None
+    item_description: str | None
+    region_pref: str | None
+    display_name: str | None
+
+
+def submit_pledge(session: Session, user: User, draft: PledgeDraft) -> Pledge:
+    pledge = Pledge(
+        donor_id=user.id,
+        kind=ResourceKind(draft.kind),
+        need_type=NeedType(draft.need_type) if draft.need_type else None,
+        amount=draft.amount,
+        item_description=draft.item_description,
+        region_pref=draft.region_pref,
+        display_name=draft.display_name,
+    )
+    session.add(pledge)
+    session.flush()
+    audit(session, user.openid, "pledge.opened", "pledge", pledge.id, kind=draft.kind)
+    return pledge
+
+
+def user_records(session: Session, user: User) -> tuple[list[Case], list[Pledge]]:
+    """The user's cases and pledges, newest first."""
+    cases = list(
+        session.scalars(
+            select(Case).where(Case.user_id == user.id).order_by(Case.id.desc()).limit(10)
+        )
+    )
+    pledges = list(
+        session.scalars(
+            select(Pledge).where(Pledge.donor_id == user.id).order_by(Pledge.id.desc()).limit(10)
+        )
+    )
+    return cases, pledges

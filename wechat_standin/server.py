@@ -1,0 +1,222 @@
+"""The local WeChat stand-in, as an HTTP server.
+
+WeChat's side of the API the service calls (`/cgi-bin/token`, `/cgi-bin/message/custom/send`,
+`/cgi-bin/message/template/send`), with WeChat's rules: access tokens that expire and are
+checked, the 48-hour window and the per-message quota for customer-service messages, and
+error codes inside HTTP 200. Control endpoints under `/standin/` let tests and the terminal
+chat send user messages to the webhook, read what was pushed, and inject faults.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Any
+
+from flask import Flask, jsonify, request
+from flask.typing import ResponseReturnValue
+
+from wechat_standin.webhook_caller import WebhookCaller
+
+WINDOW_SECONDS = 48 * 3600
+QUOTA_PER_USER_MESSAGE = 5
+TOKEN_SECONDS = 7200
+
+
+@dataclass
+class Fault:
+    api: str  # token | custom | template
+    errcode: int | None = None
+    delay_seconds: float = 0.0
+    http_status: int = 200
+
+
+@dataclass
+class StandInState:
+    """Everything the stand-in remembers; guarded by one lock."""
+
+    app_id: str
+    app_secret: str
+    tokens: dict[str, float] = field(default_factory=dict)  # token -> expiry (epoch)
+    token_fetches: int = 0
+    sent: list[dict[str, Any]] = field(default_factory=list)
+    faults: deque[Fault] = field(default_factory=deque)
+    last_user_message: dict[str, float] = field(default_factory=dict)
+    quota_left: dict[str, int] = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def user_wrote(self, openid: str) -> None:
+        with self.lock:
+            self.last_user_message[openid] = time.time()
+            self.quota_left[openid] = QUOTA_PER_USER_MESSAGE
+
+    def take_fault(self, api: str) -> Fault | None:
+        with self.lock:
+            for fault in list(self.faults):
+                if fault.api == api:
+                    self.faults.remove(fault)
+                    return fault
+        return None
+
+
+def _error(errcode: int, errmsg: str) -> ResponseReturnValue:
+    return jsonify({"errcode": errcode, "errmsg": errmsg})
+
+
+def create_standin_app(state: StandInState, caller: WebhookCaller | None = None) -> Flask:
+    app = Flask("wechat_standin")
+    app.json.ensure_ascii = False  # type: ignore[attr-defined]
+
+    def injected(api: str) -> ResponseReturnValue | None:
+        fault = state.take_fault(api)
+        if fault is None:
+            return None
+        if fault.delay_seconds:
+            time.sleep(fault.delay_seconds)
+        if fault.http_status != 200:
+            return jsonify({"error": "injected"}), fault.http_status
+        if fault.errcode is not None:
+            return _error(fault.errcode, "injected by the stand-in")
+        return None
+
+    def check_token() -> ResponseReturnValue | None:
+        token = request.args.get("access_token", "")
+        with state.lock:
+            expiry = state.tokens.get(token)
+        if expiry is None:
+            return _error(40001, "invalid credential, access_token is invalid or not latest")
+        if expiry < time.time():
+            return _error(42001, "access_token expired")
+        return None
+
+    @app.get("/cgi-bin/token")
+    def token() -> ResponseReturnValue:
+        if (fault := injected("token")) is not None:
+            return fault
+        if request.args.get("appid") != state.app_id:
+            return _error(40013, "invalid appid")
+        if request.args.get("secret") != state.app_secret:
+            return _error(40125, "invalid appsecret")
+        new = secrets.token_urlsafe(24)
+        now = time.time()
+        with state.lock:
+            state.token_fetches += 1
+            # Like WeChat: a new token invalidates the older ones after a short overlap.
+            state.tokens = {t: min(e, now + 300) for t, e in state.tokens.items() if e > now}
+            state.tokens[new] = now + TOKEN_SECONDS
+        return jsonify({"access_token": new, "expires_in": TOKEN_SECONDS})
+
+    def body_json() -> dict[str, Any] | None:
+        try:
+            data = json.loads(request.get_data(as_text=True) or "{}")
+        except ValueError:
+            return None
+        return data if isinstance(data, dict) else None
+
+    @app.post("/cgi-bin/message/custom/send")
+    def custom_send() -> ResponseReturnValue:
+        if (problem := check_token() or injected("custom")) is not None:
+            return problem
+        data = body_json()
+        if data is None or "touser" not in data:
+            return _error(44002, "empty post data")
+        openid = str(data["touser"])
+        with state.lock:
+            last = state.last_user_message.get(openid)
+            if last is None or time.time() - last > WINDOW_SECONDS:
+                return _error(45015, "response out of time limit or subscription is canceled")
+            if state.quota_left.get(openid, 0) <= 0:
+                return _error(45047, "out of response count limit")
+            state.quota_left[openid] -= 1
+            state.sent.append(
+                {
+                    "api": "custom",
+                    "touser": openid,
+                    "msgtype": data.get("msgtype"),
+                    "content": (data.get("text") or {}).get("content"),
+                    "at": time.time(),
+                }
+            )
+        return _error(0, "ok")
+
+    @app.post("/cgi-bin/message/template/send")
+    def template_send() -> ResponseReturnValue:
+        if (problem := check_token() or injected("template")) is not None:
+            return problem
+        data = body_json()
+        if data is None or "touser" not in data or "template_id" not in data:
+            return _error(44002, "empty post data")
+        with state.lock:
+            state.sent.append(
+                {
+                    "api": "template",
+                    "touser": data["touser"],
+                    "template_id": data["template_id"],
+                    "data": data.get("data"),
+                    "at": time.time(),
+                }
+            )
+            msgid = len(state.sent)
+        return jsonify({"errcode": 0, "errmsg": "ok", "msgid": msgid})
+
+    # --- control endpoints -----------------------------------------------------------
+
+    @app.get("/standin/sent")
+    def sent() -> ResponseReturnValue:
+        openid = request.args.get("openid")
+        since = float(request.args.get("since", "0"))
+        with state.lock:
+            items = [
+                s
+                for s in state.sent
+                if (openid is None or s["touser"] == openid) and s["at"] > since
+            ]
+        return jsonify(items)
+
+    @app.delete("/standin/sent")
+    def clear_sent() -> ResponseReturnValue:
+        with state.lock:
+            state.sent.clear()
+            state.faults.clear()
+        return jsonify({"ok": True})
+
+    @app.post("/standin/faults")
+    def add_fault() -> ResponseReturnValue:
+        data = body_json() or {}
+        fault = Fault(
+            api=str(data.get("api", "custom")),
+            errcode=data.get("errcode"),
+            delay_seconds=float(data.get("delay_seconds", 0)),
+            http_status=int(data.get("http_status", 200)),
+        )
+        with state.lock:
+            state.faults.extend([fault] * int(data.get("count", 1)))
+        return jsonify({"queued": len(state.faults)})
+
+    @app.post("/standin/tokens/expire")
+    def expire_tokens() -> ResponseReturnValue:
+        with state.lock:
+            state.tokens = {t: 0.0 for t in state.tokens}
+        return jsonify({"ok": True})
+
+    @app.post("/standin/send")
+    def send_as_user() -> ResponseReturnValue:
+        """Deliver a user's text (or event) to the webhook like WeChat, with retries."""
+        if caller is None:
+            return jsonify({"error": "no webhook configured"}), 409
+        data = body_json() or {}
+        openid = str(data.get("openid") or "")
+        if not openid:
+            return jsonify({"error": "openid required"}), 400
+        state.user_wrote(openid)
+        if data.get("event"):
+            outcome = caller.send_event(openid, str(data["event"]))
+        else:
+            outcome = caller.send_text(openid, str(data.get("text", "")))
+        return jsonify(outcome.as_dict())
+
+    return app

@@ -1,0 +1,85 @@
+"""Messages as WeChat sends them: XML bodies, signed query strings, and in safe mode the
+AES envelope, built with the same algorithm WeChat uses (wechatpy's implementation)."""
+
+from __future__ import annotations
+
+import secrets
+import time
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+import xmltodict
+from wechatpy.crypto import WeChatCrypto
+
+from bot.inbound import sign
+
+OFFICIAL_ACCOUNT = "gh_zhulian000001"
+
+
+@dataclass(frozen=True)
+class Account:
+    """What the stand-in shares with the service: token, AppID and optional AES key."""
+
+    token: str
+    app_id: str
+    aes_key: str = ""
+
+
+def text_xml(openid: str, content: str, msg_id: int, create_time: int | None = None) -> str:
+    return (
+        "<xml>"
+        f"<ToUserName><![CDATA[{OFFICIAL_ACCOUNT}]]></ToUserName>"
+        f"<FromUserName><![CDATA[{openid}]]></FromUserName>"
+        f"<CreateTime>{create_time or int(time.time())}</CreateTime>"
+        "<MsgType><![CDATA[text]]></MsgType>"
+        f"<Content>{escape(content)}</Content>"
+        f"<MsgId>{msg_id}</MsgId>"
+        "</xml>"
+    )
+
+
+def event_xml(openid: str, event: str, create_time: int | None = None) -> str:
+    return (
+        "<xml>"
+        f"<ToUserName><![CDATA[{OFFICIAL_ACCOUNT}]]></ToUserName>"
+        f"<FromUserName><![CDATA[{openid}]]></FromUserName>"
+        f"<CreateTime>{create_time or int(time.time())}</CreateTime>"
+        "<MsgType><![CDATA[event]]></MsgType>"
+        f"<Event><![CDATA[{event}]]></Event>"
+        "</xml>"
+    )
+
+
+def signed_request(
+    account: Account, xml: str, timestamp: int | None = None, nonce: str | None = None
+) -> tuple[dict[str, str], bytes]:
+    """Query parameters and body for POSTing `xml` to the webhook, like WeChat does."""
+    ts = str(timestamp or int(time.time()))
+    nonce = nonce or str(secrets.randbelow(10**10))
+    query = {"signature": sign(account.token, ts, nonce), "timestamp": ts, "nonce": nonce}
+    if not account.aes_key:
+        return query, xml.encode("utf-8")
+    crypto = WeChatCrypto(account.token, account.aes_key, account.app_id)
+    envelope = crypto.encrypt_message(xml, nonce, ts)
+    encrypted = xmltodict.parse(envelope)["xml"]["Encrypt"]
+    body = (
+        f"<xml><ToUserName><![CDATA[{OFFICIAL_ACCOUNT}]]></ToUserName>"
+        f"<Encrypt><![CDATA[{encrypted}]]></Encrypt></xml>"
+    )
+    query.update(encrypt_type="aes", msg_signature=sign(account.token, ts, nonce, encrypted))
+    return query, body.encode("utf-8")
+
+
+def read_reply(account: Account, body: bytes) -> str | None:
+    """The text content of a webhook reply (decrypted in safe mode); None for `success`."""
+    text = body.decode("utf-8")
+    if not text.strip() or text.strip() == "success":
+        return None
+    if account.aes_key:
+        crypto = WeChatCrypto(account.token, account.aes_key, account.app_id)
+        envelope = xmltodict.parse(text)["xml"]
+        text = crypto.decrypt_message(
+            text, envelope["MsgSignature"], envelope["TimeStamp"], envelope["Nonce"]
+        )
+    content = xmltodict.parse(text)["xml"].get("Content")
+    return str(content) if content is not None else None

@@ -1,0 +1,88 @@
+"""Posting user messages to the service's webhook the way WeChat does: signed (encrypted in
+safe mode), a 5-second wait, and up to three deliveries of the same message."""
+
+from __future__ import annotations
+
+import itertools
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+
+import requests
+
+from wechat_standin.signing import Account, event_xml, read_reply, signed_request, text_xml
+
+# (params, body, timeout) -> (HTTP status, body); raises TimeoutError when no answer came.
+Transport = Callable[[dict[str, str], bytes, float], tuple[int, bytes]]
+
+WECHAT_TIMEOUT_SECONDS = 5.0
+WECHAT_DELIVERIES = 3
+_msg_ids = itertools.count(int(time.time() * 1000) * 1000)
+
+
+def next_msg_id() -> int:
+    return next(_msg_ids)
+
+
+def http_transport(url: str) -> Transport:
+    session = requests.Session()
+
+    def post(params: dict[str, str], body: bytes, timeout: float) -> tuple[int, bytes]:
+        try:
+            response = session.post(
+                url,
+                params=params,
+                data=body,
+                timeout=timeout,
+                headers={"Content-Type": "text/xml"},
+            )
+        except requests.Timeout as exc:
+            raise TimeoutError(str(exc)) from exc
+        return response.status_code, response.content
+
+    return post
+
+
+@dataclass
+class Delivery:
+    status: int | None
+    reply: str | None
+    attempts: int
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+class WebhookCaller:
+    def __init__(
+        self,
+        account: Account,
+        transport: Transport,
+        timeout: float = WECHAT_TIMEOUT_SECONDS,
+        deliveries: int = WECHAT_DELIVERIES,
+    ) -> None:
+        self.account = account
+        self.transport = transport
+        self.timeout = timeout
+        self.deliveries = deliveries
+
+    def deliver(self, xml: str) -> Delivery:
+        """Post one message; retry with the same signature and body when no answer came in
+        time, as WeChat does. The reply text is decrypted and read from the XML."""
+        params, body = signed_request(self.account, xml)
+        status: int | None = None
+        for attempt in range(1, self.deliveries + 1):
+            try:
+                status, content = self.transport(params, body, self.timeout)
+            except TimeoutError:
+                continue
+            if status == 200:
+                return Delivery(status, read_reply(self.account, content), attempt)
+            return Delivery(status, None, attempt)
+        return Delivery(status, None, self.deliveries)
+
+    def send_text(self, openid: str, text: str, msg_id: int | None = None) -> Delivery:
+        return self.deliver(text_xml(openid, text, msg_id or next_msg_id()))
+
+    def send_event(self, openid: str, event: str) -> Delivery:
+        return self.deliver(event_xml(openid, event))
