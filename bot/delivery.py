@@ -115,6 +115,9 @@ class Dispatcher:
         self.notify_queue = notify_queue
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="delivery")
 
+    def close(self) -> None:
+        self._pool.shutdown(wait=True)
+
     def handle(self, message: BaseMessage) -> str | None:
         key = dedup_key(message)
         budget = self.services.settings.reply_budget_seconds

@@ -19,12 +19,15 @@ def send_text(openid: str, text: str) -> bool:
     """Send a customer-service text. False when WeChat says it cannot be delivered;
     raises on errors worth retrying (network, -1, 5xx), so RQ's Retry applies."""
     settings = load_settings()
-    client = SharedTokenClient(settings, Redis.from_url(settings.redis_url))
-    try:
-        client.send_text_message(openid, text)
-    except WeChatSendError as exc:
-        if exc.errcode in UNDELIVERABLE:
-            log.warning("reply to %s undeliverable (errcode %s)", openid, exc.errcode)
-            return False
-        raise
+    with Redis.from_url(settings.redis_url) as redis:
+        client = SharedTokenClient(settings, redis)
+        try:
+            client.send_text_message(openid, text)
+        except WeChatSendError as exc:
+            if exc.errcode in UNDELIVERABLE:
+                log.warning("reply to %s undeliverable (errcode %s)", openid, exc.errcode)
+                return False
+            raise
+        finally:
+            client.close()
     return True

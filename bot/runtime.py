@@ -25,6 +25,13 @@ class Runtime:
     services: Services
     dispatcher: Dispatcher
 
+    def close(self) -> None:
+        """Release connections and threads (tests build many apps in one process)."""
+        self.dispatcher.close()
+        self.services.redis.close()
+        self.dispatcher.notify_queue.connection.close()
+        self.services.db.dispose()
+
 
 def build_runtime(settings: Settings) -> Runtime:
     crypto.configure(settings.data_encryption_key)

@@ -79,6 +79,9 @@ class SharedTokenClient(WeChatClient):
             log.info("WeChat access token refreshed")
             return str(result["access_token"])
 
+    def close(self) -> None:
+        self._http.close()
+
     def send_text_message(self, openid: str, content: str) -> None:
         """Send a customer-service text; on an expired token refresh once and retry once."""
         for attempt in (1, 2):

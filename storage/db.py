@@ -53,6 +53,10 @@ class Database:
         with self._sessions.begin() as session:
             yield session
 
+    def dispose(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+
     def ping(self) -> None:
         with self.engine.connect() as connection:
             connection.execute(text("SELECT 1"))

@@ -1,0 +1,184 @@
+"""Fixtures: real Redis (a dedicated DB index), a real database per test (SQLite file and a
+fresh PostgreSQL database), the real Rasa server, and the WeChat stand-in over HTTP."""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+import requests
+from flask import Flask
+from flask.testing import FlaskClient, FlaskCliRunner
+from redis import Redis
+from werkzeug.serving import make_server
+
+from bot.app import create_app
+from config.settings import Settings
+from nlu import server as nlu_server
+from storage import crypto, migrate
+from tests.wechat import StandIn, WeChatUser
+from wechat_standin.server import StandInState, create_standin_app
+
+TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+PG_ADMIN_URL = os.environ.get(
+    "TEST_POSTGRES_ADMIN_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
+)
+DATABASES = os.environ.get("TEST_DATABASES", "sqlite,postgresql").split(",")
+TEST_TOKEN = "test-token"
+TEST_APP_ID = "wxtest0000000001"
+TEST_SECRET = "test-secret"
+TEST_KEY = crypto.generate_key()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def nlu_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The running Rasa server at NLU_URL, or one this session starts and stops."""
+    url = os.environ.get("NLU_URL", "")
+    if url and nlu_server.is_ready(url):
+        yield url
+        return
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    log = Path(os.environ.get("NLU_TEST_LOG", tmp_path_factory.mktemp("rasa") / "rasa.log"))
+    process = nlu_server.start(port, log)
+    try:
+        nlu_server.wait_ready(url, process)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def standin_server() -> Iterator[tuple[str, StandInState]]:
+    state = StandInState(TEST_APP_ID, TEST_SECRET)
+    server = make_server("127.0.0.1", 0, create_standin_app(state), threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}", state
+    server.shutdown()
+
+
+@pytest.fixture
+def standin(standin_server: tuple[str, StandInState]) -> Iterator[StandIn]:
+    url, state = standin_server
+    requests.delete(f"{url}/standin/sent", timeout=5)
+    with state.lock:
+        state.tokens.clear()
+        state.token_fetches = 0
+    yield StandIn(url, state)
+
+
+def _postgres_database() -> Iterator[str]:
+    name = f"zhulian_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    base = PG_ADMIN_URL.rsplit("/", 1)[0]
+    try:
+        yield f"{base}/{name}"
+    finally:
+        with psycopg.connect(PG_ADMIN_URL, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=DATABASES)
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An empty, migrated database: a SQLite file, or a new PostgreSQL database."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'zhulian.db'}"
+        migrate.upgrade(url)
+        yield url
+        return
+    for url in _postgres_database():
+        migrate.upgrade(url)
+        yield url
+
+
+@pytest.fixture
+def redis_url() -> Iterator[str]:
+    with Redis.from_url(TEST_REDIS_URL) as redis:
+        redis.flushdb()
+        yield TEST_REDIS_URL
+        redis.flushdb()
+
+
+@pytest.fixture
+def settings(
+    database_url: str, redis_url: str, nlu_url: str, standin: StandIn, monkeypatch: pytest.MonkeyPatch
+) -> Settings:
+    values = Settings(
+        env="test",
+        wechat_token=TEST_TOKEN,
+        wechat_app_id=TEST_APP_ID,
+        wechat_app_secret=TEST_SECRET,
+        wechat_api_base_url=standin.url,
+        database_url=database_url,
+        redis_url=redis_url,
+        nlu_url=nlu_url,
+        data_encryption_key=TEST_KEY,
+    )
+    # Worker jobs read settings from the environment, like the real worker process.
+    for name, value in {
+        "WECHAT_TOKEN": TEST_TOKEN,
+        "WECHAT_APP_ID": TEST_APP_ID,
+        "WECHAT_APP_SECRET": TEST_SECRET,
+        "WECHAT_API_BASE_URL": standin.url,
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        "NLU_URL": nlu_url,
+        "DATA_ENCRYPTION_KEY": TEST_KEY,
+        "WECHAT_ENCODING_AES_KEY": "",
+    }.items():
+        monkeypatch.setenv(name, value)
+    return values
+
+
+@pytest.fixture
+def make_app(settings: Settings) -> Iterator[Callable[..., Flask]]:
+    """Build apps (with setting overrides); every one is closed after the test."""
+    built: list[Flask] = []
+
+    def make(**overrides: object) -> Flask:
+        built.append(create_app(settings.with_overrides(**overrides)))
+        return built[-1]
+
+    yield make
+    for app in built:
+        app.extensions["zhulian"].close()
+
+
+@pytest.fixture
+def app(make_app: Callable[..., Flask]) -> Flask:
+    return make_app()
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app: Flask) -> FlaskCliRunner:
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def household(client: FlaskClient, app: Flask, standin: StandIn) -> WeChatUser:
+    return WeChatUser(client, app.extensions["zhulian"].settings, standin, "o_household_1")
+
+
+@pytest.fixture
+def donor(client: FlaskClient, app: Flask, standin: StandIn) -> WeChatUser:
+    return WeChatUser(client, app.extensions["zhulian"].settings, standin, "o_donor_1")

@@ -1,0 +1,89 @@
+import pytest
+
+from nlu.amounts import parse_amount
+from nlu.lexicon import detect_need_type, keyword_intent
+from nlu.regions import region_index, resolve_region
+from nlu.text import normalise_text
+
+
+@pytest.mark.parametrize(
+    ("text", "yuan"),
+    [
+        ("两万", 20000),
+        ("5000", 5000),
+        ("三千五", 3500),
+        ("一万五", 15000),
+        ("1.5万", 15000),
+        ("两千块", 2000),
+        ("五千块钱", 5000),
+        ("大概两千左右", 2000),
+        ("三万多", 30000),
+        ("2w", 20000),
+        ("5k", 5000),
+        ("认捐两万", 20000),
+        ("1,000元", 1000),
+        ("我家5口人需要3000", 3000),
+        ("娃3岁了要5千", 5000),
+    ],
+)
+def test_amounts_to_integer_yuan(text: str, yuan: int) -> None:
+    assert parse_amount(text) == yuan
+
+
+@pytest.mark.parametrize("text", ["没钱", "13800138000", "两袋大米", "😭😭"])
+def test_texts_without_an_amount(text: str) -> None:
+    assert parse_amount(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("甘肃省定西市安定区", "621102"),
+        ("俺家在甘肃定西通渭县", "621121"),
+        ("镇雄", "530627"),
+        ("北京朝阳", "110105"),
+        ("四川凉山昭觉县", "513431"),
+        ("临夏东乡", "622926"),
+        ("和田县", "653221"),
+    ],
+)
+def test_regions_resolve_to_county_codes(text: str, code: str) -> None:
+    assert resolve_region(text).code == code
+
+
+def test_ambiguous_county_offers_candidates() -> None:
+    found = resolve_region("朝阳区")
+    assert found.code is None
+    names = {region_index().full_name(c) for c in found.candidates}
+    assert {"北京市朝阳区", "吉林省长春市朝阳区"} <= names
+
+
+@pytest.mark.parametrize(("text", "city"), [("湘西", "433100"), ("凉山", "513400"), ("和田", "653200")])
+def test_city_level_names_ask_for_the_county(text: str, city: str) -> None:
+    found = resolve_region(text)
+    assert found.code is None and found.deepest == city
+    assert all(c.startswith(city[:4]) for c in found.candidates)
+
+
+def test_unknown_place_finds_nothing() -> None:
+    found = resolve_region("火星基地")
+    assert (found.code, found.deepest, found.candidates) == (None, None, ())
+
+
+def test_traditional_and_full_width_text_is_normalised() -> None:
+    assert normalise_text("我們家沒米下鍋了，認捐兩萬　１２３") == "我们家没米下锅了，认捐两万 123"
+
+
+@pytest.mark.parametrize(
+    ("text", "need"),
+    [("娃要交学费", "education"), ("俺家没米下锅了", "living"), ("房子漏雨", "housing"), ("想养牛", "production")],
+)
+def test_need_type_keywords(text: str, need: str) -> None:
+    assert detect_need_type(text) == need
+
+
+def test_rule_interpreter_routes_without_rasa() -> None:
+    assert keyword_intent("我想捐点钱") == "offer_donation"
+    assert keyword_intent("孩子住院了") == "seek_help"
+    assert keyword_intent("转人工") == "request_human"
+    assert keyword_intent("今天天气不错") is None

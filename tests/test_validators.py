@@ -1,0 +1,88 @@
+from datetime import date
+
+import pytest
+
+from nlu.validators import (
+    Invalid,
+    id_check_char,
+    mask_id_number,
+    mask_name,
+    mask_phone,
+    parse_household_size,
+    validate_id_number,
+    validate_mobile,
+)
+
+
+def with_check(first17: str) -> str:
+    return first17 + id_check_char(first17)
+
+
+def test_public_gb11643_example_is_valid() -> None:
+    assert validate_id_number("11010519491231002X") == "11010519491231002X"
+
+
+@pytest.mark.parametrize("raw", ["11010519491231002x", " 110105 19491231 002X ", "１１０１０５１９４９１２３１００２Ｘ"])
+def test_id_number_is_normalised(raw: str) -> None:
+    from nlu.text import normalise_text
+
+    assert validate_id_number(normalise_text(raw)) == "11010519491231002X"
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        ("110105194912310021", "id_checksum"),
+        ("1101051949123100", "id_format"),
+        ("11010519491231002Y", "id_format"),
+        ("abc", "id_format"),
+        (with_check("11010519490231002"), "id_birth_date"),  # 31 February
+        (with_check("11010521991231002"), "id_birth_date"),  # born in the future
+        (with_check("11010518001231002"), "id_birth_date"),  # older than 120
+        (with_check("99010519491231002"), "id_region"),  # no province 99
+        (with_check("62990019491231002"), "id_region"),  # no city 6299
+    ],
+)
+def test_invalid_id_numbers_say_why(raw: str, reason: str) -> None:
+    with pytest.raises(Invalid) as caught:
+        validate_id_number(raw, today=date(2026, 11, 23))
+    assert caught.value.reason == reason
+
+
+def test_retired_county_code_of_an_existing_city_is_accepted() -> None:
+    # 110103 was Chongwen district (merged in 2010); old ID cards still carry it.
+    number = with_check("11010319800101003")
+    assert validate_id_number(number) == number
+
+
+@pytest.mark.parametrize(
+    "raw", ["13800138000", "138 0013 8000", "+86 138-0013-8000", "(+86)13800138000", "8613800138000"]
+)
+def test_mobile_numbers_are_normalised(raw: str) -> None:
+    assert validate_mobile(raw) == "13800138000"
+
+
+@pytest.mark.parametrize("raw", ["12345678901", "010-12345678", "1380013800", "138001380001", "电话"])
+def test_invalid_mobile_numbers_are_refused(raw: str) -> None:
+    with pytest.raises(Invalid):
+        validate_mobile(raw)
+
+
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [("5", 5), ("5口人", 5), ("五口", 5), ("俺家4个人", 4), ("就我一个", 1), ("十二口人", 12), ("俩人", 2)],
+)
+def test_household_size(text: str, size: int) -> None:
+    assert parse_household_size(text) == size
+
+
+@pytest.mark.parametrize("text", ["0", "五十", "很多", "🙂"])
+def test_household_size_out_of_range_or_unreadable(text: str) -> None:
+    with pytest.raises(Invalid):
+        parse_household_size(text)
+
+
+def test_masks_keep_only_what_identifies_nothing() -> None:
+    assert mask_id_number("11010519491231002X") == "1101**********002X"
+    assert mask_phone("13800138000") == "138****8000"
+    assert mask_name("王秀英") == "王**"

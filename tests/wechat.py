@@ -1,0 +1,71 @@
+"""Test helpers: a WeChat user talking to the webhook through signed XML, and a handle on
+the WeChat stand-in (what was pushed, faults to inject)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import requests
+from flask.testing import FlaskClient
+
+from config.settings import Settings
+from wechat_standin.server import StandInState
+from wechat_standin.signing import Account
+from wechat_standin.webhook_caller import Delivery, WebhookCaller
+
+
+@dataclass
+class StandIn:
+    url: str
+    state: StandInState
+
+    def sent(self, openid: str | None = None) -> list[dict[str, Any]]:
+        params = {"openid": openid} if openid else {}
+        return list(requests.get(f"{self.url}/standin/sent", params=params, timeout=5).json())
+
+    def inject(self, api: str, **fault: Any) -> None:
+        requests.post(f"{self.url}/standin/faults", json={"api": api, **fault}, timeout=5)
+
+
+def flask_transport(client: FlaskClient):  # noqa: ANN201 - a Transport
+    def post(params: dict[str, str], body: bytes, _timeout: float) -> tuple[int, bytes]:
+        response = client.post("/wechat", query_string=params, data=body)
+        return response.status_code, response.data
+
+    return post
+
+
+class WeChatUser:
+    """One WeChat user (an openid) chatting with the service."""
+
+    def __init__(
+        self, client: FlaskClient, settings: Settings, standin: StandIn, openid: str
+    ) -> None:
+        self.openid = openid
+        self.standin = standin
+        self.account = Account(
+            settings.wechat_token, settings.wechat_app_id, settings.wechat_encoding_aes_key
+        )
+        self.caller = WebhookCaller(self.account, flask_transport(client))
+
+    def send(self, text: str, msg_id: int | None = None) -> Delivery:
+        self.standin.state.user_wrote(self.openid)
+        return self.caller.send_text(self.openid, text, msg_id)
+
+    def say(self, text: str) -> str:
+        """Send a text and return the reply text (the webhook must answer 200 with one)."""
+        delivery = self.send(text)
+        assert delivery.status == 200, delivery
+        assert delivery.reply, f"no reply to {text!r}"
+        return delivery.reply
+
+    def conversation(self, *texts: str) -> list[str]:
+        return [self.say(text) for text in texts]
+
+    def subscribe(self) -> Delivery:
+        self.standin.state.user_wrote(self.openid)
+        return self.caller.send_event(self.openid, "subscribe")
+
+    def pushed(self) -> list[dict[str, Any]]:
+        return self.standin.sent(self.openid)
