@@ -1,0 +1,99 @@
+"""WeChat delivery rules: de-duplication with the first reply replayed, the 5-second budget
+with late replies pushed as customer-service messages, and the per-user rate limit."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+
+from flask import Flask
+from redis import Redis
+from rq import Queue, SimpleWorker
+from sqlalchemy import func, select
+
+from bot.runtime import NOTIFY_QUEUE
+from storage.models import Case, InboundMessage
+from tests.test_intake_flows import HOUSEHOLD_ANSWERS
+from tests.wechat import StandIn, WeChatUser
+from wechat_standin.webhook_caller import next_msg_id
+
+
+def count(app: Flask, model: type) -> int:
+    with app.extensions["zhulian"].services.db.session() as session:
+        return int(session.scalar(select(func.count()).select_from(model)) or 0)
+
+
+def run_worker(redis_url: str) -> None:
+    with Redis.from_url(redis_url) as connection:
+        queue = Queue(NOTIFY_QUEUE, connection=connection)
+        SimpleWorker([queue], connection=connection).work(burst=True)
+
+
+def test_duplicate_msgid_gets_the_same_reply_and_one_record(
+    app: Flask, household: WeChatUser
+) -> None:
+    household.say("我想求助")
+    household.conversation(*HOUSEHOLD_ANSWERS)
+    confirm_id = next_msg_id()
+    first = household.send("确认", msg_id=confirm_id)
+    again = household.send("确认", msg_id=confirm_id)
+    assert first.reply and "Q000001" in first.reply
+    assert again.reply == first.reply
+    assert count(app, Case) == 1
+    assert count(app, InboundMessage) == 2 + len(HOUSEHOLD_ANSWERS)
+
+
+def test_duplicate_answer_does_not_advance_the_flow_twice(household: WeChatUser) -> None:
+    household.say("我想求助")
+    answer_id = next_msg_id()
+    first = household.send("同意", msg_id=answer_id)
+    assert first.reply and "哪方面" in first.reply
+    assert household.send("同意", msg_id=answer_id).reply == first.reply
+    assert "情况" in household.say("1")  # still at the need-type question
+
+
+def test_duplicate_subscribe_event_is_handled_once(app: Flask, household: WeChatUser) -> None:
+    from wechat_standin.signing import event_xml
+
+    xml = event_xml(household.openid, "subscribe", create_time=int(time.time()))
+    first, again = household.caller.deliver(xml), household.caller.deliver(xml)
+    assert first.reply and again.reply == first.reply
+    assert count(app, InboundMessage) == 1
+
+
+def test_reply_past_the_budget_is_pushed_later(
+    make_app: Callable[..., Flask], standin: StandIn, redis_url: str
+) -> None:
+    app = make_app(reply_budget_seconds=0.3)
+    user = WeChatUser(app.test_client(), app.extensions["zhulian"].settings, standin, "o_slow")
+    holder = Redis.from_url(redis_url)
+    busy = holder.lock(f"user-lock:{user.openid}", timeout=5, thread_local=False)
+    assert busy.acquire(blocking=False)  # an earlier message of this user is still running
+    release = threading.Timer(1.0, busy.release)
+    release.start()
+    msg_id = next_msg_id()
+    delivery = user.send("你好", msg_id=msg_id)
+    assert (delivery.status, delivery.reply) == (200, None)  # "success" within the budget
+    with Redis.from_url(redis_url) as redis:
+        deadline = time.monotonic() + 10
+        while Queue(NOTIFY_QUEUE, connection=redis).count == 0 and time.monotonic() < deadline:
+            time.sleep(0.1)
+    release.join()
+    holder.close()
+    run_worker(redis_url)
+    pushed = user.pushed()
+    assert len(pushed) == 1 and "求助" in pushed[0]["content"]
+    # WeChat's retry of the same message: "success", no second push, one record.
+    assert user.send("你好", msg_id=msg_id).reply is None
+    run_worker(redis_url)
+    assert len(user.pushed()) == 1
+    assert count(app, InboundMessage) == 1
+
+
+def test_rate_limit_per_user(make_app: Callable[..., Flask], standin: StandIn) -> None:
+    app = make_app(user_rate_limit_per_minute=3)
+    user = WeChatUser(app.test_client(), app.extensions["zhulian"].settings, standin, "o_fast")
+    replies = [user.say("你好") for _ in range(4)]
+    assert all("回复数字" in r for r in replies[:3])
+    assert "太快" in replies[3] or "有点快" in replies[3]
