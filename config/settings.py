@@ -34,7 +34,8 @@ def _int(name: str, default: int) -> int:
 
 
 def _str(name: str, default: str = "") -> str:
-    return os.environ.get(name, default).strip()
+    """The variable's value, or the default when it is unset or empty."""
+    return os.environ.get(name, "").strip() or default
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ import requests
 from nlu.amounts import parse_amount
 from nlu.lexicon import detect_kind, detect_need_type, keyword_intent
 from nlu.regions import resolve_region
-from nlu.validators import Invalid, parse_household_size
+from nlu.validators import find_household_size
 
 log = logging.getLogger(__name__)
 
@@ -36,15 +36,11 @@ class Interpretation:
 def extract_entities(text: str) -> dict[str, Any]:
     """Normalised entities the handlers can pre-fill slots with."""
     region = resolve_region(text)
-    try:
-        household_size: int | None = parse_household_size(text) if "口" in text else None
-    except Invalid:
-        household_size = None
     return {
         "need_type": detect_need_type(text),
         "amount_yuan": parse_amount(text),
         "region_code": region.code,
-        "household_size": household_size,
+        "household_size": find_household_size(text),
         "resource_kind": detect_kind(text),
     }
 

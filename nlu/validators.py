@@ -93,6 +93,20 @@ def parse_household_size(text: str) -> int:
     return size
 
 
+_SIZE_IN_SENTENCE = re.compile(r"[0-9零一二两俩三四五六七八九十]+\s*(口人|口|个人)")
+
+
+def find_household_size(text: str) -> int | None:
+    """A household size mentioned inside a longer sentence ("家里四口人"), if any."""
+    match = _SIZE_IN_SENTENCE.search(text)
+    if match is None:
+        return None
+    try:
+        return parse_household_size(match.group(0))
+    except Invalid:
+        return None
+
+
 def mask_id_number(id_number: str) -> str:
     """1101**********002X: region prefix and last four kept."""
     return id_number[:4] + "*" * (len(id_number) - 8) + id_number[-4:]

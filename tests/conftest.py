@@ -116,7 +116,11 @@ def redis_url() -> Iterator[str]:
 
 @pytest.fixture
 def settings(
-    database_url: str, redis_url: str, nlu_url: str, standin: StandIn, monkeypatch: pytest.MonkeyPatch
+    database_url: str,
+    redis_url: str,
+    nlu_url: str,
+    standin: StandIn,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> Settings:
     values = Settings(
         env="test",

@@ -25,7 +25,9 @@ def test_wrong_key_is_a_clear_error() -> None:
 
 
 def test_keyed_hash_depends_on_the_key() -> None:
-    assert FieldCipher(generate_key()).keyed_hash("A") != FieldCipher(generate_key()).keyed_hash("A")
+    assert FieldCipher(generate_key()).keyed_hash("A") != FieldCipher(generate_key()).keyed_hash(
+        "A"
+    )
 
 
 def test_malformed_key_is_refused() -> None:

@@ -146,7 +146,9 @@ def test_go_back_a_step(household: WeChatUser) -> None:
     assert "多少钱" in household.say("孩子上学的学费不够")
 
 
-def test_consent_declined_stops_before_personal_questions(app: Flask, household: WeChatUser) -> None:
+def test_consent_declined_stops_before_personal_questions(
+    app: Flask, household: WeChatUser
+) -> None:
     household.say("我想求助")
     assert "不会登记" in household.say("不同意")
     with app.extensions["zhulian"].services.db.session() as session:
@@ -215,9 +217,10 @@ def test_status_midway_continues_the_flow(household: WeChatUser) -> None:
 def test_handoff_is_recorded(app: Flask, household: WeChatUser) -> None:
     assert "社工" in household.say("人工")
     with app.extensions["zhulian"].services.db.session() as session:
-        assert session.scalar(
-            select(AuditEntry).where(AuditEntry.action == "handoff.requested")
-        ) is not None
+        assert (
+            session.scalar(select(AuditEntry).where(AuditEntry.action == "handoff.requested"))
+            is not None
+        )
 
 
 def test_subscribe_gets_the_welcome(household: WeChatUser) -> None:
@@ -226,5 +229,5 @@ def test_subscribe_gets_the_welcome(household: WeChatUser) -> None:
 
 
 def test_gibberish_and_emoji_get_the_menu(household: WeChatUser) -> None:
-    for text in ("asdfgh", "😂😂😂", "。。。"):
-        assert "回复数字" in household.say(text)
+    for gibberish in ("asdfgh", "😂😂😂", "。。。"):
+        assert "回复数字" in household.say(gibberish)

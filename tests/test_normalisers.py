@@ -58,7 +58,9 @@ def test_ambiguous_county_offers_candidates() -> None:
     assert {"北京市朝阳区", "吉林省长春市朝阳区"} <= names
 
 
-@pytest.mark.parametrize(("text", "city"), [("湘西", "433100"), ("凉山", "513400"), ("和田", "653200")])
+@pytest.mark.parametrize(
+    ("text", "city"), [("湘西", "433100"), ("凉山", "513400"), ("和田", "653200")]
+)
 def test_city_level_names_ask_for_the_county(text: str, city: str) -> None:
     found = resolve_region(text)
     assert found.code is None and found.deepest == city
@@ -76,7 +78,12 @@ def test_traditional_and_full_width_text_is_normalised() -> None:
 
 @pytest.mark.parametrize(
     ("text", "need"),
-    [("娃要交学费", "education"), ("俺家没米下锅了", "living"), ("房子漏雨", "housing"), ("想养牛", "production")],
+    [
+        ("娃要交学费", "education"),
+        ("俺家没米下锅了", "living"),
+        ("房子漏雨", "housing"),
+        ("想养牛", "production"),
+    ],
 )
 def test_need_type_keywords(text: str, need: str) -> None:
     assert detect_need_type(text) == need

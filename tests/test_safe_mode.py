@@ -24,12 +24,16 @@ def test_official_vector_round_trip() -> None:
     crypto = WeChatCrypto("spamtest", AES_KEY, "wx2c2769f8efd9abc2")
     account = Account("spamtest", "wx2c2769f8efd9abc2", AES_KEY)
     params, body = signed_request(account, text_xml("o_x", "你好", 1), 1409735669, "1320562132")
-    xml = crypto.decrypt_message(body, params["msg_signature"], params["timestamp"], params["nonce"])
+    xml = crypto.decrypt_message(
+        body, params["msg_signature"], params["timestamp"], params["nonce"]
+    )
     assert "<Content>你好</Content>" in xml
 
 
 def test_safe_mode_conversation(safe_app: Flask, standin: StandIn) -> None:
-    user = WeChatUser(safe_app.test_client(), safe_app.extensions["zhulian"].settings, standin, "o_aes")
+    user = WeChatUser(
+        safe_app.test_client(), safe_app.extensions["zhulian"].settings, standin, "o_aes"
+    )
     assert "求助" in user.say("你好")
 
 

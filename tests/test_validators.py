@@ -22,7 +22,9 @@ def test_public_gb11643_example_is_valid() -> None:
     assert validate_id_number("11010519491231002X") == "11010519491231002X"
 
 
-@pytest.mark.parametrize("raw", ["11010519491231002x", " 110105 19491231 002X ", "１１０１０５１９４９１２３１００２Ｘ"])
+@pytest.mark.parametrize(
+    "raw", ["11010519491231002x", " 110105 19491231 002X ", "１１０１０５１９４９１２３１００２Ｘ"]
+)
 def test_id_number_is_normalised(raw: str) -> None:
     from nlu.text import normalise_text
 
@@ -56,13 +58,16 @@ def test_retired_county_code_of_an_existing_city_is_accepted() -> None:
 
 
 @pytest.mark.parametrize(
-    "raw", ["13800138000", "138 0013 8000", "+86 138-0013-8000", "(+86)13800138000", "8613800138000"]
+    "raw",
+    ["13800138000", "138 0013 8000", "+86 138-0013-8000", "(+86)13800138000", "8613800138000"],
 )
 def test_mobile_numbers_are_normalised(raw: str) -> None:
     assert validate_mobile(raw) == "13800138000"
 
 
-@pytest.mark.parametrize("raw", ["12345678901", "010-12345678", "1380013800", "138001380001", "电话"])
+@pytest.mark.parametrize(
+    "raw", ["12345678901", "010-12345678", "1380013800", "138001380001", "电话"]
+)
 def test_invalid_mobile_numbers_are_refused(raw: str) -> None:
     with pytest.raises(Invalid):
         validate_mobile(raw)
@@ -70,7 +75,15 @@ def test_invalid_mobile_numbers_are_refused(raw: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "size"),
-    [("5", 5), ("5口人", 5), ("五口", 5), ("俺家4个人", 4), ("就我一个", 1), ("十二口人", 12), ("俩人", 2)],
+    [
+        ("5", 5),
+        ("5口人", 5),
+        ("五口", 5),
+        ("俺家4个人", 4),
+        ("就我一个", 1),
+        ("十二口人", 12),
+        ("俩人", 2),
+    ],
 )
 def test_household_size(text: str, size: int) -> None:
     assert parse_household_size(text) == size

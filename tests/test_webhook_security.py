@@ -26,12 +26,19 @@ def post(client: FlaskClient, params: dict[str, str], body: bytes):  # noqa: ANN
 
 
 def test_official_signature_vector() -> None:
-    assert sign("spamtest", "1409735669", "1320562132") == "16120ec1b8dbb870f510d87ce6bc2463eae6ca1a"
+    assert (
+        sign("spamtest", "1409735669", "1320562132") == "16120ec1b8dbb870f510d87ce6bc2463eae6ca1a"
+    )
 
 
 def test_get_verification_echoes_only_with_a_valid_signature(client: FlaskClient) -> None:
     ts = str(int(time.time()))
-    good = {"signature": sign(TEST_TOKEN, ts, "42"), "timestamp": ts, "nonce": "42", "echostr": "hi"}
+    good = {
+        "signature": sign(TEST_TOKEN, ts, "42"),
+        "timestamp": ts,
+        "nonce": "42",
+        "echostr": "hi",
+    }
     assert client.get("/wechat", query_string=good).data == b"hi"
     forged = {**good, "signature": "0" * 40}
     assert client.get("/wechat", query_string=forged).status_code == 403

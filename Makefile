@@ -1,0 +1,75 @@
+# 助联 Zhulian — every setup step lives here, so a fresh clone needs only `make run` / `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+NLU_VENV := .venv-nlu
+PY := $(VENV)/bin/python
+MODEL := nlu/models/zhulian.tar.gz
+NLU_SOURCES := nlu/config.yml nlu/domain.yml $(wildcard nlu/data/*.yml)
+# The first Python 3.11 / 3.10 that actually runs (pyenv shims may list versions not selected).
+find_python = $(shell for p in python$(1) $$HOME/.pyenv/versions/$(1)*/bin/python$(1) /usr/local/bin/python$(1) /usr/bin/python$(1); do "$$p" -c 'import sys' >/dev/null 2>&1 && { echo "$$p"; break; }; done)
+PYTHON311 ?= $(call find_python,3.11)
+PYTHON310 ?= $(call find_python,3.10)
+PIP_QUIET := --quiet --disable-pip-version-check
+
+help: ## List the targets
+	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	@test -n "$(PYTHON311)" || { echo "Python 3.11 is needed (e.g. apt-get install python3.11 python3.11-venv)"; exit 1; }
+	$(PYTHON311) -m venv $(VENV)
+	$(VENV)/bin/pip install $(PIP_QUIET) --upgrade pip
+	$(VENV)/bin/pip install $(PIP_QUIET) -r requirements-dev.txt
+	@touch $@
+
+$(NLU_VENV)/.installed: requirements-nlu.txt
+	@test -n "$(PYTHON310)" || { echo "Python 3.10 is needed for Rasa 3.6 (e.g. pyenv install 3.10)"; exit 1; }
+	$(PYTHON310) -m venv $(NLU_VENV)
+	$(NLU_VENV)/bin/pip install $(PIP_QUIET) --upgrade pip
+	$(NLU_VENV)/bin/pip install $(PIP_QUIET) -r requirements-nlu.txt
+	@touch $@
+
+$(MODEL): $(NLU_VENV)/.installed $(NLU_SOURCES)
+	@mkdir -p var
+	@echo "training the Rasa NLU model (about a minute; log in var/rasa-train.log)"
+	cd nlu && ../$(NLU_VENV)/bin/rasa train nlu --config config.yml --nlu data/nlu.yml \
+		--out models --fixed-model-name zhulian > ../var/rasa-train.log 2>&1 \
+		|| { tail -20 ../var/rasa-train.log; exit 1; }
+
+.env:
+	$(PY) -m config.init_env
+
+setup: $(VENV)/.installed $(NLU_VENV)/.installed $(MODEL) .env ## Create both virtualenvs, train the NLU model, write .env
+	@mkdir -p var
+
+nlu-model: $(MODEL) ## Train the Rasa model (only when its data changed)
+
+migrate: setup ## Apply database migrations
+	$(VENV)/bin/flask db upgrade
+
+run: setup ## Set up everything, then run web, nlu, worker, scheduler and the WeChat stand-in
+	$(PY) -m config.services redis
+	$(VENV)/bin/flask db upgrade
+	$(VENV)/bin/honcho start -f Procfile.dev
+
+chat: ## Chat with the running bot from this terminal (OPENID=o_someone to pick who you are)
+	$(PY) -m wechat_standin chat --openid $${OPENID:-o_demo_household}
+
+lint: $(VENV)/.installed ## ruff check and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+test: $(VENV)/.installed $(MODEL) ## Lint, then every test on SQLite and PostgreSQL with real Redis and Rasa
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) -m config.services redis postgres
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+bench: $(VENV)/.installed ## Benchmarks against the running service (start it with `make run` first)
+	$(PY) -m bench.webhook_load
+
+clean: ## Remove virtualenvs, the trained model and local data
+	rm -rf $(VENV) $(NLU_VENV) nlu/models var
+
+.PHONY: help setup nlu-model migrate run chat lint test bench clean
