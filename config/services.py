@@ -87,11 +87,8 @@ def ensure_postgres(url: str) -> None:
     if _postgres_answers(url):
         return
     clusters = sorted(Path("/etc/postgresql").glob("*/main"))
-    if (
-        urlparse(url).hostname not in LOCAL_HOSTS
-        or not clusters
-        or not shutil.which("pg_ctlcluster")
-    ):
+    pg_ctlcluster = shutil.which("pg_ctlcluster")
+    if urlparse(url).hostname not in LOCAL_HOSTS or not clusters or pg_ctlcluster is None:
         sys.exit(
             f"No PostgreSQL answers at {url}. Install and start one "
             "(Debian/Ubuntu: `apt-get install postgresql`), or set TEST_POSTGRES_ADMIN_URL."
@@ -99,7 +96,7 @@ def ensure_postgres(url: str) -> None:
     version = clusters[-1].parent.name
     print(f"starting the local PostgreSQL {version} cluster", flush=True)
     subprocess.run(  # noqa: S603 - fixed argv
-        ["pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "start"], check=False
+        [pg_ctlcluster, "--skip-systemctl-redirect", version, "main", "start"], check=False
     )
     if not _wait(lambda: _postgres_answers(url), 30):
         sys.exit(f"PostgreSQL was started but does not answer at {url}")
