@@ -29,25 +29,13 @@ def start(port: int, log_path: Path) -> subprocess.Popen[bytes]:
         raise FileNotFoundError(f"{RASA_BIN} missing: run `make setup` first")
     if not MODEL_PATH.exists():
         raise FileNotFoundError(f"{MODEL_PATH} missing: run `make nlu-model` first")
-    log = log_path.open("ab")
     env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2"}
-    return subprocess.Popen(  # noqa: S603 - fixed argv, no shell
-        [
-            str(RASA_BIN),
-            "run",
-            "--enable-api",
-            "-m",
-            str(MODEL_PATH),
-            "-i",
-            "127.0.0.1",
-            "-p",
-            str(port),
-        ],
-        cwd=NLU_DIR,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        env=env,
-    )
+    argv = [str(RASA_BIN), "run", "--enable-api", "-m", str(MODEL_PATH)]
+    argv += ["-i", "127.0.0.1", "-p", str(port)]
+    with log_path.open("ab") as log:  # the child keeps its own handle
+        return subprocess.Popen(  # noqa: S603 - fixed argv, no shell
+            argv, cwd=NLU_DIR, stdout=log, stderr=subprocess.STDOUT, env=env
+        )
 
 
 def wait_ready(url: str, process: subprocess.Popen[bytes], timeout: float = 240.0) -> None:
