@@ -196,6 +196,9 @@ class Conversation:
         if step.name == "consent":
             record_consent(self.session, self.user, self.services.settings.consent_version)
         state.slots[step.name] = value
+        if step.also_fills is not None:
+            extra = step.also_fills(text)
+            state.slots.update({k: v for k, v in extra.items() if k not in state.slots})
         state.errors, state.choices, state.context = 0, [], ""
         return self._advance(flow, state)
 

@@ -14,6 +14,7 @@ from handlers.steps import (
     Reprompt,
     Slots,
     Step,
+    details_in_need_answer,
     menu_number,
     parse_consent,
     parse_county,
@@ -123,7 +124,14 @@ HELP_FLOW = Flow(
     name="help",
     steps=(
         Step("consent", "同意", msg.CONSENT, parse_consent, revisitable=False),
-        Step("need_type", "求助类别", msg.ASK_NEED, parse_need_type, show_need),
+        Step(
+            "need_type",
+            "求助类别",
+            msg.ASK_NEED,
+            parse_need_type,
+            show_need,
+            also_fills=details_in_need_answer,
+        ),
         Step(
             "description",
             "情况说明",

@@ -58,6 +58,8 @@ class Step:
     show: Callable[[Any], str] = str
     applies: Callable[[Slots], bool] = _always
     revisitable: bool = True
+    # Other slots a free-text answer already fills ("娃上学学费差三千" names need and amount).
+    also_fills: Callable[[str], Slots] | None = None
 
     def question(self, slots: Slots) -> str:
         return self.prompt(slots) if callable(self.prompt) else self.prompt
@@ -91,6 +93,14 @@ def parse_need_type(text: str, _state: ConversationState) -> str:
     if need is None:
         raise Reprompt(msg.BAD_NEED)
     return need
+
+
+def details_in_need_answer(text: str) -> Slots:
+    """A sentence given as the need type also describes the case, maybe with an amount."""
+    if menu_number(text, len(NEED_ORDER)) is not None or len(text) < 8:
+        return {}
+    amount = parse_amount(text)
+    return {"description": text[:500], **({"amount": amount} if amount else {})}
 
 
 def parse_pledge_need(text: str, state: ConversationState) -> str:

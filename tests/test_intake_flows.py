@@ -231,3 +231,12 @@ def test_subscribe_gets_the_welcome(household: WeChatUser) -> None:
 def test_gibberish_and_emoji_get_the_menu(household: WeChatUser) -> None:
     for gibberish in ("asdfgh", "😂😂😂", "。。。"):
         assert "回复数字" in household.say(gibberish)
+
+
+def test_a_sentence_answering_the_need_question_fills_more(household: WeChatUser) -> None:
+    household.say("我想求助")
+    household.say("同意")
+    assert "哪个县" in household.say("娃考上高中了学费还差三千块")
+    household.conversation("镇雄", "4", "李四", "11010519491231002X", "13800138000")
+    edit_menu = household.say("修改")
+    assert "3000 元" in edit_menu and "学费还差三千块" in edit_menu
