@@ -128,6 +128,7 @@ class Dispatcher:
                 message.source, self.services.settings.user_rate_limit_per_minute
             ):
                 self.ledger.complete(key, msg.TOO_FAST)
+                self._log_unhandled(message, key, "rate_limited")
                 return msg.TOO_FAST
         except RedisError:
             log.exception("Redis unavailable; message %s logged, user asked to resend", key)
@@ -183,13 +184,14 @@ class Dispatcher:
 
     def _without_redis(self, message: BaseMessage, key: str) -> str | None:
         """Redis is down: keep the message (database) and ask the user to send it again."""
+        return msg.BUSY if self._log_unhandled(message, key, "unhandled") else None
+
+    def _log_unhandled(self, message: BaseMessage, key: str, outcome: str) -> bool:
+        """Keep a message that was not handled; False if it had been logged before."""
         try:
             with self.services.db.session() as session:
                 text = message_text(message)
-                if not record_inbound(
-                    session, key, message.source, message.type, text, outcome="unhandled"
-                ):
-                    return None
+                return record_inbound(session, key, message.source, message.type, text, outcome)
         except Exception:
-            log.exception("database also unavailable for %s", key)
-        return msg.BUSY
+            log.exception("could not log %s (%s)", key, outcome)
+            return True

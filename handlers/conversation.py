@@ -85,6 +85,8 @@ class Conversation:
     # --- no flow running -------------------------------------------------------------
 
     def _idle(self, text: str, command: str | None) -> str:
+        if command is not None or menu_number(text, len(TOP_MENU)) is not None:
+            self.services.redis.delete(f"misses:{self.openid}")
         if command == "cancel":
             return msg.NOTHING_TO_CANCEL
         if command in ("status", "human", "menu"):
@@ -122,7 +124,14 @@ class Conversation:
         }
         if intent in replies:
             return replies[intent]()
-        return msg.NOT_UNDERSTOOD
+        return self._not_understood()
+
+    def _not_understood(self) -> str:
+        """The menu; from the third miss in a row, a person is offered too."""
+        key = f"misses:{self.openid}"
+        misses = int(self.services.redis.incr(key))
+        self.services.redis.expire(key, 600)
+        return msg.NOT_UNDERSTOOD + (msg.OFFER_PERSON if misses >= MAX_FAILURES else "")
 
     @staticmethod
     def _help_prefill(text: str, entities: dict[str, Any]) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from handlers.steps import (
     Slots,
     Step,
     details_in_need_answer,
-    menu_number,
+    menu_or_keyword,
     parse_consent,
     parse_county,
     parse_free_text,
@@ -168,14 +168,7 @@ HELP_FLOW = Flow(
 KIND_ORDER = ("money", "goods", "service")
 
 
-def _parse_kind(text: str, _state: ConversationState) -> str:
-    number = menu_number(text, len(KIND_ORDER))
-    if number is not None:
-        return KIND_ORDER[number - 1]
-    kind = detect_kind(text)
-    if kind is None:
-        raise Reprompt(msg.BAD_KIND)
-    return kind
+_parse_kind = menu_or_keyword(KIND_ORDER, detect_kind, msg.BAD_KIND)
 
 
 def _ask_item(slots: Slots) -> str:

@@ -85,14 +85,24 @@ def parse_consent(text: str, _state: ConversationState) -> bool:
     raise Reprompt(msg.CONSENT_REPROMPT)
 
 
-def parse_need_type(text: str, _state: ConversationState) -> str:
-    number = menu_number(text, len(NEED_ORDER))
-    if number is not None:
-        return NEED_ORDER[number - 1]
-    need = detect_need_type(text)
-    if need is None:
-        raise Reprompt(msg.BAD_NEED)
-    return need
+def menu_or_keyword(
+    options: tuple[str, ...], detect: Callable[[str], str | None], bad: str
+) -> Parser:
+    """A parser for a numbered menu that also understands the options' keywords."""
+
+    def parse(text: str, _state: ConversationState) -> str:
+        number = menu_number(text, len(options))
+        if number is not None:
+            return options[number - 1]
+        found = detect(text)
+        if found is None:
+            raise Reprompt(bad)
+        return found
+
+    return parse
+
+
+parse_need_type = menu_or_keyword(NEED_ORDER, detect_need_type, msg.BAD_NEED)
 
 
 def details_in_need_answer(text: str) -> Slots:
