@@ -45,6 +45,9 @@ setup: $(VENV)/.installed $(NLU_VENV)/.installed $(MODEL) .env ## Create both vi
 
 nlu-model: $(MODEL) ## Train the Rasa model (only when its data changed)
 
+nlu-eval: $(VENV)/.installed $(MODEL) ## Train if the data changed, then evaluate the NLU on the held-out set
+	$(PY) -m nlu eval
+
 migrate: setup ## Apply database migrations
 	$(VENV)/bin/flask db upgrade
 
@@ -72,4 +75,4 @@ bench: $(VENV)/.installed ## Benchmarks against the running service (start it wi
 clean: ## Remove virtualenvs, the trained model and local data
 	rm -rf $(VENV) $(NLU_VENV) nlu/models var
 
-.PHONY: help setup nlu-model migrate run chat lint test bench clean
+.PHONY: help setup nlu-model nlu-eval migrate run chat lint test bench clean

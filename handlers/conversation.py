@@ -12,6 +12,7 @@ from redis import Redis
 from sqlalchemy.orm import Session
 
 from config.settings import Settings
+from handlers import faq
 from handlers import messages as msg
 from handlers.flows import FLOWS, HELP_FLOW, PLEDGE_FLOW, Flow
 from handlers.state import ConversationState, ConversationStore
@@ -43,6 +44,15 @@ def command_of(text: str) -> str | None:
         if cleaned in words:
             return command
     return None
+
+
+def clarifying_question(ranking: list[tuple[str, float]]) -> str | None:
+    """When unsure: ask which of the likely actions was meant, numbered as in the menu."""
+    likely = {name for name, _ in ranking[:3]} & set(msg.TOP_MENU_LABELS)
+    if not likely:
+        return None
+    options = "\n".join(label for name, label in msg.TOP_MENU_LABELS.items() if name in likely)
+    return msg.CLARIFY.format(options=options)
 
 
 @dataclass
@@ -109,11 +119,12 @@ class Conversation:
 
     def _route_by_nlu(self, text: str) -> str:
         found = self.services.nlu.interpret(text)
-        intent = found.intent if found.confidence >= MIN_CONFIDENCE else None
+        if found.confidence < MIN_CONFIDENCE:
+            return self._clarify(found.ranking)
         entities: dict[str, Any] = found.entities
-        if intent == "seek_help":
+        if found.intent == "seek_help":
             return self._start(HELP_FLOW, self._help_prefill(text, entities))
-        if intent == "offer_donation":
+        if found.intent == "offer_donation":
             return self._start(PLEDGE_FLOW, self._pledge_prefill(entities))
         replies = {
             "check_status": lambda: self._simple("status"),
@@ -121,10 +132,19 @@ class Conversation:
             "greet": lambda: msg.GREETING,
             "thank": lambda: msg.THANKS,
             "cancel": lambda: msg.NOTHING_TO_CANCEL,
+            "ask_about": lambda: faq.answer(text),
+            "delete_my_data": self._deletion_requested,
         }
-        if intent in replies:
-            return replies[intent]()
+        if found.intent in replies:
+            return replies[found.intent]()
         return self._not_understood()
+
+    def _clarify(self, ranking: list[tuple[str, float]]) -> str:
+        return clarifying_question(ranking) or self._not_understood()
+
+    def _deletion_requested(self) -> str:
+        audit(self.session, self.openid, "data_deletion.requested", "user", self.user.id)
+        return msg.DELETE_REQUESTED
 
     def _not_understood(self) -> str:
         """The menu; from the third miss in a row, a person is offered too."""
@@ -142,8 +162,9 @@ class Conversation:
                 slots["description"] = text[:500]
         if entities.get("amount_yuan"):
             slots["amount"] = entities["amount_yuan"]
-        if entities.get("region_code"):
-            slots["region"] = entities["region_code"]
+        region = entities.get("region")
+        if region and len(region["code"]) == 6 and region["county"]:
+            slots["region"] = region["code"]
         if entities.get("household_size"):
             slots["household_size"] = entities["household_size"]
         return slots

@@ -23,16 +23,34 @@ def _to_number(token: str) -> float:
     return float(cn2an.cn2an(token, "smart"))
 
 
+def _plausible_chinese_number(num: str, text: str) -> bool:
+    """A Chinese numeral without a unit is money only with a magnitude ("两千", "十万"), or
+    when it is the whole answer ("五百")."""
+    if num[0].isdigit():
+        return True
+    if len(num) >= 2 and re.search("[十拾百佰千仟万萬亿]", num):
+        return True
+    return text.strip(" 。!！吧啊呀元块") == num
+
+
 def find_amounts(text: str) -> list[tuple[int, bool]]:
     """Every amount in the text as (yuan, has_money_unit), in order of appearance."""
     found: list[tuple[int, bool]] = []
     for match in _TOKEN.finditer(text):
         num, unit = match.group("num"), match.group("unit") or ""
+        if (
+            match.start() > 0
+            and text[match.start() - 1].isascii()
+            and text[match.start() - 1].isalpha()
+        ):
+            continue  # part of a case or pledge number such as Q000012
         if re.fullmatch(r"\d{7,}", num) and not unit:
             continue  # a phone or ID number, not money
         following = text[match.end() : match.end() + 1]
         if not unit and following and following in _COUNT_WORDS:
             continue  # "5口人", "3岁", "2袋": a count, not money
+        if not unit and not _plausible_chinese_number(num, text):
+            continue  # "一下", "四川", "十分感谢": words, not money
         try:
             value = _to_number(num)
         except ValueError:

@@ -1,27 +1,39 @@
 """Understanding a message: the Rasa server for the intent, the project's own normalisers for
-the entities, and a keyword interpreter when Rasa is slow or down."""
+the entities, and a keyword interpreter when Rasa is slow or down.
+
+Texts whose meaning is plain (a menu number, a phone or ID number, 是/不是) never reach
+Rasa; identical recent texts are answered from a small cache; after a failure a circuit
+breaker keeps Rasa out of the path for a while, so a dead server costs one timeout, not one
+per message.
+"""
 
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
 import requests
 
-from nlu.amounts import parse_amount
-from nlu.lexicon import detect_kind, detect_need_type, keyword_intent
-from nlu.regions import resolve_region
-from nlu.validators import find_household_size
+from nlu.entities import extract_entities
+from nlu.lexicon import is_no, is_yes, keyword_intent
+from nlu.text import compact
 
 log = logging.getLogger(__name__)
 
-# Below this confidence Rasa's guess is not acted on; the bot offers its menu instead.
+# Below this confidence Rasa's guess is not acted on; the bot asks which one was meant.
 MIN_CONFIDENCE = 0.5
 # After a failure, Rasa is not called again for this long (the rules answer meanwhile).
 BREAKER_SECONDS = 15.0
+CACHE_SIZE = 1024
+CACHE_SECONDS = 300.0
+_PLAIN_ANSWER = re.compile(r"[0-9Xx+]{1,20}")
+
+Ranking = list[tuple[str, float]]
 
 
 @dataclass
@@ -29,24 +41,46 @@ class Interpretation:
     text: str
     intent: str | None
     confidence: float
-    source: str  # "rasa" | "rules"
+    source: str  # "rasa" | "rules" | "shortcut" | "cache"
     entities: dict[str, Any] = field(default_factory=dict)
+    ranking: Ranking = field(default_factory=list)
 
 
-def extract_entities(text: str) -> dict[str, Any]:
-    """Normalised entities the handlers can pre-fill slots with."""
-    region = resolve_region(text)
-    return {
-        "need_type": detect_need_type(text),
-        "amount_yuan": parse_amount(text),
-        "region_code": region.code,
-        "household_size": find_household_size(text),
-        "resource_kind": detect_kind(text),
-    }
+def plain_intent(text: str) -> str | None:
+    """The intent of texts that need no model: numbers, phone or ID numbers, yes and no."""
+    if _PLAIN_ANSWER.fullmatch(compact(text)):
+        return "inform"
+    if is_yes(text):
+        return "affirm"
+    if is_no(text):
+        return "deny"
+    return None
+
+
+class _TtlCache:
+    def __init__(self, size: int, seconds: float) -> None:
+        self._items: OrderedDict[str, tuple[float, Ranking]] = OrderedDict()
+        self._size, self._seconds = size, seconds
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> Ranking | None:
+        with self._lock:
+            item = self._items.get(key)
+            if item is None or item[0] < time.monotonic():
+                return None
+            self._items.move_to_end(key)
+            return item[1]
+
+    def put(self, key: str, value: Ranking) -> None:
+        with self._lock:
+            self._items[key] = (time.monotonic() + self._seconds, value)
+            self._items.move_to_end(key)
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
 
 
 class NluClient:
-    """Calls `POST {NLU_URL}/model/parse` with a short timeout and a simple circuit breaker."""
+    """Calls `POST {NLU_URL}/model/parse` with a short timeout and a circuit breaker."""
 
     def __init__(self, base_url: str, timeout: float) -> None:
         self.base_url = base_url.rstrip("/")
@@ -54,6 +88,7 @@ class NluClient:
         self._session = requests.Session()
         self._open_until = 0.0
         self._lock = threading.Lock()
+        self._cache = _TtlCache(CACHE_SIZE, CACHE_SECONDS)
 
     @property
     def available(self) -> bool:
@@ -63,8 +98,8 @@ class NluClient:
         with self._lock:
             self._open_until = time.monotonic() + BREAKER_SECONDS
 
-    def rasa_intent(self, text: str) -> tuple[str, float] | None:
-        """(intent, confidence) from Rasa, or None when it cannot answer in time."""
+    def rasa_ranking(self, text: str) -> Ranking | None:
+        """Intents with confidences, best first, from Rasa; None when it cannot answer."""
         if not self.available:
             return None
         try:
@@ -72,30 +107,47 @@ class NluClient:
                 f"{self.base_url}/model/parse", json={"text": text}, timeout=self.timeout
             )
             response.raise_for_status()
-            intent = response.json().get("intent") or {}
+            body = response.json()
         except (requests.RequestException, ValueError) as exc:
-            log.warning("NLU unavailable, using rules: %s", exc)
+            log.warning("NLU unavailable, using rules for %.0f s: %s", BREAKER_SECONDS, exc)
             self._trip()
             return None
-        name = intent.get("name")
-        if not name or name == "nlu_fallback":
-            return ("out_of_scope", float(intent.get("confidence") or 0.0))
-        return (str(name), float(intent.get("confidence") or 0.0))
+        ranking = [
+            (str(item["name"]), float(item.get("confidence") or 0.0))
+            for item in body.get("intent_ranking") or [body.get("intent") or {}]
+            if item.get("name")
+        ]
+        top = body.get("intent") or {}
+        if top.get("name") == "nlu_fallback":  # Rasa itself is unsure: report the best guess
+            ranking = [(name, conf) for name, conf in ranking if name != "nlu_fallback"]
+            ranking = [(name, min(conf, MIN_CONFIDENCE - 0.01)) for name, conf in ranking]
+        return ranking or [("out_of_scope", 0.0)]
 
     def interpret(self, text: str) -> Interpretation:
-        entities = extract_entities(text)
-        rasa = self.rasa_intent(text)
-        if rasa is not None:
-            intent, confidence = rasa
-            return Interpretation(text, intent, confidence, "rasa", entities)
+        plain = plain_intent(text)
+        if plain is not None:
+            return self._result(text, [(plain, 1.0)], "shortcut")
+        cached = self._cache.get(text)
+        if cached is not None:
+            return self._result(text, cached, "cache")
+        ranking = self.rasa_ranking(text)
+        if ranking is not None:
+            self._cache.put(text, ranking)
+            return self._result(text, ranking, "rasa")
         intent = keyword_intent(text)
-        return Interpretation(text, intent, 1.0 if intent else 0.0, "rules", entities)
+        return self._result(text, [(intent, 1.0)] if intent else [], "rules")
+
+    @staticmethod
+    def _result(text: str, ranking: Ranking, source: str) -> Interpretation:
+        intent, confidence = ranking[0] if ranking else (None, 0.0)
+        entities = extract_entities(text, intent)
+        return Interpretation(text, intent, confidence, source, entities, ranking)
 
     def health(self) -> str:
-        """'ok', 'degraded' (breaker open) or 'down'."""
+        """'ok'; 'degraded' when Rasa is down or the breaker is open (rules answer)."""
         try:
             response = self._session.get(f"{self.base_url}/status", timeout=self.timeout)
             response.raise_for_status()
         except requests.RequestException:
-            return "down"
+            return "degraded"
         return "ok" if self.available else "degraded"

@@ -7,6 +7,8 @@ otherwise the caller gets the candidates to ask about.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -103,7 +105,8 @@ def _children(node: dict[str, object]) -> list[dict[str, object]]:
 @lru_cache(maxsize=1)
 def region_index() -> RegionIndex:
     """Load the region table once per process (about 3,200 regions)."""
-    import jionlp  # imported late: it prints a banner and takes ~0.5 s
+    with contextlib.redirect_stdout(io.StringIO()):  # jionlp prints a banner on import
+        import jionlp  # imported late: it takes ~0.5 s
 
     tree = jionlp.china_location_loader(detail=False)
     by_code: dict[str, Region] = {}

@@ -93,12 +93,15 @@ def parse_household_size(text: str) -> int:
     return size
 
 
-_SIZE_IN_SENTENCE = re.compile(r"[0-9零一二两俩三四五六七八九十]+\s*(口人|口|个人)")
+_SIZE_NUM = "[0-9零一二两俩三四五六七八九十]+"
+_SIZE_ALONE = re.compile(rf"\s*(家里|俺家|我家)?{_SIZE_NUM}\s*(口人|口|个人|人)\s*")
+_SIZE_IN_SENTENCE = re.compile(rf"{_SIZE_NUM}\s*口|家[里中]?(有|是|共|一共)?{_SIZE_NUM}\s*个人")
 
 
 def find_household_size(text: str) -> int | None:
-    """A household size mentioned inside a longer sentence ("家里四口人"), if any."""
-    match = _SIZE_IN_SENTENCE.search(text)
+    """A household size a sentence states ("家里四口人", "四个人"), if any. "我一个人带三个娃"
+    states none: only 口 counts, or 个人 said of the family or as the whole answer."""
+    match = _SIZE_ALONE.fullmatch(text) or _SIZE_IN_SENTENCE.search(text)
     if match is None:
         return None
     try:

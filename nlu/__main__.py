@@ -1,0 +1,88 @@
+"""`python -m nlu parse`: one JSON interpretation per input line (the one the bot uses).
+`python -m nlu eval`: the held-out evaluation; exits 1 below the thresholds."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import socket
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from config.settings import load_settings
+from nlu import server
+from nlu.client import NluClient
+from nlu.evaluate import evaluate, load_examples
+from nlu.text import normalise_text
+
+START_HINT = (
+    "No Rasa server answers at {url}. Start one with `make run` (or just the NLU: "
+    "`cd nlu && ../.venv-nlu/bin/rasa run --enable-api -m models/zhulian.tar.gz`), "
+    "or set NLU_URL."
+)
+
+
+def _client() -> NluClient:
+    url = load_settings().nlu_url
+    if not server.is_ready(url, timeout=3):
+        sys.exit(START_HINT.format(url=url))
+    return NluClient(url, timeout=10)
+
+
+def parse_lines() -> None:
+    client = _client()
+    for line in sys.stdin:
+        raw = line.strip()
+        if not raw:
+            continue
+        found = client.interpret(normalise_text(raw))
+        record = {
+            "text": raw,
+            "intent": found.intent,
+            "confidence": round(found.confidence, 4),
+            "entities": found.entities,
+            "source": found.source,
+        }
+        print(json.dumps(record, ensure_ascii=False), flush=True)
+
+
+@contextmanager
+def _own_server() -> Iterator[NluClient]:
+    """The server at NLU_URL, or a Rasa server started for this command and stopped after."""
+    url = load_settings().nlu_url
+    if server.is_ready(url, timeout=3):
+        yield NluClient(url, timeout=10)
+        return
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    log = Path(server.NLU_DIR.parent / "var" / "rasa-eval.log")
+    log.parent.mkdir(exist_ok=True)
+    print(f"starting a Rasa server on port {port} (log: {log})", file=sys.stderr, flush=True)
+    process = server.start(port, log)
+    try:
+        server.wait_ready(f"http://127.0.0.1:{port}", process)
+        yield NluClient(f"http://127.0.0.1:{port}", timeout=10)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def run_eval() -> None:
+    with _own_server() as client:
+        report = evaluate(client, load_examples())
+    print(report.render())
+    sys.exit(0 if report.passed else 1)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m nlu")
+    parser.add_argument("command", choices=("parse", "eval"))
+    args = parser.parse_args()
+    parse_lines() if args.command == "parse" else run_eval()
+
+
+if __name__ == "__main__":
+    main()

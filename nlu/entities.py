@@ -1,0 +1,60 @@
+"""Entities as the handlers need them, normalised by the project's own rules: need type,
+amount in integer yuan, region (names and GB/T 2260 code), household size, resource kind,
+and phone and ID numbers by pattern (only valid ones)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from nlu.amounts import parse_amount
+from nlu.lexicon import detect_kind, detect_need_type
+from nlu.regions import region_index, resolve_region
+from nlu.text import compact
+from nlu.validators import Invalid, find_household_size, validate_id_number, validate_mobile
+
+_MOBILE = re.compile(r"(?<!\d)(?:\+?86)?(1[3-9]\d{9})(?!\d)")
+_ID_NUMBER = re.compile(r"(?<![\dA-Za-z])(\d{17}[\dXx])(?![\dA-Za-z])")
+# Resource kinds are only read where someone offers something (or answers what they offer).
+KIND_INTENTS = ("offer_donation", "inform")
+
+
+def region_entity(text: str) -> dict[str, str | None] | None:
+    """Province, city, county names and the code of the deepest level the text names."""
+    found = resolve_region(text)
+    code = found.code or found.deepest
+    if code is None:
+        return None
+    return {**region_index().chain(code), "code": code}
+
+
+def _first_valid(pattern: re.Pattern[str], text: str, validate: Any) -> str | None:
+    for match in pattern.finditer(compact(text)):
+        try:
+            return str(validate(match.group(1)))
+        except Invalid:
+            continue
+    return None
+
+
+def extract_entities(text: str, intent: str | None = None) -> dict[str, Any]:
+    """Every entity key is present; a missing value is None."""
+    phone = _first_valid(_MOBILE, text, validate_mobile)
+    id_number = _first_valid(_ID_NUMBER, text, validate_id_number)
+    # Digits of a phone or ID number (even spaced out) are not an amount.
+    money_text = compact(text) if (phone or id_number) else text
+    for number in (phone, id_number):
+        money_text = money_text.replace(number, " ") if number else money_text
+    amount = parse_amount(money_text)
+    kind = None
+    if intent in KIND_INTENTS:
+        kind = detect_kind(text) or ("money" if amount and intent == "offer_donation" else None)
+    return {
+        "need_type": detect_need_type(text),
+        "amount_yuan": amount,
+        "region": region_entity(text),
+        "household_size": find_household_size(text),
+        "resource_kind": kind,
+        "phone": phone,
+        "id_number": id_number,
+    }

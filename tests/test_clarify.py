@@ -1,0 +1,13 @@
+from handlers.conversation import clarifying_question
+
+
+def test_unsure_between_help_and_pledge_asks_with_menu_numbers() -> None:
+    question = clarifying_question([("offer_donation", 0.41), ("seek_help", 0.38), ("greet", 0.1)])
+    assert question is not None
+    assert "1 我要求助" in question and "2 我要捐助" in question
+    assert question.index("1 我要求助") < question.index("2 我要捐助")
+    assert "3 查进度" not in question
+
+
+def test_unsure_with_nothing_actionable_gives_no_question() -> None:
+    assert clarifying_question([("greet", 0.3), ("thank", 0.3), ("out_of_scope", 0.2)]) is None
