@@ -72,7 +72,10 @@ test: $(VENV)/.installed $(MODEL) ## Lint, then every test on SQLite and Postgre
 bench: $(VENV)/.installed ## Benchmarks against the running service (start it with `make run` first)
 	$(PY) -m bench.webhook_load
 
+bench-nlu: $(VENV)/.installed $(MODEL) ## NLU benchmark: training time, Rasa memory, parse latency, throughput
+	$(PY) -m bench.nlu_bench
+
 clean: ## Remove virtualenvs, the trained model and local data
 	rm -rf $(VENV) $(NLU_VENV) nlu/models var
 
-.PHONY: help setup nlu-model nlu-eval migrate run chat lint test bench clean
+.PHONY: help setup nlu-model nlu-eval migrate run chat lint test bench bench-nlu clean
