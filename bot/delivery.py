@@ -22,6 +22,7 @@ from rq import Queue, Retry
 from wechatpy.messages import BaseMessage
 
 from bot.jobs import send_text
+from bot.outbox import deliver_notifications
 from handlers import messages as msg
 from handlers.conversation import Conversation, Services
 from nlu.text import normalise_text
@@ -148,15 +149,19 @@ class Dispatcher:
             with services.redis.lock(
                 f"user-lock:{message.source}", timeout=30, blocking_timeout=25
             ):
+                conversation = None
                 with services.db.session() as session:
                     text = message_text(message)
                     if not record_inbound(session, key, message.source, message.type, text):
                         reply = None  # processed before Redis forgot it: never twice
                     else:
-                        reply = self._reply(
-                            Conversation(services, session, message.source), message, text
-                        )
+                        conversation = Conversation(services, session, message.source)
+                        reply = self._reply(conversation, message, text)
             self.ledger.complete(key, reply)
+            if conversation is not None and conversation.notified:
+                # After the commit, so the sender finds the rows (the scheduler's sweep
+                # delivers them too if this enqueue is lost).
+                self.notify_queue.enqueue(deliver_notifications, job_timeout=300)
             return reply
         except Exception:
             log.exception("handling %s failed; the user is asked to resend", key)

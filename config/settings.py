@@ -63,6 +63,20 @@ class Settings:
     conversation_ttl_seconds: int = 1800
     consent_version: str = "2026-11"
     inbound_retention_days: int = 180
+    # Social work
+    wechat_notice_template_id: str = "zhulian-notice"
+    invite_ttl_hours: int = 72
+    reminder_after_days: int = 3
+    # Above these amounts (yuan) a case is flagged for the social worker to look at twice.
+    amount_caps: str = (
+        "medical=300000,education=50000,housing=100000,disaster=100000,"
+        "living=20000,employment=20000,production=50000,other=20000"
+    )
+
+    @property
+    def amount_cap(self) -> dict[str, int]:
+        pairs = (item.split("=", 1) for item in self.amount_caps.split(",") if "=" in item)
+        return {need.strip(): int(cap) for need, cap in pairs}
 
     @property
     def safe_mode(self) -> bool:
@@ -131,5 +145,11 @@ def load_settings() -> Settings:
         conversation_ttl_seconds=_int("CONVERSATION_TTL_SECONDS", 1800),
         consent_version=_str("CONSENT_VERSION", defaults.consent_version),
         inbound_retention_days=_int("INBOUND_RETENTION_DAYS", defaults.inbound_retention_days),
+        wechat_notice_template_id=_str(
+            "WECHAT_NOTICE_TEMPLATE_ID", defaults.wechat_notice_template_id
+        ),
+        invite_ttl_hours=_int("INVITE_TTL_HOURS", defaults.invite_ttl_hours),
+        reminder_after_days=_int("REMINDER_AFTER_DAYS", defaults.reminder_after_days),
+        amount_caps=_str("AMOUNT_CAPS", defaults.amount_caps),
     )
     return settings.check()

@@ -9,21 +9,30 @@ from dataclasses import dataclass
 from typing import Any
 
 from redis import Redis
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from config.settings import Settings
 from handlers import faq
 from handlers import messages as msg
-from handlers.flows import FLOWS, HELP_FLOW, PLEDGE_FLOW, Flow
+from handlers.flows import FLOWS, HELP_FLOW, HELP_ON_BEHALF_FLOW, PLEDGE_FLOW, Flow
+from handlers.social_work import WorkerCommands, bind_command
 from handlers.state import ConversationState, ConversationStore
 from handlers.status import status_text
 from handlers.steps import Ask, EndFlow, Reprompt, confirm_answer, menu_number
 from nlu.client import MIN_CONFIDENCE, NluClient
+from storage import social_work as social_work_store
 from storage.db import Database
-from storage.models import User, utcnow
-from storage.repositories import audit, get_or_create_user, record_consent
+from storage.models import Case, CaseQuestion, User, utcnow
+from storage.repositories import (
+    audit,
+    erase_personal_data,
+    get_or_create_user,
+    record_consent,
+)
 
 CONFIRM = "_confirm"
+DELETE = "delete"
 EDIT = "_edit"
 MAX_FAILURES = 3
 
@@ -34,6 +43,7 @@ COMMANDS = {
     "human": ("人工", "转人工", "找社工", "社工", "人工客服", "真人", "找人工"),
     "status": ("进度", "查进度", "查询进度", "查询", "我的记录"),
     "menu": ("菜单", "帮助", "help", "?", "主菜单"),
+    "delete": ("删除我的信息", "删除我的资料", "删除个人信息", "删除我的数据"),
 }
 TOP_MENU = ("help", "pledge", "status", "human")
 
@@ -75,6 +85,11 @@ class Conversation:
         self.openid = openid
         self.user: User = get_or_create_user(session, openid)
         self.user.last_message_at = utcnow()
+        self.notified = False  # outbox rows written: the sender job should run after commit
+
+    def notify(self, user_id: int, dedup_key: str, text: str) -> None:
+        """Queue a chat message to someone, in this transaction (the outbox)."""
+        self.notified |= social_work_store.notify(self.session, user_id, dedup_key, text)
 
     # --- entry points ----------------------------------------------------------------
 
@@ -84,8 +99,16 @@ class Conversation:
             self.user.active_flow = None  # Redis lost the state: say so, keep nothing
             return msg.STATE_LOST
         command = command_of(text)
+        if state is not None and state.flow == DELETE:
+            return self._confirm_deletion(text, command)
         if state is not None:
             return self._in_flow(state, text, command)
+        bound = bind_command(self, text)
+        if bound is not None:
+            return bound
+        worker = social_work_store.active_worker(self.session, self.user)
+        if worker is not None and (reply := WorkerCommands(self, worker).handle(text)):
+            return reply
         return self._idle(text, command)
 
     def reply_to_subscribe(self) -> str:
@@ -99,9 +122,13 @@ class Conversation:
             self.services.redis.delete(f"misses:{self.openid}")
         if command == "cancel":
             return msg.NOTHING_TO_CANCEL
+        if command == "delete":
+            return self._ask_deletion()
         if command in ("status", "human", "menu"):
             return self._simple(command)
         number = menu_number(text, len(TOP_MENU))
+        if number is None and command is None and (answer := self._answer_question(text)):
+            return answer
         if number is not None:
             choice = TOP_MENU[number - 1]
             if choice in FLOWS:
@@ -133,7 +160,7 @@ class Conversation:
             "thank": lambda: msg.THANKS,
             "cancel": lambda: msg.NOTHING_TO_CANCEL,
             "ask_about": lambda: faq.answer(text),
-            "delete_my_data": self._deletion_requested,
+            "delete_my_data": self._ask_deletion,
         }
         if found.intent in replies:
             return replies[found.intent]()
@@ -142,9 +169,40 @@ class Conversation:
     def _clarify(self, ranking: list[tuple[str, float]]) -> str:
         return clarifying_question(ranking) or self._not_understood()
 
-    def _deletion_requested(self) -> str:
-        audit(self.session, self.openid, "data_deletion.requested", "user", self.user.id)
-        return msg.DELETE_REQUESTED
+    def _answer_question(self, text: str) -> str | None:
+        """A reply while a social worker's question is open is the answer to it."""
+        question = self.session.scalar(
+            select(CaseQuestion)
+            .join(Case, CaseQuestion.case_id == Case.id)
+            .where(Case.user_id == self.user.id, CaseQuestion.answered_at.is_(None))
+            .order_by(CaseQuestion.id.desc())
+        )
+        if question is None:
+            return None
+        question.answer, question.answered_at = text, utcnow()
+        case = self.session.get(Case, question.case_id)
+        number = case.number if case else ""
+        audit(self.session, self.openid, "case.question_answered", "case", question.case_id)
+        self.notify(
+            question.asked_by_id,
+            f"case-answer:{question.id}",
+            msg.ANSWER_FOR_WORKER.format(number=number, question=question.question, answer=text),
+        )
+        return msg.ANSWER_FORWARDED
+
+    # --- deleting personal data ------------------------------------------------------
+
+    def _ask_deletion(self) -> str:
+        self.services.store.save(self.openid, ConversationState(flow=DELETE, step="confirm"))
+        return msg.DELETE_CONFIRM
+
+    def _confirm_deletion(self, text: str, command: str | None) -> str:
+        if command == "cancel":
+            return self._finish(msg.CANCELLED)
+        if text.strip() not in ("确认删除", "确定删除"):
+            return msg.DELETE_NOT_CONFIRMED
+        erase_personal_data(self.session, self.user)
+        return self._finish(msg.DELETED)
 
     def _not_understood(self) -> str:
         """The menu; from the third miss in a row, a person is offered too."""
@@ -192,6 +250,11 @@ class Conversation:
         self.user.active_flow = flow.name
         return self._advance(flow, state)
 
+    def start_on_behalf(self) -> str:
+        """A social worker files a case for a household (代办): the same questions, with the
+        household's consent obtained in person."""
+        return self._start(HELP_ON_BEHALF_FLOW, {})
+
     def _in_flow(self, state: ConversationState, text: str, command: str | None) -> str:
         flow = FLOWS[state.flow]
         if command == "cancel":
@@ -223,7 +286,7 @@ class Conversation:
             return exc.question
         except EndFlow as exc:
             return self._finish(exc.message)
-        if step.name == "consent":
+        if step.name == "consent" and flow is HELP_FLOW:
             record_consent(self.session, self.user, self.services.settings.consent_version)
         state.slots[step.name] = value
         if step.also_fills is not None:
@@ -252,7 +315,7 @@ class Conversation:
             return msg.CONFIRM_REPROMPT
         if answer is False:
             return self._edit_menu(flow, state)
-        reply = flow.submit(self.session, self.user, state.slots)
+        reply = flow.submit(self, state.slots)
         return self._finish(reply)
 
     def _back(self, flow: Flow, state: ConversationState) -> str:

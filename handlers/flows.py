@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-
-from sqlalchemy.orm import Session
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from handlers import messages as msg
+from handlers.checks import run_checks
 from handlers.state import ConversationState
 from handlers.steps import (
     Reprompt,
@@ -28,7 +28,8 @@ from handlers.steps import (
     show_need,
     show_region,
 )
-from nlu.lexicon import KIND_LABELS, detect_kind, means_anonymous
+from nlu.lexicon import KIND_LABELS, NEED_LABELS, detect_kind, means_anonymous
+from nlu.regions import region_index
 from nlu.validators import (
     Invalid,
     mask_id_number,
@@ -37,8 +38,12 @@ from nlu.validators import (
     validate_id_number,
     validate_mobile,
 )
-from storage.models import User
-from storage.repositories import CaseDraft, PledgeDraft, submit_case, submit_pledge
+from storage.models import Case
+from storage.repositories import CaseDraft, PledgeDraft, audit, submit_case, submit_pledge
+from storage.social_work import covering_workers
+
+if TYPE_CHECKING:
+    from handlers.conversation import Conversation
 
 URGENT_WORDS = re.compile(r"急|救命|住院|手术|化疗|透析|断粮|没米|倒塌|塌了|受灾|地震|洪水|火灾")
 
@@ -47,7 +52,7 @@ URGENT_WORDS = re.compile(r"急|救命|住院|手术|化疗|透析|断粮|没米
 class Flow:
     name: str
     steps: tuple[Step, ...]
-    submit: Callable[[Session, User, Slots], str]
+    submit: Callable[[Conversation, Slots], str]
 
     def step(self, name: str) -> Step:
         return next(s for s in self.steps if s.name == name)
@@ -104,7 +109,14 @@ def urgency_of(need_type: str, description: str) -> int:
     return 1 if need_type in ("production", "employment") else 2
 
 
-def _submit_help(session: Session, user: User, slots: Slots) -> str:
+def _submit_help(conversation: Conversation, slots: Slots) -> str:
+    case = _file_case(conversation, slots)
+    return msg.HELP_SUBMITTED.format(number=case.number)
+
+
+def _file_case(conversation: Conversation, slots: Slots, on_behalf: bool = False) -> Case:
+    """Write the case, run the automated checks and tell the covering social workers."""
+    session, user = conversation.session, conversation.user
     draft = CaseDraft(
         need_type=slots["need_type"],
         description=slots["description"],
@@ -117,6 +129,30 @@ def _submit_help(session: Session, user: User, slots: Slots) -> str:
         urgency=urgency_of(slots["need_type"], slots["description"]),
     )
     case = submit_case(session, user, draft)
+    if on_behalf:
+        case.filed_by_id = user.id
+        audit(session, user.openid, "case.filed_on_behalf", "case", case.id)
+    case.flags = run_checks(session, case, conversation.services.settings)
+    if any(flag["code"] == "uncovered" for flag in case.flags):
+        audit(session, "system", "case.uncovered", "case", case.id, region=case.region_code)
+    flags = "".join(f"\n⚠{flag['reason']}" for flag in case.flags)
+    amount = f" {case.amount_needed} 元" if case.amount_needed else ""
+    text = msg.NEW_CASE_FOR_WORKER.format(
+        number=case.number,
+        need=NEED_LABELS[case.need_type],
+        amount=amount,
+        region=region_index().full_name(case.region_code),
+        size=case.profile.household_size,
+        flags=flags,
+    )
+    for worker in covering_workers(session, case.region_code):
+        if worker.user_id != user.id:
+            conversation.notify(worker.user_id, f"case-submitted:{case.id}:{worker.id}", text)
+    return case
+
+
+def _submit_on_behalf(conversation: Conversation, slots: Slots) -> str:
+    case = _file_case(conversation, slots, on_behalf=True)
     return msg.HELP_SUBMITTED.format(number=case.number)
 
 
@@ -184,7 +220,7 @@ def _parse_display_name(text: str, _state: ConversationState) -> str:
     return name
 
 
-def _submit_pledge(session: Session, user: User, slots: Slots) -> str:
+def _submit_pledge(conversation: Conversation, slots: Slots) -> str:
     draft = PledgeDraft(
         kind=slots["kind"],
         need_type=None if slots["need_type"] == "any" else slots["need_type"],
@@ -193,7 +229,7 @@ def _submit_pledge(session: Session, user: User, slots: Slots) -> str:
         region_pref=None if slots["region_pref"] == "any" else slots["region_pref"],
         display_name=slots["display_name"] or None,
     )
-    pledge = submit_pledge(session, user, draft)
+    pledge = submit_pledge(conversation.session, conversation.user, draft)
     return msg.PLEDGE_SUBMITTED.format(number=pledge.number)
 
 
@@ -229,4 +265,14 @@ PLEDGE_FLOW = Flow(
     submit=_submit_pledge,
 )
 
-FLOWS: dict[str, Flow] = {flow.name: flow for flow in (HELP_FLOW, PLEDGE_FLOW)}
+HELP_ON_BEHALF_FLOW = replace(
+    HELP_FLOW,
+    name="help_on_behalf",
+    steps=(
+        Step("consent", "同意", msg.ON_BEHALF_CONSENT, parse_consent, revisitable=False),
+        *HELP_FLOW.steps[1:],
+    ),
+    submit=_submit_on_behalf,
+)
+
+FLOWS: dict[str, Flow] = {flow.name: flow for flow in (HELP_FLOW, PLEDGE_FLOW, HELP_ON_BEHALF_FLOW)}

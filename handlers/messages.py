@@ -146,10 +146,6 @@ TOP_MENU_LABELS = {
     "check_status": "3 查进度",
     "request_human": "4 找社工（人工）",
 }
-DELETE_REQUESTED = (
-    "收到，您要求删除个人信息。我们已经记录下来，社工会尽快核对并为您删除，完成后在这里告诉您。"
-    "正在审核或配对中的求助会一并撤回。"
-)
 
 # --- questions about the platform (ask_about) ------------------------------------------
 
@@ -176,3 +172,66 @@ FAQ = {
         "每份求助都由社工核实。"
     ),
 }
+
+# --- social workers --------------------------------------------------------------------
+
+BOUND = (
+    "绑定成功！您现在是{org}的社工，负责：{regions}。\n"
+    "可用命令：待核实｜查看 编号｜核实 编号 备注｜驳回 编号 原因｜补充 编号 问题｜代办｜统计｜解绑"
+)
+BIND_ERRORS = {
+    "invalid": "这个邀请码不对，请核对后再发一次，格式是“绑定 邀请码”。",
+    "used": "这个邀请码已经用过了，每个邀请码只能用一次，请向机构要一个新的。",
+    "expired": "这个邀请码已经过期了，请向机构要一个新的。",
+}
+UNBOUND = "已解绑，您不再接收求助通知。需要时请向机构要新的邀请码。"
+WORKER_HELP = (
+    "社工命令：\n待核实 — 我负责地区等待核实的求助\n"
+    "查看 Q000001 — 详情（身份证打码；加“全部”看完整信息，会留痕）\n"
+    "核实 Q000001 备注\n驳回 Q000001 原因\n补充 Q000001 想问家庭的问题\n"
+    "代办 — 替家庭登记求助\n统计\n解绑"
+)
+NO_SUCH_CASE = "没有找到求助 {number}，或者它不在您负责的地区。"
+NO_PENDING = "您负责的地区现在没有等待核实的求助。"
+PENDING_HEADER = "等待核实（最早的在前）："
+NEED_REASON = "请写上原因，比如“驳回 {number} 家庭收入超过标准”。"
+NEED_QUESTION = "请写上要问的问题，比如“补充 {number} 请拍一下住院发票”。"
+WRONG_STATUS = "求助 {number} 现在是“{status}”，不能{action}。"
+VERIFIED_OK = "已核实 {number}，接下来会为这户寻找帮助。"
+REJECTED_OK = "已驳回 {number}，已用温和的话告诉家庭原因。"
+QUESTION_SENT = "问题已发给 {number} 的家庭，回答会转给您。"
+NEW_CASE_FOR_WORKER = (
+    "新求助 {number}：{need}{amount}，{region}，{size} 口人。{flags}\n"
+    "回复“查看 {number}”看详情，“核实 {number}”通过。"
+)
+REMINDER_FOR_WORKER = (
+    "提醒：求助 {number}（{region}）已等待核实 {days} 天。回复“查看 {number}”处理。"
+)
+CASE_VERIFIED = (
+    "好消息：您的求助 {number} 已经社工核实通过。我们正在为您寻找合适的帮助，有进展会马上告诉您。"
+)
+CASE_REJECTED = (
+    "您好，您的求助 {number} 这次没有通过核实。社工的说明：{reason}\n"
+    "如果情况有变化或有疑问，回复“人工”，社工会跟您聊聊。"
+)
+CASE_QUESTION = "社工想了解一下您的求助 {number}：\n{question}\n请直接回复您的回答。"
+ANSWER_FORWARDED = "收到，已转给社工。谢谢您！"
+ANSWER_FOR_WORKER = "{number} 的家庭回复了您的问题“{question}”：\n{answer}"
+ON_BEHALF_CONSENT = (
+    "代办求助：请先当面向户主说明信息会加密保存、只给社工查看，并征得同意。\n"
+    "户主已同意请回复“同意”。"
+)
+STATS = (
+    "您负责地区的求助：\n等待核实 {submitted}｜已核实 {verified}｜未通过 {rejected}｜"
+    "已配对 {matched}｜已送达 {delivered}\n其中等待超过 {days} 天的有 {overdue} 件。"
+)
+
+# --- deleting personal data ------------------------------------------------------------
+
+DELETE_CONFIRM = (
+    "确定要删除您的个人信息吗？删除后姓名、身份证号、电话都会抹掉，"
+    "还在进行中的求助会撤回，未配对的认捐会取消（匿名的统计数字会保留）。\n"
+    "确定请回复“确认删除”，不删请回复“取消”。"
+)
+DELETED = "已删除您的个人信息，进行中的求助已撤回。以后需要帮助，随时可以重新申请。"
+DELETE_NOT_CONFIRMED = "还没有删除。确定删除请回复“确认删除”，不删请回复“取消”。"

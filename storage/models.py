@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     CheckConstraint,
     DateTime,
     Enum,
@@ -18,6 +19,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -150,6 +152,7 @@ class HouseholdProfile(Base):
     id_number: Mapped[str | None] = mapped_column(EncryptedText)
     id_number_hash: Mapped[str | None] = mapped_column(String(64), index=True)
     phone: Mapped[str | None] = mapped_column(EncryptedText)
+    phone_hash: Mapped[str | None] = mapped_column(String(64), index=True)
     address: Mapped[str | None] = mapped_column(EncryptedText)
     region_code: Mapped[str] = mapped_column(String(6))
     household_size: Mapped[int] = mapped_column(Integer)
@@ -177,10 +180,13 @@ class Case(Base):
     flags: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
     verified_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     verified_at: Mapped[datetime | None]
+    review_note: Mapped[str | None] = mapped_column(EncryptedText)
+    # Set when a social worker filed the case for a household (代办).
+    filed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     submitted_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
-    profile: Mapped[HouseholdProfile] = relationship()
+    profile: Mapped[HouseholdProfile] = relationship(foreign_keys=[profile_id])
 
     __table_args__ = (
         CheckConstraint("amount_needed IS NULL OR amount_needed > 0", name="amount_positive"),
@@ -253,3 +259,118 @@ class AuditEntry(Base):
     target_type: Mapped[str] = mapped_column(String(24))
     target_id: Mapped[int | None]
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+def region_prefix(code: str) -> str:
+    """The code prefix a region covers: 620000 → 62, 621100 → 6211, 621121 → 621121."""
+    prefix = code
+    while prefix.endswith("00") and len(prefix) > 2:
+        prefix = prefix[:-2]
+    return prefix
+
+
+class Organisation(Base):
+    """A social-work organisation (社工机构) covering some regions."""
+
+    __tablename__ = "organisations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class OrganisationRegion(Base):
+    __tablename__ = "organisation_regions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    region_code: Mapped[str] = mapped_column(String(6))
+    region_prefix: Mapped[str] = mapped_column(String(6), index=True)
+
+    __table_args__ = (UniqueConstraint("organisation_id", "region_code"),)
+
+
+class SocialWorker(Base):
+    __tablename__ = "social_workers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), unique=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    bound_at: Mapped[datetime] = mapped_column(default=utcnow)
+    deactivated_at: Mapped[datetime | None]
+
+    user: Mapped[User] = relationship()
+    organisation: Mapped[Organisation] = relationship()
+
+
+class SocialWorkerRegion(Base):
+    __tablename__ = "social_worker_regions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    social_worker_id: Mapped[int] = mapped_column(ForeignKey("social_workers.id"), index=True)
+    region_code: Mapped[str] = mapped_column(String(6))
+    region_prefix: Mapped[str] = mapped_column(String(6), index=True)
+
+    __table_args__ = (UniqueConstraint("social_worker_id", "region_code"),)
+
+
+class Invite(Base):
+    """A one-time code that makes a WeChat user a social worker; only its hash is stored."""
+
+    __tablename__ = "invites"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"))
+    regions: Mapped[list[str]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+    used_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class NotificationStatus(StrEnum):
+    PENDING = "pending"
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"
+
+
+class Notification(Base):
+    """The outbox: written in the same transaction as the change it announces, sent by a job.
+    `dedup_key` names what it announces, so the same event is never announced twice."""
+
+    __tablename__ = "notifications"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    dedup_key: Mapped[str] = mapped_column(String(120), unique=True)
+    text: Mapped[str] = mapped_column(EncryptedText)
+    status: Mapped[NotificationStatus] = mapped_column(
+        _enum(NotificationStatus, "notification_status"),
+        default=NotificationStatus.PENDING,
+        index=True,
+    )
+    channel: Mapped[str | None] = mapped_column(String(16))
+    attempts: Mapped[int] = mapped_column(default=0)
+    last_error: Mapped[str | None] = mapped_column(String(200))
+    next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    sent_at: Mapped[datetime | None]
+
+    user: Mapped[User] = relationship()
+
+
+class CaseQuestion(Base):
+    """A social worker's question to a household about a case (补充), and the answer."""
+
+    __tablename__ = "case_questions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    asked_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    question: Mapped[str] = mapped_column(EncryptedText)
+    answer: Mapped[str | None] = mapped_column(EncryptedText)
+    asked_at: Mapped[datetime] = mapped_column(default=utcnow)
+    answered_at: Mapped[datetime | None]

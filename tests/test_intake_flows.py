@@ -247,10 +247,3 @@ def test_a_sentence_answering_the_need_question_fills_more(household: WeChatUser
 def test_questions_about_the_platform_are_answered(household: WeChatUser) -> None:
     assert "不收任何费用" in household.say("申请这个要花钱吗")
     assert "加密" in household.say("我的身份证号会不会泄露出去")
-
-
-def test_delete_my_data_is_recorded(app: Flask, household: WeChatUser) -> None:
-    assert "删除" in household.say("请把我的个人信息都删掉")
-    with app.extensions["zhulian"].services.db.session() as session:
-        actions = list(session.scalars(select(AuditEntry.action)))
-    assert "data_deletion.requested" in actions

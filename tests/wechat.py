@@ -43,11 +43,15 @@ class WeChatUser:
         self, client: FlaskClient, settings: Settings, standin: StandIn, openid: str
     ) -> None:
         self.openid = openid
-        self.standin = standin
+        self.client, self.settings, self.standin = client, settings, standin
         self.account = Account(
             settings.wechat_token, settings.wechat_app_id, settings.wechat_encoding_aes_key
         )
         self.caller = WebhookCaller(self.account, flask_transport(client))
+
+    def other(self, openid: str) -> WeChatUser:
+        """Another WeChat user of the same service."""
+        return WeChatUser(self.client, self.settings, self.standin, openid)
 
     def send(self, text: str, msg_id: int | None = None) -> Delivery:
         self.standin.state.user_wrote(self.openid)

@@ -1,0 +1,194 @@
+"""Organisations, invites, social workers and the regions they cover; the outbox writer."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from storage.crypto import cipher
+from storage.models import (
+    Case,
+    CaseStatus,
+    Invite,
+    Notification,
+    Organisation,
+    OrganisationRegion,
+    Role,
+    SocialWorker,
+    SocialWorkerRegion,
+    User,
+    region_prefix,
+    utcnow,
+)
+from storage.repositories import audit
+
+# No 0/O or 1/I: codes are read aloud and typed on old phones.
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 8
+OPEN_STATUSES = (
+    CaseStatus.SUBMITTED,
+    CaseStatus.VERIFIED,
+    CaseStatus.PARTLY_MATCHED,
+    CaseStatus.MATCHED,
+)
+
+
+class BindError(ValueError):
+    """Why an invite code cannot bind: invalid, used or expired."""
+
+
+def organisation(session: Session, name: str) -> Organisation:
+    org = session.scalar(select(Organisation).where(Organisation.name == name))
+    if org is None:
+        org = Organisation(name=name)
+        session.add(org)
+        session.flush()
+    return org
+
+
+def create_invite(
+    session: Session, org_name: str, regions: list[str], ttl_hours: int, actor: str
+) -> str:
+    """A new one-time invite code (shown once; only its keyed hash is stored)."""
+    org = organisation(session, org_name)
+    known = set(
+        session.scalars(
+            select(OrganisationRegion.region_code).where(
+                OrganisationRegion.organisation_id == org.id
+            )
+        )
+    )
+    for code in regions:
+        if code not in known:
+            session.add(
+                OrganisationRegion(
+                    organisation_id=org.id, region_code=code, region_prefix=region_prefix(code)
+                )
+            )
+    plain = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    invite = Invite(
+        code_hash=cipher().keyed_hash(plain),
+        organisation_id=org.id,
+        regions=regions,
+        expires_at=utcnow() + timedelta(hours=ttl_hours),
+    )
+    session.add(invite)
+    session.flush()
+    audit(session, actor, "invite.created", "invite", invite.id, organisation=org.name)
+    return plain
+
+
+def bind(session: Session, user: User, code: str) -> SocialWorker:
+    """Make the user a social worker of the invite's organisation, for its regions."""
+    invite = session.scalar(
+        select(Invite).where(Invite.code_hash == cipher().keyed_hash(code)).with_for_update()
+    )
+    if invite is None:
+        raise BindError("invalid")
+    if invite.used_at is not None:
+        raise BindError("used")
+    if invite.expires_at < utcnow():
+        raise BindError("expired")
+    invite.used_at, invite.used_by_id = utcnow(), user.id
+    worker = session.scalar(select(SocialWorker).where(SocialWorker.user_id == user.id))
+    if worker is None:
+        worker = SocialWorker(user_id=user.id, organisation_id=invite.organisation_id)
+        session.add(worker)
+    worker.organisation_id, worker.active, worker.deactivated_at = (
+        invite.organisation_id,
+        True,
+        None,
+    )
+    session.flush()
+    existing = set(
+        session.scalars(
+            select(SocialWorkerRegion.region_code).where(
+                SocialWorkerRegion.social_worker_id == worker.id
+            )
+        )
+    )
+    for code in invite.regions:
+        if code not in existing:
+            session.add(
+                SocialWorkerRegion(
+                    social_worker_id=worker.id, region_code=code, region_prefix=region_prefix(code)
+                )
+            )
+    user.role = Role.SOCIAL_WORKER
+    audit(session, user.openid, "social_worker.bound", "social_worker", worker.id, invite=invite.id)
+    return worker
+
+
+def deactivate(session: Session, worker: SocialWorker, actor: str) -> None:
+    worker.active, worker.deactivated_at = False, utcnow()
+    worker.user.role = Role.PUBLIC
+    audit(session, actor, "social_worker.deactivated", "social_worker", worker.id)
+
+
+def active_worker(session: Session, user: User) -> SocialWorker | None:
+    return session.scalar(
+        select(SocialWorker).where(SocialWorker.user_id == user.id, SocialWorker.active)
+    )
+
+
+def worker_prefixes(session: Session, worker: SocialWorker) -> list[str]:
+    return list(
+        session.scalars(
+            select(SocialWorkerRegion.region_prefix).where(
+                SocialWorkerRegion.social_worker_id == worker.id
+            )
+        )
+    )
+
+
+def covers(prefixes: list[str], region_code: str) -> bool:
+    return any(region_code.startswith(prefix) for prefix in prefixes)
+
+
+def covering_workers(session: Session, region_code: str) -> list[SocialWorker]:
+    """Active social workers whose regions contain the code."""
+    candidates = session.scalars(
+        select(SocialWorker)
+        .join(SocialWorkerRegion, SocialWorkerRegion.social_worker_id == SocialWorker.id)
+        .where(SocialWorker.active)
+        .distinct()
+    )
+    return [w for w in candidates if covers(worker_prefixes(session, w), region_code)]
+
+
+def organisation_covers(session: Session, region_code: str) -> bool:
+    prefixes = session.scalars(select(OrganisationRegion.region_prefix).distinct())
+    return covers(list(prefixes), region_code)
+
+
+def cases_in_regions(session: Session, prefixes: list[str], *statuses: CaseStatus) -> list[Case]:
+    """Cases in the regions (oldest first), optionally only with the given statuses."""
+    query = select(Case).order_by(Case.submitted_at, Case.id)
+    if statuses:
+        query = query.where(Case.status.in_(statuses))
+    return [c for c in session.scalars(query) if covers(prefixes, c.region_code)]
+
+
+def status_counts(session: Session, prefixes: list[str]) -> dict[str, int]:
+    rows = session.execute(
+        select(Case.region_code, Case.status, func.count()).group_by(Case.region_code, Case.status)
+    )
+    counts: dict[str, int] = {}
+    for region_code, status, count in rows:
+        if covers(prefixes, region_code):
+            counts[status] = counts.get(status, 0) + int(count)
+    return counts
+
+
+def notify(session: Session, user_id: int, dedup_key: str, text: str) -> bool:
+    """Write an outbox row in the caller's transaction; False if that event was announced."""
+    try:
+        with session.begin_nested():
+            session.add(Notification(user_id=user_id, dedup_key=dedup_key, text=text))
+    except IntegrityError:
+        return False
+    return True

@@ -1,0 +1,290 @@
+"""Verification through the chat, end to end: invites, notifications through the outbox and
+the stand-in, review commands, region privacy, flags, deletion and the audit trail."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient, FlaskCliRunner
+from sqlalchemy import select, text, update
+
+from bot.outbox import deliver_notifications
+from bot.reminders import remind_pending_cases
+from storage.models import (
+    AuditEntry,
+    Case,
+    CaseQuestion,
+    CaseStatus,
+    Invite,
+    Notification,
+    NotificationStatus,
+    utcnow,
+)
+from tests.test_delivery import run_worker
+from tests.test_intake_flows import HOUSEHOLD_ANSWERS
+from tests.wechat import StandIn, WeChatUser
+
+DINGXI = "621100"  # 甘肃省定西市: the household's county 通渭县 (621121) lies in it
+ZHAOTONG = "530600"
+OTHER_ID = "621121198001010017"
+
+
+def invite_code(runner: FlaskCliRunner, org: str, *regions: str) -> str:
+    args = ["social-worker", "invite", "--org", org]
+    for region in regions:
+        args += ["--region", region]
+    result = runner.invoke(args=args)
+    assert result.exit_code == 0, result.output
+    return result.output.split("invite code:")[1].split()[0]
+
+
+def worker(client: FlaskClient, app: Flask, standin: StandIn, openid: str) -> WeChatUser:
+    return WeChatUser(client, app.extensions["zhulian"].settings, standin, openid)
+
+
+@pytest.fixture
+def dingxi_worker(
+    client: FlaskClient, app: Flask, runner: FlaskCliRunner, standin: StandIn
+) -> WeChatUser:
+    user = worker(client, app, standin, "o_worker_dingxi")
+    assert "绑定成功" in user.say(f"绑定 {invite_code(runner, '定西社工站', DINGXI)}")
+    return user
+
+
+@pytest.fixture
+def zhaotong_worker(
+    client: FlaskClient, app: Flask, runner: FlaskCliRunner, standin: StandIn
+) -> WeChatUser:
+    user = worker(client, app, standin, "o_worker_zhaotong")
+    assert "绑定成功" in user.say(f"绑定 {invite_code(runner, '昭通社工站', ZHAOTONG)}")
+    return user
+
+
+def file_case(household: WeChatUser, id_number: str = "11010519491231002X") -> str:
+    household.say("我想求助")
+    answers = list(HOUSEHOLD_ANSWERS)
+    answers[answers.index("11010519491231002X")] = id_number
+    replies = household.conversation(*answers, "确认")
+    return replies[-1].split("编号是 ")[1][:7]
+
+
+def pushed_texts(user: WeChatUser) -> list[str]:
+    return [m.get("content") or str(m.get("data")) for m in user.pushed()]
+
+
+def test_bind_by_invite_valid_reused_expired_forged(
+    app: Flask, client: FlaskClient, runner: FlaskCliRunner, standin: StandIn
+) -> None:
+    code = invite_code(runner, "定西社工站", DINGXI)
+    first = worker(client, app, standin, "o_w1")
+    bound = first.say(f"绑定 {code}")
+    assert "定西社工站" in bound and "甘肃省定西市" in bound
+    assert "用过了" in worker(client, app, standin, "o_w2").say(f"绑定 {code}")
+    assert "不对" in worker(client, app, standin, "o_w3").say("绑定 ABCD2345")
+    expired = invite_code(runner, "定西社工站", DINGXI)
+    with app.extensions["zhulian"].services.db.session() as session:
+        session.execute(
+            update(Invite)
+            .where(Invite.used_at.is_(None))
+            .values(expires_at=utcnow() - timedelta(hours=1))
+        )
+    assert "过期" in worker(client, app, standin, "o_w4").say(f"绑定 {expired}")
+    with app.extensions["zhulian"].services.db.session() as session:
+        actions = list(session.scalars(select(AuditEntry.action)))
+    assert actions.count("social_worker.bound") == 1
+    assert actions.count("social_worker.bind_failed") == 3
+
+
+def test_new_case_reaches_exactly_the_covering_workers(
+    app: Flask,
+    household: WeChatUser,
+    dingxi_worker: WeChatUser,
+    zhaotong_worker: WeChatUser,
+    redis_url: str,
+) -> None:
+    number = file_case(household)
+    run_worker(redis_url)
+    [notice] = pushed_texts(dingxi_worker)
+    assert number in notice and "甘肃省定西市通渭县" in notice and "王秀英" not in notice
+    assert pushed_texts(zhaotong_worker) == []
+
+
+def test_verify_reject_and_ask_round_trips(
+    app: Flask, household: WeChatUser, dingxi_worker: WeChatUser, redis_url: str
+) -> None:
+    number = file_case(household)
+    assert "问题已发" in dingxi_worker.say(f"补充 {number} 请拍一下住院发票")
+    run_worker(redis_url)
+    assert any("住院发票" in t for t in pushed_texts(household))
+    assert "转给社工" in household.say("发票在医院，明天去拿了拍给你")
+    run_worker(redis_url)
+    assert any("明天去拿" in t for t in pushed_texts(dingxi_worker))
+    assert "已核实" in dingxi_worker.say(f"核实 {number} 上门看过，情况属实")
+    run_worker(redis_url)
+    assert any("核实通过" in t for t in pushed_texts(household))
+    assert "不能驳回" in dingxi_worker.say(f"驳回 {number} 重复")
+    with app.extensions["zhulian"].services.db.session() as session:
+        case = session.scalars(select(Case)).one()
+        question = session.scalars(select(CaseQuestion)).one()
+    assert case.status == CaseStatus.VERIFIED and case.verified_by_id is not None
+    assert question.answer == "发票在医院，明天去拿了拍给你"
+
+    second = file_case(household.other("o_household_2"), OTHER_ID)
+    assert "写上原因" in dingxi_worker.say(f"驳回 {second}")
+    assert "已驳回" in dingxi_worker.say(f"驳回 {second} 家庭收入超过低保标准")
+    run_worker(redis_url)
+    [rejected] = [t for t in pushed_texts(household.other("o_household_2")) if "没有通过" in t]
+    assert "家庭收入超过低保标准" in rejected
+
+
+def test_out_of_region_worker_sees_nothing(
+    household: WeChatUser, zhaotong_worker: WeChatUser
+) -> None:
+    number = file_case(household)
+    elsewhere = zhaotong_worker.say(f"查看 {number}")
+    missing = zhaotong_worker.say("查看 Q000999")
+    assert elsewhere == missing.replace("Q000999", number)
+    assert "没有等待" in zhaotong_worker.say("待核实")
+    assert "不在您负责" in zhaotong_worker.say(f"核实 {number}")
+
+
+def test_duplicate_id_is_flagged(
+    client: FlaskClient,
+    app: Flask,
+    standin: StandIn,
+    household: WeChatUser,
+    dingxi_worker: WeChatUser,
+) -> None:
+    first = file_case(household)
+    relative = WeChatUser(client, app.extensions["zhulian"].settings, standin, "o_relative")
+    second = file_case(relative)
+    pending = dingxi_worker.say("待核实")
+    assert first in pending and second in pending
+    assert f"另有进行中的求助 {first}" in pending
+    with app.extensions["zhulian"].services.db.session() as session:
+        flags = {c.number: [f["code"] for f in c.flags] for c in session.scalars(select(Case))}
+    assert flags[first] == [] and "duplicate" in flags[second]
+
+
+def test_views_and_changes_are_audited_and_masked(
+    app: Flask, household: WeChatUser, dingxi_worker: WeChatUser
+) -> None:
+    number = file_case(household)
+    masked = dingxi_worker.say(f"查看 {number}")
+    assert "1101**********002X" in masked and "王**" in masked and "138****8000" in masked
+    full = dingxi_worker.say(f"查看 {number} 全部")
+    assert "11010519491231002X" in full and "王秀英" in full and "13800138000" in full
+    dingxi_worker.say(f"核实 {number}")
+    with app.extensions["zhulian"].services.db.session() as session:
+        rows = list(session.scalars(select(AuditEntry).where(AuditEntry.target_type == "case")))
+    trail = [(r.actor, r.action) for r in rows]
+    assert ("o_worker_dingxi", "case.viewed") in trail
+    assert ("o_worker_dingxi", "case.viewed_unmasked") in trail
+    assert ("o_worker_dingxi", "case.verified") in trail
+    assert all(r.at is not None for r in rows)
+
+
+def test_delete_my_data_erases_the_stored_fields(app: Flask, household: WeChatUser) -> None:
+    file_case(household)
+    assert "确认删除" in household.say("删除我的信息")
+    assert "还没有删除" in household.say("嗯")
+    assert "已删除" in household.say("确认删除")
+    engine = app.extensions["zhulian"].services.db.engine
+    with engine.connect() as connection:
+        profile = connection.execute(
+            text(
+                "SELECT name, id_number, phone, id_number_hash, phone_hash FROM household_profiles"
+            )
+        ).one()
+        case = connection.execute(text("SELECT status, need_type, amount_needed FROM cases")).one()
+        contents = connection.execute(text("SELECT content FROM inbound_messages")).scalars()
+        assert all(value is None for value in contents)
+    assert all(value is None for value in profile)
+    assert (case.status, case.need_type, case.amount_needed) == ("withdrawn", "medical", 20000)
+    assert "已撤回" in household.say("进度")
+
+
+def test_outbox_falls_back_to_template_and_retries_without_duplicates(
+    app: Flask, household: WeChatUser, dingxi_worker: WeChatUser, standin: StandIn
+) -> None:
+    standin.inject("custom", errcode=45015)
+    file_case(household)
+    assert deliver_notifications() == 1
+    [notice] = dingxi_worker.pushed()
+    assert notice["api"] == "template"
+    number = file_case(household.other("o_household_3"), OTHER_ID)
+    standin.inject("custom", errcode=-1)
+    assert deliver_notifications() == 0
+    with app.extensions["zhulian"].services.db.session() as session:
+        row = session.scalars(
+            select(Notification).where(
+                Notification.dedup_key.contains(f"case-submitted:{int(number[1:])}:")
+            )
+        ).one()
+        assert (row.status, row.attempts) == (NotificationStatus.PENDING, 1)
+        assert row.next_attempt_at > utcnow()
+        row.next_attempt_at = utcnow()
+    standin.inject("custom", errcode=40001)  # an expired token: refreshed once, then sent
+    assert deliver_notifications() == 1
+    assert deliver_notifications() == 0  # nothing is sent twice
+    assert len(dingxi_worker.pushed()) == 2
+
+
+def test_reminder_for_cases_waiting_too_long(
+    app: Flask, household: WeChatUser, dingxi_worker: WeChatUser
+) -> None:
+    file_case(household)
+    with app.extensions["zhulian"].services.db.session() as session:
+        session.execute(update(Case).values(submitted_at=utcnow() - timedelta(days=5)))
+    assert remind_pending_cases() == 1
+    assert remind_pending_cases() == 0  # once a day
+    deliver_notifications()
+    assert any("已等待核实 5 天" in t for t in pushed_texts(dingxi_worker))
+    assert "超过 3 天的有 1 件" in dingxi_worker.say("统计")
+
+
+def test_worker_files_a_case_on_behalf(app: Flask, dingxi_worker: WeChatUser) -> None:
+    assert "当面" in dingxi_worker.say("代办")
+    replies = dingxi_worker.conversation(*HOUSEHOLD_ANSWERS, "确认")
+    assert "Q000001" in replies[-1]
+    with app.extensions["zhulian"].services.db.session() as session:
+        case = session.scalars(select(Case)).one()
+        assert case.filed_by_id == case.user_id
+        actions = list(session.scalars(select(AuditEntry.action)))
+    assert "case.filed_on_behalf" in actions and "consent.given" not in actions
+
+
+def test_unbind_and_deactivate(
+    app: Flask,
+    runner: FlaskCliRunner,
+    household: WeChatUser,
+    dingxi_worker: WeChatUser,
+    redis_url: str,
+) -> None:
+    assert "已解绑" in dingxi_worker.say("解绑")
+    file_case(household)
+    run_worker(redis_url)
+    assert pushed_texts(dingxi_worker) == []
+    result = runner.invoke(args=["social-worker", "deactivate", "--openid", "o_worker_dingxi"])
+    assert result.exit_code != 0 and "no active" in result.output
+
+
+def test_key_rotation_reencrypts_everything(
+    app: Flask, household: WeChatUser, runner: FlaskCliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storage import crypto
+    from storage.crypto import generate_key
+    from tests.conftest import TEST_KEY
+
+    file_case(household)
+    new_key = generate_key()
+    monkeypatch.setattr(crypto, "_cipher", crypto.FieldCipher(f"{new_key},{TEST_KEY}"))
+    result = runner.invoke(args=["data", "rotate-key"])
+    assert result.exit_code == 0 and "household_profiles: 1" in result.output
+    monkeypatch.setattr(crypto, "_cipher", crypto.FieldCipher(new_key))  # old key gone
+    with app.extensions["zhulian"].services.db.session() as session:
+        case = session.scalars(select(Case)).one()
+        assert case.profile.id_number == "11010519491231002X"
+        assert case.description == HOUSEHOLD_ANSWERS[2]
