@@ -288,3 +288,22 @@ def test_key_rotation_reencrypts_everything(
         case = session.scalars(select(Case)).one()
         assert case.profile.id_number == "11010519491231002X"
         assert case.description == HOUSEHOLD_ANSWERS[2]
+
+
+def test_checks_flag_but_never_reject(app: Flask, household: WeChatUser) -> None:
+    """Education at 76, far above the cap, in a region no organisation covers."""
+    household.say("我想求助")
+    answers = list(HOUSEHOLD_ANSWERS)
+    answers[1], answers[3], answers[4] = "2", "二十万", "云南昭通镇雄县"
+    replies = household.conversation(*answers, "确认")
+    assert "编号是" in replies[-1]  # submitted all the same
+    with app.extensions["zhulian"].services.db.session() as session:
+        case = session.scalars(select(Case)).one()
+        codes = {flag["code"] for flag in case.flags}
+        reasons = " ".join(flag["reason"] for flag in case.flags)
+        uncovered = session.scalars(
+            select(AuditEntry).where(AuditEntry.action == "case.uncovered")
+        ).all()
+    assert codes == {"age", "amount", "uncovered"}
+    assert "76 岁" in reasons and "50000" in reasons
+    assert len(uncovered) == 1
