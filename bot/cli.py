@@ -9,10 +9,12 @@ from redis import Redis
 from rq import Queue, Worker
 from sqlalchemy import select
 
+from bot.jobs import DEFAULT_QUEUE, MATCHER_QUEUE, NOTIFY_QUEUE
 from bot.outbox import deliver_notifications
-from bot.reminders import remind_pending_cases
-from bot.runtime import NOTIFY_QUEUE, runtime
+from bot.reminders import ask_for_ratings, expire_pledges, remind_pending_cases
+from bot.runtime import runtime
 from bot.scheduler import Periodic, run_scheduler
+from matcher.run import run_matcher
 from nlu.regions import region_exists
 from storage import migrate
 from storage.keys import reencrypt_all
@@ -25,10 +27,13 @@ jobs_cli = AppGroup("jobs", help="Background worker and scheduler.")
 worker_cli = AppGroup("social-worker", help="Invite and deactivate social workers.")
 data_cli = AppGroup("data", help="Operators' views and data maintenance.")
 
-QUEUES = (NOTIFY_QUEUE, "default")
+QUEUES = (NOTIFY_QUEUE, MATCHER_QUEUE, DEFAULT_QUEUE)
 PERIODIC = [
     Periodic(deliver_notifications, every_seconds=60, queue=NOTIFY_QUEUE),
+    Periodic(run_matcher, every_seconds=300, queue=MATCHER_QUEUE),
     Periodic(remind_pending_cases, every_seconds=3600),
+    Periodic(ask_for_ratings, every_seconds=3600),
+    Periodic(expire_pledges, every_seconds=3600),
     Periodic(purge_inbound_messages, every_seconds=24 * 3600),
 ]
 

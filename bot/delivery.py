@@ -21,10 +21,11 @@ from redis.exceptions import RedisError
 from rq import Queue, Retry
 from wechatpy.messages import BaseMessage
 
-from bot.jobs import send_text
+from bot.jobs import MATCHER_QUEUE, NOTIFY_QUEUE, send_text
 from bot.outbox import deliver_notifications
 from handlers import messages as msg
 from handlers.conversation import Conversation, Services
+from matcher.run import run_matcher
 from nlu.text import normalise_text
 from storage.repositories import record_inbound
 
@@ -110,10 +111,12 @@ class DeliveryLedger:
 class Dispatcher:
     """Turns a checked message into the reply text (or None for a bare `success`)."""
 
-    def __init__(self, services: Services, notify_queue: Queue, workers: int = 16) -> None:
+    def __init__(self, services: Services, jobs: Redis, workers: int = 16) -> None:
         self.services = services
         self.ledger = DeliveryLedger(services.redis, services.settings.dedup_ttl_seconds)
-        self.notify_queue = notify_queue
+        self.jobs = jobs  # RQ needs a connection without decoded responses
+        self.notify_queue = Queue(NOTIFY_QUEUE, connection=jobs)
+        self.matcher_queue = Queue(MATCHER_QUEUE, connection=jobs)
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="delivery")
 
     def close(self) -> None:
@@ -158,15 +161,23 @@ class Dispatcher:
                         conversation = Conversation(services, session, message.source)
                         reply = self._reply(conversation, message, text)
             self.ledger.complete(key, reply)
-            if conversation is not None and conversation.notified:
-                # After the commit, so the sender finds the rows (the scheduler's sweep
-                # delivers them too if this enqueue is lost).
-                self.notify_queue.enqueue(deliver_notifications, job_timeout=300)
+            if conversation is not None:
+                self._after_commit(conversation, key)
             return reply
         except Exception:
             log.exception("handling %s failed; the user is asked to resend", key)
             self.ledger.release(key)
             return msg.BUSY
+
+    def _after_commit(self, conversation: Conversation, key: str) -> None:
+        """Jobs the change calls for, enqueued after its commit so they find its rows (the
+        scheduler's sweeps run them too if an enqueue is lost)."""
+        if conversation.notified:
+            self.notify_queue.enqueue(deliver_notifications, job_timeout=300)
+        if conversation.match_needed:
+            self.matcher_queue.enqueue(
+                run_matcher, f"after:{key}", job_timeout=600, retry=Retry(max=3, interval=10)
+            )
 
     @staticmethod
     def _reply(conversation: Conversation, message: BaseMessage, text: str | None) -> str | None:

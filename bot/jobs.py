@@ -1,4 +1,4 @@
-"""Background jobs run by the RQ worker (queue `notify`)."""
+"""Background jobs run by the RQ worker, and the names of its queues."""
 
 from __future__ import annotations
 
@@ -10,6 +10,11 @@ from bot.wechat_api import SharedTokenClient, WeChatSendError
 from config.settings import load_settings
 
 log = logging.getLogger(__name__)
+
+# Named RQ queues (the worker listens to all three).
+NOTIFY_QUEUE = "notify"
+MATCHER_QUEUE = "matcher"
+DEFAULT_QUEUE = "default"
 
 # Sending cannot succeed later for these: outside the 48-hour window, or over the quota.
 UNDELIVERABLE = (45015, 45047)

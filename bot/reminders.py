@@ -1,46 +1,101 @@
-"""Periodic reminder: cases waiting for verification longer than `REMINDER_AFTER_DAYS` are
-brought back to the covering social workers (once a day per case)."""
+"""Periodic jobs that bring things back to people: cases waiting for verification (to the
+social workers, once a day), the rating question a few days after delivery (to the
+household), and pledges about to expire or expired (to the donor)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from config.settings import load_settings
+from config.settings import Settings, load_settings
 from handlers import messages as msg
 from nlu.regions import region_index
 from storage import crypto
 from storage.db import Database
-from storage.models import Case, CaseStatus, utcnow
+from storage.models import Case, CaseStatus, Match, MatchStatus, Pledge, PledgeStatus, utcnow
 from storage.social_work import covering_workers, notify
 
 
-def remind_pending_cases() -> int:
-    """Queue reminders in the outbox; returns how many were written."""
+@contextmanager
+def _session() -> Iterator[tuple[Session, Settings]]:
     settings = load_settings()
     crypto.configure(settings.data_encryption_key)
     database = Database()
     database.configure(settings.database_url)
-    now = utcnow()
-    written = 0
     try:
         with database.session() as session:
-            waiting = session.scalars(
-                select(Case).where(
-                    Case.status == CaseStatus.SUBMITTED,
-                    Case.submitted_at < now - timedelta(days=settings.reminder_after_days),
-                )
-            )
-            for case in waiting:
-                text = msg.REMINDER_FOR_WORKER.format(
-                    number=case.number,
-                    region=region_index().full_name(case.region_code),
-                    days=(now - case.submitted_at).days,
-                )
-                for worker in covering_workers(session, case.region_code):
-                    key = f"reminder:{case.id}:{worker.id}:{now:%Y%m%d}"
-                    written += notify(session, worker.user_id, key, text)
+            yield session, settings
     finally:
         database.dispose()
+
+
+def remind_pending_cases() -> int:
+    """Queue reminders in the outbox; returns how many were written."""
+    now = utcnow()
+    written = 0
+    with _session() as (session, settings):
+        waiting = session.scalars(
+            select(Case).where(
+                Case.status == CaseStatus.SUBMITTED,
+                Case.submitted_at < now - timedelta(days=settings.reminder_after_days),
+            )
+        )
+        for case in waiting:
+            text = msg.REMINDER_FOR_WORKER.format(
+                number=case.number,
+                region=region_index().full_name(case.region_code),
+                days=(now - case.submitted_at).days,
+            )
+            for worker in covering_workers(session, case.region_code):
+                key = f"reminder:{case.id}:{worker.id}:{now:%Y%m%d}"
+                written += notify(session, worker.user_id, key, text)
     return written
+
+
+def ask_for_ratings() -> int:
+    """Ask households to rate help delivered `FOLLOWUP_AFTER_DAYS` ago."""
+    asked = 0
+    with _session() as (session, _settings):
+        due = session.scalars(
+            select(Match).where(
+                Match.status == MatchStatus.DELIVERED,
+                Match.followup_due_at <= utcnow(),
+                Match.followup_asked_at.is_(None),
+            )
+        )
+        for match in due:
+            text = msg.FOLLOWUP_QUESTION.format(case=match.case.number)
+            asked += notify(session, match.case.user_id, f"followup:{match.id}", text)
+            match.followup_asked_at = utcnow()
+    return asked
+
+
+def expire_pledges() -> int:
+    """Remind donors before their pledge expires; expire what is past due."""
+    changed = 0
+    now = utcnow()
+    with _session() as (session, settings):
+        soon = now + timedelta(days=settings.pledge_expiry_reminder_days)
+        open_pledges = session.scalars(
+            select(Pledge).where(
+                Pledge.status.in_((PledgeStatus.OPEN, PledgeStatus.PARTLY_ALLOCATED)),
+                Pledge.expires_at.is_not(None),
+                Pledge.expires_at <= soon,
+            )
+        )
+        for pledge in open_pledges:
+            left = (pledge.amount or 0) - pledge.amount_allocated
+            if pledge.expires_at is not None and pledge.expires_at <= now:
+                pledge.status = PledgeStatus.EXPIRED
+                text = msg.PLEDGE_EXPIRED.format(pledge=pledge.number, left=left)
+                changed += notify(session, pledge.donor_id, f"pledge-expired:{pledge.id}", text)
+            elif pledge.expiry_reminded_at is None:
+                days = max(1, (pledge.expires_at - now).days) if pledge.expires_at else 0
+                pledge.expiry_reminded_at = now
+                text = msg.PLEDGE_EXPIRING.format(pledge=pledge.number, days=days, left=left)
+                changed += notify(session, pledge.donor_id, f"pledge-expiring:{pledge.id}", text)
+    return changed

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from flask import current_app
 from redis import Redis
-from rq import Queue
 
 from bot.delivery import Dispatcher
 from config.settings import Settings
@@ -15,8 +14,6 @@ from handlers.state import ConversationStore
 from nlu.client import NluClient
 from storage import crypto
 from storage.db import Database
-
-NOTIFY_QUEUE = "notify"
 
 
 @dataclass
@@ -29,7 +26,7 @@ class Runtime:
         """Release connections and threads (tests build many apps in one process)."""
         self.dispatcher.close()
         self.services.redis.close()
-        self.dispatcher.notify_queue.connection.close()
+        self.dispatcher.jobs.close()
         self.services.db.dispose()
 
 
@@ -47,8 +44,7 @@ def build_runtime(settings: Settings) -> Runtime:
         nlu=NluClient(settings.nlu_url, settings.nlu_timeout_seconds),
         store=ConversationStore(redis, settings.conversation_ttl_seconds),
     )
-    notify = Queue(NOTIFY_QUEUE, connection=Redis.from_url(settings.redis_url))
-    return Runtime(settings, services, Dispatcher(services, notify))
+    return Runtime(settings, services, Dispatcher(services, Redis.from_url(settings.redis_url)))
 
 
 def runtime() -> Runtime:

@@ -67,6 +67,10 @@ class Settings:
     wechat_notice_template_id: str = "zhulian-notice"
     invite_ttl_hours: int = 72
     reminder_after_days: int = 3
+    # Matching
+    pledge_ttl_days: int = 90
+    pledge_expiry_reminder_days: int = 7
+    followup_after_days: int = 3
     # Above these amounts (yuan) a case is flagged for the social worker to look at twice.
     amount_caps: str = (
         "medical=300000,education=50000,housing=100000,disaster=100000,"
@@ -150,6 +154,11 @@ def load_settings() -> Settings:
         ),
         invite_ttl_hours=_int("INVITE_TTL_HOURS", defaults.invite_ttl_hours),
         reminder_after_days=_int("REMINDER_AFTER_DAYS", defaults.reminder_after_days),
+        pledge_ttl_days=_int("PLEDGE_TTL_DAYS", defaults.pledge_ttl_days),
+        pledge_expiry_reminder_days=_int(
+            "PLEDGE_EXPIRY_REMINDER_DAYS", defaults.pledge_expiry_reminder_days
+        ),
+        followup_after_days=_int("FOLLOWUP_AFTER_DAYS", defaults.followup_after_days),
         amount_caps=_str("AMOUNT_CAPS", defaults.amount_caps),
     )
     return settings.check()

@@ -16,6 +16,7 @@ from config.settings import Settings
 from handlers import faq
 from handlers import messages as msg
 from handlers.flows import FLOWS, HELP_FLOW, HELP_ON_BEHALF_FLOW, PLEDGE_FLOW, Flow
+from handlers.matches import cancel_pledge, record_rating
 from handlers.social_work import WorkerCommands, bind_command
 from handlers.state import ConversationState, ConversationStore
 from handlers.status import status_text
@@ -86,6 +87,7 @@ class Conversation:
         self.user: User = get_or_create_user(session, openid)
         self.user.last_message_at = utcnow()
         self.notified = False  # outbox rows written: the sender job should run after commit
+        self.match_needed = False  # a case was verified or a pledge changed
 
     def notify(self, user_id: int, dedup_key: str, text: str) -> None:
         """Queue a chat message to someone, in this transaction (the outbox)."""
@@ -103,9 +105,10 @@ class Conversation:
             return self._confirm_deletion(text, command)
         if state is not None:
             return self._in_flow(state, text, command)
-        bound = bind_command(self, text)
-        if bound is not None:
-            return bound
+        for special in (bind_command, cancel_pledge, record_rating):
+            reply = special(self, text)
+            if reply is not None:
+                return reply
         worker = social_work_store.active_worker(self.session, self.user)
         if worker is not None and (reply := WorkerCommands(self, worker).handle(text)):
             return reply

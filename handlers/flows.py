@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from handlers import messages as msg
@@ -38,7 +39,7 @@ from nlu.validators import (
     validate_id_number,
     validate_mobile,
 )
-from storage.models import Case
+from storage.models import Case, utcnow
 from storage.repositories import CaseDraft, PledgeDraft, audit, submit_case, submit_pledge
 from storage.social_work import covering_workers
 
@@ -230,6 +231,8 @@ def _submit_pledge(conversation: Conversation, slots: Slots) -> str:
         display_name=slots["display_name"] or None,
     )
     pledge = submit_pledge(conversation.session, conversation.user, draft)
+    pledge.expires_at = utcnow() + timedelta(days=conversation.services.settings.pledge_ttl_days)
+    conversation.match_needed = True
     return msg.PLEDGE_SUBMITTED.format(number=pledge.number)
 
 

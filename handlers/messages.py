@@ -235,3 +235,42 @@ DELETE_CONFIRM = (
 )
 DELETED = "已删除您的个人信息，进行中的求助已撤回。以后需要帮助，随时可以重新申请。"
 DELETE_NOT_CONFIRMED = "还没有删除。确定删除请回复“确认删除”，不删请回复“取消”。"
+
+# --- matches ---------------------------------------------------------------------------
+
+MATCH_FOR_WORKER = (
+    "配对建议 {match}：认捐 {pledge} 的 {amount} 元 → 求助 {case}（{reason}）。\n"
+    "回复“确认 {match}”或“拒绝 {match} 原因”。"
+)
+MATCH_CONFIRMED_OK = "已确认 {match}，已通知捐助人和家庭。送达后请回复“送达 {match} 备注”。"
+MATCH_DECLINED_OK = "已拒绝 {match}，{amount} 元退回认捐，这一对不会再被推荐。"
+MATCH_DELIVERED_OK = "已记录送达 {match}，已把反馈发给捐助人，几天后会请家庭评价。"
+NO_SUCH_MATCH = "没有找到配对 {match}，或者它不在您负责的地区。"
+MATCH_WRONG_STATUS = "配对 {match} 现在是“{status}”，不能{action}。"
+MATCH_STATUS = {
+    "proposed": "待社工确认",
+    "confirmed": "已确认",
+    "delivered": "已送达",
+    "closed": "已完成",
+    "declined": "已拒绝",
+}
+DONOR_MATCHED = (
+    "您的认捐 {pledge} 有了去处：将帮助{region}一户{need}困难家庭 {amount} 元，"
+    "这户人家已经社工上门核实。社工会联系您安排交付（转账到社工机构监管账户或直接采购物品）。"
+)
+HOUSEHOLD_MATCHED = "好消息：已经为您的求助 {case} 找到 {amount} 元帮助，社工会联系您安排。"
+DONOR_DELIVERED = (
+    "您的认捐 {pledge} 已送到受助家庭（{need}，{region}）。社工反馈：{note}\n谢谢您的爱心！"
+)
+FOLLOWUP_QUESTION = (
+    "您好，您的求助 {case} 收到的帮助怎么样？请回复 1 到 5 分（5 分最满意），"
+    "也可以在分数后面说说您的想法。"
+)
+FOLLOWUP_THANKS = "谢谢您的评价，我们会转告社工和捐助人。祝您家里一切都好！"
+PLEDGE_EXPIRING = (
+    "您的认捐 {pledge} 还有 {days} 天到期，还有 {left} 元没有配对。到期后未配对的部分会自动取消。"
+)
+PLEDGE_EXPIRED = "您的认捐 {pledge} 已到期，未配对的 {left} 元已取消。谢谢您的爱心，欢迎随时再来。"
+PLEDGE_CANCELLED = "已取消认捐 {pledge} 未配对的 {left} 元。已经配对的部分会照常交付。"
+NO_SUCH_PLEDGE = "没有找到您的认捐 {pledge}。"
+NOTHING_TO_RELEASE = "认捐 {pledge} 已经全部配对，没有可以取消的金额。"

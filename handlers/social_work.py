@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from handlers import messages as msg
+from handlers.matches import match_command
 from nlu.lexicon import NEED_LABELS
 from nlu.regions import region_index
 from nlu.validators import mask_id_number, mask_name, mask_phone
@@ -93,6 +94,9 @@ class WorkerCommands:
         self.prefixes = worker_prefixes(self.session, worker)
 
     def handle(self, text: str) -> str | None:
+        lifecycle = match_command(self.conversation, self.prefixes, text)
+        if lifecycle is not None:
+            return lifecycle
         match = COMMAND.match(text.strip())
         if match is None:
             return None
@@ -181,6 +185,7 @@ class WorkerCommands:
         )
         case.review_note = note or None
         self._audit("case.verified", case)
+        self.conversation.match_needed = True
         self.conversation.notify(
             case.user_id, f"case-verified:{case.id}", msg.CASE_VERIFIED.format(number=case.number)
         )

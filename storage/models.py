@@ -215,6 +215,8 @@ class Pledge(Base):
     item_description: Mapped[str | None] = mapped_column(Text)
     region_pref: Mapped[str | None] = mapped_column(String(6))
     display_name: Mapped[str | None] = mapped_column(EncryptedText)
+    expires_at: Mapped[datetime | None]
+    expiry_reminded_at: Mapped[datetime | None]
     status: Mapped[PledgeStatus] = mapped_column(
         _enum(PledgeStatus, "pledge_status"), default=PledgeStatus.OPEN, index=True
     )
@@ -374,3 +376,60 @@ class CaseQuestion(Base):
     answer: Mapped[str | None] = mapped_column(EncryptedText)
     asked_at: Mapped[datetime] = mapped_column(default=utcnow)
     answered_at: Mapped[datetime | None]
+
+
+class MatchStatus(StrEnum):
+    PROPOSED = "proposed"
+    CONFIRMED = "confirmed"
+    DELIVERED = "delivered"
+    CLOSED = "closed"
+    DECLINED = "declined"
+
+
+class Match(Base):
+    """Money from one pledge for one case, proposed by the matcher."""
+
+    __tablename__ = "matches"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    pledge_id: Mapped[int] = mapped_column(ForeignKey("pledges.id"), index=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("match_runs.id"))
+    amount: Mapped[int]
+    status: Mapped[MatchStatus] = mapped_column(
+        _enum(MatchStatus, "match_status"), default=MatchStatus.PROPOSED, index=True
+    )
+    reason: Mapped[str] = mapped_column(String(120))
+    decline_reason: Mapped[str | None] = mapped_column(EncryptedText)
+    delivery_note: Mapped[str | None] = mapped_column(EncryptedText)
+    rating: Mapped[int | None]
+    feedback: Mapped[str | None] = mapped_column(EncryptedText)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    confirmed_at: Mapped[datetime | None]
+    delivered_at: Mapped[datetime | None]
+    followup_due_at: Mapped[datetime | None]
+    followup_asked_at: Mapped[datetime | None]
+
+    case: Mapped[Case] = relationship()
+    pledge: Mapped[Pledge] = relationship()
+
+    __table_args__ = (
+        CheckConstraint("amount > 0", name="amount_positive"),
+        CheckConstraint("rating IS NULL OR rating BETWEEN 1 AND 5", name="rating_range"),
+    )
+
+    @property
+    def number(self) -> str:
+        """The match number social workers type, e.g. M000003."""
+        return f"M{self.id:06d}"
+
+
+class MatchRun(Base):
+    """One allocation run that wrote; its key makes a retried job a no-op."""
+
+    __tablename__ = "match_runs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_key: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    matches: Mapped[int] = mapped_column(default=0)

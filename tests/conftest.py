@@ -22,7 +22,7 @@ from bot.app import create_app
 from config.settings import Settings
 from nlu import server as nlu_server
 from storage import crypto, migrate
-from tests.wechat import StandIn, WeChatUser
+from tests.wechat import StandIn, WeChatUser, invite_code
 from wechat_standin.server import StandInState, create_standin_app
 
 TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
@@ -186,3 +186,23 @@ def household(client: FlaskClient, app: Flask, standin: StandIn) -> WeChatUser:
 @pytest.fixture
 def donor(client: FlaskClient, app: Flask, standin: StandIn) -> WeChatUser:
     return WeChatUser(client, app.extensions["zhulian"].settings, standin, "o_donor_1")
+
+
+def _bound_worker(
+    household: WeChatUser, runner: FlaskCliRunner, openid: str, org: str, region: str
+) -> WeChatUser:
+    user = household.other(openid)
+    assert "绑定成功" in user.say(f"绑定 {invite_code(runner, org, region)}")
+    return user
+
+
+@pytest.fixture
+def dingxi_worker(household: WeChatUser, runner: FlaskCliRunner) -> WeChatUser:
+    """A social worker covering 甘肃省定西市 (the test household's 通渭县 lies in it)."""
+    return _bound_worker(household, runner, "o_worker_dingxi", "定西社工站", "621100")
+
+
+@pytest.fixture
+def zhaotong_worker(household: WeChatUser, runner: FlaskCliRunner) -> WeChatUser:
+    """A social worker covering 云南省昭通市."""
+    return _bound_worker(household, runner, "o_worker_zhaotong", "昭通社工站", "530600")

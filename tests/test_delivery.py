@@ -12,7 +12,7 @@ from redis import Redis
 from rq import Queue, SimpleWorker
 from sqlalchemy import func, select
 
-from bot.runtime import NOTIFY_QUEUE
+from bot.jobs import MATCHER_QUEUE, NOTIFY_QUEUE
 from storage.models import Case, InboundMessage
 from tests.test_intake_flows import HOUSEHOLD_ANSWERS
 from tests.wechat import StandIn, WeChatUser
@@ -25,9 +25,10 @@ def count(app: Flask, model: type) -> int:
 
 
 def run_worker(redis_url: str) -> None:
+    """Run every queued job (matcher first, then notifications), like the worker would."""
     with Redis.from_url(redis_url) as connection:
-        queue = Queue(NOTIFY_QUEUE, connection=connection)
-        SimpleWorker([queue], connection=connection).work(burst=True)
+        queues = [Queue(name, connection=connection) for name in (MATCHER_QUEUE, NOTIFY_QUEUE)]
+        SimpleWorker(queues, connection=connection).work(burst=True)
 
 
 def test_duplicate_msgid_gets_the_same_reply_and_one_record(
@@ -68,7 +69,7 @@ def test_reply_past_the_budget_is_pushed_later(
     app = make_app(reply_budget_seconds=0.3)
     user = WeChatUser(app.test_client(), app.extensions["zhulian"].settings, standin, "o_slow")
     holder = Redis.from_url(redis_url)
-    busy = holder.lock(f"user-lock:{user.openid}", timeout=5, thread_local=False)
+    busy = holder.lock(f"user-lock:{user.openid}", timeout=30, thread_local=False)
     assert busy.acquire(blocking=False)  # an earlier message of this user is still running
     release = threading.Timer(1.0, busy.release)
     release.start()
@@ -76,7 +77,7 @@ def test_reply_past_the_budget_is_pushed_later(
     delivery = user.send("你好", msg_id=msg_id)
     assert (delivery.status, delivery.reply) == (200, None)  # "success" within the budget
     with Redis.from_url(redis_url) as redis:
-        deadline = time.monotonic() + 10
+        deadline = time.monotonic() + 30
         while Queue(NOTIFY_QUEUE, connection=redis).count == 0 and time.monotonic() < deadline:
             time.sleep(0.1)
     release.join()

@@ -24,42 +24,11 @@ from storage.models import (
 )
 from tests.test_delivery import run_worker
 from tests.test_intake_flows import HOUSEHOLD_ANSWERS
-from tests.wechat import StandIn, WeChatUser
+from tests.wechat import StandIn, WeChatUser, invite_code
 
-DINGXI = "621100"  # 甘肃省定西市: the household's county 通渭县 (621121) lies in it
-ZHAOTONG = "530600"
+DINGXI, ZHAOTONG = "621100", "530600"
+
 OTHER_ID = "621121198001010017"
-
-
-def invite_code(runner: FlaskCliRunner, org: str, *regions: str) -> str:
-    args = ["social-worker", "invite", "--org", org]
-    for region in regions:
-        args += ["--region", region]
-    result = runner.invoke(args=args)
-    assert result.exit_code == 0, result.output
-    return result.output.split("invite code:")[1].split()[0]
-
-
-def worker(client: FlaskClient, app: Flask, standin: StandIn, openid: str) -> WeChatUser:
-    return WeChatUser(client, app.extensions["zhulian"].settings, standin, openid)
-
-
-@pytest.fixture
-def dingxi_worker(
-    client: FlaskClient, app: Flask, runner: FlaskCliRunner, standin: StandIn
-) -> WeChatUser:
-    user = worker(client, app, standin, "o_worker_dingxi")
-    assert "绑定成功" in user.say(f"绑定 {invite_code(runner, '定西社工站', DINGXI)}")
-    return user
-
-
-@pytest.fixture
-def zhaotong_worker(
-    client: FlaskClient, app: Flask, runner: FlaskCliRunner, standin: StandIn
-) -> WeChatUser:
-    user = worker(client, app, standin, "o_worker_zhaotong")
-    assert "绑定成功" in user.say(f"绑定 {invite_code(runner, '昭通社工站', ZHAOTONG)}")
-    return user
 
 
 def file_case(household: WeChatUser, id_number: str = "11010519491231002X") -> str:
@@ -75,14 +44,14 @@ def pushed_texts(user: WeChatUser) -> list[str]:
 
 
 def test_bind_by_invite_valid_reused_expired_forged(
-    app: Flask, client: FlaskClient, runner: FlaskCliRunner, standin: StandIn
+    app: Flask, household: WeChatUser, runner: FlaskCliRunner
 ) -> None:
     code = invite_code(runner, "定西社工站", DINGXI)
-    first = worker(client, app, standin, "o_w1")
+    first = household.other("o_w1")
     bound = first.say(f"绑定 {code}")
     assert "定西社工站" in bound and "甘肃省定西市" in bound
-    assert "用过了" in worker(client, app, standin, "o_w2").say(f"绑定 {code}")
-    assert "不对" in worker(client, app, standin, "o_w3").say("绑定 ABCD2345")
+    assert "用过了" in household.other("o_w2").say(f"绑定 {code}")
+    assert "不对" in household.other("o_w3").say("绑定 ABCD2345")
     expired = invite_code(runner, "定西社工站", DINGXI)
     with app.extensions["zhulian"].services.db.session() as session:
         session.execute(
@@ -90,7 +59,7 @@ def test_bind_by_invite_valid_reused_expired_forged(
             .where(Invite.used_at.is_(None))
             .values(expires_at=utcnow() - timedelta(hours=1))
         )
-    assert "过期" in worker(client, app, standin, "o_w4").say(f"绑定 {expired}")
+    assert "过期" in household.other("o_w4").say(f"绑定 {expired}")
     with app.extensions["zhulian"].services.db.session() as session:
         actions = list(session.scalars(select(AuditEntry.action)))
     assert actions.count("social_worker.bound") == 1

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import requests
-from flask.testing import FlaskClient
+from flask.testing import FlaskClient, FlaskCliRunner
 
 from config.settings import Settings
 from wechat_standin.server import StandInState
@@ -73,3 +73,13 @@ class WeChatUser:
 
     def pushed(self) -> list[dict[str, Any]]:
         return self.standin.sent(self.openid)
+
+
+def invite_code(runner: FlaskCliRunner, org: str, *regions: str) -> str:
+    """An invite code from the operator's CLI."""
+    args = ["social-worker", "invite", "--org", org]
+    for region in regions:
+        args += ["--region", region]
+    result = runner.invoke(args=args)
+    assert result.exit_code == 0, result.output
+    return result.output.split("invite code:")[1].split()[0]

@@ -1,0 +1,160 @@
+"""The life of a match in the chat: the social worker confirms, declines or records delivery;
+the donor hears what the pledge does (never who the household is); the household hears that
+help is coming and is asked, a few days after delivery, to rate it. Donors may cancel what is
+not allocated yet."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from handlers import messages as msg
+from matcher.run import refresh_statuses
+from nlu.lexicon import NEED_LABELS
+from nlu.regions import region_index
+from storage.models import Case, Match, MatchStatus, Pledge, PledgeStatus, utcnow
+from storage.repositories import audit
+from storage.social_work import covers
+
+if TYPE_CHECKING:
+    from handlers.conversation import Conversation
+
+MATCH_COMMAND = re.compile(r"^(确认|拒绝|送达)\s*[Mm]\s*(\d+)\s*(.*)$", re.S)
+CANCEL_PLEDGE = re.compile(r"^取消认捐\s*[Jj]\s*(\d+)\s*$")
+RATING = re.compile(r"^\s*([1-5])\s*分?[\s，,。:：]*(.*)$", re.S)
+
+
+def _city_region(code: str) -> str:
+    """Where the money goes, to city level only (never the household's village)."""
+    chain = region_index().chain(code)
+    return f"{chain['province'] or ''}{chain['city'] if chain['city'] != chain['province'] else ''}"
+
+
+def match_command(conversation: Conversation, prefixes: list[str], text: str) -> str | None:
+    """A social worker's 确认/拒绝/送达 M…; None when the text is not one."""
+    found = MATCH_COMMAND.match(text.strip())
+    if found is None:
+        return None
+    action, match_id, rest = found.group(1), int(found.group(2)), found.group(3).strip()
+    match = conversation.session.get(Match, match_id)
+    number = f"M{match_id:06d}"
+    if match is None or not covers(prefixes, match.case.region_code):
+        return msg.NO_SUCH_MATCH.format(match=number)
+    if action == "拒绝" and not rest:
+        return msg.NEED_REASON.format(number=number)
+    wanted = MatchStatus.CONFIRMED if action == "送达" else MatchStatus.PROPOSED
+    if match.status != wanted:
+        status = msg.MATCH_STATUS[match.status]
+        return msg.MATCH_WRONG_STATUS.format(match=number, status=status, action=action)
+    handler = {"确认": _confirm, "拒绝": _decline, "送达": _deliver}[action]
+    audit(
+        conversation.session,
+        conversation.openid,
+        f"match.{handler.__name__[1:]}",
+        "match",
+        match.id,
+    )
+    return handler(conversation, match, rest)
+
+
+def _confirm(conversation: Conversation, match: Match, _note: str) -> str:
+    match.status, match.confirmed_at = MatchStatus.CONFIRMED, utcnow()
+    case, pledge = match.case, match.pledge
+    conversation.notify(
+        pledge.donor_id,
+        f"match-confirmed-donor:{match.id}",
+        msg.DONOR_MATCHED.format(
+            pledge=pledge.number,
+            region=_city_region(case.region_code),
+            need=NEED_LABELS[case.need_type],
+            amount=match.amount,
+        ),
+    )
+    conversation.notify(
+        case.user_id,
+        f"match-confirmed-household:{match.id}",
+        msg.HOUSEHOLD_MATCHED.format(case=case.number, amount=match.amount),
+    )
+    return msg.MATCH_CONFIRMED_OK.format(match=match.number)
+
+
+def _decline(conversation: Conversation, match: Match, reason: str) -> str:
+    match.status, match.decline_reason = MatchStatus.DECLINED, reason
+    match.case.amount_matched -= match.amount
+    match.pledge.amount_allocated -= match.amount
+    conversation.session.flush()
+    refresh_statuses(conversation.session, {match.case_id}, {match.pledge_id})
+    conversation.match_needed = True  # the money looks for another case
+    return msg.MATCH_DECLINED_OK.format(match=match.number, amount=match.amount)
+
+
+def _deliver(conversation: Conversation, match: Match, note: str) -> str:
+    settings = conversation.services.settings
+    match.status, match.delivered_at = MatchStatus.DELIVERED, utcnow()
+    match.delivery_note = note or None
+    match.followup_due_at = utcnow() + timedelta(days=settings.followup_after_days)
+    case, pledge = match.case, match.pledge
+    conversation.notify(
+        pledge.donor_id,
+        f"match-delivered-donor:{match.id}",
+        msg.DONOR_DELIVERED.format(
+            pledge=pledge.number,
+            need=NEED_LABELS[case.need_type],
+            region=_city_region(case.region_code),
+            note=note or "已按计划交到家庭手里",
+        ),
+    )
+    return msg.MATCH_DELIVERED_OK.format(match=match.number)
+
+
+def cancel_pledge(conversation: Conversation, text: str) -> str | None:
+    """`取消认捐 J…` from its donor: what is not allocated yet is released."""
+    found = CANCEL_PLEDGE.match(text.strip())
+    if found is None:
+        return None
+    pledge = conversation.session.get(Pledge, int(found.group(1)))
+    number = f"J{int(found.group(1)):06d}"
+    if pledge is None or pledge.donor_id != conversation.user.id:
+        return msg.NO_SUCH_PLEDGE.format(pledge=number)
+    left = (pledge.amount or 0) - pledge.amount_allocated
+    if pledge.amount is not None and left <= 0:
+        return msg.NOTHING_TO_RELEASE.format(pledge=number)
+    if pledge.amount_allocated:
+        pledge.amount, pledge.status = pledge.amount_allocated, PledgeStatus.ALLOCATED
+    else:
+        pledge.status = PledgeStatus.CANCELLED
+    audit(
+        conversation.session,
+        conversation.openid,
+        "pledge.cancelled",
+        "pledge",
+        pledge.id,
+        released=left,
+    )
+    return msg.PLEDGE_CANCELLED.format(pledge=number, left=left)
+
+
+def record_rating(conversation: Conversation, text: str) -> str | None:
+    """A 1–5 answer to the follow-up question about delivered help."""
+    found = RATING.match(text)
+    if found is None:
+        return None
+    match = conversation.session.scalar(
+        select(Match)
+        .join(Case, Match.case_id == Case.id)
+        .where(
+            Case.user_id == conversation.user.id,
+            Match.followup_asked_at.is_not(None),
+            Match.rating.is_(None),
+        )
+        .order_by(Match.id)
+    )
+    if match is None:
+        return None
+    match.rating, match.feedback = int(found.group(1)), found.group(2).strip() or None
+    match.status = MatchStatus.CLOSED
+    audit(conversation.session, conversation.openid, "match.rated", "match", match.id)
+    return msg.FOLLOWUP_THANKS

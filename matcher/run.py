@@ -1,0 +1,210 @@
+"""The matcher job: plan from the database, write proposed matches, tell the social workers.
+
+Correctness lives in the database, not in the lock:
+- every write is a conditional UPDATE (`... AND amount_allocated + q <= amount`) that must
+  change exactly one row, else the whole run rolls back and plans again from committed state;
+  CHECK constraints back this up;
+- the run's key is inserted in the same transaction, so a retried job (a worker killed after
+  COMMIT) finds it and does nothing;
+- the plan is always made inside the job from the database, never passed through the queue.
+The Redis lease only saves duplicate work: a second run waits briefly, then skips.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+
+from redis import Redis
+from redis.exceptions import LockError
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from bot.outbox import deliver_notifications
+from config.settings import load_settings
+from handlers import messages as msg
+from matcher.allocate import Allocation, CaseNeed, PledgeOffer, allocate
+from storage import crypto
+from storage.db import Database
+from storage.models import (
+    Case,
+    CaseStatus,
+    Match,
+    MatchRun,
+    MatchStatus,
+    Pledge,
+    PledgeStatus,
+    ResourceKind,
+    utcnow,
+)
+from storage.social_work import covering_workers, notify
+
+log = logging.getLogger(__name__)
+
+LEASE_KEY = "matcher:lease"
+LEASE_SECONDS = 300
+MATCHABLE_CASES = (CaseStatus.VERIFIED, CaseStatus.PARTLY_MATCHED)
+MATCHABLE_PLEDGES = (PledgeStatus.OPEN, PledgeStatus.PARTLY_ALLOCATED)
+PLAN_ATTEMPTS = 3
+
+
+class Conflict(Exception):
+    """Committed state changed under the plan (another run, a cancellation)."""
+
+
+def load_open(session: Session) -> tuple[list[CaseNeed], list[PledgeOffer], set[tuple[int, int]]]:
+    """Open money cases and pledges with what is left of them, and declined pairs."""
+    now = utcnow()
+    cases = [
+        CaseNeed(
+            id=c.id,
+            need_type=c.need_type,
+            kind="money",
+            remaining=(c.amount_needed or 0) - c.amount_matched,
+            region_code=c.region_code,
+            urgency=c.urgency,
+            waiting_days=(now - c.submitted_at).days,
+        )
+        for c in session.scalars(
+            select(Case).where(Case.status.in_(MATCHABLE_CASES), Case.amount_needed.is_not(None))
+        )
+    ]
+    pledges = [
+        PledgeOffer(
+            id=p.id,
+            kind=p.kind,
+            need_type=p.need_type,
+            remaining=(p.amount or 0) - p.amount_allocated,
+            region_pref=p.region_pref,
+        )
+        for p in session.scalars(
+            select(Pledge).where(
+                Pledge.status.in_(MATCHABLE_PLEDGES), Pledge.kind == ResourceKind.MONEY
+            )
+        )
+    ]
+    declined = {
+        (row.case_id, row.pledge_id)
+        for row in session.execute(
+            select(Match.case_id, Match.pledge_id).where(Match.status == MatchStatus.DECLINED)
+        )
+    }
+    return cases, pledges, declined
+
+
+def _book(session: Session, allocation: Allocation) -> None:
+    """Move the amount, guarded; raises Conflict when committed state does not allow it."""
+    q = allocation.amount
+    pledged = session.execute(
+        update(Pledge)
+        .where(
+            Pledge.id == allocation.pledge_id,
+            Pledge.status.in_(MATCHABLE_PLEDGES),
+            Pledge.amount_allocated + q <= Pledge.amount,
+        )
+        .values(amount_allocated=Pledge.amount_allocated + q)
+    ).rowcount  # type: ignore[attr-defined]
+    matched = session.execute(
+        update(Case)
+        .where(
+            Case.id == allocation.case_id,
+            Case.status.in_(MATCHABLE_CASES),
+            Case.amount_matched + q <= Case.amount_needed,
+        )
+        .values(amount_matched=Case.amount_matched + q)
+    ).rowcount  # type: ignore[attr-defined]
+    if pledged != 1 or matched != 1:
+        raise Conflict(f"pledge {allocation.pledge_id} / case {allocation.case_id}")
+
+
+def refresh_statuses(session: Session, case_ids: set[int], pledge_ids: set[int]) -> None:
+    for case in session.scalars(select(Case).where(Case.id.in_(case_ids))):
+        if case.status in MATCHABLE_CASES or case.status == CaseStatus.MATCHED:
+            full = case.amount_needed is not None and case.amount_matched >= case.amount_needed
+            partly = CaseStatus.PARTLY_MATCHED if case.amount_matched else CaseStatus.VERIFIED
+            case.status = CaseStatus.MATCHED if full else partly
+    for pledge in session.scalars(select(Pledge).where(Pledge.id.in_(pledge_ids))):
+        if pledge.status in (*MATCHABLE_PLEDGES, PledgeStatus.ALLOCATED):
+            full = pledge.amount is not None and pledge.amount_allocated >= pledge.amount
+            partly = PledgeStatus.PARTLY_ALLOCATED if pledge.amount_allocated else PledgeStatus.OPEN
+            pledge.status = PledgeStatus.ALLOCATED if full else partly
+
+
+def _announce(session: Session, match: Match) -> None:
+    case = session.get(Case, match.case_id)
+    if case is None:
+        return
+    text = msg.MATCH_FOR_WORKER.format(
+        match=match.number,
+        pledge=f"J{match.pledge_id:06d}",
+        amount=match.amount,
+        case=case.number,
+        reason=match.reason,
+    )
+    for worker in covering_workers(session, case.region_code):
+        notify(session, worker.user_id, f"match-proposed:{match.id}:{worker.id}", text)
+
+
+def _write(session: Session, run_key: str, allocations: list[Allocation]) -> int:
+    run = MatchRun(run_key=run_key, matches=len(allocations))
+    session.add(run)
+    session.flush()  # a duplicate key (a retried job) fails here, before anything moves
+    for allocation in allocations:
+        _book(session, allocation)
+        match = Match(
+            case_id=allocation.case_id,
+            pledge_id=allocation.pledge_id,
+            run_id=run.id,
+            amount=allocation.amount,
+            reason=allocation.reason,
+        )
+        session.add(match)
+        session.flush()
+        _announce(session, match)
+    refresh_statuses(session, {a.case_id for a in allocations}, {a.pledge_id for a in allocations})
+    return len(allocations)
+
+
+def match_once(database: Database, run_key: str) -> int:
+    """Plan and write one run; returns the number of proposed matches (0 if already run)."""
+    for _attempt in range(PLAN_ATTEMPTS):
+        try:
+            with database.session() as session:
+                if session.scalar(select(MatchRun).where(MatchRun.run_key == run_key)):
+                    return 0
+                cases, pledges, declined = load_open(session)
+                planned = [
+                    a for a in allocate(cases, pledges) if (a.case_id, a.pledge_id) not in declined
+                ]
+                if not planned:
+                    return 0
+                return _write(session, run_key, planned)
+        except Conflict as exc:
+            log.warning("matcher run %s re-plans after a conflict: %s", run_key, exc)
+    raise RuntimeError(f"matcher run {run_key} kept conflicting; it will be retried")
+
+
+def run_matcher(run_key: str | None = None) -> int:
+    """The RQ job. `run_key` makes a retried job idempotent; the sweep passes none."""
+    settings = load_settings()
+    crypto.configure(settings.data_encryption_key)
+    database = Database()
+    database.configure(settings.database_url)
+    try:
+        with Redis.from_url(settings.redis_url) as redis:
+            lease = redis.lock(LEASE_KEY, timeout=LEASE_SECONDS, blocking_timeout=30)
+            if not lease.acquire():
+                log.info("another matcher run holds the lease; skipping")
+                return 0
+            try:
+                written = match_once(database, run_key or uuid.uuid4().hex)
+            finally:
+                try:
+                    lease.release()
+                except LockError:
+                    log.warning("the matcher lease expired during the run")
+        if written:
+            deliver_notifications()
+        return written
+    finally:
+        database.dispose()

@@ -1,0 +1,238 @@
+"""The matcher in the running system: proposals through the chat and the outbox, the match
+lifecycle, and never over-allocating (overlapping runs, a retried job, a killed worker)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from datetime import timedelta
+
+from flask import Flask
+from redis import Redis
+from sqlalchemy import func, select, update
+
+from bot.reminders import ask_for_ratings, expire_pledges
+from config.settings import PROJECT_ROOT
+from matcher.run import LEASE_KEY, match_once, run_matcher
+from storage.db import Database
+from storage.models import (
+    Case,
+    CaseStatus,
+    HouseholdProfile,
+    Match,
+    MatchStatus,
+    NeedType,
+    Pledge,
+    PledgeStatus,
+    ResourceKind,
+    User,
+    utcnow,
+)
+from tests.test_delivery import run_worker
+from tests.test_social_work import file_case
+from tests.wechat import WeChatUser
+
+TONGWEI = "621121"
+
+
+def verified_case_via_chat(household: WeChatUser, worker: WeChatUser) -> str:
+    number = file_case(household)  # 20000 yuan, medical, 通渭县
+    assert "已核实" in worker.say(f"核实 {number}")
+    return number
+
+
+def seed(database: Database, cases: int, pledges: int) -> None:
+    """Verified cases and open pledges written directly (for the concurrency tests)."""
+    with database.session() as session:
+        user = User(openid="o_seed")
+        session.add(user)
+        session.flush()
+        profile = HouseholdProfile(user_id=user.id, region_code=TONGWEI, household_size=3)
+        session.add(profile)
+        session.flush()
+        for i in range(cases):
+            session.add(
+                Case(
+                    user_id=user.id,
+                    profile_id=profile.id,
+                    need_type=NeedType.MEDICAL,
+                    description="x",
+                    amount_needed=1000 + (i % 7) * 300,
+                    region_code=TONGWEI,
+                    urgency=1 + i % 3,
+                    status=CaseStatus.VERIFIED,
+                )
+            )
+        for i in range(pledges):
+            session.add(
+                Pledge(
+                    donor_id=user.id,
+                    kind=ResourceKind.MONEY,
+                    need_type=None if i % 2 else NeedType.MEDICAL,
+                    amount=800 + (i % 5) * 500,
+                    region_pref=None if i % 3 else TONGWEI,
+                )
+            )
+
+
+def assert_never_over_allocated(database: Database) -> None:
+    with database.session() as session:
+        booked = dict(
+            session.execute(
+                select(Match.pledge_id, func.sum(Match.amount))
+                .where(Match.status != MatchStatus.DECLINED)
+                .group_by(Match.pledge_id)
+            ).all()
+        )
+        for pledge in session.scalars(select(Pledge)):
+            assert pledge.amount_allocated == booked.get(pledge.id, 0)
+            assert pledge.amount_allocated <= (pledge.amount or 0)
+        received = dict(
+            session.execute(
+                select(Match.case_id, func.sum(Match.amount))
+                .where(Match.status != MatchStatus.DECLINED)
+                .group_by(Match.case_id)
+            ).all()
+        )
+        for case in session.scalars(select(Case)):
+            assert case.amount_matched == received.get(case.id, 0)
+            assert case.amount_matched <= (case.amount_needed or 0)
+
+
+def test_proposal_confirm_deliver_rate(
+    app: Flask,
+    household: WeChatUser,
+    donor: WeChatUser,
+    redis_url: str,
+    dingxi_worker: WeChatUser,
+) -> None:
+    case_number = verified_case_via_chat(household, dingxi_worker)
+    donor.conversation("我想捐五千", "1", "甘肃定西通渭县", "匿名", "确认")
+    run_worker(redis_url)  # the pledge triggered the matcher; the outbox tells the worker
+    proposal = next(m["content"] for m in dingxi_worker.pushed() if "配对建议" in m["content"])
+    assert case_number in proposal and "5000 元" in proposal and "同县" in proposal
+    match = proposal.split("配对建议 ")[1][:7]
+    assert "已确认" in dingxi_worker.say(f"确认 {match}")
+    run_worker(redis_url)
+    to_donor = [m["content"] for m in donor.pushed()]
+    assert any("甘肃省定西市" in t and "5000 元" in t for t in to_donor)
+    assert not any("通渭" in t or "王秀英" in t for t in to_donor)  # city level, no identity
+    assert any("找到 5000 元帮助" in m["content"] for m in household.pushed())
+    assert "已记录送达" in dingxi_worker.say(f"送达 {match} 已买好药送到家")
+    run_worker(redis_url)
+    assert any("已买好药送到家" in m["content"] for m in donor.pushed())
+    with app.extensions["zhulian"].services.db.session() as session:
+        session.execute(update(Match).values(followup_due_at=utcnow() - timedelta(minutes=1)))
+    assert ask_for_ratings() == 1
+    run_worker(redis_url)
+    household.standin.state.user_wrote(household.openid)
+    assert "谢谢您的评价" in household.say("5分 药收到了，谢谢好心人")
+    with app.extensions["zhulian"].services.db.session() as session:
+        row = session.scalars(select(Match)).one()
+        case = session.scalars(select(Case)).one()
+    assert (row.status, row.rating, row.feedback) == (MatchStatus.CLOSED, 5, "药收到了，谢谢好心人")
+    assert (case.status, case.amount_matched) == (CaseStatus.PARTLY_MATCHED, 5000)
+
+
+def test_decline_restores_amounts_and_is_not_proposed_again(
+    app: Flask,
+    household: WeChatUser,
+    donor: WeChatUser,
+    redis_url: str,
+    dingxi_worker: WeChatUser,
+) -> None:
+    verified_case_via_chat(household, dingxi_worker)
+    donor.conversation("我想捐五千", "1", "不限", "匿名", "确认")
+    run_worker(redis_url)
+    proposal = next(m["content"] for m in dingxi_worker.pushed() if "配对建议" in m["content"])
+    match = proposal.split("配对建议 ")[1][:7]
+    assert "写上原因" in dingxi_worker.say(f"拒绝 {match}")
+    assert "退回认捐" in dingxi_worker.say(f"拒绝 {match} 家属已经筹到钱了")
+    run_worker(redis_url)  # the matcher runs again and must not propose the pair again
+    with app.extensions["zhulian"].services.db.session() as session:
+        matches = list(session.scalars(select(Match)))
+        pledge = session.scalars(select(Pledge)).one()
+        case = session.scalars(select(Case)).one()
+    assert [m.status for m in matches] == [MatchStatus.DECLINED]
+    assert (pledge.amount_allocated, pledge.status) == (0, PledgeStatus.OPEN)
+    assert (case.amount_matched, case.status) == (0, CaseStatus.VERIFIED)
+
+
+def test_donor_cancels_what_is_not_allocated(app: Flask, donor: WeChatUser) -> None:
+    donor.conversation("我想捐五千", "1", "不限", "匿名", "确认")
+    assert "5000 元" in donor.say("取消认捐 J000001")
+    assert "没有找到" in donor.other("o_someone_else").say("取消认捐 J000001")
+    with app.extensions["zhulian"].services.db.session() as session:
+        assert session.scalars(select(Pledge)).one().status == PledgeStatus.CANCELLED
+
+
+def test_pledges_expire_with_a_reminder_first(app: Flask, donor: WeChatUser) -> None:
+    donor.conversation("我想捐五千", "1", "不限", "匿名", "确认")
+    database = app.extensions["zhulian"].services.db
+    with database.session() as session:
+        session.execute(update(Pledge).values(expires_at=utcnow() + timedelta(days=3)))
+    assert expire_pledges() == 1  # the reminder
+    assert expire_pledges() == 0
+    with database.session() as session:
+        session.execute(update(Pledge).values(expires_at=utcnow() - timedelta(minutes=1)))
+    assert expire_pledges() == 1
+    with database.session() as session:
+        assert session.scalars(select(Pledge)).one().status == PledgeStatus.EXPIRED
+    assert run_matcher() == 0  # an expired pledge is never matched
+
+
+def test_overlapping_runs_never_over_allocate(app: Flask) -> None:
+    database = app.extensions["zhulian"].services.db
+    seed(database, cases=60, pledges=40)
+    results: list[int] = []
+    errors: list[BaseException] = []
+
+    def run(key: str) -> None:
+        try:
+            results.append(match_once(database, key))
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(f"overlap-{i}",)) for i in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors and sum(results) > 0
+    assert_never_over_allocated(database)
+
+
+def test_a_retried_job_does_nothing(app: Flask) -> None:
+    database = app.extensions["zhulian"].services.db
+    seed(database, cases=10, pledges=10)
+    first = match_once(database, "job-1")
+    with database.session() as session:
+        session.execute(update(Case).values(amount_needed=Case.amount_needed + 500))
+    assert first > 0 and match_once(database, "job-1") == 0
+    assert_never_over_allocated(database)
+
+
+def test_a_killed_worker_leaves_consistent_state(app: Flask, settings) -> None:  # noqa: ANN001
+    database = app.extensions["zhulian"].services.db
+    seed(database, cases=1500, pledges=1500)
+    code = "from matcher.run import run_matcher; run_matcher('killed-run')"
+    worker = subprocess.Popen([sys.executable, "-c", code], cwd=PROJECT_ROOT, env=os.environ.copy())
+    with Redis.from_url(settings.redis_url) as redis:
+        deadline = time.monotonic() + 60
+        while not redis.exists(LEASE_KEY) and time.monotonic() < deadline:
+            time.sleep(0.02)  # wait until the run holds the lease: it is planning or writing
+    time.sleep(0.3)
+    worker.send_signal(signal.SIGKILL)
+    worker.wait()
+    assert_never_over_allocated(database)
+    with Redis.from_url(settings.redis_url) as redis:
+        redis.delete(LEASE_KEY)  # what the lease's expiry does, without waiting for it
+    run_matcher("killed-run")  # RQ's retry of the same job: done once, never twice
+    run_matcher("another-run")
+    assert_never_over_allocated(database)
+    with database.session() as session:
+        assert session.scalar(select(func.count()).select_from(Match)) > 0
