@@ -75,7 +75,10 @@ bench: $(VENV)/.installed ## Benchmarks against the running service (start it wi
 bench-nlu: $(VENV)/.installed $(MODEL) ## NLU benchmark: training time, Rasa memory, parse latency, throughput
 	$(PY) -m bench.nlu_bench
 
+bench-matcher: $(VENV)/.installed ## Matcher benchmark: 1k, 10k, 100k cases x pledges and an incremental run
+	$(PY) -m bench.matcher_bench
+
 clean: ## Remove virtualenvs, the trained model and local data
 	rm -rf $(VENV) $(NLU_VENV) nlu/models var
 
-.PHONY: help setup nlu-model nlu-eval migrate run chat lint test bench bench-nlu clean
+.PHONY: help setup nlu-model nlu-eval migrate run chat lint test bench bench-nlu bench-matcher clean

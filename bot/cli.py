@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import click
 from flask import Flask
 from flask.cli import AppGroup
@@ -19,6 +21,7 @@ from nlu.regions import region_exists
 from storage import migrate
 from storage.keys import reencrypt_all
 from storage.models import Case, Notification, NotificationStatus, SocialWorker, User
+from storage.reports import build_report
 from storage.retention import purge_inbound_messages
 from storage.social_work import create_invite, deactivate
 
@@ -118,6 +121,13 @@ def failed_notifications() -> None:
         )
         for row in rows:
             click.echo(f"{row.id}\t{row.dedup_key}\t{row.last_error}")
+
+
+@data_cli.command("report")
+def report() -> None:
+    """The operators' report as JSON: cases, amounts, timings, feedback."""
+    with runtime().services.db.session() as session:
+        click.echo(json.dumps(build_report(session), ensure_ascii=False, indent=2))
 
 
 @data_cli.command("rotate-key")

@@ -70,25 +70,26 @@ def _confirm(conversation: Conversation, match: Match, _note: str) -> str:
             pledge=pledge.number,
             region=_city_region(case.region_code),
             need=NEED_LABELS[case.need_type],
-            amount=match.amount,
+            what=match.what,
         ),
     )
     conversation.notify(
         case.user_id,
         f"match-confirmed-household:{match.id}",
-        msg.HOUSEHOLD_MATCHED.format(case=case.number, amount=match.amount),
+        msg.HOUSEHOLD_MATCHED.format(case=case.number, what=match.what),
     )
     return msg.MATCH_CONFIRMED_OK.format(match=match.number)
 
 
 def _decline(conversation: Conversation, match: Match, reason: str) -> str:
     match.status, match.decline_reason = MatchStatus.DECLINED, reason
-    match.case.amount_matched -= match.amount
-    match.pledge.amount_allocated -= match.amount
+    if match.amount is not None:
+        match.case.amount_matched -= match.amount
+        match.pledge.amount_allocated -= match.amount
     conversation.session.flush()
     refresh_statuses(conversation.session, {match.case_id}, {match.pledge_id})
     conversation.match_needed = True  # the money looks for another case
-    return msg.MATCH_DECLINED_OK.format(match=match.number, amount=match.amount)
+    return msg.MATCH_DECLINED_OK.format(match=match.number, what=match.what)
 
 
 def _deliver(conversation: Conversation, match: Match, note: str) -> str:

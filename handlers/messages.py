@@ -223,7 +223,9 @@ ON_BEHALF_CONSENT = (
 )
 STATS = (
     "您负责地区的求助：\n等待核实 {submitted}｜已核实 {verified}｜未通过 {rejected}｜"
-    "已配对 {matched}｜已送达 {delivered}\n其中等待超过 {days} 天的有 {overdue} 件。"
+    "已配对 {matched}｜已送达 {delivered}\n其中等待超过 {days} 天的有 {overdue} 件。\n"
+    "金额：需要 {needed} 元，已配对 {yuan_matched} 元，已送达 {yuan_delivered} 元；"
+    "核实用时中位数 {to_verify} 天。"
 )
 
 # --- deleting personal data ------------------------------------------------------------
@@ -239,11 +241,11 @@ DELETE_NOT_CONFIRMED = "还没有删除。确定删除请回复“确认删除�
 # --- matches ---------------------------------------------------------------------------
 
 MATCH_FOR_WORKER = (
-    "配对建议 {match}：认捐 {pledge} 的 {amount} 元 → 求助 {case}（{reason}）。\n"
+    "配对建议 {match}：认捐 {pledge} 的 {what} → 求助 {case}（{reason}）。\n"
     "回复“确认 {match}”或“拒绝 {match} 原因”。"
 )
 MATCH_CONFIRMED_OK = "已确认 {match}，已通知捐助人和家庭。送达后请回复“送达 {match} 备注”。"
-MATCH_DECLINED_OK = "已拒绝 {match}，{amount} 元退回认捐，这一对不会再被推荐。"
+MATCH_DECLINED_OK = "已拒绝 {match}，{what}退回认捐，这一对不会再被推荐。"
 MATCH_DELIVERED_OK = "已记录送达 {match}，已把反馈发给捐助人，几天后会请家庭评价。"
 NO_SUCH_MATCH = "没有找到配对 {match}，或者它不在您负责的地区。"
 MATCH_WRONG_STATUS = "配对 {match} 现在是“{status}”，不能{action}。"
@@ -255,10 +257,10 @@ MATCH_STATUS = {
     "declined": "已拒绝",
 }
 DONOR_MATCHED = (
-    "您的认捐 {pledge} 有了去处：将帮助{region}一户{need}困难家庭 {amount} 元，"
+    "您的认捐 {pledge} 有了去处：{what}将帮助{region}一户{need}困难家庭，"
     "这户人家已经社工上门核实。社工会联系您安排交付（转账到社工机构监管账户或直接采购物品）。"
 )
-HOUSEHOLD_MATCHED = "好消息：已经为您的求助 {case} 找到 {amount} 元帮助，社工会联系您安排。"
+HOUSEHOLD_MATCHED = "好消息：已经为您的求助 {case} 找到帮助（{what}），社工会联系您安排。"
 DONOR_DELIVERED = (
     "您的认捐 {pledge} 已送到受助家庭（{need}，{region}）。社工反馈：{note}\n谢谢您的爱心！"
 )

@@ -22,6 +22,7 @@ from storage.models import (
     SocialWorkerRegion,
     utcnow,
 )
+from storage.reports import build_report
 from storage.repositories import audit
 from storage.social_work import (
     BindError,
@@ -29,7 +30,6 @@ from storage.social_work import (
     cases_in_regions,
     covers,
     deactivate,
-    status_counts,
     worker_prefixes,
 )
 
@@ -220,15 +220,20 @@ class WorkerCommands:
         return msg.QUESTION_SENT.format(number=case.number)
 
     def stats(self) -> str:
-        counts = status_counts(self.session, self.prefixes)
         days = self.conversation.services.settings.reminder_after_days
         overdue = [
             c
             for c in cases_in_regions(self.session, self.prefixes, CaseStatus.SUBMITTED)
             if (utcnow() - c.submitted_at).days >= days
         ]
+        figures = build_report(self.session, self.prefixes)
+        counts = figures["cases_by_status"]
         matched = sum(counts.get(s, 0) for s in ("partly_matched", "matched"))
         return msg.STATS.format(
+            needed=figures["yuan_needed"],
+            yuan_matched=figures["yuan_matched"],
+            yuan_delivered=figures["yuan_delivered"],
+            to_verify=figures["median_days_to_verification"] or "-",
             submitted=counts.get("submitted", 0),
             verified=counts.get("verified", 0),
             rejected=counts.get("rejected", 0),

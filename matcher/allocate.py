@@ -147,6 +147,30 @@ def _reason(pledge: PledgeOffer, case: CaseNeed) -> str:
     return " · ".join(p for p in parts if p)
 
 
+def pick_case(
+    pledge: PledgeOffer, cases: Iterable[CaseNeed], excluded: set[int], params: Params | None = None
+) -> tuple[CaseNeed, str] | None:
+    """For goods and services, matched whole: the one eligible case it does most for (most
+    local, most urgent, longest waiting; the lowest id on a tie), with the reason."""
+    params = params or Params()
+    candidates = [
+        c
+        for c in cases
+        if c.id not in excluded
+        and (pledge.need_type is None or pledge.need_type == c.need_type)
+        and (
+            pledge.region_pref is None
+            or c.region_code.startswith(
+                _node_key(region_level(pledge.region_pref), pledge.region_pref)
+            )
+        )
+    ]
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda c: (pair_value(pledge, c, params), -c.id))
+    return best, _reason(pledge, best)
+
+
 class _Graph:
     """Node numbering and arcs for one solve."""
 

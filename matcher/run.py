@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from bot.outbox import deliver_notifications
 from config.settings import load_settings
 from handlers import messages as msg
-from matcher.allocate import Allocation, CaseNeed, PledgeOffer, allocate
+from matcher.allocate import Allocation, CaseNeed, PledgeOffer, allocate, pick_case
 from storage import crypto
 from storage.db import Database
 from storage.models import (
@@ -53,7 +53,8 @@ class Conflict(Exception):
 
 
 def load_open(session: Session) -> tuple[list[CaseNeed], list[PledgeOffer], set[tuple[int, int]]]:
-    """Open money cases and pledges with what is left of them, and declined pairs."""
+    """Open cases (what money they still need: 0 for goods-only needs), open money pledges
+    with what is left of them, and the declined pairs."""
     now = utcnow()
     cases = [
         CaseNeed(
@@ -65,9 +66,7 @@ def load_open(session: Session) -> tuple[list[CaseNeed], list[PledgeOffer], set[
             urgency=c.urgency,
             waiting_days=(now - c.submitted_at).days,
         )
-        for c in session.scalars(
-            select(Case).where(Case.status.in_(MATCHABLE_CASES), Case.amount_needed.is_not(None))
-        )
+        for c in session.scalars(select(Case).where(Case.status.in_(MATCHABLE_CASES)))
     ]
     pledges = [
         PledgeOffer(
@@ -137,7 +136,7 @@ def _announce(session: Session, match: Match) -> None:
     text = msg.MATCH_FOR_WORKER.format(
         match=match.number,
         pledge=f"J{match.pledge_id:06d}",
-        amount=match.amount,
+        what=match.what,
         case=case.number,
         reason=match.reason,
     )
@@ -145,10 +144,55 @@ def _announce(session: Session, match: Match) -> None:
         notify(session, worker.user_id, f"match-proposed:{match.id}:{worker.id}", text)
 
 
-def _write(session: Session, run_key: str, allocations: list[Allocation]) -> int:
-    run = MatchRun(run_key=run_key, matches=len(allocations))
+def plan_in_kind(session: Session, cases: list[CaseNeed]) -> list[tuple[int, int, str]]:
+    """(case id, pledge id, reason) for open goods and service pledges, one case each."""
+    busy = set(session.scalars(select(Match.pledge_id).where(Match.status != MatchStatus.DECLINED)))
+    declined: dict[int, set[int]] = {}
+    for row in session.execute(
+        select(Match.pledge_id, Match.case_id).where(Match.status == MatchStatus.DECLINED)
+    ):
+        declined.setdefault(row.pledge_id, set()).add(row.case_id)
+    planned = []
+    in_kind = session.scalars(
+        select(Pledge)
+        .where(Pledge.status == PledgeStatus.OPEN, Pledge.kind != ResourceKind.MONEY)
+        .order_by(Pledge.id)
+    )
+    for pledge in in_kind:
+        if pledge.id in busy:
+            continue
+        offer = PledgeOffer(pledge.id, pledge.kind, pledge.need_type, 1, pledge.region_pref)
+        picked = pick_case(offer, cases, declined.get(pledge.id, set()))
+        if picked is not None:
+            planned.append((picked[0].id, pledge.id, picked[1]))
+    return planned
+
+
+def _write_in_kind(session: Session, run: MatchRun, planned: list[tuple[int, int, str]]) -> None:
+    for case_id, pledge_id, reason in planned:
+        claimed = session.execute(
+            update(Pledge)
+            .where(Pledge.id == pledge_id, Pledge.status == PledgeStatus.OPEN)
+            .values(status=PledgeStatus.ALLOCATED)
+        ).rowcount  # type: ignore[attr-defined]
+        if claimed != 1:
+            raise Conflict(f"pledge {pledge_id} is no longer open")
+        match = Match(case_id=case_id, pledge_id=pledge_id, run_id=run.id, reason=reason)
+        session.add(match)
+        session.flush()
+        _announce(session, match)
+
+
+def _write(
+    session: Session,
+    run_key: str,
+    allocations: list[Allocation],
+    in_kind: list[tuple[int, int, str]],
+) -> int:
+    run = MatchRun(run_key=run_key, matches=len(allocations) + len(in_kind))
     session.add(run)
     session.flush()  # a duplicate key (a retried job) fails here, before anything moves
+    _write_in_kind(session, run, in_kind)
     for allocation in allocations:
         _book(session, allocation)
         match = Match(
@@ -176,9 +220,10 @@ def match_once(database: Database, run_key: str) -> int:
                 planned = [
                     a for a in allocate(cases, pledges) if (a.case_id, a.pledge_id) not in declined
                 ]
-                if not planned:
+                in_kind = plan_in_kind(session, cases)
+                if not planned and not in_kind:
                     return 0
-                return _write(session, run_key, planned)
+                return _write(session, run_key, planned, in_kind)
         except Conflict as exc:
             log.warning("matcher run %s re-plans after a conflict: %s", run_key, exc)
     raise RuntimeError(f"matcher run {run_key} kept conflicting; it will be retried")

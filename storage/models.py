@@ -395,7 +395,7 @@ class Match(Base):
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
     pledge_id: Mapped[int] = mapped_column(ForeignKey("pledges.id"), index=True)
     run_id: Mapped[int] = mapped_column(ForeignKey("match_runs.id"))
-    amount: Mapped[int]
+    amount: Mapped[int | None]  # yuan; None for goods and services (matched whole)
     status: Mapped[MatchStatus] = mapped_column(
         _enum(MatchStatus, "match_status"), default=MatchStatus.PROPOSED, index=True
     )
@@ -414,7 +414,7 @@ class Match(Base):
     pledge: Mapped[Pledge] = relationship()
 
     __table_args__ = (
-        CheckConstraint("amount > 0", name="amount_positive"),
+        CheckConstraint("amount IS NULL OR amount > 0", name="amount_positive"),
         CheckConstraint("rating IS NULL OR rating BETWEEN 1 AND 5", name="rating_range"),
     )
 
@@ -422,6 +422,13 @@ class Match(Base):
     def number(self) -> str:
         """The match number social workers type, e.g. M000003."""
         return f"M{self.id:06d}"
+
+    @property
+    def what(self) -> str:
+        """What the match gives, for messages: "5000 元" or the goods or service offered."""
+        if self.amount is not None:
+            return f"{self.amount} 元"
+        return self.pledge.item_description or "物资或服务"
 
 
 class MatchRun(Base):

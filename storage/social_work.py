@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from datetime import timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -171,17 +171,6 @@ def cases_in_regions(session: Session, prefixes: list[str], *statuses: CaseStatu
     if statuses:
         query = query.where(Case.status.in_(statuses))
     return [c for c in session.scalars(query) if covers(prefixes, c.region_code)]
-
-
-def status_counts(session: Session, prefixes: list[str]) -> dict[str, int]:
-    rows = session.execute(
-        select(Case.region_code, Case.status, func.count()).group_by(Case.region_code, Case.status)
-    )
-    counts: dict[str, int] = {}
-    for region_code, status, count in rows:
-        if covers(prefixes, region_code):
-            counts[status] = counts.get(status, 0) + int(count)
-    return counts
 
 
 def notify(session: Session, user_id: int, dedup_key: str, text: str) -> bool:

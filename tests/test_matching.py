@@ -121,7 +121,7 @@ def test_proposal_confirm_deliver_rate(
     to_donor = [m["content"] for m in donor.pushed()]
     assert any("甘肃省定西市" in t and "5000 元" in t for t in to_donor)
     assert not any("通渭" in t or "王秀英" in t for t in to_donor)  # city level, no identity
-    assert any("找到 5000 元帮助" in m["content"] for m in household.pushed())
+    assert any("找到帮助（5000 元）" in m["content"] for m in household.pushed())
     assert "已记录送达" in dingxi_worker.say(f"送达 {match} 已买好药送到家")
     run_worker(redis_url)
     assert any("已买好药送到家" in m["content"] for m in donor.pushed())
@@ -236,3 +236,59 @@ def test_a_killed_worker_leaves_consistent_state(app: Flask, settings) -> None: 
     assert_never_over_allocated(database)
     with database.session() as session:
         assert session.scalar(select(func.count()).select_from(Match)) > 0
+
+
+def test_operator_report_and_worker_stats(
+    app: Flask,
+    household: WeChatUser,
+    donor: WeChatUser,
+    redis_url: str,
+    dingxi_worker: WeChatUser,
+    runner,  # noqa: ANN001
+) -> None:
+    import json
+
+    verified_case_via_chat(household, dingxi_worker)
+    donor.conversation("我想捐五千", "1", "不限", "匿名", "确认")
+    run_worker(redis_url)
+    match = next(m["content"] for m in dingxi_worker.pushed() if "配对建议" in m["content"]).split(
+        "配对建议 "
+    )[1][:7]
+    dingxi_worker.say(f"确认 {match}")
+    dingxi_worker.say(f"送达 {match} 已送到")
+    result = runner.invoke(args=["data", "report"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["cases_by_need_type"] == {"medical": 1}
+    assert report["cases_by_province"] == {"620000": 1}
+    assert (report["yuan_needed"], report["yuan_pledged"]) == (20000, 5000)
+    assert (report["yuan_matched"], report["yuan_delivered"]) == (5000, 5000)
+    assert report["median_days_to_verification"] is not None
+    assert report["donor_feedback_sent"] == 1
+    stats = dingxi_worker.say("统计")
+    assert "已配对 5000 元" in stats and "已送达 5000 元" in stats
+
+
+def test_goods_are_matched_whole_to_one_case(
+    app: Flask,
+    household: WeChatUser,
+    donor: WeChatUser,
+    redis_url: str,
+    dingxi_worker: WeChatUser,
+) -> None:
+    verified_case_via_chat(household, dingxi_worker)
+    donor.conversation("2", "2", "不限", "棉被 20 床", "甘肃", "小陈", "确认")
+    run_worker(redis_url)
+    proposal = next(m["content"] for m in dingxi_worker.pushed() if "配对建议" in m["content"])
+    assert "棉被 20 床" in proposal and "同省" in proposal
+    match = proposal.split("配对建议 ")[1][:7]
+    dingxi_worker.say(f"确认 {match}")
+    run_worker(redis_url)
+    assert any("棉被 20 床" in m["content"] for m in donor.pushed())
+    with app.extensions["zhulian"].services.db.session() as session:
+        row = session.scalars(select(Match)).one()
+        pledge = session.scalars(select(Pledge)).one()
+        case = session.scalars(select(Case)).one()
+    assert row.amount is None and pledge.status == PledgeStatus.ALLOCATED
+    assert case.amount_matched == 0  # money still needed: goods do not count as yuan
+    assert run_matcher() == 0  # the goods pledge is not offered twice

@@ -33,7 +33,7 @@ def upgrade() -> None:
         sa.Column("case_id", sa.Integer(), nullable=False),
         sa.Column("pledge_id", sa.Integer(), nullable=False),
         sa.Column("run_id", sa.Integer(), nullable=False),
-        sa.Column("amount", sa.Integer(), nullable=False),
+        sa.Column("amount", sa.Integer(), nullable=True),
         sa.Column(
             "status",
             sa.Enum(
@@ -59,7 +59,7 @@ def upgrade() -> None:
         sa.Column("delivered_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("followup_due_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("followup_asked_at", sa.DateTime(timezone=True), nullable=True),
-        sa.CheckConstraint("amount > 0", name=op.f("ck_matches_amount_positive")),
+        sa.CheckConstraint("amount IS NULL OR amount > 0", name=op.f("ck_matches_amount_positive")),
         sa.CheckConstraint(
             "rating IS NULL OR rating BETWEEN 1 AND 5", name=op.f("ck_matches_rating_range")
         ),
