@@ -39,28 +39,9 @@ import numpy as np
 from numpy.typing import NDArray
 from ortools.graph.python import min_cost_flow
 
-NEED_TYPES = (
-    "medical",
-    "education",
-    "housing",
-    "disaster",
-    "living",
-    "employment",
-    "production",
-    "other",
-)
-LEVELS = ("any", "province", "city", "county")
+from nlu.lexicon import NEED_LABELS
+
 LEVEL_LABELS = {"county": "同县", "city": "同市", "province": "同省", "any": "不限地区"}
-NEED_LABELS = {
-    "medical": "医疗",
-    "education": "教育助学",
-    "housing": "住房",
-    "disaster": "灾害救助",
-    "living": "基本生活",
-    "employment": "就业与技能",
-    "production": "生产发展",
-    "other": "其他",
-}
 URGENCY_LABELS = {1: "一般", 2: "较急", 3: "紧急"}
 
 
