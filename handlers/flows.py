@@ -103,6 +103,32 @@ def _parse_name(text: str, _state: ConversationState) -> str:
     return name
 
 
+CAUSE_WORDS = (
+    ("因残", ("残疾", "瘫痪", "残")),
+    ("因病", ("病", "住院", "手术", "透析", "化疗", "癌")),
+    ("因学", ("学费", "上学", "读书", "大学", "高中")),
+    ("因灾", ("地震", "洪水", "冰雹", "泥石流", "火灾", "失火", "受灾", "台风")),
+    ("缺劳力", ("没有劳动力", "缺劳力", "老人", "孤寡", "一个人带")),
+    ("缺技术", ("手艺", "技术", "技能")),
+    ("缺资金", ("本钱", "资金", "种苗", "化肥")),
+)
+CAUSE_BY_NEED = {
+    "medical": "因病",
+    "education": "因学",
+    "disaster": "因灾",
+    "employment": "缺技术",
+    "production": "缺资金",
+}
+
+
+def poverty_cause_of(need_type: str, description: str) -> str | None:
+    """A first reading of the poverty cause (致贫原因) for the social worker to confirm."""
+    for cause, words in CAUSE_WORDS:
+        if any(word in description for word in words):
+            return cause
+    return CAUSE_BY_NEED.get(need_type)
+
+
 def urgency_of(need_type: str, description: str) -> int:
     """3 urgent (health, disaster, no food), 2 normal, 1 development needs."""
     if need_type in ("disaster",) or URGENT_WORDS.search(description):
@@ -130,6 +156,7 @@ def _file_case(conversation: Conversation, slots: Slots, on_behalf: bool = False
         urgency=urgency_of(slots["need_type"], slots["description"]),
     )
     case = submit_case(session, user, draft)
+    case.poverty_cause = poverty_cause_of(draft.need_type, draft.description)
     if on_behalf:
         case.filed_by_id = user.id
         audit(session, user.openid, "case.filed_on_behalf", "case", case.id)

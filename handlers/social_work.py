@@ -154,7 +154,8 @@ class WorkerCommands:
             phone = mask_phone(phone) if phone else "（已删除）"
         lines = [
             f"求助 {case.number}｜{msg.CASE_STATUS[case.status]}",
-            f"类别：{_case_label(case)}｜家庭人口：{profile.household_size}",
+            f"类别：{_case_label(case)}｜家庭人口：{profile.household_size}"
+            f"｜致贫原因（初判）：{case.poverty_cause or '待判断'}",
             f"地区：{region_index().full_name(case.region_code)}",
             f"情况：{case.description}",
             f"户主：{name}｜身份证：{id_number}｜电话：{phone}",

@@ -261,6 +261,7 @@ def test_operator_report_and_worker_stats(
     report = json.loads(result.output)
     assert report["cases_by_need_type"] == {"medical": 1}
     assert report["cases_by_province"] == {"620000": 1}
+    assert report["cases_by_poverty_cause"] == {"因病": 1}  # 住院做手术
     assert (report["yuan_needed"], report["yuan_pledged"]) == (20000, 5000)
     assert (report["yuan_matched"], report["yuan_delivered"]) == (5000, 5000)
     assert report["median_days_to_verification"] is not None
