@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from storage.models import Case, Match, MatchStatus, Notification, Pledge, ResourceKind
+from storage.social_work import in_regions
 
 DELIVERED = (MatchStatus.DELIVERED, MatchStatus.CLOSED)
 ACTIVE = (MatchStatus.PROPOSED, MatchStatus.CONFIRMED, *DELIVERED)
@@ -23,11 +24,10 @@ def _median_days(pairs: list[tuple[datetime, datetime | None]]) -> float | None:
 
 def build_report(session: Session, region_prefixes: list[str] | None = None) -> dict[str, Any]:
     """Counts and amounts, optionally only for cases in the given region prefixes."""
-    cases = [
-        c
-        for c in session.scalars(select(Case))
-        if region_prefixes is None or any(c.region_code.startswith(p) for p in region_prefixes)
-    ]
+    query = select(Case)
+    if region_prefixes is not None:
+        query = query.where(in_regions(region_prefixes))
+    cases = list(session.scalars(query))
     case_ids = {c.id for c in cases}
     matches = [m for m in session.scalars(select(Match)) if m.case_id in case_ids]
     money = [p for p in session.scalars(select(Pledge)) if p.kind == ResourceKind.MONEY]

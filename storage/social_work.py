@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, false, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -165,12 +165,17 @@ def organisation_covers(session: Session, region_code: str) -> bool:
     return covers(list(prefixes), region_code)
 
 
+def in_regions(prefixes: list[str]) -> ColumnElement[bool]:
+    """SQL condition: the case lies in one of the region prefixes (false for none)."""
+    return or_(false(), *(Case.region_code.like(f"{prefix}%") for prefix in prefixes))
+
+
 def cases_in_regions(session: Session, prefixes: list[str], *statuses: CaseStatus) -> list[Case]:
     """Cases in the regions (oldest first), optionally only with the given statuses."""
-    query = select(Case).order_by(Case.submitted_at, Case.id)
+    query = select(Case).where(in_regions(prefixes)).order_by(Case.submitted_at, Case.id)
     if statuses:
         query = query.where(Case.status.in_(statuses))
-    return [c for c in session.scalars(query) if covers(prefixes, c.region_code)]
+    return list(session.scalars(query))
 
 
 def notify(session: Session, user_id: int, dedup_key: str, text: str) -> bool:
