@@ -73,9 +73,6 @@ class RegionIndex:
             region = self.by_code.get(region.parent) if region.parent else None
         return out
 
-    def province_of(self, code: str) -> str:
-        return code[:2] + "0000"
-
 
 @dataclass(frozen=True)
 class Resolution:
