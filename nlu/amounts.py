@@ -10,7 +10,7 @@ import cn2an
 _COUNT_WORDS = "口人岁年月日号天个次位亩头只斤袋床件"
 _TOKEN = re.compile(
     r"(?P<num>(?:[0-9][0-9,]*(?:\.[0-9]+)?|[零〇一二两俩三四五六七八九十拾百佰千仟点])+"
-    r"(?:[万萬千仟百佰]+[零〇一二两俩三四五六七八九]?)*)"
+    r"(?:[万萬千仟百佰]+[0-9零〇一二两俩三四五六七八九]?)*)"
     r"\s*(?P<unit>[wWkK万千](?![0-9])|块钱|块|元|圆|rmb|RMB)?"
 )
 MAX_AMOUNT = 100_000_000
@@ -33,8 +33,13 @@ def _plausible_chinese_number(num: str, text: str) -> bool:
     return text.strip(" 。!！吧啊呀元块") == num
 
 
+# "两三千", "七八百": a rough range; the upper end is what a household would need.
+_RANGE = re.compile(r"[一二两三四五六七八九]([二三四五六七八九])(?=[十百千万])")
+
+
 def find_amounts(text: str) -> list[tuple[int, bool]]:
     """Every amount in the text as (yuan, has_money_unit), in order of appearance."""
+    text = _RANGE.sub(r"\1", text)
     found: list[tuple[int, bool]] = []
     for match in _TOKEN.finditer(text):
         num, unit = match.group("num"), match.group("unit") or ""

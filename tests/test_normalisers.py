@@ -24,6 +24,10 @@ from nlu.text import normalise_text
         ("1,000元", 1000),
         ("我家5口人需要3000", 3000),
         ("娃3岁了要5千", 5000),
+        ("1万2", 12000),
+        ("大概2万5左右", 25000),
+        ("两三千", 3000),
+        ("七八百块", 800),
     ],
 )
 def test_amounts_to_integer_yuan(text: str, yuan: int) -> None:
