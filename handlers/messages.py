@@ -188,6 +188,7 @@ WORKER_HELP = (
     "社工命令：\n待核实 — 我负责地区等待核实的求助\n"
     "查看 Q000001 — 详情（身份证打码；加“全部”看完整信息，会留痕）\n"
     "核实 Q000001 备注\n驳回 Q000001 原因\n补充 Q000001 想问家庭的问题\n"
+    "致贫 Q000001 因残 — 改致贫原因\n"
     "代办 — 替家庭登记求助\n统计\n解绑"
 )
 NO_SUCH_CASE = "没有找到求助 {number}，或者它不在您负责的地区。"
@@ -198,6 +199,8 @@ NEED_QUESTION = "请写上要问的问题，比如“补充 {number} 请拍一�
 WRONG_STATUS = "求助 {number} 现在是“{status}”，不能{action}。"
 VERIFIED_OK = "已核实 {number}，接下来会为这户寻找帮助。"
 REJECTED_OK = "已驳回 {number}，已用温和的话告诉家庭原因。"
+CAUSE_SET = "已把 {number} 的致贫原因记为“{cause}”。"
+BAD_CAUSE = "请写其中一个致贫原因，比如“致贫 {number} 因残”：{causes}"
 QUESTION_SENT = "问题已发给 {number} 的家庭，回答会转给您。"
 NEW_CASE_FOR_WORKER = (
     "新求助 {number}：{need}{amount}，{region}，{size} 口人。{flags}\n"

@@ -38,9 +38,22 @@ if TYPE_CHECKING:
 
 BIND = re.compile(r"^绑定\s*([A-Za-z0-9]{4,16})$")
 COMMAND = re.compile(
-    r"^(待核实|查看|核实|驳回|补充|统计|解绑|代办|社工帮助)\s*([QqＱ]?\s*\d+)?\s*(.*)$", re.S
+    r"^(待核实|查看|核实|驳回|补充|致贫|统计|解绑|代办|社工帮助)\s*([QqＱ]?\s*\d+)?\s*(.*)$", re.S
 )
 PENDING_LIST_LIMIT = 10
+POVERTY_CAUSES = (
+    "因病",
+    "因残",
+    "因学",
+    "因灾",
+    "缺土地",
+    "缺水",
+    "缺技术",
+    "缺劳力",
+    "缺资金",
+    "交通条件落后",
+    "自身发展动力不足",
+)
 
 
 def bind_command(conversation: Conversation, text: str) -> str | None:
@@ -115,7 +128,13 @@ class WorkerCommands:
         case = self._case(case_id)
         if case is None:
             return msg.NO_SUCH_CASE.format(number=f"Q{case_id:06d}")
-        actions = {"查看": self.view, "核实": self.verify, "驳回": self.reject, "补充": self.ask}
+        actions = {
+            "查看": self.view,
+            "核实": self.verify,
+            "驳回": self.reject,
+            "补充": self.ask,
+            "致贫": self.set_cause,
+        }
         return actions[name](case, rest)
 
     def _case(self, case_id: int) -> Case | None:
@@ -219,6 +238,15 @@ class WorkerCommands:
             msg.CASE_QUESTION.format(number=case.number, question=question),
         )
         return msg.QUESTION_SENT.format(number=case.number)
+
+    def set_cause(self, case: Case, cause: str) -> str:
+        """The social worker's judgement of the poverty cause (致贫原因) replaces the first
+        reading made at submission."""
+        if cause not in POVERTY_CAUSES:
+            return msg.BAD_CAUSE.format(number=case.number, causes="、".join(POVERTY_CAUSES))
+        case.poverty_cause = cause
+        self._audit("case.poverty_cause_set", case, cause=cause)
+        return msg.CAUSE_SET.format(number=case.number, cause=cause)
 
     def stats(self) -> str:
         days = self.conversation.services.settings.reminder_after_days

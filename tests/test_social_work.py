@@ -276,3 +276,16 @@ def test_checks_flag_but_never_reject(app: Flask, household: WeChatUser) -> None
     assert codes == {"age", "amount", "uncovered"}
     assert "76 岁" in reasons and "50000" in reasons
     assert len(uncovered) == 1
+
+
+def test_worker_sets_the_poverty_cause(
+    app: Flask, household: WeChatUser, dingxi_worker: WeChatUser
+) -> None:
+    number = file_case(household)
+    assert "因病" in dingxi_worker.say(f"查看 {number}")  # the first reading: 住院做手术
+    assert "比如" in dingxi_worker.say(f"致贫 {number} 太穷了")
+    assert "因残" in dingxi_worker.say(f"致贫 {number} 因残")
+    with app.extensions["zhulian"].services.db.session() as session:
+        assert session.scalars(select(Case)).one().poverty_cause == "因残"
+        actions = list(session.scalars(select(AuditEntry.action)))
+    assert "case.poverty_cause_set" in actions
