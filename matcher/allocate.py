@@ -174,9 +174,13 @@ class _Graph:
 
 
 def allocate(
-    cases: Iterable[CaseNeed], pledges: Iterable[PledgeOffer], params: Params | None = None
+    cases: Iterable[CaseNeed],
+    pledges: Iterable[PledgeOffer],
+    params: Params | None = None,
+    excluded: frozenset[tuple[int, int]] = frozenset(),
 ) -> list[Allocation]:
-    """The optimal money allocation (deterministic for the same input order)."""
+    """The optimal money allocation (deterministic for the same input order). `excluded`
+    holds (case id, pledge id) pairs that must not be proposed (declined before)."""
     params = params or Params()
     cases = [c for c in cases if c.kind == "money" and c.remaining > 0]
     pledges = [p for p in pledges if p.kind == "money" and p.remaining > 0]
@@ -208,16 +212,29 @@ def allocate(
         arc = g.arc(g.node("region", need, parent), g.node("region", need, child), big, 0)
         tree_arcs[arc] = (need, parent, child)
     entry_arcs: list[tuple[int, PledgeOffer, str, str]] = []
+    direct_arcs: list[tuple[int, PledgeOffer, CaseNeed]] = []
+    barred = {pledge_id for _, pledge_id in excluded}
     for pledge in pledges:
         source = g.node("pledge", str(pledge.id))
         level = region_level(pledge.region_pref)
+        g.arc(source, sink, pledge.remaining, 0)
+        if pledge.id in barred:
+            # A pledge with a declined pair cannot use the shared tree (it would reach that
+            # case): it gets one arc per eligible case, worth the full pair value, instead.
+            for case in cases:
+                if eligible(pledge, case) and (case.id, pledge.id) not in excluded:
+                    case_node = g.ids[("case", str(case.id))]
+                    cost = -pair_value(pledge, case, params)
+                    direct_arcs.append(
+                        (g.arc(source, case_node, case.remaining, cost), pledge, case)
+                    )
+            continue
         key = _node_key(level, pledge.region_pref)
         for need in sorted(needed) if pledge.need_type is None else [pledge.need_type]:
             if ("region", need, key) in g.ids:
                 node = g.ids[("region", need, key)]
                 arc = g.arc(source, node, pledge.remaining, -params.locality[level])
                 entry_arcs.append((arc, pledge, need, key))
-        g.arc(source, sink, pledge.remaining, 0)
     solver = min_cost_flow.SimpleMinCostFlow()
     solver.add_arcs_with_capacity_and_unit_cost(
         np.array(g.tails, dtype=np.int32),
@@ -234,7 +251,13 @@ def allocate(
     if status != solver.OPTIMAL:
         raise RuntimeError(f"min-cost flow did not solve: status {status}")
     flows = solver.flows(np.arange(len(g.tails), dtype=np.int64))
-    return _decompose(flows, entry_arcs, tree_arcs, case_arcs)
+    allocations = _decompose(flows, entry_arcs, tree_arcs, case_arcs)
+    allocations += [
+        Allocation(case.id, pledge.id, int(flows[arc]), _reason(pledge, case))
+        for arc, pledge, case in direct_arcs
+        if flows[arc] > 0
+    ]
+    return sorted(allocations, key=lambda a: (a.case_id, a.pledge_id))
 
 
 def _decompose(

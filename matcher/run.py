@@ -217,9 +217,7 @@ def match_once(database: Database, run_key: str) -> int:
                 if session.scalar(select(MatchRun).where(MatchRun.run_key == run_key)):
                     return 0
                 cases, pledges, declined = load_open(session)
-                planned = [
-                    a for a in allocate(cases, pledges) if (a.case_id, a.pledge_id) not in declined
-                ]
+                planned = allocate(cases, pledges, excluded=frozenset(declined))
                 in_kind = plan_in_kind(session, cases)
                 if not planned and not in_kind:
                     return 0

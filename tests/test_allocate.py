@@ -52,8 +52,10 @@ def objective(allocations, cases, pledges, params: Params) -> int:  # noqa: ANN0
     )
 
 
-def lp_optimum(cases, pledges, params: Params) -> float:  # noqa: ANN001
-    pairs = [(p, c) for p in pledges for c in cases if eligible(p, c)]
+def lp_optimum(cases, pledges, params: Params, excluded=frozenset()) -> float:  # noqa: ANN001
+    pairs = [
+        (p, c) for p in pledges for c in cases if eligible(p, c) and (c.id, p.id) not in excluded
+    ]
     if not pairs:
         return 0.0
     costs = [-pair_value(p, c, params) for p, c in pairs]
@@ -88,6 +90,27 @@ def test_constraints_and_optimality_on_random_instances(seed: int) -> None:
     assert all(received[c.id] <= c.remaining for c in cases)
     assert objective(allocations, cases, pledges, params) == pytest.approx(
         lp_optimum(cases, pledges, params)
+    )
+
+
+@pytest.mark.parametrize("seed", range(15))
+def test_excluded_pairs_are_never_proposed_and_the_rest_stays_optimal(seed: int) -> None:
+    rng = random.Random(1000 + seed)
+    cases, pledges = random_instance(rng, rng.randint(2, 12), rng.randint(2, 8))
+    pairs = [(c.id, p.id) for p in pledges for c in cases if eligible(p, c)]
+    excluded = frozenset(rng.sample(pairs, k=min(len(pairs), rng.randint(1, 4))))
+    params = Params()
+    allocations = allocate(cases, pledges, params, excluded)
+    assert not {(a.case_id, a.pledge_id) for a in allocations} & excluded
+    given: dict[int, int] = defaultdict(int)
+    received: dict[int, int] = defaultdict(int)
+    for a in allocations:
+        given[a.pledge_id] += a.amount
+        received[a.case_id] += a.amount
+    assert all(given[p.id] <= p.remaining for p in pledges)
+    assert all(received[c.id] <= c.remaining for c in cases)
+    assert objective(allocations, cases, pledges, params) == pytest.approx(
+        lp_optimum(cases, pledges, params, excluded)
     )
 
 
