@@ -59,13 +59,12 @@ run: setup ## Set up everything, then run web, nlu, worker, scheduler and the We
 chat: ## Chat with the running bot from this terminal (OPENID=o_someone to pick who you are)
 	$(PY) -m wechat_standin chat --openid $${OPENID:-o_demo_household}
 
-lint: $(VENV)/.installed ## ruff check and format check
+lint: $(VENV)/.installed ## ruff check and format check; mypy on the pure packages
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy matcher nlu
 
-test: $(VENV)/.installed $(MODEL) ## Lint, then every test on SQLite and PostgreSQL with real Redis and Rasa
-	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check .
+test: lint $(MODEL) ## Lint, then every test on SQLite and PostgreSQL with real Redis and Rasa
 	$(PY) -m config.services redis postgres
 	$(PY) -m pytest $(PYTEST_ARGS)
 

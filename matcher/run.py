@@ -120,13 +120,13 @@ def refresh_statuses(session: Session, case_ids: set[int], pledge_ids: set[int])
     for case in session.scalars(select(Case).where(Case.id.in_(case_ids))):
         if case.status in MATCHABLE_CASES or case.status == CaseStatus.MATCHED:
             full = case.amount_needed is not None and case.amount_matched >= case.amount_needed
-            partly = CaseStatus.PARTLY_MATCHED if case.amount_matched else CaseStatus.VERIFIED
-            case.status = CaseStatus.MATCHED if full else partly
+            some = CaseStatus.PARTLY_MATCHED if case.amount_matched else CaseStatus.VERIFIED
+            case.status = CaseStatus.MATCHED if full else some
     for pledge in session.scalars(select(Pledge).where(Pledge.id.in_(pledge_ids))):
         if pledge.status in (*MATCHABLE_PLEDGES, PledgeStatus.ALLOCATED):
             full = pledge.amount is not None and pledge.amount_allocated >= pledge.amount
-            partly = PledgeStatus.PARTLY_ALLOCATED if pledge.amount_allocated else PledgeStatus.OPEN
-            pledge.status = PledgeStatus.ALLOCATED if full else partly
+            left = PledgeStatus.PARTLY_ALLOCATED if pledge.amount_allocated else PledgeStatus.OPEN
+            pledge.status = PledgeStatus.ALLOCATED if full else left
 
 
 def _announce(session: Session, match: Match) -> None:
