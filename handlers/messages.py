@@ -224,7 +224,7 @@ ON_BEHALF_CONSENT = (
     "户主已同意请回复“同意”。"
 )
 STATS = (
-    "您负责地区的求助：\n等待核实 {submitted}｜已核实 {verified}｜未通过 {rejected}｜"
+    "本机构覆盖地区的求助：\n等待核实 {submitted}｜已核实 {verified}｜未通过 {rejected}｜"
     "已配对 {matched}｜已送达 {delivered}\n其中等待超过 {days} 天的有 {overdue} 件。\n"
     "金额：需要 {needed} 元，已配对 {yuan_matched} 元，已送达 {yuan_delivered} 元；"
     "核实用时中位数 {to_verify} 天。"

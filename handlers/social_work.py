@@ -30,6 +30,7 @@ from storage.social_work import (
     cases_in_regions,
     covers,
     deactivate,
+    organisation_prefixes,
     worker_prefixes,
 )
 
@@ -249,13 +250,15 @@ class WorkerCommands:
         return msg.CAUSE_SET.format(number=case.number, cause=cause)
 
     def stats(self) -> str:
+        # The organisation's backlog: every region it covers, not only this worker's.
+        prefixes = organisation_prefixes(self.session, self.worker.organisation_id)
         days = self.conversation.services.settings.reminder_after_days
         overdue = [
             c
-            for c in cases_in_regions(self.session, self.prefixes, CaseStatus.SUBMITTED)
+            for c in cases_in_regions(self.session, prefixes, CaseStatus.SUBMITTED)
             if (utcnow() - c.submitted_at).days >= days
         ]
-        figures = build_report(self.session, self.prefixes)
+        figures = build_report(self.session, prefixes)
         counts = figures["cases_by_status"]
         matched = sum(counts.get(s, 0) for s in ("partly_matched", "matched"))
         return msg.STATS.format(

@@ -145,6 +145,16 @@ def worker_prefixes(session: Session, worker: SocialWorker) -> list[str]:
     )
 
 
+def organisation_prefixes(session: Session, organisation_id: int) -> list[str]:
+    return list(
+        session.scalars(
+            select(OrganisationRegion.region_prefix).where(
+                OrganisationRegion.organisation_id == organisation_id
+            )
+        )
+    )
+
+
 def covers(prefixes: list[str], region_code: str) -> bool:
     return any(region_code.startswith(prefix) for prefix in prefixes)
 

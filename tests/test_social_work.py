@@ -289,3 +289,15 @@ def test_worker_sets_the_poverty_cause(
         assert session.scalars(select(Case)).one().poverty_cause == "因残"
         actions = list(session.scalars(select(AuditEntry.action)))
     assert "case.poverty_cause_set" in actions
+
+
+def test_stats_show_the_whole_organisations_backlog(
+    household: WeChatUser, runner: FlaskCliRunner
+) -> None:
+    dingxi = household.other("o_org_dingxi")
+    dingxi.say(f"绑定 {invite_code(runner, '甘肃联合社工站', '621100')}")
+    lanzhou = household.other("o_org_lanzhou")
+    lanzhou.say(f"绑定 {invite_code(runner, '甘肃联合社工站', '620100')}")
+    file_case(household)  # in 定西 (Dingxi)
+    assert "没有等待" in lanzhou.say("待核实")  # not her region
+    assert "等待核实 1" in lanzhou.say("统计")  # but her organisation's backlog
