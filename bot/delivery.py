@@ -172,12 +172,15 @@ class Dispatcher:
     def _after_commit(self, conversation: Conversation, key: str) -> None:
         """Jobs the change calls for, enqueued after its commit so they find its rows (the
         scheduler's sweeps run them too if an enqueue is lost)."""
-        if conversation.notified:
-            self.notify_queue.enqueue(deliver_notifications, job_timeout=300)
-        if conversation.match_needed:
-            self.matcher_queue.enqueue(
-                run_matcher, f"after:{key}", job_timeout=600, retry=Retry(max=3, interval=10)
-            )
+        try:
+            if conversation.notified:
+                self.notify_queue.enqueue(deliver_notifications, job_timeout=300)
+            if conversation.match_needed:
+                self.matcher_queue.enqueue(
+                    run_matcher, f"after:{key}", job_timeout=600, retry=Retry(max=3, interval=10)
+                )
+        except RedisError:
+            log.exception("could not enqueue follow-up jobs for %s; the sweeps will run them", key)
 
     @staticmethod
     def _reply(conversation: Conversation, message: BaseMessage, text: str | None) -> str | None:
