@@ -12,6 +12,7 @@ from handlers import messages as msg
 from handlers.checks import run_checks
 from handlers.state import ConversationState
 from handlers.steps import (
+    Parser,
     Reprompt,
     Slots,
     Step,
@@ -76,7 +77,7 @@ class Flow:
 # --- help intake -----------------------------------------------------------------------
 
 
-def _validated(validator: Callable[[str], str], reprompts: dict[str, str]):  # noqa: ANN202
+def _validated(validator: Callable[[str], str], reprompts: dict[str, str]) -> Parser:
     def parse(text: str, _state: ConversationState) -> str:
         try:
             return validator(text)

@@ -10,13 +10,23 @@ import numpy as np
 import pytest
 from scipy.optimize import linprog
 
-from matcher.allocate import CaseNeed, Params, PledgeOffer, allocate, eligible, pair_value
+from matcher.allocate import (
+    Allocation,
+    CaseNeed,
+    Params,
+    PledgeOffer,
+    allocate,
+    eligible,
+    pair_value,
+)
 
 COUNTIES = ["621121", "621102", "621122", "530627", "530602", "513431", "110105"]
 NEEDS = ["medical", "education", "housing", "living"]
 
 
-def random_instance(rng: random.Random, n_cases: int, n_pledges: int):  # noqa: ANN201
+def random_instance(
+    rng: random.Random, n_cases: int, n_pledges: int
+) -> tuple[list[CaseNeed], list[PledgeOffer]]:
     cases = [
         CaseNeed(
             id=i + 1,
@@ -43,7 +53,12 @@ def random_instance(rng: random.Random, n_cases: int, n_pledges: int):  # noqa: 
     return cases, pledges
 
 
-def objective(allocations, cases, pledges, params: Params) -> int:  # noqa: ANN001
+def objective(
+    allocations: list[Allocation],
+    cases: list[CaseNeed],
+    pledges: list[PledgeOffer],
+    params: Params,
+) -> int:
     case_of = {c.id: c for c in cases}
     pledge_of = {p.id: p for p in pledges}
     return sum(
@@ -52,7 +67,12 @@ def objective(allocations, cases, pledges, params: Params) -> int:  # noqa: ANN0
     )
 
 
-def lp_optimum(cases, pledges, params: Params, excluded=frozenset()) -> float:  # noqa: ANN001
+def lp_optimum(
+    cases: list[CaseNeed],
+    pledges: list[PledgeOffer],
+    params: Params,
+    excluded: frozenset[tuple[int, int]] = frozenset(),
+) -> float:
     pairs = [
         (p, c) for p in pledges for c in cases if eligible(p, c) and (c.id, p.id) not in excluded
     ]

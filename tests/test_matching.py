@@ -12,11 +12,12 @@ import time
 from datetime import timedelta
 
 from flask import Flask
+from flask.testing import FlaskCliRunner
 from redis import Redis
 from sqlalchemy import func, select, update
 
 from bot.reminders import ask_for_ratings, expire_pledges
-from config.settings import PROJECT_ROOT
+from config.settings import PROJECT_ROOT, Settings
 from matcher.run import LEASE_KEY, match_once, run_matcher
 from storage.db import Database
 from storage.models import (
@@ -216,7 +217,7 @@ def test_a_retried_job_does_nothing(app: Flask) -> None:
     assert_never_over_allocated(database)
 
 
-def test_a_killed_worker_leaves_consistent_state(app: Flask, settings) -> None:  # noqa: ANN001
+def test_a_killed_worker_leaves_consistent_state(app: Flask, settings: Settings) -> None:
     database = app.extensions["zhulian"].services.db
     seed(database, cases=1500, pledges=1500)
     code = "from matcher.run import run_matcher; run_matcher('killed-run')"
@@ -244,7 +245,7 @@ def test_operator_report_and_worker_stats(
     donor: WeChatUser,
     redis_url: str,
     dingxi_worker: WeChatUser,
-    runner,  # noqa: ANN001
+    runner: FlaskCliRunner,
 ) -> None:
     import json
 

@@ -3,6 +3,7 @@
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from flask.testing import FlaskCliRunner
 from sqlalchemy import create_engine
 
 from storage.migrate import alembic_config
@@ -22,7 +23,7 @@ def test_upgrade_head_matches_the_models(database_url: str) -> None:
     assert diff == []
 
 
-def test_cli_upgrade_is_idempotent(runner) -> None:  # noqa: ANN001
+def test_cli_upgrade_is_idempotent(runner: FlaskCliRunner) -> None:
     result = runner.invoke(args=["db", "upgrade"])
     assert result.exit_code == 0, result.output
     assert "head" in result.output

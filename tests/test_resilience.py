@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from flask import Flask
+from flask.testing import FlaskClient
 from redis import Redis
 from sqlalchemy import select
 
@@ -111,7 +112,7 @@ def test_nlu_down_the_bot_still_works(make_app: Callable[..., Flask], standin: S
     assert (health.json["status"], health.json["nlu"]) == ("degraded", "degraded")
 
 
-def test_health_reports_every_part(client) -> None:  # noqa: ANN001
+def test_health_reports_every_part(client: FlaskClient) -> None:
     health = client.get("/healthz")
     assert health.status_code == 200
     assert health.json == {"status": "ok", "database": "ok", "redis": "ok", "nlu": "ok"}

@@ -6,6 +6,7 @@ import time
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
+from werkzeug.test import TestResponse
 
 from bot.inbound import sign
 from config.settings import Settings
@@ -21,7 +22,7 @@ def stored_messages(app: Flask) -> int:
         return int(session.scalar(select(func.count()).select_from(InboundMessage)) or 0)
 
 
-def post(client: FlaskClient, params: dict[str, str], body: bytes):  # noqa: ANN201
+def post(client: FlaskClient, params: dict[str, str], body: bytes) -> TestResponse:
     return client.post("/wechat", query_string=params, data=body)
 
 

@@ -3,6 +3,8 @@ on an expired-token error, WeChat's error codes read from inside HTTP 200."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from redis import Redis
 
@@ -13,7 +15,7 @@ from tests.wechat import StandIn
 
 
 @pytest.fixture
-def client(settings: Settings, redis_url: str):  # noqa: ANN201
+def client(settings: Settings, redis_url: str) -> Iterator[SharedTokenClient]:
     with Redis.from_url(redis_url) as redis:
         wechat = SharedTokenClient(settings, redis)
         yield wechat

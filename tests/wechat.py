@@ -12,7 +12,7 @@ from flask.testing import FlaskClient, FlaskCliRunner
 from config.settings import Settings
 from wechat_standin.server import StandInState
 from wechat_standin.signing import Account
-from wechat_standin.webhook_caller import Delivery, WebhookCaller
+from wechat_standin.webhook_caller import Delivery, Transport, WebhookCaller
 
 
 @dataclass
@@ -28,7 +28,7 @@ class StandIn:
         requests.post(f"{self.url}/standin/faults", json={"api": api, **fault}, timeout=5)
 
 
-def flask_transport(client: FlaskClient):  # noqa: ANN201 - a Transport
+def flask_transport(client: FlaskClient) -> Transport:
     def post(params: dict[str, str], body: bytes, _timeout: float) -> tuple[int, bytes]:
         response = client.post("/wechat", query_string=params, data=body)
         return response.status_code, response.data
