@@ -17,9 +17,8 @@ from redis import Redis
 from sqlalchemy import select, update
 
 from bot.wechat_api import SharedTokenClient, WeChatSendError
-from config.settings import Settings, load_settings
-from storage import crypto
-from storage.db import Database
+from config.settings import Settings
+from storage.db import Database, job_database
 from storage.models import Notification, NotificationStatus, utcnow
 
 log = logging.getLogger(__name__)
@@ -102,12 +101,8 @@ def _fail_stuck(database: Database) -> None:
 
 def deliver_notifications() -> int:
     """Send every due notification; returns how many went out. Run by the worker."""
-    settings = load_settings()
-    crypto.configure(settings.data_encryption_key)
-    database = Database()
-    database.configure(settings.database_url)
     sent = 0
-    with Redis.from_url(settings.redis_url) as redis:
+    with job_database() as (database, settings), Redis.from_url(settings.redis_url) as redis:
         client = SharedTokenClient(settings, redis)
         try:
             _fail_stuck(database)
@@ -135,5 +130,4 @@ def deliver_notifications() -> int:
                 sent += channel is not None
         finally:
             client.close()
-            database.dispose()
     return sent

@@ -11,26 +11,18 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from config.settings import Settings, load_settings
+from config.settings import Settings
 from handlers import messages as msg
 from nlu.regions import region_index
-from storage import crypto
-from storage.db import Database
+from storage.db import job_database
 from storage.models import Case, CaseStatus, Match, MatchStatus, Pledge, PledgeStatus, utcnow
 from storage.social_work import covering_workers, notify
 
 
 @contextmanager
 def _session() -> Iterator[tuple[Session, Settings]]:
-    settings = load_settings()
-    crypto.configure(settings.data_encryption_key)
-    database = Database()
-    database.configure(settings.database_url)
-    try:
-        with database.session() as session:
-            yield session, settings
-    finally:
-        database.dispose()
+    with job_database() as (database, settings), database.session() as session:
+        yield session, settings
 
 
 def remind_pending_cases() -> int:

@@ -21,11 +21,9 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from bot.outbox import deliver_notifications
-from config.settings import load_settings
 from handlers import messages as msg
 from matcher.allocate import Allocation, CaseNeed, PledgeOffer, allocate, pick_case
-from storage import crypto
-from storage.db import Database
+from storage.db import Database, job_database
 from storage.models import (
     Case,
     CaseStatus,
@@ -229,11 +227,7 @@ def match_once(database: Database, run_key: str) -> int:
 
 def run_matcher(run_key: str | None = None) -> int:
     """The RQ job. `run_key` makes a retried job idempotent; the sweep passes none."""
-    settings = load_settings()
-    crypto.configure(settings.data_encryption_key)
-    database = Database()
-    database.configure(settings.database_url)
-    try:
+    with job_database() as (database, settings):
         with Redis.from_url(settings.redis_url) as redis:
             lease = redis.lock(LEASE_KEY, timeout=LEASE_SECONDS, blocking_timeout=30)
             if not lease.acquire():
@@ -246,8 +240,6 @@ def run_matcher(run_key: str | None = None) -> int:
                     lease.release()
                 except LockError:
                     log.warning("the matcher lease expired during the run")
-        if written:
-            deliver_notifications()
-        return written
-    finally:
-        database.dispose()
+    if written:
+        deliver_notifications()
+    return written
