@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from datetime import timedelta
 
-from sqlalchemy import ColumnElement, false, or_, select
+from sqlalchemy import ColumnElement, false, literal, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -159,20 +159,29 @@ def covers(prefixes: list[str], region_code: str) -> bool:
     return any(region_code.startswith(prefix) for prefix in prefixes)
 
 
+def _contains(prefix_column: ColumnElement[str], region_code: str) -> ColumnElement[bool]:
+    """SQL condition: a stored region prefix contains the code (621121 lies in 6211)."""
+    return literal(region_code).like(prefix_column + "%")
+
+
 def covering_workers(session: Session, region_code: str) -> list[SocialWorker]:
     """Active social workers whose regions contain the code."""
-    candidates = session.scalars(
-        select(SocialWorker)
-        .join(SocialWorkerRegion, SocialWorkerRegion.social_worker_id == SocialWorker.id)
-        .where(SocialWorker.active)
-        .distinct()
+    return list(
+        session.scalars(
+            select(SocialWorker)
+            .join(SocialWorkerRegion, SocialWorkerRegion.social_worker_id == SocialWorker.id)
+            .where(SocialWorker.active, _contains(SocialWorkerRegion.region_prefix, region_code))
+            .distinct()
+            .order_by(SocialWorker.id)
+        )
     )
-    return [w for w in candidates if covers(worker_prefixes(session, w), region_code)]
 
 
 def organisation_covers(session: Session, region_code: str) -> bool:
-    prefixes = session.scalars(select(OrganisationRegion.region_prefix).distinct())
-    return covers(list(prefixes), region_code)
+    query = select(OrganisationRegion.id).where(
+        _contains(OrganisationRegion.region_prefix, region_code)
+    )
+    return session.scalar(query.limit(1)) is not None
 
 
 def in_regions(prefixes: list[str]) -> ColumnElement[bool]:
