@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import socket
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 from config.settings import load_settings
 from nlu import server
@@ -51,23 +49,11 @@ def parse_lines() -> None:
 @contextmanager
 def _own_server() -> Iterator[NluClient]:
     """The server at NLU_URL, or a Rasa server started for this command and stopped after."""
-    url = load_settings().nlu_url
-    if server.is_ready(url, timeout=3):
-        yield NluClient(url, timeout=10)
-        return
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    log = Path(server.NLU_DIR.parent / "var" / "rasa-eval.log")
+    log = server.NLU_DIR.parent / "var" / "rasa-eval.log"
     log.parent.mkdir(exist_ok=True)
-    print(f"starting a Rasa server on port {port} (log: {log})", file=sys.stderr, flush=True)
-    process = server.start(port, log)
-    try:
-        server.wait_ready(f"http://127.0.0.1:{port}", process)
-        yield NluClient(f"http://127.0.0.1:{port}", timeout=10)
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    existing = load_settings().nlu_url
+    with server.serving(log, existing=existing, announce=True) as (url, _process):
+        yield NluClient(url, timeout=10)
 
 
 def run_eval() -> None:

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
+import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import requests
@@ -47,3 +51,31 @@ def wait_ready(url: str, process: subprocess.Popen[bytes], timeout: float = 240.
             return
         time.sleep(1)
     raise TimeoutError(f"the Rasa server at {url} was not ready after {timeout:.0f} s")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def serving(
+    log_path: Path, existing: str = "", announce: bool = False
+) -> Iterator[tuple[str, subprocess.Popen[bytes] | None]]:
+    """(url, process): the server at `existing` when it answers, else a Rasa server started
+    on a free port for the block (process is None when nothing was started)."""
+    if existing and is_ready(existing, timeout=3):
+        yield existing, None
+        return
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    if announce:
+        print(f"starting a Rasa server at {url} (log: {log_path})", file=sys.stderr, flush=True)
+    process = start(port, log_path)
+    try:
+        wait_ready(url, process)
+        yield url, process
+    finally:
+        process.terminate()
+        process.wait(timeout=30)

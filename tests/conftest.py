@@ -4,7 +4,6 @@ fresh PostgreSQL database), the real Rasa server, and the WeChat stand-in over H
 from __future__ import annotations
 
 import os
-import socket
 import threading
 import uuid
 from collections.abc import Callable, Iterator
@@ -36,29 +35,12 @@ TEST_SECRET = "test-secret"
 TEST_KEY = crypto.generate_key()
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="session")
 def nlu_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The running Rasa server at NLU_URL, or one this session starts and stops."""
-    url = os.environ.get("NLU_URL", "")
-    if url and nlu_server.is_ready(url):
-        yield url
-        return
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
     log = Path(os.environ.get("NLU_TEST_LOG", tmp_path_factory.mktemp("rasa") / "rasa.log"))
-    process = nlu_server.start(port, log)
-    try:
-        nlu_server.wait_ready(url, process)
+    with nlu_server.serving(log, existing=os.environ.get("NLU_URL", "")) as (url, _process):
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 @pytest.fixture(scope="session")

@@ -44,7 +44,7 @@ def test_entities_are_normalised(nlu: NluClient) -> None:
 
 
 def test_unreachable_server_falls_back_to_rules_and_opens_the_breaker() -> None:
-    from tests.conftest import free_port
+    from nlu.server import free_port
 
     nlu = NluClient(f"http://127.0.0.1:{free_port()}", timeout=0.5)
     found = nlu.interpret("我想捐款")
@@ -64,7 +64,7 @@ def test_unreachable_server_falls_back_to_rules_and_opens_the_breaker() -> None:
     ],
 )
 def test_plain_answers_skip_rasa(text: str, intent: str) -> None:
-    from tests.conftest import free_port
+    from nlu.server import free_port
 
     nlu = NluClient(f"http://127.0.0.1:{free_port()}", timeout=0.5)
     found = nlu.interpret(text)
@@ -125,7 +125,7 @@ def test_parse_command_says_how_to_start_rasa() -> None:
     import sys
 
     from config.settings import PROJECT_ROOT
-    from tests.conftest import free_port
+    from nlu.server import free_port
 
     result = subprocess.run(
         [sys.executable, "-m", "nlu", "parse"],

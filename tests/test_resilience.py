@@ -13,8 +13,8 @@ from flask.testing import FlaskClient
 from redis import Redis
 from sqlalchemy import select
 
+from nlu.server import free_port
 from storage.models import Case, HouseholdProfile, InboundMessage, User
-from tests.conftest import free_port
 from tests.test_intake_flows import HOUSEHOLD_ANSWERS
 from tests.wechat import StandIn, WeChatUser
 
