@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import timedelta
+from functools import partial
 from typing import TYPE_CHECKING
 
 from handlers import messages as msg
@@ -137,12 +138,7 @@ def urgency_of(need_type: str, description: str) -> int:
     return 1 if need_type in ("production", "employment") else 2
 
 
-def _submit_help(conversation: Conversation, slots: Slots) -> str:
-    case = _file_case(conversation, slots)
-    return msg.HELP_SUBMITTED.format(number=case.number)
-
-
-def _file_case(conversation: Conversation, slots: Slots, on_behalf: bool = False) -> Case:
+def _submit_help(conversation: Conversation, slots: Slots, on_behalf: bool = False) -> str:
     """Write the case, run the automated checks and tell the covering social workers."""
     session, user = conversation.session, conversation.user
     draft = CaseDraft(
@@ -164,6 +160,11 @@ def _file_case(conversation: Conversation, slots: Slots, on_behalf: bool = False
     case.flags = run_checks(session, case, conversation.services.settings)
     if any(flag["code"] == "uncovered" for flag in case.flags):
         audit(session, "system", "case.uncovered", "case", case.id, region=case.region_code)
+    _tell_covering_workers(conversation, case)
+    return msg.HELP_SUBMITTED.format(number=case.number)
+
+
+def _tell_covering_workers(conversation: Conversation, case: Case) -> None:
     flags = "".join(f"\n⚠{flag['reason']}" for flag in case.flags)
     amount = f" {case.amount_needed} 元" if case.amount_needed else ""
     text = msg.NEW_CASE_FOR_WORKER.format(
@@ -174,15 +175,9 @@ def _file_case(conversation: Conversation, slots: Slots, on_behalf: bool = False
         size=case.profile.household_size,
         flags=flags,
     )
-    for worker in covering_workers(session, case.region_code):
-        if worker.user_id != user.id:
+    for worker in covering_workers(conversation.session, case.region_code):
+        if worker.user_id != conversation.user.id:  # not the worker who filed it (代办)
             conversation.notify(worker.user_id, f"case-submitted:{case.id}:{worker.id}", text)
-    return case
-
-
-def _submit_on_behalf(conversation: Conversation, slots: Slots) -> str:
-    case = _file_case(conversation, slots, on_behalf=True)
-    return msg.HELP_SUBMITTED.format(number=case.number)
 
 
 HELP_FLOW = Flow(
@@ -303,7 +298,7 @@ HELP_ON_BEHALF_FLOW = replace(
         Step("consent", "同意", msg.ON_BEHALF_CONSENT, parse_consent, revisitable=False),
         *HELP_FLOW.steps[1:],
     ),
-    submit=_submit_on_behalf,
+    submit=partial(_submit_help, on_behalf=True),
 )
 
 FLOWS: dict[str, Flow] = {flow.name: flow for flow in (HELP_FLOW, PLEDGE_FLOW, HELP_ON_BEHALF_FLOW)}
