@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from sqlalchemy import ColumnElement, false, literal, or_, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import QueryableAttribute, Session
 
 from storage.crypto import cipher
 from storage.models import (
@@ -159,7 +159,7 @@ def covers(prefixes: list[str], region_code: str) -> bool:
     return any(region_code.startswith(prefix) for prefix in prefixes)
 
 
-def _contains(prefix_column: ColumnElement[str], region_code: str) -> ColumnElement[bool]:
+def _contains(prefix_column: QueryableAttribute[str], region_code: str) -> ColumnElement[bool]:
     """SQL condition: a stored region prefix contains the code (621121 lies in 6211)."""
     return literal(region_code).like(prefix_column + "%")
 
