@@ -13,7 +13,7 @@ from handlers import messages as msg
 from handlers.state import ConversationState
 from nlu.amounts import parse_amount
 from nlu.lexicon import NEED_LABELS, NEED_ORDER, detect_need_type, is_no, is_yes, means_any
-from nlu.regions import Resolution, region_index, resolve_region
+from nlu.regions import MAX_CANDIDATES, Resolution, region_index, resolve_region
 
 Slots = dict[str, Any]
 Parser = Callable[[str, ConversationState], Any]
@@ -155,9 +155,11 @@ def show_region(code: str) -> str:
     return "不限" if code == "any" else region_index().full_name(code)
 
 
-def _numbered(codes: list[str]) -> str:
+def _choose(codes: tuple[str, ...]) -> Ask:
+    """Ask which of these regions was meant, as a numbered list."""
     index = region_index()
-    return "\n".join(f"{i} {index.full_name(c)}" for i, c in enumerate(codes, start=1))
+    options = "\n".join(f"{i} {index.full_name(c)}" for i, c in enumerate(codes, start=1))
+    return Ask(msg.CHOOSE_REGION.format(options=options), choices=list(codes))
 
 
 def _resolve_with_context(text: str, state: ConversationState) -> Resolution:
@@ -186,15 +188,11 @@ def parse_county(text: str, state: ConversationState) -> str:
     found = _resolve_with_context(text, state)
     if found.code:
         return found.code
-    index = region_index()
-    if found.deepest is None and found.candidates:
-        options = list(found.candidates)
-        raise Ask(msg.CHOOSE_REGION.format(options=_numbered(options)), choices=options)
-    if found.deepest is not None:
+    if found.candidates and (found.deepest is None or len(found.candidates) <= MAX_CANDIDATES):
+        raise _choose(found.candidates)
+    if found.deepest is not None:  # a city or province: ask for the county by name
+        index = region_index()
         place = index.full_name(found.deepest)
-        if 0 < len(found.candidates) <= 8:
-            options = list(found.candidates)
-            raise Ask(msg.CHOOSE_REGION.format(options=_numbered(options)), choices=options)
         examples = "、".join(index.by_code[c].name for c in found.candidates[:4]) or "某某县"
         raise Ask(msg.CHOOSE_COUNTY.format(place=place, examples=examples), context=place)
     raise Reprompt(msg.BAD_REGION)
@@ -211,8 +209,7 @@ def parse_region_preference(text: str, state: ConversationState) -> str:
     if found.code or found.deepest:
         return str(found.code or found.deepest)
     if found.candidates:
-        options = list(found.candidates)
-        raise Ask(msg.CHOOSE_REGION.format(options=_numbered(options)), choices=options)
+        raise _choose(found.candidates)
     raise Reprompt(msg.BAD_REGION_PREF)
 
 
