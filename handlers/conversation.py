@@ -322,7 +322,7 @@ class Conversation:
         return self._finish(reply)
 
     def _back(self, flow: Flow, state: ConversationState) -> str:
-        answered = [s for s in flow.answered(state.slots) if s.revisitable]
+        answered = flow.editable(state.slots)
         if state.step not in (CONFIRM, EDIT):
             order = [s.name for s in flow.steps]
             current = order.index(state.step)
@@ -336,20 +336,20 @@ class Conversation:
         return previous.question(state.slots)
 
     def _edit_options(self, flow: Flow, state: ConversationState) -> str:
-        steps = [s for s in flow.answered(state.slots) if s.revisitable]
+        steps = flow.editable(state.slots)
         return "\n".join(
             f"{i} {s.label}：{s.show(state.slots[s.name])}" for i, s in enumerate(steps, start=1)
         )
 
     def _edit_menu(self, flow: Flow, state: ConversationState) -> str:
-        if not any(s.revisitable for s in flow.answered(state.slots)):
+        if not flow.editable(state.slots):
             return msg.NOTHING_TO_GO_BACK + "\n" + self._current_question(flow, state)
         state.step, state.choices, state.context = EDIT, [], ""
         self._save(state)
         return msg.EDIT_MENU.format(options=self._edit_options(flow, state))
 
     def _choose_edit(self, flow: Flow, state: ConversationState, text: str) -> str:
-        steps = [s for s in flow.answered(state.slots) if s.revisitable]
+        steps = flow.editable(state.slots)
         number = menu_number(text, len(steps))
         if number is None:
             return msg.BAD_EDIT_CHOICE.format(options=self._edit_options(flow, state))

@@ -66,12 +66,12 @@ class Flow:
     def answered(self, slots: Slots) -> list[Step]:
         return [s for s in self.steps if s.applies(slots) and s.name in slots]
 
+    def editable(self, slots: Slots) -> list[Step]:
+        """Answered questions a user may go back to or change (not the consent)."""
+        return [s for s in self.answered(slots) if s.revisitable]
+
     def summary(self, slots: Slots) -> str:
-        lines = [
-            f"{step.label}：{step.show(slots[step.name])}"
-            for step in self.answered(slots)
-            if step.revisitable
-        ]
+        lines = [f"{step.label}：{step.show(slots[step.name])}" for step in self.editable(slots)]
         return "请核对：\n" + "\n".join(lines) + msg.CONFIRM_FOOTER
 
 
