@@ -4,7 +4,6 @@ no flow the NLU decides what the user wants."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +21,7 @@ from handlers.state import ConversationState, ConversationStore
 from handlers.status import status_text
 from handlers.steps import Ask, EndFlow, Reprompt, confirm_answer, menu_number
 from nlu.client import MIN_CONFIDENCE, NluClient
+from nlu.lexicon import bare
 from storage import social_work as social_work_store
 from storage.db import Database
 from storage.models import Case, CaseQuestion, User, utcnow
@@ -50,7 +50,7 @@ TOP_MENU = ("help", "pledge", "status", "human")
 
 
 def command_of(text: str) -> str | None:
-    cleaned = re.sub(r"[\s，。！？!?,.~～…]+", "", text).lower() or text.strip()
+    cleaned = bare(text) or text.strip()
     for command, words in COMMANDS.items():
         if cleaned in words:
             return command

@@ -91,7 +91,8 @@ INTENT_KEYWORDS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _clean(text: str) -> str:
+def bare(text: str) -> str:
+    """The reply without spaces, punctuation or case: how short answers are compared."""
     return re.sub(r"[\s，。！？!?,.~～…]+", "", text).lower()
 
 
@@ -124,11 +125,11 @@ def detect_kind(text: str) -> str | None:
 
 
 def is_yes(text: str) -> bool:
-    return _clean(text) in YES_WORDS
+    return bare(text) in YES_WORDS
 
 
 def is_no(text: str) -> bool:
-    return _clean(text) in NO_WORDS
+    return bare(text) in NO_WORDS
 
 
 def means_any(text: str) -> bool:
