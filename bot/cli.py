@@ -1,4 +1,5 @@
-"""`flask` sub-commands: database migrations and the background processes."""
+"""`flask` sub-commands: database migrations, the background processes, and what operators
+do (invite social workers, add operators, set organisation details, read the data)."""
 
 from __future__ import annotations
 
@@ -10,31 +11,55 @@ from flask.cli import AppGroup
 from redis import Redis
 from rq import Queue, Worker
 from sqlalchemy import select
+from tabulate import tabulate
 
 from bot.jobs import DEFAULT_QUEUE, MATCHER_QUEUE, NOTIFY_QUEUE
 from bot.outbox import deliver_notifications
-from bot.reminders import ask_for_ratings, expire_pledges, remind_pending_cases
+from bot.reminders import (
+    ask_for_ratings,
+    escalate_handoffs,
+    expire_pledges,
+    remind_pending_cases,
+)
 from bot.runtime import runtime
 from bot.scheduler import Periodic, run_scheduler
+from handlers import messages as msg
 from matcher.run import run_matcher
-from nlu.regions import region_exists
+from nlu.regions import region_exists, region_index
 from storage import migrate
 from storage.keys import reencrypt_all
-from storage.models import Case, Notification, NotificationStatus, SocialWorker, User
+from storage.models import (
+    Case,
+    Notification,
+    NotificationStatus,
+    Operator,
+    Organisation,
+    SocialWorker,
+    User,
+)
 from storage.reports import build_report
+from storage.repositories import get_or_create_user
 from storage.retention import purge_inbound_messages
-from storage.social_work import create_invite, deactivate
+from storage.social_work import (
+    OPEN_STATUSES,
+    add_operator,
+    create_invite,
+    deactivate,
+)
 
 db_cli = AppGroup("db", help="Database schema migrations.")
 jobs_cli = AppGroup("jobs", help="Background worker and scheduler.")
 worker_cli = AppGroup("social-worker", help="Invite and deactivate social workers.")
 data_cli = AppGroup("data", help="Operators' views and data maintenance.")
+operator_cli = AppGroup("operator", help="Platform operators (see every region, take any 人工).")
+org_cli = AppGroup("org", help="Organisation details: hand-off limit, supervised account.")
 
 QUEUES = (NOTIFY_QUEUE, MATCHER_QUEUE, DEFAULT_QUEUE)
 PERIODIC = [
     Periodic(deliver_notifications, every_seconds=60, queue=NOTIFY_QUEUE),
     Periodic(run_matcher, every_seconds=300, queue=MATCHER_QUEUE),
     Periodic(remind_pending_cases, every_seconds=3600),
+    Periodic(escalate_handoffs, every_seconds=60),
     Periodic(ask_for_ratings, every_seconds=3600),
     Periodic(expire_pledges, every_seconds=3600),
     Periodic(purge_inbound_messages, every_seconds=24 * 3600),
@@ -72,10 +97,16 @@ def scheduler() -> None:
     run_scheduler(Redis.from_url(runtime().settings.redis_url), PERIODIC)
 
 
+def _echo_table(rows: list[list[object]], headers: list[str]) -> None:
+    """A table with headers, or 无 (none) when there is nothing to show."""
+    click.echo(tabulate(rows, headers=headers) if rows else "无")
+
+
 @worker_cli.command("invite")
 @click.option("--org", "org_name", required=True, help="Organisation (社工机构) name.")
 @click.option("--region", "regions", multiple=True, required=True, help="GB/T 2260 code.")
-def invite(org_name: str, regions: tuple[str, ...]) -> None:
+@click.option("--admin", is_flag=True, help="An organisation admin (hears of 人工 not taken).")
+def invite(org_name: str, regions: tuple[str, ...], admin: bool) -> None:
     """Print a one-time invite code; the worker sends `绑定 <code>` in the chat."""
     unknown = [code for code in regions if not region_exists(code)]
     if unknown:
@@ -83,7 +114,12 @@ def invite(org_name: str, regions: tuple[str, ...]) -> None:
     settings = runtime().settings
     with runtime().services.db.session() as session:
         code = create_invite(
-            session, org_name, list(regions), settings.invite_ttl_hours, "operator:cli"
+            session,
+            org_name,
+            list(regions),
+            settings.invite_ttl_hours,
+            "operator:cli",
+            is_admin=admin,
         )
     click.echo(f"invite code: {code}  (valid {settings.invite_ttl_hours} h, one use)")
     click.echo(f"the social worker sends in WeChat:  绑定 {code}")
@@ -103,24 +139,83 @@ def deactivate_worker(openid: str) -> None:
     click.echo(f"deactivated {openid}")
 
 
+@operator_cli.command("add")
+@click.option("--openid", required=True, help="The operator's WeChat openid.")
+@click.option("--name", required=True, help="How the operator is named in the records.")
+def operator_add(openid: str, name: str) -> None:
+    """Make a WeChat user an operator."""
+    with runtime().services.db.session() as session:
+        user = get_or_create_user(session, openid)
+        add_operator(session, user, name, "operator:cli")
+    click.echo(f"operator {name} ({openid}) added")
+
+
+@operator_cli.command("remove")
+@click.option("--openid", required=True)
+def operator_remove(openid: str) -> None:
+    """Stop an operator's access."""
+    with runtime().services.db.session() as session:
+        operator = session.scalar(
+            select(Operator).join(User).where(User.openid == openid, Operator.active)
+        )
+        if operator is None:
+            raise click.ClickException(f"no active operator with openid {openid}")
+        operator.active = False
+    click.echo(f"operator {openid} removed")
+
+
+@org_cli.command("set")
+@click.option("--org", "org_name", required=True, help="Organisation name, as invited.")
+@click.option("--handoff-minutes", type=click.IntRange(1, 7 * 24 * 60), help="人工 limit.")
+@click.option("--account", help="Supervised account for donors' transfers (shown to donors).")
+def org_set(org_name: str, handoff_minutes: int | None, account: str | None) -> None:
+    """Set an organisation's hand-off limit or supervised account."""
+    with runtime().services.db.session() as session:
+        org = session.scalar(select(Organisation).where(Organisation.name == org_name))
+        if org is None:
+            raise click.ClickException(f"no organisation named {org_name}")
+        if handoff_minutes is not None:
+            org.handoff_limit_minutes = handoff_minutes
+        if account is not None:
+            org.payment_account = account.strip() or None
+        click.echo(
+            f"{org.name}: 人工 limit {org.handoff_limit_minutes or 'default'} min, "
+            f"account {org.payment_account or 'not set'}"
+        )
+
+
 @data_cli.command("uncovered")
 def uncovered() -> None:
-    """Cases waiting in regions no organisation covers."""
+    """Open cases in regions no organisation covers."""
+    names = region_index()
     with runtime().services.db.session() as session:
-        for case in session.scalars(select(Case).order_by(Case.id)):
-            if any(flag["code"] == "uncovered" for flag in case.flags):
-                click.echo(f"{case.number}\t{case.region_code}\t{case.status}")
+        cases = session.scalars(
+            select(Case).where(Case.status.in_(OPEN_STATUSES)).order_by(Case.id)
+        )
+        rows: list[list[object]] = [
+            [
+                c.number,
+                names.full_name(c.region_code),
+                msg.CASE_STATUS[c.status],
+                f"{c.submitted_at:%Y-%m-%d}",
+            ]
+            for c in cases
+            if any(flag["code"] == "uncovered" for flag in c.flags)
+        ]
+    _echo_table(rows, ["case", "region", "status", "submitted"])
 
 
 @data_cli.command("failed-notifications")
 def failed_notifications() -> None:
     """Notifications WeChat never accepted (after all retries)."""
     with runtime().services.db.session() as session:
-        rows = session.scalars(
+        failed = session.scalars(
             select(Notification).where(Notification.status == NotificationStatus.FAILED)
         )
-        for row in rows:
-            click.echo(f"{row.id}\t{row.dedup_key}\t{row.last_error}")
+        rows: list[list[object]] = [
+            [row.id, row.user.openid, row.dedup_key, row.attempts, row.last_error] for row in failed
+        ]
+    _echo_table(rows, ["id", "openid", "about", "attempts", "last error"])
 
 
 @data_cli.command("report")
@@ -138,5 +233,5 @@ def rotate_key() -> None:
 
 
 def register(app: Flask) -> None:
-    for group in (db_cli, jobs_cli, worker_cli, data_cli):
+    for group in (db_cli, jobs_cli, worker_cli, data_cli, operator_cli, org_cli):
         app.cli.add_command(group)

@@ -1,6 +1,7 @@
 """Periodic jobs that bring things back to people: cases waiting for verification (to the
-social workers, once a day), the rating question a few days after delivery (to the
-household), and pledges about to expire or expired (to the donor)."""
+social workers, once a day), requests for a person nobody took in time (to the
+organisation's admins), the rating question a few days after delivery (to the household),
+and pledges about to expire or expired (to the donor)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,10 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.outbox import deliver_notifications
 from config.settings import Settings
+from domain.handoff import escalate_overdue
+from domain.records import settle
 from handlers import messages as msg
 from nlu.regions import region_index
 from storage.db import job_database
@@ -53,7 +57,10 @@ def ask_for_ratings() -> int:
     asked = 0
     with _session() as (session, _settings):
         due = session.scalars(
-            select(Match).where(
+            select(Match)
+            .join(Case, Match.case_id == Case.id)
+            .where(
+                Case.user_id.is_not(None),  # a household without WeChat is not asked here
                 Match.status == MatchStatus.DELIVERED,
                 Match.followup_due_at <= utcnow(),
                 Match.followup_asked_at.is_(None),
@@ -82,12 +89,32 @@ def expire_pledges() -> int:
         for pledge in open_pledges:
             left = (pledge.amount or 0) - pledge.amount_allocated
             if pledge.expires_at is not None and pledge.expires_at <= now:
-                pledge.status = PledgeStatus.EXPIRED
-                text = msg.PLEDGE_EXPIRED.format(pledge=pledge.number, left=left)
+                if pledge.amount_allocated:  # what is promised stays and is delivered
+                    pledge.amount = pledge.amount_allocated
+                    settle(session, set(), {pledge.id})
+                else:
+                    pledge.status = PledgeStatus.EXPIRED
+                expired = msg.PLEDGE_EXPIRED if pledge.amount else msg.PLEDGE_EXPIRED_IN_KIND
+                text = expired.format(pledge=pledge.number, left=left)
                 changed += notify(session, pledge.donor_id, f"pledge-expired:{pledge.id}", text)
             elif pledge.expiry_reminded_at is None:
                 days = max(1, (pledge.expires_at - now).days) if pledge.expires_at else 0
                 pledge.expiry_reminded_at = now
-                text = msg.PLEDGE_EXPIRING.format(pledge=pledge.number, days=days, left=left)
+                expiring = msg.PLEDGE_EXPIRING if pledge.amount else msg.PLEDGE_EXPIRING_IN_KIND
+                text = expiring.format(pledge=pledge.number, days=days, left=left)
                 changed += notify(session, pledge.donor_id, f"pledge-expiring:{pledge.id}", text)
     return changed
+
+
+def escalate_handoffs() -> int:
+    """Requests for a person not taken within their organisation's limit; the admins and
+    the household are told at once, not at the next outbox sweep."""
+    with _session() as (session, settings):
+        escalated = escalate_overdue(
+            session,
+            settings.handoff_escalate_minutes,
+            lambda user_id, key, text: notify(session, user_id, key, text),
+        )
+    if escalated:
+        deliver_notifications()
+    return escalated

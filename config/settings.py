@@ -67,6 +67,9 @@ class Settings:
     wechat_notice_template_id: str = "zhulian-notice"
     invite_ttl_hours: int = 72
     reminder_after_days: int = 3
+    # A request for a person nobody took within this many minutes goes to the organisation's
+    # admins (each organisation may set its own limit).
+    handoff_escalate_minutes: int = 120
     # Matching
     pledge_ttl_days: int = 90
     pledge_expiry_reminder_days: int = 7
@@ -154,6 +157,9 @@ def load_settings() -> Settings:
         ),
         invite_ttl_hours=_int("INVITE_TTL_HOURS", defaults.invite_ttl_hours),
         reminder_after_days=_int("REMINDER_AFTER_DAYS", defaults.reminder_after_days),
+        handoff_escalate_minutes=_int(
+            "HANDOFF_ESCALATE_MINUTES", defaults.handoff_escalate_minutes
+        ),
         pledge_ttl_days=_int("PLEDGE_TTL_DAYS", defaults.pledge_ttl_days),
         pledge_expiry_reminder_days=_int(
             "PLEDGE_EXPIRY_REMINDER_DAYS", defaults.pledge_expiry_reminder_days

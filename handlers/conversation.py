@@ -4,6 +4,7 @@ no flow the NLU decides what the user wants."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,18 +14,27 @@ from sqlalchemy.orm import Session
 
 from config.settings import Settings
 from handlers import faq
+from handlers import handoff as person
 from handlers import messages as msg
-from handlers.flows import FLOWS, HELP_FLOW, HELP_ON_BEHALF_FLOW, PLEDGE_FLOW, Flow
+from handlers.flows import (
+    FLOWS,
+    HANDOFF_FLOW,
+    HELP_FLOW,
+    HELP_ON_BEHALF_FLOW,
+    PLEDGE_FLOW,
+    Flow,
+    offered_item,
+)
 from handlers.matches import cancel_pledge, record_rating
 from handlers.social_work import WorkerCommands, bind_command
 from handlers.state import ConversationState, ConversationStore
 from handlers.status import status_text
 from handlers.steps import Ask, EndFlow, Reprompt, confirm_answer, menu_number
 from nlu.client import MIN_CONFIDENCE, NluClient
-from nlu.lexicon import bare
+from nlu.lexicon import bare, detect_need_type
 from storage import social_work as social_work_store
 from storage.db import Database
-from storage.models import Case, CaseQuestion, User, utcnow
+from storage.models import Case, CaseQuestion, SocialWorker, User, utcnow
 from storage.repositories import (
     audit,
     erase_personal_data,
@@ -38,7 +48,19 @@ EDIT = "_edit"
 MAX_FAILURES = 3
 
 COMMANDS = {
-    "cancel": ("取消", "退出", "不办了", "不弄了", "不填了", "结束", "撤销", "算了"),
+    "cancel": (
+        "取消",
+        "退出",
+        "不办了",
+        "不弄了",
+        "不填了",
+        "结束",
+        "撤销",
+        "算了",
+        "算了吧",
+        "不申请了",
+        "不捐了",
+    ),
     "back": ("返回", "上一步", "回退", "后退", "退回"),
     "edit": ("修改", "改", "更改", "改一下", "我要改", "改信息"),
     "human": ("人工", "转人工", "找社工", "社工", "人工客服", "真人", "找人工"),
@@ -47,13 +69,34 @@ COMMANDS = {
     "delete": ("删除我的信息", "删除我的资料", "删除个人信息", "删除我的数据"),
 }
 TOP_MENU = ("help", "pledge", "status", "human")
+CLAUSES = re.compile(r"[\s，。！？!?,.~～…、；;]+")
+# Deleting is final: only a clear yes counts ("嗯" or "1" does not).
+DELETE_YES = (
+    "确认删除",
+    "确定删除",
+    "确定",
+    "确认",
+    "是的",
+    "删除",
+    "删吧",
+    "删掉",
+    "删了吧",
+    "确定要删",
+    "确定删",
+)
 
 
 def command_of(text: str) -> str | None:
+    """The command a reply is, also when said in a few clauses ("算了，不弄了")."""
     cleaned = bare(text) or text.strip()
     for command, words in COMMANDS.items():
         if cleaned in words:
             return command
+    clauses = [clause for clause in CLAUSES.split(text.lower()) if clause]
+    if len(clauses) > 1:
+        found = {command_of(clause) for clause in clauses}
+        if len(found) == 1:
+            return found.pop()
     return None
 
 
@@ -100,19 +143,24 @@ class Conversation:
         if state is None and self.user.active_flow:
             self.user.active_flow = None  # Redis lost the state: say so, keep nothing
             return msg.STATE_LOST
+        if (reply := person.household_turn(self, text)) is not None:
+            return reply
         command = command_of(text)
         if state is not None and state.flow == DELETE:
             return self._confirm_deletion(text, command)
         if state is not None:
             return self._in_flow(state, text, command)
-        for special in (bind_command, cancel_pledge, record_rating):
+        for special in (bind_command, person.staff_command, cancel_pledge, record_rating):
             reply = special(self, text)
             if reply is not None:
                 return reply
-        worker = social_work_store.active_worker(self.session, self.user)
+        worker = self._worker()
         if worker is not None and (reply := WorkerCommands(self, worker).handle(text)):
             return reply
         return self._idle(text, command)
+
+    def _worker(self) -> SocialWorker | None:
+        return social_work_store.active_worker(self.session, self.user)
 
     def reply_to_subscribe(self) -> str:
         audit(self.session, self.openid, "user.subscribed", "user", self.user.id)
@@ -143,9 +191,16 @@ class Conversation:
         if command == "status":
             return status_text(self.session, self.user)
         if command == "human":
-            audit(self.session, self.openid, "handoff.requested", "user", self.user.id)
-            return msg.HANDOFF
+            return self._ask_person(None)
+        if self._worker() is not None:
+            return msg.WORKER_HELP
         return msg.MENU
+
+    def _ask_person(self, region_code: str | None) -> str:
+        """人工: a hand-off to the covering social workers; asks the county when unknown."""
+        if person.needs_region(self, region_code):
+            return self._start(HANDOFF_FLOW, {})
+        return person.ask_person(self, region_code)
 
     def _route_by_nlu(self, text: str) -> str:
         found = self.services.nlu.interpret(text)
@@ -155,7 +210,7 @@ class Conversation:
         if found.intent == "seek_help":
             return self._start(HELP_FLOW, self._help_prefill(text, entities))
         if found.intent == "offer_donation":
-            return self._start(PLEDGE_FLOW, self._pledge_prefill(entities))
+            return self._start(PLEDGE_FLOW, self._pledge_prefill(text, entities))
         replies = {
             "check_status": lambda: self._simple("status"),
             "request_human": lambda: self._simple("human"),
@@ -202,7 +257,7 @@ class Conversation:
     def _confirm_deletion(self, text: str, command: str | None) -> str:
         if command == "cancel":
             return self._finish(msg.CANCELLED)
-        if text.strip() not in ("确认删除", "确定删除"):
+        if bare(text) not in DELETE_YES:
             return msg.DELETE_NOT_CONFIRMED
         erase_personal_data(self.session, self.user)
         return self._finish(msg.DELETED)
@@ -231,14 +286,21 @@ class Conversation:
         return slots
 
     @staticmethod
-    def _pledge_prefill(entities: dict[str, Any]) -> dict[str, Any]:
+    def _pledge_prefill(text: str, entities: dict[str, Any]) -> dict[str, Any]:
+        """What a donor's first message already says: the kind and amount or item, the need
+        it is for ("给甘肃的娃上学") and the place."""
         slots: dict[str, Any] = {}
-        if entities.get("amount_yuan"):
+        kind = entities.get("resource_kind")
+        if kind in ("goods", "service"):
+            slots["kind"] = kind
+            if item := offered_item(text):
+                slots["item"] = item
+        elif entities.get("amount_yuan"):
             slots.update(kind="money", amount=entities["amount_yuan"])
-        elif entities.get("resource_kind") in ("goods", "service"):
-            slots["kind"] = entities["resource_kind"]
-        if entities.get("need_type"):
-            slots["need_type"] = entities["need_type"]
+        if need := entities.get("need_type") or detect_need_type(text):
+            slots["need_type"] = need
+        if region := entities.get("region"):
+            slots["region_pref"] = region["code"]
         return slots
 
     # --- a flow is running -----------------------------------------------------------
@@ -266,14 +328,35 @@ class Conversation:
             return self._back(flow, state)
         if command == "edit":
             return self._edit_menu(flow, state)
-        if command in ("status", "human", "menu"):
+        if command == "human":
+            return self._person_from_flow(flow, state)
+        if command in ("status", "menu"):
             reply = self._simple(command)
             return reply + msg.CONTINUE_PROMPT + self._current_question(flow, state)
+        if (answer := self._platform_question(text)) is not None:
+            return answer + msg.CONTINUE_PROMPT + self._current_question(flow, state)
         if state.step == CONFIRM:
             return self._confirm(flow, state, text)
         if state.step == EDIT:
             return self._choose_edit(flow, state, text)
         return self._answer(flow, state, text)
+
+    def _person_from_flow(self, flow: Flow, state: ConversationState) -> str:
+        region = state.slots.get("region")
+        region = region if isinstance(region, str) and len(region) == 6 else None
+        if person.needs_region(self, region):
+            self._finish("")
+            return self._start(HANDOFF_FLOW, {})
+        reply = person.ask_person(self, region)
+        return reply + msg.CONTINUE_PROMPT + self._current_question(flow, state)
+
+    @staticmethod
+    def _platform_question(text: str) -> str | None:
+        """A question about the platform asked in the middle of a flow ("要收费吗？"); not
+        an answer that happens to mention a need ("住院费用怎么办？")."""
+        if detect_need_type(text) is not None:
+            return None
+        return faq.answer_to_question(text)
 
     def _answer(self, flow: Flow, state: ConversationState, text: str) -> str:
         step = flow.step(state.step)
@@ -301,6 +384,8 @@ class Conversation:
     def _advance(self, flow: Flow, state: ConversationState) -> str:
         """Ask the first unanswered question, or show the summary when all are answered."""
         pending = flow.pending(state.slots)
+        if not pending and not flow.confirm:
+            return self._finish(flow.submit(self, state.slots))
         state.step = pending[0].name if pending else CONFIRM
         self._save(state)
         return self._current_question(flow, state)

@@ -1,4 +1,5 @@
-"""The two guided conversations: help intake (求助) and pledge intake (捐助)."""
+"""The guided conversations: help intake (求助), filing for a household without WeChat
+(代办), pledge intake (捐助), and the one question a request for a person may need."""
 
 from __future__ import annotations
 
@@ -9,11 +10,12 @@ from datetime import timedelta
 from functools import partial
 from typing import TYPE_CHECKING
 
+from handlers import handoff as person
 from handlers import messages as msg
 from handlers.checks import run_checks
 from handlers.state import ConversationState
 from handlers.steps import (
-    Parser,
+    AMOUNT_UNKNOWN,
     Reprompt,
     Slots,
     Step,
@@ -25,13 +27,15 @@ from handlers.steps import (
     parse_money,
     parse_need_type,
     parse_optional_money,
+    parse_phone,
     parse_pledge_need,
     parse_region_preference,
     show_money,
     show_need,
     show_region,
+    validated,
 )
-from nlu.lexicon import KIND_LABELS, NEED_LABELS, detect_kind, means_anonymous
+from nlu.lexicon import KIND_LABELS, NEED_LABELS, detect_kind, is_no, means_anonymous
 from nlu.regions import region_index
 from nlu.validators import (
     Invalid,
@@ -39,7 +43,6 @@ from nlu.validators import (
     mask_phone,
     parse_household_size,
     validate_id_number,
-    validate_mobile,
 )
 from storage.models import Case, utcnow
 from storage.repositories import CaseDraft, PledgeDraft, audit, submit_case, submit_pledge
@@ -56,6 +59,8 @@ class Flow:
     name: str
     steps: tuple[Step, ...]
     submit: Callable[[Conversation, Slots], str]
+    # Show the answers for confirmation before submitting (False: submit when answered).
+    confirm: bool = True
 
     def step(self, name: str) -> Step:
         return next(s for s in self.steps if s.name == name)
@@ -76,16 +81,6 @@ class Flow:
 
 
 # --- help intake -----------------------------------------------------------------------
-
-
-def _validated(validator: Callable[[str], str], reprompts: dict[str, str]) -> Parser:
-    def parse(text: str, _state: ConversationState) -> str:
-        try:
-            return validator(text)
-        except Invalid as exc:
-            raise Reprompt(reprompts[exc.reason]) from exc
-
-    return parse
 
 
 def _parse_household(text: str, _state: ConversationState) -> int:
@@ -139,12 +134,14 @@ def urgency_of(need_type: str, description: str) -> int:
 
 
 def _submit_help(conversation: Conversation, slots: Slots, on_behalf: bool = False) -> str:
-    """Write the case, run the automated checks and tell the covering social workers."""
+    """Write the case, run the automated checks and tell the covering social workers. A case
+    filed on behalf (代办) belongs to the household's record, not to the worker's WeChat."""
     session, user = conversation.session, conversation.user
+    amount_unknown = slots["amount"] == AMOUNT_UNKNOWN
     draft = CaseDraft(
         need_type=slots["need_type"],
         description=slots["description"],
-        amount_needed=slots["amount"],
+        amount_needed=None if amount_unknown else slots["amount"],
         region_code=slots["region"],
         household_size=slots["household_size"],
         name=slots["name"],
@@ -152,16 +149,18 @@ def _submit_help(conversation: Conversation, slots: Slots, on_behalf: bool = Fal
         phone=slots["phone"],
         urgency=urgency_of(slots["need_type"], slots["description"]),
     )
-    case = submit_case(session, user, draft)
+    case = submit_case(session, user, draft, on_behalf=on_behalf)
     case.poverty_cause = poverty_cause_of(draft.need_type, draft.description)
     if on_behalf:
-        case.filed_by_id = user.id
         audit(session, user.openid, "case.filed_on_behalf", "case", case.id)
     case.flags = run_checks(session, case, conversation.services.settings)
+    if amount_unknown:
+        case.flags = [*case.flags, {"code": "amount_unknown", "reason": msg.AMOUNT_UNKNOWN_FLAG}]
     if any(flag["code"] == "uncovered" for flag in case.flags):
         audit(session, "system", "case.uncovered", "case", case.id, region=case.region_code)
     _tell_covering_workers(conversation, case)
-    return msg.HELP_SUBMITTED.format(number=case.number)
+    done = msg.ON_BEHALF_SUBMITTED if on_behalf else msg.HELP_SUBMITTED
+    return done.format(number=case.number)
 
 
 def _tell_covering_workers(conversation: Conversation, case: Case) -> None:
@@ -208,16 +207,10 @@ HELP_FLOW = Flow(
             "id_number",
             "身份证号",
             msg.ASK_ID_NUMBER,
-            _validated(validate_id_number, msg.ID_REPROMPTS),
+            validated(validate_id_number, msg.ID_REPROMPTS),
             mask_id_number,
         ),
-        Step(
-            "phone",
-            "手机号",
-            msg.ASK_PHONE,
-            _validated(validate_mobile, msg.PHONE_REPROMPTS),
-            mask_phone,
-        ),
+        Step("phone", "手机号", msg.ASK_PHONE, parse_phone, mask_phone),
     ),
     submit=_submit_help,
 )
@@ -244,6 +237,34 @@ def _parse_display_name(text: str, _state: ConversationState) -> str:
     return name
 
 
+OFFER_PREFIX = re.compile(
+    r"^(我|俺|我们)?(想|要|愿意|可以|打算|能)?(捐赠|捐献|捐|提供|送)(点|些|一些)?"
+)
+
+
+def offered_item(text: str) -> str | None:
+    """What a donor's sentence offers, without "我想捐" ("我想捐20床棉被" → "20床棉被")."""
+    item = OFFER_PREFIX.sub("", text.strip()).strip("，。,. ")
+    return item[:200] if len(item) >= 2 else None
+
+
+def _ask_contact(slots: Slots) -> str:
+    return msg.ASK_CONTACT_MONEY if slots.get("kind") == "money" else msg.ASK_CONTACT_IN_KIND
+
+
+def _parse_contact(text: str, state: ConversationState) -> str:
+    """A phone number; a money donor may decline (then "" is stored: reached by chat)."""
+    if is_no(text) or re.search(r"不留|不用|不需要|不方便|不想留|算了", text):
+        if state.slots.get("kind") == "money":
+            return ""
+        raise Reprompt(msg.CONTACT_REQUIRED)
+    return parse_phone(text, state)
+
+
+def _show_contact(phone: str) -> str:
+    return mask_phone(phone) if phone else "不留（在公众号里联系）"
+
+
 def _submit_pledge(conversation: Conversation, slots: Slots) -> str:
     draft = PledgeDraft(
         kind=slots["kind"],
@@ -252,6 +273,7 @@ def _submit_pledge(conversation: Conversation, slots: Slots) -> str:
         item_description=slots["item"] if slots["kind"] != "money" else None,
         region_pref=None if slots["region_pref"] == "any" else slots["region_pref"],
         display_name=slots["display_name"] or None,
+        contact_phone=slots["contact"] or None,
     )
     pledge = submit_pledge(conversation.session, conversation.user, draft)
     pledge.expires_at = utcnow() + timedelta(days=conversation.services.settings.pledge_ttl_days)
@@ -287,18 +309,29 @@ PLEDGE_FLOW = Flow(
             _parse_display_name,
             lambda name: name or "匿名",
         ),
+        Step("contact", "联系电话", _ask_contact, _parse_contact, _show_contact),
     ),
     submit=_submit_pledge,
 )
 
+# 代办: the same questions, asked of the social worker about the household.
 HELP_ON_BEHALF_FLOW = replace(
     HELP_FLOW,
     name="help_on_behalf",
-    steps=(
-        Step("consent", "同意", msg.ON_BEHALF_CONSENT, parse_consent, revisitable=False),
-        *HELP_FLOW.steps[1:],
+    steps=tuple(
+        replace(step, prompt=msg.ON_BEHALF_PROMPTS.get(step.name, step.prompt))
+        for step in HELP_FLOW.steps
     ),
     submit=partial(_submit_help, on_behalf=True),
 )
 
-FLOWS: dict[str, Flow] = {flow.name: flow for flow in (HELP_FLOW, PLEDGE_FLOW, HELP_ON_BEHALF_FLOW)}
+HANDOFF_FLOW = Flow(
+    name="handoff",
+    steps=(Step("region", "所在地区", msg.ASK_HANDOFF_REGION, parse_county, show_region),),
+    submit=lambda conversation, slots: person.ask_person(conversation, slots["region"]),
+    confirm=False,
+)
+
+FLOWS: dict[str, Flow] = {
+    flow.name: flow for flow in (HELP_FLOW, PLEDGE_FLOW, HELP_ON_BEHALF_FLOW, HANDOFF_FLOW)
+}

@@ -1,7 +1,8 @@
 """The life of a match in the chat: the social worker confirms, declines or records delivery;
-the donor hears what the pledge does (never who the household is); the household hears that
-help is coming and is asked, a few days after delivery, to rate it. Donors may cancel what is
-not allocated yet."""
+the donor hears what the pledge does (never who the household is) and how it will be
+delivered for its kind; the household hears that help is coming and is asked, a few days
+after delivery, to rate it. Donors may cancel what is not allocated yet. Every change
+settles the case's and the pledge's statuses (`domain.records`)."""
 
 from __future__ import annotations
 
@@ -9,15 +10,24 @@ import re
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
+from domain.households import tell_household
+from domain.records import settle
 from handlers import messages as msg
-from matcher.run import refresh_statuses
 from nlu.lexicon import NEED_LABELS
 from nlu.regions import region_index
-from storage.models import Case, Match, MatchStatus, Pledge, PledgeStatus, utcnow
+from storage.models import (
+    Case,
+    Match,
+    MatchStatus,
+    Pledge,
+    PledgeStatus,
+    ResourceKind,
+    utcnow,
+)
 from storage.repositories import audit
-from storage.social_work import covers
+from storage.social_work import active_worker, covers
 
 if TYPE_CHECKING:
     from handlers.conversation import Conversation
@@ -27,8 +37,8 @@ CANCEL_PLEDGE = re.compile(r"^取消认捐\s*[Jj]\s*(\d+)\s*$")
 RATING = re.compile(r"^\s*([1-5])\s*分?[\s，,。:：]*(.*)$", re.S)
 
 
-def _city_region(code: str) -> str:
-    """Where the money goes, to city level only (never the household's village)."""
+def city_region(code: str) -> str:
+    """Where the help goes, to city level only (never the household's village)."""
     chain = region_index().chain(code)
     return f"{chain['province'] or ''}{chain['city'] if chain['city'] != chain['province'] else ''}"
 
@@ -57,7 +67,23 @@ def match_command(conversation: Conversation, prefixes: list[str], text: str) ->
         "match",
         match.id,
     )
-    return handler(conversation, match, rest)
+    reply = handler(conversation, match, rest)
+    settle(conversation.session, {match.case_id}, {match.pledge_id})
+    return reply
+
+
+def _donor_delivery(conversation: Conversation, match: Match) -> str:
+    """How the donor hands over what the match gives, for its kind."""
+    pledge = match.pledge
+    if pledge.kind == ResourceKind.MONEY:
+        worker = active_worker(conversation.session, conversation.user)
+        organisation = worker.organisation if worker else None
+        if organisation is not None and organisation.payment_account:
+            return msg.DELIVER_MONEY_ACCOUNT.format(
+                org=organisation.name, account=organisation.payment_account, pledge=pledge.number
+            )
+        return msg.DELIVER_MONEY.format(org=organisation.name if organisation else "社工机构")
+    return msg.DELIVER_GOODS if pledge.kind == ResourceKind.GOODS else msg.DELIVER_SERVICE
 
 
 def _confirm(conversation: Conversation, match: Match, _note: str) -> str:
@@ -68,27 +94,45 @@ def _confirm(conversation: Conversation, match: Match, _note: str) -> str:
         f"match-confirmed-donor:{match.id}",
         msg.DONOR_MATCHED.format(
             pledge=pledge.number,
-            region=_city_region(case.region_code),
+            region=city_region(case.region_code),
             need=NEED_LABELS[case.need_type],
             what=match.what,
+            verified=msg.VERIFIED_HOW[case.verification_method or "unsaid"],
+            delivery=_donor_delivery(conversation, match),
         ),
     )
-    conversation.notify(
-        case.user_id,
+    tell_household(
+        case,
         f"match-confirmed-household:{match.id}",
+        conversation.notify,
         msg.HOUSEHOLD_MATCHED.format(case=case.number, what=match.what),
+        msg.PROXY_MATCHED.format(what=match.what),
     )
     return msg.MATCH_CONFIRMED_OK.format(match=match.number)
 
 
 def _decline(conversation: Conversation, match: Match, reason: str) -> str:
+    """Amounts go back with guarded relative updates, so a matcher run at the same moment
+    cannot lose its own change (no read-modify-write through the ORM)."""
     match.status, match.decline_reason = MatchStatus.DECLINED, reason
     if match.amount is not None:
-        match.case.amount_matched -= match.amount
-        match.pledge.amount_allocated -= match.amount
-    conversation.session.flush()
-    refresh_statuses(conversation.session, {match.case_id}, {match.pledge_id})
-    conversation.match_needed = True  # the money looks for another case
+        session = conversation.session
+        session.execute(
+            update(Case)
+            .where(Case.id == match.case_id)
+            .values(amount_matched=Case.amount_matched - match.amount)
+            .execution_options(synchronize_session=False)
+        )
+        session.execute(
+            update(Pledge)
+            .where(Pledge.id == match.pledge_id)
+            .values(amount_allocated=Pledge.amount_allocated - match.amount)
+            .execution_options(synchronize_session=False)
+        )
+        session.flush()
+        session.expire(match.case)
+        session.expire(match.pledge)
+    conversation.match_needed = True  # what was declined looks for another case
     return msg.MATCH_DECLINED_OK.format(match=match.number, what=match.what)
 
 
@@ -103,9 +147,10 @@ def _deliver(conversation: Conversation, match: Match, note: str) -> str:
         f"match-delivered-donor:{match.id}",
         msg.DONOR_DELIVERED.format(
             pledge=pledge.number,
+            what=match.what,
             need=NEED_LABELS[case.need_type],
-            region=_city_region(case.region_code),
-            note=note or "已按计划交到家庭手里",
+            region=city_region(case.region_code),
+            note=note or msg.DELIVERED_DEFAULT_NOTE[pledge.kind],
         ),
     )
     return msg.MATCH_DELIVERED_OK.format(match=match.number)
@@ -120,11 +165,12 @@ def cancel_pledge(conversation: Conversation, text: str) -> str | None:
     number = f"J{int(found.group(1)):06d}"
     if pledge is None or pledge.donor_id != conversation.user.id:
         return msg.NO_SUCH_PLEDGE.format(pledge=number)
+    if pledge.status not in (PledgeStatus.OPEN, PledgeStatus.PARTLY_ALLOCATED):
+        return msg.NOTHING_TO_RELEASE.format(pledge=number, status=msg.PLEDGE_STATUS[pledge.status])
     left = (pledge.amount or 0) - pledge.amount_allocated
-    if pledge.amount is not None and left <= 0:
-        return msg.NOTHING_TO_RELEASE.format(pledge=number)
     if pledge.amount_allocated:
-        pledge.amount, pledge.status = pledge.amount_allocated, PledgeStatus.ALLOCATED
+        pledge.amount = pledge.amount_allocated  # what is promised stays and is delivered
+        settle(conversation.session, set(), {pledge.id})
     else:
         pledge.status = PledgeStatus.CANCELLED
     audit(
@@ -135,6 +181,8 @@ def cancel_pledge(conversation: Conversation, text: str) -> str | None:
         pledge.id,
         released=left,
     )
+    if pledge.kind != ResourceKind.MONEY:
+        return msg.PLEDGE_CANCELLED_IN_KIND.format(pledge=number)
     return msg.PLEDGE_CANCELLED.format(pledge=number, left=left)
 
 
@@ -158,4 +206,5 @@ def record_rating(conversation: Conversation, text: str) -> str | None:
     match.rating, match.feedback = int(found.group(1)), found.group(2).strip() or None
     match.status = MatchStatus.CLOSED
     audit(conversation.session, conversation.openid, "match.rated", "match", match.id)
+    settle(conversation.session, {match.case_id}, {match.pledge_id})
     return msg.FOLLOWUP_THANKS

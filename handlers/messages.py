@@ -31,10 +31,59 @@ STATE_LOST = "抱歉，刚才的对话中断了，已填的内容没有保存，
 CANCELLED = "好的，已取消，填过的内容都没有保存。需要时随时回来找我。\n" + MENU
 NOTHING_TO_CANCEL = "现在没有进行中的事情。\n" + MENU
 NOTHING_TO_GO_BACK = "已经是第一步了。"
-HANDOFF = (
-    "好的，已为您请社工帮忙，社工上班时间会在这里回复您。"
-    "您也可以继续和我说，回复“取消”可以结束当前填写。"
+# --- a person behind 人工 ---------------------------------------------------------------
+
+HANDOFF_REQUESTED = (
+    "好的，已经请{org}的社工来帮您，一般{wait}内会有社工在这里回复您（遇到下班时间要等到第二天）。"
+    "等待的时候您也可以继续和我说。"
 )
+HANDOFF_UNCOVERED = (
+    "您所在的{region}暂时还没有合作的社工机构，很抱歉。"
+    "已经告诉平台的工作人员，他们会尽快在这里回复您。"
+)
+HANDOFF_STILL_WAITING = "已经在为您请社工了，请稍等，社工接手后会在这里直接回复您。"
+ASK_HANDOFF_REGION = "好的，马上为您找社工。请问您在哪个县（区）？我们请当地的社工联系您。"
+HANDOFF_FOR_WORKER = (
+    "有人请社工帮忙 {number}（{region}）{case}\n最近的消息：\n{recent}\n"
+    "回复“接手 {number}”接手，之后用“回复 {number} 内容”和对方说话。"
+)
+HANDOFF_CASE_LINE = "，有求助 {case}（{status}）"
+HANDOFF_TAKEN = (
+    "{who}已经接手，接下来您在这里说的话会直接转给社工，社工的回复也会发到这里。"
+    "说完了回复“结束对话”。"
+)
+HANDOFF_TAKEN_OK = (
+    "已接手 {number}。用“回复 {number} 内容”和对方说话，说完了回复“结束对话 {number}”。"
+)
+HANDOFF_NOT_WAITING = "{number} 已经由别人接手或已经结束了。"
+HANDOFF_ALREADY_YOURS = "{number} 已经是您在接手了，用“回复 {number} 内容”说话。"
+HANDOFF_NOT_YOURS = "{number} 不是您正在接手的对话。先回复“接手 {number}”。"
+NO_SUCH_HANDOFF = "没有找到 {number}，或者它不在您负责的地区。"
+NEED_HANDOFF_TEXT = "请写上要说的话，比如“回复 {number} 您好，我是负责您这边的社工”。"
+WORKER_MESSAGE = "社工：{text}\n（直接回复就能和社工说话；回复“结束对话”结束）"
+WORKER_SENT_OK = "已发给 {number} 的对方。"
+WORKER_HELD = (
+    "对方已经超过 48 小时没发消息，微信只允许发一条通知：已通知对方回复，"
+    "对方一回复就会看到您的留言。"
+)
+HANDOFF_INVITE = "社工给您留言了，回复任意文字就能看到。"
+HELD_MESSAGES = "社工给您的留言：\n{texts}"
+HOUSEHOLD_MESSAGE = "{number} 对方说：{text}\n（回复“回复 {number} 内容”答复）"
+FORWARDED_TO_WORKER = "已转给社工。"
+HANDOFF_ENDED = "好的，和社工的对话已结束。有需要随时回复“人工”。\n" + MENU
+HANDOFF_ENDED_OK = "已结束 {number} 的对话，已告诉对方。"
+HANDOFF_ENDED_BY_HOUSEHOLD = "{number} 的对方结束了对话。"
+HANDOFF_ENDED_BY_WORKER = "社工结束了这次对话。有需要随时回复“人工”再找社工。"
+HANDOFF_ESCALATED = (
+    "{number} 请社工帮忙已经超过 {minutes} 分钟，还没有社工接手，请安排人手。"
+    "回复“接手 {number}”接手。"
+)
+HANDOFF_LATE_HOUSEHOLD = (
+    "社工们现在都在忙，还没能接手您的请求，已经请机构负责人安排。"
+    "今天来不及的话，下一个工作日一定会有人回复您，谢谢您耐心等待。"
+)
+OPERATORS = "平台工作人员"
+ORG_WORKER = "{org}的社工"
 OFFER_PERSON = "\n如果不好填，回复“人工”请社工帮您。"
 
 # --- help intake ---------------------------------------------------------------------
@@ -55,8 +104,11 @@ ASK_NEED = "您需要哪方面的帮助？直接说或回复数字：\n" + NEED_
 BAD_NEED = "没看出是哪一类，请回复数字 1-8，比如看病就回复“1”。\n" + NEED_MENU
 ASK_DESCRIPTION = "请简单说说家里的情况和遇到的困难（一两句话就行）。"
 BAD_DESCRIPTION = "再多说几个字吧，比如“孩子考上高中，学费还差三千元”。"
-ASK_AMOUNT = "大概需要多少钱？比如“5000”或“两万”。不需要钱的话回复“不需要”。"
-BAD_AMOUNT = "没看懂金额，请写数字，比如“3000”或“三千元”。不需要钱就回复“不需要”。"
+ASK_AMOUNT = "大概需要多少钱？比如“5000”或“两万”。不需要钱回复“不需要”，说不准就回复“不清楚”。"
+BAD_AMOUNT = (
+    "没看懂金额，请写数字，比如“3000”或“三千元”。不需要钱回复“不需要”，说不准回复“不清楚”。"
+)
+AMOUNT_UNKNOWN_FLAG = "家庭说不清需要多少钱，请核实时确定，用“金额 编号 数字”记下"
 ASK_REGION = "您家在哪个县（区）？比如“甘肃定西通渭县”。"
 BAD_REGION = "没找到这个地方，请写上省、市和县，比如“云南昭通镇雄县”。"
 ASK_HOUSEHOLD_SIZE = "家里一共几口人？比如“5”或“五口人”。"
@@ -74,6 +126,24 @@ ID_REPROMPTS = {
 PHONE_REPROMPTS = {
     "phone_format": "手机号应该是 11 位、以 1 开头，比如 13812345678。请再输一次。",
     "phone_unassigned": "这个号码好像不是手机号，请留一个手机号，比如 13812345678。",
+}
+ON_BEHALF_SUBMITTED = (
+    "代办提交成功，求助编号 {number}。这户的进展会发给您，消息会标明“关于您代办的 {number}”；"
+    "请电话转告户主。"
+)
+ON_BEHALF_PROMPTS = {
+    "consent": (
+        "代办求助：请先当面或电话向户主说明，信息会加密保存、只给社工查看，并征得同意。\n"
+        "户主已同意请回复“同意”。"
+    ),
+    "need_type": "这户人家需要哪方面的帮助？直接说或回复数字：\n" + NEED_MENU,
+    "description": "请简单说说这户的情况和困难（一两句话就行）。",
+    "amount": "这户大概需要多少钱？比如“5000”。不需要钱回复“不需要”，还说不准回复“不清楚”。",
+    "region": "这户人家在哪个县（区）？比如“甘肃定西通渭县”。",
+    "household_size": "这户家里一共几口人？",
+    "name": "户主的真实姓名？",
+    "id_number": "户主的 18 位身份证号？",
+    "phone": "户主（或能转告户主的家人）的手机号？社工核实、交付时会打这个电话。",
 }
 HELP_SUBMITTED = (
     "提交成功！您的求助编号是 {number}。\n"
@@ -96,6 +166,17 @@ BAD_ITEM = "请多写几个字说明，比如“棉被 20 床”或“每周两�
 ASK_REGION_PREF = "想帮助哪里的家庭？写省、市或县，比如“甘肃”或“凉山”；不限就回复“不限”。"
 BAD_REGION_PREF = "没找到这个地方，请写省、市或县的名字，比如“甘肃定西”；不限就回复“不限”。"
 ASK_DISPLAY_NAME = "反馈时怎么称呼您？写一个称呼，或回复“匿名”。"
+ASK_CONTACT_MONEY = (
+    "方便留个手机号吗？配对后社工可能打电话和您核对转账（号码加密保存，只给负责的社工看）。"
+    "不想留就回复“不留”，我们在公众号里联系您。"
+)
+ASK_CONTACT_IN_KIND = (
+    "请留一个手机号，配对后社工要打电话和您约送货或服务的时间（号码加密保存，只给负责的社工看）。"
+)
+CONTACT_REQUIRED = (
+    "物资和服务需要社工和您约定怎么交付，所以要留一个手机号，比如 13812345678。"
+    "号码加密保存，只给负责的社工看。"
+)
 BAD_DISPLAY_NAME = "称呼请控制在 20 个字以内，或回复“匿名”。"
 PLEDGE_SUBMITTED = (
     "登记好了，谢谢您！您的认捐编号是 {number}。\n"
@@ -128,10 +209,16 @@ CASE_STATUS = {
 PLEDGE_STATUS = {
     "open": "等待配对",
     "partly_allocated": "部分已配对",
-    "allocated": "已全部配对",
-    "fulfilled": "已完成交付",
+    "allocated": "已全部配对，等待交付",
+    "fulfilled": "已全部送达",
     "cancelled": "已取消",
     "expired": "已过期",
+}
+DONOR_MATCH_STAGE = {
+    "proposed": "已找到，等社工确认",
+    "confirmed": "社工已确认，正在安排交付",
+    "delivered": "已送达",
+    "closed": "已送达，家庭已评价",
 }
 STATUS_HEADER = "您的记录："
 CONTINUE_PROMPT = "\n\n继续刚才的填写：\n"
@@ -149,6 +236,10 @@ TOP_MENU_LABELS = {
 # --- questions about the platform (ask_about) ------------------------------------------
 
 FAQ = {
+    "why_id": (
+        "身份证号和手机号是社工核实身份、联系您用的，也能防止有人冒用您的名义重复申请。"
+        "它们加密保存，只有负责核实的社工能看到，捐助人看不到。"
+    ),
     "privacy": (
         "您的姓名、身份证号、电话都加密保存，只有负责核实的社工能看到，捐助人看不到您是谁。"
         "您随时可以回复“删除我的信息”。"
@@ -174,10 +265,6 @@ FAQ = {
 
 # --- social workers --------------------------------------------------------------------
 
-BOUND = (
-    "绑定成功！您现在是{org}的社工，负责：{regions}。\n"
-    "可用命令：待核实｜查看 编号｜核实 编号 备注｜驳回 编号 原因｜补充 编号 问题｜代办｜统计｜解绑"
-)
 BIND_ERRORS = {
     "invalid": "这个邀请码不对，请核对后再发一次，格式是“绑定 邀请码”。",
     "used": "这个邀请码已经用过了，每个邀请码只能用一次，请向机构要一个新的。",
@@ -185,12 +272,21 @@ BIND_ERRORS = {
 }
 UNBOUND = "已解绑，您不再接收求助通知。需要时请向机构要新的邀请码。"
 WORKER_HELP = (
-    "社工命令：\n待核实 — 我负责地区等待核实的求助\n"
-    "查看 Q000001 — 详情（身份证打码；加“全部”看完整信息，会留痕）\n"
-    "核实 Q000001 备注\n驳回 Q000001 原因\n补充 Q000001 想问家庭的问题\n"
+    "社工命令：\n"
+    "待核实 — 我负责地区等待核实的求助\n"
+    "查看 Q000001 — 求助详情（身份证打码；加“全部”看完整信息，会留痕）\n"
+    "核实 Q000001 备注 — 备注里写“上门”或“电话”，捐助人会知道怎么核实的\n"
+    "驳回 Q000001 原因\n"
+    "补充 Q000001 问题 — 问家庭；代办的户用“记录 Q000001 回答”记下电话里问到的\n"
+    "金额 Q000001 3000 — 记下核实后的金额\n"
     "致贫 Q000001 因残 — 改致贫原因\n"
-    "代办 — 替家庭登记求助\n统计\n解绑"
+    "确认 M000001｜拒绝 M000001 原因｜送达 M000001 备注 — 配对建议\n"
+    "查看 M000001｜查看 J000001 — 配对、认捐和捐助人联系方式\n"
+    "接手 H000001｜回复 H000001 内容｜结束对话 H000001 — 有人请社工时\n"
+    "代办 — 替没有微信的家庭登记求助\n"
+    "统计｜解绑"
 )
+BOUND = "绑定成功！您现在是{org}的社工，负责：{regions}。\n回复“帮助”看社工命令。"
 NO_SUCH_CASE = "没有找到求助 {number}，或者它不在您负责的地区。"
 NO_PENDING = "您负责的地区现在没有等待核实的求助。"
 PENDING_HEADER = "等待核实（最早的在前）："
@@ -216,13 +312,21 @@ CASE_REJECTED = (
     "您好，您的求助 {number} 这次没有通过核实。社工的说明：{reason}\n"
     "如果情况有变化或有疑问，回复“人工”，社工会跟您聊聊。"
 )
+ABOUT_PROXY_CASE = "关于您代办的 {number}（户主 {name}）：{text}"
+PROXY_VERIFIED = "已核实通过，正在为这户寻找帮助。"
+PROXY_REJECTED = "没有通过核实。说明：{reason}\n请转告户主。"
+PROXY_MATCHED = "找到了帮助（{what}），请转告户主，交付时社工会联系。"
+PROXY_QUESTION_TASK = (
+    "{number} 是代办的，户主没有微信，问题已记下：请打电话问户主（{phone}），"
+    "问到后回复“记录 {number} 户主的回答”。"
+)
+NO_OPEN_QUESTION = "{number} 没有等待回答的问题。先用“补充 {number} 问题”记下要问的。"
+ANSWER_RECORDED = "已记下 {number} 的回答。"
+AMOUNT_SET = "已把 {number} 需要的金额记为 {amount} 元。"
+BAD_AMOUNT_SET = "请写金额，比如“金额 {number} 3000”。金额不能少于已经配对的 {matched} 元。"
 CASE_QUESTION = "社工想了解一下您的求助 {number}：\n{question}\n请直接回复您的回答。"
 ANSWER_FORWARDED = "收到，已转给社工。谢谢您！"
 ANSWER_FOR_WORKER = "{number} 的家庭回复了您的问题“{question}”：\n{answer}"
-ON_BEHALF_CONSENT = (
-    "代办求助：请先当面向户主说明信息会加密保存、只给社工查看，并征得同意。\n"
-    "户主已同意请回复“同意”。"
-)
 STATS = (
     "本机构覆盖地区的求助：\n等待核实 {submitted}｜已核实 {verified}｜未通过 {rejected}｜"
     "已配对 {matched}｜已送达 {delivered}\n其中等待超过 {days} 天的有 {overdue} 件。\n"
@@ -244,11 +348,19 @@ DELETE_NOT_CONFIRMED = "还没有删除。确定删除请回复“确认删除�
 
 MATCH_FOR_WORKER = (
     "配对建议 {match}：认捐 {pledge} 的 {what} → 求助 {case}（{reason}）。\n"
-    "回复“确认 {match}”或“拒绝 {match} 原因”。"
+    "回复“确认 {match}”或“拒绝 {match} 原因”；“查看 {match}”看交付方式和捐助人联系方式。"
 )
 MATCH_CONFIRMED_OK = "已确认 {match}，已通知捐助人和家庭。送达后请回复“送达 {match} 备注”。"
 MATCH_DECLINED_OK = "已拒绝 {match}，{what}退回认捐，这一对不会再被推荐。"
 MATCH_DELIVERED_OK = "已记录送达 {match}，已把反馈发给捐助人，几天后会请家庭评价。"
+NO_SUCH_PLEDGE_FOR_WORKER = "没有找到认捐 {pledge}，或者它没有配对到您负责的地区。"
+DONOR_LINE = "捐助人：{name}｜电话：{phone}"
+NO_CONTACT = "没留（在公众号里联系）"
+WORKER_DELIVERY = {
+    "money": "交付：钱款请捐助人转到本机构监管账户，到账后回复“送达 {match} 备注”。",
+    "goods": "交付：请打电话和捐助人约定送货或寄送，交到家庭手里后回复“送达 {match} 备注”。",
+    "service": "交付：请打电话和捐助人约定服务时间和地点，服务完成后回复“送达 {match} 备注”。",
+}
 NO_SUCH_MATCH = "没有找到配对 {match}，或者它不在您负责的地区。"
 MATCH_WRONG_STATUS = "配对 {match} 现在是“{status}”，不能{action}。"
 MATCH_STATUS = {
@@ -260,12 +372,27 @@ MATCH_STATUS = {
 }
 DONOR_MATCHED = (
     "您的认捐 {pledge} 有了去处：{what}将帮助{region}一户{need}困难家庭，"
-    "这户人家已经社工上门核实。社工会联系您安排交付（转账到社工机构监管账户或直接采购物品）。"
+    "这户人家{verified}。{delivery}"
 )
+VERIFIED_HOW = {
+    "visit": "社工已经上门核实过",
+    "phone": "社工已经电话核实过",
+    "unsaid": "已经社工核实",
+}
+DELIVER_MONEY_ACCOUNT = "请转账到{org}的监管账户：{account}，转账备注写 {pledge}。"
+DELIVER_MONEY = "社工会联系您，告诉您{org}监管账户的转账方式（钱只进机构的监管账户）。"
+DELIVER_GOODS = "社工会打电话和您约定送货或寄送的方式。"
+DELIVER_SERVICE = "社工会打电话和您约定服务的时间和地点。"
 HOUSEHOLD_MATCHED = "好消息：已经为您的求助 {case} 找到帮助（{what}），社工会联系您安排。"
 DONOR_DELIVERED = (
-    "您的认捐 {pledge} 已送到受助家庭（{need}，{region}）。社工反馈：{note}\n谢谢您的爱心！"
+    "您的认捐 {pledge}（{what}）已送到受助家庭（{need}，{region}）。社工反馈：{note}\n"
+    "谢谢您的爱心！"
 )
+DELIVERED_DEFAULT_NOTE = {
+    "money": "钱款已按计划用在这户人家",
+    "goods": "物资已交到家庭手里",
+    "service": "服务已经完成",
+}
 FOLLOWUP_QUESTION = (
     "您好，您的求助 {case} 收到的帮助怎么样？请回复 1 到 5 分（5 分最满意），"
     "也可以在分数后面说说您的想法。"
@@ -275,6 +402,14 @@ PLEDGE_EXPIRING = (
     "您的认捐 {pledge} 还有 {days} 天到期，还有 {left} 元没有配对。到期后未配对的部分会自动取消。"
 )
 PLEDGE_EXPIRED = "您的认捐 {pledge} 已到期，未配对的 {left} 元已取消。谢谢您的爱心，欢迎随时再来。"
+PLEDGE_EXPIRING_IN_KIND = (
+    "您的认捐 {pledge} 还有 {days} 天到期，还没有配对到合适的家庭。到期后会自动取消。"
+)
+PLEDGE_EXPIRED_IN_KIND = (
+    "您的认捐 {pledge} 已到期，这段时间没有配对到合适的家庭，已自动取消。"
+    "谢谢您的爱心，欢迎随时再来。"
+)
 PLEDGE_CANCELLED = "已取消认捐 {pledge} 未配对的 {left} 元。已经配对的部分会照常交付。"
 NO_SUCH_PLEDGE = "没有找到您的认捐 {pledge}。"
-NOTHING_TO_RELEASE = "认捐 {pledge} 已经全部配对，没有可以取消的金额。"
+NOTHING_TO_RELEASE = "认捐 {pledge} 现在是“{status}”，没有可以取消的部分了。"
+PLEDGE_CANCELLED_IN_KIND = "已取消认捐 {pledge}。谢谢您的爱心，欢迎随时再来。"

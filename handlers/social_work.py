@@ -9,8 +9,12 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from domain.households import tell_household
+from domain.records import settle
 from handlers import messages as msg
 from handlers.matches import match_command
+from handlers.records import RecordViewer
+from nlu.amounts import parse_amount
 from nlu.lexicon import NEED_LABELS
 from nlu.regions import region_index
 from nlu.validators import mask_id_number, mask_name, mask_phone
@@ -20,6 +24,7 @@ from storage.models import (
     CaseStatus,
     SocialWorker,
     SocialWorkerRegion,
+    VerificationMethod,
     utcnow,
 )
 from storage.reports import build_report
@@ -39,8 +44,12 @@ if TYPE_CHECKING:
 
 BIND = re.compile(r"^绑定\s*([A-Za-z0-9]{4,16})$")
 COMMAND = re.compile(
-    r"^(待核实|查看|核实|驳回|补充|致贫|统计|解绑|代办|社工帮助)\s*([QqＱ]?\s*\d+)?\s*(.*)$", re.S
+    r"^(待核实|查看|核实|驳回|补充|记录|金额|致贫|统计|解绑|代办|社工帮助)\s*([QqＱ]?\s*\d+)?\s*(.*)$",
+    re.S,
 )
+VIEW_OTHER = re.compile(r"^查看\s*([JjMm])\s*(\d+)\s*(全部)?\s*$")
+PHONE_WORDS = re.compile(r"电话|打电话|通话|视频")
+VISIT_WORDS = re.compile(r"上门|入户|走访|实地|家访|去了|到家")
 PENDING_LIST_LIMIT = 10
 POVERTY_CAUSES = (
     "因病",
@@ -94,6 +103,22 @@ def _case_label(case: Case) -> str:
     return f"{NEED_LABELS[case.need_type]}{amount}"
 
 
+def verification_method(note: str) -> VerificationMethod | None:
+    """How the worker says they verified: by phone (电话) or visiting (上门); None if unsaid."""
+    if VISIT_WORDS.search(note):
+        return VerificationMethod.VISIT
+    if PHONE_WORDS.search(note):
+        return VerificationMethod.PHONE
+    return None
+
+
+def _days(value: float | None) -> str:
+    """A median in days for people: 0 is 0; nothing measured yet is "-"."""
+    if value is None:
+        return "-"
+    return f"{value:g}"
+
+
 def flags_text(case: Case) -> str:
     return "；".join(f"⚠{flag['reason']}" for flag in case.flags) if case.flags else ""
 
@@ -111,6 +136,13 @@ class WorkerCommands:
         lifecycle = match_command(self.conversation, self.prefixes, text)
         if lifecycle is not None:
             return lifecycle
+        other = VIEW_OTHER.match(text.strip())
+        if other is not None:
+            viewer = RecordViewer(self.conversation, self.prefixes)
+            record_id, full = int(other.group(2)), other.group(3) is not None
+            if other.group(1).upper() == "J":
+                return viewer.pledge(record_id, full)
+            return viewer.match(record_id, full)
         match = COMMAND.match(text.strip())
         if match is None:
             return None
@@ -134,6 +166,8 @@ class WorkerCommands:
             "核实": self.verify,
             "驳回": self.reject,
             "补充": self.ask,
+            "记录": self.record_answer,
+            "金额": self.set_amount,
             "致贫": self.set_cause,
         }
         return actions[name](case, rest)
@@ -205,11 +239,17 @@ class WorkerCommands:
             utcnow(),
         )
         case.review_note = note or None
+        case.verification_method = verification_method(note)
         self._audit("case.verified", case)
         self.conversation.match_needed = True
-        self.conversation.notify(
-            case.user_id, f"case-verified:{case.id}", msg.CASE_VERIFIED.format(number=case.number)
-        )
+        if case.filed_by_id != self.worker.user_id:  # the filing worker knows already
+            tell_household(
+                case,
+                f"case-verified:{case.id}",
+                self.conversation.notify,
+                msg.CASE_VERIFIED.format(number=case.number),
+                msg.PROXY_VERIFIED,
+            )
         return msg.VERIFIED_OK.format(number=case.number)
 
     def reject(self, case: Case, reason: str) -> str:
@@ -219,10 +259,12 @@ class WorkerCommands:
             return problem
         case.status, case.review_note = CaseStatus.REJECTED, reason
         self._audit("case.rejected", case)
-        self.conversation.notify(
-            case.user_id,
+        tell_household(
+            case,
             f"case-rejected:{case.id}",
+            self.conversation.notify,
             msg.CASE_REJECTED.format(number=case.number, reason=reason),
+            msg.PROXY_REJECTED.format(reason=reason),
         )
         return msg.REJECTED_OK.format(number=case.number)
 
@@ -233,12 +275,44 @@ class WorkerCommands:
         self.session.add(asked)
         self.session.flush()
         self._audit("case.question_asked", case)
+        if case.user_id is None:  # no WeChat: the worker asks by phone and records it
+            phone = mask_phone(case.profile.phone) if case.profile.phone else "电话已删除"
+            return msg.PROXY_QUESTION_TASK.format(number=case.number, phone=phone)
         self.conversation.notify(
             case.user_id,
             f"case-question:{asked.id}",
             msg.CASE_QUESTION.format(number=case.number, question=question),
         )
         return msg.QUESTION_SENT.format(number=case.number)
+
+    def record_answer(self, case: Case, answer: str) -> str:
+        """The household's answer, asked by phone, to the case's open question."""
+        question = self.session.scalar(
+            select(CaseQuestion)
+            .where(CaseQuestion.case_id == case.id, CaseQuestion.answered_at.is_(None))
+            .order_by(CaseQuestion.id.desc())
+        )
+        if question is None or not answer:
+            return msg.NO_OPEN_QUESTION.format(number=case.number)
+        question.answer, question.answered_at = answer, utcnow()
+        self._audit("case.question_answered", case)
+        return msg.ANSWER_RECORDED.format(number=case.number)
+
+    def set_amount(self, case: Case, text: str) -> str:
+        """The amount a case needs, once the social worker has established it."""
+        amount = parse_amount(text)
+        open_statuses = (CaseStatus.SUBMITTED, CaseStatus.VERIFIED, CaseStatus.PARTLY_MATCHED)
+        if (problem := self._require(case, "改金额", *open_statuses)) is not None:
+            return problem
+        if amount is None or amount < max(case.amount_matched, 1):
+            return msg.BAD_AMOUNT_SET.format(number=case.number, matched=case.amount_matched)
+        case.amount_needed = amount
+        case.flags = [flag for flag in case.flags if flag["code"] != "amount_unknown"]
+        self._audit("case.amount_set", case, amount=str(amount))
+        if case.status != CaseStatus.SUBMITTED:
+            settle(self.session, {case.id}, set())
+            self.conversation.match_needed = True
+        return msg.AMOUNT_SET.format(number=case.number, amount=amount)
 
     def set_cause(self, case: Case, cause: str) -> str:
         """The social worker's judgement of the poverty cause (致贫原因) replaces the first
@@ -265,7 +339,7 @@ class WorkerCommands:
             needed=figures["yuan_needed"],
             yuan_matched=figures["yuan_matched"],
             yuan_delivered=figures["yuan_delivered"],
-            to_verify=figures["median_days_to_verification"] or "-",
+            to_verify=_days(figures["median_days_to_verification"]),
             submitted=counts.get("submitted", 0),
             verified=counts.get("verified", 0),
             rejected=counts.get("rejected", 0),
@@ -277,6 +351,8 @@ class WorkerCommands:
 
     def unbind(self) -> str:
         deactivate(self.session, self.worker, self.conversation.openid)
+        self.conversation.services.store.clear(self.conversation.openid)
+        self.conversation.user.active_flow = None
         return msg.UNBOUND
 
     def file_on_behalf(self) -> str:

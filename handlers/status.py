@@ -1,13 +1,30 @@
-"""进度: the user's cases and pledges with their statuses."""
+"""进度: the user's cases and pledges with their statuses; a pledge also shows where each
+part of it stands (proposed, confirmed, delivered), never who the household is."""
 
 from __future__ import annotations
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from domain.records import LIVE_MATCHES
 from handlers import messages as msg
 from nlu.lexicon import KIND_LABELS, NEED_LABELS
-from storage.models import User
+from storage.models import Match, Pledge, User
 from storage.repositories import user_records
+
+
+def _pledge_lines(session: Session, pledge: Pledge) -> list[str]:
+    what = f"{pledge.amount} 元" if pledge.amount else KIND_LABELS[pledge.kind]
+    lines = [f"认捐 {pledge.number}｜{what}｜{msg.PLEDGE_STATUS[pledge.status]}"]
+    matches = session.scalars(
+        select(Match)
+        .where(Match.pledge_id == pledge.id, Match.status.in_(LIVE_MATCHES))
+        .order_by(Match.id)
+    )
+    for match in matches:
+        need = NEED_LABELS[match.case.need_type]
+        lines.append(f"  · {match.what}→一户{need}困难家庭：{msg.DONOR_MATCH_STAGE[match.status]}")
+    return lines
 
 
 def status_text(session: Session, user: User) -> str:
@@ -22,6 +39,5 @@ def status_text(session: Session, user: User) -> str:
             f"{msg.CASE_STATUS[case.status]}"
         )
     for pledge in pledges:
-        what = f"{pledge.amount} 元" if pledge.amount else KIND_LABELS[pledge.kind]
-        lines.append(f"认捐 {pledge.number}｜{what}｜{msg.PLEDGE_STATUS[pledge.status]}")
+        lines.extend(_pledge_lines(session, pledge))
     return "\n".join(lines)

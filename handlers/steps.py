@@ -14,6 +14,7 @@ from handlers.state import ConversationState
 from nlu.amounts import parse_amount
 from nlu.lexicon import NEED_LABELS, NEED_ORDER, detect_need_type, is_no, is_yes, means_any
 from nlu.regions import MAX_CANDIDATES, Resolution, region_index, resolve_region
+from nlu.validators import Invalid, validate_mobile
 
 Slots = dict[str, Any]
 Parser = Callable[[str, ConversationState], Any]
@@ -131,14 +132,36 @@ def parse_money(bad: str) -> Parser:
     return parse
 
 
-def show_money(value: int | None) -> str:
+AMOUNT_UNKNOWN = "unknown"  # the household cannot say yet; the social worker sets it
+
+
+def show_money(value: int | str | None) -> str:
+    if value == AMOUNT_UNKNOWN:
+        return "还不清楚（社工核实时再定）"
     return "不需要钱款" if value is None else f"{value} 元"
 
 
-def parse_optional_money(text: str, state: ConversationState) -> int | None:
+def parse_optional_money(text: str, state: ConversationState) -> int | str | None:
+    if re.search(r"不知道|不清楚|说不好|说不准|不确定|不晓得|算不清|不好说|没算过", text):
+        return AMOUNT_UNKNOWN
     if re.search(r"不需要|不用|不要钱|没有|跳过|不缺钱", text) or text.strip() in ("0", "无"):
         return None
     return parse_money(msg.BAD_AMOUNT)(text, state)
+
+
+def validated(validator: Callable[[str], str], reprompts: dict[str, str]) -> Parser:
+    """A parser from a validator: its reason codes become the matching re-prompts."""
+
+    def parse(text: str, _state: ConversationState) -> str:
+        try:
+            return validator(text)
+        except Invalid as exc:
+            raise Reprompt(reprompts[exc.reason]) from exc
+
+    return parse
+
+
+parse_phone = validated(validate_mobile, msg.PHONE_REPROMPTS)
 
 
 def parse_free_text(bad: str, minimum: int, maximum: int = 500) -> Parser:

@@ -21,6 +21,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from bot.outbox import deliver_notifications
+from domain.records import settle
 from handlers import messages as msg
 from matcher.allocate import Allocation, CaseNeed, PledgeOffer, allocate, pick_case
 from storage.db import Database, job_database
@@ -114,19 +115,6 @@ def _book(session: Session, allocation: Allocation) -> None:
         raise Conflict(f"pledge {allocation.pledge_id} / case {allocation.case_id}")
 
 
-def refresh_statuses(session: Session, case_ids: set[int], pledge_ids: set[int]) -> None:
-    for case in session.scalars(select(Case).where(Case.id.in_(case_ids))):
-        if case.status in MATCHABLE_CASES or case.status == CaseStatus.MATCHED:
-            full = case.amount_needed is not None and case.amount_matched >= case.amount_needed
-            some = CaseStatus.PARTLY_MATCHED if case.amount_matched else CaseStatus.VERIFIED
-            case.status = CaseStatus.MATCHED if full else some
-    for pledge in session.scalars(select(Pledge).where(Pledge.id.in_(pledge_ids))):
-        if pledge.status in (*MATCHABLE_PLEDGES, PledgeStatus.ALLOCATED):
-            full = pledge.amount is not None and pledge.amount_allocated >= pledge.amount
-            left = PledgeStatus.PARTLY_ALLOCATED if pledge.amount_allocated else PledgeStatus.OPEN
-            pledge.status = PledgeStatus.ALLOCATED if full else left
-
-
 def _announce(session: Session, match: Match) -> None:
     case = session.get(Case, match.case_id)
     if case is None:
@@ -203,8 +191,12 @@ def _write(
         session.add(match)
         session.flush()
         _announce(session, match)
-    refresh_statuses(session, {a.case_id for a in allocations}, {a.pledge_id for a in allocations})
-    return len(allocations)
+    settle(
+        session,
+        {a.case_id for a in allocations} | {case_id for case_id, _, _ in in_kind},
+        {a.pledge_id for a in allocations} | {pledge_id for _, pledge_id, _ in in_kind},
+    )
+    return len(allocations) + len(in_kind)
 
 
 def match_once(database: Database, run_key: str) -> int:

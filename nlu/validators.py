@@ -32,9 +32,20 @@ def id_check_char(first17: str) -> str:
     return ID_CHECK_CHARS[total % 11]
 
 
+# Digits said the way people read numbers aloud: 一三九…, 幺 for 1, 洞 for 0.
+_SPOKEN_DIGITS = str.maketrans("零〇洞幺一二两三四五六七八九", "00011223456789")
+_SPOKEN_NUMBER = re.compile(r"[\d零〇洞幺一二两三四五六七八九xX\s\-_·•]+")
+
+
+def spoken_digits(raw: str) -> str:
+    """A number written in Chinese digits, one by one, as ASCII digits; other text as is."""
+    text = raw.strip()
+    return text.translate(_SPOKEN_DIGITS) if _SPOKEN_NUMBER.fullmatch(text) else text
+
+
 def validate_id_number(raw: str, today: date | None = None) -> str:
     """An 18-character resident ID number with a valid check digit, birth date and region."""
-    value = compact(raw).upper().replace("x", "X")
+    value = compact(spoken_digits(raw)).upper().replace("x", "X")
     if not re.fullmatch(r"\d{17}[\dX]", value):
         raise Invalid("id_format")
     if id_check_char(value[:17]) != value[17]:
@@ -57,7 +68,7 @@ def id_birth_date(id_number: str) -> date:
 
 def validate_mobile(raw: str) -> str:
     """A mainland China mobile number, returned as 11 digits."""
-    value = compact(raw).replace("(", "").replace(")", "")
+    value = compact(spoken_digits(raw)).replace("(", "").replace(")", "")
     try:
         parsed = phonenumbers.parse(value, "CN")
     except phonenumbers.NumberParseException as exc:
@@ -73,14 +84,19 @@ def validate_mobile(raw: str) -> str:
     return national
 
 
+_SIZE_NUM = "[0-9零一二两俩三四五六七八九十]+"
+_SIZE_ALONE = re.compile(rf"\s*(家里|俺家|我家)?{_SIZE_NUM}\s*(口人|口|个人|人)\s*")
+_SIZE_IN_SENTENCE = re.compile(rf"{_SIZE_NUM}\s*口|家[里中]?(有|是|共|一共)?{_SIZE_NUM}\s*个人")
 _SIZE = re.compile(r"([0-9零〇一二两俩三四五六七八九十]+)\s*(口|个|人|位)?")
 
 
 def parse_household_size(text: str) -> int:
-    """'5口人', '五口', '俺家4个人', '就我一个' → an integer from 1 to 30."""
-    if re.search(r"(就|只有|只)(我|俺)(一个|自己)?|一个人|我自己|独居", text):
+    """'5口人', '五口', '俺家4个人', '就我一个' → an integer from 1 to 30. A stated family
+    size wins over "就我一个人…" said of something else ("家里五口人，就我一个人挣钱")."""
+    stated = _SIZE_IN_SENTENCE.search(text)
+    if stated is None and re.search(r"(就|只有|只)(我|俺)(一个|自己)?|一个人|我自己|独居", text):
         return 1
-    match = _SIZE.search(text)
+    match = _SIZE.search(stated.group(0) if stated else text)
     if match is None:
         raise Invalid("household_size_format")
     token = match.group(1).replace("俩", "两")
@@ -93,9 +109,6 @@ def parse_household_size(text: str) -> int:
     return size
 
 
-_SIZE_NUM = "[0-9零一二两俩三四五六七八九十]+"
-_SIZE_ALONE = re.compile(rf"\s*(家里|俺家|我家)?{_SIZE_NUM}\s*(口人|口|个人|人)\s*")
-_SIZE_IN_SENTENCE = re.compile(rf"{_SIZE_NUM}\s*口|家[里中]?(有|是|共|一共)?{_SIZE_NUM}\s*个人")
 
 
 def find_household_size(text: str) -> int | None:

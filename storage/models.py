@@ -142,12 +142,14 @@ class User(Base):
 
 
 class HouseholdProfile(Base):
-    """A household as described by whoever filed the case (themselves or a relative)."""
+    """A household as described by whoever filed the case (themselves or a relative). A
+    household without WeChat (filed by a social worker, 代办) has no user: its phone is how
+    it is reached."""
 
     __tablename__ = "household_profiles"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     name: Mapped[str | None] = mapped_column(EncryptedText)
     id_number: Mapped[str | None] = mapped_column(EncryptedText)
     id_number_hash: Mapped[str | None] = mapped_column(String(64), index=True)
@@ -161,11 +163,17 @@ class HouseholdProfile(Base):
     __table_args__ = (CheckConstraint("household_size BETWEEN 1 AND 30", name="household_size"),)
 
 
+class VerificationMethod(StrEnum):
+    VISIT = "visit"
+    PHONE = "phone"
+
+
 class Case(Base):
     __tablename__ = "cases"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    # The household's WeChat user; None for a household without WeChat (代办, see filed_by_id).
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     profile_id: Mapped[int] = mapped_column(ForeignKey("household_profiles.id"))
     need_type: Mapped[NeedType] = mapped_column(_enum(NeedType, "need_type"))
     poverty_cause: Mapped[str | None] = mapped_column(String(16))
@@ -180,6 +188,10 @@ class Case(Base):
     flags: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
     verified_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     verified_at: Mapped[datetime | None]
+    # How the social worker verified it, read from their note (上门 / 电话); None if unsaid.
+    verification_method: Mapped[VerificationMethod | None] = mapped_column(
+        _enum(VerificationMethod, "verification_method")
+    )
     review_note: Mapped[str | None] = mapped_column(EncryptedText)
     # Set when a social worker filed the case for a household (代办).
     filed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
@@ -215,6 +227,8 @@ class Pledge(Base):
     item_description: Mapped[str | None] = mapped_column(Text)
     region_pref: Mapped[str | None] = mapped_column(String(6))
     display_name: Mapped[str | None] = mapped_column(EncryptedText)
+    # How the social worker can reach the donor to arrange delivery (given with consent).
+    contact_phone: Mapped[str | None] = mapped_column(EncryptedText)
     expires_at: Mapped[datetime | None]
     expiry_reminded_at: Mapped[datetime | None]
     status: Mapped[PledgeStatus] = mapped_column(
@@ -278,6 +292,11 @@ class Organisation(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(100), unique=True)
+    # A request for a person not taken within this many minutes goes to the organisation's
+    # admins (None: the HANDOFF_ESCALATE_MINUTES default).
+    handoff_limit_minutes: Mapped[int | None]
+    # The supervised account donors transfer money to (shown to donors of confirmed matches).
+    payment_account: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -299,6 +318,8 @@ class SocialWorker(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), unique=True)
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # An organisation admin also hears of requests for a person nobody took in time.
+    is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
     bound_at: Mapped[datetime] = mapped_column(default=utcnow)
     deactivated_at: Mapped[datetime | None]
 
@@ -326,6 +347,7 @@ class Invite(Base):
     code_hash: Mapped[str] = mapped_column(String(64), unique=True)
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"))
     regions: Mapped[list[str]] = mapped_column(JSON)
+    is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     expires_at: Mapped[datetime]
     used_at: Mapped[datetime | None]
@@ -440,3 +462,67 @@ class MatchRun(Base):
     run_key: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     matches: Mapped[int] = mapped_column(default=0)
+
+
+class Operator(Base):
+    """A platform operator: sees every region, hears of requests for a person that no
+    organisation covers, and may take any of them."""
+
+    __tablename__ = "operators"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), unique=True)
+    name: Mapped[str] = mapped_column(String(60))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    user: Mapped[User] = relationship()
+
+
+class HandoffStatus(StrEnum):
+    WAITING = "waiting"
+    ACTIVE = "active"
+    CLOSED = "closed"
+
+
+class Handoff(Base):
+    """A person asked for a person (人工): waiting until a social worker or operator takes
+    it, then messages travel both ways through the official account until either ends it."""
+
+    __tablename__ = "handoffs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    region_code: Mapped[str | None] = mapped_column(String(6))
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"))
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"))
+    status: Mapped[HandoffStatus] = mapped_column(
+        _enum(HandoffStatus, "handoff_status"), default=HandoffStatus.WAITING, index=True
+    )
+    taken_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    requested_at: Mapped[datetime] = mapped_column(default=utcnow)
+    taken_at: Mapped[datetime | None]
+    escalated_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+
+    user: Mapped[User] = relationship(foreign_keys=[user_id])
+    organisation: Mapped[Organisation | None] = relationship()
+
+    @property
+    def number(self) -> str:
+        """The number workers type, e.g. H000004."""
+        return f"H{self.id:06d}"
+
+
+class HandoffMessage(Base):
+    """One message of a hand-off conversation. A worker's message to a household outside
+    WeChat's 48-hour window waits (`delivered_at` unset) until the household writes again."""
+
+    __tablename__ = "handoff_messages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    handoff_id: Mapped[int] = mapped_column(ForeignKey("handoffs.id"), index=True)
+    from_household: Mapped[bool] = mapped_column(Boolean)
+    text: Mapped[str] = mapped_column(EncryptedText)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    delivered_at: Mapped[datetime | None]

@@ -10,11 +10,21 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from storage.models import Case, Match, MatchStatus, Notification, Pledge, ResourceKind
+from storage.models import (
+    Case,
+    CaseStatus,
+    Match,
+    MatchStatus,
+    Notification,
+    Pledge,
+    ResourceKind,
+)
 from storage.social_work import in_regions
 
 DELIVERED = (MatchStatus.DELIVERED, MatchStatus.CLOSED)
 ACTIVE = (MatchStatus.PROPOSED, MatchStatus.CONFIRMED, *DELIVERED)
+# What households still need or were helped with: not what was turned down or withdrawn.
+NOT_NEEDED = (CaseStatus.REJECTED, CaseStatus.WITHDRAWN)
 
 
 def _median_days(pairs: list[tuple[datetime, datetime | None]]) -> float | None:
@@ -49,7 +59,7 @@ def build_report(session: Session, region_prefixes: list[str] | None = None) -> 
         "cases_by_poverty_cause": dict(Counter(c.poverty_cause or "unknown" for c in cases)),
         "cases_by_province": dict(Counter(c.region_code[:2] + "0000" for c in cases)),
         "cases_by_status": dict(Counter(c.status.value for c in cases)),
-        "yuan_needed": sum(c.amount_needed or 0 for c in cases),
+        "yuan_needed": sum(c.amount_needed or 0 for c in cases if c.status not in NOT_NEEDED),
         "yuan_pledged": sum(p.amount or 0 for p in money),
         "yuan_matched": sum(m.amount for m in money_matches if m.status in ACTIVE),
         "yuan_delivered": sum(m.amount for m in money_matches if m.status in DELIVERED),

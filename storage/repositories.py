@@ -94,10 +94,12 @@ class CaseDraft:
     urgency: int
 
 
-def submit_case(session: Session, user: User, draft: CaseDraft) -> Case:
-    """Profile and case in the caller's transaction; the case starts as submitted."""
+def submit_case(session: Session, user: User, draft: CaseDraft, on_behalf: bool = False) -> Case:
+    """Profile and case in the caller's transaction; the case starts as submitted. Filed on
+    behalf (代办), they belong to no WeChat user: the filing worker is recorded instead."""
+    owner = None if on_behalf else user.id
     profile = HouseholdProfile(
-        user_id=user.id,
+        user_id=owner,
         name=draft.name,
         id_number=draft.id_number,
         id_number_hash=cipher().keyed_hash(draft.id_number),
@@ -109,7 +111,8 @@ def submit_case(session: Session, user: User, draft: CaseDraft) -> Case:
     session.add(profile)
     session.flush()
     case = Case(
-        user_id=user.id,
+        user_id=owner,
+        filed_by_id=user.id if on_behalf else None,
         profile_id=profile.id,
         need_type=NeedType(draft.need_type),
         description=draft.description,
@@ -131,6 +134,7 @@ class PledgeDraft:
     item_description: str | None
     region_pref: str | None
     display_name: str | None
+    contact_phone: str | None = None
 
 
 def submit_pledge(session: Session, user: User, draft: PledgeDraft) -> Pledge:
@@ -142,6 +146,7 @@ def submit_pledge(session: Session, user: User, draft: PledgeDraft) -> Pledge:
         item_description=draft.item_description,
         region_pref=draft.region_pref,
         display_name=draft.display_name,
+        contact_phone=draft.contact_phone,
     )
     session.add(pledge)
     session.flush()
@@ -163,7 +168,7 @@ def erase_personal_data(session: Session, user: User) -> None:
         if case.status in open_statuses:
             case.status = CaseStatus.WITHDRAWN
     for pledge in session.scalars(select(Pledge).where(Pledge.donor_id == user.id)):
-        pledge.display_name = None
+        pledge.display_name = pledge.contact_phone = None
         if pledge.status == PledgeStatus.OPEN:
             pledge.status = PledgeStatus.CANCELLED
     for question in session.scalars(

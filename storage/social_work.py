@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from datetime import timedelta
 
-from sqlalchemy import ColumnElement, false, literal, or_, select
+from sqlalchemy import ColumnElement, false, func, literal, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import QueryableAttribute, Session
 
@@ -15,6 +15,7 @@ from storage.models import (
     CaseStatus,
     Invite,
     Notification,
+    Operator,
     Organisation,
     OrganisationRegion,
     Role,
@@ -51,7 +52,12 @@ def organisation(session: Session, name: str) -> Organisation:
 
 
 def create_invite(
-    session: Session, org_name: str, regions: list[str], ttl_hours: int, actor: str
+    session: Session,
+    org_name: str,
+    regions: list[str],
+    ttl_hours: int,
+    actor: str,
+    is_admin: bool = False,
 ) -> str:
     """A new one-time invite code (shown once; only its keyed hash is stored)."""
     org = organisation(session, org_name)
@@ -74,6 +80,7 @@ def create_invite(
         code_hash=cipher().keyed_hash(plain),
         organisation_id=org.id,
         regions=regions,
+        is_admin=is_admin,
         expires_at=utcnow() + timedelta(hours=ttl_hours),
     )
     session.add(invite)
@@ -103,6 +110,7 @@ def bind(session: Session, user: User, code: str) -> SocialWorker:
         True,
         None,
     )
+    worker.is_admin = invite.is_admin
     session.flush()
     existing = set(
         session.scalars(
@@ -178,10 +186,49 @@ def covering_workers(session: Session, region_code: str) -> list[SocialWorker]:
 
 
 def organisation_covers(session: Session, region_code: str) -> bool:
-    query = select(OrganisationRegion.id).where(
-        _contains(OrganisationRegion.region_prefix, region_code)
+    return covering_organisation(session, region_code) is not None
+
+
+def covering_organisation(session: Session, region_code: str) -> Organisation | None:
+    """The organisation covering the code most closely (a county's before a province's)."""
+    return session.scalar(
+        select(Organisation)
+        .join(OrganisationRegion, OrganisationRegion.organisation_id == Organisation.id)
+        .where(_contains(OrganisationRegion.region_prefix, region_code))
+        .order_by(func.length(OrganisationRegion.region_prefix).desc(), Organisation.id)
+        .limit(1)
     )
-    return session.scalar(query.limit(1)) is not None
+
+
+def organisation_admins(session: Session, organisation_id: int) -> list[SocialWorker]:
+    return list(
+        session.scalars(
+            select(SocialWorker).where(
+                SocialWorker.organisation_id == organisation_id,
+                SocialWorker.active,
+                SocialWorker.is_admin,
+            )
+        )
+    )
+
+
+def active_operators(session: Session) -> list[Operator]:
+    return list(session.scalars(select(Operator).where(Operator.active).order_by(Operator.id)))
+
+
+def active_operator(session: Session, user: User) -> Operator | None:
+    return session.scalar(select(Operator).where(Operator.user_id == user.id, Operator.active))
+
+
+def add_operator(session: Session, user: User, name: str, actor: str) -> Operator:
+    operator = session.scalar(select(Operator).where(Operator.user_id == user.id))
+    if operator is None:
+        operator = Operator(user_id=user.id, name=name)
+        session.add(operator)
+    operator.name, operator.active = name, True
+    session.flush()
+    audit(session, actor, "operator.added", "operator", operator.id)
+    return operator
 
 
 def in_regions(prefixes: list[str]) -> ColumnElement[bool]:

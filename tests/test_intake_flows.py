@@ -172,7 +172,8 @@ def test_donor_pledges_money(app: Flask, donor: WeChatUser) -> None:
     assert "帮助哪方面" in donor.say("我想捐两万")
     assert "哪里" in donor.say("2")
     assert "称呼" in donor.say("甘肃")
-    summary = donor.say("匿名")
+    assert "手机号" in donor.say("匿名")
+    summary = donor.say("不留")
     assert "20000 元" in summary and "甘肃省" in summary and "匿名" in summary
     assert "J000001" in donor.say("确认")
     with app.extensions["zhulian"].services.db.session() as session:
@@ -189,19 +190,23 @@ def test_donor_pledges_money(app: Flask, donor: WeChatUser) -> None:
 def test_donor_pledges_goods_by_menu(app: Flask, donor: WeChatUser) -> None:
     assert "捐什么" in donor.say("2")  # top menu: 我要捐助
     assert "哪方面" in donor.say("2")  # goods
-    donor.conversation("不限", "棉被 20 床", "不限", "爱心人士小陈")
+    donor.conversation("不限", "棉被 20 床", "不限")
+    assert "手机号" in donor.say("爱心人士小陈")
+    assert "要留一个手机号" in donor.say("不留")  # goods cannot be delivered without one
+    assert "139****5678" in donor.say("一三九 一二三四 五六七八")  # said in Chinese digits
     assert "J000001" in donor.say("确认")
     with app.extensions["zhulian"].services.db.session() as session:
         pledge = session.scalars(select(Pledge)).one()
     assert (pledge.kind, pledge.need_type, pledge.amount) == ("goods", None, None)
     assert pledge.item_description == "棉被 20 床" and pledge.display_name == "爱心人士小陈"
+    assert pledge.contact_phone == "13912345678"
 
 
 def test_status_lists_cases_and_pledges(household: WeChatUser) -> None:
     assert "还没有" in household.say("进度")
     household.say("我想求助")
     household.conversation(*HOUSEHOLD_ANSWERS, "确认")
-    household.conversation("我想捐两千", "不限", "不限", "匿名", "确认")
+    household.conversation("我想捐两千", "不限", "不限", "匿名", "不留", "确认")
     status = household.say("进度")
     assert "Q000001" in status and "等待社工核实" in status
     assert "J000001" in status and "2000 元" in status and "等待配对" in status
@@ -212,15 +217,6 @@ def test_status_midway_continues_the_flow(household: WeChatUser) -> None:
     household.conversation(*HOUSEHOLD_ANSWERS[:4])
     reply = household.say("进度")
     assert "还没有" in reply and "哪个县" in reply
-
-
-def test_handoff_is_recorded(app: Flask, household: WeChatUser) -> None:
-    assert "社工" in household.say("人工")
-    with app.extensions["zhulian"].services.db.session() as session:
-        assert (
-            session.scalar(select(AuditEntry).where(AuditEntry.action == "handoff.requested"))
-            is not None
-        )
 
 
 def test_subscribe_gets_the_welcome(household: WeChatUser) -> None:

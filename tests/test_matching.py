@@ -112,7 +112,7 @@ def test_proposal_confirm_deliver_rate(
     dingxi_worker: WeChatUser,
 ) -> None:
     case_number = verified_case_via_chat(household, dingxi_worker)
-    donor.conversation("我想捐五千", "1", "甘肃定西通渭县", "匿名", "确认")
+    donor.conversation("我想捐五千", "1", "甘肃定西通渭县", "匿名", "不留", "确认")
     run_worker(redis_url)  # the pledge triggered the matcher; the outbox tells the worker
     proposal = next(m["content"] for m in dingxi_worker.pushed() if "配对建议" in m["content"])
     assert case_number in proposal and "5000 元" in proposal and "同县" in proposal
@@ -147,7 +147,7 @@ def test_decline_restores_amounts_and_is_not_proposed_again(
     dingxi_worker: WeChatUser,
 ) -> None:
     verified_case_via_chat(household, dingxi_worker)
-    donor.conversation("我想捐五千", "1", "不限", "匿名", "确认")
+    donor.conversation("我想捐五千", "1", "不限", "匿名", "不留", "确认")
     run_worker(redis_url)
     proposal = next(m["content"] for m in dingxi_worker.pushed() if "配对建议" in m["content"])
     match = proposal.split("配对建议 ")[1][:7]
@@ -164,7 +164,7 @@ def test_decline_restores_amounts_and_is_not_proposed_again(
 
 
 def test_donor_cancels_what_is_not_allocated(app: Flask, donor: WeChatUser) -> None:
-    donor.conversation("我想捐五千", "1", "不限", "匿名", "确认")
+    donor.conversation("我想捐五千", "1", "不限", "匿名", "不留", "确认")
     assert "5000 元" in donor.say("取消认捐 J000001")
     assert "没有找到" in donor.other("o_someone_else").say("取消认捐 J000001")
     with app.extensions["zhulian"].services.db.session() as session:
@@ -172,7 +172,7 @@ def test_donor_cancels_what_is_not_allocated(app: Flask, donor: WeChatUser) -> N
 
 
 def test_pledges_expire_with_a_reminder_first(app: Flask, donor: WeChatUser) -> None:
-    donor.conversation("我想捐五千", "1", "不限", "匿名", "确认")
+    donor.conversation("我想捐五千", "1", "不限", "匿名", "不留", "确认")
     database = app.extensions["zhulian"].services.db
     with database.session() as session:
         session.execute(update(Pledge).values(expires_at=utcnow() + timedelta(days=3)))
@@ -250,7 +250,7 @@ def test_operator_report_and_worker_stats(
     import json
 
     verified_case_via_chat(household, dingxi_worker)
-    donor.conversation("我想捐五千", "1", "不限", "匿名", "确认")
+    donor.conversation("我想捐五千", "1", "不限", "匿名", "不留", "确认")
     run_worker(redis_url)
     match = next(m["content"] for m in dingxi_worker.pushed() if "配对建议" in m["content"]).split(
         "配对建议 "
@@ -279,7 +279,7 @@ def test_goods_are_matched_whole_to_one_case(
     dingxi_worker: WeChatUser,
 ) -> None:
     verified_case_via_chat(household, dingxi_worker)
-    donor.conversation("2", "2", "不限", "棉被 20 床", "甘肃", "小陈", "确认")
+    donor.conversation("2", "2", "不限", "棉被 20 床", "甘肃", "小陈", "13912345678", "确认")
     run_worker(redis_url)
     proposal = next(m["content"] for m in dingxi_worker.pushed() if "配对建议" in m["content"])
     assert "棉被 20 床" in proposal and "同省" in proposal
