@@ -109,8 +109,6 @@ def parse_household_size(text: str) -> int:
     return size
 
 
-
-
 def find_household_size(text: str) -> int | None:
     """A household size a sentence states ("家里四口人", "四个人"), if any. "我一个人带三个娃"
     states none: only 口 counts, or 个人 said of the family or as the whole answer."""

@@ -99,3 +99,23 @@ def test_masks_keep_only_what_identifies_nothing() -> None:
     assert mask_id_number("11010519491231002X") == "1101**********002X"
     assert mask_phone("13800138000") == "138****8000"
     assert mask_name("王秀英") == "王**"
+
+
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [
+        ("家里五口人，就我一个人挣钱", 5),
+        ("俺家4个人，只有我能干活", 4),
+        ("就我一个", 1),
+        ("只有我自己", 1),
+    ],
+)
+def test_household_size_is_the_family_stated(text: str, size: int) -> None:
+    assert parse_household_size(text) == size
+
+
+@pytest.mark.parametrize(
+    "raw", ["一三九一二三四五六七八", "幺三九 一二三四 五六七八", "139-1234-5678"]
+)
+def test_mobile_said_in_chinese_digits(raw: str) -> None:
+    assert validate_mobile(raw) == "13912345678"

@@ -1,0 +1,75 @@
+"""Answers read as people mean them, end to end through signed XML: what a first message
+already said is not asked again; "不知道", a cancel said in two clauses, a phone number in
+Chinese digits, and a question about the platform asked in the middle of a flow."""
+
+from __future__ import annotations
+
+from flask import Flask
+from sqlalchemy import select
+
+from storage.models import Case, Pledge
+from tests.test_intake_flows import HOUSEHOLD_ANSWERS
+from tests.wechat import WeChatUser
+
+
+def test_pledge_first_message_fills_kind_item_need_and_place(app: Flask, donor: WeChatUser) -> None:
+    assert "称呼" in donor.say("我想捐20床棉被给甘肃的困难户")
+    donor.say("小陈")
+    summary = donor.say("13912345678")
+    assert "20床棉被" in summary and "甘肃省" in summary and "基本生活" in summary
+    donor.say("确认")
+    with app.extensions["zhulian"].services.db.session() as session:
+        pledge = session.scalars(select(Pledge)).one()
+    assert (pledge.kind, pledge.need_type, pledge.region_pref) == ("goods", "living", "620000")
+
+
+def test_money_pledge_for_a_need_in_a_place(app: Flask, donor: WeChatUser) -> None:
+    assert "称呼" in donor.say("我想捐五千给甘肃的娃上学")
+    donor.conversation("匿名", "不留", "确认")
+    with app.extensions["zhulian"].services.db.session() as session:
+        pledge = session.scalars(select(Pledge)).one()
+    assert (pledge.amount, pledge.need_type, pledge.region_pref) == (5000, "education", "620000")
+
+
+def test_unknown_amount_is_recorded_as_unknown_and_set_by_the_worker(
+    app: Flask, household: WeChatUser, dingxi_worker: WeChatUser
+) -> None:
+    household.say("我想求助")
+    answers = ["不知道，要看医院怎么说" if a == "两万" else a for a in HOUSEHOLD_ANSWERS]
+    replies = household.conversation(*answers)
+    assert "还不清楚" in replies[-1] and "不需要钱款" not in replies[-1]
+    number = household.say("确认").split("编号是 ")[1][:7]
+    assert "说不清需要多少钱" in dingxi_worker.say(f"查看 {number}")
+    assert "3000 元" in dingxi_worker.say(f"金额 {number} 三千")
+    with app.extensions["zhulian"].services.db.session() as session:
+        case = session.scalars(select(Case)).one()
+    assert case.amount_needed == 3000 and case.flags == []
+
+
+def test_cancel_said_in_two_clauses_at_the_name_step(app: Flask, household: WeChatUser) -> None:
+    household.say("我想求助")
+    household.conversation(*HOUSEHOLD_ANSWERS[:6])  # up to the name question
+    assert "已取消" in household.say("算了，不弄了")
+    with app.extensions["zhulian"].services.db.session() as session:
+        assert session.scalars(select(Case)).all() == []
+
+
+def test_platform_questions_mid_flow_are_answered_then_asked_again(
+    household: WeChatUser,
+) -> None:
+    household.say("我想求助")
+    household.conversation(*HOUSEHOLD_ANSWERS[:7])  # at the ID number question
+    reply = household.say("为什么要身份证号？")
+    assert "核实身份" in reply and "18 位身份证号" in reply
+    reply = household.say("你们收费吗？")
+    assert "不收任何费用" in reply and "18 位身份证号" in reply
+    assert "手机号" in household.say("11010519491231002X")
+    assert "请核对" in household.say("一三八 零零一三 八零零零")
+
+
+def test_household_size_sentence_is_the_family_not_the_earner(household: WeChatUser) -> None:
+    household.say("我想求助")
+    household.conversation(*HOUSEHOLD_ANSWERS[:5])  # at the household size question
+    household.say("家里五口人，就我一个人挣钱")
+    summary = household.conversation(*HOUSEHOLD_ANSWERS[6:])[-1]
+    assert "5 口人" in summary
