@@ -54,7 +54,7 @@ migrate: setup ## Apply database migrations
 run: setup ## Set up everything, then run web, nlu, worker, scheduler and the WeChat stand-in
 	$(PY) -m config.services redis
 	$(VENV)/bin/flask db upgrade
-	$(VENV)/bin/honcho start -f Procfile.dev
+	$(PY) -m config.launch
 
 chat: ## Chat with the running bot from this terminal (OPENID=o_someone to pick who you are)
 	$(PY) -m wechat_standin chat --openid $${OPENID:-o_demo_household}

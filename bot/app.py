@@ -22,4 +22,6 @@ def create_app(settings: Settings | None = None) -> Flask:
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    for noisy in ("rq", "urllib3", "jieba"):  # routine third-party chatter
+        logging.getLogger(noisy).setLevel(logging.WARNING)
     return app

@@ -32,7 +32,6 @@ from storage.models import (
     Case,
     Notification,
     NotificationStatus,
-    Operator,
     Organisation,
     SocialWorker,
     User,
@@ -45,6 +44,7 @@ from storage.social_work import (
     add_operator,
     create_invite,
     deactivate,
+    remove_operator,
 )
 
 db_cli = AppGroup("db", help="Database schema migrations.")
@@ -88,7 +88,10 @@ def worker(burst: bool) -> None:
     """Run an RQ worker on the notify and default queues (with retry scheduling)."""
     connection = Redis.from_url(runtime().settings.redis_url)
     queues = [Queue(name, connection=connection) for name in QUEUES]
-    Worker(queues, connection=connection).work(with_scheduler=True, burst=burst)
+    # RQ logs every job at INFO; WARNING keeps failures and retries visible, not routine.
+    Worker(queues, connection=connection).work(
+        with_scheduler=True, burst=burst, logging_level="WARNING"
+    )
 
 
 @jobs_cli.command("scheduler")
@@ -155,12 +158,8 @@ def operator_add(openid: str, name: str) -> None:
 def operator_remove(openid: str) -> None:
     """Stop an operator's access."""
     with runtime().services.db.session() as session:
-        operator = session.scalar(
-            select(Operator).join(User).where(User.openid == openid, Operator.active)
-        )
-        if operator is None:
+        if not remove_operator(session, openid, "operator:cli"):
             raise click.ClickException(f"no active operator with openid {openid}")
-        operator.active = False
     click.echo(f"operator {openid} removed")
 
 

@@ -49,5 +49,5 @@ def run_scheduler(redis: Redis, jobs: list[Periodic], tick_seconds: float = 5.0)
                 if now - last >= job.every_seconds:
                     Queue(job.queue, connection=redis).enqueue(job.func, job_timeout=300)
                     redis.set(key, now)
-                    log.info("enqueued %s", job.func.__name__)
+                    log.debug("enqueued %s", job.func.__name__)
         time.sleep(tick_seconds)

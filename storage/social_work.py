@@ -220,6 +220,18 @@ def active_operator(session: Session, user: User) -> Operator | None:
     return session.scalar(select(Operator).where(Operator.user_id == user.id, Operator.active))
 
 
+def remove_operator(session: Session, openid: str, actor: str) -> bool:
+    """Stop an operator's access; False when there is no active operator of that openid."""
+    operator = session.scalar(
+        select(Operator).join(User).where(User.openid == openid, Operator.active)
+    )
+    if operator is None:
+        return False
+    operator.active = False
+    audit(session, actor, "operator.removed", "operator", operator.id)
+    return True
+
+
 def add_operator(session: Session, user: User, name: str, actor: str) -> Operator:
     operator = session.scalar(select(Operator).where(Operator.user_id == user.id))
     if operator is None:

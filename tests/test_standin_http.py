@@ -3,6 +3,7 @@ WeChat's retries, and the reply comes back through the stand-in's control API.""
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections.abc import Iterator
@@ -13,6 +14,7 @@ from flask import Flask, request
 from werkzeug.serving import make_server
 
 from tests.conftest import TEST_APP_ID, TEST_SECRET
+from wechat_standin.__main__ import PushWatcher
 from wechat_standin.server import StandInState, create_standin_app
 from wechat_standin.signing import Account
 from wechat_standin.webhook_caller import WebhookCaller, http_transport
@@ -66,3 +68,32 @@ def test_slow_webhook_gets_wechats_retries() -> None:
         )
         delivery = caller.send_text("o_x", "你好")
     assert (delivery.status, delivery.attempts, len(seen)) == (200, 3, 3)
+
+
+def test_terminal_chat_shows_pushes_as_they_arrive(
+    standin_server: tuple[str, StandInState], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A customer-service message pushed while the person types nothing is printed."""
+    url, state = standin_server
+    state.user_wrote("o_chat")
+    watcher = PushWatcher(url, "o_chat")
+    threading.Thread(target=watcher.run, daemon=True).start()
+    token = requests.get(
+        f"{url}/cgi-bin/token",
+        params={"grant_type": "client_credential", "appid": TEST_APP_ID, "secret": TEST_SECRET},
+        timeout=5,
+    ).json()["access_token"]
+    message = {"touser": "o_chat", "msgtype": "text", "text": {"content": "配对建议 M000001"}}
+    requests.post(
+        f"{url}/cgi-bin/message/custom/send",
+        params={"access_token": token},
+        data=json.dumps(message, ensure_ascii=False).encode(),
+        timeout=5,
+    )
+    deadline = time.monotonic() + 5
+    printed = ""
+    while "配对建议 M000001" not in printed and time.monotonic() < deadline:
+        time.sleep(0.2)
+        printed += capsys.readouterr().out
+    watcher.stopped.set()
+    assert "[推送] 配对建议 M000001" in printed

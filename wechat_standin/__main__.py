@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import threading
 import time
 
 import requests
+from dotenv import load_dotenv
 from werkzeug.serving import run_simple
 
-from config.settings import load_settings
+from config.settings import PROJECT_ROOT, load_settings
 from wechat_standin.server import StandInState, create_standin_app
 from wechat_standin.signing import Account
 from wechat_standin.webhook_caller import WebhookCaller, http_transport
@@ -20,7 +22,10 @@ CHAT_HELP = "输入消息回车发送。/user <openid> 换身份，/subscribe �
 
 
 def _standin_url() -> str:
-    return os.environ.get("STANDIN_URL", f"http://127.0.0.1:{DEFAULT_PORT}")
+    """STANDIN_URL from the environment or `.env`; else the local port (STANDIN_PORT)."""
+    load_dotenv(PROJECT_ROOT / ".env", override=False)
+    port = os.environ.get("STANDIN_PORT") or DEFAULT_PORT
+    return os.environ.get("STANDIN_URL") or f"http://127.0.0.1:{port}"
 
 
 def serve(port: int) -> None:
@@ -35,21 +40,44 @@ def serve(port: int) -> None:
     run_simple("127.0.0.1", port, create_standin_app(state, caller), threaded=True)
 
 
-def _print_pushed(base: str, openid: str, since: float) -> float:
-    time.sleep(0.3)
-    pushed = requests.get(
-        f"{base}/standin/sent", params={"openid": openid, "since": since}, timeout=5
-    )
-    for item in pushed.json():
-        print(f"[推送] {item.get('content') or item.get('data')}")
-        since = max(since, item["at"])
-    return since
+class PushWatcher:
+    """Prints messages pushed to the current user as they arrive (customer-service and
+    template messages), from a background thread polling the stand-in's record."""
+
+    def __init__(self, base: str, openid: str) -> None:
+        self.base, self.openid = base, openid
+        self.since = time.time()
+        self.lock = threading.Lock()
+        self.stopped = threading.Event()
+
+    def switch(self, openid: str) -> None:
+        with self.lock:
+            self.openid, self.since = openid, time.time()
+
+    def poll(self) -> None:
+        with self.lock:
+            try:
+                pushed = requests.get(
+                    f"{self.base}/standin/sent",
+                    params={"openid": self.openid, "since": self.since},
+                    timeout=5,
+                ).json()
+            except requests.RequestException:
+                return
+            for item in pushed:
+                print(f"[推送] {item.get('content') or item.get('data')}", flush=True)
+                self.since = max(self.since, item["at"])
+
+    def run(self) -> None:
+        while not self.stopped.wait(1.0):
+            self.poll()
 
 
 def chat(openid: str) -> None:
     base = _standin_url()
     print(f"你是 {openid}。{CHAT_HELP}")
-    since = time.time()
+    watcher = PushWatcher(base, openid)
+    threading.Thread(target=watcher.run, daemon=True).start()
     for line in sys.stdin:
         text = line.strip()
         if not text:
@@ -58,15 +86,13 @@ def chat(openid: str) -> None:
             break
         if text.startswith("/user "):
             openid = text.split(maxsplit=1)[1]
+            watcher.switch(openid)
             print(f"现在你是 {openid}")
             continue
         payload = (
             {"openid": openid, "event": "subscribe"}
             if text == "/subscribe"
-            else {
-                "openid": openid,
-                "text": text,
-            }
+            else {"openid": openid, "text": text}
         )
         try:
             result = requests.post(f"{base}/standin/send", json=payload, timeout=20).json()
@@ -74,12 +100,12 @@ def chat(openid: str) -> None:
             print(f"（连不上微信模拟器 {base}：{exc}。先运行 make run）")
             continue
         if result.get("reply"):
-            print(f"[助联] {result['reply']}")
+            print(f"[助联] {result['reply']}", flush=True)
         elif result.get("status") != 200:
             print(
                 f"（公众号没有回应：HTTP {result.get('status')}，尝试 {result.get('attempts')} 次）"
             )
-        since = _print_pushed(base, openid, since)
+    watcher.stopped.set()
 
 
 def main() -> None:

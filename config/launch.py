@@ -1,0 +1,55 @@
+"""`python -m config.launch`: run the Procfile's processes with honcho, the environment
+winning over `.env` (honcho on its own lets `.env` override what is exported, so
+`WEB_PORT=9000 make run` would still serve on 8000).
+
+The Rasa server `make run` starts listens on `NLU_PORT`; the web process is pointed at it.
+An exported `NLU_URL` elsewhere is replaced, and said so, instead of silently talking to
+another copy's Rasa."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+from dotenv import dotenv_values
+
+from config.settings import PROJECT_ROOT
+
+DEFAULT_NLU_PORT = "5005"
+
+
+def merged_environment(exported: Mapping[str, str], env_file: Path) -> dict[str, str]:
+    """`.env` values for what is not exported; exported values win."""
+    from_file = {k: v for k, v in dotenv_values(env_file).items() if v is not None}
+    return {**from_file, **exported}
+
+
+def local_nlu(environment: dict[str, str]) -> str | None:
+    """Point NLU_URL at the Rasa this launch starts; the warning when it pointed elsewhere."""
+    port = environment.get("NLU_PORT") or DEFAULT_NLU_PORT
+    wanted = f"http://127.0.0.1:{port}"
+    current = environment.get("NLU_URL", "").rstrip("/")
+    environment["NLU_URL"] = wanted
+    if current and current not in (wanted, f"http://localhost:{port}"):
+        return f"NLU_URL was {current}; make run starts its own Rasa, so it is now {wanted}"
+    return None
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m config.launch")
+    parser.add_argument("--procfile", default=str(PROJECT_ROOT / "Procfile.dev"))
+    parser.add_argument("--env-file", default=str(PROJECT_ROOT / ".env"))
+    args = parser.parse_args()
+    environment = merged_environment(os.environ, Path(args.env_file))
+    if (warning := local_nlu(environment)) is not None:
+        print(f"launch: {warning}", file=sys.stderr, flush=True)
+    honcho = str(Path(sys.executable).with_name("honcho"))
+    argv = [honcho, "start", "--no-colour", "-f", args.procfile, "-e", os.devnull]
+    os.execve(honcho, argv, environment)  # noqa: S606 - fixed argv, the venv's honcho
+
+
+if __name__ == "__main__":
+    main()
