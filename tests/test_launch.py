@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from config.launch import local_nlu, merged_environment
+from config.launch import local_nlu, local_standin, merged_environment
 from config.settings import PROJECT_ROOT
 
 
@@ -24,6 +24,15 @@ def test_nlu_url_follows_nlu_port_and_says_so() -> None:
     warning = local_nlu(environment)
     assert environment["NLU_URL"] == "http://127.0.0.1:5077" and warning and "5005" in warning
     assert local_nlu({"NLU_URL": "http://127.0.0.1:5005"}) is None
+
+
+def test_standin_urls_follow_standin_port_unless_real() -> None:
+    local = {"STANDIN_PORT": "8111", "WECHAT_API_BASE_URL": "http://127.0.0.1:8100"}
+    local_standin(local)
+    assert local["WECHAT_API_BASE_URL"] == local["STANDIN_URL"] == "http://127.0.0.1:8111"
+    real = {"WECHAT_API_BASE_URL": "https://api.weixin.qq.com"}
+    local_standin(real)
+    assert real["WECHAT_API_BASE_URL"] == "https://api.weixin.qq.com"
 
 
 def test_processes_see_the_exported_port(tmp_path: Path) -> None:

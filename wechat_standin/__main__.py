@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 import threading
@@ -37,6 +38,7 @@ def serve(port: int) -> None:
     caller = WebhookCaller(account, http_transport(webhook))
     state = StandInState(settings.wechat_app_id, settings.wechat_app_secret)
     print(f"WeChat stand-in on :{port}, delivering to {webhook}", flush=True)
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # not a line per request
     run_simple("127.0.0.1", port, create_standin_app(state, caller), threaded=True)
 
 
