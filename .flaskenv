@@ -1,1 +1,1 @@
-FLASK_APP=bot.app:create_app
+FLASK_APP=web.app:create_app

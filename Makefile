@@ -59,10 +59,11 @@ run: setup ## Set up everything, then run web, nlu, worker, scheduler and the We
 chat: ## Chat with the running bot from this terminal (OPENID=o_someone to pick who you are)
 	$(PY) -m wechat_standin chat --openid $${OPENID:-o_demo_household}
 
-lint: $(VENV)/.installed ## ruff check and format check; mypy on the pure packages
+lint: $(VENV)/.installed ## ruff, mypy, and the import contracts (dependencies point one way)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/mypy matcher nlu
+	$(VENV)/bin/mypy web jobs compose notification conversation domain storage config nlu matcher messages vocabulary
+	$(VENV)/bin/lint-imports
 
 test: lint $(MODEL) ## Lint, then every test on SQLite and PostgreSQL with real Redis and Rasa
 	$(PY) -m config.services redis postgres

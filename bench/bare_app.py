@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from flask import Flask, Response, request
 
-from bot.inbound import Rejected, SignedQuery, check_signature, open_message
 from config.settings import load_settings
+from web.inbound import Rejected, SignedQuery, check_signature, open_message
 
 
 def create_bare_app() -> Flask:

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import secrets
 
+from cryptography.fernet import Fernet
+
 from config.settings import PROJECT_ROOT
-from storage.crypto import generate_key
 
 FRESH = {
     "WECHAT_TOKEN": lambda: secrets.token_urlsafe(24),
     "WECHAT_APP_SECRET": lambda: secrets.token_hex(16),
-    "DATA_ENCRYPTION_KEY": generate_key,
+    "DATA_ENCRYPTION_KEY": lambda: Fernet.generate_key().decode(),
 }
 
 

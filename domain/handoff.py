@@ -15,7 +15,7 @@ from datetime import timedelta
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from handlers import messages as msg
+import messages as msg
 from nlu.regions import region_index
 from storage.models import (
     Case,

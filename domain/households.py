@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from handlers import messages as msg
+import messages as msg
 from nlu.validators import mask_name
 from storage.models import Case
 

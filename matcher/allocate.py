@@ -39,7 +39,7 @@ import numpy as np
 from numpy.typing import NDArray
 from ortools.graph.python import min_cost_flow
 
-from nlu.lexicon import NEED_LABELS
+from vocabulary import NEED_LABELS
 
 LEVEL_LABELS = {"county": "同县", "city": "同市", "province": "同省", "any": "不限地区"}
 URGENCY_LABELS = {1: "一般", 2: "较急", 3: "紧急"}

@@ -9,9 +9,6 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from config.settings import Settings, load_settings
-from storage import crypto
-
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
@@ -66,17 +63,3 @@ class Database:
 
 
 db = Database()
-
-
-@contextmanager
-def job_database() -> Iterator[tuple[Database, Settings]]:
-    """For a background job: settings from the environment, the cipher, and a database that
-    is disposed of when the job ends."""
-    settings = load_settings()
-    crypto.configure(settings.data_encryption_key)
-    database = Database()
-    database.configure(settings.database_url)
-    try:
-        yield database, settings
-    finally:
-        database.dispose()

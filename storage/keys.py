@@ -28,10 +28,9 @@ def reencrypt_all(database: Database) -> dict[str, int]:
         last_id, total = 0, 0
         while True:
             with database.session() as session:
+                key = model.__table__.c.id
                 rows = list(
-                    session.scalars(
-                        select(model).where(model.id > last_id).order_by(model.id).limit(BATCH)
-                    )
+                    session.scalars(select(model).where(key > last_id).order_by(key).limit(BATCH))
                 )
                 for row in rows:
                     for column in columns:
@@ -40,6 +39,6 @@ def reencrypt_all(database: Database) -> dict[str, int]:
                 total += len(rows)
             if len(rows) < BATCH:
                 break
-            last_id = rows[-1].id
+            last_id = getattr(rows[-1], "id")  # noqa: B009 - every encrypted table has an id
         counts[model.__tablename__] = total
     return counts

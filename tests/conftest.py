@@ -17,11 +17,11 @@ from flask.testing import FlaskClient, FlaskCliRunner
 from redis import Redis
 from werkzeug.serving import make_server
 
-from bot.app import create_app
 from config.settings import Settings
 from nlu import server as nlu_server
 from storage import crypto, migrate
 from tests.wechat import StandIn, WeChatUser, invite_code
+from web.app import create_app
 from wechat_standin.server import StandInState, create_standin_app
 
 TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")

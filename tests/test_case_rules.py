@@ -1,6 +1,6 @@
 import pytest
 
-from handlers.flows import poverty_cause_of, urgency_of
+from domain.cases import poverty_cause_of, urgency_of
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-from handlers.conversation import clarifying_question
+from conversation.engine import clarifying_question
 
 
 def test_unsure_between_help_and_pledge_asks_with_menu_numbers() -> None:

@@ -12,7 +12,7 @@ from redis import Redis
 from rq import Queue, SimpleWorker
 from sqlalchemy import func, select
 
-from bot.jobs import MATCHER_QUEUE, NOTIFY_QUEUE
+from config.queues import MATCHER_QUEUE, NOTIFY_QUEUE
 from storage.models import Case, InboundMessage
 from tests.test_intake_flows import HOUSEHOLD_ANSWERS
 from tests.wechat import StandIn, WeChatUser

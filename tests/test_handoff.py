@@ -11,7 +11,7 @@ from flask import Flask
 from flask.testing import FlaskCliRunner
 from sqlalchemy import select, update
 
-from bot.reminders import escalate_handoffs
+from jobs.reminders import escalate_handoffs
 from storage.models import Handoff, HandoffMessage, HandoffStatus, User, utcnow
 from tests.test_delivery import run_worker
 from tests.test_social_work import file_case, pushed_texts

@@ -16,9 +16,9 @@ from flask.testing import FlaskCliRunner
 from redis import Redis
 from sqlalchemy import func, select, update
 
-from bot.reminders import ask_for_ratings, expire_pledges
 from config.settings import PROJECT_ROOT, Settings
-from matcher.run import LEASE_KEY, match_once, run_matcher
+from jobs.matching import LEASE_KEY, match_once, run_matcher
+from jobs.reminders import ask_for_ratings, expire_pledges
 from storage.db import Database
 from storage.models import (
     Case,
@@ -220,7 +220,7 @@ def test_a_retried_job_does_nothing(app: Flask) -> None:
 def test_a_killed_worker_leaves_consistent_state(app: Flask, settings: Settings) -> None:
     database = app.extensions["zhulian"].services.db
     seed(database, cases=1500, pledges=1500)
-    code = "from matcher.run import run_matcher; run_matcher('killed-run')"
+    code = "from jobs.matching import run_matcher; run_matcher('killed-run')"
     worker = subprocess.Popen([sys.executable, "-c", code], cwd=PROJECT_ROOT, env=os.environ.copy())
     with Redis.from_url(settings.redis_url) as redis:
         deadline = time.monotonic() + 60

@@ -10,8 +10,8 @@ from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
 from sqlalchemy import select, text, update
 
-from bot.outbox import deliver_notifications
-from bot.reminders import remind_pending_cases
+from jobs.outbox import deliver_notifications
+from jobs.reminders import remind_pending_cases
 from storage.models import (
     AuditEntry,
     Case,

@@ -8,10 +8,10 @@ from flask.testing import FlaskClient
 from sqlalchemy import func, select
 from werkzeug.test import TestResponse
 
-from bot.inbound import sign
 from config.settings import Settings
 from storage.models import InboundMessage, User
 from tests.conftest import TEST_APP_ID, TEST_TOKEN
+from web.inbound import sign
 from wechat_standin.signing import Account, signed_request, text_xml
 
 ACCOUNT = Account(TEST_TOKEN, TEST_APP_ID)

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 import pytest
 from redis import Redis
 
-from bot.jobs import send_text
-from bot.wechat_api import SharedTokenClient, WeChatSendError
 from config.settings import Settings
+from jobs.send import send_text
+from notification.wechat_api import SharedTokenClient, WeChatSendError
 from tests.wechat import StandIn
 
 

@@ -3,6 +3,7 @@ AES envelope, built with the same algorithm WeChat uses (wechatpy's implementati
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 import time
 from dataclasses import dataclass
@@ -11,9 +12,13 @@ from xml.sax.saxutils import escape
 import xmltodict
 from wechatpy.crypto import WeChatCrypto
 
-from bot.inbound import sign
-
 OFFICIAL_ACCOUNT = "gh_zhulian000001"
+
+
+def sign(*parts: str) -> str:
+    """WeChat's signature, computed here independently of the service's own check: sha1
+    of the sorted parts, concatenated."""
+    return hashlib.sha1("".join(sorted(parts)).encode("utf-8")).hexdigest()  # noqa: S324
 
 
 @dataclass(frozen=True)

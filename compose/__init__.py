@@ -1,0 +1,49 @@
+"""The one composition root: the web app, the RQ worker's jobs, the scheduler and the CLI
+all build their services here, from one `Settings`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from redis import Redis
+
+from config.settings import Settings, load_settings
+from conversation.engine import Services
+from conversation.state import ConversationStore
+from nlu.client import NluClient
+from storage import crypto
+from storage.db import Database
+
+
+def build(settings: Settings | None = None) -> Services:
+    """Services for one process: the cipher configured, a database, Redis, the NLU client."""
+    settings = settings or load_settings()
+    crypto.configure(settings.data_encryption_key)
+    database = Database()
+    database.configure(settings.database_url)
+    redis = Redis.from_url(
+        settings.redis_url, decode_responses=True, socket_timeout=2, socket_connect_timeout=2
+    )
+    return Services(
+        settings=settings,
+        redis=redis,
+        db=database,
+        nlu=NluClient(settings.nlu_url, settings.nlu_timeout_seconds),
+        store=ConversationStore(redis, settings.conversation_ttl_seconds),
+    )
+
+
+def close(services: Services) -> None:
+    services.redis.close()
+    services.db.dispose()
+
+
+@contextmanager
+def opened(settings: Settings | None = None) -> Iterator[Services]:
+    """Services for one background job, closed when it ends."""
+    services = build(settings)
+    try:
+        yield services
+    finally:
+        close(services)

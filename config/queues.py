@@ -1,0 +1,11 @@
+"""The RQ queues and the jobs enqueued on them, by dotted name: the web process enqueues
+jobs without importing their code (the matcher's OR-Tools and numpy stay out of it)."""
+
+NOTIFY_QUEUE = "notify"
+MATCHER_QUEUE = "matcher"
+DEFAULT_QUEUE = "default"
+QUEUES = (NOTIFY_QUEUE, MATCHER_QUEUE, DEFAULT_QUEUE)  # the worker listens to all three
+
+SEND_NOTIFICATIONS = "jobs.outbox.deliver_notifications"
+RUN_MATCHER = "jobs.matching.run_matcher"
+SEND_TEXT = "jobs.send.send_text"

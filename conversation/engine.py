@@ -1,0 +1,452 @@
+"""The conversation engine: one text in, one reply out. Commands that work at every step
+(取消 返回 修改 人工 进度 菜单) come first, then the active flow's current step, and with
+no flow the NLU decides what the user wants."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from redis import Redis
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+import messages as msg
+from config.settings import Settings
+from conversation import faq
+from conversation import handoff as person
+from conversation.flows import (
+    FLOWS,
+    HANDOFF_FLOW,
+    HELP_FLOW,
+    HELP_ON_BEHALF_FLOW,
+    PLEDGE_FLOW,
+    Flow,
+    offered_item,
+)
+from conversation.matches import cancel_pledge, record_rating
+from conversation.social_work import WorkerCommands, bind_command
+from conversation.state import ConversationState, ConversationStore
+from conversation.status import status_text
+from conversation.steps import Ask, EndFlow, Reprompt, confirm_answer, menu_number
+from nlu.client import MIN_CONFIDENCE, NluClient
+from nlu.lexicon import bare, detect_need_type
+from storage import social_work as social_work_store
+from storage.db import Database
+from storage.models import Case, CaseQuestion, SocialWorker, User, utcnow
+from storage.repositories import (
+    audit,
+    erase_personal_data,
+    get_or_create_user,
+    record_consent,
+)
+
+CONFIRM = "_confirm"
+DELETE = "delete"
+EDIT = "_edit"
+MAX_FAILURES = 3
+
+COMMANDS = {
+    "cancel": (
+        "取消",
+        "退出",
+        "不办了",
+        "不弄了",
+        "不填了",
+        "结束",
+        "撤销",
+        "算了",
+        "算了吧",
+        "不申请了",
+        "不捐了",
+    ),
+    "back": ("返回", "上一步", "回退", "后退", "退回"),
+    "edit": ("修改", "改", "更改", "改一下", "我要改", "改信息"),
+    "human": ("人工", "转人工", "找社工", "社工", "人工客服", "真人", "找人工"),
+    "status": ("进度", "查进度", "查询进度", "查询", "我的记录"),
+    "menu": ("菜单", "帮助", "help", "?", "主菜单"),
+    "delete": ("删除我的信息", "删除我的资料", "删除个人信息", "删除我的数据"),
+}
+TOP_MENU = ("help", "pledge", "status", "human")
+CLAUSES = re.compile(r"[\s，。！？!?,.~～…、；;]+")
+# Deleting is final: only a clear yes counts ("嗯" or "1" does not).
+DELETE_YES = (
+    "确认删除",
+    "确定删除",
+    "确定",
+    "确认",
+    "是的",
+    "删除",
+    "删吧",
+    "删掉",
+    "删了吧",
+    "确定要删",
+    "确定删",
+)
+
+
+def command_of(text: str) -> str | None:
+    """The command a reply is, also when said in a few clauses ("算了，不弄了")."""
+    cleaned = bare(text) or text.strip()
+    for command, words in COMMANDS.items():
+        if cleaned in words:
+            return command
+    clauses = [clause for clause in CLAUSES.split(text.lower()) if clause]
+    if len(clauses) > 1:
+        found = {command_of(clause) for clause in clauses}
+        if len(found) == 1:
+            return found.pop()
+    return None
+
+
+def clarifying_question(ranking: list[tuple[str, float]]) -> str | None:
+    """When unsure: ask which of the likely actions was meant, numbered as in the menu."""
+    likely = {name for name, _ in ranking[:3]} & set(msg.TOP_MENU_LABELS)
+    if not likely:
+        return None
+    options = "\n".join(label for name, label in msg.TOP_MENU_LABELS.items() if name in likely)
+    return msg.CLARIFY.format(options=options)
+
+
+@dataclass
+class Services:
+    """What the handlers talk to; built once per process by the app factory."""
+
+    settings: Settings
+    redis: Redis
+    db: Database
+    nlu: NluClient
+    store: ConversationStore
+
+
+class Conversation:
+    """Handles one user's text inside the caller's database transaction."""
+
+    def __init__(self, services: Services, session: Session, openid: str) -> None:
+        self.services = services
+        self.session = session
+        self.openid = openid
+        self.user: User = get_or_create_user(session, openid)
+        self.user.last_message_at = utcnow()
+        self.notified = False  # outbox rows written: the sender job should run after commit
+        self.match_needed = False  # a case was verified or a pledge changed
+
+    def notify(self, user_id: int, dedup_key: str, text: str) -> None:
+        """Queue a chat message to someone, in this transaction (the outbox)."""
+        self.notified |= social_work_store.notify(self.session, user_id, dedup_key, text)
+
+    # --- entry points ----------------------------------------------------------------
+
+    def reply_to_text(self, text: str) -> str:
+        state = self.services.store.load(self.openid)
+        if state is None and self.user.active_flow:
+            self.user.active_flow = None  # Redis lost the state: say so, keep nothing
+            return msg.STATE_LOST
+        if (reply := person.household_turn(self, text)) is not None:
+            return reply
+        command = command_of(text)
+        if state is not None and state.flow == DELETE:
+            return self._confirm_deletion(text, command)
+        if state is not None:
+            return self._in_flow(state, text, command)
+        for special in (bind_command, person.staff_command, cancel_pledge, record_rating):
+            reply = special(self, text)
+            if reply is not None:
+                return reply
+        worker = self._worker()
+        if worker is not None and (reply := WorkerCommands(self, worker).handle(text)):
+            return reply
+        return self._idle(text, command)
+
+    def _worker(self) -> SocialWorker | None:
+        return social_work_store.active_worker(self.session, self.user)
+
+    def reply_to_subscribe(self) -> str:
+        audit(self.session, self.openid, "user.subscribed", "user", self.user.id)
+        return msg.WELCOME
+
+    # --- no flow running -------------------------------------------------------------
+
+    def _idle(self, text: str, command: str | None) -> str:
+        if command is not None or menu_number(text, len(TOP_MENU)) is not None:
+            self.services.redis.delete(f"misses:{self.openid}")
+        if command == "cancel":
+            return msg.NOTHING_TO_CANCEL
+        if command == "delete":
+            return self._ask_deletion()
+        if command in ("status", "human", "menu"):
+            return self._simple(command)
+        number = menu_number(text, len(TOP_MENU))
+        if number is None and command is None and (answer := self._answer_question(text)):
+            return answer
+        if number is not None:
+            choice = TOP_MENU[number - 1]
+            if choice in FLOWS:
+                return self._start(FLOWS[choice], {})
+            return self._simple(choice)
+        return self._route_by_nlu(text)
+
+    def _simple(self, command: str) -> str:
+        if command == "status":
+            return status_text(self.session, self.user)
+        if command == "human":
+            return self._ask_person(None)
+        if self._worker() is not None:
+            return msg.WORKER_HELP
+        return msg.MENU
+
+    def _ask_person(self, region_code: str | None) -> str:
+        """人工: a hand-off to the covering social workers; asks the county when unknown."""
+        if person.needs_region(self, region_code):
+            return self._start(HANDOFF_FLOW, {})
+        return person.ask_person(self, region_code)
+
+    def _route_by_nlu(self, text: str) -> str:
+        found = self.services.nlu.interpret(text)
+        if found.confidence < MIN_CONFIDENCE:
+            return self._clarify(found.ranking)
+        entities: dict[str, Any] = found.entities
+        if found.intent == "seek_help":
+            return self._start(HELP_FLOW, self._help_prefill(text, entities))
+        if found.intent == "offer_donation":
+            return self._start(PLEDGE_FLOW, self._pledge_prefill(text, entities))
+        replies = {
+            "check_status": lambda: self._simple("status"),
+            "request_human": lambda: self._simple("human"),
+            "greet": lambda: msg.GREETING,
+            "thank": lambda: msg.THANKS,
+            "cancel": lambda: msg.NOTHING_TO_CANCEL,
+            "ask_about": lambda: faq.answer(text),
+            "delete_my_data": self._ask_deletion,
+        }
+        if found.intent in replies:
+            return replies[found.intent]()
+        return self._not_understood()
+
+    def _clarify(self, ranking: list[tuple[str, float]]) -> str:
+        return clarifying_question(ranking) or self._not_understood()
+
+    def _answer_question(self, text: str) -> str | None:
+        """A reply while a social worker's question is open is the answer to it."""
+        question = self.session.scalar(
+            select(CaseQuestion)
+            .join(Case, CaseQuestion.case_id == Case.id)
+            .where(Case.user_id == self.user.id, CaseQuestion.answered_at.is_(None))
+            .order_by(CaseQuestion.id.desc())
+        )
+        if question is None:
+            return None
+        question.answer, question.answered_at = text, utcnow()
+        case = self.session.get(Case, question.case_id)
+        number = case.number if case else ""
+        audit(self.session, self.openid, "case.question_answered", "case", question.case_id)
+        self.notify(
+            question.asked_by_id,
+            f"case-answer:{question.id}",
+            msg.ANSWER_FOR_WORKER.format(number=number, question=question.question, answer=text),
+        )
+        return msg.ANSWER_FORWARDED
+
+    # --- deleting personal data ------------------------------------------------------
+
+    def _ask_deletion(self) -> str:
+        self.services.store.save(self.openid, ConversationState(flow=DELETE, step="confirm"))
+        return msg.DELETE_CONFIRM
+
+    def _confirm_deletion(self, text: str, command: str | None) -> str:
+        if command == "cancel":
+            return self._finish(msg.CANCELLED)
+        if bare(text) not in DELETE_YES:
+            return msg.DELETE_NOT_CONFIRMED
+        erase_personal_data(self.session, self.user)
+        return self._finish(msg.DELETED)
+
+    def _not_understood(self) -> str:
+        """The menu; from the third miss in a row, a person is offered too."""
+        key = f"misses:{self.openid}"
+        misses = int(self.services.redis.incr(key))
+        self.services.redis.expire(key, 600)
+        return msg.NOT_UNDERSTOOD + (msg.OFFER_PERSON if misses >= MAX_FAILURES else "")
+
+    @staticmethod
+    def _help_prefill(text: str, entities: dict[str, Any]) -> dict[str, Any]:
+        slots: dict[str, Any] = {}
+        if entities.get("need_type"):
+            slots["need_type"] = entities["need_type"]
+            if len(text) >= 8:
+                slots["description"] = text[:500]
+        if entities.get("amount_yuan"):
+            slots["amount"] = entities["amount_yuan"]
+        region = entities.get("region")
+        if region and len(region["code"]) == 6 and region["county"]:
+            slots["region"] = region["code"]
+        if entities.get("household_size"):
+            slots["household_size"] = entities["household_size"]
+        return slots
+
+    @staticmethod
+    def _pledge_prefill(text: str, entities: dict[str, Any]) -> dict[str, Any]:
+        """What a donor's first message already says: the kind and amount or item, the need
+        it is for ("给甘肃的娃上学") and the place."""
+        slots: dict[str, Any] = {}
+        kind = entities.get("resource_kind")
+        if kind in ("goods", "service"):
+            slots["kind"] = kind
+            if item := offered_item(text):
+                slots["item"] = item
+        elif entities.get("amount_yuan"):
+            slots.update(kind="money", amount=entities["amount_yuan"])
+        if need := entities.get("need_type") or detect_need_type(text):
+            slots["need_type"] = need
+        if region := entities.get("region"):
+            slots["region_pref"] = region["code"]
+        return slots
+
+    # --- a flow is running -----------------------------------------------------------
+
+    def _start(self, flow: Flow, slots: dict[str, Any]) -> str:
+        if (
+            flow is HELP_FLOW
+            and self.user.consent_version == self.services.settings.consent_version
+        ):
+            slots["consent"] = True
+        state = ConversationState(flow=flow.name, step="", slots=slots)
+        self.user.active_flow = flow.name
+        return self._advance(flow, state)
+
+    def start_on_behalf(self) -> str:
+        """A social worker files a case for a household (代办): the same questions, with the
+        household's consent obtained in person."""
+        return self._start(HELP_ON_BEHALF_FLOW, {})
+
+    def _in_flow(self, state: ConversationState, text: str, command: str | None) -> str:
+        flow = FLOWS[state.flow]
+        if command == "cancel":
+            return self._finish(msg.CANCELLED)
+        if command == "back":
+            return self._back(flow, state)
+        if command == "edit":
+            return self._edit_menu(flow, state)
+        if command == "human":
+            return self._person_from_flow(flow, state)
+        if command in ("status", "menu"):
+            reply = self._simple(command)
+            return reply + msg.CONTINUE_PROMPT + self._current_question(flow, state)
+        if (answer := self._platform_question(text)) is not None:
+            return answer + msg.CONTINUE_PROMPT + self._current_question(flow, state)
+        if state.step == CONFIRM:
+            return self._confirm(flow, state, text)
+        if state.step == EDIT:
+            return self._choose_edit(flow, state, text)
+        return self._answer(flow, state, text)
+
+    def _person_from_flow(self, flow: Flow, state: ConversationState) -> str:
+        region = state.slots.get("region")
+        region = region if isinstance(region, str) and len(region) == 6 else None
+        if person.needs_region(self, region):
+            self._finish("")
+            return self._start(HANDOFF_FLOW, {})
+        reply = person.ask_person(self, region)
+        return reply + msg.CONTINUE_PROMPT + self._current_question(flow, state)
+
+    @staticmethod
+    def _platform_question(text: str) -> str | None:
+        """A question about the platform asked in the middle of a flow ("要收费吗？"); not
+        an answer that happens to mention a need ("住院费用怎么办？")."""
+        if detect_need_type(text) is not None:
+            return None
+        return faq.answer_to_question(text)
+
+    def _answer(self, flow: Flow, state: ConversationState, text: str) -> str:
+        step = flow.step(state.step)
+        try:
+            value = step.parse(text, state)
+        except Reprompt as exc:
+            state.errors += 1
+            self._save(state)
+            return exc.message + (msg.OFFER_PERSON if state.errors >= MAX_FAILURES else "")
+        except Ask as exc:
+            state.choices, state.context = exc.choices, exc.context
+            self._save(state)
+            return exc.question
+        except EndFlow as exc:
+            return self._finish(exc.message)
+        if step.name == "consent" and flow is HELP_FLOW:
+            record_consent(self.session, self.user, self.services.settings.consent_version)
+        state.slots[step.name] = value
+        if step.also_fills is not None:
+            extra = step.also_fills(text)
+            state.slots.update({k: v for k, v in extra.items() if k not in state.slots})
+        state.errors, state.choices, state.context = 0, [], ""
+        return self._advance(flow, state)
+
+    def _advance(self, flow: Flow, state: ConversationState) -> str:
+        """Ask the first unanswered question, or show the summary when all are answered."""
+        pending = flow.pending(state.slots)
+        if not pending and not flow.confirm:
+            return self._finish(flow.submit(self, state.slots))
+        state.step = pending[0].name if pending else CONFIRM
+        self._save(state)
+        return self._current_question(flow, state)
+
+    def _current_question(self, flow: Flow, state: ConversationState) -> str:
+        if state.step == CONFIRM:
+            return flow.summary(state.slots)
+        if state.step == EDIT:
+            return msg.EDIT_MENU.format(options=self._edit_options(flow, state))
+        return flow.step(state.step).question(state.slots)
+
+    def _confirm(self, flow: Flow, state: ConversationState, text: str) -> str:
+        answer = confirm_answer(text)
+        if answer is None:
+            return msg.CONFIRM_REPROMPT
+        if answer is False:
+            return self._edit_menu(flow, state)
+        reply = flow.submit(self, state.slots)
+        return self._finish(reply)
+
+    def _back(self, flow: Flow, state: ConversationState) -> str:
+        answered = flow.editable(state.slots)
+        if state.step not in (CONFIRM, EDIT):
+            order = [s.name for s in flow.steps]
+            current = order.index(state.step)
+            answered = [s for s in answered if order.index(s.name) < current]
+        if not answered:
+            return msg.NOTHING_TO_GO_BACK + "\n" + self._current_question(flow, state)
+        previous = answered[-1]
+        del state.slots[previous.name]
+        state.step, state.errors, state.choices, state.context = previous.name, 0, [], ""
+        self._save(state)
+        return previous.question(state.slots)
+
+    def _edit_options(self, flow: Flow, state: ConversationState) -> str:
+        steps = flow.editable(state.slots)
+        return "\n".join(
+            f"{i} {s.label}：{s.show(state.slots[s.name])}" for i, s in enumerate(steps, start=1)
+        )
+
+    def _edit_menu(self, flow: Flow, state: ConversationState) -> str:
+        if not flow.editable(state.slots):
+            return msg.NOTHING_TO_GO_BACK + "\n" + self._current_question(flow, state)
+        state.step, state.choices, state.context = EDIT, [], ""
+        self._save(state)
+        return msg.EDIT_MENU.format(options=self._edit_options(flow, state))
+
+    def _choose_edit(self, flow: Flow, state: ConversationState, text: str) -> str:
+        steps = flow.editable(state.slots)
+        number = menu_number(text, len(steps))
+        if number is None:
+            return msg.BAD_EDIT_CHOICE.format(options=self._edit_options(flow, state))
+        chosen = steps[number - 1]
+        state.step, state.errors = chosen.name, 0
+        self._save(state)
+        return chosen.question(state.slots)
+
+    def _save(self, state: ConversationState) -> None:
+        self.services.store.save(self.openid, state)
+
+    def _finish(self, reply: str) -> str:
+        self.services.store.clear(self.openid)
+        self.user.active_flow = None
+        return reply

@@ -1,0 +1,55 @@
+"""Answers to questions about the platform (the `ask_about` intent), chosen by topic."""
+
+from __future__ import annotations
+
+import re
+
+import messages as msg
+
+TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "why_id",
+        (
+            "为什么要身份证",
+            "为啥要身份证",
+            "要身份证干",
+            "身份证干什么",
+            "身份证做什么",
+            "身份证有什么用",
+            "身份证号干",
+            "身份证号做什么",
+            "为什么要填身份证",
+            "为什么要电话",
+            "为什么要手机号",
+        ),
+    ),
+    ("privacy", ("信息", "隐私", "泄露", "保密", "知道我是谁", "名字", "身份证会")),
+    ("fees", ("收费", "交钱", "交费", "管理费", "手续费", "花钱", "费用")),
+    ("money_use", ("挪用", "用在哪", "用到位", "发票", "抵税", "去向", "贪污", "指定", "用在")),
+    ("materials", ("材料", "证件", "户口", "手续", "条件", "准备")),
+    ("timing", ("多久", "多长时间", "什么时候", "几天")),
+)
+
+
+QUESTION = re.compile(
+    r"[？?]|吗|为什么|为啥|干什么|干嘛|做什么|有什么用|会不会|是不是|能不能|要不要"
+)
+
+
+def topic_of(text: str) -> str | None:
+    return next((topic for topic, words in TOPICS if any(word in text for word in words)), None)
+
+
+def answer_to_question(text: str) -> str | None:
+    """The answer when the text asks about a known topic; None for anything else (an
+    answer to the question being asked, most likely)."""
+    if QUESTION.search(text) is None:
+        return None
+    topic = topic_of(text)
+    return msg.FAQ[topic] if topic is not None else None
+
+
+def answer(text: str) -> str:
+    """The answer for the first topic the question mentions; what the platform is otherwise."""
+    topic = topic_of(text)
+    return msg.FAQ[topic if topic is not None else "about"]

@@ -1,0 +1,346 @@
+"""The social worker's phone: binding with an invite, and the review commands
+(待核实 查看 核实 驳回 补充 代办 统计 解绑). A worker sees only cases in their regions; a case
+elsewhere is answered exactly like a case that does not exist."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+import messages as msg
+from conversation.matches import match_command
+from conversation.records import RecordViewer
+from domain.households import tell_household
+from domain.records import settle
+from nlu.amounts import parse_amount
+from nlu.regions import region_index
+from nlu.validators import mask_id_number, mask_name, mask_phone
+from storage.models import (
+    Case,
+    CaseQuestion,
+    CaseStatus,
+    SocialWorker,
+    SocialWorkerRegion,
+    VerificationMethod,
+    utcnow,
+)
+from storage.reports import build_report
+from storage.repositories import audit
+from storage.social_work import (
+    BindError,
+    bind,
+    cases_in_regions,
+    covers,
+    deactivate,
+    organisation_prefixes,
+    worker_prefixes,
+)
+from vocabulary import NEED_LABELS, POVERTY_CAUSES
+
+if TYPE_CHECKING:
+    from conversation.engine import Conversation
+
+BIND = re.compile(r"^绑定\s*([A-Za-z0-9]{4,16})$")
+COMMAND = re.compile(
+    r"^(待核实|查看|核实|驳回|补充|记录|金额|致贫|统计|解绑|代办|社工帮助)\s*([QqＱ]?\s*\d+)?\s*(.*)$",
+    re.S,
+)
+VIEW_OTHER = re.compile(r"^查看\s*([JjMm])\s*(\d+)\s*(全部)?\s*$")
+PHONE_WORDS = re.compile(r"电话|打电话|通话|视频")
+VISIT_WORDS = re.compile(r"上门|入户|走访|实地|家访|去了|到家")
+PENDING_LIST_LIMIT = 10
+
+
+def bind_command(conversation: Conversation, text: str) -> str | None:
+    """`绑定 <code>` from anyone; None when the text is not a bind command."""
+    match = BIND.match(text.strip())
+    if match is None:
+        return None
+    try:
+        worker = bind(conversation.session, conversation.user, match.group(1).upper())
+    except BindError as exc:
+        audit(
+            conversation.session,
+            conversation.openid,
+            "social_worker.bind_failed",
+            "user",
+            conversation.user.id,
+            reason=str(exc),
+        )
+        return msg.BIND_ERRORS[str(exc)]
+    index = region_index()
+    regions = "、".join(index.full_name(c) for c in worker_regions(conversation, worker))
+    return msg.BOUND.format(org=worker.organisation.name, regions=regions)
+
+
+def worker_regions(conversation: Conversation, worker: SocialWorker) -> list[str]:
+    return list(
+        conversation.session.scalars(
+            select(SocialWorkerRegion.region_code).where(
+                SocialWorkerRegion.social_worker_id == worker.id
+            )
+        )
+    )
+
+
+def _case_label(case: Case) -> str:
+    amount = f" {case.amount_needed} 元" if case.amount_needed else ""
+    return f"{NEED_LABELS[case.need_type]}{amount}"
+
+
+def verification_method(note: str) -> VerificationMethod | None:
+    """How the worker says they verified: by phone (电话) or visiting (上门); None if unsaid."""
+    if VISIT_WORDS.search(note):
+        return VerificationMethod.VISIT
+    if PHONE_WORDS.search(note):
+        return VerificationMethod.PHONE
+    return None
+
+
+def _days(value: float | None) -> str:
+    """A median in days for people: 0 is 0; nothing measured yet is "-"."""
+    if value is None:
+        return "-"
+    return f"{value:g}"
+
+
+def flags_text(case: Case) -> str:
+    return "；".join(f"⚠{flag['reason']}" for flag in case.flags) if case.flags else ""
+
+
+class WorkerCommands:
+    """Commands of one active social worker, inside the conversation's transaction."""
+
+    def __init__(self, conversation: Conversation, worker: SocialWorker) -> None:
+        self.conversation = conversation
+        self.session = conversation.session
+        self.worker = worker
+        self.prefixes = worker_prefixes(self.session, worker)
+
+    def handle(self, text: str) -> str | None:
+        lifecycle = match_command(self.conversation, self.prefixes, text)
+        if lifecycle is not None:
+            return lifecycle
+        other = VIEW_OTHER.match(text.strip())
+        if other is not None:
+            viewer = RecordViewer(self.conversation, self.prefixes)
+            record_id, full = int(other.group(2)), other.group(3) is not None
+            if other.group(1).upper() == "J":
+                return viewer.pledge(record_id, full)
+            return viewer.match(record_id, full)
+        match = COMMAND.match(text.strip())
+        if match is None:
+            return None
+        name, number, rest = match.group(1), match.group(2), match.group(3).strip()
+        if name in ("待核实", "统计", "解绑", "代办", "社工帮助"):
+            return {
+                "待核实": self.pending,
+                "统计": self.stats,
+                "解绑": self.unbind,
+                "代办": self.file_on_behalf,
+                "社工帮助": lambda: msg.WORKER_HELP,
+            }[name]()
+        if number is None:
+            return msg.WORKER_HELP
+        case_id = int(re.sub(r"\D", "", number))
+        case = self._case(case_id)
+        if case is None:
+            return msg.NO_SUCH_CASE.format(number=f"Q{case_id:06d}")
+        actions = {
+            "查看": self.view,
+            "核实": self.verify,
+            "驳回": self.reject,
+            "补充": self.ask,
+            "记录": self.record_answer,
+            "金额": self.set_amount,
+            "致贫": self.set_cause,
+        }
+        return actions[name](case, rest)
+
+    def _case(self, case_id: int) -> Case | None:
+        case = self.session.get(Case, case_id)
+        if case is None or not covers(self.prefixes, case.region_code):
+            return None
+        return case
+
+    def _audit(self, action: str, case: Case, **detail: str) -> None:
+        audit(self.session, self.conversation.openid, action, "case", case.id, **detail)
+
+    def pending(self) -> str:
+        cases = cases_in_regions(self.session, self.prefixes, CaseStatus.SUBMITTED)
+        if not cases:
+            return msg.NO_PENDING
+        lines = [msg.PENDING_HEADER]
+        for case in cases[:PENDING_LIST_LIMIT]:
+            waited = (utcnow() - case.submitted_at).days
+            flags = f" {flags_text(case)}" if case.flags else ""
+            lines.append(
+                f"{case.number}｜{_case_label(case)}｜"
+                f"{region_index().full_name(case.region_code)}｜等 {waited} 天{flags}"
+            )
+        if len(cases) > PENDING_LIST_LIMIT:
+            lines.append(f"……还有 {len(cases) - PENDING_LIST_LIMIT} 件")
+        return "\n".join(lines)
+
+    def view(self, case: Case, rest: str) -> str:
+        full = rest.startswith("全部")
+        profile = case.profile
+        self._audit("case.viewed_unmasked" if full else "case.viewed", case)
+        name, id_number, phone = profile.name or "", profile.id_number or "", profile.phone or ""
+        if not full:
+            name = mask_name(name) if name else "（已删除）"
+            id_number = mask_id_number(id_number) if id_number else "（已删除）"
+            phone = mask_phone(phone) if phone else "（已删除）"
+        lines = [
+            f"求助 {case.number}｜{msg.CASE_STATUS[case.status]}",
+            f"类别：{_case_label(case)}｜家庭人口：{profile.household_size}"
+            f"｜致贫原因（初判）：{case.poverty_cause or '待判断'}",
+            f"地区：{region_index().full_name(case.region_code)}",
+            f"情况：{case.description}",
+            f"户主：{name}｜身份证：{id_number}｜电话：{phone}",
+            f"提交：{case.submitted_at:%Y-%m-%d}" + ("（社工代办）" if case.filed_by_id else ""),
+        ]
+        if case.flags:
+            lines.append("提示：" + flags_text(case))
+        for question in self.session.scalars(
+            select(CaseQuestion).where(CaseQuestion.case_id == case.id).order_by(CaseQuestion.id)
+        ):
+            lines.append(f"问：{question.question}／答：{question.answer or '（还没回答）'}")
+        return "\n".join(lines)
+
+    def _require(self, case: Case, action: str, *statuses: CaseStatus) -> str | None:
+        if case.status in statuses:
+            return None
+        return msg.WRONG_STATUS.format(
+            number=case.number, status=msg.CASE_STATUS[case.status], action=action
+        )
+
+    def verify(self, case: Case, note: str) -> str:
+        if (problem := self._require(case, "核实", CaseStatus.SUBMITTED)) is not None:
+            return problem
+        case.status, case.verified_by_id, case.verified_at = (
+            CaseStatus.VERIFIED,
+            self.worker.user_id,
+            utcnow(),
+        )
+        case.review_note = note or None
+        case.verification_method = verification_method(note)
+        self._audit("case.verified", case)
+        self.conversation.match_needed = True
+        if case.filed_by_id != self.worker.user_id:  # the filing worker knows already
+            tell_household(
+                case,
+                f"case-verified:{case.id}",
+                self.conversation.notify,
+                msg.CASE_VERIFIED.format(number=case.number),
+                msg.PROXY_VERIFIED,
+            )
+        return msg.VERIFIED_OK.format(number=case.number)
+
+    def reject(self, case: Case, reason: str) -> str:
+        if not reason:
+            return msg.NEED_REASON.format(number=case.number)
+        if (problem := self._require(case, "驳回", CaseStatus.SUBMITTED)) is not None:
+            return problem
+        case.status, case.review_note = CaseStatus.REJECTED, reason
+        self._audit("case.rejected", case)
+        tell_household(
+            case,
+            f"case-rejected:{case.id}",
+            self.conversation.notify,
+            msg.CASE_REJECTED.format(number=case.number, reason=reason),
+            msg.PROXY_REJECTED.format(reason=reason),
+        )
+        return msg.REJECTED_OK.format(number=case.number)
+
+    def ask(self, case: Case, question: str) -> str:
+        if not question:
+            return msg.NEED_QUESTION.format(number=case.number)
+        asked = CaseQuestion(case_id=case.id, asked_by_id=self.worker.user_id, question=question)
+        self.session.add(asked)
+        self.session.flush()
+        self._audit("case.question_asked", case)
+        if case.user_id is None:  # no WeChat: the worker asks by phone and records it
+            phone = mask_phone(case.profile.phone) if case.profile.phone else "电话已删除"
+            return msg.PROXY_QUESTION_TASK.format(number=case.number, phone=phone)
+        self.conversation.notify(
+            case.user_id,
+            f"case-question:{asked.id}",
+            msg.CASE_QUESTION.format(number=case.number, question=question),
+        )
+        return msg.QUESTION_SENT.format(number=case.number)
+
+    def record_answer(self, case: Case, answer: str) -> str:
+        """The household's answer, asked by phone, to the case's open question."""
+        question = self.session.scalar(
+            select(CaseQuestion)
+            .where(CaseQuestion.case_id == case.id, CaseQuestion.answered_at.is_(None))
+            .order_by(CaseQuestion.id.desc())
+        )
+        if question is None or not answer:
+            return msg.NO_OPEN_QUESTION.format(number=case.number)
+        question.answer, question.answered_at = answer, utcnow()
+        self._audit("case.question_answered", case)
+        return msg.ANSWER_RECORDED.format(number=case.number)
+
+    def set_amount(self, case: Case, text: str) -> str:
+        """The amount a case needs, once the social worker has established it."""
+        amount = parse_amount(text)
+        open_statuses = (CaseStatus.SUBMITTED, CaseStatus.VERIFIED, CaseStatus.PARTLY_MATCHED)
+        if (problem := self._require(case, "改金额", *open_statuses)) is not None:
+            return problem
+        if amount is None or amount < max(case.amount_matched, 1):
+            return msg.BAD_AMOUNT_SET.format(number=case.number, matched=case.amount_matched)
+        case.amount_needed = amount
+        case.flags = [flag for flag in case.flags if flag["code"] != "amount_unknown"]
+        self._audit("case.amount_set", case, amount=str(amount))
+        if case.status != CaseStatus.SUBMITTED:
+            settle(self.session, {case.id}, set())
+            self.conversation.match_needed = True
+        return msg.AMOUNT_SET.format(number=case.number, amount=amount)
+
+    def set_cause(self, case: Case, cause: str) -> str:
+        """The social worker's judgement of the poverty cause (致贫原因) replaces the first
+        reading made at submission."""
+        if cause not in POVERTY_CAUSES:
+            return msg.BAD_CAUSE.format(number=case.number, causes="、".join(POVERTY_CAUSES))
+        case.poverty_cause = cause
+        self._audit("case.poverty_cause_set", case, cause=cause)
+        return msg.CAUSE_SET.format(number=case.number, cause=cause)
+
+    def stats(self) -> str:
+        # The organisation's backlog: every region it covers, not only this worker's.
+        prefixes = organisation_prefixes(self.session, self.worker.organisation_id)
+        days = self.conversation.services.settings.reminder_after_days
+        overdue = [
+            c
+            for c in cases_in_regions(self.session, prefixes, CaseStatus.SUBMITTED)
+            if (utcnow() - c.submitted_at).days >= days
+        ]
+        figures = build_report(self.session, prefixes)
+        counts = figures["cases_by_status"]
+        matched = sum(counts.get(s, 0) for s in ("partly_matched", "matched"))
+        return msg.STATS.format(
+            needed=figures["yuan_needed"],
+            yuan_matched=figures["yuan_matched"],
+            yuan_delivered=figures["yuan_delivered"],
+            to_verify=_days(figures["median_days_to_verification"]),
+            submitted=counts.get("submitted", 0),
+            verified=counts.get("verified", 0),
+            rejected=counts.get("rejected", 0),
+            matched=matched,
+            delivered=counts.get("delivered", 0) + counts.get("closed", 0),
+            days=days,
+            overdue=len(overdue),
+        )
+
+    def unbind(self) -> str:
+        deactivate(self.session, self.worker, self.conversation.openid)
+        self.conversation.services.store.clear(self.conversation.openid)
+        self.conversation.user.active_flow = None
+        return msg.UNBOUND
+
+    def file_on_behalf(self) -> str:
+        return self.conversation.start_on_behalf()

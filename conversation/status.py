@@ -1,0 +1,43 @@
+"""进度: the user's cases and pledges with their statuses; a pledge also shows where each
+part of it stands (proposed, confirmed, delivered), never who the household is."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+import messages as msg
+from domain.records import LIVE_MATCHES
+from storage.models import Match, Pledge, User
+from storage.repositories import user_records
+from vocabulary import KIND_LABELS, NEED_LABELS
+
+
+def _pledge_lines(session: Session, pledge: Pledge) -> list[str]:
+    what = f"{pledge.amount} 元" if pledge.amount else KIND_LABELS[pledge.kind]
+    lines = [f"认捐 {pledge.number}｜{what}｜{msg.PLEDGE_STATUS[pledge.status]}"]
+    matches = session.scalars(
+        select(Match)
+        .where(Match.pledge_id == pledge.id, Match.status.in_(LIVE_MATCHES))
+        .order_by(Match.id)
+    )
+    for match in matches:
+        need = NEED_LABELS[match.case.need_type]
+        lines.append(f"  · {match.what}→一户{need}困难家庭：{msg.DONOR_MATCH_STAGE[match.status]}")
+    return lines
+
+
+def status_text(session: Session, user: User) -> str:
+    cases, pledges = user_records(session, user)
+    if not cases and not pledges:
+        return msg.NO_RECORDS
+    lines = [msg.STATUS_HEADER]
+    for case in cases:
+        amount = f" {case.amount_needed} 元" if case.amount_needed else ""
+        lines.append(
+            f"求助 {case.number}｜{NEED_LABELS[case.need_type]}{amount}｜"
+            f"{msg.CASE_STATUS[case.status]}"
+        )
+    for pledge in pledges:
+        lines.extend(_pledge_lines(session, pledge))
+    return "\n".join(lines)

@@ -1,0 +1,246 @@
+"""One question of a guided conversation: how it is asked, how the answer is read, and
+how the answer is shown back in the summary. Parsers return the slot value or raise
+`Reprompt` (a specific re-ask), `Ask` (a follow-up, not an error) or `EndFlow`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import messages as msg
+from conversation.state import ConversationState
+from nlu.amounts import parse_amount
+from nlu.lexicon import detect_need_type, is_no, is_yes, means_any
+from nlu.regions import MAX_CANDIDATES, Resolution, region_index, resolve_region
+from nlu.validators import Invalid, validate_mobile
+from vocabulary import NEED_LABELS, NEED_ORDER
+
+Slots = dict[str, Any]
+Parser = Callable[[str, ConversationState], Any]
+
+
+class Reprompt(Exception):
+    """The answer cannot be used; `message` says what is expected, with an example."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class Ask(Exception):
+    """The answer needs a follow-up question (e.g. which of several places)."""
+
+    def __init__(self, question: str, choices: list[str] | None = None, context: str = "") -> None:
+        super().__init__(question)
+        self.question = question
+        self.choices = choices or []
+        self.context = context
+
+
+class EndFlow(Exception):
+    """The answer ends the conversation (e.g. consent declined)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def _always(_slots: Slots) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    label: str
+    prompt: str | Callable[[Slots], str]
+    parse: Parser
+    show: Callable[[Any], str] = str
+    applies: Callable[[Slots], bool] = _always
+    revisitable: bool = True
+    # Other slots a free-text answer already fills ("娃上学学费差三千" names need and amount).
+    also_fills: Callable[[str], Slots] | None = None
+
+    def question(self, slots: Slots) -> str:
+        return self.prompt(slots) if callable(self.prompt) else self.prompt
+
+
+def menu_number(text: str, count: int) -> int | None:
+    """1-based choice from a reply like '2', '2号', '第2个'; None if it is not one."""
+    match = re.fullmatch(r"(第)?\s*(\d{1,2})\s*(号|个|项)?", text.strip())
+    if match is None:
+        return None
+    number = int(match.group(2))
+    return number if 1 <= number <= count else None
+
+
+# --- parsers shared by both flows ------------------------------------------------------
+
+
+def parse_consent(text: str, _state: ConversationState) -> bool:
+    if is_no(text) or "不同意" in text:
+        raise EndFlow(msg.CONSENT_DECLINED)
+    if is_yes(text) or "同意" in text:
+        return True
+    raise Reprompt(msg.CONSENT_REPROMPT)
+
+
+def menu_or_keyword(
+    options: tuple[str, ...], detect: Callable[[str], str | None], bad: str
+) -> Parser:
+    """A parser for a numbered menu that also understands the options' keywords."""
+
+    def parse(text: str, _state: ConversationState) -> str:
+        number = menu_number(text, len(options))
+        if number is not None:
+            return options[number - 1]
+        found = detect(text)
+        if found is None:
+            raise Reprompt(bad)
+        return found
+
+    return parse
+
+
+parse_need_type = menu_or_keyword(NEED_ORDER, detect_need_type, msg.BAD_NEED)
+
+
+def details_in_need_answer(text: str) -> Slots:
+    """A sentence given as the need type also describes the case, maybe with an amount."""
+    if menu_number(text, len(NEED_ORDER)) is not None or len(text) < 8:
+        return {}
+    amount = parse_amount(text)
+    return {"description": text[:500], **({"amount": amount} if amount else {})}
+
+
+def parse_pledge_need(text: str, state: ConversationState) -> str:
+    return "any" if means_any(text) else parse_need_type(text, state)
+
+
+def show_need(value: str) -> str:
+    return "不限" if value == "any" else NEED_LABELS[value]
+
+
+def parse_money(bad: str) -> Parser:
+    def parse(text: str, _state: ConversationState) -> int:
+        amount = parse_amount(text)
+        if amount is None:
+            raise Reprompt(bad)
+        return amount
+
+    return parse
+
+
+AMOUNT_UNKNOWN = "unknown"  # the household cannot say yet; the social worker sets it
+
+
+def show_money(value: int | str | None) -> str:
+    if value == AMOUNT_UNKNOWN:
+        return "还不清楚（社工核实时再定）"
+    return "不需要钱款" if value is None else f"{value} 元"
+
+
+def parse_optional_money(text: str, state: ConversationState) -> int | str | None:
+    if re.search(r"不知道|不清楚|说不好|说不准|不确定|不晓得|算不清|不好说|没算过", text):
+        return AMOUNT_UNKNOWN
+    if re.search(r"不需要|不用|不要钱|没有|跳过|不缺钱", text) or text.strip() in ("0", "无"):
+        return None
+    return parse_money(msg.BAD_AMOUNT)(text, state)
+
+
+def validated(validator: Callable[[str], str], reprompts: dict[str, str]) -> Parser:
+    """A parser from a validator: its reason codes become the matching re-prompts."""
+
+    def parse(text: str, _state: ConversationState) -> str:
+        try:
+            return validator(text)
+        except Invalid as exc:
+            raise Reprompt(reprompts[exc.reason]) from exc
+
+    return parse
+
+
+parse_phone = validated(validate_mobile, msg.PHONE_REPROMPTS)
+
+
+def parse_free_text(bad: str, minimum: int, maximum: int = 500) -> Parser:
+    def parse(text: str, _state: ConversationState) -> str:
+        cleaned = text.strip()
+        if len(cleaned) < minimum:
+            raise Reprompt(bad)
+        return cleaned[:maximum]
+
+    return parse
+
+
+def show_region(code: str) -> str:
+    return "不限" if code == "any" else region_index().full_name(code)
+
+
+def _choose(codes: tuple[str, ...]) -> Ask:
+    """Ask which of these regions was meant, as a numbered list."""
+    index = region_index()
+    options = "\n".join(f"{i} {index.full_name(c)}" for i, c in enumerate(codes, start=1))
+    return Ask(msg.CHOOSE_REGION.format(options=options), choices=list(codes))
+
+
+def _resolve_with_context(text: str, state: ConversationState) -> Resolution:
+    """Read a reply in the context of the previous question ("通渭" after "定西市哪个县")."""
+    if state.context:
+        combined = resolve_region(state.context + text)
+        if combined.code:
+            return combined
+        alone = resolve_region(text)
+        return alone if (alone.code or alone.deepest or alone.candidates) else combined
+    return resolve_region(text)
+
+
+def _chosen(text: str, state: ConversationState) -> str | None:
+    if not state.choices:
+        return None
+    number = menu_number(text, len(state.choices))
+    return state.choices[number - 1] if number is not None else None
+
+
+def parse_county(text: str, state: ConversationState) -> str:
+    """A county-level region code; asks which one when the place is ambiguous or too wide."""
+    chosen = _chosen(text, state)
+    if chosen is not None:
+        return chosen
+    found = _resolve_with_context(text, state)
+    if found.code:
+        return found.code
+    if found.candidates and (found.deepest is None or len(found.candidates) <= MAX_CANDIDATES):
+        raise _choose(found.candidates)
+    if found.deepest is not None:  # a city or province: ask for the county by name
+        index = region_index()
+        place = index.full_name(found.deepest)
+        examples = "、".join(index.by_code[c].name for c in found.candidates[:4]) or "某某县"
+        raise Ask(msg.CHOOSE_COUNTY.format(place=place, examples=examples), context=place)
+    raise Reprompt(msg.BAD_REGION)
+
+
+def parse_region_preference(text: str, state: ConversationState) -> str:
+    """Any level of region (a donor may prefer a whole province), or 'any'."""
+    if means_any(text):
+        return "any"
+    chosen = _chosen(text, state)
+    if chosen is not None:
+        return chosen
+    found = resolve_region(text)
+    if found.code or found.deepest:
+        return str(found.code or found.deepest)
+    if found.candidates:
+        raise _choose(found.candidates)
+    raise Reprompt(msg.BAD_REGION_PREF)
+
+
+def confirm_answer(text: str) -> bool | None:
+    """True to submit, False to change something, None when the reply is neither."""
+    if is_yes(text) or text.strip() in ("确认", "提交", "确认提交", "没问题"):
+        return True
+    if is_no(text):
+        return False
+    return None

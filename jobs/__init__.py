@@ -1,0 +1,1 @@
+"""Background work run by the RQ worker and the periodic scheduler."""

@@ -1,0 +1,123 @@
+"""Periodic jobs that bring things back to people: cases waiting for verification (to the
+social workers, once a day), requests for a person nobody took in time (to the
+organisation's admins), the rating question a few days after delivery (to the household),
+and pledges about to expire or expired (to the donor)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+import compose
+import messages as msg
+from config.settings import Settings
+from domain.handoff import escalate_overdue
+from domain.records import settle
+from jobs.outbox import deliver_notifications
+from nlu.regions import region_index
+from storage.models import Case, CaseStatus, Match, MatchStatus, Pledge, PledgeStatus, utcnow
+from storage.social_work import covering_workers, notify
+
+
+@contextmanager
+def _session() -> Iterator[tuple[Session, Settings]]:
+    with compose.opened() as services, services.db.session() as session:
+        yield session, services.settings
+
+
+def remind_pending_cases() -> int:
+    """Queue reminders in the outbox; returns how many were written."""
+    now = utcnow()
+    written = 0
+    with _session() as (session, settings):
+        waiting = session.scalars(
+            select(Case).where(
+                Case.status == CaseStatus.SUBMITTED,
+                Case.submitted_at < now - timedelta(days=settings.reminder_after_days),
+            )
+        )
+        for case in waiting:
+            text = msg.REMINDER_FOR_WORKER.format(
+                number=case.number,
+                region=region_index().full_name(case.region_code),
+                days=(now - case.submitted_at).days,
+            )
+            for worker in covering_workers(session, case.region_code):
+                key = f"reminder:{case.id}:{worker.id}:{now:%Y%m%d}"
+                written += notify(session, worker.user_id, key, text)
+    return written
+
+
+def ask_for_ratings() -> int:
+    """Ask households to rate help delivered `FOLLOWUP_AFTER_DAYS` ago."""
+    asked = 0
+    with _session() as (session, _settings):
+        due = session.scalars(
+            select(Match)
+            .join(Case, Match.case_id == Case.id)
+            .where(
+                Case.user_id.is_not(None),  # a household without WeChat is not asked here
+                Match.status == MatchStatus.DELIVERED,
+                Match.followup_due_at <= utcnow(),
+                Match.followup_asked_at.is_(None),
+            )
+        )
+        for match in due:
+            household = match.case.user_id
+            if household is None:
+                continue
+            text = msg.FOLLOWUP_QUESTION.format(case=match.case.number)
+            asked += notify(session, household, f"followup:{match.id}", text)
+            match.followup_asked_at = utcnow()
+    return asked
+
+
+def expire_pledges() -> int:
+    """Remind donors before their pledge expires; expire what is past due."""
+    changed = 0
+    now = utcnow()
+    with _session() as (session, settings):
+        soon = now + timedelta(days=settings.pledge_expiry_reminder_days)
+        open_pledges = session.scalars(
+            select(Pledge).where(
+                Pledge.status.in_((PledgeStatus.OPEN, PledgeStatus.PARTLY_ALLOCATED)),
+                Pledge.expires_at.is_not(None),
+                Pledge.expires_at <= soon,
+            )
+        )
+        for pledge in open_pledges:
+            left = (pledge.amount or 0) - pledge.amount_allocated
+            if pledge.expires_at is not None and pledge.expires_at <= now:
+                if pledge.amount_allocated:  # what is promised stays and is delivered
+                    pledge.amount = pledge.amount_allocated
+                    settle(session, set(), {pledge.id})
+                else:
+                    pledge.status = PledgeStatus.EXPIRED
+                expired = msg.PLEDGE_EXPIRED if pledge.amount else msg.PLEDGE_EXPIRED_IN_KIND
+                text = expired.format(pledge=pledge.number, left=left)
+                changed += notify(session, pledge.donor_id, f"pledge-expired:{pledge.id}", text)
+            elif pledge.expiry_reminded_at is None:
+                days = max(1, (pledge.expires_at - now).days) if pledge.expires_at else 0
+                pledge.expiry_reminded_at = now
+                expiring = msg.PLEDGE_EXPIRING if pledge.amount else msg.PLEDGE_EXPIRING_IN_KIND
+                text = expiring.format(pledge=pledge.number, days=days, left=left)
+                changed += notify(session, pledge.donor_id, f"pledge-expiring:{pledge.id}", text)
+    return changed
+
+
+def escalate_handoffs() -> int:
+    """Requests for a person not taken within their organisation's limit; the admins and
+    the household are told at once, not at the next outbox sweep."""
+    with _session() as (session, settings):
+        escalated = escalate_overdue(
+            session,
+            settings.handoff_escalate_minutes,
+            lambda user_id, key, text: notify(session, user_id, key, text),
+        )
+    if escalated:
+        deliver_notifications()
+    return escalated

@@ -1,0 +1,34 @@
+"""A late reply: the answer that missed WeChat's reply budget, sent as a customer-service
+message."""
+
+from __future__ import annotations
+
+import logging
+
+from redis import Redis
+
+from config.settings import load_settings
+from notification.wechat_api import SharedTokenClient, WeChatSendError
+
+log = logging.getLogger(__name__)
+
+# Sending cannot succeed later for these: outside the 48-hour window, or over the quota.
+UNDELIVERABLE = (45015, 45047)
+
+
+def send_text(openid: str, text: str) -> bool:
+    """Send a customer-service text. False when WeChat says it cannot be delivered;
+    raises on errors worth retrying (network, -1, 5xx), so RQ's Retry applies."""
+    settings = load_settings()
+    with Redis.from_url(settings.redis_url) as redis:
+        client = SharedTokenClient(settings, redis)
+        try:
+            client.send_text_message(openid, text)
+        except WeChatSendError as exc:
+            if exc.errcode in UNDELIVERABLE:
+                log.warning("reply to %s undeliverable (errcode %s)", openid, exc.errcode)
+                return False
+            raise
+        finally:
+            client.close()
+    return True

@@ -1,0 +1,416 @@
+"""Every sentence the bot says, in one place. Short, warm, plain Simplified Chinese."""
+
+from __future__ import annotations
+
+from vocabulary import NEED_LABELS, NEED_ORDER
+
+SERVICE_NAME = "助联"
+
+MENU = (
+    "请回复数字选择：\n"
+    "1 我要求助（家里有困难）\n"
+    "2 我要捐助（捐钱、物资或服务）\n"
+    "3 查进度\n"
+    "4 找社工（人工）"
+)
+
+WELCOME = (
+    f"您好，欢迎关注{SERVICE_NAME}！\n"
+    "这里帮困难家庭申请帮扶，也帮爱心人士把捐助送到最需要的人手里。"
+    "社工会核实每一份求助，捐助去向全程可查。\n\n"
+    "直接说您的情况就行，比如“孩子上学交不起学费”或“我想捐两千元”。\n" + MENU
+)
+
+GREETING = "您好！我是助联小助手。\n" + MENU
+THANKS = "不客气，有需要随时找我。"
+NOT_UNDERSTOOD = "不好意思，我没太明白您的意思。\n" + MENU
+UNSUPPORTED_MESSAGE = "暂时只能看懂文字消息哦，请用文字告诉我您的情况。\n" + MENU
+TOO_FAST = "您发得有点快，请稍等一分钟再发。"
+BUSY = "系统正忙，您的消息已收到，请过一两分钟再发一次。给您添麻烦了！"
+STATE_LOST = "抱歉，刚才的对话中断了，已填的内容没有保存，需要麻烦您重新开始。\n" + MENU
+CANCELLED = "好的，已取消，填过的内容都没有保存。需要时随时回来找我。\n" + MENU
+NOTHING_TO_CANCEL = "现在没有进行中的事情。\n" + MENU
+NOTHING_TO_GO_BACK = "已经是第一步了。"
+# --- a person behind 人工 ---------------------------------------------------------------
+
+HANDOFF_REQUESTED = (
+    "好的，已经请{org}的社工来帮您，一般{wait}内会有社工在这里回复您（遇到下班时间要等到第二天）。"
+    "等待的时候您也可以继续和我说。"
+)
+HANDOFF_UNCOVERED = (
+    "您所在的{region}暂时还没有合作的社工机构，很抱歉。"
+    "已经告诉平台的工作人员，他们会尽快在这里回复您。"
+)
+HANDOFF_STILL_WAITING = "已经在为您请社工了，请稍等，社工接手后会在这里直接回复您。"
+ASK_HANDOFF_REGION = "好的，马上为您找社工。请问您在哪个县（区）？我们请当地的社工联系您。"
+HANDOFF_FOR_WORKER = (
+    "有人请社工帮忙 {number}（{region}）{case}\n最近的消息：\n{recent}\n"
+    "回复“接手 {number}”接手，之后用“回复 {number} 内容”和对方说话。"
+)
+HANDOFF_CASE_LINE = "，有求助 {case}（{status}）"
+HANDOFF_TAKEN = (
+    "{who}已经接手，接下来您在这里说的话会直接转给社工，社工的回复也会发到这里。"
+    "说完了回复“结束对话”。"
+)
+HANDOFF_TAKEN_OK = (
+    "已接手 {number}。用“回复 {number} 内容”和对方说话，说完了回复“结束对话 {number}”。"
+)
+HANDOFF_NOT_WAITING = "{number} 已经由别人接手或已经结束了。"
+HANDOFF_ALREADY_YOURS = "{number} 已经是您在接手了，用“回复 {number} 内容”说话。"
+HANDOFF_NOT_YOURS = "{number} 不是您正在接手的对话。先回复“接手 {number}”。"
+NO_SUCH_HANDOFF = "没有找到 {number}，或者它不在您负责的地区。"
+NEED_HANDOFF_TEXT = "请写上要说的话，比如“回复 {number} 您好，我是负责您这边的社工”。"
+WORKER_MESSAGE = "社工：{text}\n（直接回复就能和社工说话；回复“结束对话”结束）"
+WORKER_SENT_OK = "已发给 {number} 的对方。"
+WORKER_HELD = (
+    "对方已经超过 48 小时没发消息，微信只允许发一条通知：已通知对方回复，"
+    "对方一回复就会看到您的留言。"
+)
+HANDOFF_INVITE = "社工给您留言了，回复任意文字就能看到。"
+HELD_MESSAGES = "社工给您的留言：\n{texts}"
+HOUSEHOLD_MESSAGE = "{number} 对方说：{text}\n（回复“回复 {number} 内容”答复）"
+FORWARDED_TO_WORKER = "已转给社工。"
+HANDOFF_ENDED = "好的，和社工的对话已结束。有需要随时回复“人工”。\n" + MENU
+HANDOFF_ENDED_OK = "已结束 {number} 的对话，已告诉对方。"
+HANDOFF_ENDED_BY_HOUSEHOLD = "{number} 的对方结束了对话。"
+HANDOFF_ENDED_BY_WORKER = "社工结束了这次对话。有需要随时回复“人工”再找社工。"
+HANDOFF_ESCALATED = (
+    "{number} 请社工帮忙已经超过 {minutes} 分钟，还没有社工接手，请安排人手。"
+    "回复“接手 {number}”接手。"
+)
+HANDOFF_LATE_HOUSEHOLD = (
+    "社工们现在都在忙，还没能接手您的请求，已经请机构负责人安排。"
+    "今天来不及的话，下一个工作日一定会有人回复您，谢谢您耐心等待。"
+)
+OPERATORS = "平台工作人员"
+ORG_WORKER = "{org}的社工"
+OFFER_PERSON = "\n如果不好填，回复“人工”请社工帮您。"
+
+# --- help intake ---------------------------------------------------------------------
+
+CONSENT = (
+    "求助需要登记您家的基本情况（姓名、身份证号、电话等）。这些信息会加密保存，"
+    "只给负责核实的社工查看，不会公开，也不会告诉捐助人。您可以随时回复“删除我的信息”。\n"
+    "同意请回复“同意”，不同意请回复“不同意”。"
+)
+CONSENT_DECLINED = (
+    "明白，没有您的同意我们不会登记个人信息，这次求助就先不办了。\n"
+    "如果有疑问，可以回复“人工”找社工聊聊。"
+)
+CONSENT_REPROMPT = "请回复“同意”或“不同意”。"
+
+NEED_MENU = "\n".join(f"{i} {NEED_LABELS[code]}" for i, code in enumerate(NEED_ORDER, start=1))
+ASK_NEED = "您需要哪方面的帮助？直接说或回复数字：\n" + NEED_MENU
+BAD_NEED = "没看出是哪一类，请回复数字 1-8，比如看病就回复“1”。\n" + NEED_MENU
+ASK_DESCRIPTION = "请简单说说家里的情况和遇到的困难（一两句话就行）。"
+BAD_DESCRIPTION = "再多说几个字吧，比如“孩子考上高中，学费还差三千元”。"
+ASK_AMOUNT = "大概需要多少钱？比如“5000”或“两万”。不需要钱回复“不需要”，说不准就回复“不清楚”。"
+BAD_AMOUNT = (
+    "没看懂金额，请写数字，比如“3000”或“三千元”。不需要钱回复“不需要”，说不准回复“不清楚”。"
+)
+AMOUNT_UNKNOWN_FLAG = "家庭说不清需要多少钱，请核实时确定，用“金额 编号 数字”记下"
+ASK_REGION = "您家在哪个县（区）？比如“甘肃定西通渭县”。"
+BAD_REGION = "没找到这个地方，请写上省、市和县，比如“云南昭通镇雄县”。"
+ASK_HOUSEHOLD_SIZE = "家里一共几口人？比如“5”或“五口人”。"
+BAD_HOUSEHOLD_SIZE = "请写家里的人数，比如“4”或“四口人”（1 到 30 之间）。"
+ASK_NAME = "请问求助人（户主）的真实姓名？"
+BAD_NAME = "请写真实姓名，2 到 20 个字，比如“王秀英”。"
+ASK_ID_NUMBER = "请输入求助人的 18 位身份证号。"
+ASK_PHONE = "请留一个能联系到您的手机号，社工核实时会打给您。"
+ID_REPROMPTS = {
+    "id_format": "身份证号应该是 18 位，最后一位可能是 X，比如 11010519491231002X。请再输一次。",
+    "id_checksum": "这个身份证号好像有一位输错了（校验不对），请对着身份证再输一次。",
+    "id_birth_date": "身份证号里的出生日期不对，请核对后再输一次。",
+    "id_region": "身份证号前 6 位的地区代码不存在，请核对后再输一次。",
+}
+PHONE_REPROMPTS = {
+    "phone_format": "手机号应该是 11 位、以 1 开头，比如 13812345678。请再输一次。",
+    "phone_unassigned": "这个号码好像不是手机号，请留一个手机号，比如 13812345678。",
+}
+ON_BEHALF_SUBMITTED = (
+    "代办提交成功，求助编号 {number}。这户的进展会发给您，消息会标明“关于您代办的 {number}”；"
+    "请电话转告户主。"
+)
+ON_BEHALF_PROMPTS = {
+    "consent": (
+        "代办求助：请先当面或电话向户主说明，信息会加密保存、只给社工查看，并征得同意。\n"
+        "户主已同意请回复“同意”。"
+    ),
+    "need_type": "这户人家需要哪方面的帮助？直接说或回复数字：\n" + NEED_MENU,
+    "description": "请简单说说这户的情况和困难（一两句话就行）。",
+    "amount": "这户大概需要多少钱？比如“5000”。不需要钱回复“不需要”，还说不准回复“不清楚”。",
+    "region": "这户人家在哪个县（区）？比如“甘肃定西通渭县”。",
+    "household_size": "这户家里一共几口人？",
+    "name": "户主的真实姓名？",
+    "id_number": "户主的 18 位身份证号？",
+    "phone": "户主（或能转告户主的家人）的手机号？社工核实、交付时会打这个电话。",
+}
+HELP_SUBMITTED = (
+    "提交成功！您的求助编号是 {number}。\n"
+    "接下来社工会在几天内联系您核实情况，核实后我们会为您寻找合适的帮助，有进展会在这里通知您。"
+    "随时回复“进度”可以查看。"
+)
+
+# --- pledge intake -------------------------------------------------------------------
+
+ASK_KIND = (
+    "感谢您的爱心！您想捐什么？\n1 钱款\n2 物资（衣被、粮油、书本等）\n3 服务（义诊、岗位、培训等）"
+)
+BAD_KIND = "请回复 1、2 或 3：1 钱款，2 物资，3 服务。"
+ASK_PLEDGE_NEED = "想帮助哪方面？回复数字，或回复“不限”：\n" + NEED_MENU
+ASK_PLEDGE_AMOUNT = "打算捐多少钱？比如“2000”或“两万”。"
+BAD_PLEDGE_AMOUNT = "没看懂金额，请写数字，比如“2000”或“两万元”。"
+ASK_ITEM = "请说说捐什么、大概多少，比如“棉被 20 床”。"
+ASK_SERVICE = "请说说能提供什么服务，比如“每月一次免费义诊”或“3 个电工岗位”。"
+BAD_ITEM = "请多写几个字说明，比如“棉被 20 床”或“每周两次数学辅导”。"
+ASK_REGION_PREF = "想帮助哪里的家庭？写省、市或县，比如“甘肃”或“凉山”；不限就回复“不限”。"
+BAD_REGION_PREF = "没找到这个地方，请写省、市或县的名字，比如“甘肃定西”；不限就回复“不限”。"
+ASK_DISPLAY_NAME = "反馈时怎么称呼您？写一个称呼，或回复“匿名”。"
+ASK_CONTACT_MONEY = (
+    "方便留个手机号吗？配对后社工可能打电话和您核对转账（号码加密保存，只给负责的社工看）。"
+    "不想留就回复“不留”，我们在公众号里联系您。"
+)
+ASK_CONTACT_IN_KIND = (
+    "请留一个手机号，配对后社工要打电话和您约送货或服务的时间（号码加密保存，只给负责的社工看）。"
+)
+CONTACT_REQUIRED = (
+    "物资和服务需要社工和您约定怎么交付，所以要留一个手机号，比如 13812345678。"
+    "号码加密保存，只给负责的社工看。"
+)
+BAD_DISPLAY_NAME = "称呼请控制在 20 个字以内，或回复“匿名”。"
+PLEDGE_SUBMITTED = (
+    "登记好了，谢谢您！您的认捐编号是 {number}。\n"
+    "我们会把它匹配给社工核实过的家庭，配对后会告诉您帮助了什么样的家庭、怎么交付。"
+    "回复“进度”随时查看；改主意了回复“取消认捐 {number}”。"
+)
+
+# --- shared steps --------------------------------------------------------------------
+
+CHOOSE_REGION = "有几个地方叫这个名字，请回复数字选一个：\n{options}"
+CHOOSE_COUNTY = "请问是{place}哪个县（区）？比如：{examples}。"
+CONFIRM_FOOTER = "\n信息对吗？对就回复“确认”提交；要改回复“修改”。"
+EDIT_MENU = "想改哪一项？回复数字：\n{options}"
+BAD_EDIT_CHOICE = "请回复要修改的那一项前面的数字。\n{options}"
+CONFIRM_REPROMPT = "请回复“确认”提交，或回复“修改”改某一项、“取消”放弃。"
+
+# --- status --------------------------------------------------------------------------
+
+NO_RECORDS = "您还没有求助或认捐记录。\n" + MENU
+CASE_STATUS = {
+    "submitted": "已提交，等待社工核实",
+    "verified": "已核实，正在为您寻找帮助",
+    "rejected": "未通过核实",
+    "partly_matched": "已找到部分帮助",
+    "matched": "已找到帮助，准备交付",
+    "delivered": "帮助已送达",
+    "closed": "已完成",
+    "withdrawn": "已撤回",
+}
+PLEDGE_STATUS = {
+    "open": "等待配对",
+    "partly_allocated": "部分已配对",
+    "allocated": "已全部配对，等待交付",
+    "fulfilled": "已全部送达",
+    "cancelled": "已取消",
+    "expired": "已过期",
+}
+DONOR_MATCH_STAGE = {
+    "proposed": "已找到，等社工确认",
+    "confirmed": "社工已确认，正在安排交付",
+    "delivered": "已送达",
+    "closed": "已送达，家庭已评价",
+}
+STATUS_HEADER = "您的记录："
+CONTINUE_PROMPT = "\n\n继续刚才的填写：\n"
+
+# --- understanding -------------------------------------------------------------------
+
+CLARIFY = "我不太确定您的意思，您是想：\n{options}\n回复数字就行；都不是的话，请说得具体一点。"
+TOP_MENU_LABELS = {
+    "seek_help": "1 我要求助（家里有困难）",
+    "offer_donation": "2 我要捐助（捐钱、物资或服务）",
+    "check_status": "3 查进度",
+    "request_human": "4 找社工（人工）",
+}
+
+# --- questions about the platform (ask_about) ------------------------------------------
+
+FAQ = {
+    "why_id": (
+        "身份证号和手机号是社工核实身份、联系您用的，也能防止有人冒用您的名义重复申请。"
+        "它们加密保存，只有负责核实的社工能看到，捐助人看不到。"
+    ),
+    "privacy": (
+        "您的姓名、身份证号、电话都加密保存，只有负责核实的社工能看到，捐助人看不到您是谁。"
+        "您随时可以回复“删除我的信息”。"
+    ),
+    "fees": "申请和捐助都不收任何费用，也没有管理费。凡是让您先交钱的，都不是我们。",
+    "materials": (
+        "在这里说清楚情况、留下身份证号和手机号就可以。社工核实时可能上门看看，"
+        "请准备好身份证，有病历、录取通知书等材料更好。"
+    ),
+    "timing": (
+        "一般几天内社工会联系您核实，核实后开始为您寻找帮助。"
+        "有进展会在这里通知，回复“进度”随时可查。"
+    ),
+    "money_use": (
+        "每一笔捐助都配对到社工核实过的家庭，交付后会告诉捐助人用在了哪里。"
+        "回复“进度”可以查看您的认捐去向。"
+    ),
+    "about": (
+        "助联由社工机构运营，帮困难家庭申请帮扶，也帮爱心人士把捐助送到最需要的人手里。"
+        "每份求助都由社工核实。"
+    ),
+}
+
+# --- social workers --------------------------------------------------------------------
+
+BIND_ERRORS = {
+    "invalid": "这个邀请码不对，请核对后再发一次，格式是“绑定 邀请码”。",
+    "used": "这个邀请码已经用过了，每个邀请码只能用一次，请向机构要一个新的。",
+    "expired": "这个邀请码已经过期了，请向机构要一个新的。",
+}
+UNBOUND = "已解绑，您不再接收求助通知。需要时请向机构要新的邀请码。"
+WORKER_HELP = (
+    "社工命令：\n"
+    "待核实 — 我负责地区等待核实的求助\n"
+    "查看 Q000001 — 求助详情（身份证打码；加“全部”看完整信息，会留痕）\n"
+    "核实 Q000001 备注 — 备注里写“上门”或“电话”，捐助人会知道怎么核实的\n"
+    "驳回 Q000001 原因\n"
+    "补充 Q000001 问题 — 问家庭；代办的户用“记录 Q000001 回答”记下电话里问到的\n"
+    "金额 Q000001 3000 — 记下核实后的金额\n"
+    "致贫 Q000001 因残 — 改致贫原因\n"
+    "确认 M000001｜拒绝 M000001 原因｜送达 M000001 备注 — 配对建议\n"
+    "查看 M000001｜查看 J000001 — 配对、认捐和捐助人联系方式\n"
+    "接手 H000001｜回复 H000001 内容｜结束对话 H000001 — 有人请社工时\n"
+    "代办 — 替没有微信的家庭登记求助\n"
+    "统计｜解绑\n"
+    "（捐助人取消未配对的认捐：让对方回复“取消认捐 J000001”）"
+)
+BOUND = "绑定成功！您现在是{org}的社工，负责：{regions}。\n回复“帮助”看社工命令。"
+NO_SUCH_CASE = "没有找到求助 {number}，或者它不在您负责的地区。"
+NO_PENDING = "您负责的地区现在没有等待核实的求助。"
+PENDING_HEADER = "等待核实（最早的在前）："
+NEED_REASON = "请写上原因，比如“驳回 {number} 家庭收入超过标准”。"
+NEED_QUESTION = "请写上要问的问题，比如“补充 {number} 请拍一下住院发票”。"
+WRONG_STATUS = "求助 {number} 现在是“{status}”，不能{action}。"
+VERIFIED_OK = "已核实 {number}，接下来会为这户寻找帮助。"
+REJECTED_OK = "已驳回 {number}，已用温和的话告诉家庭原因。"
+CAUSE_SET = "已把 {number} 的致贫原因记为“{cause}”。"
+BAD_CAUSE = "请写其中一个致贫原因，比如“致贫 {number} 因残”：{causes}"
+QUESTION_SENT = "问题已发给 {number} 的家庭，回答会转给您。"
+NEW_CASE_FOR_WORKER = (
+    "新求助 {number}：{need}{amount}，{region}，{size} 口人。{flags}\n"
+    "回复“查看 {number}”看详情，“核实 {number}”通过。"
+)
+REMINDER_FOR_WORKER = (
+    "提醒：求助 {number}（{region}）已等待核实 {days} 天。回复“查看 {number}”处理。"
+)
+CASE_VERIFIED = (
+    "好消息：您的求助 {number} 已经社工核实通过。我们正在为您寻找合适的帮助，有进展会马上告诉您。"
+)
+CASE_REJECTED = (
+    "您好，您的求助 {number} 这次没有通过核实。社工的说明：{reason}\n"
+    "如果情况有变化或有疑问，回复“人工”，社工会跟您聊聊。"
+)
+ABOUT_PROXY_CASE = "关于您代办的 {number}（户主 {name}）：{text}"
+PROXY_VERIFIED = "已核实通过，正在为这户寻找帮助。"
+PROXY_REJECTED = "没有通过核实。说明：{reason}\n请转告户主。"
+PROXY_MATCHED = "找到了帮助（{what}），请转告户主，交付时社工会联系。"
+PROXY_QUESTION_TASK = (
+    "{number} 是代办的，户主没有微信，问题已记下：请打电话问户主（{phone}），"
+    "问到后回复“记录 {number} 户主的回答”。"
+)
+NO_OPEN_QUESTION = "{number} 没有等待回答的问题。先用“补充 {number} 问题”记下要问的。"
+ANSWER_RECORDED = "已记下 {number} 的回答。"
+AMOUNT_SET = "已把 {number} 需要的金额记为 {amount} 元。"
+BAD_AMOUNT_SET = "请写金额，比如“金额 {number} 3000”。金额不能少于已经配对的 {matched} 元。"
+CASE_QUESTION = "社工想了解一下您的求助 {number}：\n{question}\n请直接回复您的回答。"
+ANSWER_FORWARDED = "收到，已转给社工。谢谢您！"
+ANSWER_FOR_WORKER = "{number} 的家庭回复了您的问题“{question}”：\n{answer}"
+STATS = (
+    "本机构覆盖地区的求助：\n等待核实 {submitted}｜已核实 {verified}｜未通过 {rejected}｜"
+    "已配对 {matched}｜已送达 {delivered}\n其中等待超过 {days} 天的有 {overdue} 件。\n"
+    "金额：需要 {needed} 元，已配对 {yuan_matched} 元，已送达 {yuan_delivered} 元；"
+    "核实用时中位数 {to_verify} 天。"
+)
+
+# --- deleting personal data ------------------------------------------------------------
+
+DELETE_CONFIRM = (
+    "确定要删除您的个人信息吗？删除后姓名、身份证号、电话都会抹掉，"
+    "还在进行中的求助会撤回，未配对的认捐会取消（匿名的统计数字会保留）。\n"
+    "确定请回复“确认删除”，不删请回复“取消”。"
+)
+DELETED = "已删除您的个人信息，进行中的求助已撤回。以后需要帮助，随时可以重新申请。"
+DELETE_NOT_CONFIRMED = "还没有删除。确定删除请回复“确认删除”，不删请回复“取消”。"
+
+# --- matches ---------------------------------------------------------------------------
+
+MATCH_FOR_WORKER = (
+    "配对建议 {match}：认捐 {pledge} 的 {what} → 求助 {case}（{reason}）。\n"
+    "回复“确认 {match}”或“拒绝 {match} 原因”；“查看 {match}”看交付方式和捐助人联系方式。"
+)
+MATCH_CONFIRMED_OK = "已确认 {match}，已通知捐助人和家庭。送达后请回复“送达 {match} 备注”。"
+MATCH_DECLINED_OK = "已拒绝 {match}，{what}退回认捐，这一对不会再被推荐。"
+MATCH_DELIVERED_OK = "已记录送达 {match}，已把反馈发给捐助人，几天后会请家庭评价。"
+NO_SUCH_PLEDGE_FOR_WORKER = "没有找到认捐 {pledge}，或者它没有配对到您负责的地区。"
+DONOR_LINE = "捐助人：{name}｜电话：{phone}"
+NO_CONTACT = "没留（在公众号里联系）"
+WORKER_DELIVERY = {
+    "money": "交付：钱款请捐助人转到本机构监管账户，到账后回复“送达 {match} 备注”。",
+    "goods": "交付：请打电话和捐助人约定送货或寄送，交到家庭手里后回复“送达 {match} 备注”。",
+    "service": "交付：请打电话和捐助人约定服务时间和地点，服务完成后回复“送达 {match} 备注”。",
+}
+NO_SUCH_MATCH = "没有找到配对 {match}，或者它不在您负责的地区。"
+MATCH_WRONG_STATUS = "配对 {match} 现在是“{status}”，不能{action}。"
+MATCH_STATUS = {
+    "proposed": "待社工确认",
+    "confirmed": "已确认",
+    "delivered": "已送达",
+    "closed": "已完成",
+    "declined": "已拒绝",
+}
+DONOR_MATCHED = (
+    "您的认捐 {pledge} 有了去处：{what}将帮助{region}一户{need}困难家庭，"
+    "这户人家{verified}。{delivery}"
+)
+VERIFIED_HOW = {
+    "visit": "社工已经上门核实过",
+    "phone": "社工已经电话核实过",
+    "unsaid": "已经社工核实",
+}
+DELIVER_MONEY_ACCOUNT = "请转账到{org}的监管账户：{account}，转账备注写 {pledge}。"
+DELIVER_MONEY = "社工会联系您，告诉您{org}监管账户的转账方式（钱只进机构的监管账户）。"
+DELIVER_GOODS = "社工会打电话和您约定送货或寄送的方式。"
+DELIVER_SERVICE = "社工会打电话和您约定服务的时间和地点。"
+HOUSEHOLD_MATCHED = "好消息：已经为您的求助 {case} 找到帮助（{what}），社工会联系您安排。"
+DONOR_DELIVERED = (
+    "您的认捐 {pledge}（{what}）已送到受助家庭（{need}，{region}）。社工反馈：{note}\n"
+    "谢谢您的爱心！"
+)
+DELIVERED_DEFAULT_NOTE = {
+    "money": "钱款已按计划用在这户人家",
+    "goods": "物资已交到家庭手里",
+    "service": "服务已经完成",
+}
+FOLLOWUP_QUESTION = (
+    "您好，您的求助 {case} 收到的帮助怎么样？请回复 1 到 5 分（5 分最满意），"
+    "也可以在分数后面说说您的想法。"
+)
+FOLLOWUP_THANKS = "谢谢您的评价，我们会转告社工和捐助人。祝您家里一切都好！"
+PLEDGE_EXPIRING = (
+    "您的认捐 {pledge} 还有 {days} 天到期，还有 {left} 元没有配对。到期后未配对的部分会自动取消。"
+)
+PLEDGE_EXPIRED = "您的认捐 {pledge} 已到期，未配对的 {left} 元已取消。谢谢您的爱心，欢迎随时再来。"
+PLEDGE_EXPIRING_IN_KIND = (
+    "您的认捐 {pledge} 还有 {days} 天到期，还没有配对到合适的家庭。到期后会自动取消。"
+)
+PLEDGE_EXPIRED_IN_KIND = (
+    "您的认捐 {pledge} 已到期，这段时间没有配对到合适的家庭，已自动取消。"
+    "谢谢您的爱心，欢迎随时再来。"
+)
+PLEDGE_CANCELLED = "已取消认捐 {pledge} 未配对的 {left} 元。已经配对的部分会照常交付。"
+NO_SUCH_PLEDGE = "没有找到您的认捐 {pledge}。"
+NOTHING_TO_RELEASE = "认捐 {pledge} 现在是“{status}”，没有可以取消的部分了。"
+PLEDGE_CANCELLED_IN_KIND = "已取消认捐 {pledge}。谢谢您的爱心，欢迎随时再来。"

@@ -1,0 +1,83 @@
+"""The project's vocabulary, in one place: need types, resource kinds and poverty causes
+(致贫原因), their labels, and the everyday words that name them. The NLU, the
+conversation, the domain and the matcher all read them from here."""
+
+from __future__ import annotations
+
+# Surface forms of each need type; the longest keyword found in a text wins.
+NEED_KEYWORDS: dict[str, tuple[str, ...]] = {
+    need: tuple(words.split())
+    for need, words in {
+        "medical": "医疗 看病 治病 住院 手术 透析 化疗 药费 医药 医药费 生病 病了 病重 重病 癌 "
+        "白血病 残疾 瘫痪 医院 病 义诊 体检 治疗 大病",
+        "education": "教育 助学 学费 上学 读书 念书 大学 大学生 助学金 书本 学杂费 考上 上不起学 "
+        "高中 初中 小学 学生 贫困生 读完 书包 文具 功课 辅导",
+        "housing": "住房 危房 漏雨 房子塌 房子坏 修房 房屋 塌了 没地方住 屋顶 房顶 房子 危房改造",
+        "disaster": "灾害 受灾 灾区 地震 洪水 发洪水 冰雹 泥石流 火灾 失火 台风 旱灾 雪灾 冲走 "
+        "遭灾 着火 烧没了 被火烧",
+        "living": "基本生活 没米 没饭吃 吃不饱 揭不开锅 棉被 被子 衣服 旧衣服 冬衣 过冬 取暖 "
+        "没钱吃 下锅 温饱 生活费 生活补助 吃的 饿 米面油 面粉 粮食",
+        "employment": "就业 找工作 找份工作 找个工作 找活 找份活 活干 学手艺 手艺 技能 培训 打工 "
+        "失业 岗位 招工 工人 电工",
+        "production": "生产 养牛 养羊 养猪 养鸡 牛犊 种苗 种子 化肥 农机 种地 本钱 创业 养殖 种植",
+        "other": "其他 其它 别的",
+    }.items()
+}
+
+NEED_LABELS: dict[str, str] = {
+    "medical": "医疗",
+    "education": "教育助学",
+    "housing": "住房",
+    "disaster": "灾害救助",
+    "living": "基本生活",
+    "employment": "就业与技能",
+    "production": "生产发展",
+    "other": "其他",
+}
+NEED_ORDER: tuple[str, ...] = tuple(NEED_LABELS)
+
+# What a donor offers. Goods and services are looked for first: "价值两万的电脑" is goods.
+KIND_KEYWORDS: dict[str, tuple[str, ...]] = {
+    kind: tuple(words.split())
+    for kind, words in {
+        "goods": "物资 东西 衣服 冬衣 棉衣 被子 棉被 大米 米面 面粉 粮油 油 书 书包 文具 电脑 药品 "
+        "物品 实物 化肥 种子 捐物",
+        "service": "服务 义诊 岗位 工作 招 培训 教 技术 志愿 辅导 免费看 咨询 律师 医生 老师 体检",
+        "money": "钱 捐款 款 现金 资金 转账 学费",
+    }.items()
+}
+KIND_LABELS: dict[str, str] = {"money": "钱款", "goods": "物资", "service": "服务"}
+
+# The poverty causes of the national registration (建档立卡), as social workers record them.
+POVERTY_CAUSES = (
+    "因病",
+    "因残",
+    "因学",
+    "因灾",
+    "缺土地",
+    "缺水",
+    "缺技术",
+    "缺劳力",
+    "缺资金",
+    "交通条件落后",
+    "自身发展动力不足",
+)
+
+
+# Words in a description that point to a cause, for a first reading before the worker's.
+CAUSE_WORDS = (
+    ("因残", ("残疾", "瘫痪", "残")),
+    ("因病", ("病", "住院", "手术", "透析", "化疗", "癌")),
+    ("因学", ("学费", "上学", "读书", "大学", "高中")),
+    ("因灾", ("地震", "洪水", "冰雹", "泥石流", "火灾", "失火", "受灾", "台风")),
+    ("缺劳力", ("没有劳动力", "缺劳力", "老人", "孤寡", "一个人带")),
+    ("缺技术", ("手艺", "技术", "技能")),
+    ("缺资金", ("本钱", "资金", "种苗", "化肥")),
+)
+CAUSE_BY_NEED = {
+    "medical": "因病",
+    "education": "因学",
+    "disaster": "因灾",
+    "employment": "缺技术",
+    "production": "缺资金",
+}

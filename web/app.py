@@ -1,0 +1,27 @@
+"""The Flask application factory."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask
+
+from config.settings import Settings, load_settings
+from web import cli, health, webhook
+from web.runtime import build_runtime
+
+
+def create_app(settings: Settings | None = None) -> Flask:
+    settings = settings or load_settings()
+    app = Flask(__name__)
+    app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
+    app.extensions["zhulian"] = build_runtime(settings)
+    app.register_blueprint(webhook.bp)
+    app.register_blueprint(health.bp)
+    cli.register(app)
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    for noisy in ("rq", "urllib3", "jieba"):  # routine third-party chatter
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    return app

@@ -1,0 +1,194 @@
+"""`flask` sub-commands: database migrations and what operators do (invite social workers,
+add operators, set organisation details, read the data). The worker and the scheduler are
+their own entry point: `python -m jobs`."""
+
+from __future__ import annotations
+
+import json
+
+import click
+from flask import Flask
+from flask.cli import AppGroup
+from sqlalchemy import select
+from tabulate import tabulate
+
+import messages as msg
+from nlu.regions import region_exists, region_index
+from storage import migrate
+from storage.keys import reencrypt_all
+from storage.models import (
+    Case,
+    Notification,
+    NotificationStatus,
+    Organisation,
+    SocialWorker,
+    User,
+)
+from storage.reports import build_report
+from storage.repositories import get_or_create_user
+from storage.social_work import (
+    OPEN_STATUSES,
+    add_operator,
+    create_invite,
+    deactivate,
+    remove_operator,
+)
+from web.runtime import runtime
+
+db_cli = AppGroup("db", help="Database schema migrations.")
+worker_cli = AppGroup("social-worker", help="Invite and deactivate social workers.")
+data_cli = AppGroup("data", help="Operators' views and data maintenance.")
+operator_cli = AppGroup("operator", help="Platform operators (see every region, take any 人工).")
+org_cli = AppGroup("org", help="Organisation details: hand-off limit, supervised account.")
+
+
+@db_cli.command("upgrade")
+@click.argument("revision", default="head")
+def db_upgrade(revision: str) -> None:
+    """Apply migrations up to REVISION (default: head)."""
+    migrate.upgrade(runtime().settings.database_url, revision)
+    click.echo(f"database at {revision}")
+
+
+@db_cli.command("downgrade")
+@click.argument("revision")
+def db_downgrade(revision: str) -> None:
+    """Revert migrations down to REVISION."""
+    migrate.downgrade(runtime().settings.database_url, revision)
+    click.echo(f"database at {revision}")
+
+
+def _echo_table(rows: list[list[object]], headers: list[str]) -> None:
+    """A table with headers, or 无 (none) when there is nothing to show."""
+    click.echo(tabulate(rows, headers=headers) if rows else "无")
+
+
+@worker_cli.command("invite")
+@click.option("--org", "org_name", required=True, help="Organisation (社工机构) name.")
+@click.option("--region", "regions", multiple=True, required=True, help="GB/T 2260 code.")
+@click.option("--admin", is_flag=True, help="An organisation admin (hears of 人工 not taken).")
+def invite(org_name: str, regions: tuple[str, ...], admin: bool) -> None:
+    """Print a one-time invite code; the worker sends `绑定 <code>` in the chat."""
+    unknown = [code for code in regions if not region_exists(code)]
+    if unknown:
+        raise click.BadParameter(f"unknown region code(s): {', '.join(unknown)}")
+    settings = runtime().settings
+    with runtime().services.db.session() as session:
+        code = create_invite(
+            session,
+            org_name,
+            list(regions),
+            settings.invite_ttl_hours,
+            "operator:cli",
+            is_admin=admin,
+        )
+    click.echo(f"invite code: {code}  (valid {settings.invite_ttl_hours} h, one use)")
+    click.echo(f"the social worker sends in WeChat:  绑定 {code}")
+
+
+@worker_cli.command("deactivate")
+@click.option("--openid", required=True)
+def deactivate_worker(openid: str) -> None:
+    """Stop a social worker's access and notifications."""
+    with runtime().services.db.session() as session:
+        worker = session.scalar(
+            select(SocialWorker).join(User).where(User.openid == openid, SocialWorker.active)
+        )
+        if worker is None:
+            raise click.ClickException(f"no active social worker with openid {openid}")
+        deactivate(session, worker, "operator:cli")
+    click.echo(f"deactivated {openid}")
+
+
+@operator_cli.command("add")
+@click.option("--openid", required=True, help="The operator's WeChat openid.")
+@click.option("--name", required=True, help="How the operator is named in the records.")
+def operator_add(openid: str, name: str) -> None:
+    """Make a WeChat user an operator."""
+    with runtime().services.db.session() as session:
+        user = get_or_create_user(session, openid)
+        add_operator(session, user, name, "operator:cli")
+    click.echo(f"operator {name} ({openid}) added")
+
+
+@operator_cli.command("remove")
+@click.option("--openid", required=True)
+def operator_remove(openid: str) -> None:
+    """Stop an operator's access."""
+    with runtime().services.db.session() as session:
+        if not remove_operator(session, openid, "operator:cli"):
+            raise click.ClickException(f"no active operator with openid {openid}")
+    click.echo(f"operator {openid} removed")
+
+
+@org_cli.command("set")
+@click.option("--org", "org_name", required=True, help="Organisation name, as invited.")
+@click.option("--handoff-minutes", type=click.IntRange(1, 7 * 24 * 60), help="人工 limit.")
+@click.option("--account", help="Supervised account for donors' transfers (shown to donors).")
+def org_set(org_name: str, handoff_minutes: int | None, account: str | None) -> None:
+    """Set an organisation's hand-off limit or supervised account."""
+    with runtime().services.db.session() as session:
+        org = session.scalar(select(Organisation).where(Organisation.name == org_name))
+        if org is None:
+            raise click.ClickException(f"no organisation named {org_name}")
+        if handoff_minutes is not None:
+            org.handoff_limit_minutes = handoff_minutes
+        if account is not None:
+            org.payment_account = account.strip() or None
+        click.echo(
+            f"{org.name}: 人工 limit {org.handoff_limit_minutes or 'default'} min, "
+            f"account {org.payment_account or 'not set'}"
+        )
+
+
+@data_cli.command("uncovered")
+def uncovered() -> None:
+    """Open cases in regions no organisation covers."""
+    names = region_index()
+    with runtime().services.db.session() as session:
+        cases = session.scalars(
+            select(Case).where(Case.status.in_(OPEN_STATUSES)).order_by(Case.id)
+        )
+        rows: list[list[object]] = [
+            [
+                c.number,
+                names.full_name(c.region_code),
+                msg.CASE_STATUS[c.status],
+                f"{c.submitted_at:%Y-%m-%d}",
+            ]
+            for c in cases
+            if any(flag["code"] == "uncovered" for flag in c.flags)
+        ]
+    _echo_table(rows, ["case", "region", "status", "submitted"])
+
+
+@data_cli.command("failed-notifications")
+def failed_notifications() -> None:
+    """Notifications WeChat never accepted (after all retries)."""
+    with runtime().services.db.session() as session:
+        failed = session.scalars(
+            select(Notification).where(Notification.status == NotificationStatus.FAILED)
+        )
+        rows: list[list[object]] = [
+            [row.id, row.user.openid, row.dedup_key, row.attempts, row.last_error] for row in failed
+        ]
+    _echo_table(rows, ["id", "openid", "about", "attempts", "last error"])
+
+
+@data_cli.command("report")
+def report() -> None:
+    """The operators' report as JSON: cases, amounts, timings, feedback."""
+    with runtime().services.db.session() as session:
+        click.echo(json.dumps(build_report(session), ensure_ascii=False, indent=2))
+
+
+@data_cli.command("rotate-key")
+def rotate_key() -> None:
+    """Re-encrypt every personal field with the first DATA_ENCRYPTION_KEY."""
+    counts = reencrypt_all(runtime().services.db)
+    click.echo(", ".join(f"{table}: {n}" for table, n in counts.items()))
+
+
+def register(app: Flask) -> None:
+    for group in (db_cli, worker_cli, data_cli, operator_cli, org_cli):
+        app.cli.add_command(group)

@@ -1,0 +1,214 @@
+"""What happens to one delivery from WeChat, after it passed the checks.
+
+1. De-duplicate before any work: the first delivery of a `MsgId` (events: sender and
+   CreateTime) claims it in Redis; WeChat's retries get the first reply again, or
+   `success` while it is still being worked on or was sent later.
+2. Rate-limit per user, then handle the message under a per-user lock, so one user's
+   messages are processed in order.
+3. Answer within the time budget; past it, answer `success` and send the real reply as a
+   customer-service message from the worker.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+
+from redis import Redis
+from redis.exceptions import RedisError
+from rq import Queue, Retry
+from wechatpy.messages import BaseMessage
+
+import messages as msg
+from config.queues import MATCHER_QUEUE, NOTIFY_QUEUE, RUN_MATCHER, SEND_NOTIFICATIONS, SEND_TEXT
+from conversation.engine import Conversation, Services
+from nlu.text import normalise_text
+from storage.repositories import record_inbound
+
+log = logging.getLogger(__name__)
+
+PENDING = "\x00pending"
+DEFERRED = "\x00deferred"
+NO_REPLY = "\x00none"
+MAX_TEXT_CHARS = 1000
+# A late reply only "succeeds" if it reaches the user; these retries cover WeChat hiccups.
+LATE_REPLY_RETRY = Retry(max=3, interval=[5, 30, 120])
+
+# Sets the reply only while the key still says "pending" (a deferred key stays deferred).
+_COMPLETE = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[3])
+  return 1
+end
+return 0
+"""
+
+
+def dedup_key(message: BaseMessage) -> str:
+    if message.type == "event" or not message.id:
+        event = getattr(message, "event", message.type)
+        return f"{message.source}:{int(message.create_time.timestamp())}:{event}"
+    return f"msg:{message.id}"
+
+
+def message_text(message: BaseMessage) -> str | None:
+    """The text a message carries: typed text, or WeChat's voice recognition."""
+    if message.type == "text":
+        return str(message.content or "")
+    if message.type == "voice" and getattr(message, "recognition", None):
+        return str(message.recognition)
+    return None
+
+
+class DeliveryLedger:
+    """Redis record of each delivery: pending, its reply, or deferred (sent later)."""
+
+    def __init__(self, redis: Redis, ttl_seconds: int) -> None:
+        self._redis = redis
+        self._ttl = ttl_seconds
+        self._complete = redis.register_script(_COMPLETE)
+
+    @staticmethod
+    def _key(key: str) -> str:
+        return f"dedup:{key}"
+
+    def claim(self, key: str) -> bool:
+        return bool(self._redis.set(self._key(key), PENDING, nx=True, ex=self._ttl))
+
+    def complete(self, key: str, reply: str | None) -> None:
+        self._complete(keys=[self._key(key)], args=[PENDING, reply or NO_REPLY, self._ttl])
+
+    def defer(self, key: str) -> None:
+        self._redis.set(self._key(key), DEFERRED, ex=self._ttl)
+
+    def release(self, key: str) -> None:
+        self._redis.delete(self._key(key))
+
+    def wait_for_reply(self, key: str, budget: float) -> str | None:
+        """The reply a duplicate should get: the first reply, or None ("success")."""
+        deadline = time.monotonic() + budget
+        while True:
+            value = self._redis.get(self._key(key))
+            if value != PENDING or time.monotonic() >= deadline:
+                break
+            time.sleep(0.05)
+        if value in (None, PENDING, DEFERRED, NO_REPLY):
+            return None
+        return str(value)
+
+    def over_rate_limit(self, openid: str, per_minute: int) -> bool:
+        key = f"rate:{openid}:{int(time.time() // 60)}"
+        count = self._redis.incr(key)
+        if count == 1:
+            self._redis.expire(key, 120)
+        return int(count) > per_minute
+
+
+class Dispatcher:
+    """Turns a checked message into the reply text (or None for a bare `success`)."""
+
+    def __init__(self, services: Services, jobs: Redis, workers: int = 16) -> None:
+        self.services = services
+        self.ledger = DeliveryLedger(services.redis, services.settings.dedup_ttl_seconds)
+        self.jobs = jobs  # RQ needs a connection without decoded responses
+        self.notify_queue = Queue(NOTIFY_QUEUE, connection=jobs)
+        self.matcher_queue = Queue(MATCHER_QUEUE, connection=jobs)
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="delivery")
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True)
+
+    def handle(self, message: BaseMessage) -> str | None:
+        key = dedup_key(message)
+        budget = self.services.settings.reply_budget_seconds
+        try:
+            if not self.ledger.claim(key):
+                return self.ledger.wait_for_reply(key, budget)
+            if self.ledger.over_rate_limit(
+                message.source, self.services.settings.user_rate_limit_per_minute
+            ):
+                self.ledger.complete(key, msg.TOO_FAST)
+                self._log_unhandled(message, key, "rate_limited")
+                return msg.TOO_FAST
+        except RedisError:
+            log.exception("Redis unavailable; message %s logged, user asked to resend", key)
+            return self._without_redis(message, key)
+        future = self._pool.submit(self._process, message, key)
+        try:
+            return future.result(timeout=budget)
+        except FutureTimeout:
+            self.ledger.defer(key)
+            future.add_done_callback(lambda done: self._send_late(message.source, done))
+            log.warning("reply to %s past the %.1fs budget; will send it later", key, budget)
+            return None
+
+    def _process(self, message: BaseMessage, key: str) -> str | None:
+        services = self.services
+        try:
+            with services.redis.lock(
+                f"user-lock:{message.source}", timeout=30, blocking_timeout=25
+            ):
+                conversation = None
+                with services.db.session() as session:
+                    text = message_text(message)
+                    if not record_inbound(session, key, message.source, message.type, text):
+                        reply = None  # processed before Redis forgot it: never twice
+                    else:
+                        conversation = Conversation(services, session, message.source)
+                        reply = self._reply(conversation, message, text)
+            self.ledger.complete(key, reply)
+            if conversation is not None:
+                self._after_commit(conversation, key)
+            return reply
+        except Exception:
+            log.exception("handling %s failed; the user is asked to resend", key)
+            self.ledger.release(key)
+            return msg.BUSY
+
+    def _after_commit(self, conversation: Conversation, key: str) -> None:
+        """Jobs the change calls for, enqueued after its commit so they find its rows (the
+        scheduler's sweeps run them too if an enqueue is lost)."""
+        try:
+            if conversation.notified:
+                self.notify_queue.enqueue(SEND_NOTIFICATIONS, job_timeout=300)
+            if conversation.match_needed:
+                self.matcher_queue.enqueue(
+                    RUN_MATCHER, f"after:{key}", job_timeout=600, retry=Retry(max=3, interval=10)
+                )
+        except RedisError:
+            log.exception("could not enqueue follow-up jobs for %s; the sweeps will run them", key)
+
+    @staticmethod
+    def _reply(conversation: Conversation, message: BaseMessage, text: str | None) -> str | None:
+        if message.type == "event":
+            event = getattr(message, "event", "")
+            return conversation.reply_to_subscribe() if event == "subscribe" else None
+        if text is None:
+            return msg.UNSUPPORTED_MESSAGE
+        cleaned = normalise_text(text)[:MAX_TEXT_CHARS]
+        return conversation.reply_to_text(cleaned) if cleaned else msg.NOT_UNDERSTOOD
+
+    def _send_late(self, openid: str, done: Future[str | None]) -> None:
+        reply = done.result()
+        if not reply:
+            return
+        try:
+            self.notify_queue.enqueue(SEND_TEXT, openid, reply, retry=LATE_REPLY_RETRY)
+        except RedisError:
+            log.exception("could not queue the late reply for %s", openid)
+
+    def _without_redis(self, message: BaseMessage, key: str) -> str | None:
+        """Redis is down: keep the message (database) and ask the user to send it again."""
+        return msg.BUSY if self._log_unhandled(message, key, "unhandled") else None
+
+    def _log_unhandled(self, message: BaseMessage, key: str, outcome: str) -> bool:
+        """Keep a message that was not handled; False if it had been logged before."""
+        try:
+            with self.services.db.session() as session:
+                text = message_text(message)
+                return record_inbound(session, key, message.source, message.type, text, outcome)
+        except Exception:
+            log.exception("could not log %s (%s)", key, outcome)
+            return True
