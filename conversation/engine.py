@@ -30,6 +30,7 @@ from conversation.social_work import WorkerCommands, bind_command
 from conversation.state import ConversationState, ConversationStore
 from conversation.status import status_text
 from conversation.steps import Ask, EndFlow, Reprompt, confirm_answer, menu_number
+from domain.events import Event, Outcome
 from nlu.client import MIN_CONFIDENCE, NluClient
 from nlu.lexicon import bare, detect_need_type
 from storage import social_work as social_work_store
@@ -129,12 +130,19 @@ class Conversation:
         self.openid = openid
         self.user: User = get_or_create_user(session, openid)
         self.user.last_message_at = utcnow()
-        self.notified = False  # outbox rows written: the sender job should run after commit
-        self.match_needed = False  # a case was verified or a pledge changed
+        self.events: set[Event] = set()  # dispatched by the caller after commit
 
     def notify(self, user_id: int, dedup_key: str, text: str) -> None:
         """Queue a chat message to someone, in this transaction (the outbox)."""
-        self.notified |= social_work_store.notify(self.session, user_id, dedup_key, text)
+        if social_work_store.notify(self.session, user_id, dedup_key, text):
+            self.emit(Event.NOTIFICATIONS_WRITTEN)
+
+    def emit(self, event: Event) -> None:
+        """Something to do once this turn is committed (send the outbox, run the matcher)."""
+        self.events.add(event)
+
+    def outcome(self, reply: str | None) -> Outcome:
+        return Outcome(reply, frozenset(self.events))
 
     # --- entry points ----------------------------------------------------------------
 

@@ -36,6 +36,7 @@ from conversation.steps import (
     validated,
 )
 from domain.cases import poverty_cause_of, urgency_of
+from domain.events import Event
 from nlu.lexicon import detect_kind, is_no, means_anonymous
 from nlu.regions import region_index
 from nlu.validators import (
@@ -244,7 +245,7 @@ def _submit_pledge(conversation: Conversation, slots: Slots) -> str:
     )
     pledge = submit_pledge(conversation.session, conversation.user, draft)
     pledge.expires_at = utcnow() + timedelta(days=conversation.services.settings.pledge_ttl_days)
-    conversation.match_needed = True
+    conversation.emit(Event.MATCHING_NEEDED)
     return msg.PLEDGE_SUBMITTED.format(number=pledge.number)
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select, update
 
 import messages as msg
+from domain.events import Event
 from domain.households import tell_household
 from domain.records import settle
 from nlu.regions import region_index
@@ -132,7 +133,7 @@ def _decline(conversation: Conversation, match: Match, reason: str) -> str:
         session.flush()
         session.expire(match.case)
         session.expire(match.pledge)
-    conversation.match_needed = True  # what was declined looks for another case
+    conversation.emit(Event.MATCHING_NEEDED)  # what was declined looks for another case
     return msg.MATCH_DECLINED_OK.format(match=match.number, what=match.what)
 
 

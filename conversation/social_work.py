@@ -12,6 +12,7 @@ from sqlalchemy import select
 import messages as msg
 from conversation.matches import match_command
 from conversation.records import RecordViewer
+from domain.events import Event
 from domain.households import tell_household
 from domain.records import settle
 from nlu.amounts import parse_amount
@@ -228,7 +229,7 @@ class WorkerCommands:
         case.review_note = note or None
         case.verification_method = verification_method(note)
         self._audit("case.verified", case)
-        self.conversation.match_needed = True
+        self.conversation.emit(Event.MATCHING_NEEDED)
         if case.filed_by_id != self.worker.user_id:  # the filing worker knows already
             tell_household(
                 case,
@@ -298,7 +299,7 @@ class WorkerCommands:
         self._audit("case.amount_set", case, amount=str(amount))
         if case.status != CaseStatus.SUBMITTED:
             settle(self.session, {case.id}, set())
-            self.conversation.match_needed = True
+            self.conversation.emit(Event.MATCHING_NEEDED)
         return msg.AMOUNT_SET.format(number=case.number, amount=amount)
 
     def set_cause(self, case: Case, cause: str) -> str:

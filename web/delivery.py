@@ -24,6 +24,7 @@ from wechatpy.messages import BaseMessage
 import messages as msg
 from config.queues import MATCHER_QUEUE, NOTIFY_QUEUE, RUN_MATCHER, SEND_NOTIFICATIONS, SEND_TEXT
 from conversation.engine import Conversation, Services
+from domain.events import Event, Outcome
 from nlu.text import normalise_text
 from storage.repositories import record_inbound
 
@@ -150,30 +151,28 @@ class Dispatcher:
             with services.redis.lock(
                 f"user-lock:{message.source}", timeout=30, blocking_timeout=25
             ):
-                conversation = None
                 with services.db.session() as session:
                     text = message_text(message)
                     if not record_inbound(session, key, message.source, message.type, text):
-                        reply = None  # processed before Redis forgot it: never twice
+                        outcome = Outcome(None)  # processed before Redis forgot it: never twice
                     else:
                         conversation = Conversation(services, session, message.source)
-                        reply = self._reply(conversation, message, text)
-            self.ledger.complete(key, reply)
-            if conversation is not None:
-                self._after_commit(conversation, key)
-            return reply
+                        outcome = conversation.outcome(self._reply(conversation, message, text))
+            self.ledger.complete(key, outcome.reply)
+            self._after_commit(outcome.events, key)
+            return outcome.reply
         except Exception:
             log.exception("handling %s failed; the user is asked to resend", key)
             self.ledger.release(key)
             return msg.BUSY
 
-    def _after_commit(self, conversation: Conversation, key: str) -> None:
-        """Jobs the change calls for, enqueued after its commit so they find its rows (the
-        scheduler's sweeps run them too if an enqueue is lost)."""
+    def _after_commit(self, events: frozenset[Event], key: str) -> None:
+        """Jobs the turn's events call for, enqueued after its commit so they find its rows
+        (the scheduler's sweeps run them too if an enqueue is lost)."""
         try:
-            if conversation.notified:
+            if Event.NOTIFICATIONS_WRITTEN in events:
                 self.notify_queue.enqueue(SEND_NOTIFICATIONS, job_timeout=300)
-            if conversation.match_needed:
+            if Event.MATCHING_NEEDED in events:
                 self.matcher_queue.enqueue(
                     RUN_MATCHER, f"after:{key}", job_timeout=600, retry=Retry(max=3, interval=10)
                 )
