@@ -14,17 +14,9 @@ from sqlalchemy.orm import Session
 
 import messages as msg
 from config.settings import Settings
-from conversation import faq
+from conversation import faq, registry
 from conversation import handoff as person
-from conversation.flows import (
-    FLOWS,
-    HANDOFF_FLOW,
-    HELP_FLOW,
-    HELP_ON_BEHALF_FLOW,
-    PLEDGE_FLOW,
-    Flow,
-    offered_item,
-)
+from conversation.flow import Flow
 from conversation.matches import cancel_pledge, record_rating
 from conversation.social_work import WorkerCommands, bind_command
 from conversation.state import ConversationState, ConversationStore
@@ -36,15 +28,9 @@ from nlu.lexicon import bare, detect_need_type
 from storage import social_work as social_work_store
 from storage.db import Database
 from storage.models import Case, CaseQuestion, SocialWorker, User, utcnow
-from storage.repositories import (
-    audit,
-    erase_personal_data,
-    get_or_create_user,
-    record_consent,
-)
+from storage.repositories import audit, get_or_create_user, record_consent
 
 CONFIRM = "_confirm"
-DELETE = "delete"
 EDIT = "_edit"
 MAX_FAILURES = 3
 
@@ -67,24 +53,9 @@ COMMANDS = {
     "human": ("人工", "转人工", "找社工", "社工", "人工客服", "真人", "找人工"),
     "status": ("进度", "查进度", "查询进度", "查询", "我的记录"),
     "menu": ("菜单", "帮助", "help", "?", "主菜单"),
-    "delete": ("删除我的信息", "删除我的资料", "删除个人信息", "删除我的数据"),
 }
-TOP_MENU = ("help", "pledge", "status", "human")
+TOP_MENU = tuple(key for key, _, _ in msg.MENU_ITEMS)
 CLAUSES = re.compile(r"[\s，。！？!?,.~～…、；;]+")
-# Deleting is final: only a clear yes counts ("嗯" or "1" does not).
-DELETE_YES = (
-    "确认删除",
-    "确定删除",
-    "确定",
-    "确认",
-    "是的",
-    "删除",
-    "删吧",
-    "删掉",
-    "删了吧",
-    "确定要删",
-    "确定删",
-)
 
 
 def command_of(text: str) -> str | None:
@@ -154,10 +125,11 @@ class Conversation:
         if (reply := person.household_turn(self, text)) is not None:
             return reply
         command = command_of(text)
-        if state is not None and state.flow == DELETE:
-            return self._confirm_deletion(text, command)
         if state is not None:
-            return self._in_flow(state, text, command)
+            flow = registry.flows()[state.flow]
+            if not (flow.interruptible and self._leaves(flow, state, text, command)):
+                return self._in_flow(flow, state, text, command)
+            self._finish("")
         for special in (bind_command, person.staff_command, cancel_pledge, record_rating):
             reply = special(self, text)
             if reply is not None:
@@ -181,17 +153,17 @@ class Conversation:
             self.services.redis.delete(f"misses:{self.openid}")
         if command == "cancel":
             return msg.NOTHING_TO_CANCEL
-        if command == "delete":
-            return self._ask_deletion()
         if command in ("status", "human", "menu"):
             return self._simple(command)
+        if (flow := registry.flow_for_keyword(bare(text))) is not None:
+            return self.start(flow)
         number = menu_number(text, len(TOP_MENU))
         if number is None and command is None and (answer := self._answer_question(text)):
             return answer
         if number is not None:
             choice = TOP_MENU[number - 1]
-            if choice in FLOWS:
-                return self._start(FLOWS[choice], {})
+            if (flow := registry.flow_for_menu(choice)) is not None:
+                return self.start(flow)
             return self._simple(choice)
         return self._route_by_nlu(text)
 
@@ -207,7 +179,7 @@ class Conversation:
     def _ask_person(self, region_code: str | None) -> str:
         """人工: a hand-off to the covering social workers; asks the county when unknown."""
         if person.needs_region(self, region_code):
-            return self._start(HANDOFF_FLOW, {})
+            return self.start(registry.flows()["handoff"])
         return person.ask_person(self, region_code)
 
     def _route_by_nlu(self, text: str) -> str:
@@ -215,10 +187,8 @@ class Conversation:
         if found.confidence < MIN_CONFIDENCE:
             return self._clarify(found.ranking)
         entities: dict[str, Any] = found.entities
-        if found.intent == "seek_help":
-            return self._start(HELP_FLOW, self._help_prefill(text, entities))
-        if found.intent == "offer_donation":
-            return self._start(PLEDGE_FLOW, self._pledge_prefill(text, entities))
+        if (flow := registry.flow_for_intent(found.intent or "")) is not None:
+            return self.start(flow, flow.triggers.prefill(text, entities))
         replies = {
             "check_status": lambda: self._simple("status"),
             "request_human": lambda: self._simple("human"),
@@ -226,7 +196,6 @@ class Conversation:
             "thank": lambda: msg.THANKS,
             "cancel": lambda: msg.NOTHING_TO_CANCEL,
             "ask_about": lambda: faq.answer(text),
-            "delete_my_data": self._ask_deletion,
         }
         if found.intent in replies:
             return replies[found.intent]()
@@ -256,20 +225,6 @@ class Conversation:
         )
         return msg.ANSWER_FORWARDED
 
-    # --- deleting personal data ------------------------------------------------------
-
-    def _ask_deletion(self) -> str:
-        self.services.store.save(self.openid, ConversationState(flow=DELETE, step="confirm"))
-        return msg.DELETE_CONFIRM
-
-    def _confirm_deletion(self, text: str, command: str | None) -> str:
-        if command == "cancel":
-            return self._finish(msg.CANCELLED)
-        if bare(text) not in DELETE_YES:
-            return msg.DELETE_NOT_CONFIRMED
-        erase_personal_data(self.session, self.user)
-        return self._finish(msg.DELETED)
-
     def _not_understood(self) -> str:
         """The menu; from the third miss in a row, a person is offered too."""
         key = f"misses:{self.openid}"
@@ -277,59 +232,30 @@ class Conversation:
         self.services.redis.expire(key, 600)
         return msg.NOT_UNDERSTOOD + (msg.OFFER_PERSON if misses >= MAX_FAILURES else "")
 
-    @staticmethod
-    def _help_prefill(text: str, entities: dict[str, Any]) -> dict[str, Any]:
-        slots: dict[str, Any] = {}
-        if entities.get("need_type"):
-            slots["need_type"] = entities["need_type"]
-            if len(text) >= 8:
-                slots["description"] = text[:500]
-        if entities.get("amount_yuan"):
-            slots["amount"] = entities["amount_yuan"]
-        region = entities.get("region")
-        if region and len(region["code"]) == 6 and region["county"]:
-            slots["region"] = region["code"]
-        if entities.get("household_size"):
-            slots["household_size"] = entities["household_size"]
-        return slots
-
-    @staticmethod
-    def _pledge_prefill(text: str, entities: dict[str, Any]) -> dict[str, Any]:
-        """What a donor's first message already says: the kind and amount or item, the need
-        it is for ("给甘肃的娃上学") and the place."""
-        slots: dict[str, Any] = {}
-        kind = entities.get("resource_kind")
-        if kind in ("goods", "service"):
-            slots["kind"] = kind
-            if item := offered_item(text):
-                slots["item"] = item
-        elif entities.get("amount_yuan"):
-            slots.update(kind="money", amount=entities["amount_yuan"])
-        if need := entities.get("need_type") or detect_need_type(text):
-            slots["need_type"] = need
-        if region := entities.get("region"):
-            slots["region_pref"] = region["code"]
-        return slots
-
     # --- a flow is running -----------------------------------------------------------
 
-    def _start(self, flow: Flow, slots: dict[str, Any]) -> str:
-        if (
-            flow is HELP_FLOW
-            and self.user.consent_version == self.services.settings.consent_version
-        ):
+    def start(self, flow: Flow, slots: dict[str, Any] | None = None) -> str:
+        """Begin a flow for this user; returns its first question."""
+        slots = dict(slots or {})
+        consented = self.user.consent_version == self.services.settings.consent_version
+        if flow.records_consent and consented:
             slots["consent"] = True
         state = ConversationState(flow=flow.name, step="", slots=slots)
         self.user.active_flow = flow.name
         return self._advance(flow, state)
 
-    def start_on_behalf(self) -> str:
-        """A social worker files a case for a household (代办): the same questions, with the
-        household's consent obtained in person."""
-        return self._start(HELP_ON_BEHALF_FLOW, {})
+    def _leaves(self, flow: Flow, state: ConversationState, text: str, command: str | None) -> bool:
+        """Whether a message leaves a flow the user did not start: a command, or anything
+        that is not an answer to its question."""
+        if command is not None:
+            return True
+        try:
+            flow.step(state.step).parse(text, state)
+        except (Reprompt, Ask, EndFlow):
+            return True
+        return False
 
-    def _in_flow(self, state: ConversationState, text: str, command: str | None) -> str:
-        flow = FLOWS[state.flow]
+    def _in_flow(self, flow: Flow, state: ConversationState, text: str, command: str | None) -> str:
         if command == "cancel":
             return self._finish(msg.CANCELLED)
         if command == "back":
@@ -354,7 +280,7 @@ class Conversation:
         region = region if isinstance(region, str) and len(region) == 6 else None
         if person.needs_region(self, region):
             self._finish("")
-            return self._start(HANDOFF_FLOW, {})
+            return self.start(registry.flows()["handoff"])
         reply = person.ask_person(self, region)
         return reply + msg.CONTINUE_PROMPT + self._current_question(flow, state)
 
@@ -380,7 +306,7 @@ class Conversation:
             return exc.question
         except EndFlow as exc:
             return self._finish(exc.message)
-        if step.name == "consent" and flow is HELP_FLOW:
+        if step.name == "consent" and flow.records_consent:
             record_consent(self.session, self.user, self.services.settings.consent_version)
         state.slots[step.name] = value
         if step.also_fills is not None:
@@ -452,7 +378,8 @@ class Conversation:
         return chosen.question(state.slots)
 
     def _save(self, state: ConversationState) -> None:
-        self.services.store.save(self.openid, state)
+        ttl = registry.flows()[state.flow].ttl_seconds
+        self.services.store.save(self.openid, state, ttl)
 
     def _finish(self, reply: str) -> str:
         self.services.store.clear(self.openid)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 import messages as msg
+from conversation import registry
 from conversation.matches import match_command
 from conversation.records import RecordViewer
 from domain.events import Event
@@ -344,4 +345,5 @@ class WorkerCommands:
         return msg.UNBOUND
 
     def file_on_behalf(self) -> str:
-        return self.conversation.start_on_behalf()
+        flow = registry.flow_for_worker_command("代办")
+        return self.conversation.start(flow) if flow else msg.WORKER_HELP

@@ -35,9 +35,10 @@ class ConversationStore:
         raw = self._redis.get(self._key(openid))
         return ConversationState(**json.loads(raw)) if raw else None
 
-    def save(self, openid: str, state: ConversationState) -> None:
+    def save(self, openid: str, state: ConversationState, ttl: int | None = None) -> None:
+        """Keep the state for `ttl` seconds of silence (default: the configured TTL)."""
         payload = json.dumps(asdict(state), ensure_ascii=False)
-        self._redis.set(self._key(openid), payload, ex=self._ttl)
+        self._redis.set(self._key(openid), payload, ex=ttl or self._ttl)
 
     def clear(self, openid: str) -> None:
         self._redis.delete(self._key(openid))

@@ -6,12 +6,16 @@ from vocabulary import NEED_LABELS, NEED_ORDER
 
 SERVICE_NAME = "助联"
 
-MENU = (
-    "请回复数字选择：\n"
-    "1 我要求助（家里有困难）\n"
-    "2 我要捐助（捐钱、物资或服务）\n"
-    "3 查进度\n"
-    "4 找社工（人工）"
+# The top menu, defined once: (key, the intent it stands for, label). Flows declare the key
+# that starts them (`Triggers.menu`); the engine handles the others.
+MENU_ITEMS = (
+    ("help", "seek_help", "我要求助（家里有困难）"),
+    ("pledge", "offer_donation", "我要捐助（捐钱、物资或服务）"),
+    ("status", "check_status", "查进度"),
+    ("human", "request_human", "找社工（人工）"),
+)
+MENU = "请回复数字选择：\n" + "\n".join(
+    f"{number} {label}" for number, (_, _, label) in enumerate(MENU_ITEMS, start=1)
 )
 
 WELCOME = (
@@ -227,10 +231,7 @@ CONTINUE_PROMPT = "\n\n继续刚才的填写：\n"
 
 CLARIFY = "我不太确定您的意思，您是想：\n{options}\n回复数字就行；都不是的话，请说得具体一点。"
 TOP_MENU_LABELS = {
-    "seek_help": "1 我要求助（家里有困难）",
-    "offer_donation": "2 我要捐助（捐钱、物资或服务）",
-    "check_status": "3 查进度",
-    "request_human": "4 找社工（人工）",
+    intent: f"{number} {label}" for number, (_, intent, label) in enumerate(MENU_ITEMS, start=1)
 }
 
 # --- questions about the platform (ask_about) ------------------------------------------

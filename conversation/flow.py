@@ -1,0 +1,71 @@
+"""What a guided conversation is, as data: its steps, what starts it (triggers), what it
+does with the answers (submit), and how the engine treats it. A flow file in
+`conversation/flows/` declares one `FLOW`; the engine finds it and never names it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import messages as msg
+from conversation.steps import Slots, Step
+
+if TYPE_CHECKING:
+    from conversation.engine import Conversation
+
+Prefill = Callable[[str, dict[str, Any]], Slots]
+
+
+def _nothing(_text: str, _entities: dict[str, Any]) -> Slots:
+    return {}
+
+
+@dataclass(frozen=True)
+class Triggers:
+    """What starts a flow. `intents`: an NLU intent (with `prefill` reading the first
+    message); `keywords`: an exact reply ("删除我的信息"); `menu`: a top-menu item's key;
+    `scheduled`: started for a given user by a job (a follow-up that expects an answer);
+    `worker_command`: a social worker's command (代办). A flow with none is started by
+    other code through `Conversation.start`."""
+
+    intents: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    menu: str | None = None
+    scheduled: bool = False
+    worker_command: str | None = None
+    prefill: Prefill = _nothing
+
+
+@dataclass(frozen=True)
+class Flow:
+    name: str
+    steps: tuple[Step, ...]
+    submit: Callable[[Conversation, Slots], str]
+    triggers: Triggers = field(default_factory=Triggers)
+    # Show the answers for confirmation before submitting (False: submit when answered).
+    confirm: bool = True
+    # The consent step records the user's consent, and is skipped once it was given.
+    records_consent: bool = False
+    # A flow the user did not start (a follow-up question): a command or another request
+    # leaves it instead of being read as its answer.
+    interruptible: bool = False
+    # How long the state waits for an answer (None: CONVERSATION_TTL_SECONDS).
+    ttl_seconds: int | None = None
+
+    def step(self, name: str) -> Step:
+        return next(s for s in self.steps if s.name == name)
+
+    def pending(self, slots: Slots) -> list[Step]:
+        return [s for s in self.steps if s.applies(slots) and s.name not in slots]
+
+    def answered(self, slots: Slots) -> list[Step]:
+        return [s for s in self.steps if s.applies(slots) and s.name in slots]
+
+    def editable(self, slots: Slots) -> list[Step]:
+        """Answered questions a user may go back to or change (not the consent)."""
+        return [s for s in self.answered(slots) if s.revisitable]
+
+    def summary(self, slots: Slots) -> str:
+        lines = [f"{step.label}：{step.show(slots[step.name])}" for step in self.editable(slots)]
+        return "请核对：\n" + "\n".join(lines) + msg.CONFIRM_FOOTER

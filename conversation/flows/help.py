@@ -1,0 +1,165 @@
+"""求助: a household asks for help. Consent, then what is needed, where, who; the case is
+written at confirmation, checked, and the covering social workers are told."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+import messages as msg
+from conversation.checks import run_checks
+from conversation.flow import Flow, Triggers
+from conversation.state import ConversationState
+from conversation.steps import (
+    AMOUNT_UNKNOWN,
+    Reprompt,
+    Slots,
+    Step,
+    details_in_need_answer,
+    parse_consent,
+    parse_county,
+    parse_free_text,
+    parse_need_type,
+    parse_optional_money,
+    parse_phone,
+    show_money,
+    show_need,
+    show_region,
+    validated,
+)
+from domain.cases import poverty_cause_of, urgency_of
+from nlu.regions import region_index
+from nlu.validators import (
+    Invalid,
+    mask_id_number,
+    mask_phone,
+    parse_household_size,
+    validate_id_number,
+)
+from storage.models import Case
+from storage.repositories import CaseDraft, audit, submit_case
+from storage.social_work import covering_workers
+from vocabulary import NEED_LABELS
+
+if TYPE_CHECKING:
+    from conversation.engine import Conversation
+
+
+def _parse_household(text: str, _state: ConversationState) -> int:
+    try:
+        return parse_household_size(text)
+    except Invalid as exc:
+        raise Reprompt(msg.BAD_HOUSEHOLD_SIZE) from exc
+
+
+NAME_PREFIX = re.compile(r"^(我叫|我是|叫|名字是|姓名是?|名字|户主是?)[:：\s]*")
+
+
+def _parse_name(text: str, _state: ConversationState) -> str:
+    name = NAME_PREFIX.sub("", text.strip()).strip("。，, ")
+    if not re.fullmatch(r"[\u4e00-\u9fa5·•A-Za-z ]{2,20}", name):
+        raise Reprompt(msg.BAD_NAME)
+    return name
+
+
+def submit_help(conversation: Conversation, slots: Slots, on_behalf: bool = False) -> str:
+    """Write the case, run the automated checks and tell the covering social workers. A case
+    filed on behalf (代办) belongs to the household's record, not to the worker's WeChat."""
+    session, user = conversation.session, conversation.user
+    amount_unknown = slots["amount"] == AMOUNT_UNKNOWN
+    draft = CaseDraft(
+        need_type=slots["need_type"],
+        description=slots["description"],
+        amount_needed=None if amount_unknown else slots["amount"],
+        region_code=slots["region"],
+        household_size=slots["household_size"],
+        name=slots["name"],
+        id_number=slots["id_number"],
+        phone=slots["phone"],
+        urgency=urgency_of(slots["need_type"], slots["description"]),
+    )
+    case = submit_case(session, user, draft, on_behalf=on_behalf)
+    case.poverty_cause = poverty_cause_of(draft.need_type, draft.description)
+    if on_behalf:
+        audit(session, user.openid, "case.filed_on_behalf", "case", case.id)
+    case.flags = run_checks(session, case, conversation.services.settings)
+    if amount_unknown:
+        case.flags = [*case.flags, {"code": "amount_unknown", "reason": msg.AMOUNT_UNKNOWN_FLAG}]
+    if any(flag["code"] == "uncovered" for flag in case.flags):
+        audit(session, "system", "case.uncovered", "case", case.id, region=case.region_code)
+    _tell_covering_workers(conversation, case)
+    done = msg.ON_BEHALF_SUBMITTED if on_behalf else msg.HELP_SUBMITTED
+    return done.format(number=case.number)
+
+
+def _tell_covering_workers(conversation: Conversation, case: Case) -> None:
+    flags = "".join(f"\n⚠{flag['reason']}" for flag in case.flags)
+    amount = f" {case.amount_needed} 元" if case.amount_needed else ""
+    text = msg.NEW_CASE_FOR_WORKER.format(
+        number=case.number,
+        need=NEED_LABELS[case.need_type],
+        amount=amount,
+        region=region_index().full_name(case.region_code),
+        size=case.profile.household_size,
+        flags=flags,
+    )
+    for worker in covering_workers(conversation.session, case.region_code):
+        if worker.user_id != conversation.user.id:  # not the worker who filed it (代办)
+            conversation.notify(worker.user_id, f"case-submitted:{case.id}:{worker.id}", text)
+
+
+def prefill(text: str, entities: dict[str, Any]) -> Slots:
+    """What the first message already says: the need (and the sentence as description),
+    the amount, a county, the household size."""
+    slots: Slots = {}
+    if entities.get("need_type"):
+        slots["need_type"] = entities["need_type"]
+        if len(text) >= 8:
+            slots["description"] = text[:500]
+    if entities.get("amount_yuan"):
+        slots["amount"] = entities["amount_yuan"]
+    region = entities.get("region")
+    if region and len(region["code"]) == 6 and region["county"]:
+        slots["region"] = region["code"]
+    if entities.get("household_size"):
+        slots["household_size"] = entities["household_size"]
+    return slots
+
+
+FLOW = Flow(
+    name="help",
+    steps=(
+        Step("consent", "同意", msg.CONSENT, parse_consent, revisitable=False),
+        Step(
+            "need_type",
+            "求助类别",
+            msg.ASK_NEED,
+            parse_need_type,
+            show_need,
+            also_fills=details_in_need_answer,
+        ),
+        Step(
+            "description",
+            "情况说明",
+            msg.ASK_DESCRIPTION,
+            parse_free_text(msg.BAD_DESCRIPTION, minimum=4),
+        ),
+        Step("amount", "需要金额", msg.ASK_AMOUNT, parse_optional_money, show_money),
+        Step("region", "所在地区", msg.ASK_REGION, parse_county, show_region),
+        Step(
+            "household_size", "家庭人口", msg.ASK_HOUSEHOLD_SIZE, _parse_household, "{} 口人".format
+        ),
+        Step("name", "姓名", msg.ASK_NAME, _parse_name),
+        Step(
+            "id_number",
+            "身份证号",
+            msg.ASK_ID_NUMBER,
+            validated(validate_id_number, msg.ID_REPROMPTS),
+            mask_id_number,
+        ),
+        Step("phone", "手机号", msg.ASK_PHONE, parse_phone, mask_phone),
+    ),
+    submit=submit_help,
+    triggers=Triggers(intents=("seek_help",), menu="help", prefill=prefill),
+    records_consent=True,
+)

@@ -1,0 +1,152 @@
+"""捐助: a donor pledges money, goods or a service, for a need and a place or for any,
+and leaves a way to be reached. The matcher looks for a case once it is written."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+import messages as msg
+from conversation.flow import Flow, Triggers
+from conversation.flows.help import NAME_PREFIX
+from conversation.state import ConversationState
+from conversation.steps import (
+    Reprompt,
+    Slots,
+    Step,
+    menu_or_keyword,
+    parse_free_text,
+    parse_money,
+    parse_phone,
+    parse_pledge_need,
+    parse_region_preference,
+    show_money,
+    show_need,
+    show_region,
+)
+from domain.events import Event
+from nlu.lexicon import detect_kind, detect_need_type, is_no, means_anonymous
+from nlu.validators import mask_phone
+from storage.models import utcnow
+from storage.repositories import PledgeDraft, submit_pledge
+from vocabulary import KIND_LABELS
+
+if TYPE_CHECKING:
+    from conversation.engine import Conversation
+
+
+KIND_ORDER = ("money", "goods", "service")
+
+
+_parse_kind = menu_or_keyword(KIND_ORDER, detect_kind, msg.BAD_KIND)
+
+
+def _ask_item(slots: Slots) -> str:
+    return msg.ASK_SERVICE if slots.get("kind") == "service" else msg.ASK_ITEM
+
+
+def _parse_display_name(text: str, _state: ConversationState) -> str:
+    if means_anonymous(text):
+        return ""
+    name = NAME_PREFIX.sub("", text.strip())
+    if not 1 <= len(name) <= 20:
+        raise Reprompt(msg.BAD_DISPLAY_NAME)
+    return name
+
+
+OFFER_PREFIX = re.compile(
+    r"^(我|俺|我们)?(想|要|愿意|可以|打算|能)?(捐赠|捐献|捐|提供|送)(点|些|一些)?"
+)
+
+
+def offered_item(text: str) -> str | None:
+    """What a donor's sentence offers, without "我想捐" ("我想捐20床棉被" → "20床棉被")."""
+    item = OFFER_PREFIX.sub("", text.strip()).strip("，。,. ")
+    return item[:200] if len(item) >= 2 else None
+
+
+def _ask_contact(slots: Slots) -> str:
+    return msg.ASK_CONTACT_MONEY if slots.get("kind") == "money" else msg.ASK_CONTACT_IN_KIND
+
+
+def _parse_contact(text: str, state: ConversationState) -> str:
+    """A phone number; a money donor may decline (then "" is stored: reached by chat)."""
+    if is_no(text) or re.search(r"不留|不用|不需要|不方便|不想留|算了", text):
+        if state.slots.get("kind") == "money":
+            return ""
+        raise Reprompt(msg.CONTACT_REQUIRED)
+    return parse_phone(text, state)
+
+
+def _show_contact(phone: str) -> str:
+    return mask_phone(phone) if phone else "不留（在公众号里联系）"
+
+
+def _submit_pledge(conversation: Conversation, slots: Slots) -> str:
+    draft = PledgeDraft(
+        kind=slots["kind"],
+        need_type=None if slots["need_type"] == "any" else slots["need_type"],
+        amount=slots["amount"] if slots["kind"] == "money" else None,
+        item_description=slots["item"] if slots["kind"] != "money" else None,
+        region_pref=None if slots["region_pref"] == "any" else slots["region_pref"],
+        display_name=slots["display_name"] or None,
+        contact_phone=slots["contact"] or None,
+    )
+    pledge = submit_pledge(conversation.session, conversation.user, draft)
+    pledge.expires_at = utcnow() + timedelta(days=conversation.services.settings.pledge_ttl_days)
+    conversation.emit(Event.MATCHING_NEEDED)
+    return msg.PLEDGE_SUBMITTED.format(number=pledge.number)
+
+
+def prefill(text: str, entities: dict[str, Any]) -> Slots:
+    """What a donor's first message already says: the kind and amount or item, the need
+    it is for ("给甘肃的娃上学") and the place."""
+    slots: Slots = {}
+    kind = entities.get("resource_kind")
+    if kind in ("goods", "service"):
+        slots["kind"] = kind
+        if item := offered_item(text):
+            slots["item"] = item
+    elif entities.get("amount_yuan"):
+        slots.update(kind="money", amount=entities["amount_yuan"])
+    if need := entities.get("need_type") or detect_need_type(text):
+        slots["need_type"] = need
+    if region := entities.get("region"):
+        slots["region_pref"] = region["code"]
+    return slots
+
+
+FLOW = Flow(
+    name="pledge",
+    steps=(
+        Step("kind", "捐助方式", msg.ASK_KIND, _parse_kind, KIND_LABELS.__getitem__),
+        Step("need_type", "帮助方向", msg.ASK_PLEDGE_NEED, parse_pledge_need, show_need),
+        Step(
+            "amount",
+            "金额",
+            msg.ASK_PLEDGE_AMOUNT,
+            parse_money(msg.BAD_PLEDGE_AMOUNT),
+            show_money,
+            applies=lambda slots: slots.get("kind") == "money",
+        ),
+        Step(
+            "item",
+            "捐助内容",
+            _ask_item,
+            parse_free_text(msg.BAD_ITEM, minimum=2, maximum=200),
+            applies=lambda slots: slots.get("kind") in ("goods", "service"),
+        ),
+        Step("region_pref", "地区", msg.ASK_REGION_PREF, parse_region_preference, show_region),
+        Step(
+            "display_name",
+            "称呼",
+            msg.ASK_DISPLAY_NAME,
+            _parse_display_name,
+            lambda name: name or "匿名",
+        ),
+        Step("contact", "联系电话", _ask_contact, _parse_contact, _show_contact),
+    ),
+    submit=_submit_pledge,
+    triggers=Triggers(intents=("offer_donation",), menu="pledge", prefill=prefill),
+)
