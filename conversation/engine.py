@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from redis import Redis
 from sqlalchemy import select
@@ -16,9 +16,8 @@ import messages as msg
 from config.settings import Settings
 from conversation import faq, registry
 from conversation import handoff as person
+from conversation.commands import Who
 from conversation.flow import Flow
-from conversation.matches import cancel_pledge, record_rating
-from conversation.social_work import WorkerCommands, bind_command
 from conversation.state import ConversationState, ConversationStore
 from conversation.status import status_text
 from conversation.steps import Ask, EndFlow, Reprompt, confirm_answer, menu_number
@@ -27,7 +26,7 @@ from nlu.client import MIN_CONFIDENCE, NluClient
 from nlu.lexicon import bare, detect_need_type
 from storage import social_work as social_work_store
 from storage.db import Database
-from storage.models import Case, CaseQuestion, SocialWorker, User, utcnow
+from storage.models import Case, CaseQuestion, Operator, SocialWorker, User, utcnow
 from storage.repositories import audit, get_or_create_user, record_consent
 
 CONFIRM = "_confirm"
@@ -102,6 +101,7 @@ class Conversation:
         self.user: User = get_or_create_user(session, openid)
         self.user.last_message_at = utcnow()
         self.events: set[Event] = set()  # dispatched by the caller after commit
+        self._roles: dict[str, object] = {}
 
     def notify(self, user_id: int, dedup_key: str, text: str) -> None:
         """Queue a chat message to someone, in this transaction (the outbox)."""
@@ -130,17 +130,44 @@ class Conversation:
             if not (flow.interruptible and self._leaves(flow, state, text, command)):
                 return self._in_flow(flow, state, text, command)
             self._finish("")
-        for special in (bind_command, person.staff_command, cancel_pledge, record_rating):
-            reply = special(self, text)
-            if reply is not None:
-                return reply
-        worker = self._worker()
-        if worker is not None and (reply := WorkerCommands(self, worker).handle(text)):
+        if (reply := self._command(text)) is not None:
             return reply
         return self._idle(text, command)
 
-    def _worker(self) -> SocialWorker | None:
-        return social_work_store.active_worker(self.session, self.user)
+    def _command(self, text: str) -> str | None:
+        """The first registered command that matches, may be used by this user and
+        answers."""
+        for command in registry.commands():
+            found = command.pattern.match(text.strip())
+            if found is None or not self._may(command.who):
+                continue
+            if (reply := command.run(self, found)) is not None:
+                return reply
+        return None
+
+    def _may(self, who: Who) -> bool:
+        if who == Who.WORKER:
+            return self.worker() is not None
+        if who == Who.STAFF:
+            return self.worker() is not None or self.operator() is not None
+        return True
+
+    def worker(self) -> SocialWorker | None:
+        """The user as an active social worker, if they are one."""
+        if "worker" not in self._roles:
+            self._roles["worker"] = social_work_store.active_worker(self.session, self.user)
+        return cast(SocialWorker | None, self._roles["worker"])
+
+    def operator(self) -> Operator | None:
+        """The user as an active operator, if they are one."""
+        if "operator" not in self._roles:
+            self._roles["operator"] = social_work_store.active_operator(self.session, self.user)
+        return cast(Operator | None, self._roles["operator"])
+
+    def worker_prefixes(self) -> list[str]:
+        """The region prefixes the user covers as a social worker (none otherwise)."""
+        worker = self.worker()
+        return social_work_store.worker_prefixes(self.session, worker) if worker else []
 
     def reply_to_subscribe(self) -> str:
         audit(self.session, self.openid, "user.subscribed", "user", self.user.id)
@@ -172,7 +199,7 @@ class Conversation:
             return status_text(self.session, self.user)
         if command == "human":
             return self._ask_person(None)
-        if self._worker() is not None:
+        if self.worker() is not None:
             return msg.WORKER_HELP
         return msg.MENU
 

@@ -66,16 +66,10 @@ def household_turn(conversation: Conversation, text: str) -> str | None:
     return prefix + msg.FORWARDED_TO_WORKER
 
 
-def staff_command(conversation: Conversation, text: str) -> str | None:
-    """接手 / 回复 / 结束对话 H… from a social worker or an operator; None otherwise."""
-    found = STAFF_COMMAND.match(text.strip())
-    if found is None:
-        return None
+def staff_command(conversation: Conversation, found: re.Match[str]) -> str:
+    """接手 / 回复 / 结束对话 H… from a social worker or an operator."""
     session, actor = conversation.session, conversation.user
-    worker = social_work_store.active_worker(session, actor)
-    operator = social_work_store.active_operator(session, actor)
-    if worker is None and operator is None:
-        return None
+    worker, operator = conversation.worker(), conversation.operator()
     prefixes = (
         None
         if operator is not None or worker is None

@@ -44,11 +44,9 @@ def city_region(code: str) -> str:
     return f"{chain['province'] or ''}{chain['city'] if chain['city'] != chain['province'] else ''}"
 
 
-def match_command(conversation: Conversation, prefixes: list[str], text: str) -> str | None:
-    """A social worker's 确认/拒绝/送达 M…; None when the text is not one."""
-    found = MATCH_COMMAND.match(text.strip())
-    if found is None:
-        return None
+def match_command(conversation: Conversation, found: re.Match[str]) -> str:
+    """A social worker's 确认/拒绝/送达 M…, for matches in the worker's regions."""
+    prefixes = conversation.worker_prefixes()
     action, match_id, rest = found.group(1), int(found.group(2)), found.group(3).strip()
     match = conversation.session.get(Match, match_id)
     number = f"M{match_id:06d}"
@@ -157,11 +155,8 @@ def _deliver(conversation: Conversation, match: Match, note: str) -> str:
     return msg.MATCH_DELIVERED_OK.format(match=match.number)
 
 
-def cancel_pledge(conversation: Conversation, text: str) -> str | None:
+def cancel_pledge(conversation: Conversation, found: re.Match[str]) -> str:
     """`取消认捐 J…` from its donor: what is not allocated yet is released."""
-    found = CANCEL_PLEDGE.match(text.strip())
-    if found is None:
-        return None
     pledge = conversation.session.get(Pledge, int(found.group(1)))
     number = f"J{int(found.group(1)):06d}"
     if pledge is None or pledge.donor_id != conversation.user.id:
@@ -187,11 +182,8 @@ def cancel_pledge(conversation: Conversation, text: str) -> str | None:
     return msg.PLEDGE_CANCELLED.format(pledge=number, left=left)
 
 
-def record_rating(conversation: Conversation, text: str) -> str | None:
+def record_rating(conversation: Conversation, found: re.Match[str]) -> str | None:
     """A 1–5 answer to the follow-up question about delivered help."""
-    found = RATING.match(text)
-    if found is None:
-        return None
     match = conversation.session.scalar(
         select(Match)
         .join(Case, Match.case_id == Case.id)

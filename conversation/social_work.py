@@ -11,8 +11,6 @@ from sqlalchemy import select
 
 import messages as msg
 from conversation import registry
-from conversation.matches import match_command
-from conversation.records import RecordViewer
 from domain.events import Event
 from domain.households import tell_household
 from domain.records import settle
@@ -37,29 +35,19 @@ from storage.social_work import (
     covers,
     deactivate,
     organisation_prefixes,
-    worker_prefixes,
 )
 from vocabulary import NEED_LABELS, POVERTY_CAUSES
 
 if TYPE_CHECKING:
     from conversation.engine import Conversation
 
-BIND = re.compile(r"^绑定\s*([A-Za-z0-9]{4,16})$")
-COMMAND = re.compile(
-    r"^(待核实|查看|核实|驳回|补充|记录|金额|致贫|统计|解绑|代办|社工帮助)\s*([QqＱ]?\s*\d+)?\s*(.*)$",
-    re.S,
-)
-VIEW_OTHER = re.compile(r"^查看\s*([JjMm])\s*(\d+)\s*(全部)?\s*$")
 PHONE_WORDS = re.compile(r"电话|打电话|通话|视频")
 VISIT_WORDS = re.compile(r"上门|入户|走访|实地|家访|去了|到家")
 PENDING_LIST_LIMIT = 10
 
 
-def bind_command(conversation: Conversation, text: str) -> str | None:
-    """`绑定 <code>` from anyone; None when the text is not a bind command."""
-    match = BIND.match(text.strip())
-    if match is None:
-        return None
+def bind_command(conversation: Conversation, match: re.Match[str]) -> str:
+    """`绑定 <code>` from anyone."""
     try:
         worker = bind(conversation.session, conversation.user, match.group(1).upper())
     except BindError as exc:
@@ -115,41 +103,23 @@ def flags_text(case: Case) -> str:
 class WorkerCommands:
     """Commands of one active social worker, inside the conversation's transaction."""
 
-    def __init__(self, conversation: Conversation, worker: SocialWorker) -> None:
+    CASE_ACTIONS = ("查看", "核实", "驳回", "补充", "记录", "金额", "致贫")
+
+    def __init__(self, conversation: Conversation) -> None:
+        worker = conversation.worker()
+        if worker is None:
+            raise ValueError("not an active social worker")
         self.conversation = conversation
         self.session = conversation.session
         self.worker = worker
-        self.prefixes = worker_prefixes(self.session, worker)
+        self.prefixes = conversation.worker_prefixes()
 
-    def handle(self, text: str) -> str | None:
-        lifecycle = match_command(self.conversation, self.prefixes, text)
-        if lifecycle is not None:
-            return lifecycle
-        other = VIEW_OTHER.match(text.strip())
-        if other is not None:
-            viewer = RecordViewer(self.conversation, self.prefixes)
-            record_id, full = int(other.group(2)), other.group(3) is not None
-            if other.group(1).upper() == "J":
-                return viewer.pledge(record_id, full)
-            return viewer.match(record_id, full)
-        match = COMMAND.match(text.strip())
-        if match is None:
-            return None
-        name, number, rest = match.group(1), match.group(2), match.group(3).strip()
-        if name in ("待核实", "统计", "解绑", "代办", "社工帮助"):
-            return {
-                "待核实": self.pending,
-                "统计": self.stats,
-                "解绑": self.unbind,
-                "代办": self.file_on_behalf,
-                "社工帮助": lambda: msg.WORKER_HELP,
-            }[name]()
-        if number is None:
-            return msg.WORKER_HELP
-        case_id = int(re.sub(r"\D", "", number))
-        case = self._case(case_id)
+    def on_case(self, action: str, number: str, rest: str) -> str:
+        """A command about one case in the worker's regions (a case elsewhere is answered
+        exactly like one that does not exist)."""
+        case = self._case(int(number))
         if case is None:
-            return msg.NO_SUCH_CASE.format(number=f"Q{case_id:06d}")
+            return msg.NO_SUCH_CASE.format(number=f"Q{int(number):06d}")
         actions = {
             "查看": self.view,
             "核实": self.verify,
@@ -159,7 +129,7 @@ class WorkerCommands:
             "金额": self.set_amount,
             "致贫": self.set_cause,
         }
-        return actions[name](case, rest)
+        return actions[action](case, rest)
 
     def _case(self, case_id: int) -> Case | None:
         case = self.session.get(Case, case_id)

@@ -1,0 +1,30 @@
+"""Chat commands, one file per group. Each module declares `COMMANDS`: a pattern, what
+runs it, who may use it and a priority; `conversation.registry` finds them and the engine
+tries them, highest priority first, before anything else when no flow is running."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from conversation.engine import Conversation
+
+
+class Who(StrEnum):
+    ANYONE = "anyone"
+    WORKER = "worker"  # an active social worker
+    STAFF = "staff"  # an active social worker or an operator
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    pattern: re.Pattern[str]
+    # The reply; None lets the next command (or the engine) handle the text.
+    run: Callable[[Conversation, re.Match[str]], str | None]
+    who: Who = Who.ANYONE
+    priority: int = 0

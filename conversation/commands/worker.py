@@ -1,0 +1,59 @@
+"""A social worker's commands: cases (待核实 查看 核实 驳回 补充 记录 金额 致贫), matches
+(确认 拒绝 送达 M…), pledges and matches to look at (查看 J… / M…), 代办, 统计, 解绑."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import messages as msg
+from conversation.commands import Command, Who
+from conversation.matches import match_command
+from conversation.records import RecordViewer
+from conversation.social_work import WorkerCommands
+
+if TYPE_CHECKING:
+    from conversation.engine import Conversation
+
+Run = Callable[["Conversation", re.Match[str]], str | None]
+
+
+def _on_case(action: str) -> Run:
+    def run(conversation: Conversation, found: re.Match[str]) -> str:
+        return WorkerCommands(conversation).on_case(action, found.group(1), found.group(2).strip())
+
+    return run
+
+
+def _plain(method: Callable[[WorkerCommands], str]) -> Run:
+    return lambda conversation, _found: method(WorkerCommands(conversation))
+
+
+def _view_other(conversation: Conversation, found: re.Match[str]) -> str:
+    viewer = RecordViewer(conversation, conversation.worker_prefixes())
+    record_id, full = int(found.group(2)), found.group(3) is not None
+    if found.group(1).upper() == "J":
+        return viewer.pledge(record_id, full)
+    return viewer.match(record_id, full)
+
+
+def _worker(name: str, pattern: str, run: Run, priority: int = 70) -> Command:
+    return Command(name, re.compile(pattern, re.S), run, Who.WORKER, priority)
+
+
+COMMANDS = (
+    _worker("配对", r"^(确认|拒绝|送达)\s*[Mm]\s*(\d+)\s*(.*)$", match_command, priority=80),
+    _worker("查看记录", r"^查看\s*([JjMm])\s*(\d+)\s*(全部)?\s*$", _view_other, priority=80),
+    *(
+        _worker(action, rf"^{action}\s*[QqＱ]?\s*(\d+)\s*(.*)$", _on_case(action))
+        for action in WorkerCommands.CASE_ACTIONS
+    ),
+    _worker("待核实", r"^待核实$", _plain(WorkerCommands.pending)),
+    _worker("统计", r"^统计$", _plain(WorkerCommands.stats)),
+    _worker("解绑", r"^解绑$", _plain(WorkerCommands.unbind)),
+    _worker("代办", r"^代办$", _plain(WorkerCommands.file_on_behalf)),
+    _worker(
+        "社工帮助", r"^(社工帮助|查看|核实|驳回|补充|记录|金额|致贫)$", lambda c, f: msg.WORKER_HELP
+    ),
+)
