@@ -120,8 +120,10 @@ class Conversation:
     def reply_to_text(self, text: str) -> str:
         state = self.services.store.load(self.openid)
         if state is None and self.user.active_flow:
+            lost = registry.flows().get(self.user.active_flow)
             self.user.active_flow = None  # Redis lost the state: say so, keep nothing
-            return msg.STATE_LOST
+            if lost is None or not lost.interruptible:  # an unanswered follow-up just ends
+                return msg.STATE_LOST
         if (reply := person.household_turn(self, text)) is not None:
             return reply
         command = command_of(text)
@@ -412,3 +414,18 @@ class Conversation:
         self.services.store.clear(self.openid)
         self.user.active_flow = None
         return reply
+
+
+def start_scheduled(
+    services: Services, session: Session, user: User, flow_name: str, slots: dict[str, Any]
+) -> str | None:
+    """Start a flow for a user who did not write (a follow-up); returns its first question,
+    or None while the user is in another conversation (it waits for a later try)."""
+    if services.store.load(user.openid) is not None:
+        return None
+    flow = registry.flows()[flow_name]
+    first = flow.pending(slots)[0]
+    state = ConversationState(flow=flow.name, step=first.name, slots=dict(slots))
+    services.store.save(user.openid, state, flow.ttl_seconds)
+    user.active_flow = flow.name
+    return first.question(slots)

@@ -10,12 +10,13 @@ import re
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 
 import messages as msg
 from domain.events import Event
 from domain.households import tell_household
 from domain.records import settle
+from domain.schedule import schedule_flow
 from nlu.regions import region_index
 from storage.models import (
     Case,
@@ -32,10 +33,6 @@ from vocabulary import NEED_LABELS
 
 if TYPE_CHECKING:
     from conversation.engine import Conversation
-
-MATCH_COMMAND = re.compile(r"^(确认|拒绝|送达)\s*[Mm]\s*(\d+)\s*(.*)$", re.S)
-CANCEL_PLEDGE = re.compile(r"^取消认捐\s*[Jj]\s*(\d+)\s*$")
-RATING = re.compile(r"^\s*([1-5])\s*分?[\s，,。:：]*(.*)$", re.S)
 
 
 def city_region(code: str) -> str:
@@ -139,8 +136,16 @@ def _deliver(conversation: Conversation, match: Match, note: str) -> str:
     settings = conversation.services.settings
     match.status, match.delivered_at = MatchStatus.DELIVERED, utcnow()
     match.delivery_note = note or None
-    match.followup_due_at = utcnow() + timedelta(days=settings.followup_after_days)
     case, pledge = match.case, match.pledge
+    if case.user_id is not None:  # a household without WeChat is asked by its worker
+        schedule_flow(
+            conversation.session,
+            f"rating:{match.id}",
+            case.user_id,
+            "rating",
+            {"match_id": match.id, "case": case.number},
+            due_at=utcnow() + timedelta(days=settings.followup_after_days),
+        )
     conversation.notify(
         pledge.donor_id,
         f"match-delivered-donor:{match.id}",
@@ -180,24 +185,3 @@ def cancel_pledge(conversation: Conversation, found: re.Match[str]) -> str:
     if pledge.kind != ResourceKind.MONEY:
         return msg.PLEDGE_CANCELLED_IN_KIND.format(pledge=number)
     return msg.PLEDGE_CANCELLED.format(pledge=number, left=left)
-
-
-def record_rating(conversation: Conversation, found: re.Match[str]) -> str | None:
-    """A 1–5 answer to the follow-up question about delivered help."""
-    match = conversation.session.scalar(
-        select(Match)
-        .join(Case, Match.case_id == Case.id)
-        .where(
-            Case.user_id == conversation.user.id,
-            Match.followup_asked_at.is_not(None),
-            Match.rating.is_(None),
-        )
-        .order_by(Match.id)
-    )
-    if match is None:
-        return None
-    match.rating, match.feedback = int(found.group(1)), found.group(2).strip() or None
-    match.status = MatchStatus.CLOSED
-    audit(conversation.session, conversation.openid, "match.rated", "match", match.id)
-    settle(conversation.session, {match.case_id}, {match.pledge_id})
-    return msg.FOLLOWUP_THANKS

@@ -1,7 +1,6 @@
 """Periodic jobs that bring things back to people: cases waiting for verification (to the
 social workers, once a day), requests for a person nobody took in time (to the
-organisation's admins), the rating question a few days after delivery (to the household),
-and pledges about to expire or expired (to the donor)."""
+organisation's admins), and pledges about to expire or expired (to the donor)."""
 
 from __future__ import annotations
 
@@ -19,7 +18,7 @@ from domain.handoff import escalate_overdue
 from domain.records import settle
 from jobs.outbox import deliver_notifications
 from nlu.regions import region_index
-from storage.models import Case, CaseStatus, Match, MatchStatus, Pledge, PledgeStatus, utcnow
+from storage.models import Case, CaseStatus, Pledge, PledgeStatus, utcnow
 from storage.social_work import covering_workers, notify
 
 
@@ -50,30 +49,6 @@ def remind_pending_cases() -> int:
                 key = f"reminder:{case.id}:{worker.id}:{now:%Y%m%d}"
                 written += notify(session, worker.user_id, key, text)
     return written
-
-
-def ask_for_ratings() -> int:
-    """Ask households to rate help delivered `FOLLOWUP_AFTER_DAYS` ago."""
-    asked = 0
-    with _session() as (session, _settings):
-        due = session.scalars(
-            select(Match)
-            .join(Case, Match.case_id == Case.id)
-            .where(
-                Case.user_id.is_not(None),  # a household without WeChat is not asked here
-                Match.status == MatchStatus.DELIVERED,
-                Match.followup_due_at <= utcnow(),
-                Match.followup_asked_at.is_(None),
-            )
-        )
-        for match in due:
-            household = match.case.user_id
-            if household is None:
-                continue
-            text = msg.FOLLOWUP_QUESTION.format(case=match.case.number)
-            asked += notify(session, household, f"followup:{match.id}", text)
-            match.followup_asked_at = utcnow()
-    return asked
 
 
 def expire_pledges() -> int:

@@ -429,8 +429,6 @@ class Match(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     confirmed_at: Mapped[datetime | None]
     delivered_at: Mapped[datetime | None]
-    followup_due_at: Mapped[datetime | None]
-    followup_asked_at: Mapped[datetime | None]
 
     case: Mapped[Case] = relationship()
     pledge: Mapped[Pledge] = relationship()
@@ -526,3 +524,22 @@ class HandoffMessage(Base):
     text: Mapped[str] = mapped_column(EncryptedText)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     delivered_at: Mapped[datetime | None]
+
+
+class ScheduledFlow(Base):
+    """A conversation to start for a user who did not write: a follow-up question that
+    expects an answer (the rating after delivery; check-ins later). `key` names what it is
+    about, so it is scheduled once."""
+
+    __tablename__ = "scheduled_flows"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(120), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    flow: Mapped[str] = mapped_column(String(32))
+    slots: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    due_at: Mapped[datetime] = mapped_column(index=True)
+    started_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    user: Mapped[User] = relationship()

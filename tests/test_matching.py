@@ -17,8 +17,9 @@ from redis import Redis
 from sqlalchemy import func, select, update
 
 from config.settings import PROJECT_ROOT, Settings
+from jobs.conversations import start_due_flows
 from jobs.matching import LEASE_KEY, match_once, run_matcher
-from jobs.reminders import ask_for_ratings, expire_pledges
+from jobs.reminders import expire_pledges
 from storage.db import Database
 from storage.models import (
     Case,
@@ -30,6 +31,7 @@ from storage.models import (
     Pledge,
     PledgeStatus,
     ResourceKind,
+    ScheduledFlow,
     User,
     utcnow,
 )
@@ -126,10 +128,11 @@ def test_proposal_confirm_deliver_rate(
     assert "已记录送达" in dingxi_worker.say(f"送达 {match} 已买好药送到家")
     run_worker(redis_url)
     assert any("已买好药送到家" in m["content"] for m in donor.pushed())
-    with app.extensions["zhulian"].services.db.session() as session:
-        session.execute(update(Match).values(followup_due_at=utcnow() - timedelta(minutes=1)))
-    assert ask_for_ratings() == 1
-    run_worker(redis_url)
+    assert start_due_flows() == 0  # not due yet
+    make_ratings_due(app)
+    assert start_due_flows() == 1
+    assert start_due_flows() == 0  # asked once
+    assert any("1 到 5 分" in m["content"] for m in household.pushed())
     household.standin.state.user_wrote(household.openid)
     assert "谢谢您的评价" in household.say("5分 药收到了，谢谢好心人")
     with app.extensions["zhulian"].services.db.session() as session:
@@ -137,6 +140,33 @@ def test_proposal_confirm_deliver_rate(
         case = session.scalars(select(Case)).one()
     assert (row.status, row.rating, row.feedback) == (MatchStatus.CLOSED, 5, "药收到了，谢谢好心人")
     assert (case.status, case.amount_matched) == (CaseStatus.PARTLY_MATCHED, 5000)
+
+
+def make_ratings_due(app: Flask) -> None:
+    with app.extensions["zhulian"].services.db.session() as session:
+        session.execute(update(ScheduledFlow).values(due_at=utcnow() - timedelta(minutes=1)))
+
+
+def test_menu_number_during_a_rating_question_is_not_a_rating(
+    app: Flask,
+    household: WeChatUser,
+    donor: WeChatUser,
+    redis_url: str,
+    dingxi_worker: WeChatUser,
+) -> None:
+    verified_case_via_chat(household, dingxi_worker)
+    donor.conversation("我想捐五千", "1", "不限", "匿名", "不留", "确认")
+    run_worker(redis_url)
+    match = next(m["content"] for m in dingxi_worker.pushed() if "配对建议" in m["content"])
+    number = match.split("配对建议 ")[1][:7]
+    dingxi_worker.say(f"确认 {number}")
+    dingxi_worker.say(f"送达 {number} 已送到")
+    make_ratings_due(app)
+    assert start_due_flows() == 1
+    assert "请回复数字选择" in household.say("菜单")  # leaves the rating question
+    assert "哪方面" in household.say("1")  # 我要求助, not a rating of 1
+    with app.extensions["zhulian"].services.db.session() as session:
+        assert session.scalars(select(Match)).one().rating is None
 
 
 def test_decline_restores_amounts_and_is_not_proposed_again(
