@@ -108,9 +108,9 @@ class Conversation:
         if social_work_store.notify(self.session, user_id, dedup_key, text):
             self.emit(Event.NOTIFICATIONS_WRITTEN)
 
-    def emit(self, event: Event) -> None:
-        """Something to do once this turn is committed (send the outbox, run the matcher)."""
-        self.events.add(event)
+    def emit(self, *events: Event) -> None:
+        """What to do once this turn is committed (send the outbox, run the matcher)."""
+        self.events.update(events)
 
     def outcome(self, reply: str | None) -> Outcome:
         return Outcome(reply, frozenset(self.events))

@@ -6,6 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from sqlalchemy.orm import Session
+
+from storage.social_work import notify
+
 
 class Event(StrEnum):
     NOTIFICATIONS_WRITTEN = "notifications_written"  # outbox rows to send
@@ -18,3 +22,19 @@ class Outcome:
 
     reply: str | None
     events: frozenset[Event] = field(default_factory=frozenset)
+
+
+class Outbox:
+    """Writes notifications in the caller's transaction and remembers that it did."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.events: set[Event] = set()
+
+    def notify(self, user_id: int, key: str, text: str) -> None:
+        if notify(self.session, user_id, key, text):
+            self.events.add(Event.NOTIFICATIONS_WRITTEN)
+
+
+class StaleRecord(Exception):
+    """The record is no longer in the status the change expects (someone else moved it)."""

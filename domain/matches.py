@@ -1,13 +1,176 @@
-"""Changes to a match that are not the matcher's: the household's rating of delivered help.
-(Confirming, declining and delivering follow in `conversation.matches` for now.)"""
+"""Every change to a match, each in one function: a guarded conditional update (the match
+must still be in the status the change expects, else `StaleRecord`), the amounts moved
+with relative updates, the case's and pledge's statuses settled, the people told. Each
+returns the events it caused; the caller commits, then dispatches them."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
+import messages as msg
+from domain.events import Event, Outbox, StaleRecord
+from domain.households import tell_household
 from domain.records import settle
-from storage.models import Case, Match, MatchStatus, User
+from domain.schedule import schedule_flow
+from nlu.regions import region_index
+from storage.models import (
+    Case,
+    Match,
+    MatchStatus,
+    Organisation,
+    Pledge,
+    ResourceKind,
+    User,
+    utcnow,
+)
 from storage.repositories import audit
+from vocabulary import NEED_LABELS
+
+
+def city_region(code: str) -> str:
+    """Where the help goes, to city level only (never the household's village)."""
+    chain = region_index().chain(code)
+    return f"{chain['province'] or ''}{chain['city'] if chain['city'] != chain['province'] else ''}"
+
+
+def _move(
+    session: Session, match: Match, expected: MatchStatus, actor: User, **values: Any
+) -> None:
+    """The guarded status change: exactly this match, still in `expected`."""
+    moved = session.execute(
+        update(Match)
+        .where(Match.id == match.id, Match.status == expected)
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    ).rowcount  # type: ignore[attr-defined]
+    if moved != 1:
+        raise StaleRecord(match.number)
+    session.refresh(match)
+    audit(session, actor.openid, f"match.{match.status.value}", "match", match.id)
+
+
+def _donor_delivery(pledge: Pledge, organisation: Organisation | None) -> str:
+    """How the donor hands over what the match gives, for its kind."""
+    if pledge.kind == ResourceKind.MONEY:
+        if organisation is not None and organisation.payment_account:
+            return msg.DELIVER_MONEY_ACCOUNT.format(
+                org=organisation.name, account=organisation.payment_account, pledge=pledge.number
+            )
+        return msg.DELIVER_MONEY.format(org=organisation.name if organisation else "社工机构")
+    return msg.DELIVER_GOODS if pledge.kind == ResourceKind.GOODS else msg.DELIVER_SERVICE
+
+
+def confirm(
+    session: Session, match: Match, actor: User, organisation: Organisation | None
+) -> set[Event]:
+    """The social worker confirms a proposal: the donor hears what the pledge will do and
+    how to hand it over, the household that help is coming."""
+    _move(
+        session,
+        match,
+        MatchStatus.PROPOSED,
+        actor,
+        status=MatchStatus.CONFIRMED,
+        confirmed_at=utcnow(),
+    )
+    case, pledge = match.case, match.pledge
+    outbox = Outbox(session)
+    outbox.notify(
+        pledge.donor_id,
+        f"match-confirmed-donor:{match.id}",
+        msg.DONOR_MATCHED.format(
+            pledge=pledge.number,
+            region=city_region(case.region_code),
+            need=NEED_LABELS[case.need_type],
+            what=match.what,
+            verified=msg.VERIFIED_HOW[case.verification_method or "unsaid"],
+            delivery=_donor_delivery(pledge, organisation),
+        ),
+    )
+    tell_household(
+        case,
+        f"match-confirmed-household:{match.id}",
+        outbox.notify,
+        msg.HOUSEHOLD_MATCHED.format(case=case.number, what=match.what),
+        msg.PROXY_MATCHED.format(what=match.what),
+    )
+    settle(session, {match.case_id}, {match.pledge_id})
+    return outbox.events
+
+
+def decline(session: Session, match: Match, actor: User, reason: str) -> set[Event]:
+    """The social worker declines a proposal: its amount goes back to the case and the
+    pledge with relative updates, so a matcher run at the same moment loses nothing, and
+    the pair is never proposed again."""
+    _move(
+        session,
+        match,
+        MatchStatus.PROPOSED,
+        actor,
+        status=MatchStatus.DECLINED,
+        decline_reason=reason,
+    )
+    if match.amount is not None:
+        session.execute(
+            update(Case)
+            .where(Case.id == match.case_id)
+            .values(amount_matched=Case.amount_matched - match.amount)
+            .execution_options(synchronize_session=False)
+        )
+        session.execute(
+            update(Pledge)
+            .where(Pledge.id == match.pledge_id)
+            .values(amount_allocated=Pledge.amount_allocated - match.amount)
+            .execution_options(synchronize_session=False)
+        )
+        session.expire(match.case)
+        session.expire(match.pledge)
+    settle(session, {match.case_id}, {match.pledge_id})
+    return {Event.MATCHING_NEEDED}  # what was declined looks for another case
+
+
+def deliver(
+    session: Session, match: Match, actor: User, note: str, followup_after_days: float
+) -> set[Event]:
+    """The social worker records delivery: the donor hears the feedback, and the household
+    is asked to rate the help later (a household without WeChat is asked by its worker)."""
+    _move(
+        session,
+        match,
+        MatchStatus.CONFIRMED,
+        actor,
+        status=MatchStatus.DELIVERED,
+        delivered_at=utcnow(),
+        delivery_note=note or None,
+    )
+    case, pledge = match.case, match.pledge
+    if case.user_id is not None:
+        schedule_flow(
+            session,
+            f"rating:{match.id}",
+            case.user_id,
+            "rating",
+            {"match_id": match.id, "case": case.number},
+            due_at=utcnow() + timedelta(days=followup_after_days),
+        )
+    outbox = Outbox(session)
+    outbox.notify(
+        pledge.donor_id,
+        f"match-delivered-donor:{match.id}",
+        msg.DONOR_DELIVERED.format(
+            pledge=pledge.number,
+            what=match.what,
+            need=NEED_LABELS[case.need_type],
+            region=city_region(case.region_code),
+            note=note or msg.DELIVERED_DEFAULT_NOTE[pledge.kind],
+        ),
+    )
+    settle(session, {match.case_id}, {match.pledge_id})
+    return outbox.events
 
 
 def rate(
@@ -18,7 +181,14 @@ def rate(
     case = session.get(Case, match.case_id) if match else None
     if match is None or case is None or case.user_id != household.id or match.rating is not None:
         return False
-    match.rating, match.feedback, match.status = rating, feedback, MatchStatus.CLOSED
-    audit(session, household.openid, "match.rated", "match", match.id)
+    _move(
+        session,
+        match,
+        MatchStatus.DELIVERED,
+        household,
+        status=MatchStatus.CLOSED,
+        rating=rating,
+        feedback=feedback,
+    )
     settle(session, {match.case_id}, {match.pledge_id})
     return True

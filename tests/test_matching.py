@@ -17,6 +17,7 @@ from redis import Redis
 from sqlalchemy import func, select, update
 
 from config.settings import PROJECT_ROOT, Settings
+from domain.matches import decline
 from jobs.conversations import start_due_flows
 from jobs.matching import LEASE_KEY, match_once, run_matcher
 from jobs.reminders import expire_pledges
@@ -324,3 +325,38 @@ def test_goods_are_matched_whole_to_one_case(
     assert row.amount is None and pledge.status == PledgeStatus.ALLOCATED
     assert case.amount_matched == 0  # money still needed: goods do not count as yuan
     assert run_matcher() == 0  # the goods pledge is not offered twice
+
+
+def test_decline_while_a_matcher_run_books_loses_nothing(app: Flask) -> None:
+    """A worker declines a 5000 match while a matcher run books 3000 more onto the same
+    case. The decline gives back only its own 5000: a read-modify-write of the loaded amount
+    would write 0 and lose the matcher's 3000."""
+    database = app.extensions["zhulian"].services.db
+    seed(database, cases=1, pledges=1)  # one case, one pledge: one proposal
+    assert match_once(database, "first") == 1
+    with database.session() as session:
+        pledge = session.scalars(select(Pledge)).one()
+        case = session.scalars(select(Case)).one()
+        session.add(
+            Pledge(
+                donor_id=pledge.donor_id,
+                kind=ResourceKind.MONEY,
+                amount=min(3000, (case.amount_needed or 0) - case.amount_matched),
+            )
+        )
+    with database.session() as declining:
+        match = declining.scalars(select(Match)).one()
+        first_amount = match.amount or 0
+        before = match.case.amount_matched  # loaded, as a handler would have it
+        assert match_once(database, "second") == 1  # commits while the decline is open
+        worker = declining.scalars(select(User)).first()
+        assert worker is not None
+        decline(declining, match, worker, "家属已经筹到钱了")
+    with database.session() as session:
+        case = session.scalars(select(Case)).one()
+        booked = sum(
+            m.amount or 0
+            for m in session.scalars(select(Match).where(Match.status != MatchStatus.DECLINED))
+        )
+    assert before == first_amount and booked > 0
+    assert case.amount_matched == booked  # the run's booking survived the decline
