@@ -7,16 +7,14 @@ import re
 from typing import TYPE_CHECKING
 
 import messages as msg
-from domain import matches
+from domain import matches, pledges
 from domain.events import StaleRecord
-from domain.records import settle
 from storage.models import (
     Match,
     Pledge,
     PledgeStatus,
     ResourceKind,
 )
-from storage.repositories import audit
 from storage.social_work import covers
 
 if TYPE_CHECKING:
@@ -56,25 +54,15 @@ def match_command(conversation: Conversation, found: re.Match[str]) -> str:
 def cancel_pledge(conversation: Conversation, found: re.Match[str]) -> str:
     """`取消认捐 J…` from its donor: what is not allocated yet is released."""
     pledge = conversation.session.get(Pledge, int(found.group(1)))
+    pledge_actor = conversation.openid
     number = f"J{int(found.group(1)):06d}"
     if pledge is None or pledge.donor_id != conversation.user.id:
         return msg.NO_SUCH_PLEDGE.format(pledge=number)
-    if pledge.status not in (PledgeStatus.OPEN, PledgeStatus.PARTLY_ALLOCATED):
-        return msg.NOTHING_TO_RELEASE.format(pledge=number, status=msg.PLEDGE_STATUS[pledge.status])
-    left = (pledge.amount or 0) - pledge.amount_allocated
-    if pledge.amount_allocated:
-        pledge.amount = pledge.amount_allocated  # what is promised stays and is delivered
-        settle(conversation.session, set(), {pledge.id})
-    else:
-        pledge.status = PledgeStatus.CANCELLED
-    audit(
-        conversation.session,
-        conversation.openid,
-        "pledge.cancelled",
-        "pledge",
-        pledge.id,
-        released=left,
-    )
+    try:
+        left = pledges.close(conversation.session, pledge, PledgeStatus.CANCELLED, pledge_actor)
+    except StaleRecord:
+        status = msg.PLEDGE_STATUS[pledge.status]
+        return msg.NOTHING_TO_RELEASE.format(pledge=number, status=status)
     if pledge.kind != ResourceKind.MONEY:
         return msg.PLEDGE_CANCELLED_IN_KIND.format(pledge=number)
     return msg.PLEDGE_CANCELLED.format(pledge=number, left=left)

@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 import messages as msg
 from conversation import registry
-from domain.events import Event
-from domain.households import tell_household
+from domain import cases
+from domain.events import Event, StaleRecord
 from domain.records import settle
 from nlu.amounts import parse_amount
 from nlu.regions import region_index
@@ -23,7 +23,6 @@ from storage.models import (
     CaseStatus,
     SocialWorker,
     SocialWorkerRegion,
-    VerificationMethod,
     utcnow,
 )
 from storage.reports import build_report
@@ -41,8 +40,6 @@ from vocabulary import NEED_LABELS, POVERTY_CAUSES
 if TYPE_CHECKING:
     from conversation.engine import Conversation
 
-PHONE_WORDS = re.compile(r"电话|打电话|通话|视频")
-VISIT_WORDS = re.compile(r"上门|入户|走访|实地|家访|去了|到家")
 PENDING_LIST_LIMIT = 10
 
 
@@ -78,15 +75,6 @@ def worker_regions(conversation: Conversation, worker: SocialWorker) -> list[str
 def _case_label(case: Case) -> str:
     amount = f" {case.amount_needed} 元" if case.amount_needed else ""
     return f"{NEED_LABELS[case.need_type]}{amount}"
-
-
-def verification_method(note: str) -> VerificationMethod | None:
-    """How the worker says they verified: by phone (电话) or visiting (上门); None if unsaid."""
-    if VISIT_WORDS.search(note):
-        return VerificationMethod.VISIT
-    if PHONE_WORDS.search(note):
-        return VerificationMethod.PHONE
-    return None
 
 
 def _days(value: float | None) -> str:
@@ -183,48 +171,29 @@ class WorkerCommands:
         return "\n".join(lines)
 
     def _require(self, case: Case, action: str, *statuses: CaseStatus) -> str | None:
-        if case.status in statuses:
-            return None
-        return msg.WRONG_STATUS.format(
-            number=case.number, status=msg.CASE_STATUS[case.status], action=action
-        )
+        return None if case.status in statuses else self._wrong_status(case, action)
+
+    @staticmethod
+    def _wrong_status(case: Case, action: str) -> str:
+        status = msg.CASE_STATUS[case.status]
+        return msg.WRONG_STATUS.format(number=case.number, status=status, action=action)
 
     def verify(self, case: Case, note: str) -> str:
-        if (problem := self._require(case, "核实", CaseStatus.SUBMITTED)) is not None:
-            return problem
-        case.status, case.verified_by_id, case.verified_at = (
-            CaseStatus.VERIFIED,
-            self.worker.user_id,
-            utcnow(),
-        )
-        case.review_note = note or None
-        case.verification_method = verification_method(note)
-        self._audit("case.verified", case)
-        self.conversation.emit(Event.MATCHING_NEEDED)
-        if case.filed_by_id != self.worker.user_id:  # the filing worker knows already
-            tell_household(
-                case,
-                f"case-verified:{case.id}",
-                self.conversation.notify,
-                msg.CASE_VERIFIED.format(number=case.number),
-                msg.PROXY_VERIFIED,
-            )
+        try:
+            events = cases.verify(self.session, case, self.conversation.user, note)
+        except StaleRecord:
+            return self._wrong_status(case, "核实")
+        self.conversation.emit(*events)
         return msg.VERIFIED_OK.format(number=case.number)
 
     def reject(self, case: Case, reason: str) -> str:
         if not reason:
             return msg.NEED_REASON.format(number=case.number)
-        if (problem := self._require(case, "驳回", CaseStatus.SUBMITTED)) is not None:
-            return problem
-        case.status, case.review_note = CaseStatus.REJECTED, reason
-        self._audit("case.rejected", case)
-        tell_household(
-            case,
-            f"case-rejected:{case.id}",
-            self.conversation.notify,
-            msg.CASE_REJECTED.format(number=case.number, reason=reason),
-            msg.PROXY_REJECTED.format(reason=reason),
-        )
+        try:
+            events = cases.reject(self.session, case, self.conversation.user, reason)
+        except StaleRecord:
+            return self._wrong_status(case, "驳回")
+        self.conversation.emit(*events)
         return msg.REJECTED_OK.format(number=case.number)
 
     def ask(self, case: Case, question: str) -> str:

@@ -1,10 +1,21 @@
-"""Rules about cases that do not depend on who asks: a first reading of the poverty cause
-and of the urgency, made when a case is submitted."""
+"""Cases: a first reading of the poverty cause and the urgency at submission, and every
+change of a case's review status (verify, reject, withdraw), each one guarded conditional
+update that returns the events it caused. Statuses that follow from matches are
+`domain.records`."""
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
+from sqlalchemy import update
+from sqlalchemy.orm import Session
+
+import messages as msg
+from domain.events import Event, Outbox, StaleRecord
+from domain.households import tell_household
+from storage.models import Case, CaseStatus, User, VerificationMethod, utcnow
+from storage.repositories import audit
 from vocabulary import CAUSE_BY_NEED, CAUSE_WORDS
 
 URGENT_WORDS = re.compile(r"急|救命|住院|手术|化疗|透析|断粮|没米|倒塌|塌了|受灾|地震|洪水|火灾")
@@ -23,3 +34,89 @@ def urgency_of(need_type: str, description: str) -> int:
     if need_type in ("disaster",) or URGENT_WORDS.search(description):
         return 3
     return 1 if need_type in ("production", "employment") else 2
+
+
+PHONE_WORDS = re.compile(r"电话|打电话|通话|视频")
+VISIT_WORDS = re.compile(r"上门|入户|走访|实地|家访|去了|到家")
+OPEN = (CaseStatus.SUBMITTED, CaseStatus.VERIFIED, CaseStatus.PARTLY_MATCHED)
+
+
+def verification_method(note: str) -> VerificationMethod | None:
+    """How the worker says they verified: visiting (上门) or by phone (电话); None if unsaid."""
+    if VISIT_WORDS.search(note):
+        return VerificationMethod.VISIT
+    if PHONE_WORDS.search(note):
+        return VerificationMethod.PHONE
+    return None
+
+
+def _move(
+    session: Session, case: Case, expected: tuple[CaseStatus, ...], actor: str, **values: Any
+) -> None:
+    """The guarded status change: exactly this case, still in one of `expected`."""
+    moved = session.execute(
+        update(Case)
+        .where(Case.id == case.id, Case.status.in_(expected))
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    ).rowcount  # type: ignore[attr-defined]
+    if moved != 1:
+        raise StaleRecord(case.number)
+    session.refresh(case)
+    audit(session, actor, f"case.{case.status.value}", "case", case.id)
+
+
+def verify(session: Session, case: Case, worker: User, note: str) -> set[Event]:
+    """A social worker verified the case: the household hears it, the matcher looks for
+    help. The note says how (上门 / 电话), which donors are told."""
+    _move(
+        session,
+        case,
+        (CaseStatus.SUBMITTED,),
+        worker.openid,
+        status=CaseStatus.VERIFIED,
+        verified_by_id=worker.id,
+        verified_at=utcnow(),
+        review_note=note or None,
+        verification_method=verification_method(note),
+    )
+    outbox = Outbox(session)
+    if case.filed_by_id != worker.id:  # the worker who filed it (代办) knows already
+        tell_household(
+            case,
+            f"case-verified:{case.id}",
+            outbox.notify,
+            msg.CASE_VERIFIED.format(number=case.number),
+            msg.PROXY_VERIFIED,
+        )
+    return {*outbox.events, Event.MATCHING_NEEDED}
+
+
+def reject(session: Session, case: Case, worker: User, reason: str) -> set[Event]:
+    """A social worker did not verify the case; the household hears why."""
+    _move(
+        session,
+        case,
+        (CaseStatus.SUBMITTED,),
+        worker.openid,
+        status=CaseStatus.REJECTED,
+        review_note=reason,
+    )
+    outbox = Outbox(session)
+    tell_household(
+        case,
+        f"case-rejected:{case.id}",
+        outbox.notify,
+        msg.CASE_REJECTED.format(number=case.number, reason=reason),
+        msg.PROXY_REJECTED.format(reason=reason),
+    )
+    return outbox.events
+
+
+def withdraw(session: Session, case: Case, actor: str) -> bool:
+    """The household withdrew (deleting its data): an open case stops; False otherwise."""
+    try:
+        _move(session, case, OPEN, actor, status=CaseStatus.WITHDRAWN)
+    except StaleRecord:
+        return False
+    return True

@@ -14,8 +14,9 @@ from sqlalchemy.orm import Session
 import compose
 import messages as msg
 from config.settings import Settings
+from domain import pledges
+from domain.events import StaleRecord
 from domain.handoff import escalate_overdue
-from domain.records import settle
 from jobs.outbox import deliver_notifications
 from nlu.regions import region_index
 from storage.models import Case, CaseStatus, Pledge, PledgeStatus, utcnow
@@ -67,11 +68,10 @@ def expire_pledges() -> int:
         for pledge in open_pledges:
             left = (pledge.amount or 0) - pledge.amount_allocated
             if pledge.expires_at is not None and pledge.expires_at <= now:
-                if pledge.amount_allocated:  # what is promised stays and is delivered
-                    pledge.amount = pledge.amount_allocated
-                    settle(session, set(), {pledge.id})
-                else:
-                    pledge.status = PledgeStatus.EXPIRED
+                try:
+                    left = pledges.close(session, pledge, PledgeStatus.EXPIRED, "system")
+                except StaleRecord:
+                    continue  # cancelled or allocated meanwhile
                 expired = msg.PLEDGE_EXPIRED if pledge.amount else msg.PLEDGE_EXPIRED_IN_KIND
                 text = expired.format(pledge=pledge.number, left=left)
                 changed += notify(session, pledge.donor_id, f"pledge-expired:{pledge.id}", text)

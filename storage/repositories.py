@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -13,13 +13,10 @@ from storage.crypto import cipher
 from storage.models import (
     AuditEntry,
     Case,
-    CaseQuestion,
-    CaseStatus,
     HouseholdProfile,
     InboundMessage,
     NeedType,
     Pledge,
-    PledgeStatus,
     ResourceKind,
     User,
     utcnow,
@@ -152,36 +149,6 @@ def submit_pledge(session: Session, user: User, draft: PledgeDraft) -> Pledge:
     session.flush()
     audit(session, user.openid, "pledge.opened", "pledge", pledge.id, kind=draft.kind)
     return pledge
-
-
-def erase_personal_data(session: Session, user: User) -> None:
-    """Erase a user's personal fields, withdraw their open cases and cancel what is left of
-    their pledges. Need types, amounts and regions stay for anonymous statistics."""
-    for profile in session.scalars(
-        select(HouseholdProfile).where(HouseholdProfile.user_id == user.id)
-    ):
-        profile.name = profile.id_number = profile.phone = profile.address = None
-        profile.id_number_hash = profile.phone_hash = None
-    open_statuses = (CaseStatus.SUBMITTED, CaseStatus.VERIFIED, CaseStatus.PARTLY_MATCHED)
-    for case in session.scalars(select(Case).where(Case.user_id == user.id)):
-        case.description, case.review_note = "（已删除）", None
-        if case.status in open_statuses:
-            case.status = CaseStatus.WITHDRAWN
-    for pledge in session.scalars(select(Pledge).where(Pledge.donor_id == user.id)):
-        pledge.display_name = pledge.contact_phone = None
-        if pledge.status == PledgeStatus.OPEN:
-            pledge.status = PledgeStatus.CANCELLED
-    for question in session.scalars(
-        select(CaseQuestion)
-        .join(Case, CaseQuestion.case_id == Case.id)
-        .where(Case.user_id == user.id)
-    ):
-        question.answer = "（已删除）" if question.answer else None
-    session.execute(
-        update(InboundMessage).where(InboundMessage.openid == user.openid).values(content=None)
-    )
-    user.consent_version = user.consent_at = None
-    audit(session, user.openid, "personal_data.erased", "user", user.id)
 
 
 def user_records(session: Session, user: User) -> tuple[list[Case], list[Pledge]]:

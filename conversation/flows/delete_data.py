@@ -9,8 +9,8 @@ import messages as msg
 from conversation.flow import Flow, Triggers
 from conversation.state import ConversationState
 from conversation.steps import Reprompt, Slots, Step
+from domain.privacy import erase_personal_data
 from nlu.lexicon import bare
-from storage.repositories import erase_personal_data
 
 if TYPE_CHECKING:
     from conversation.engine import Conversation

@@ -1,0 +1,37 @@
+"""Closing a pledge: the donor cancels it (取消认捐) or it expires. What is already promised
+to a household stays and is delivered; only the rest is released. One guarded update: the
+pledge must still be open with the allocation seen, else `StaleRecord`."""
+
+from __future__ import annotations
+
+from sqlalchemy import update
+from sqlalchemy.orm import Session
+
+from domain.events import StaleRecord
+from domain.records import settle
+from storage.models import Pledge, PledgeStatus
+from storage.repositories import audit
+
+OPEN = (PledgeStatus.OPEN, PledgeStatus.PARTLY_ALLOCATED)
+
+
+def close(session: Session, pledge: Pledge, closed_as: PledgeStatus, actor: str) -> int:
+    """Release what is not allocated; returns the yuan released (0 for goods and services).
+    A pledge with money promised keeps that part (its amount becomes what was allocated)."""
+    if pledge.status not in OPEN:
+        raise StaleRecord(pledge.number)
+    seen = pledge.amount_allocated
+    released = (pledge.amount or 0) - seen
+    values = {"amount": Pledge.amount_allocated} if seen else {"status": closed_as}
+    moved = session.execute(
+        update(Pledge)
+        .where(Pledge.id == pledge.id, Pledge.status.in_(OPEN), Pledge.amount_allocated == seen)
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    ).rowcount  # type: ignore[attr-defined]
+    if moved != 1:
+        raise StaleRecord(pledge.number)
+    session.refresh(pledge)
+    settle(session, set(), {pledge.id})
+    audit(session, actor, f"pledge.{closed_as.value}", "pledge", pledge.id, released=released)
+    return released

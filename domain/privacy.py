@@ -1,0 +1,50 @@
+"""删除我的信息: a user's personal data erased, their open cases withdrawn and what is left of
+their pledges released; need types, amounts and regions stay for anonymous statistics."""
+
+from __future__ import annotations
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from domain import cases, pledges
+from domain.events import StaleRecord
+from storage.models import (
+    Case,
+    CaseQuestion,
+    HouseholdProfile,
+    InboundMessage,
+    Pledge,
+    PledgeStatus,
+    User,
+)
+from storage.repositories import audit
+
+
+def erase_personal_data(session: Session, user: User) -> None:
+    """Erase the user's personal fields, withdraw open cases, release open pledges."""
+    for profile in session.scalars(
+        select(HouseholdProfile).where(HouseholdProfile.user_id == user.id)
+    ):
+        profile.name = profile.id_number = profile.phone = profile.address = None
+        profile.id_number_hash = profile.phone_hash = None
+    for case in session.scalars(select(Case).where(Case.user_id == user.id)):
+        case.description, case.review_note = "（已删除）", None
+        cases.withdraw(session, case, user.openid)
+    for pledge in session.scalars(select(Pledge).where(Pledge.donor_id == user.id)):
+        pledge.display_name = pledge.contact_phone = None
+        if pledge.status in pledges.OPEN:
+            try:
+                pledges.close(session, pledge, PledgeStatus.CANCELLED, user.openid)
+            except StaleRecord:
+                pass  # allocated meanwhile: it is delivered as promised
+    for question in session.scalars(
+        select(CaseQuestion)
+        .join(Case, CaseQuestion.case_id == Case.id)
+        .where(Case.user_id == user.id)
+    ):
+        question.answer = "（已删除）" if question.answer else None
+    session.execute(
+        update(InboundMessage).where(InboundMessage.openid == user.openid).values(content=None)
+    )
+    user.consent_version = user.consent_at = None
+    audit(session, user.openid, "personal_data.erased", "user", user.id)
