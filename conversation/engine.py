@@ -185,7 +185,7 @@ class Conversation:
         if command in ("status", "human", "menu"):
             return self._simple(command)
         if (flow := registry.flow_for_keyword(bare(text))) is not None:
-            return self.start(flow)
+            return self.start(flow, flow.triggers.prefill(text, {}))
         number = menu_number(text, len(TOP_MENU))
         if number is None and command is None and (answer := self._answer_question(text)):
             return answer

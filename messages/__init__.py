@@ -416,3 +416,16 @@ PLEDGE_CANCELLED = "已取消认捐 {pledge} 未配对的 {left} 元。已经配
 NO_SUCH_PLEDGE = "没有找到您的认捐 {pledge}。"
 NOTHING_TO_RELEASE = "认捐 {pledge} 现在是“{status}”，没有可以取消的部分了。"
 PLEDGE_CANCELLED_IN_KIND = "已取消认捐 {pledge}。谢谢您的爱心，欢迎随时再来。"
+
+# --- complaints and suggestions (flows/complaint.py) ----------------------------------------
+
+FEEDBACK_KINDS = {"complaint": "投诉", "suggestion": "建议"}
+ASK_FEEDBACK_KIND = "您是要投诉，还是提建议？回复数字：\n1 投诉\n2 建议"
+ASK_FEEDBACK_TEXT = "请说说发生了什么，或者哪里可以做得更好（一两句话就行）。"
+BAD_FEEDBACK = "再多说几个字吧，比如“社工说好周三上门，一直没来”。"
+ASK_FEEDBACK_REGION = "这件事是在哪个县（区）？说不清就回复“不知道”。"
+FEEDBACK_RECORDED = (
+    "已记下（编号 {number}），已转给负责的社工机构跟进。谢谢您告诉我们！"
+    "想让社工直接联系您，回复“人工”。"
+)
+FEEDBACK_FOR_STAFF = "收到{kind} {number}（{region}）：\n{text}\n请跟进。"

@@ -543,3 +543,28 @@ class ScheduledFlow(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     user: Mapped[User] = relationship()
+
+
+class FeedbackKind(StrEnum):
+    COMPLAINT = "complaint"
+    SUGGESTION = "suggestion"
+
+
+class Feedback(Base):
+    """A complaint (投诉) or suggestion (建议) about the service, routed to the organisation
+    covering the region it is about (to the operators where none does)."""
+
+    __tablename__ = "feedback"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    kind: Mapped[FeedbackKind] = mapped_column(_enum(FeedbackKind, "feedback_kind"))
+    text: Mapped[str] = mapped_column(EncryptedText)
+    region_code: Mapped[str | None] = mapped_column(String(6))
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    @property
+    def number(self) -> str:
+        """The number staff refer to, e.g. F000002."""
+        return f"F{self.id:06d}"

@@ -1,0 +1,83 @@
+"""我要投诉 / 我要建议: what happened or what could be better, and where; recorded and routed
+to the covering organisation (`domain.feedback`). This file and its sentences in
+`messages` are all it takes to add a conversation."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import messages as msg
+from conversation.flow import Flow, Triggers
+from conversation.state import ConversationState
+from conversation.steps import (
+    Slots,
+    Step,
+    menu_or_keyword,
+    parse_county,
+    parse_free_text,
+    show_region,
+)
+from domain.feedback import record_feedback
+from nlu.lexicon import means_any
+
+if TYPE_CHECKING:
+    from conversation.engine import Conversation
+
+KINDS = ("complaint", "suggestion")
+UNSAID = "unsaid"
+
+
+def _kind_in(text: str) -> str | None:
+    """投诉 or 建议, when the text says one of them (not both, as "投诉建议" does)."""
+    complaint = "投诉" in text or "举报" in text
+    suggestion = "建议" in text or "意见" in text
+    if complaint == suggestion:
+        return None
+    return "complaint" if complaint else "suggestion"
+
+
+def _prefill(text: str, _entities: dict[str, Any]) -> Slots:
+    kind = _kind_in(text)
+    return {"kind": kind} if kind else {}
+
+
+def _parse_region(text: str, state: ConversationState) -> str:
+    if means_any(text) or "不知道" in text or "不清楚" in text:
+        return UNSAID
+    return parse_county(text, state)
+
+
+def _submit(conversation: Conversation, slots: Slots) -> str:
+    region = None if slots["region"] == UNSAID else slots["region"]
+    feedback, events = record_feedback(
+        conversation.session, conversation.user, slots["kind"], slots["text"], region
+    )
+    conversation.emit(*events)
+    return msg.FEEDBACK_RECORDED.format(number=feedback.number)
+
+
+FLOW = Flow(
+    name="complaint",
+    steps=(
+        Step(
+            "kind",
+            "类型",
+            msg.ASK_FEEDBACK_KIND,
+            menu_or_keyword(KINDS, _kind_in, msg.ASK_FEEDBACK_KIND),
+            msg.FEEDBACK_KINDS.__getitem__,
+        ),
+        Step("text", "内容", msg.ASK_FEEDBACK_TEXT, parse_free_text(msg.BAD_FEEDBACK, minimum=4)),
+        Step(
+            "region",
+            "地区",
+            msg.ASK_FEEDBACK_REGION,
+            _parse_region,
+            lambda code: "未说明" if code == UNSAID else show_region(code),
+        ),
+    ),
+    submit=_submit,
+    triggers=Triggers(
+        keywords=("投诉", "我要投诉", "建议", "我要建议", "投诉建议", "我要投诉建议", "意见反馈"),
+        prefill=_prefill,
+    ),
+)
