@@ -19,20 +19,19 @@ from werkzeug.serving import make_server
 
 from config.settings import Settings
 from nlu import server as nlu_server
-from storage import crypto, migrate
-from tests.wechat import StandIn, WeChatUser, invite_code
+from storage import migrate
+from tests.support.config import (
+    DATABASES,
+    PG_ADMIN_URL,
+    TEST_APP_ID,
+    TEST_KEY,
+    TEST_REDIS_URL,
+    TEST_SECRET,
+    TEST_TOKEN,
+)
+from tests.support.wechat import StandIn, WeChatUser, invite_code
 from web.app import create_app
 from wechat_standin.server import StandInState, create_standin_app
-
-TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-PG_ADMIN_URL = os.environ.get(
-    "TEST_POSTGRES_ADMIN_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
-)
-DATABASES = os.environ.get("TEST_DATABASES", "sqlite,postgresql").split(",")
-TEST_TOKEN = "test-token"
-TEST_APP_ID = "wxtest0000000001"
-TEST_SECRET = "test-secret"
-TEST_KEY = crypto.generate_key()
 
 
 @pytest.fixture(scope="session")

@@ -22,25 +22,12 @@ from storage.models import (
     NotificationStatus,
     utcnow,
 )
-from tests.test_delivery import run_worker
-from tests.test_intake_flows import HOUSEHOLD_ANSWERS
-from tests.wechat import StandIn, WeChatUser, invite_code
+from tests.support.chat import HOUSEHOLD_ANSWERS, file_case, pushed_texts, run_worker
+from tests.support.wechat import StandIn, WeChatUser, invite_code
 
 DINGXI, ZHAOTONG = "621100", "530600"
 
 OTHER_ID = "621121198001010017"
-
-
-def file_case(household: WeChatUser, id_number: str = "11010519491231002X") -> str:
-    household.say("我想求助")
-    answers = list(HOUSEHOLD_ANSWERS)
-    answers[answers.index("11010519491231002X")] = id_number
-    replies = household.conversation(*answers, "确认")
-    return replies[-1].split("编号是 ")[1][:7]
-
-
-def pushed_texts(user: WeChatUser) -> list[str]:
-    return [m.get("content") or str(m.get("data")) for m in user.pushed()]
 
 
 def test_bind_by_invite_valid_reused_expired_forged(
@@ -246,7 +233,7 @@ def test_key_rotation_reencrypts_everything(
 ) -> None:
     from storage import crypto
     from storage.crypto import generate_key
-    from tests.conftest import TEST_KEY
+    from tests.support.config import TEST_KEY
 
     file_case(household)
     new_key = generate_key()

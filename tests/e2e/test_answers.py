@@ -8,8 +8,8 @@ from flask import Flask
 from sqlalchemy import select
 
 from storage.models import Case, Pledge
-from tests.test_intake_flows import HOUSEHOLD_ANSWERS
-from tests.wechat import WeChatUser
+from tests.support.chat import HOUSEHOLD_ANSWERS
+from tests.support.wechat import WeChatUser
 
 
 def test_pledge_first_message_fills_kind_item_need_and_place(app: Flask, donor: WeChatUser) -> None:

@@ -10,7 +10,7 @@ from werkzeug.test import TestResponse
 
 from config.settings import Settings
 from storage.models import InboundMessage, User
-from tests.conftest import TEST_APP_ID, TEST_TOKEN
+from tests.support.config import TEST_APP_ID, TEST_TOKEN
 from web.inbound import sign
 from wechat_standin.signing import Account, signed_request, text_xml
 

@@ -7,7 +7,7 @@ from flask import Flask
 from wechatpy.crypto import WeChatCrypto
 
 from config.settings import Settings
-from tests.wechat import StandIn, WeChatUser, flask_transport
+from tests.support.wechat import StandIn, WeChatUser, flask_transport
 from wechat_standin.signing import Account, read_reply, signed_request, text_xml
 from wechat_standin.webhook_caller import WebhookCaller
 

@@ -36,9 +36,8 @@ from storage.models import (
     User,
     utcnow,
 )
-from tests.test_delivery import run_worker
-from tests.test_social_work import file_case
-from tests.wechat import WeChatUser
+from tests.support.chat import file_case, run_worker
+from tests.support.wechat import WeChatUser
 
 TONGWEI = "621121"
 

@@ -10,19 +10,8 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import selectinload
 
 from storage.models import AuditEntry, Case, CaseStatus, HouseholdProfile, Pledge, User
-from tests.wechat import WeChatUser
-
-HOUSEHOLD_ANSWERS = (
-    "同意",
-    "1",
-    "孩子他爸住院做手术，家里拿不出钱",
-    "两万",
-    "甘肃定西通渭县",
-    "五口人",
-    "王秀英",
-    "11010519491231002X",
-    "13800138000",
-)
+from tests.support.chat import HOUSEHOLD_ANSWERS
+from tests.support.wechat import WeChatUser
 
 
 def cases(app: Flask) -> list[Case]:

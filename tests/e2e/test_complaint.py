@@ -8,9 +8,8 @@ from flask.testing import FlaskCliRunner
 from sqlalchemy import select, text
 
 from storage.models import Feedback
-from tests.test_delivery import run_worker
-from tests.test_social_work import pushed_texts
-from tests.wechat import WeChatUser
+from tests.support.chat import pushed_texts, run_worker
+from tests.support.wechat import WeChatUser
 
 
 def test_complaint_reaches_the_covering_workers(

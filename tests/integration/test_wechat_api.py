@@ -11,7 +11,7 @@ from redis import Redis
 from config.settings import Settings
 from jobs.send import send_text
 from notification.wechat_api import SharedTokenClient, WeChatSendError
-from tests.wechat import StandIn
+from tests.support.wechat import StandIn
 
 
 @pytest.fixture

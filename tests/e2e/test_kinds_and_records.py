@@ -11,10 +11,8 @@ from flask.testing import FlaskCliRunner
 from sqlalchemy import select
 
 from storage.models import AuditEntry, Case, CaseStatus, Match, Pledge, PledgeStatus
-from tests.test_delivery import run_worker
-from tests.test_intake_flows import HOUSEHOLD_ANSWERS
-from tests.test_social_work import file_case, pushed_texts
-from tests.wechat import WeChatUser
+from tests.support.chat import HOUSEHOLD_ANSWERS, file_case, pushed_texts, run_worker
+from tests.support.wechat import WeChatUser
 
 DONOR_PHONE = "13912345678"
 

@@ -9,26 +9,19 @@ from collections.abc import Callable
 
 from flask import Flask
 from redis import Redis
-from rq import Queue, SimpleWorker
+from rq import Queue
 from sqlalchemy import func, select
 
-from config.queues import MATCHER_QUEUE, NOTIFY_QUEUE
+from config.queues import NOTIFY_QUEUE
 from storage.models import Case, InboundMessage
-from tests.test_intake_flows import HOUSEHOLD_ANSWERS
-from tests.wechat import StandIn, WeChatUser
+from tests.support.chat import HOUSEHOLD_ANSWERS, run_worker
+from tests.support.wechat import StandIn, WeChatUser
 from wechat_standin.webhook_caller import next_msg_id
 
 
 def count(app: Flask, model: type) -> int:
     with app.extensions["zhulian"].services.db.session() as session:
         return int(session.scalar(select(func.count()).select_from(model)) or 0)
-
-
-def run_worker(redis_url: str) -> None:
-    """Run every queued job (matcher first, then notifications), like the worker would."""
-    with Redis.from_url(redis_url) as connection:
-        queues = [Queue(name, connection=connection) for name in (MATCHER_QUEUE, NOTIFY_QUEUE)]
-        SimpleWorker(queues, connection=connection).work(burst=True)
 
 
 def test_duplicate_msgid_gets_the_same_reply_and_one_record(

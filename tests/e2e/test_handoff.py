@@ -13,9 +13,8 @@ from sqlalchemy import select, update
 
 from jobs.reminders import escalate_handoffs
 from storage.models import Handoff, HandoffMessage, HandoffStatus, User, utcnow
-from tests.test_delivery import run_worker
-from tests.test_social_work import file_case, pushed_texts
-from tests.wechat import WeChatUser, invite_code
+from tests.support.chat import file_case, pushed_texts, run_worker
+from tests.support.wechat import WeChatUser, invite_code
 
 
 def handoff_number(worker: WeChatUser) -> str:

@@ -15,8 +15,8 @@ from sqlalchemy import select
 
 from nlu.server import free_port
 from storage.models import Case, HouseholdProfile, InboundMessage, User
-from tests.test_intake_flows import HOUSEHOLD_ANSWERS
-from tests.wechat import StandIn, WeChatUser
+from tests.support.chat import HOUSEHOLD_ANSWERS
+from tests.support.wechat import StandIn, WeChatUser
 
 
 class RedisProcess:

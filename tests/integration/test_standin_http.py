@@ -13,7 +13,7 @@ import requests
 from flask import Flask, request
 from werkzeug.serving import make_server
 
-from tests.conftest import TEST_APP_ID, TEST_SECRET
+from tests.support.config import TEST_APP_ID, TEST_SECRET
 from wechat_standin.__main__ import PushWatcher
 from wechat_standin.server import StandInState, create_standin_app
 from wechat_standin.signing import Account

@@ -9,10 +9,8 @@ from flask.testing import FlaskCliRunner
 from sqlalchemy import select
 
 from storage.models import Case, CaseQuestion
-from tests.test_delivery import run_worker
-from tests.test_intake_flows import HOUSEHOLD_ANSWERS
-from tests.test_social_work import pushed_texts
-from tests.wechat import WeChatUser, invite_code
+from tests.support.chat import HOUSEHOLD_ANSWERS, pushed_texts, run_worker
+from tests.support.wechat import WeChatUser, invite_code
 
 
 def file_on_behalf(worker: WeChatUser) -> str:

@@ -1,0 +1,41 @@
+"""What many end-to-end tests do: a household's usual answers, filing a case through the
+chat, running the queued jobs like the worker, and reading what was pushed to someone."""
+
+from __future__ import annotations
+
+from redis import Redis
+from rq import Queue, SimpleWorker
+
+from config.queues import MATCHER_QUEUE, NOTIFY_QUEUE
+from tests.support.wechat import WeChatUser
+
+HOUSEHOLD_ANSWERS = (
+    "同意",
+    "1",
+    "孩子他爸住院做手术，家里拿不出钱",
+    "两万",
+    "甘肃定西通渭县",
+    "五口人",
+    "王秀英",
+    "11010519491231002X",
+    "13800138000",
+)
+
+
+def run_worker(redis_url: str) -> None:
+    """Run every queued job (matcher first, then notifications), like the worker would."""
+    with Redis.from_url(redis_url) as connection:
+        queues = [Queue(name, connection=connection) for name in (MATCHER_QUEUE, NOTIFY_QUEUE)]
+        SimpleWorker(queues, connection=connection).work(burst=True)
+
+
+def file_case(household: WeChatUser, id_number: str = "11010519491231002X") -> str:
+    household.say("我想求助")
+    answers = list(HOUSEHOLD_ANSWERS)
+    answers[answers.index("11010519491231002X")] = id_number
+    replies = household.conversation(*answers, "确认")
+    return replies[-1].split("编号是 ")[1][:7]
+
+
+def pushed_texts(user: WeChatUser) -> list[str]:
+    return [m.get("content") or str(m.get("data")) for m in user.pushed()]
