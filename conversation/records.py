@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 
 def _donor_line(pledge: Pledge, full: bool) -> str:
-    name = pledge.display_name or "匿名"
+    name = pledge.display_name or msg.ANONYMOUS
     phone = pledge.contact_phone or ""
     if not full:
         name = mask_name(name) if pledge.display_name else name
@@ -30,8 +30,8 @@ def _donor_line(pledge: Pledge, full: bool) -> str:
 
 def _what(pledge: Pledge) -> str:
     if pledge.kind == ResourceKind.MONEY:
-        return f"{pledge.amount} 元（已配对 {pledge.amount_allocated} 元）"
-    return f"{KIND_LABELS[pledge.kind]}：{pledge.item_description}"
+        return msg.PLEDGE_MONEY.format(amount=pledge.amount, allocated=pledge.amount_allocated)
+    return msg.PLEDGE_IN_KIND.format(kind=KIND_LABELS[pledge.kind], item=pledge.item_description)
 
 
 class RecordViewer:
@@ -58,14 +58,24 @@ class RecordViewer:
         if pledge is None or not matches:
             return msg.NO_SUCH_PLEDGE_FOR_WORKER.format(pledge=f"J{pledge_id:06d}")
         self._audit("pledge.viewed_unmasked" if full else "pledge.viewed", "pledge", pledge.id)
-        need = NEED_LABELS[pledge.need_type] if pledge.need_type else "不限"
-        region = region_index().full_name(pledge.region_pref) if pledge.region_pref else "不限"
+        need = NEED_LABELS[pledge.need_type] if pledge.need_type else msg.ANY
+        region = region_index().full_name(pledge.region_pref) if pledge.region_pref else msg.ANY
         lines = [
-            f"认捐 {pledge.number}｜{msg.PLEDGE_STATUS[pledge.status]}",
-            f"内容：{_what(pledge)}｜方向：{need}｜地区：{region}",
-            _donor_line(pledge, full),
+            msg.PLEDGE_VIEW.format(
+                number=pledge.number,
+                status=msg.PLEDGE_STATUS[pledge.status],
+                what=_what(pledge),
+                need=need,
+                region=region,
+                donor=_donor_line(pledge, full),
+            ),
             *(
-                f"配对 {m.number} → 求助 {m.case.number}｜{m.what}｜{msg.MATCH_STATUS[m.status]}"
+                msg.PLEDGE_VIEW_MATCH.format(
+                    match=m.number,
+                    case=m.case.number,
+                    what=m.what,
+                    status=msg.MATCH_STATUS[m.status],
+                )
                 for m in matches
             ),
         ]
@@ -77,14 +87,18 @@ class RecordViewer:
             return msg.NO_SUCH_MATCH.format(match=f"M{match_id:06d}")
         self._audit("match.viewed_unmasked" if full else "match.viewed", "match", match.id)
         case, pledge = match.case, match.pledge
-        lines = [
-            f"配对 {match.number}｜{msg.MATCH_STATUS[match.status]}",
-            f"认捐 {pledge.number} 的 {match.what} → 求助 {case.number}"
-            f"（{NEED_LABELS[case.need_type]}，{region_index().full_name(case.region_code)}）",
-            f"理由：{match.reason}",
-            msg.WORKER_DELIVERY[pledge.kind].format(match=match.number),
-            _donor_line(pledge, full),
-        ]
+        view = msg.MATCH_VIEW.format(
+            number=match.number,
+            status=msg.MATCH_STATUS[match.status],
+            pledge=pledge.number,
+            what=match.what,
+            case=case.number,
+            need=NEED_LABELS[case.need_type],
+            region=region_index().full_name(case.region_code),
+            reason=match.reason,
+            delivery=msg.WORKER_DELIVERY[pledge.kind].format(match=match.number),
+            donor=_donor_line(pledge, full),
+        )
         if match.delivery_note:
-            lines.append(f"送达备注：{match.delivery_note}")
-        return "\n".join(lines)
+            view += "\n" + msg.MATCH_VIEW_NOTE.format(note=match.delivery_note)
+        return view

@@ -73,7 +73,7 @@ def worker_regions(conversation: Conversation, worker: SocialWorker) -> list[str
 
 
 def _case_label(case: Case) -> str:
-    amount = f" {case.amount_needed} 元" if case.amount_needed else ""
+    amount = msg.YUAN.format(amount=case.amount_needed) if case.amount_needed else ""
     return f"{NEED_LABELS[case.need_type]}{amount}"
 
 
@@ -134,14 +134,17 @@ class WorkerCommands:
             return msg.NO_PENDING
         lines = [msg.PENDING_HEADER]
         for case in cases[:PENDING_LIST_LIMIT]:
-            waited = (utcnow() - case.submitted_at).days
-            flags = f" {flags_text(case)}" if case.flags else ""
             lines.append(
-                f"{case.number}｜{_case_label(case)}｜"
-                f"{region_index().full_name(case.region_code)}｜等 {waited} 天{flags}"
+                msg.PENDING_LINE.format(
+                    number=case.number,
+                    label=_case_label(case),
+                    region=region_index().full_name(case.region_code),
+                    days=(utcnow() - case.submitted_at).days,
+                    flags=f" {flags_text(case)}" if case.flags else "",
+                )
             )
         if len(cases) > PENDING_LIST_LIMIT:
-            lines.append(f"……还有 {len(cases) - PENDING_LIST_LIMIT} 件")
+            lines.append(msg.PENDING_MORE.format(more=len(cases) - PENDING_LIST_LIMIT))
         return "\n".join(lines)
 
     def view(self, case: Case, rest: str) -> str:
@@ -150,24 +153,32 @@ class WorkerCommands:
         self._audit("case.viewed_unmasked" if full else "case.viewed", case)
         name, id_number, phone = profile.name or "", profile.id_number or "", profile.phone or ""
         if not full:
-            name = mask_name(name) if name else "（已删除）"
-            id_number = mask_id_number(id_number) if id_number else "（已删除）"
-            phone = mask_phone(phone) if phone else "（已删除）"
+            name = mask_name(name) if name else msg.ERASED
+            id_number = mask_id_number(id_number) if id_number else msg.ERASED
+            phone = mask_phone(phone) if phone else msg.ERASED
         lines = [
-            f"求助 {case.number}｜{msg.CASE_STATUS[case.status]}",
-            f"类别：{_case_label(case)}｜家庭人口：{profile.household_size}"
-            f"｜致贫原因（初判）：{case.poverty_cause or '待判断'}",
-            f"地区：{region_index().full_name(case.region_code)}",
-            f"情况：{case.description}",
-            f"户主：{name}｜身份证：{id_number}｜电话：{phone}",
-            f"提交：{case.submitted_at:%Y-%m-%d}" + ("（社工代办）" if case.filed_by_id else ""),
+            msg.CASE_VIEW.format(
+                number=case.number,
+                status=msg.CASE_STATUS[case.status],
+                label=_case_label(case),
+                size=profile.household_size,
+                cause=case.poverty_cause or msg.CAUSE_UNKNOWN,
+                region=region_index().full_name(case.region_code),
+                description=case.description,
+                name=name,
+                id_number=id_number,
+                phone=phone,
+                submitted=case.submitted_at,
+                on_behalf=msg.ON_BEHALF_MARK if case.filed_by_id else "",
+            )
         ]
         if case.flags:
-            lines.append("提示：" + flags_text(case))
+            lines.append(msg.CASE_VIEW_FLAGS.format(flags=flags_text(case)))
         for question in self.session.scalars(
             select(CaseQuestion).where(CaseQuestion.case_id == case.id).order_by(CaseQuestion.id)
         ):
-            lines.append(f"问：{question.question}／答：{question.answer or '（还没回答）'}")
+            answer = question.answer or msg.NOT_ANSWERED
+            lines.append(msg.CASE_VIEW_QUESTION.format(question=question.question, answer=answer))
         return "\n".join(lines)
 
     def _require(self, case: Case, action: str, *statuses: CaseStatus) -> str | None:

@@ -14,8 +14,11 @@ from vocabulary import KIND_LABELS, NEED_LABELS
 
 
 def _pledge_lines(session: Session, pledge: Pledge) -> list[str]:
-    what = f"{pledge.amount} 元" if pledge.amount else KIND_LABELS[pledge.kind]
-    lines = [f"认捐 {pledge.number}｜{what}｜{msg.PLEDGE_STATUS[pledge.status]}"]
+    what = (
+        msg.YUAN.format(amount=pledge.amount).strip() if pledge.amount else KIND_LABELS[pledge.kind]
+    )
+    status = msg.PLEDGE_STATUS[pledge.status]
+    lines = [msg.STATUS_PLEDGE_LINE.format(number=pledge.number, what=what, status=status)]
     matches = session.scalars(
         select(Match)
         .where(Match.pledge_id == pledge.id, Match.status.in_(LIVE_MATCHES))
@@ -23,7 +26,8 @@ def _pledge_lines(session: Session, pledge: Pledge) -> list[str]:
     )
     for match in matches:
         need = NEED_LABELS[match.case.need_type]
-        lines.append(f"  · {match.what}→一户{need}困难家庭：{msg.DONOR_MATCH_STAGE[match.status]}")
+        stage = msg.DONOR_MATCH_STAGE[match.status]
+        lines.append(msg.STATUS_MATCH_LINE.format(what=match.what, need=need, stage=stage))
     return lines
 
 
@@ -33,10 +37,14 @@ def status_text(session: Session, user: User) -> str:
         return msg.NO_RECORDS
     lines = [msg.STATUS_HEADER]
     for case in cases:
-        amount = f" {case.amount_needed} 元" if case.amount_needed else ""
+        amount = msg.YUAN.format(amount=case.amount_needed) if case.amount_needed else ""
         lines.append(
-            f"求助 {case.number}｜{NEED_LABELS[case.need_type]}{amount}｜"
-            f"{msg.CASE_STATUS[case.status]}"
+            msg.STATUS_CASE_LINE.format(
+                number=case.number,
+                need=NEED_LABELS[case.need_type],
+                amount=amount,
+                status=msg.CASE_STATUS[case.status],
+            )
         )
     for pledge in pledges:
         lines.extend(_pledge_lines(session, pledge))

@@ -429,3 +429,49 @@ FEEDBACK_RECORDED = (
     "想让社工直接联系您，回复“人工”。"
 )
 FEEDBACK_FOR_STAFF = "收到{kind} {number}（{region}）：\n{text}\n请跟进。"
+
+# --- views for social workers and donors (lines of 查看, 待核实, 进度) --------------------------
+
+ERASED = "（已删除）"
+NOT_ANSWERED = "（还没回答）"
+CAUSE_UNKNOWN = "待判断"
+ON_BEHALF_MARK = "（社工代办）"
+CASE_VIEW = (
+    "求助 {number}｜{status}\n"
+    "类别：{label}｜家庭人口：{size}｜致贫原因（初判）：{cause}\n"
+    "地区：{region}\n"
+    "情况：{description}\n"
+    "户主：{name}｜身份证：{id_number}｜电话：{phone}\n"
+    "提交：{submitted:%Y-%m-%d}{on_behalf}"
+)
+CASE_VIEW_FLAGS = "提示：{flags}"
+CASE_VIEW_QUESTION = "问：{question}／答：{answer}"
+PENDING_LINE = "{number}｜{label}｜{region}｜等 {days} 天{flags}"
+PENDING_MORE = "……还有 {more} 件"
+YUAN = " {amount} 元"
+STATUS_CASE_LINE = "求助 {number}｜{need}{amount}｜{status}"
+STATUS_PLEDGE_LINE = "认捐 {number}｜{what}｜{status}"
+STATUS_MATCH_LINE = "  · {what}→一户{need}困难家庭：{stage}"
+PLEDGE_VIEW = "认捐 {number}｜{status}\n内容：{what}｜方向：{need}｜地区：{region}\n{donor}"
+PLEDGE_VIEW_MATCH = "配对 {match} → 求助 {case}｜{what}｜{status}"
+PLEDGE_MONEY = "{amount} 元（已配对 {allocated} 元）"
+PLEDGE_IN_KIND = "{kind}：{item}"
+MATCH_VIEW = (
+    "配对 {number}｜{status}\n"
+    "认捐 {pledge} 的 {what} → 求助 {case}（{need}，{region}）\n"
+    "理由：{reason}\n{delivery}\n{donor}"
+)
+MATCH_VIEW_NOTE = "送达备注：{note}"
+ANY = "不限"
+ANONYMOUS = "匿名"
+
+# Reasons of the automated checks' flags (domain/checks.py), shown to social workers.
+FLAG_REASONS = {
+    "duplicate": "同一身份证号另有进行中的求助 {cases}",
+    "frequent": "同一身份证号一年内已有 {count} 次求助",
+    "age": "申请人 {age} 岁申请教育助学，可能是替孙辈申请，请核实",
+    "amount": "金额 {amount} 元高于{label}类常见上限 {cap} 元",
+    "region": "地区代码 {region} 不存在",
+    "uncovered": "该地区还没有社工机构覆盖",
+    "shared_phone": "这个手机号还登记在另外 {count} 户名下",
+}

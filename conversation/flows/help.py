@@ -7,7 +7,6 @@ import re
 from typing import TYPE_CHECKING, Any
 
 import messages as msg
-from conversation.checks import run_checks
 from conversation.flow import Flow, Triggers
 from conversation.state import ConversationState
 from conversation.steps import (
@@ -28,6 +27,7 @@ from conversation.steps import (
     validated,
 )
 from domain.cases import poverty_cause_of, urgency_of
+from domain.checks import run_checks
 from nlu.regions import region_index
 from nlu.validators import (
     Invalid,

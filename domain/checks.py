@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+import messages as msg
 from config.settings import Settings
 from nlu.regions import region_exists
 from nlu.validators import id_birth_date
@@ -35,6 +36,10 @@ def _other_cases(session: Session, case: Case, id_hash: str) -> list[Case]:
     )
 
 
+def _flag(flag: str, **values: object) -> dict[str, str]:
+    return {"code": flag, "reason": msg.FLAG_REASONS[flag].format(**values)}
+
+
 def run_checks(session: Session, case: Case, settings: Settings) -> list[dict[str, str]]:
     """Flags for a just-submitted case (its profile already flushed)."""
     profile = case.profile
@@ -42,36 +47,22 @@ def run_checks(session: Session, case: Case, settings: Settings) -> list[dict[st
     others = _other_cases(session, case, profile.id_number_hash or "")
     open_others = [c.number for c in others if c.status in OPEN_STATUSES]
     if open_others:
-        flags.append(
-            {
-                "code": "duplicate",
-                "reason": f"同一身份证号另有进行中的求助 {'、'.join(open_others)}",
-            }
-        )
+        flags.append(_flag("duplicate", cases="、".join(open_others)))
     year_ago = utcnow() - timedelta(days=365)
     recent = [c for c in others if c.submitted_at >= year_ago]
     if len(recent) + 1 >= CASES_PER_YEAR_LIMIT:
-        flags.append(
-            {"code": "frequent", "reason": f"同一身份证号一年内已有 {len(recent) + 1} 次求助"}
-        )
+        flags.append(_flag("frequent", count=len(recent) + 1))
     age = _age(profile.id_number or "", date.today()) if profile.id_number else None
     if case.need_type == "education" and age is not None and age > EDUCATION_MAX_AGE:
-        flags.append(
-            {"code": "age", "reason": f"申请人 {age} 岁申请教育助学，可能是替孙辈申请，请核实"}
-        )
+        flags.append(_flag("age", age=age))
     cap = settings.amount_cap.get(case.need_type)
     if case.amount_needed and cap and case.amount_needed > cap:
         label = NEED_LABELS[case.need_type]
-        flags.append(
-            {
-                "code": "amount",
-                "reason": f"金额 {case.amount_needed} 元高于{label}类常见上限 {cap} 元",
-            }
-        )
+        flags.append(_flag("amount", amount=case.amount_needed, label=label, cap=cap))
     if not region_exists(case.region_code):
-        flags.append({"code": "region", "reason": f"地区代码 {case.region_code} 不存在"})
+        flags.append(_flag("region", region=case.region_code))
     elif not organisation_covers(session, case.region_code):
-        flags.append({"code": "uncovered", "reason": "该地区还没有社工机构覆盖"})
+        flags.append(_flag("uncovered"))
     shared = session.scalars(
         select(HouseholdProfile.id_number_hash)
         .where(
@@ -81,7 +72,5 @@ def run_checks(session: Session, case: Case, settings: Settings) -> list[dict[st
         .distinct()
     ).all()
     if len(shared) >= SHARED_PHONE_LIMIT:
-        flags.append(
-            {"code": "shared_phone", "reason": f"这个手机号还登记在另外 {len(shared)} 户名下"}
-        )
+        flags.append(_flag("shared_phone", count=len(shared)))
     return flags
