@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from redis import Redis
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import messages as msg
@@ -26,7 +25,7 @@ from nlu.client import MIN_CONFIDENCE, NluClient
 from nlu.lexicon import bare, detect_need_type
 from storage import social_work as social_work_store
 from storage.db import Database
-from storage.models import Case, CaseQuestion, Operator, SocialWorker, User, utcnow
+from storage.models import Operator, SocialWorker, User, utcnow
 from storage.repositories import audit, get_or_create_user, record_consent
 
 CONFIRM = "_confirm"
@@ -179,7 +178,7 @@ class Conversation:
 
     def _idle(self, text: str, command: str | None) -> str:
         if command is not None or menu_number(text, len(TOP_MENU)) is not None:
-            self.services.redis.delete(f"misses:{self.openid}")
+            self.services.store.clear_misses(self.openid)
         if command == "cancel":
             return msg.NOTHING_TO_CANCEL
         if command in ("status", "human", "menu"):
@@ -187,8 +186,6 @@ class Conversation:
         if (flow := registry.flow_for_keyword(bare(text))) is not None:
             return self.start(flow, flow.triggers.prefill(text, {}))
         number = menu_number(text, len(TOP_MENU))
-        if number is None and command is None and (answer := self._answer_question(text)):
-            return answer
         if number is not None:
             choice = TOP_MENU[number - 1]
             if (flow := registry.flow_for_menu(choice)) is not None:
@@ -233,32 +230,9 @@ class Conversation:
     def _clarify(self, ranking: list[tuple[str, float]]) -> str:
         return clarifying_question(ranking) or self._not_understood()
 
-    def _answer_question(self, text: str) -> str | None:
-        """A reply while a social worker's question is open is the answer to it."""
-        question = self.session.scalar(
-            select(CaseQuestion)
-            .join(Case, CaseQuestion.case_id == Case.id)
-            .where(Case.user_id == self.user.id, CaseQuestion.answered_at.is_(None))
-            .order_by(CaseQuestion.id.desc())
-        )
-        if question is None:
-            return None
-        question.answer, question.answered_at = text, utcnow()
-        case = self.session.get(Case, question.case_id)
-        number = case.number if case else ""
-        audit(self.session, self.openid, "case.question_answered", "case", question.case_id)
-        self.notify(
-            question.asked_by_id,
-            f"case-answer:{question.id}",
-            msg.ANSWER_FOR_WORKER.format(number=number, question=question.question, answer=text),
-        )
-        return msg.ANSWER_FORWARDED
-
     def _not_understood(self) -> str:
         """The menu; from the third miss in a row, a person is offered too."""
-        key = f"misses:{self.openid}"
-        misses = int(self.services.redis.incr(key))
-        self.services.redis.expire(key, 600)
+        misses = self.services.store.add_miss(self.openid)
         return msg.NOT_UNDERSTOOD + (msg.OFFER_PERSON if misses >= MAX_FAILURES else "")
 
     # --- a flow is running -----------------------------------------------------------
@@ -414,18 +388,3 @@ class Conversation:
         self.services.store.clear(self.openid)
         self.user.active_flow = None
         return reply
-
-
-def start_scheduled(
-    services: Services, session: Session, user: User, flow_name: str, slots: dict[str, Any]
-) -> str | None:
-    """Start a flow for a user who did not write (a follow-up); returns its first question,
-    or None while the user is in another conversation (it waits for a later try)."""
-    if services.store.load(user.openid) is not None:
-        return None
-    flow = registry.flows()[flow_name]
-    first = flow.pending(slots)[0]
-    state = ConversationState(flow=flow.name, step=first.name, slots=dict(slots))
-    services.store.save(user.openid, state, flow.ttl_seconds)
-    user.active_flow = flow.name
-    return first.question(slots)

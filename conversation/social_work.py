@@ -11,9 +11,11 @@ from sqlalchemy import select
 
 import messages as msg
 from conversation import registry
+from conversation import scheduled as scheduled_flows
 from domain import cases
 from domain.events import Event, StaleRecord
 from domain.records import settle
+from domain.schedule import schedule_flow
 from nlu.amounts import parse_amount
 from nlu.regions import region_index
 from nlu.validators import mask_id_number, mask_name, mask_phone
@@ -210,18 +212,21 @@ class WorkerCommands:
     def ask(self, case: Case, question: str) -> str:
         if not question:
             return msg.NEED_QUESTION.format(number=case.number)
-        asked = CaseQuestion(case_id=case.id, asked_by_id=self.worker.user_id, question=question)
-        self.session.add(asked)
-        self.session.flush()
-        self._audit("case.question_asked", case)
+        asked = cases.ask_question(self.session, case, self.conversation.user, question)
         if case.user_id is None:  # no WeChat: the worker asks by phone and records it
-            phone = mask_phone(case.profile.phone) if case.profile.phone else "电话已删除"
+            phone = mask_phone(case.profile.phone) if case.profile.phone else msg.ERASED
             return msg.PROXY_QUESTION_TASK.format(number=case.number, phone=phone)
-        self.conversation.notify(
-            case.user_id,
-            f"case-question:{asked.id}",
-            msg.CASE_QUESTION.format(number=case.number, question=question),
+        slots = {"question_id": asked.id, "case": case.number, "question": question}
+        waiting = schedule_flow(
+            self.session, f"question:{asked.id}", case.user_id, "case_answer", slots, utcnow()
         )
+        if waiting is not None:  # asked now unless the household is in another conversation
+            started = scheduled_flows.start(
+                self.conversation.services, self.session, waiting, self.conversation.notify
+            )
+            self.session.flush()
+            if not started:
+                return msg.QUESTION_WAITS.format(number=case.number)
         return msg.QUESTION_SENT.format(number=case.number)
 
     def record_answer(self, case: Case, answer: str) -> str:
@@ -233,8 +238,7 @@ class WorkerCommands:
         )
         if question is None or not answer:
             return msg.NO_OPEN_QUESTION.format(number=case.number)
-        question.answer, question.answered_at = answer, utcnow()
-        self._audit("case.question_answered", case)
+        cases.answer_question(self.session, question, answer, self.conversation.user)
         return msg.ANSWER_RECORDED.format(number=case.number)
 
     def set_amount(self, case: Case, text: str) -> str:

@@ -1,5 +1,6 @@
-"""Per-user conversation state in Redis: the current flow, its step, the filled slots and
-the number of failed attempts. It expires after `CONVERSATION_TTL_SECONDS` of silence."""
+"""Per-user conversation state in Redis, all of it: the current flow, its step, the filled
+slots and the failed attempts (expiring after `CONVERSATION_TTL_SECONDS` of silence, or the
+flow's own time), and the count of misunderstood messages in a row outside any flow."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from redis import Redis
+
+MISSES_SECONDS = 600
 
 
 @dataclass
@@ -42,3 +45,17 @@ class ConversationStore:
 
     def clear(self, openid: str) -> None:
         self._redis.delete(self._key(openid))
+
+    @staticmethod
+    def _misses_key(openid: str) -> str:
+        return f"misses:{openid}"
+
+    def add_miss(self, openid: str) -> int:
+        """One more misunderstood message in a row; returns how many (forgotten after 10 min)."""
+        key = self._misses_key(openid)
+        misses = int(self._redis.incr(key))
+        self._redis.expire(key, MISSES_SECONDS)
+        return misses
+
+    def clear_misses(self, openid: str) -> None:
+        self._redis.delete(self._misses_key(openid))

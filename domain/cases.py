@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 import messages as msg
 from domain.events import Event, Outbox, StaleRecord
 from domain.households import tell_household
-from storage.models import Case, CaseStatus, User, VerificationMethod, utcnow
+from storage.models import Case, CaseQuestion, CaseStatus, User, VerificationMethod, utcnow
 from storage.repositories import audit
 from vocabulary import CAUSE_BY_NEED, CAUSE_WORDS
 
@@ -120,3 +120,32 @@ def withdraw(session: Session, case: Case, actor: str) -> bool:
     except StaleRecord:
         return False
     return True
+
+
+def ask_question(session: Session, case: Case, worker: User, question: str) -> CaseQuestion:
+    """A social worker's question about the case (补充), kept with the case."""
+    asked = CaseQuestion(case_id=case.id, asked_by_id=worker.id, question=question)
+    session.add(asked)
+    session.flush()
+    audit(session, worker.openid, "case.question_asked", "case", case.id)
+    return asked
+
+
+def answer_question(
+    session: Session, question: CaseQuestion, answer: str, actor: User
+) -> set[Event]:
+    """The household's answer (or the worker's record of it, asked by phone); the worker
+    who asked is told unless they recorded it themselves."""
+    question.answer, question.answered_at = answer, utcnow()
+    audit(session, actor.openid, "case.question_answered", "case", question.case_id)
+    outbox = Outbox(session)
+    if actor.id != question.asked_by_id:
+        case = session.get(Case, question.case_id)
+        outbox.notify(
+            question.asked_by_id,
+            f"case-answer:{question.id}",
+            msg.ANSWER_FOR_WORKER.format(
+                number=case.number if case else "", question=question.question, answer=answer
+            ),
+        )
+    return outbox.events

@@ -14,13 +14,12 @@ from storage.models import ScheduledFlow
 
 def schedule_flow(
     session: Session, key: str, user_id: int, flow: str, slots: dict[str, Any], due_at: datetime
-) -> bool:
-    """Schedule `flow` for the user at `due_at`, once per `key`; False if it already was."""
+) -> ScheduledFlow | None:
+    """Schedule `flow` for the user at `due_at`, once per `key`; None if it already was."""
+    scheduled = ScheduledFlow(key=key, user_id=user_id, flow=flow, slots=slots, due_at=due_at)
     try:
         with session.begin_nested():
-            session.add(
-                ScheduledFlow(key=key, user_id=user_id, flow=flow, slots=slots, due_at=due_at)
-            )
+            session.add(scheduled)
     except IntegrityError:
-        return False
-    return True
+        return None
+    return scheduled

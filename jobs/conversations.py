@@ -8,10 +8,10 @@ from datetime import timedelta
 from sqlalchemy import select
 
 import compose
-from conversation.engine import start_scheduled
+from conversation import scheduled as scheduled_flows
+from domain.events import Outbox
 from jobs.outbox import deliver_notifications
 from storage.models import ScheduledFlow, utcnow
-from storage.social_work import notify
 
 RETRY_AFTER = timedelta(minutes=10)  # the user was in another conversation
 
@@ -20,6 +20,7 @@ def start_due_flows() -> int:
     """Start every due scheduled flow; returns how many were started."""
     started = 0
     with compose.opened() as services, services.db.session() as session:
+        outbox = Outbox(session)
         due = session.scalars(
             select(ScheduledFlow)
             .where(ScheduledFlow.started_at.is_(None), ScheduledFlow.due_at <= utcnow())
@@ -27,14 +28,10 @@ def start_due_flows() -> int:
             .with_for_update(skip_locked=True)
         )
         for scheduled in due:
-            question = start_scheduled(
-                services, session, scheduled.user, scheduled.flow, scheduled.slots
-            )
-            if question is None:
+            if scheduled_flows.start(services, session, scheduled, outbox.notify):
+                started += 1
+            else:
                 scheduled.due_at = utcnow() + RETRY_AFTER
-                continue
-            scheduled.started_at = utcnow()
-            started += notify(session, scheduled.user_id, f"flow:{scheduled.key}", question)
     if started:
         deliver_notifications()
     return started

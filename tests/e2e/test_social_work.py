@@ -10,6 +10,7 @@ from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
 from sqlalchemy import select, text, update
 
+from jobs.conversations import start_due_flows
 from jobs.outbox import deliver_notifications
 from jobs.reminders import remind_pending_cases
 from storage.models import (
@@ -289,3 +290,17 @@ def test_stats_show_the_whole_organisations_backlog(
     file_case(household)  # in 定西 (Dingxi)
     assert "没有等待" in lanzhou.say("待核实")  # not her region
     assert "等待核实 1" in lanzhou.say("统计")  # but her organisation's backlog
+
+
+def test_a_question_waits_while_the_household_is_busy_then_is_asked(
+    app: Flask, household: WeChatUser, dingxi_worker: WeChatUser, redis_url: str
+) -> None:
+    number = file_case(household)
+    household.say("我想捐两千")  # now in the pledge conversation
+    assert "填别的内容" in dingxi_worker.say(f"补充 {number} 低保证号是多少")
+    assert "已取消" in household.say("取消")
+    assert start_due_flows() == 1
+    assert any("低保证号是多少" in text for text in pushed_texts(household))
+    assert "转给社工" in household.say("6211210003")
+    run_worker(redis_url)
+    assert any("6211210003" in text for text in pushed_texts(dingxi_worker))

@@ -13,7 +13,8 @@ import compose
 import messages as msg
 from config.settings import Settings
 from conversation import registry
-from conversation.engine import Conversation, Services, start_scheduled
+from conversation.engine import Conversation, Services
+from conversation.scheduled import first_question
 from nlu.text import normalise_text
 from storage.models import (
     Base,
@@ -141,8 +142,8 @@ def test_a_scheduled_flow_asks_first_and_reads_the_answer(services: Services) ->
     with services.db.session() as session:
         household = session.get(User, household_id)
         assert household is not None
-        question = start_scheduled(
-            services, session, household, "rating", {"match_id": match_id, "case": "Q000001"}
+        question = first_question(
+            services, household, "rating", {"match_id": match_id, "case": "Q000001"}
         )
     assert question is not None and "1 到 5 分" in question
     assert msg.FOLLOWUP_THANKS == say(services, "4分 棉被很暖和", openid="o_rated")
@@ -158,7 +159,7 @@ def test_a_scheduled_flow_waits_while_the_user_is_in_another(services: Services)
         household = session.get(User, household_id)
         assert household is not None
         slots = {"match_id": match_id, "case": "Q000001"}
-        assert start_scheduled(services, session, household, "rating", slots) is None
+        assert first_question(services, household, "rating", slots) is None
 
 
 def test_the_registry_finds_every_flow_and_command() -> None:
