@@ -1,22 +1,64 @@
-"""The held-out evaluation gates CI: intent accuracy and normalised-entity accuracy."""
+"""The NLU evaluation sets: never trained on (nor near-copies), every intent covered, and the
+figures on the real Rasa server. The old held-out set gates as before; the fresh set of
+issue #10 may not fall below what was measured when it was written (a ratchet, raised as
+the model improves, until its targets are met)."""
 
 from config.settings import PROJECT_ROOT as ROOT
 from nlu.client import NluClient
-from nlu.evaluate import MIN_ENTITY_ACCURACY, MIN_INTENT_ACCURACY, evaluate, load_examples
+from nlu.evaluate import (
+    FRESH_TARGETS,
+    HOLDOUT,
+    HOLDOUT_TARGETS,
+    evaluate,
+    load_examples,
+    near_copies,
+    training_texts,
+)
+
+TRAINING = ROOT / "nlu" / "data"
+# Measured on the fresh set with the model it was written against (see the README).
+FRESH_FLOOR = {"intent_accuracy": 0.82, "crossings": 30}
 
 
-def test_holdout_set_is_large_covers_every_intent_and_is_unseen() -> None:
-    examples = load_examples()
-    assert len(examples) >= 300
-    intents = {e.intent for e in examples}
+def _intents() -> set[str]:
     domain = (ROOT / "nlu" / "domain.yml").read_text(encoding="utf-8")
-    assert intents == {line.strip()[2:] for line in domain.splitlines() if line.startswith("  - ")}
-    training = (ROOT / "nlu" / "data" / "nlu.yml").read_text(encoding="utf-8")
-    assert not [e.text for e in examples if f"      - {e.text}\n" in training]
+    return {line.strip()[2:] for line in domain.splitlines() if line.startswith("  - ")}
 
 
-def test_holdout_accuracy(nlu_url: str) -> None:
-    report = evaluate(NluClient(nlu_url, timeout=10), load_examples())
-    print(report.render())
-    assert report.intent_accuracy >= MIN_INTENT_ACCURACY, report.render()
-    assert report.entity_accuracy >= MIN_ENTITY_ACCURACY, report.render()
+def _training() -> list[str]:
+    return [text for path in sorted(TRAINING.glob("*.yml")) for text in training_texts(path)]
+
+
+def test_fresh_set_is_large_covers_every_intent_and_is_unseen() -> None:
+    examples = load_examples()
+    assert len(examples) >= 500
+    assert {e.intent for e in examples} == _intents()
+    assert near_copies([e.text for e in examples], _training()) == []
+
+
+def test_old_set_covers_every_intent_and_is_unseen() -> None:
+    examples = load_examples(HOLDOUT)
+    assert len(examples) >= 300 and {e.intent for e in examples} == _intents()
+    training = set(_training())
+    assert [e.text for e in examples if e.text in training] == []
+
+
+def test_near_copies_are_found() -> None:
+    corpus = ["孩子上学的学费还差三千块", "谢谢"]
+    assert near_copies(["孩子上学的学费还差三千块钱", "谢谢！", "家里的牛病死了"], corpus) == [
+        "孩子上学的学费还差三千块钱",
+        "谢谢！",
+    ]
+
+
+def test_old_holdout_accuracy(nlu_url: str) -> None:
+    report = evaluate(NluClient(nlu_url, timeout=10), load_examples(HOLDOUT), "old held-out")
+    print(report.render(HOLDOUT_TARGETS))
+    assert report.failures(HOLDOUT_TARGETS) == [], report.render(HOLDOUT_TARGETS)
+
+
+def test_fresh_set_does_not_fall_below_its_floor(nlu_url: str) -> None:
+    report = evaluate(NluClient(nlu_url, timeout=10), load_examples(), "fresh")
+    print(report.render(FRESH_TARGETS))
+    assert report.intent_accuracy >= FRESH_FLOOR["intent_accuracy"], report.render(FRESH_TARGETS)
+    assert report.crossings <= FRESH_FLOOR["crossings"], report.render(FRESH_TARGETS)
