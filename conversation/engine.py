@@ -322,7 +322,7 @@ class Conversation:
         """Ask the first unanswered question, or show the summary when all are answered."""
         pending = flow.pending(state.slots)
         if not pending and not flow.confirm:
-            return self._finish(flow.submit(self, state.slots))
+            return self._submit(flow, state)
         state.step = pending[0].name if pending else CONFIRM
         self._save(state)
         return self._current_question(flow, state)
@@ -340,8 +340,15 @@ class Conversation:
             return msg.CONFIRM_REPROMPT
         if answer is False:
             return self._edit_menu(flow, state)
+        return self._submit(flow, state)
+
+    def _submit(self, flow: Flow, state: ConversationState) -> str:
+        """Submit the answers; the flow ends unless its submit started another one. If it
+        fails, the answers stay and the user can confirm again."""
         reply = flow.submit(self, state.slots)
-        return self._finish(reply)
+        if self.user.active_flow == flow.name:
+            self._finish("")
+        return reply
 
     def _back(self, flow: Flow, state: ConversationState) -> str:
         answered = flow.editable(state.slots)

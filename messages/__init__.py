@@ -229,6 +229,10 @@ CONTINUE_PROMPT = "\n\n继续刚才的填写：\n"
 
 # --- understanding -------------------------------------------------------------------
 
+ASK_WHICH_SIDE = (
+    "您是想为自己或家人求助，还是想帮助别人？回复数字：\n"
+    "1 为自己或家人求助\n2 帮助别人（捐钱、物资或服务）"
+)
 CLARIFY = "我不太确定您的意思，您是想：\n{options}\n回复数字就行；都不是的话，请说得具体一点。"
 TOP_MENU_LABELS = {
     intent: f"{number} {label}" for number, (_, intent, label) in enumerate(MENU_ITEMS, start=1)

@@ -21,10 +21,15 @@ import requests
 
 from nlu.entities import extract_entities
 from nlu.lexicon import is_no, is_yes, keyword_intent
+from nlu.sides import GIVE, HELP, side_of
 from nlu.text import compact
 
 log = logging.getLogger(__name__)
 
+# Help or donation: below this confidence, with the other side close behind, the bot asks.
+SURE_OF_SIDE = 0.7
+RIVAL_SIDE = 0.15
+UNSURE_SIDE = "unsure_side"
 # Below this confidence Rasa's guess is not acted on; the bot asks which one was meant.
 MIN_CONFIDENCE = 0.5
 # After a failure, Rasa is not called again for this long (the rules answer meanwhile).
@@ -44,6 +49,21 @@ class Interpretation:
     source: str  # "rasa" | "rules" | "shortcut" | "cache"
     entities: dict[str, Any] = field(default_factory=dict)
     ranking: Ranking = field(default_factory=list)
+
+
+def side_checked(text: str, intent: str | None, confidence: float, ranking: Ranking) -> str | None:
+    """Help and donation are never guessed: when the text's own cues point to the other
+    side, or the model hesitates between the two, the reading is UNSURE_SIDE and the bot
+    asks which one is meant."""
+    if intent not in (HELP, GIVE):
+        return intent
+    cue = side_of(text)
+    if cue is not None and cue != intent:
+        return UNSURE_SIDE
+    other = dict(ranking).get(GIVE if intent == HELP else HELP, 0.0)
+    if cue is None and confidence < SURE_OF_SIDE and other >= RIVAL_SIDE:
+        return UNSURE_SIDE
+    return intent
 
 
 def plain_intent(text: str) -> str | None:
@@ -141,7 +161,8 @@ class NluClient:
     def _result(text: str, ranking: Ranking, source: str) -> Interpretation:
         intent, confidence = ranking[0] if ranking else (None, 0.0)
         entities = extract_entities(text, intent)
-        return Interpretation(text, intent, confidence, source, entities, ranking)
+        checked = side_checked(text, intent, confidence, ranking)
+        return Interpretation(text, checked, confidence, source, entities, ranking)
 
     def health(self) -> str:
         """'ok'; 'degraded' when Rasa is down or the breaker is open (rules answer)."""

@@ -103,7 +103,9 @@ def prefill(text: str, entities: dict[str, Any]) -> Slots:
     """What a donor's first message already says: the kind and amount or item, the need
     it is for ("给甘肃的娃上学") and the place."""
     slots: Slots = {}
-    kind = entities.get("resource_kind")
+    # The kind is read again here: a first message the bot asked about (help or giving?)
+    # was read without one.
+    kind = entities.get("resource_kind") or detect_kind(text)
     if kind in ("goods", "service"):
         slots["kind"] = kind
         if item := offered_item(text):

@@ -73,3 +73,26 @@ def test_household_size_sentence_is_the_family_not_the_earner(household: WeChatU
     household.say("家里五口人，就我一个人挣钱")
     summary = household.conversation(*HOUSEHOLD_ANSWERS[6:])[-1]
     assert "5 口人" in summary
+
+
+def test_unclear_side_is_asked_not_guessed(app: Flask, household: WeChatUser) -> None:
+    """A request the model reads as a donation offer (免费…培训) is asked about; the
+    answer starts the help conversation with what the first message said."""
+    assert "为自己或家人求助，还是想帮助别人" in household.say("申请免费的技能培训")
+    assert "同意" in household.say("1")
+    assert "多少钱" in household.say("同意")  # need and description came from the first message
+
+
+def test_unclear_side_answered_as_giving_starts_the_pledge(donor: WeChatUser) -> None:
+    assert "帮助别人" in donor.say("我家有十件旧棉袄想送人")
+    reply = donor.say("2")
+    assert "哪里的家庭" in reply  # goods, the coats and living needs are already known
+
+
+def test_household_amount_sentence_prefills_need_and_amount(household: WeChatUser) -> None:
+    household.say("娃下个月要交两千学费了")
+    summary_so_far = household.say("同意")
+    assert "哪个县" in summary_so_far  # need, description and amount are filled
+    household.conversation("甘肃定西通渭县", "4", "李四", "11010519491231002X", "13800138000")
+    summary = household.say("修改")
+    assert "教育助学" in summary and "2000 元" in summary

@@ -1,0 +1,50 @@
+"""求助还是帮助别人？ Asked when a first message could be either (the NLU reads it as
+`unsure_side`): the answer starts the help or the pledge conversation, with what the first
+message already said."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+import messages as msg
+from conversation import registry
+from conversation.flow import Flow, Triggers
+from conversation.steps import Slots, Step, menu_or_keyword
+
+if TYPE_CHECKING:
+    from conversation.engine import Conversation
+
+SIDES = ("help", "pledge")  # the flows each answer starts
+
+
+def _side_in(text: str) -> str | None:
+    if re.search(r"帮助?别人|帮别人|捐|帮他们|帮人", text):
+        return "pledge"
+    return "help" if re.search(r"求助|自己|家人|我家|俺家|给我|我要帮助", text) else None
+
+
+def _keep_first_message(text: str, entities: dict[str, Any]) -> Slots:
+    return {"first": text, "entities": entities}
+
+
+def _start_chosen(conversation: Conversation, slots: Slots) -> str:
+    flow = registry.flows()[slots["side"]]
+    return conversation.start(flow, flow.triggers.prefill(slots["first"], slots["entities"]))
+
+
+FLOW = Flow(
+    name="which_side",
+    steps=(
+        Step(
+            "side",
+            "方向",
+            msg.ASK_WHICH_SIDE,
+            menu_or_keyword(SIDES, _side_in, msg.ASK_WHICH_SIDE),
+            revisitable=False,
+        ),
+    ),
+    submit=_start_chosen,
+    triggers=Triggers(intents=("unsure_side",), prefill=_keep_first_message),
+    confirm=False,
+)

@@ -1,0 +1,54 @@
+"""Help vs donation from what a message says (sentences written for this test, not taken
+from the evaluation sets)."""
+
+import pytest
+
+from nlu.sides import GIVE, HELP, side_of
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我家是低保户想申请点补助",
+        "能不能资助我家孩子读完初中",
+        "有好心人捐的大米能给我家一袋吗",
+        "想学个修电动车的手艺养家",
+        "娃的医药费一个月要一千多",
+        "还差两千块学费",
+        "我想报名你们的免费电工班",
+        "希望有爱心人士来帮帮我们村",
+        "麻烦帮我找找看病的钱",
+        "实在过不下去了需要帮助",
+        "想帮家里把债还上可是没钱",
+        "我想参加你们的免费缝纫培训",
+        "听说能领到捐赠的课本给我家娃一套",
+    ],
+)
+def test_requests_and_hardship_are_help(text: str) -> None:
+    assert side_of(text) == HELP
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我想帮帮老家那些看不起病的老人",
+        "我们公司可以提供十个保安岗位",
+        "家里的旧被子不用了想送人",
+        "我可以免费教孩子们弹琴",
+        "我想资助一个上不起学的孩子",
+        "谁家需要轮椅吗我们这有三台",
+        "我家的米吃不完可以给困难户",
+        "我来出这个孩子的学费",
+        "攒了些钱想帮一户有病人的人家",
+        "年底了想帮扶一户困难家庭",
+        "我想帮帮隔壁家的小孩",
+        "我家有些旧毛衣想送人",
+    ],
+)
+def test_offers_to_others_are_giving(text: str) -> None:
+    assert side_of(text) == GIVE
+
+
+@pytest.mark.parametrize("text", ["你好", "我想问问", "我想申请当志愿者，可以帮老人打扫卫生"])
+def test_unclear_or_both_have_no_side(text: str) -> None:
+    assert side_of(text) is None
