@@ -177,12 +177,54 @@ def _consistent_targets(groups: list[set[str]], index: RegionIndex) -> list[str]
     )
 
 
+# Where the home is said to be: what follows wins over places mentioned before ("在广东打工，
+# 老家在湖南邵阳").
+HOME = re.compile(
+    r"老家|家在|家住|住在|我家是|家是|户口在|我是(?=[^，。,]{2,12}的)|我们是(?=[^，。,]{2,12}的)"
+)
+# Names people still use for places renamed since: the name GB/T 2260 uses now.
+RENAMED = {
+    "襄樊": "襄阳",
+    "思茅市": "普洱市",
+    "荆沙": "荆州",
+    "大庸": "张家界",
+    "徽州地区": "黄山",
+    "锦西": "葫芦岛",
+    "浑江市": "白山市",
+    "昭乌达盟": "赤峰",
+    "哲里木盟": "通辽",
+    "伊克昭盟": "鄂尔多斯",
+    "巴彦淖尔盟": "巴彦淖尔",
+    "乌兰察布盟": "乌兰察布",
+    "达县": "达川区",
+    "通什": "五指山",
+}
+
+
+def _targets(text: str, index: RegionIndex) -> list[str]:
+    groups = [_mention_codes(name, index) for _, _, name in _mentions(text, index)]
+    return _consistent_targets(groups, index) if groups else []
+
+
+def _where_home_is(text: str, index: RegionIndex) -> list[str]:
+    """The places of a sentence that names several: after the last home marker, else the
+    latest mentions that agree with each other."""
+    for marker in reversed(list(HOME.finditer(text))):
+        if targets := _targets(text[marker.end() :], index):
+            return targets
+    for start in sorted({start for start, _, _ in _mentions(text, index)}, reverse=True):
+        if targets := _targets(text[start:], index):
+            return targets
+    return []
+
+
 def resolve_region(text: str) -> Resolution:
     """Resolve a free-text place to a county, or return the candidates to ask about."""
     index = region_index()
     compact_text = "".join(text.split())
-    groups = [_mention_codes(name, index) for _, _, name in _mentions(compact_text, index)]
-    targets = _consistent_targets(groups, index) if groups else []
+    for old, new in RENAMED.items():
+        compact_text = compact_text.replace(old, new)
+    targets = _targets(compact_text, index) or _where_home_is(compact_text, index)
     if not targets:
         return Resolution()
     levels = ("province", "city", "county")

@@ -1,0 +1,83 @@
+"""Places the way people say them, over the whole GB/T 2260 table: every prefecture-level
+division and 300 counties (every tenth), each in three phrasings, resolve to their code."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu.entities import region_entity
+from nlu.regions import Region, region_index
+
+INDEX = region_index()
+# Not the placeholders for counties a province governs directly (省直辖县级行政区划).
+CITIES = sorted(
+    (r for r in INDEX.by_code.values() if r.level == "city" and "直辖" not in r.name),
+    key=lambda r: r.code,
+)
+COUNTIES = sorted((r for r in INDEX.by_code.values() if r.level == "county"), key=lambda r: r.code)[
+    ::10
+][:300]
+
+
+def _names(region: Region) -> tuple[str, str, str]:
+    chain = INDEX.chain(region.code)
+    city = chain["city"] or ""
+    return chain["province"] or "", "" if "直辖" in city else city, chain["county"] or ""
+
+
+def _city_phrasings(city: Region) -> list[str]:
+    province, name, _ = _names(city)
+    return [f"我是{province}{name}的，家里孩子上学有困难", f"老家{province}{name}", f"在{name}住"]
+
+
+def _county_phrasings(county: Region) -> list[str]:
+    province, city, name = _names(county)
+    return [
+        f"我家在{province}{name}，房子漏雨",
+        f"老家是{city}{name}的" if city else f"老家是{province}{name}的",
+        f"在{province}{city}{name}打工回不去",
+    ]
+
+
+def _resolved(text: str) -> str | None:
+    found = region_entity(text)
+    return found["code"] if found else None
+
+
+def test_every_prefecture_level_division_in_three_phrasings() -> None:
+    wrong = [
+        (text, _resolved(text))
+        for city in CITIES
+        for text in _city_phrasings(city)
+        if _resolved(text) != city.code
+    ]
+    assert len(CITIES) > 300
+    assert wrong == []
+
+
+def test_three_hundred_counties_in_three_phrasings() -> None:
+    wrong = [
+        (text, _resolved(text))
+        for county in COUNTIES
+        for text in _county_phrasings(county)
+        if _resolved(text) != county.code
+    ]
+    assert len(COUNTIES) == 300
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("在广东打工，老家在湖南邵阳，我妈病了", "430500"),
+        ("我在北京上班，想帮老家四川广元的孩子", "510800"),
+        ("我是襄樊的", "420600"),  # renamed 襄阳 in 2010
+        ("凉山的娃没得钱读书", "513400"),
+        ("黔东南那边", "522600"),
+        ("我们是恩施山里的", "422800"),
+        ("玉树这边下大雪了", "632700"),
+        ("我家在镇雄", "530627"),  # a county on its own
+    ],
+)
+def test_places_inside_sentences(text: str, code: str) -> None:
+    assert _resolved(text) == code
