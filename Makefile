@@ -33,7 +33,7 @@ $(NLU_VENV)/.installed: requirements-nlu.txt
 $(MODEL): $(NLU_VENV)/.installed $(NLU_SOURCES)
 	@mkdir -p var
 	@echo "training the Rasa NLU model (about a minute; log in var/rasa-train.log)"
-	cd nlu && ../$(NLU_VENV)/bin/rasa train nlu --config config.yml --nlu data/nlu.yml \
+	cd nlu && ../$(NLU_VENV)/bin/rasa train nlu --config config.yml --nlu data \
 		--out models --fixed-model-name zhulian > ../var/rasa-train.log 2>&1 \
 		|| { tail -20 ../var/rasa-train.log; exit 1; }
 
@@ -47,6 +47,18 @@ nlu-model: $(MODEL) ## Train the Rasa model (only when its data changed)
 
 nlu-eval: $(VENV)/.installed $(MODEL) ## Train if the data changed, then evaluate the NLU on the held-out set
 	$(PY) -m nlu eval
+
+nlu-generate: $(VENV)/.installed ## Regenerate nlu/data/generated.yml from the banks in nlu/generate.py
+	$(PY) -m nlu generate
+
+nlu-cv: $(NLU_VENV)/.installed ## 5-fold cross-validation on the training data (slow: five trainings)
+	@mkdir -p var
+	cd nlu && ../$(NLU_VENV)/bin/rasa test nlu --config config.yml --nlu data \
+		--cross-validation --folds 5 --out ../var/nlu-cv > ../var/nlu-cv.log 2>&1 \
+		|| { tail -20 ../var/nlu-cv.log; exit 1; }
+	$(PY) -c "import json; r = json.load(open('var/nlu-cv/intent_report.json')); \
+		print('5-fold cross-validation, intent accuracy', round(r['accuracy'], 3)); \
+		[print(f'  {k:<16} F1 {v[\"f1-score\"]:.3f}') for k, v in sorted(r.items()) if isinstance(v, dict) and 'f1-score' in v]"
 
 migrate: setup ## Apply database migrations
 	$(VENV)/bin/flask db upgrade
@@ -81,4 +93,4 @@ bench-matcher: $(VENV)/.installed ## Matcher benchmark: 1k, 10k, 100k cases x pl
 clean: ## Remove virtualenvs, the trained model and local data
 	rm -rf $(VENV) $(NLU_VENV) nlu/models var
 
-.PHONY: help setup nlu-model nlu-eval migrate run chat lint test bench bench-nlu bench-matcher clean
+.PHONY: help setup nlu-model nlu-generate nlu-cv nlu-eval migrate run chat lint test bench bench-nlu bench-matcher clean

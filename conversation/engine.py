@@ -228,12 +228,18 @@ class Conversation:
         return self._not_understood()
 
     def _clarify(self, ranking: list[tuple[str, float]]) -> str:
-        return clarifying_question(ranking) or self._not_understood()
+        question = clarifying_question(ranking)
+        return self._missed(question) if question else self._not_understood()
 
     def _not_understood(self) -> str:
         """The menu; from the third miss in a row, a person is offered too."""
+        return self._missed(msg.NOT_UNDERSTOOD)
+
+    def _missed(self, reply: str) -> str:
+        """A reply to a message not understood (the menu or a clarifying question); from
+        the third miss in a row, a person is offered too."""
         misses = self.services.store.add_miss(self.openid)
-        return msg.NOT_UNDERSTOOD + (msg.OFFER_PERSON if misses >= MAX_FAILURES else "")
+        return reply + (msg.OFFER_PERSON if misses >= MAX_FAILURES else "")
 
     # --- a flow is running -----------------------------------------------------------
 

@@ -1,4 +1,5 @@
 """`python -m nlu parse`: one JSON interpretation per input line (the one the bot uses).
+`python -m nlu generate`: the generated training sentences (nlu/generate.py).
 `python -m nlu eval`: both evaluation sets; exits 1 when the old held-out set falls below its
 thresholds (the fresh set's issue #10 targets are reported until the model meets them)."""
 
@@ -68,8 +69,13 @@ def run_eval() -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m nlu")
-    parser.add_argument("command", choices=("parse", "eval"))
+    parser.add_argument("command", choices=("parse", "eval", "generate"))
     args = parser.parse_args()
+    if args.command == "generate":
+        from nlu.generate import generate, write
+
+        print(f"wrote {write(generate())} sentences to nlu/data/generated.yml")
+        return
     parse_lines() if args.command == "parse" else run_eval()
 
 

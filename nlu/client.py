@@ -26,9 +26,8 @@ from nlu.text import compact
 
 log = logging.getLogger(__name__)
 
-# Help or donation: below this confidence, with the other side close behind, the bot asks.
-SURE_OF_SIDE = 0.7
-RIVAL_SIDE = 0.15
+# Help or donation: a reading below this confidence (and no cue in the text) is asked about.
+SURE_OF_SIDE = 0.6
 UNSURE_SIDE = "unsure_side"
 # Below this confidence Rasa's guess is not acted on; the bot asks which one was meant.
 MIN_CONFIDENCE = 0.5
@@ -60,8 +59,7 @@ def side_checked(text: str, intent: str | None, confidence: float, ranking: Rank
     cue = side_of(text)
     if cue is not None and cue != intent:
         return UNSURE_SIDE
-    other = dict(ranking).get(GIVE if intent == HELP else HELP, 0.0)
-    if cue is None and confidence < SURE_OF_SIDE and other >= RIVAL_SIDE:
+    if cue is None and confidence < SURE_OF_SIDE:
         return UNSURE_SIDE
     return intent
 

@@ -15,6 +15,7 @@ import yaml
 from nlu.client import NluClient
 from nlu.lexicon import bare
 from nlu.regions import region_index
+from nlu.text import normalise_text
 
 TESTS = Path(__file__).resolve().parent / "tests"
 FRESH = TESTS / "fresh.yml"
@@ -177,7 +178,7 @@ def _score(report: Report, example: Example, got: dict[str, Any]) -> None:
 def evaluate(client: NluClient, examples: list[Example], name: str = "fresh") -> Report:
     report = Report(name)
     for example in examples:
-        found = client.interpret(example.text)
+        found = client.interpret(normalise_text(example.text))  # as the webhook passes it
         if found.source == "rules":
             raise RuntimeError("the Rasa server did not answer; evaluation needs it")
         predicted = found.intent or "none"

@@ -1,8 +1,8 @@
 """Which side of help a message is on, from what it says, as a second opinion next to
-Rasa's: an explicit request for oneself (申请, 资助我, 能给我家…吗, 想学) beats an explicit
-offer to others (捐给, 想帮帮他, 可以免费教, 提供岗位, 用不完), which beats a described
-hardship (交不起, 差三千, 医药费要…). A message with both a request and an offer has no
-side of its own."""
+Rasa's. Asking for oneself (资助我, 能给我家…吗, 帮他申请) settles it. Otherwise an
+explicit request (申请, 想学, 想找工作) beats an explicit offer to others (捐给, 想帮帮他,
+可以免费教, 提供岗位, 用不完), which beats a described hardship (交不起, 差三千, 医药费要…).
+A message with both a request and an offer has no side of its own."""
 
 from __future__ import annotations
 
@@ -14,12 +14,19 @@ GIVE = "offer_donation"
 _NUM = r"[\d一二两三四五六七八九十几百千万]"
 _ME = r"(?:我|俺|咱|阿拉|额)"
 
+# Asking for oneself or one's family: never an offer, whatever else the text says.
+FOR_ME = re.compile(
+    rf"资助{_ME}|帮{_ME}|给{_ME}家|能给{_ME}|给{_ME}一|帮[^，。]{{0,4}}(?:求助|申请)"
+    rf"|{_ME}家[^，。]{{0,4}}想要"
+)
 REQUEST = re.compile(
     r"申请|报名|参加(?:你们|免费|培训)|求助|求援|求求|救救|求好心人|求捐"
     rf"|资助{_ME}|帮{_ME}|给{_ME}家|能给{_ME}|给{_ME}一"
     r"|希望有(?:人|企业|好心人|爱心人士|单位)来?(?:帮|资助|捐)"
     r"|(?:能|能不能|可不可以|可以)(?:资助|帮忙|捐)[^，。？]{0,6}吗"
     r"|想学|学个|学门|学点|学一门|受助|领(?:捐赠|取|救济|补助)|低保户|贫困户"
+    r"|想找[^，。]{0,8}(?:工作|活干|事做)|找不到(?:工作|活)|没文化|没手艺"
+    r"|缺(?:本钱|技术|资金|化肥|饲料|种苗|树苗|蜂箱|农机)|需要[^，。]{0,6}来(?:看看|帮)|想要(?:个|一个|一台|一些)"
 )
 OFFER = re.compile(
     r"认捐|我来出|我出|我来捐|捐给(?!我|俺)|(?:想|要|可以|愿意|能)捐|捐(?:一|两|三|五|点|些|款|物|建)(?!给我|给俺)"
@@ -37,11 +44,14 @@ HARDSHIP = re.compile(
     rf"|没钱|没得钱|没有钱|差\s*{_NUM}+\s*(?:块|元|千|万|百)|欠了|还差"
     rf"|(?:费|费用|钱)[^，。]{{0,10}}(?:要|差|得)\s*{_NUM}"
     rf"|需要\s*{_NUM}+\s*(?:块|元|千|万|百)"
+    r"|一个人带|日子难过|日子苦|没人照顾|没人管|冻死了|病死了|死了[一两几]?[头只口]"
 )
 
 
 def side_of(text: str) -> str | None:
     """HELP, GIVE, or None when the text does not say (or says both)."""
+    if FOR_ME.search(text):
+        return HELP
     request, offer = bool(REQUEST.search(text)), bool(OFFER.search(text))
     if request != offer:
         return HELP if request else GIVE

@@ -84,9 +84,17 @@ def test_unclear_side_is_asked_not_guessed(app: Flask, household: WeChatUser) ->
 
 
 def test_unclear_side_answered_as_giving_starts_the_pledge(donor: WeChatUser) -> None:
-    assert "帮助别人" in donor.say("我家有十件旧棉袄想送人")
-    reply = donor.say("2")
-    assert "哪里的家庭" in reply  # goods, the coats and living needs are already known
+    assert "帮助别人" in donor.say("我想帮帮邻居家的孩子")
+    assert "捐什么" in donor.say("2")
+
+
+def test_goods_offer_prefills_kind_item_and_need(app: Flask, donor: WeChatUser) -> None:
+    assert "哪里的家庭" in donor.say("我家有十件旧棉袄想送人")
+    donor.conversation("不限", "小王", "13912345678", "确认")
+    with app.extensions["zhulian"].services.db.session() as session:
+        pledge = session.scalars(select(Pledge)).one()
+    assert (pledge.kind, pledge.need_type) == ("goods", "living")
+    assert "棉袄" in (pledge.item_description or "")
 
 
 def test_household_amount_sentence_prefills_need_and_amount(household: WeChatUser) -> None:
