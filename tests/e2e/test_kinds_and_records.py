@@ -11,7 +11,14 @@ from flask.testing import FlaskCliRunner
 from sqlalchemy import select
 
 from storage.models import AuditEntry, Case, CaseStatus, Match, Pledge, PledgeStatus
-from tests.support.chat import HOUSEHOLD_ANSWERS, file_case, pushed_texts, run_worker
+from tests.support.chat import (
+    HOUSEHOLD_ANSWERS,
+    file_case,
+    money_match_proposed,
+    proposal_for,
+    pushed_texts,
+    run_worker,
+)
 from tests.support.wechat import WeChatUser
 
 DONOR_PHONE = "13912345678"
@@ -21,11 +28,6 @@ def file_case_without_money(household: WeChatUser) -> str:
     household.say("我想求助")
     answers = ["不需要" if answer == "两万" else answer for answer in HOUSEHOLD_ANSWERS]
     return household.conversation(*answers, "确认")[-1].split("编号是 ")[1][:7]
-
-
-def proposal_for(worker: WeChatUser) -> str:
-    notice = next(t for t in pushed_texts(worker) if "配对建议" in t)
-    return notice.split("配对建议 ")[1][:7]
 
 
 def audited(app: Flask, action: str) -> int:
@@ -142,11 +144,8 @@ def test_worker_help_lists_every_worker_command(dingxi_worker: WeChatUser) -> No
 def test_match_rows_after_decline_leave_no_stale_amounts(
     app: Flask, household: WeChatUser, donor: WeChatUser, dingxi_worker: WeChatUser, redis_url: str
 ) -> None:
-    case = file_case(household)
-    dingxi_worker.say(f"核实 {case}")
-    donor.conversation("我想捐五千", "1", "不限", "匿名", "不留", "确认")
-    run_worker(redis_url)
-    dingxi_worker.say(f"拒绝 {proposal_for(dingxi_worker)} 家属已经筹到钱了")
+    match = money_match_proposed(household, donor, dingxi_worker, redis_url)
+    dingxi_worker.say(f"拒绝 {match} 家属已经筹到钱了")
     with app.extensions["zhulian"].services.db.session() as session:
         stored = session.scalars(select(Case)).one()
         pledge = session.scalars(select(Pledge)).one()

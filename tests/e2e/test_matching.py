@@ -36,7 +36,7 @@ from storage.models import (
     User,
     utcnow,
 )
-from tests.support.chat import file_case, run_worker
+from tests.support.chat import file_case, money_match_proposed, run_worker
 from tests.support.wechat import WeChatUser
 
 TONGWEI = "621121"
@@ -154,11 +154,7 @@ def test_menu_number_during_a_rating_question_is_not_a_rating(
     redis_url: str,
     dingxi_worker: WeChatUser,
 ) -> None:
-    verified_case_via_chat(household, dingxi_worker)
-    donor.conversation("我想捐五千", "1", "不限", "匿名", "不留", "确认")
-    run_worker(redis_url)
-    match = next(m["content"] for m in dingxi_worker.pushed() if "配对建议" in m["content"])
-    number = match.split("配对建议 ")[1][:7]
+    number = money_match_proposed(household, donor, dingxi_worker, redis_url)
     dingxi_worker.say(f"确认 {number}")
     dingxi_worker.say(f"送达 {number} 已送到")
     make_ratings_due(app)
@@ -176,11 +172,7 @@ def test_decline_restores_amounts_and_is_not_proposed_again(
     redis_url: str,
     dingxi_worker: WeChatUser,
 ) -> None:
-    verified_case_via_chat(household, dingxi_worker)
-    donor.conversation("我想捐五千", "1", "不限", "匿名", "不留", "确认")
-    run_worker(redis_url)
-    proposal = next(m["content"] for m in dingxi_worker.pushed() if "配对建议" in m["content"])
-    match = proposal.split("配对建议 ")[1][:7]
+    match = money_match_proposed(household, donor, dingxi_worker, redis_url)
     assert "写上原因" in dingxi_worker.say(f"拒绝 {match}")
     assert "退回认捐" in dingxi_worker.say(f"拒绝 {match} 家属已经筹到钱了")
     run_worker(redis_url)  # the matcher runs again and must not propose the pair again
@@ -279,12 +271,7 @@ def test_operator_report_and_worker_stats(
 ) -> None:
     import json
 
-    verified_case_via_chat(household, dingxi_worker)
-    donor.conversation("我想捐五千", "1", "不限", "匿名", "不留", "确认")
-    run_worker(redis_url)
-    match = next(m["content"] for m in dingxi_worker.pushed() if "配对建议" in m["content"]).split(
-        "配对建议 "
-    )[1][:7]
+    match = money_match_proposed(household, donor, dingxi_worker, redis_url)
     dingxi_worker.say(f"确认 {match}")
     dingxi_worker.say(f"送达 {match} 已送到")
     result = runner.invoke(args=["data", "report"])

@@ -39,3 +39,21 @@ def file_case(household: WeChatUser, id_number: str = "11010519491231002X") -> s
 
 def pushed_texts(user: WeChatUser) -> list[str]:
     return [m.get("content") or str(m.get("data")) for m in user.pushed()]
+
+
+def proposal_for(worker: WeChatUser) -> str:
+    """The number of the first match proposed to the worker (M000001)."""
+    notice = next(t for t in pushed_texts(worker) if "配对建议" in t)
+    return notice.split("配对建议 ")[1][:7]
+
+
+def money_match_proposed(
+    household: WeChatUser, donor: WeChatUser, worker: WeChatUser, redis_url: str
+) -> str:
+    """A verified 20000-yuan case, a 5000-yuan pledge for anywhere, and the proposal the
+    matcher made to the worker; returns the case number and the match number."""
+    case = file_case(household)
+    assert "已核实" in worker.say(f"核实 {case}")
+    donor.conversation("我想捐五千", "1", "不限", "匿名", "不留", "确认")
+    run_worker(redis_url)
+    return proposal_for(worker)
