@@ -78,7 +78,7 @@ def test_household_size_sentence_is_the_family_not_the_earner(household: WeChatU
 def test_unclear_side_is_asked_not_guessed(app: Flask, household: WeChatUser) -> None:
     """A request the model reads as a donation offer (免费…培训) is asked about; the
     answer starts the help conversation with what the first message said."""
-    assert "为自己或家人求助，还是想帮助别人" in household.say("申请免费的技能培训")
+    assert "为自己或家人求助，还是想帮助别人" in household.say("我想参加免费的养殖培训")
     assert "同意" in household.say("1")
     assert "多少钱" in household.say("同意")  # need and description came from the first message
 

@@ -17,7 +17,7 @@ from nlu.evaluate import (
 
 TRAINING = ROOT / "nlu" / "data"
 # Measured on the fresh set with the model it was written against (see the README).
-FRESH_FLOOR = {"intent_accuracy": 0.81, "crossings": 0, "need_type": 0.90}
+FRESH_FLOOR = {"intent_accuracy": 0.86, "crossings": 0, "need_type": 0.90}
 
 
 def _intents() -> set[str]:
