@@ -20,7 +20,7 @@ from conversation.flow import Flow
 from conversation.state import ConversationState, ConversationStore
 from conversation.status import status_text
 from conversation.steps import Ask, EndFlow, Reprompt, confirm_answer, menu_number
-from domain.events import Event, Outcome
+from domain.events import Event, Outbox, Outcome
 from nlu.client import MIN_CONFIDENCE, NluClient
 from nlu.lexicon import bare, detect_need_type
 from storage import social_work as social_work_store
@@ -99,13 +99,13 @@ class Conversation:
         self.openid = openid
         self.user: User = get_or_create_user(session, openid)
         self.user.last_message_at = utcnow()
-        self.events: set[Event] = set()  # dispatched by the caller after commit
+        self.outbox = Outbox(session)
+        self.events = self.outbox.events  # dispatched by the caller after commit
         self._roles: dict[str, object] = {}
 
     def notify(self, user_id: int, dedup_key: str, text: str) -> None:
         """Queue a chat message to someone, in this transaction (the outbox)."""
-        if social_work_store.notify(self.session, user_id, dedup_key, text):
-            self.emit(Event.NOTIFICATIONS_WRITTEN)
+        self.outbox.notify(user_id, dedup_key, text)
 
     def emit(self, *events: Event) -> None:
         """What to do once this turn is committed (send the outbox, run the matcher)."""

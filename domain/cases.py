@@ -6,13 +6,11 @@ update that returns the events it caused. Statuses that follow from matches are
 from __future__ import annotations
 
 import re
-from typing import Any
 
-from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 import messages as msg
-from domain.events import Event, Outbox, StaleRecord
+from domain.events import Event, Outbox, StaleRecord, move
 from domain.households import tell_household
 from storage.models import Case, CaseQuestion, CaseStatus, User, VerificationMethod, utcnow
 from storage.repositories import audit
@@ -50,26 +48,10 @@ def verification_method(note: str) -> VerificationMethod | None:
     return None
 
 
-def _move(
-    session: Session, case: Case, expected: tuple[CaseStatus, ...], actor: str, **values: Any
-) -> None:
-    """The guarded status change: exactly this case, still in one of `expected`."""
-    moved = session.execute(
-        update(Case)
-        .where(Case.id == case.id, Case.status.in_(expected))
-        .values(**values)
-        .execution_options(synchronize_session=False)
-    ).rowcount  # type: ignore[attr-defined]
-    if moved != 1:
-        raise StaleRecord(case.number)
-    session.refresh(case)
-    audit(session, actor, f"case.{case.status.value}", "case", case.id)
-
-
 def verify(session: Session, case: Case, worker: User, note: str) -> set[Event]:
     """A social worker verified the case: the household hears it, the matcher looks for
     help. The note says how (上门 / 电话), which donors are told."""
-    _move(
+    move(
         session,
         case,
         (CaseStatus.SUBMITTED,),
@@ -94,7 +76,7 @@ def verify(session: Session, case: Case, worker: User, note: str) -> set[Event]:
 
 def reject(session: Session, case: Case, worker: User, reason: str) -> set[Event]:
     """A social worker did not verify the case; the household hears why."""
-    _move(
+    move(
         session,
         case,
         (CaseStatus.SUBMITTED,),
@@ -116,7 +98,7 @@ def reject(session: Session, case: Case, worker: User, reason: str) -> set[Event
 def withdraw(session: Session, case: Case, actor: str) -> bool:
     """The household withdrew (deleting its data): an open case stops; False otherwise."""
     try:
-        _move(session, case, OPEN, actor, status=CaseStatus.WITHDRAWN)
+        move(session, case, OPEN, actor, status=CaseStatus.WITHDRAWN)
     except StaleRecord:
         return False
     return True

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
+from storage.models import Case, Match
+from storage.repositories import audit
 from storage.social_work import notify
 
 
@@ -38,3 +42,26 @@ class Outbox:
 
 class StaleRecord(Exception):
     """The record is no longer in the status the change expects (someone else moved it)."""
+
+
+def move(
+    session: Session,
+    record: Case | Match,
+    expected: tuple[StrEnum, ...],
+    actor: str,
+    **values: Any,
+) -> None:
+    """The guarded status change of a case or match: exactly this row, still in one of the
+    `expected` statuses (else StaleRecord), then reloaded and audited as `<table>.<status>`."""
+    model = type(record)
+    moved = session.execute(
+        update(model)
+        .where(model.id == record.id, model.status.in_(expected))
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    ).rowcount  # type: ignore[attr-defined]
+    if moved != 1:
+        raise StaleRecord(record.number)
+    session.refresh(record)
+    kind = "match" if isinstance(record, Match) else "case"
+    audit(session, actor, f"{kind}.{record.status.value}", kind, record.id)

@@ -6,13 +6,12 @@ returns the events it caused; the caller commits, then dispatches them."""
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
 
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 import messages as msg
-from domain.events import Event, Outbox, StaleRecord
+from domain.events import Event, Outbox, move
 from domain.households import tell_household
 from domain.records import settle
 from domain.schedule import schedule_flow
@@ -27,7 +26,6 @@ from storage.models import (
     User,
     utcnow,
 )
-from storage.repositories import audit
 from vocabulary import NEED_LABELS
 
 
@@ -35,22 +33,6 @@ def city_region(code: str) -> str:
     """Where the help goes, to city level only (never the household's village)."""
     chain = region_index().chain(code)
     return f"{chain['province'] or ''}{chain['city'] if chain['city'] != chain['province'] else ''}"
-
-
-def _move(
-    session: Session, match: Match, expected: MatchStatus, actor: User, **values: Any
-) -> None:
-    """The guarded status change: exactly this match, still in `expected`."""
-    moved = session.execute(
-        update(Match)
-        .where(Match.id == match.id, Match.status == expected)
-        .values(**values)
-        .execution_options(synchronize_session=False)
-    ).rowcount  # type: ignore[attr-defined]
-    if moved != 1:
-        raise StaleRecord(match.number)
-    session.refresh(match)
-    audit(session, actor.openid, f"match.{match.status.value}", "match", match.id)
 
 
 def _donor_delivery(pledge: Pledge, organisation: Organisation | None) -> str:
@@ -69,11 +51,11 @@ def confirm(
 ) -> set[Event]:
     """The social worker confirms a proposal: the donor hears what the pledge will do and
     how to hand it over, the household that help is coming."""
-    _move(
+    move(
         session,
         match,
-        MatchStatus.PROPOSED,
-        actor,
+        (MatchStatus.PROPOSED,),
+        actor.openid,
         status=MatchStatus.CONFIRMED,
         confirmed_at=utcnow(),
     )
@@ -106,11 +88,11 @@ def decline(session: Session, match: Match, actor: User, reason: str) -> set[Eve
     """The social worker declines a proposal: its amount goes back to the case and the
     pledge with relative updates, so a matcher run at the same moment loses nothing, and
     the pair is never proposed again."""
-    _move(
+    move(
         session,
         match,
-        MatchStatus.PROPOSED,
-        actor,
+        (MatchStatus.PROPOSED,),
+        actor.openid,
         status=MatchStatus.DECLINED,
         decline_reason=reason,
     )
@@ -138,11 +120,11 @@ def deliver(
 ) -> set[Event]:
     """The social worker records delivery: the donor hears the feedback, and the household
     is asked to rate the help later (a household without WeChat is asked by its worker)."""
-    _move(
+    move(
         session,
         match,
-        MatchStatus.CONFIRMED,
-        actor,
+        (MatchStatus.CONFIRMED,),
+        actor.openid,
         status=MatchStatus.DELIVERED,
         delivered_at=utcnow(),
         delivery_note=note or None,
@@ -181,11 +163,11 @@ def rate(
     case = session.get(Case, match.case_id) if match else None
     if match is None or case is None or case.user_id != household.id or match.rating is not None:
         return False
-    _move(
+    move(
         session,
         match,
-        MatchStatus.DELIVERED,
-        household,
+        (MatchStatus.DELIVERED,),
+        household.openid,
         status=MatchStatus.CLOSED,
         rating=rating,
         feedback=feedback,
