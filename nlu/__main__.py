@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from config.settings import load_settings
 from nlu import server
 from nlu.client import NluClient
-from nlu.evaluate import FRESH_TARGETS, HOLDOUT, HOLDOUT_TARGETS, evaluate, load_examples
+from nlu.evaluate import BLIND, FRESH_TARGETS, HOLDOUT, HOLDOUT_TARGETS, evaluate, load_examples
 from nlu.text import normalise_text
 
 START_HINT = (
@@ -61,8 +61,10 @@ def _own_server() -> Iterator[NluClient]:
 def run_eval() -> None:
     with _own_server() as client:
         fresh = evaluate(client, load_examples(), "fresh set (nlu/tests/fresh.yml)")
+        blind = evaluate(client, load_examples(BLIND), "blind set (nlu/tests/blind.yml)")
         old = evaluate(client, load_examples(HOLDOUT), "old held-out set (nlu/tests/holdout.yml)")
     print(fresh.render(FRESH_TARGETS))
+    print(blind.render(FRESH_TARGETS, errors=False))
     print(old.render(HOLDOUT_TARGETS))
     sys.exit(1 if old.failures(HOLDOUT_TARGETS) else 0)
 

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from nlu.evaluate import FRESH, HOLDOUT, load_examples, near_copies
+from nlu.evaluate import EVALUATION_SETS, load_examples, near_copies
 from nlu.regions import region_index
 
 OUT = Path(__file__).resolve().parent / "data" / "generated.yml"
@@ -421,7 +421,7 @@ def typed(rng: random.Random, text: str) -> str:
 
 def generate() -> dict[str, list[str]]:
     rng = random.Random(SEED)
-    evaluation = [e.text for path in (FRESH, HOLDOUT) for e in load_examples(path)]
+    evaluation = [e.text for path in EVALUATION_SETS for e in load_examples(path)]
     out: dict[str, list[str]] = {}
     for intent, wanted in PER_INTENT.items():
         seen: set[str] = set()

@@ -6,6 +6,7 @@ the model improves, until its targets are met)."""
 from config.settings import PROJECT_ROOT as ROOT
 from nlu.client import NluClient
 from nlu.evaluate import (
+    BLIND,
     FRESH_TARGETS,
     HOLDOUT,
     HOLDOUT_TARGETS,
@@ -34,6 +35,13 @@ def test_fresh_set_is_large_covers_every_intent_and_is_unseen() -> None:
     assert len(examples) >= 500
     assert {e.intent for e in examples} == _intents()
     assert near_copies([e.text for e in examples], _training()) == []
+
+
+def test_blind_set_covers_every_intent_and_is_unseen() -> None:
+    examples = load_examples(BLIND)
+    assert len(examples) >= 200 and {e.intent for e in examples} == _intents()
+    seen = _training() + [e.text for e in load_examples()]
+    assert near_copies([e.text for e in examples], seen) == []
 
 
 def test_old_set_covers_every_intent_and_is_unseen() -> None:
