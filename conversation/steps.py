@@ -104,7 +104,22 @@ def menu_or_keyword(
     return parse
 
 
-parse_need_type = menu_or_keyword(NEED_ORDER, detect_need_type, msg.BAD_NEED)
+_need_from_menu = menu_or_keyword(NEED_ORDER, detect_need_type, msg.BAD_NEED)
+# A slot set when the first message named two need types: the likelier, to be confirmed.
+NEED_GUESS = "need_guess"
+
+
+def parse_need_type(text: str, state: ConversationState) -> str:
+    """The need type from the menu or its keywords; a yes takes the guessed one."""
+    guess = state.slots.get(NEED_GUESS)
+    if guess and is_yes(text) and menu_number(text, len(NEED_ORDER)) is None:
+        return str(guess)
+    return _need_from_menu(text, state)
+
+
+def ask_need(slots: Slots) -> str:
+    guess = slots.get(NEED_GUESS)
+    return msg.CONFIRM_NEED.format(label=NEED_LABELS[guess]) if guess else msg.ASK_NEED
 
 
 def details_in_need_answer(text: str) -> Slots:

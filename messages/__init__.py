@@ -105,6 +105,10 @@ CONSENT_REPROMPT = "请回复“同意”或“不同意”。"
 
 NEED_MENU = "\n".join(f"{i} {NEED_LABELS[code]}" for i, code in enumerate(NEED_ORDER, start=1))
 ASK_NEED = "您需要哪方面的帮助？直接说或回复数字：\n" + NEED_MENU
+# Two types fit the first message: the likelier is offered for a yes.
+CONFIRM_NEED = (
+    "听起来主要是「{label}」方面的困难，对吗？对就回复“是”，不是请回复数字：\n" + NEED_MENU
+)
 BAD_NEED = "没看出是哪一类，请回复数字 1-8，比如看病就回复“1”。\n" + NEED_MENU
 ASK_DESCRIPTION = "请简单说说家里的情况和遇到的困难（一两句话就行）。"
 BAD_DESCRIPTION = "再多说几个字吧，比如“孩子考上高中，学费还差三千元”。"

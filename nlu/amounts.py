@@ -8,6 +8,9 @@ import re
 import cn2an
 
 _COUNT_WORDS = "口人岁年月日号天个次位亩头只斤袋床件"
+# "奶奶八十多了", "俺七十三了": an age, when a number below this is followed by 了 or 多.
+_AGE_LIMIT = 120
+_AGE_AFTER = re.compile(r"多?了|多岁")
 _TOKEN = re.compile(
     r"(?P<num>(?:[0-9][0-9,]*(?:\.[0-9]+)?|[零〇一二两俩三四五六七八九十拾百佰千仟点])+"
     r"(?:[万萬千仟百佰]+[0-9零〇一二两俩三四五六七八九]?)*)"
@@ -59,6 +62,8 @@ def find_amounts(text: str) -> list[tuple[int, bool]]:
         try:
             value = _to_number(num)
         except ValueError:
+            continue
+        if not unit and value < _AGE_LIMIT and _AGE_AFTER.match(text, match.end()):
             continue
         if unit in ("w", "W", "万"):
             value *= 10_000

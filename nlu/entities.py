@@ -1,4 +1,5 @@
-"""Entities as the handlers need them, normalised by the project's own rules: need type,
+"""Entities as the handlers need them, normalised by the project's own rules: need type
+(the most likely, and every type named),
 amount in integer yuan, region (names and GB/T 2260 code), household size, resource kind,
 and phone and ID numbers by pattern (only valid ones)."""
 
@@ -8,7 +9,7 @@ import re
 from typing import Any
 
 from nlu.amounts import parse_amount
-from nlu.lexicon import detect_kind, detect_need_type
+from nlu.lexicon import detect_kind, need_types
 from nlu.regions import region_index, resolve_region
 from nlu.text import compact
 from nlu.validators import Invalid, find_household_size, validate_id_number, validate_mobile
@@ -46,11 +47,13 @@ def extract_entities(text: str, intent: str | None = None) -> dict[str, Any]:
     for number in (phone, id_number):
         money_text = money_text.replace(number, " ") if number else money_text
     amount = parse_amount(money_text)
+    needs = need_types(text)
     kind = None
     if intent in KIND_INTENTS:
         kind = detect_kind(text) or ("money" if amount and intent == "offer_donation" else None)
     return {
-        "need_type": detect_need_type(text),
+        "need_type": needs[0] if needs else None,
+        "need_types": needs,
         "amount_yuan": amount,
         "region": region_entity(text),
         "household_size": find_household_size(text),

@@ -54,24 +54,50 @@ def bare(text: str) -> str:
     return re.sub(r"[\s，。！？!?,.~～…]+", "", text).lower()
 
 
-# Words that contain a need keyword but are about something else (工作人员 is no job).
-NOT_NEEDS = ("工作人员", "人工", "没毛病")
+# Words that contain a need keyword but are about something else (工作人员 is no job), or
+# name who someone is (低保户) rather than what they need.
+NOT_NEEDS = ("工作人员", "人工", "没毛病", "低保户", "社工")
 # Only when nothing more specific is said: "生活困难" because of illness is a medical need.
 GENERIC_NEEDS = {"生活困难": "living", "生活很困难": "living"}
+# A condition says who someone is, not what they ask for: a disabled man asking for work
+# needs a job. These count for half.
+CONDITION_WORDS = frozenset({"残疾", "瘫痪", "聋哑", "失明", "残疾人"})
+_NEED_WORDS = sorted(
+    ((word, need) for need, words in NEED_KEYWORDS.items() for word in words),
+    key=lambda item: -len(item[0]),
+)
+
+
+def need_types(text: str) -> list[str]:
+    """Every need type a text mentions, the most likely first. Each keyword found counts
+    its length (a longer word inside which a shorter one sits counts once, as itself);
+    the type with most wins, and on a tie the one named last, because people tell the
+    background first and what they need at the end. A type named much less than the
+    first (under half) is left out."""
+    for word in NOT_NEEDS:
+        text = text.replace(word, " " * len(word))
+    taken = [False] * len(text)
+    score: dict[str, float] = {}
+    last: dict[str, int] = {}
+    for word, need in _NEED_WORDS:
+        start = text.find(word)
+        while start != -1:
+            end = start + len(word)
+            if not any(taken[start:end]):
+                taken[start:end] = [True] * len(word)
+                score[need] = score.get(need, 0) + len(word) / (2 if word in CONDITION_WORDS else 1)
+                last[need] = max(last.get(need, -1), start)
+            start = text.find(word, end)
+    if not score:
+        return [need for word, need in GENERIC_NEEDS.items() if word in text][:1]
+    ranked = sorted(score, key=lambda need: (score[need], last[need]), reverse=True)
+    return [need for need in ranked if score[need] * 2 >= score[ranked[0]]]
 
 
 def detect_need_type(text: str) -> str | None:
-    """The need type a text mentions, by the longest keyword found."""
-    for word in NOT_NEEDS:
-        text = text.replace(word, " ")
-    best: tuple[int, str] | None = None
-    for need, words in NEED_KEYWORDS.items():
-        for word in words:
-            if word in text and (best is None or len(word) > best[0]):
-                best = (len(word), need)
-    if best is not None:
-        return best[1]
-    return next((need for word, need in GENERIC_NEEDS.items() if word in text), None)
+    """The most likely need type a text mentions (see `need_types`)."""
+    found = need_types(text)
+    return found[0] if found else None
 
 
 def detect_kind(text: str) -> str | None:

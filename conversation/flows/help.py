@@ -11,9 +11,11 @@ from conversation.flow import Flow, Triggers
 from conversation.state import ConversationState
 from conversation.steps import (
     AMOUNT_UNKNOWN,
+    NEED_GUESS,
     Reprompt,
     Slots,
     Step,
+    ask_need,
     details_in_need_answer,
     parse_consent,
     parse_county,
@@ -110,12 +112,16 @@ def _tell_covering_workers(conversation: Conversation, case: Case) -> None:
 
 def prefill(text: str, entities: dict[str, Any]) -> Slots:
     """What the first message already says: the need (and the sentence as description),
-    the amount, a county, the household size."""
+    the amount, a county, the household size. When two need types fit, the likelier one
+    is offered for confirmation instead of being taken."""
     slots: Slots = {}
-    if entities.get("need_type"):
-        slots["need_type"] = entities["need_type"]
-        if len(text) >= 8:
-            slots["description"] = text[:500]
+    needs = entities.get("need_types") or []
+    if needs and len(text) >= 8:
+        slots["description"] = text[:500]
+    if len(needs) == 1:
+        slots["need_type"] = needs[0]
+    elif needs:  # two types fit: the need question offers the likelier one
+        slots[NEED_GUESS] = needs[0]
     if entities.get("amount_yuan"):
         slots["amount"] = entities["amount_yuan"]
     region = entities.get("region")
@@ -133,7 +139,7 @@ FLOW = Flow(
         Step(
             "need_type",
             "求助类别",
-            msg.ASK_NEED,
+            ask_need,
             parse_need_type,
             show_need,
             also_fills=details_in_need_answer,

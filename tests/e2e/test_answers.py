@@ -80,7 +80,9 @@ def test_unclear_side_is_asked_not_guessed(app: Flask, household: WeChatUser) ->
     answer starts the help conversation with what the first message said."""
     assert "为自己或家人求助，还是想帮助别人" in household.say("我想参加免费的养殖培训")
     assert "同意" in household.say("1")
-    assert "多少钱" in household.say("同意")  # need and description came from the first message
+    # 养殖培训 is training and farming alike: the likelier is offered, the description kept
+    assert "主要是「就业与技能」方面" in household.say("同意")
+    assert "多少钱" in household.say("是")
 
 
 def test_unclear_side_answered_as_giving_starts_the_pledge(donor: WeChatUser) -> None:
@@ -104,3 +106,25 @@ def test_household_amount_sentence_prefills_need_and_amount(household: WeChatUse
     household.conversation("甘肃定西通渭县", "4", "李四", "11010519491231002X", "13800138000")
     summary = household.say("修改")
     assert "教育助学" in summary and "2000 元" in summary
+
+
+def test_two_need_types_offer_the_likelier_for_a_yes(app: Flask, household: WeChatUser) -> None:
+    household.say("学费交不起孩子又住院了，还差两万")
+    question = household.say("同意")
+    assert "主要是「医疗」方面" in question and "2 教育助学" in question
+    assert "哪个县" in household.say("是")  # the description and amount came with it
+    household.conversation("甘肃定西通渭县", "4", "李四", "11010519491231002X", "13800138000")
+    household.say("确认")
+    with app.extensions["zhulian"].services.db.session() as session:
+        case = session.scalars(select(Case)).one()
+    assert (case.need_type, case.amount_needed) == ("medical", 20000)
+
+
+def test_two_need_types_the_other_one_by_number(app: Flask, household: WeChatUser) -> None:
+    household.say("学费交不起孩子又住院了，还差两万")
+    household.say("同意")
+    assert "哪个县" in household.say("2")
+    household.conversation("甘肃定西通渭县", "4", "李四", "11010519491231002X", "13800138000")
+    household.say("确认")
+    with app.extensions["zhulian"].services.db.session() as session:
+        assert session.scalars(select(Case)).one().need_type == "education"

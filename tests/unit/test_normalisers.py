@@ -1,7 +1,7 @@
 import pytest
 
 from nlu.amounts import parse_amount
-from nlu.lexicon import detect_need_type, keyword_intent
+from nlu.lexicon import detect_need_type, keyword_intent, need_types
 from nlu.regions import region_index, resolve_region
 from nlu.text import normalise_text
 
@@ -34,7 +34,9 @@ def test_amounts_to_integer_yuan(text: str, yuan: int) -> None:
     assert parse_amount(text) == yuan
 
 
-@pytest.mark.parametrize("text", ["没钱", "13800138000", "两袋大米", "😭😭"])
+@pytest.mark.parametrize(
+    "text", ["没钱", "13800138000", "两袋大米", "😭😭", "我奶奶八十多了", "俺七十三了种不动地"]
+)
 def test_texts_without_an_amount(text: str) -> None:
     assert parse_amount(text) is None
 
@@ -87,10 +89,25 @@ def test_traditional_and_full_width_text_is_normalised() -> None:
         ("俺家没米下锅了", "living"),
         ("房子漏雨", "housing"),
         ("想养牛", "production"),
+        # what is asked for outweighs who is asking: a disabled man wants work
+        ("我是残疾人想找个在家能做的活", "employment"),
+        # the longer word counts once, as itself: 工作人员 is no job
+        ("工作人员什么时候来看病", "medical"),
+        # on a tie, what is said last (the need comes after the background)
+        ("家里的羊生病了请不起兽医", "production"),
+        # several types: all kept, the most named first
+        ("实习岗位给贫困学生", "employment"),
     ],
 )
 def test_need_type_keywords(text: str, need: str) -> None:
     assert detect_need_type(text) == need
+
+
+def test_every_need_type_named_is_kept_most_likely_first() -> None:
+    assert need_types("学费交不起孩子又住院了，还差两万") == ["medical", "education"]
+    # a type named much less than the first is left out
+    assert need_types("孩子住院了学费也交不起，医药费还差两万") == ["medical"]
+    assert need_types("你好") == []
 
 
 def test_rule_interpreter_routes_without_rasa() -> None:
