@@ -18,8 +18,8 @@ from collections import defaultdict
 import numpy as np
 
 from matcher.allocate import CaseNeed, Params, PledgeOffer, allocate, pair_value
-from nlu.lexicon import NEED_ORDER as NEED_TYPES
 from nlu.regions import region_index
+from vocabulary import NEED_ORDER as NEED_TYPES
 
 
 def counties() -> list[str]:
