@@ -51,7 +51,7 @@ nlu-eval: $(VENV)/.installed $(MODEL) ## Train if the data changed, then evaluat
 nlu-generate: $(VENV)/.installed ## Regenerate nlu/data/generated.yml from the banks in nlu/generate.py
 	$(PY) -m nlu generate
 
-nlu-cv: $(NLU_VENV)/.installed ## 5-fold cross-validation on the training data (slow: five trainings)
+nlu-cv: $(NLU_VENV)/.installed ## 5-fold cross-validation on the training data (five trainings, a few minutes)
 	@mkdir -p var
 	cd nlu && ../$(NLU_VENV)/bin/rasa test nlu --config config.yml --nlu data \
 		--cross-validation --folds 5 --out ../var/nlu-cv > ../var/nlu-cv.log 2>&1 \

@@ -19,16 +19,13 @@ from typing import Any
 
 import requests
 
+from nlu.arbiter import Ranking, arbitrate
 from nlu.entities import extract_entities
 from nlu.lexicon import is_no, is_yes, keyword_intent
-from nlu.sides import GIVE, HELP, side_of
 from nlu.text import compact
 
 log = logging.getLogger(__name__)
 
-# Help or donation: a reading below this confidence (and no cue in the text) is asked about.
-SURE_OF_SIDE = 0.6
-UNSURE_SIDE = "unsure_side"
 # Below this confidence Rasa's guess is not acted on; the bot asks which one was meant.
 MIN_CONFIDENCE = 0.5
 # After a failure, Rasa is not called again for this long (the rules answer meanwhile).
@@ -36,8 +33,6 @@ BREAKER_SECONDS = 15.0
 CACHE_SIZE = 1024
 CACHE_SECONDS = 300.0
 _PLAIN_ANSWER = re.compile(r"[0-9Xx+]{1,20}")
-
-Ranking = list[tuple[str, float]]
 
 
 @dataclass
@@ -48,20 +43,6 @@ class Interpretation:
     source: str  # "rasa" | "rules" | "shortcut" | "cache"
     entities: dict[str, Any] = field(default_factory=dict)
     ranking: Ranking = field(default_factory=list)
-
-
-def side_checked(text: str, intent: str | None, confidence: float, ranking: Ranking) -> str | None:
-    """Help and donation are never guessed: when the text's own cues point to the other
-    side, or the model hesitates between the two, the reading is UNSURE_SIDE and the bot
-    asks which one is meant."""
-    if intent not in (HELP, GIVE):
-        return intent
-    cue = side_of(text)
-    if cue is not None and cue != intent:
-        return UNSURE_SIDE
-    if cue is None and confidence < SURE_OF_SIDE:
-        return UNSURE_SIDE
-    return intent
 
 
 def plain_intent(text: str) -> str | None:
@@ -157,10 +138,9 @@ class NluClient:
 
     @staticmethod
     def _result(text: str, ranking: Ranking, source: str) -> Interpretation:
-        intent, confidence = ranking[0] if ranking else (None, 0.0)
+        intent, confidence = arbitrate(text, ranking)
         entities = extract_entities(text, intent)
-        checked = side_checked(text, intent, confidence, ranking)
-        return Interpretation(text, checked, confidence, source, entities, ranking)
+        return Interpretation(text, intent, confidence, source, entities, ranking)
 
     def health(self) -> str:
         """'ok'; 'degraded' when Rasa is down or the breaker is open (rules answer)."""

@@ -41,6 +41,10 @@ class Targets:
 # Issue #10's targets on the fresh set; the old set keeps the thresholds it was built for.
 FRESH_TARGETS = Targets(0.97, 0.90, 0, 0.93, 0.97, 0.97, 0.97)
 HOLDOUT_TARGETS = Targets(0.95, need_type=0.90, amount_yuan=0.90)
+# What the current model measures on the new sets (README): neither may fall below it.
+# A ratchet, raised as the model improves, until FRESH_TARGETS are met and gate instead.
+FRESH_FLOOR = Targets(0.92, crossings=0, need_type=0.95)
+BLIND_FLOOR = Targets(0.92, crossings=2, need_type=0.82)
 
 
 @dataclass(frozen=True)

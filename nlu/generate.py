@@ -21,19 +21,19 @@ from nlu.regions import region_index
 OUT = Path(__file__).resolve().parent / "data" / "generated.yml"
 SEED = 20261124
 PER_INTENT = {
-    "seek_help": 900,
-    "offer_donation": 650,
-    "check_status": 260,
-    "ask_about": 170,
+    "seek_help": 1000,
+    "offer_donation": 900,
+    "check_status": 280,
+    "ask_about": 200,
     "request_human": 130,
-    "inform": 260,
-    "cancel": 60,
-    "deny": 50,
-    "affirm": 50,
-    "greet": 50,
-    "thank": 50,
-    "delete_my_data": 60,
-    "out_of_scope": 80,
+    "inform": 320,
+    "cancel": 70,
+    "deny": 70,
+    "affirm": 70,
+    "greet": 60,
+    "thank": 60,
+    "delete_my_data": 70,
+    "out_of_scope": 220,
 }
 
 Picker = Callable[[random.Random], str]
@@ -100,6 +100,8 @@ JOB = pick("工作 活干 岗位 事做 营生 临时工 长期工")
 CROP = pick("土豆 苹果 辣椒 花椒 核桃 红薯 茶叶 大蒜 白菜 柑橘 猕猴桃 玉米")
 ANIMAL = pick("猪 牛 羊 鸡 鸭 兔子 牦牛 山羊 小牛")
 INPUT = pick("本钱 种苗 化肥 饲料 种子 技术 农机 树苗 大棚钱")
+AID = pick("装个假肢 配个助听器 买个轮椅 做康复 配副眼镜 做透析 买药")
+DEVICE = pick("电脑 手机 平板 书桌 台灯")
 CONDITION = pick("耳朵聋了 眼睛看不见 腿脚不便 常年卧床 身体不好 生活不能自理 腿瘸了 糊涂了")
 
 HOUSEHOLD_NEEDS: dict[str, list[str]] = {
@@ -112,6 +114,10 @@ HOUSEHOLD_NEEDS: dict[str, list[str]] = {
         "看病欠了医院{amt}",
         "{kin}查出{ill}医生说要赶紧治",
         "{kin}是{ill}每个星期都要去医院",
+        "{kin}{ill}医保报完自己还得掏{amt}",
+        "想给{kin}{aid}{need}",
+        "{kin}生下来就有{ill}一直在治",
+        "{kin}在外地打工{injury}没钱回来看病",
     ],
     "education": [
         "{kin}上{school}的{fee}{need}",
@@ -120,17 +126,26 @@ HOUSEHOLD_NEEDS: dict[str, list[str]] = {
         "{kin}读{school}的钱凑不齐",
         "{kin}想读书可家里供不起",
         "{kin}开学要交{fee}{amt}",
+        "希望有好心人资助{kin}读完{school}",
+        "想给{kin}申请个助学名额",
+        "{kin}上网课家里连个{device}都没有",
+        "{kin}的{fee}我差{amt}",
+        "{kin}成绩很好可{school}的{fee}供不起了",
     ],
     "housing": [
         "{house}{damage}住着害怕",
         "住的{house}{damage}想修一修",
         "{house}快塌了一家人没地方住",
         "想把{house}修一下{need}",
+        "一家几口挤在{house}里",
+        "村里说{house}是危房要改造可没钱",
+        "房东要涨租住不起了",
     ],
     "disaster": [
         "{disaster}把{things}{loss}",
         "今年遭了{disaster}{things}全{loss}",
         "前几天{disaster}家里{things}都{loss}",
+        "{disaster}过后{things}没了一家人住在亲戚家",
     ],
     "living": [
         "家里{short}",
@@ -143,6 +158,10 @@ HOUSEHOLD_NEEDS: dict[str, list[str]] = {
         "吃水要走好几里山路去挑",
         "一家人的生活费{need}",
         "{kin}一个人过日子吃饭都成问题",
+        "家里就靠我一个人打零工养{n}口人",
+        "{kin}{condition}我一个人照顾不过来",
+        "水井干了吃水成问题",
+        "{kin}营养跟不上瘦得很",
     ],
     "employment": [
         "想学{skill}找份{job}",
@@ -150,6 +169,10 @@ HOUSEHOLD_NEEDS: dict[str, list[str]] = {
         "残疾了想找个能做的{job}",
         "没手艺找不到{job}想学点技术",
         "从工地下来了想找{job}",
+        "想报名参加{skill}培训",
+        "有没有免费学{skill}的地方我想学",
+        "我是残疾人想找个在家能做的{job}",
+        "年纪大了厂里不要想找个{job}",
     ],
     "production": [
         "想养{animal}缺{input}",
@@ -158,11 +181,21 @@ HOUSEHOLD_NEEDS: dict[str, list[str]] = {
         "种{crop}缺{input}",
         "想扩大养殖{need}",
         "{crop}价钱太低卖了赔本",
+        "养的{animal}得瘟病死了好几头",
+        "借钱买的{animal}死了欠了{amt}",
+        "想种{crop}不懂技术",
+        "{crop}丰收了却没人来收",
     ],
 }
 PLEAS = [
     "",
     "",
+    "",
+    "，能不能帮一下",
+    "，希望爱心人士帮帮我们",
+    "，能给我家一点帮助吗",
+    "，有没有什么办法",
+    "，不知道你们能不能帮",
     "，求帮忙",
     "，能帮帮吗",
     "，想申请帮扶",
@@ -177,9 +210,20 @@ PLAIN_HELP = (
 ).split()
 
 
+# How a long household message often opens: a greeting, a hesitation, speaking for a relative.
+OPENINGS = ["", "", "", "", "你好我想问一下", "那个就是", "请问"]
+# Asking for someone else: the household is then theirs.
+FOR_RELATIVE = ["我替我{rel}问一下，", "我帮{rel}问问，", "帮我{rel}申请一下，"]
+RELATIVE = pick("姑姑 舅舅 邻居 二叔 姐姐 大伯 表哥 村里的五保户")
+THEIR_HOUSEHOLD = ["他家", "她家", "他们家", ""]
+
+
 def seek_help(rng: random.Random) -> str:
     if rng.random() < 0.08:
         return rng.choice(PLAIN_HELP)
+    opening, household = rng.choice(OPENINGS), HOUSEHOLD
+    if rng.random() < 0.06:
+        opening, household = fill(rng.choice(FOR_RELATIVE), rng, rel=RELATIVE), THEIR_HOUSEHOLD
     need = rng.choice(list(HOUSEHOLD_NEEDS))
     body = fill(
         rng.choice(HOUSEHOLD_NEEDS[need]),
@@ -202,10 +246,13 @@ def seek_help(rng: random.Random) -> str:
         animal=ANIMAL,
         input=INPUT,
         condition=CONDITION,
+        aid=AID,
+        device=DEVICE,
+        n=lambda r: r.choice("二三四五六七"),
         amt=amount,
         need=lambda r: r.choice(NEED_AMOUNT).format(a=amount(r)),
     )
-    return with_place(rng, rng.choice(HOUSEHOLD) + body + rng.choice(PLEAS))
+    return opening + with_place(rng, rng.choice(household) + body + rng.choice(PLEAS))
 
 
 # --- donors -----------------------------------------------------------------------------------
@@ -214,8 +261,17 @@ GIVERS = pick(
     "我 我们 我们公司 我们单位 我们学校 我们医院 我们合作社 我们商会 我们协会 我家 我和几个朋友 咱们企业 我们车队 我们工会"
 )
 BENEFICIARIES = pick(
-    "困难家庭 贫困学生 山区的孩子 留守儿童 孤寡老人 受灾的人 残疾人 看不起病的人 老家的乡亲 村里的困难户 上不起学的娃 需要的人"
+    "困难家庭 贫困学生 山区的孩子 留守儿童 孤寡老人 受灾的人 残疾人 看不起病的人 老家的乡亲 村里的困难户 上不起学的娃 需要的人 "
+    "白血病的孩子 家乡的穷孩子 生病没钱治的人 危房户 受灾的乡亲 贫困村 留守老人 残疾孩子 低保户 困难户 贫困户 敬老院的老人"
 )
+# Why a donor gives, said before the offer.
+MOTIVE = pick(
+    "我小时候家里也穷， 以前受过别人帮助现在条件好了， 看到新闻很心疼， 现在有能力了， 在外面打工挣了点钱， "
+    "退休了有空， 公司今年效益好， 儿子考上大学了， 自己淋过雨， 我也是农村出来的， 老家那边还很穷， 过年了"
+)
+PURPOSE = pick("买牛 买羊 看病 上学 修房子 买种子 交学费 过冬 买药 做手术")
+TRADE = pick("建筑 装修 水电 运输 餐饮 电商 养殖 种植 医疗 教育培训 物流 服装")
+QUANTITY = pick("两台 几箱 一批 十几件 三十套 两袋 一车 好几包 五百斤 一百多本")
 GOODS = pick(
     "旧衣服 棉被 羽绒服 大米 面粉 食用油 书包 课外书 文具 旧电脑 笔记本电脑 轮椅 药品 奶粉 "
     "米面油 化肥 种子 树苗 小猪仔 羊羔 冰箱 洗衣机 被褥 校服 鞋子 课桌椅 口罩"
@@ -248,8 +304,29 @@ DONOR_TEMPLATES = [
     lambda r: f"想帮帮{BENEFICIARIES(r)}",
     lambda r: f"{GIVERS(r)}想认捐{amount(r)}",
     lambda r: f"看到{BENEFICIARIES(r)}很心疼想出点力",
+    lambda r: f"{MOTIVE(r)}想帮帮{BENEFICIARIES(r)}",
+    lambda r: f"{MOTIVE(r)}想资助{BENEFICIARIES(r)}{PURPOSE(r)}",
+    lambda r: f"{MOTIVE(r)}想捐{amount(r)}",
+    lambda r: f"想资助{BENEFICIARIES(r)}{PURPOSE(r)}",
+    lambda r: f"我有闲置的{GOODS(r)}",
+    lambda r: f"家里有多余的{GOODS(r)}",
+    lambda r: f"{GIVERS(r)}有{QUANTITY(r)}{GOODS(r)}用不上",
+    lambda r: f"{GOODS(r)}不用了谁需要可以拿去",
+    lambda r: f"有没有需要{GOODS(r)}的，我这有{QUANTITY(r)}",
+    lambda r: f"谁家需要{GOODS(r)}我可以送过去",
+    lambda r: f"我是做{TRADE(r)}的可以帮{BENEFICIARIES(r)}",
+    lambda r: f"我们做{TRADE(r)}的能给{BENEFICIARIES(r)}出点力",
+    lambda r: f"{BENEFICIARIES(r)}我想帮一帮",
+    lambda r: f"谁家{PURPOSE(r)}缺钱我来出",
+    lambda r: f"办酒席省下的钱想捐给{BENEFICIARIES(r)}",
+    lambda r: f"{GIVERS(r)}为{BENEFICIARIES(r)}募捐了{amount(r)}",
+    lambda r: f"{GIVERS(r)}愿意和{BENEFICIARIES(r)}结对帮扶",
+    lambda r: f"我是{PROFESSION(r)}，周末可以去给{BENEFICIARIES(r)}{SERVICE(r)}",
 ]
-PLAIN_GIVE = "我要捐款 想献爱心 怎么认捐 我也想捐一点 能捐东西吗 我想做点公益 想资助别人 我想当志愿者帮忙 我要捐物资".split()
+PLAIN_GIVE = (
+    "我要捐款 想献爱心 怎么认捐 我也想捐一点 能捐东西吗 我想做点公益 想资助别人 我想当志愿者帮忙 我要捐物资 "
+    "想捐点东西 我想出一份力 我也想帮忙 我想献一份爱心 怎么捐钱 我想捐钱给你们 我能帮上什么忙"
+).split()
 
 
 def offer_donation(rng: random.Random) -> str:
@@ -262,12 +339,23 @@ def offer_donation(rng: random.Random) -> str:
 
 RECORDS = pick(
     "我的申请 我的求助 我那个求助 我捐的钱 我认捐的那笔 我的捐款 我捐的东西 我家的事 我提交的材料 "
-    "Q000031 求助Q000105 认捐J000044 J000210 我上次报的 我那笔钱"
+    "Q000031 求助Q000105 认捐J000044 J000210 我上次报的 我那笔钱 我捐的那两千 我资助的孩子 "
+    "我送的衣服 捐的那台电脑 那笔善款 我们单位的捐款 我们家的申请 我儿子的助学申请 上个月报的 "
+    "我家老人的医药费申请 我们捐的物资 资助的钱"
 )
 STATUS_Q = pick(
     "到哪一步了 有进展吗 批了没 核实了没有 审核过了吗 配对上了吗 送到了吗 用在哪里了 怎么样了 "
-    "有结果了吗 有人管没 处理了吗 给到谁了 什么时候能下来 还要等多久"
+    "有结果了吗 有人管没 处理了吗 给到谁了 什么时候能下来 还要等多久 到底用到哪里去了 给了谁家 "
+    "收到了吗 到位了吗 送过去了没 到账了吗 被拒了吗 批下来没有 有消息没有 现在什么状态 用上了吗 "
+    "落实了没有 办得咋样了"
 )
+# Status asked without naming the record.
+STATUS_PLAIN = (
+    "社工什么时候来 核实完了钱什么时候到 怎么这么久没动静 "
+    "我等了半个月了有没有消息 查一下我的记录 我想看看进度 帮我查查办好了没 我的事有人在办吗 "
+    "钱什么时候能打过来 有没有人认领我的求助 我捐的有没有送到人家手上 想知道捐款的去向 "
+    "你们说要核实的怎么还没来 是不是没通过啊"
+).split()
 ASK_TOPICS = [
     "想问问申请要不要{money}",
     "关于{private}保密的事",
@@ -283,6 +371,16 @@ ASK_TOPICS = [
     "{eligible}能申请吗",
     "捐款能{invoice}吗",
     "为什么要填{private}",
+    "你们覆盖哪些地区",
+    "你们的钱是哪来的",
+    "只能捐钱吗{goods}收不收",
+    "社工怎么核实情况",
+    "申请有什么条件",
+    "这个公众号是干嘛的",
+    "你们和{who}有关系吗",
+    "{eligible}可以捐款吗",
+    "配对是怎么配的",
+    "多久能{speed}",
 ]
 HUMAN = [
     "{want}{person}{talk}",
@@ -291,18 +389,48 @@ HUMAN = [
     "{want}{person}",
 ]
 SIMPLE: dict[str, str] = {
-    "cancel": "不弄了 不办了 取消 不填了 算了吧 退出来 不要了 先不申请了 不捐了 撤回 停 不想弄了 太麻烦了不搞了 下次再说 中止 终止 停止填写",
-    "deny": "不是 不对 没有 不要 不行 不用 错了 不是这个 不同意 不想 没得 莫有 不存在",
-    "affirm": "是 对 好 好的 行 可以 没错 同意 嗯 对的 是的 对对对 好嘞 可以可以 中 要得 没问题 确定",
-    "greet": "你好 您好 在吗 有人吗 早上好 中午好 晚上好 哈喽 嗨 喂 你好啊 在不在",
-    "thank": "谢谢 感谢 多谢 辛苦了 谢谢你们 太感谢了 感恩 谢谢好心人 谢谢社工 麻烦了",
-    "delete_my_data": "删除我的信息 删掉我的资料 把我的数据清除 不要保存我的信息 注销我的资料 我的身份证号删了吧 把我的电话删掉 清空我的记录",
-    "out_of_scope": "天气 笑话 彩票 快递 股票 游戏 电影 唱歌 外卖 房价 车票 减肥 化妆 足球",
+    "cancel": "不弄了 不办了 取消 不填了 算了吧 退出来 不要了 先不申请了 不捐了 撤回 停 不想弄了 太麻烦了不搞了 下次再说 中止 终止 停止填写 "
+    "算喽 不整了 莫弄了 不申请了 改天再弄 先这样吧不填了 退出去 我不弄了太复杂 撤了吧 不报了 取消吧不捐了",
+    "deny": "不是 不对 没有 不要 不行 不用 错了 不是这个 不同意 不想 没得 莫有 不存在 "
+    "不是滴 不是那样 弄错了 不太对 有出入 不需要 不用了谢谢 不是我 没这回事 不得行",
+    "affirm": "是 对 好 好的 行 可以 没错 同意 嗯 对的 是的 对对对 好嘞 可以可以 中 要得 没问题 确定 "
+    "都对 信息都对 就这样提交 是这个 对头 对着呢 是滴 没毛病 可以的 就按这个 好滴 阔以 嗯呢",
+    "greet": "你好 您好 在吗 有人吗 早上好 中午好 晚上好 哈喽 嗨 喂 你好啊 在不在 "
+    "hello hi 下午好 大家好 老师好 社工你好 你好呀小助手 在么 有人在吗 喂喂喂 早安 您好打扰了",
+    "thank": "谢谢 感谢 多谢 辛苦了 谢谢你们 太感谢了 感恩 谢谢好心人 谢谢社工 麻烦了 "
+    "thanks 谢谢啦 非常感谢 万分感谢 谢谢老师 好人一生平安 谢谢帮忙 麻烦你们了 感谢政府 感激不尽",
+    "delete_my_data": "删除我的信息 删掉我的资料 把我的数据清除 不要保存我的信息 注销我的资料 我的身份证号删了吧 把我的电话删掉 清空我的记录 "
+    "撤回我的资料 我的信息别留着了 把我登记的东西都删了 删除个人数据 我要注销 不要存我的电话 抹掉我的记录",
 }
+# Out of scope: everything a public account is sent that is not about help. Topics go into
+# templates; whole sentences cover chit-chat, questions for a search engine, advertising
+# and scams, other public services, noise.
+OUT_TOPICS = pick(
+    "天气 笑话 彩票 快递 股票 游戏 电影 唱歌 外卖 房价 车票 减肥 化妆 足球 电视剧 星座 网购 "
+    "手机 基金 高考分数线 菜谱 旅游 跳广场舞 抖音 直播 汽车 考驾照 相亲 算命 打麻将"
+)
+OUT_SENTENCES = (
+    "你是机器人吗 你叫什么名字 你几岁了 你是男是女 你吃饭了没 今天星期几 现在几点了 我好无聊 陪我聊会天 "
+    "讲个故事 你会说英语吗 你喜欢什么颜色 你有对象吗 你住哪里 你们老板电话多少 "
+    "明天会下雨吗 这周末天气怎么样 北京到上海多远 怎么做红烧鱼 饺子怎么包 感冒了吃什么药好 "
+    "附近有没有好吃的 火车票怎么买 手机没信号怎么办 微信怎么发红包 怎么下载快手 wifi密码多少 "
+    "兼职打字日结 加我微信领红包 招代理月入过万 低价出售二手手机 高息理财稳赚不赔 代办信用卡 "
+    "点击链接领取补贴 转发三个群送礼品 刷单返现 贷款秒批 "
+    "身份证丢了去哪补办 社保卡怎么激活 驾照过期了怎么换 养老保险一年交多少 户口迁移要什么手续 "
+    "公积金怎么提取 结婚证怎么办 "
+    "哈哈 嘿嘿嘿 啊啊啊 呵呵 嗯哼 ？？ 测试 test 123 abc 晚安 睡了 在干嘛呢 "
+    "发错了 刚才点错了 我是来看看的 随便看看 你们这个字太小了 怎么关注别的号 "
+    "你们招人吗 我想应聘社工 有没有实习机会 你们办公室在哪条街 "
+    "帮我写个作文 帮我翻译一句话 一加一等于几 月亮离地球多远 这首歌叫什么 推荐本书 "
+    "猪肉涨价了 今年玉米什么价 狗狗生病了怎么办 猫不吃东西 信用卡还不上了 "
+    "我老公天天打游戏 婆媳关系怎么处 孩子玩手机不听话 帮我转发一下朋友圈"
+).split()
 PARTICLES = ["", "", "吧", "啊", "呀", "了", "哦", "嘛", "哈"]
 
 
 def check_status(rng: random.Random) -> str:
+    if rng.random() < 0.15:
+        return rng.choice(STATUS_PLAIN)
     return f"{RECORDS(rng)}{STATUS_Q(rng)}"
 
 
@@ -318,6 +446,7 @@ def ask_about(rng: random.Random) -> str:
         who=pick("政府的 正规机构 骗子 民政局的 公益组织 私人的"),
         eligible=pick("外地人 不是贫困户 没有户口的 老年人 学生 残疾人"),
         invoice=pick("开发票 开收据 抵税 匿名"),
+        goods=pick("衣服 旧书 电脑 粮油 被子"),
     )
 
 
@@ -332,8 +461,26 @@ def request_human(rng: random.Random) -> str:
     )
 
 
+# Answers to the flows' questions: what the need is about, what is given, which choice.
+NEED_ANSWER = pick(
+    "看病 治病 医药费 上学 读书 学费 修房子 房子 住房 受灾 吃饭穿衣 生活 生活费 找工作 就业 "
+    "种地 养殖 生产 医疗 教育 技能培训 吃的穿的"
+)
+GIVE_ANSWER = pick(
+    "现金 物资 实物 东西 服务 技术 出力 钱 衣物 粮油 不限地区 哪里都行 本省的 老家那边"
+)
+CHOICE_ANSWER = pick("第二个 选3 1号 第一个吧 选第四个 第五项 就选2 三 最后一个")
+NAME_ANSWER = ["我叫", "名字是", "户主", "", "我的名字叫", "户主叫", "写", "就写"]
+
+
 def inform(rng: random.Random) -> str:
-    kind = rng.randrange(5)
+    kind = rng.randrange(8)
+    if kind == 5:
+        return NEED_ANSWER(rng) + rng.choice(["", "", "的事", "方面", "的钱"])
+    if kind == 6:
+        return GIVE_ANSWER(rng) + rng.choice(PARTICLES)
+    if kind == 7:
+        return CHOICE_ANSWER(rng)
     if kind == 0:
         return rng.choice(["", "大概", "差不多", "要"]) + amount(rng) + rng.choice(PARTICLES)
     if kind == 1:
@@ -341,11 +488,13 @@ def inform(rng: random.Random) -> str:
             rng.choice(["", "我是", "在", "老家", "我们是"]) + place(rng) + rng.choice(["", "的"])
         )
     if kind == 2:
+        if rng.random() < 0.3:
+            return rng.choice(["就我和老伴两个", "我跟我妈两个人", "我和三个孩子", "就我一个人"])
         return rng.choice(["家里", "一家", "我们家", ""]) + rng.choice("二三四五六七八") + "口人"
     if kind == 3:
         return (
-            rng.choice(["我叫", "名字是", "户主", ""])
-            + rng.choice("王李张刘陈杨赵黄周吴")
+            rng.choice(NAME_ANSWER)
+            + rng.choice("王李张刘陈杨赵黄周吴马罗何")
             + rng.choice(
                 ["秀英", "建国", "桂花", "德明", "小红", "玉兰", "志强", "春生", "丽", "强"]
             )
@@ -364,9 +513,18 @@ def simple(words: str) -> Picker:
 
 
 def out_of_scope(rng: random.Random) -> str:
-    topic = pick(SIMPLE["out_of_scope"])(rng)
+    if rng.random() < 0.6:
+        return rng.choice(OUT_SENTENCES)
+    topic = OUT_TOPICS(rng)
     return rng.choice(
-        [f"{topic}怎么样", f"帮我查{topic}", f"聊聊{topic}", f"你喜欢{topic}吗", f"{topic}"]
+        [
+            f"{topic}怎么样",
+            f"帮我查{topic}",
+            f"聊聊{topic}",
+            f"你喜欢{topic}吗",
+            f"{topic}",
+            f"你懂{topic}吗",
+        ]
     )
 
 
@@ -377,7 +535,7 @@ MAKERS: dict[str, Picker] = {
     "ask_about": ask_about,
     "request_human": request_human,
     "inform": inform,
-    **{intent: simple(words) for intent, words in SIMPLE.items() if intent != "out_of_scope"},
+    **{intent: simple(words) for intent, words in SIMPLE.items()},
     "out_of_scope": out_of_scope,
 }
 

@@ -103,6 +103,7 @@ def test_parse_command_prints_the_documented_shape(nlu_url: str) -> None:
     assert 0 <= first["confidence"] <= 1
     assert first["entities"] == {
         "need_type": "education",
+        "need_types": ["education"],
         "amount_yuan": 2500,
         "region": {
             "province": "广西壮族自治区",

@@ -1,0 +1,76 @@
+"""The last word on a reading: the model's best guess is kept only when the text could
+mean it. DIET is often certain and wrong on sentences unlike its training data (an illness
+read as a status question, a bare hardship read as a donation), so a few intents must be
+backed by the words that make them:
+
+- `check_status` needs a word about progress or a record (进度, 批了没, 收到了吗, Q000012);
+- `inform` (a bare answer) is no longer a sentence that describes a need or a hardship;
+- help and donation are never guessed: a cue for the other side, or low confidence, makes
+  the reading `unsure_side`, and the bot asks.
+
+A reading that fails its check is replaced by what the text's own cues say (a side, or a
+described need, which is a request for help), or else by the next plausible intent."""
+
+from __future__ import annotations
+
+import re
+
+from nlu.lexicon import bare, need_types
+from nlu.sides import GIVE, HELP, side_of
+
+Ranking = list[tuple[str, float]]
+
+# Help or donation: a reading below this confidence (and no cue in the text) is asked about.
+SURE_OF_SIDE = 0.6
+UNSURE_SIDE = "unsure_side"
+# How sure a reading the text's own cues gave is taken to be.
+CUE_CONFIDENCE = 0.8
+# A bare answer is short; a longer text that names a need is a request.
+ANSWER_LENGTH = 10
+
+STATUS = re.compile(
+    r"进度|进展|到哪|哪一步|批|审核|审过|审批|核实|结果|怎么样|咋样|如何了|消息|动静|多久|要等"
+    r"|收到|到账|到位|用在|用到|给了谁|给谁|去向|送到|送过去|送出去|配对|匹配|通过|被拒|拒了"
+    r"|有人管|有人帮|联系|记录|状态|查|落实|办好|办得|下来|来过|什么时候|[QJMqjm]\s*\d{3}"
+    # "has it happened yet?": a perfective question at the end
+    r"|(?:了吗|了没|了没有|没有)[？?吗啊呀]*$"
+)
+
+
+def _plausible(intent: str, text: str) -> bool:
+    if intent == "check_status":
+        return STATUS.search(text) is not None
+    if intent == "inform":
+        return len(bare(text)) < ANSWER_LENGTH or not (need_types(text) or side_of(text) == HELP)
+    return True
+
+
+def _by_cues(text: str, ranking: Ranking) -> tuple[str | None, float]:
+    """What the text's own words say when the model's guess does not fit them."""
+    side = side_of(text)
+    if side is not None:
+        return side, CUE_CONFIDENCE
+    if need_types(text):
+        return HELP, CUE_CONFIDENCE
+    return next(((i, c) for i, c in ranking[1:] if _plausible(i, text)), (None, 0.0))
+
+
+def _side_checked(text: str, intent: str | None, confidence: float) -> tuple[str | None, float]:
+    """Help or donation stands when the text's cue agrees (two signals: as sure as a cue),
+    or, with no cue, when the model is sure; otherwise the bot asks."""
+    if intent not in (HELP, GIVE):
+        return intent, confidence
+    cue = side_of(text)
+    if (cue is not None and cue != intent) or (cue is None and confidence < SURE_OF_SIDE):
+        return UNSURE_SIDE, 1.0  # certain that the side must be asked
+    return intent, max(confidence, CUE_CONFIDENCE) if cue else confidence
+
+
+def arbitrate(text: str, ranking: Ranking) -> tuple[str | None, float]:
+    """The intent acted on, and how sure it is, from Rasa's ranking and the text."""
+    if not ranking:
+        return None, 0.0
+    intent, confidence = ranking[0]
+    if _plausible(intent, text):
+        return _side_checked(text, intent, confidence)
+    return _side_checked(text, *_by_cues(text, ranking))

@@ -1,0 +1,48 @@
+"""The last word on a reading (nlu/arbiter.py), with rankings as Rasa gives them."""
+
+from nlu.arbiter import CUE_CONFIDENCE, UNSURE_SIDE, arbitrate
+
+
+def test_a_status_reading_needs_a_word_about_progress() -> None:
+    ranking = [("check_status", 0.99), ("seek_help", 0.01)]
+    assert arbitrate("我得了重病刚做完手术", ranking) == ("seek_help", CUE_CONFIDENCE)
+    assert arbitrate("我的申请批下来没有", ranking) == ("check_status", 0.99)
+    assert arbitrate("捐的衣服送到了吗", ranking)[0] == "check_status"
+
+
+def test_a_sentence_describing_a_need_is_no_bare_answer() -> None:
+    ranking = [("inform", 0.98), ("seek_help", 0.02)]
+    assert arbitrate("娃娃心脏病要做手术医生说要七八万", ranking)[0] == "seek_help"
+    assert arbitrate("看病的钱", ranking) == ("inform", 0.98)
+    assert arbitrate("甘肃定西通渭县的", ranking) == ("inform", 0.98)
+
+
+def test_without_a_cue_the_next_plausible_reading_is_taken() -> None:
+    ranking = [("check_status", 0.7), ("out_of_scope", 0.2), ("greet", 0.1)]
+    assert arbitrate("哪家饭馆好吃", ranking) == ("out_of_scope", 0.2)
+
+
+def test_help_and_donation_are_asked_when_the_text_disagrees() -> None:
+    as_donor = [("offer_donation", 0.99), ("seek_help", 0.01)]
+    assert arbitrate("我想领一台你们捐的电脑给娃上网课", as_donor) == (UNSURE_SIDE, 1.0)
+    as_household = [("seek_help", 0.95), ("offer_donation", 0.05)]
+    assert arbitrate("邻居家的孩子生病了我想帮一把", as_household) == (UNSURE_SIDE, 1.0)
+
+
+def test_help_and_donation_are_asked_when_the_model_hesitates() -> None:
+    ranking = [("offer_donation", 0.52), ("seek_help", 0.40)]
+    assert arbitrate("我们村想要一批树苗", ranking)[0] == UNSURE_SIDE
+    assert arbitrate("我想找个人聊聊", [("seek_help", 0.55)])[0] == UNSURE_SIDE
+
+
+def test_a_cue_that_agrees_makes_the_reading_sure() -> None:
+    assert arbitrate("我想求助", [("seek_help", 0.45), ("check_status", 0.3)]) == (
+        "seek_help",
+        CUE_CONFIDENCE,
+    )
+    assert arbitrate("我想捐两千", [("offer_donation", 0.97)]) == ("offer_donation", 0.97)
+
+
+def test_other_readings_pass_untouched() -> None:
+    assert arbitrate("谢谢你们", [("thank", 0.9)]) == ("thank", 0.9)
+    assert arbitrate("", []) == (None, 0.0)
