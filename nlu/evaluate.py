@@ -44,7 +44,7 @@ HOLDOUT_TARGETS = Targets(0.95, need_type=0.90, amount_yuan=0.90)
 # What the current model measures on the new sets (README): neither may fall below it.
 # A ratchet, raised as the model improves, until FRESH_TARGETS are met and gate instead.
 FRESH_FLOOR = Targets(0.92, crossings=0, need_type=0.95)
-BLIND_FLOOR = Targets(0.92, crossings=2, need_type=0.82)
+BLIND_FLOOR = Targets(0.94, crossings=2, need_type=0.85)
 
 
 @dataclass(frozen=True)
