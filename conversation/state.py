@@ -1,14 +1,20 @@
 """Per-user conversation state in Redis, all of it: the current flow, its step, the filled
 slots and the failed attempts (expiring after `CONVERSATION_TTL_SECONDS` of silence, or the
-flow's own time), and the count of misunderstood messages in a row outside any flow."""
+flow's own time), and the count of misunderstood messages in a row outside any flow. The
+state is encrypted with the data key: the slots hold names, ID and phone numbers."""
 
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from redis import Redis
+
+from storage import crypto
+
+log = logging.getLogger(__name__)
 
 MISSES_SECONDS = 600
 
@@ -35,12 +41,22 @@ class ConversationStore:
         return f"conv:{openid}"
 
     def load(self, openid: str) -> ConversationState | None:
+        """The saved state; None when there is none, or when it cannot be read with the
+        configured keys (the user is then told to start again, like an expired state)."""
         raw = self._redis.get(self._key(openid))
-        return ConversationState(**json.loads(raw)) if raw else None
+        if not raw:
+            return None
+        try:
+            sealed = raw if isinstance(raw, str) else raw.decode("ascii")
+            return ConversationState(**json.loads(crypto.cipher().decrypt(sealed)))
+        except ValueError:
+            log.warning("conversation state of %s unreadable with the configured keys", openid)
+            return None
 
     def save(self, openid: str, state: ConversationState, ttl: int | None = None) -> None:
-        """Keep the state for `ttl` seconds of silence (default: the configured TTL)."""
-        payload = json.dumps(asdict(state), ensure_ascii=False)
+        """Keep the state for `ttl` seconds of silence (default: the configured TTL). The
+        answers so far (names, ID and phone numbers) are encrypted like the database's."""
+        payload = crypto.cipher().encrypt(json.dumps(asdict(state), ensure_ascii=False))
         self._redis.set(self._key(openid), payload, ex=ttl or self._ttl)
 
     def clear(self, openid: str) -> None:

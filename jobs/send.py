@@ -9,6 +9,7 @@ from redis import Redis
 
 from config.settings import load_settings
 from notification.wechat_api import SharedTokenClient, WeChatSendError
+from storage.crypto import FieldCipher
 
 log = logging.getLogger(__name__)
 
@@ -16,10 +17,12 @@ log = logging.getLogger(__name__)
 UNDELIVERABLE = (45015, 45047)
 
 
-def send_text(openid: str, text: str) -> bool:
-    """Send a customer-service text. False when WeChat says it cannot be delivered;
-    raises on errors worth retrying (network, -1, 5xx), so RQ's Retry applies."""
+def send_text(openid: str, sealed: str) -> bool:
+    """Send a customer-service text, given encrypted with the data key (job arguments
+    rest in Redis). False when WeChat says it cannot be delivered; raises on errors worth
+    retrying (network, -1, 5xx), so RQ's Retry applies."""
     settings = load_settings()
+    text = FieldCipher(settings.data_encryption_key).decrypt(sealed)
     with Redis.from_url(settings.redis_url) as redis:
         client = SharedTokenClient(settings, redis)
         try:

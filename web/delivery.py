@@ -1,8 +1,8 @@
 """What happens to one delivery from WeChat, after it passed the checks.
 
 1. De-duplicate before any work: the first delivery of a `MsgId` (events: sender and
-   CreateTime) claims it in Redis; WeChat's retries get the first reply again, or
-   `success` while it is still being worked on or was sent later.
+   CreateTime) claims it in Redis; WeChat's retries get the first reply again (kept
+   encrypted), or `success` while it is still being worked on or was sent later.
 2. Rate-limit per user, then handle the message under a per-user lock, so one user's
    messages are processed in order.
 3. Answer within the time budget; past it, answer `success` and send the real reply as a
@@ -26,6 +26,7 @@ from config.queues import MATCHER_QUEUE, NOTIFY_QUEUE, RUN_MATCHER, SEND_NOTIFIC
 from conversation.engine import Conversation, Services
 from domain.events import Event, Outcome
 from nlu.text import normalise_text
+from storage import crypto
 from storage.repositories import record_inbound
 
 log = logging.getLogger(__name__)
@@ -79,7 +80,9 @@ class DeliveryLedger:
         return bool(self._redis.set(self._key(key), PENDING, nx=True, ex=self._ttl))
 
     def complete(self, key: str, reply: str | None) -> None:
-        self._complete(keys=[self._key(key)], args=[PENDING, reply or NO_REPLY, self._ttl])
+        """Keep the reply for WeChat's retries, encrypted (a summary shows the name)."""
+        kept = crypto.cipher().encrypt(reply) if reply else NO_REPLY
+        self._complete(keys=[self._key(key)], args=[PENDING, kept, self._ttl])
 
     def defer(self, key: str) -> None:
         self._redis.set(self._key(key), DEFERRED, ex=self._ttl)
@@ -97,7 +100,7 @@ class DeliveryLedger:
             time.sleep(0.05)
         if value in (None, PENDING, DEFERRED, NO_REPLY):
             return None
-        return str(value)
+        return crypto.cipher().decrypt(str(value))
 
     def over_rate_limit(self, openid: str, per_minute: int) -> bool:
         key = f"rate:{openid}:{int(time.time() // 60)}"
@@ -194,7 +197,8 @@ class Dispatcher:
         if not reply:
             return
         try:
-            self.notify_queue.enqueue(SEND_TEXT, openid, reply, retry=LATE_REPLY_RETRY)
+            sealed = crypto.cipher().encrypt(reply)  # job arguments rest in Redis
+            self.notify_queue.enqueue(SEND_TEXT, openid, sealed, retry=LATE_REPLY_RETRY)
         except RedisError:
             log.exception("could not queue the late reply for %s", openid)
 

@@ -11,6 +11,7 @@ from redis import Redis
 from config.settings import Settings
 from jobs.send import send_text
 from notification.wechat_api import SharedTokenClient, WeChatSendError
+from storage.crypto import FieldCipher
 from tests.support.wechat import StandIn
 
 
@@ -75,10 +76,11 @@ def test_quota_of_five_per_user_message(client: SharedTokenClient, standin: Stan
 def test_send_job_gives_up_on_undeliverable_and_raises_on_retryable(
     settings: Settings, standin: StandIn
 ) -> None:
-    assert send_text("o_never_wrote", "x") is False
+    sealed = FieldCipher(settings.data_encryption_key).encrypt("您好")  # as the webhook queues it
+    assert send_text("o_never_wrote", sealed) is False
     standin.state.user_wrote("o_e")
     standin.inject("custom", errcode=-1)
     with pytest.raises(WeChatSendError):
-        send_text("o_e", "x")  # RQ's Retry runs it again
-    assert send_text("o_e", "x") is True
-    assert len(standin.sent("o_e")) == 1
+        send_text("o_e", sealed)  # RQ's Retry runs it again
+    assert send_text("o_e", sealed) is True
+    assert [m["content"] for m in standin.sent("o_e")] == ["您好"]
