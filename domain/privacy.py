@@ -8,7 +8,9 @@ from sqlalchemy.orm import Session
 
 from domain import cases, pledges
 from domain.events import StaleRecord
+from storage import audit_chain
 from storage.models import (
+    AuditEntry,
     Case,
     CaseQuestion,
     HouseholdProfile,
@@ -47,4 +49,6 @@ def erase_personal_data(session: Session, user: User) -> None:
         update(InboundMessage).where(InboundMessage.openid == user.openid).values(content=None)
     )
     user.consent_version = user.consent_at = None
-    audit(session, user.openid, "personal_data.erased", "user", user.id)
+    for entry in session.scalars(select(AuditEntry).where(AuditEntry.actor == user.openid)):
+        audit_chain.erase_content(entry)  # what the trail says of them; its chain stays whole
+    audit(session, "system", "personal_data.erased", "user", user.id)

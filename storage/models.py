@@ -20,6 +20,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -275,6 +276,10 @@ class AuditEntry(Base):
     target_type: Mapped[str] = mapped_column(String(24))
     target_id: Mapped[int | None]
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # The tamper-evident chain (storage/audit_chain.py).
+    content_hash: Mapped[str | None] = mapped_column(String(64))
+    chain_hash: Mapped[str | None] = mapped_column(String(64))
+    erased: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 def region_prefix(code: str) -> str:

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from storage import audit_chain
 from storage.crypto import cipher
 from storage.models import (
     AuditEntry,
@@ -40,11 +41,15 @@ def audit(
     target_id: int | None = None,
     **detail: Any,
 ) -> None:
-    session.add(
-        AuditEntry(
-            actor=actor, action=action, target_type=target_type, target_id=target_id, detail=detail
-        )
+    entry = AuditEntry(
+        actor=actor,
+        action=action,
+        target_type=target_type,
+        target_id=target_id,
+        detail=detail,
+        at=utcnow(),
     )
+    audit_chain.append(session, entry)
 
 
 def record_inbound(

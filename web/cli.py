@@ -14,7 +14,7 @@ from tabulate import tabulate
 
 import messages as msg
 from nlu.regions import region_exists, region_index
-from storage import migrate
+from storage import audit_chain, migrate
 from storage.keys import reencrypt_all
 from storage.models import (
     Case,
@@ -40,6 +40,7 @@ worker_cli = AppGroup("social-worker", help="Invite and deactivate social worker
 data_cli = AppGroup("data", help="Operators' views and data maintenance.")
 operator_cli = AppGroup("operator", help="Platform operators (see every region, take any 人工).")
 org_cli = AppGroup("org", help="Organisation details: hand-off limit, supervised account.")
+audit_cli = AppGroup("audit", help="The tamper-evident audit trail.")
 
 
 @db_cli.command("upgrade")
@@ -189,6 +190,19 @@ def rotate_key() -> None:
     click.echo(", ".join(f"{table}: {n}" for table, n in counts.items()))
 
 
+@audit_cli.command("verify")
+def audit_verify() -> None:
+    """Recompute the audit chain; exit 1 naming the first entry that does not fit."""
+    with runtime().services.db.session() as session:
+        verdict = audit_chain.verify(session)
+    if not verdict.intact:
+        raise click.ClickException(
+            f"audit chain broken at entry {verdict.broken_at}: {verdict.reason} "
+            f"({verdict.checked} entries before it are intact)"
+        )
+    click.echo(f"audit chain intact: {verdict.checked} entries")
+
+
 def register(app: Flask) -> None:
-    for group in (db_cli, worker_cli, data_cli, operator_cli, org_cli):
+    for group in (db_cli, worker_cli, data_cli, operator_cli, org_cli, audit_cli):
         app.cli.add_command(group)

@@ -7,8 +7,9 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from flask.testing import FlaskCliRunner
 from sqlalchemy import create_engine, text
+from sqlalchemy.orm import Session
 
-from storage import migrate
+from storage import audit_chain, migrate
 from storage.migrate import alembic_config
 from storage.models import Base
 
@@ -60,3 +61,24 @@ def test_pending_rating_questions_become_scheduled_flows(tmp_path: Path) -> None
         rows = connection.execute(text("SELECT key, user_id, flow FROM scheduled_flows")).all()
     engine.dispose()
     assert [tuple(row) for row in rows] == [("rating:1", 1, "rating")]
+
+
+def test_existing_audit_entries_are_chained(tmp_path: Path) -> None:
+    """0007 chains the audit entries written before it, in id order."""
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    migrate.upgrade(url, "0006")
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        for i in (1, 2, 3):
+            connection.execute(
+                text(
+                    "INSERT INTO audit_log (id, at, actor, action, target_type, target_id, detail) "
+                    "VALUES (:id, :at, :actor, 'case.viewed', 'case', :id, '{}')"
+                ),
+                {"id": i, "at": f"2026-11-2{i} 08:00:00.000000", "actor": f"o{i}"},
+            )
+    migrate.upgrade(url)
+    with Session(engine) as session:
+        verdict = audit_chain.verify(session)
+    engine.dispose()
+    assert verdict.intact and verdict.checked == 3

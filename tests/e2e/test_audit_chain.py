@@ -1,0 +1,84 @@
+"""The audit trail is tamper-evident: `flask audit verify` recomputes the chain and names
+the first entry that does not fit; delete-my-data erases what the trail says of a person
+without breaking it."""
+
+from __future__ import annotations
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskCliRunner
+from sqlalchemy import select, text
+
+from storage.models import AuditEntry
+from tests.support.chat import file_case
+from tests.support.wechat import WeChatUser
+
+
+def _verify(runner: FlaskCliRunner) -> tuple[int, str]:
+    result = runner.invoke(args=["audit", "verify"])
+    return result.exit_code, result.output
+
+
+def _trail(app: Flask) -> list[AuditEntry]:
+    with app.extensions["zhulian"].services.db.session() as session:
+        return list(session.scalars(select(AuditEntry).order_by(AuditEntry.id)))
+
+
+@pytest.fixture
+def trail(app: Flask, household: WeChatUser, dingxi_worker: WeChatUser) -> list[AuditEntry]:
+    """A case filed, viewed unmasked and verified: a few entries by two people."""
+    number = file_case(household)
+    dingxi_worker.say(f"查看 {number} 全部")
+    dingxi_worker.say(f"核实 {number} 已上门")
+    entries = _trail(app)
+    assert len(entries) >= 5
+    return entries
+
+
+def _tamper(app: Flask, statement: str, entry: int) -> None:
+    with app.extensions["zhulian"].services.db.engine.begin() as connection:
+        connection.execute(text(statement), {"id": entry})
+
+
+def test_an_untouched_trail_verifies(trail: list[AuditEntry], runner: FlaskCliRunner) -> None:
+    code, output = _verify(runner)
+    assert code == 0 and f"intact: {len(trail)} entries" in output
+
+
+def test_a_changed_action_is_found(
+    app: Flask, trail: list[AuditEntry], runner: FlaskCliRunner
+) -> None:
+    target = trail[2].id
+    _tamper(app, "UPDATE audit_log SET action = 'case.viewed' WHERE id = :id", target)
+    code, output = _verify(runner)
+    assert code == 1 and f"broken at entry {target}: its metadata" in output
+
+
+def test_a_changed_actor_is_found(
+    app: Flask, trail: list[AuditEntry], runner: FlaskCliRunner
+) -> None:
+    target = trail[-1].id
+    _tamper(app, "UPDATE audit_log SET actor = 'o_someone_else' WHERE id = :id", target)
+    code, output = _verify(runner)
+    assert code == 1 and f"broken at entry {target}: its actor or detail" in output
+
+
+def test_a_deleted_entry_breaks_the_next_link(
+    app: Flask, trail: list[AuditEntry], runner: FlaskCliRunner
+) -> None:
+    _tamper(app, "DELETE FROM audit_log WHERE id = :id", trail[1].id)
+    code, output = _verify(runner)
+    assert code == 1 and f"broken at entry {trail[2].id}" in output
+
+
+def test_erasure_keeps_the_chain_whole(
+    app: Flask, trail: list[AuditEntry], household: WeChatUser, runner: FlaskCliRunner
+) -> None:
+    household.say("删除我的信息")
+    assert "已删除" in household.say("确定")
+    entries = _trail(app)
+    assert not any(e.actor == household.openid for e in entries)
+    erased = [e for e in entries if e.erased]
+    assert erased and all(e.detail == {} for e in erased)
+    code, output = _verify(runner)
+    assert code == 0 and f"intact: {len(entries)} entries" in output
