@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import os
 import threading
-import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import psycopg
 import pytest
 import requests
 from flask import Flask
@@ -22,12 +20,12 @@ from nlu import server as nlu_server
 from storage import migrate
 from tests.support.config import (
     DATABASES,
-    PG_ADMIN_URL,
     TEST_APP_ID,
     TEST_KEY,
     TEST_REDIS_URL,
     TEST_SECRET,
     TEST_TOKEN,
+    postgres_database,
 )
 from tests.support.wechat import StandIn, WeChatUser, invite_code
 from web.app import create_app
@@ -62,18 +60,6 @@ def standin(standin_server: tuple[str, StandInState]) -> Iterator[StandIn]:
     yield StandIn(url, state)
 
 
-def _postgres_database() -> Iterator[str]:
-    name = f"zhulian_test_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    base = PG_ADMIN_URL.rsplit("/", 1)[0]
-    try:
-        yield f"{base}/{name}"
-    finally:
-        with psycopg.connect(PG_ADMIN_URL, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
 @pytest.fixture(params=DATABASES)
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """An empty, migrated database: a SQLite file, or a new PostgreSQL database."""
@@ -82,7 +68,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
         migrate.upgrade(url)
         yield url
         return
-    for url in _postgres_database():
+    for url in postgres_database():
         migrate.upgrade(url)
         yield url
 
