@@ -74,12 +74,15 @@ chat: ## Chat with the running bot from this terminal (OPENID=o_someone to pick 
 lint: $(VENV)/.installed ## ruff, mypy, and the import contracts (dependencies point one way)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/mypy web jobs compose notification conversation domain storage config nlu matcher messages vocabulary
+	$(VENV)/bin/mypy web jobs compose notification conversation domain storage config nlu matcher messages vocabulary chaos
 	$(VENV)/bin/lint-imports
 
 test: lint $(MODEL) ## Lint, then every test on SQLite and PostgreSQL with real Redis and Rasa
 	$(PY) -m config.services redis postgres
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+chaos: $(VENV)/.installed $(MODEL) ## Fault campaign: its own Redis, PostgreSQL and stack, faults under load, invariants
+	$(PY) -m chaos
 
 bench: $(VENV)/.installed ## Benchmarks against the running service (start it with `make run` first)
 	$(PY) -m bench.webhook_load
@@ -93,4 +96,4 @@ bench-matcher: $(VENV)/.installed ## Matcher benchmark: 1k, 10k, 100k cases x pl
 clean: ## Remove virtualenvs, the trained model and local data
 	rm -rf $(VENV) $(NLU_VENV) nlu/models var
 
-.PHONY: help setup nlu-model nlu-generate nlu-cv nlu-eval migrate run chat lint test bench bench-nlu bench-matcher clean
+.PHONY: help setup nlu-model nlu-generate nlu-cv nlu-eval migrate run chat lint test chaos bench bench-nlu bench-matcher clean

@@ -205,7 +205,8 @@ def create_standin_app(state: StandInState, caller: WebhookCaller | None = None)
 
     @app.post("/standin/send")
     def send_as_user() -> ResponseReturnValue:
-        """Deliver a user's text (or event) to the webhook like WeChat, with retries."""
+        """Deliver a user's text (or event) to the webhook like WeChat, with retries; a
+        given `msg_id` delivers the same message again (WeChat's duplicates)."""
         if caller is None:
             return jsonify({"error": "no webhook configured"}), 409
         data = body_json() or {}
@@ -216,7 +217,8 @@ def create_standin_app(state: StandInState, caller: WebhookCaller | None = None)
         if data.get("event"):
             outcome = caller.send_event(openid, str(data["event"]))
         else:
-            outcome = caller.send_text(openid, str(data.get("text", "")))
+            msg_id = int(data["msg_id"]) if data.get("msg_id") else None  # a retry keeps it
+            outcome = caller.send_text(openid, str(data.get("text", "")), msg_id)
         return jsonify(outcome.as_dict())
 
     return app

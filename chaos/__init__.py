@@ -1,0 +1,1 @@
+"""A fault campaign against the whole running stack (`make chaos`)."""

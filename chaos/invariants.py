@@ -1,0 +1,144 @@
+"""What must hold after every scenario, read from the database, the stand-in's record of
+what reached users, and the load's own record of what it sent and got back."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+
+import requests
+from sqlalchemy import create_engine, text
+
+import messages as msg
+from chaos.load import Sent
+
+_DONE = re.compile(r"[QJ]\d{6}")
+# What a user whose conversation could not go on is told: start again, or send it again.
+_RESTART = (msg.STATE_LOST.splitlines()[0], msg.BUSY)
+
+
+def _outcomes(sent: list[Sent]) -> tuple[int, int, int]:
+    """Scripted users who finished (got a case or pledge number), who were told to start
+    again or resend, and who were left stranded with neither."""
+    by_user: dict[str, list[Sent]] = {}
+    for s in sent:
+        by_user.setdefault(s.openid, []).append(s)
+    finished = told = stranded = 0
+    for said in by_user.values():
+        replies = [s.reply or "" for s in said]
+        if any(_DONE.search(reply) for reply in replies):
+            finished += 1
+        elif any(line in reply for reply in replies for line in _RESTART):
+            told += 1
+        else:
+            stranded += 1
+    return finished, told, stranded
+
+
+@dataclass(frozen=True)
+class Row:
+    scenario: str
+    messages: int
+    replies: int
+    pushed: int
+    unhandled: int
+    duplicates: int
+    lost: int
+    over_allocations: int
+    half_written: int
+    notifications_stuck: int
+    finished: int
+    told_to_restart: int
+    stranded: int
+    p99_ms: float
+
+    @property
+    def holds(self) -> bool:
+        return not (
+            self.lost
+            or self.duplicates
+            or self.over_allocations
+            or self.half_written
+            or self.notifications_stuck
+            or self.stranded
+        )
+
+
+_OVER = """
+SELECT count(*) FROM (
+  SELECT p.id FROM pledges p JOIN matches m ON m.pledge_id = p.id
+  WHERE m.status <> 'declined' AND p.amount IS NOT NULL
+  GROUP BY p.id, p.amount HAVING sum(coalesce(m.amount, 0)) > p.amount
+  UNION ALL
+  SELECT c.id FROM cases c JOIN matches m ON m.case_id = c.id
+  WHERE m.status <> 'declined' AND c.amount_needed IS NOT NULL
+  GROUP BY c.id, c.amount_needed HAVING sum(coalesce(m.amount, 0)) > c.amount_needed
+) AS over
+"""
+_HALF = """
+SELECT (SELECT count(*) FROM cases WHERE profile_id IS NULL OR status IS NULL)
+     + (SELECT count(*) FROM pledges WHERE donor_id IS NULL OR status IS NULL)
+"""
+_CASES_PER_USER = """
+SELECT u.openid, count(*) FROM cases c JOIN users u ON u.id = c.user_id
+WHERE u.openid LIKE :prefix GROUP BY u.openid
+"""
+_PLEDGES_PER_USER = """
+SELECT u.openid, count(*) FROM pledges p JOIN users u ON u.id = p.donor_id
+WHERE u.openid LIKE :prefix GROUP BY u.openid
+"""
+_UNHANDLED = """
+SELECT dedup_key FROM inbound_messages WHERE openid LIKE :prefix AND outcome <> 'handled'
+"""
+_STUCK = "SELECT count(*) FROM notifications WHERE status IN ('pending', 'sending')"
+
+
+def _pushes(standin_url: str, prefix: str) -> dict[str, list[float]]:
+    sent = requests.get(f"{standin_url}/standin/sent", timeout=10).json()
+    found: dict[str, list[float]] = {}
+    for item in sent:
+        if str(item.get("touser", "")).startswith(prefix):
+            found.setdefault(item["touser"], []).append(float(item["at"]))
+    return found
+
+
+def check(scenario: str, prefix: str, sent: list[Sent], database_url: str, standin_url: str) -> Row:
+    engine = create_engine(database_url.replace("postgresql://", "postgresql+psycopg://"))
+    like = {"prefix": f"{prefix}%"}
+    with engine.connect() as connection:
+        over = int(connection.execute(text(_OVER)).scalar_one())
+        half = int(connection.execute(text(_HALF)).scalar_one())
+        cases = connection.execute(text(_CASES_PER_USER), like).all()
+        pledges = connection.execute(text(_PLEDGES_PER_USER), like).all()
+        unhandled = {r[0] for r in connection.execute(text(_UNHANDLED), like)}
+        stuck = int(connection.execute(text(_STUCK)).scalar_one())
+    engine.dispose()
+    pushes = _pushes(standin_url, prefix)
+    first: dict[int, Sent] = {}
+    for s in sent:  # a message delivered again counts once: its first delivery
+        first.setdefault(s.msg_id, s)
+    replied = [s for s in first.values() if s.reply]
+    silent = [s for s in first.values() if not s.reply]
+    pushed = [s for s in silent if any(at >= s.at for at in pushes.get(s.openid, []))]
+    logged = [s for s in silent if f"msg:{s.msg_id}" in unhandled]
+    lost = len(silent) - len({s.msg_id for s in pushed + logged})
+    finished, told, stranded = _outcomes([s for s in sent if s.openid.startswith(prefix)])
+    latencies = sorted(s.seconds for s in sent)
+    p99 = statistics.quantiles(latencies, n=100)[98] * 1000 if len(latencies) > 1 else 0.0
+    return Row(
+        scenario=scenario,
+        messages=len(first),
+        replies=len(replied),
+        pushed=len(pushed),
+        unhandled=len(unhandled),
+        duplicates=sum(n - 1 for _, n in cases) + sum(n - 1 for _, n in pledges),
+        lost=lost,
+        over_allocations=over,
+        half_written=half,
+        notifications_stuck=stuck,
+        finished=finished,
+        told_to_restart=told,
+        stranded=stranded,
+        p99_ms=p99,
+    )
