@@ -128,6 +128,9 @@ def deliver_due(database: Database, settings: Settings, redis: Redis) -> int:
                 channel, error = _send(client, settings, row), None
             except WeChatSendError as exc:
                 channel, error = None, str(exc)[:200]
+            except Exception as exc:  # a claimed row never stays `sending` while we live
+                log.exception("notification %s: unexpected error while sending", row.id)
+                channel, error = None, f"{type(exc).__name__}: {exc}"[:200]
             _finish(database, row, channel, error)
             sent += channel is not None
     finally:

@@ -86,8 +86,9 @@ class SharedTokenClient(WeChatClient):
     def _with_token_retry(self, call: Callable[[], object]) -> None:
         """Run an API call; on an expired token refresh once and retry once."""
         for attempt in (1, 2):
-            token = self.access_token
+            token = None
             try:
+                token = self.access_token  # may fetch one: its errors are send errors too
                 call()
                 return
             except WeChatClientException as exc:

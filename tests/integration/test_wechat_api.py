@@ -47,6 +47,19 @@ def test_expired_token_is_refreshed_once_and_the_send_retried(
     assert [m["content"] for m in standin.sent("o_b")] == ["一", "二"]
 
 
+def test_a_failing_token_endpoint_is_a_send_error(
+    client: SharedTokenClient, standin: StandIn
+) -> None:
+    """Found by the fault campaign: an HTTP 500 from the token endpoint escaped as a
+    requests error and left the notification being sent claimed for ten minutes."""
+    standin.state.user_wrote("o_t")
+    standin.inject("token", http_status=500)
+    with pytest.raises(WeChatSendError):
+        client.send_text_message("o_t", "x")
+    client.send_text_message("o_t", "y")  # the next try fetches a token and sends
+    assert [m["content"] for m in standin.sent("o_t")] == ["y"]
+
+
 def test_persistent_token_error_is_not_retried_forever(
     client: SharedTokenClient, standin: StandIn
 ) -> None:
