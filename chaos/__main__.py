@@ -15,7 +15,6 @@ import threading
 import time
 from pathlib import Path
 
-import requests
 from sqlalchemy import create_engine, text
 
 from chaos import faults
@@ -82,21 +81,9 @@ def scenario(stack: Stack, name: str, fault: faults.Fault, users: int, worker: s
     breaker.start()
     run(load, prefix, households=users, donors=users, worker=worker)
     breaker.join()
-    _restore(stack)
+    stack.wait_ready()  # whatever a fault left down is up again before the checks
     _drain(stack)
     return check(name, prefix, load.sent, stack.postgres.url, stack.standin_url)
-
-
-def _restore(stack: Stack) -> None:
-    """Whatever a fault left down is up again before the checks (Rasa restarts slowly)."""
-    nlu = f"http://127.0.0.1:{stack.ports['nlu']}/status"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            if requests.get(nlu, timeout=2).ok:
-                return
-        except requests.RequestException:
-            time.sleep(1)
 
 
 def render(rows: list[Row]) -> str:

@@ -195,6 +195,10 @@ class Stack:
         self.postgres.start()
         for name in PROCESSES:
             self.start_process(name)
+        self.wait_ready()
+
+    def wait_ready(self) -> None:
+        """The web process and Rasa answer (Rasa takes ~10 s after a restart)."""
         _wait_for(lambda: requests.get(f"{self.web_url}/healthz", timeout=2).ok, "web", 90)
         nlu = f"http://127.0.0.1:{self.ports['nlu']}/status"
         _wait_for(lambda: requests.get(nlu, timeout=2).ok, "Rasa", 120)
