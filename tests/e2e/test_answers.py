@@ -126,3 +126,12 @@ def test_two_need_types_the_other_one_by_number(app: Flask, household: WeChatUse
     household.say("确认")
     with app.extensions["zhulian"].services.db.session() as session:
         assert session.scalars(select(Case)).one().need_type == "education"
+
+
+def test_counted_goods_offer_prefills_the_kind(app: Flask, donor: WeChatUser) -> None:
+    """几箱儿童读物: counted things and reading matter are goods, for school."""
+    assert "哪里的家庭" in donor.say("我有几箱儿童读物想送给山区的孩子")
+    donor.conversation("不限", "小王", "13912345678", "确认")
+    with app.extensions["zhulian"].services.db.session() as session:
+        pledge = session.scalars(select(Pledge)).one()
+    assert (pledge.kind, pledge.need_type) == ("goods", "education")
