@@ -32,6 +32,7 @@ SCENARIOS: dict[str, faults.Fault] = {
     "Rasa killed and restarted": faults.rasa_killed,
     "RQ worker SIGKILLed": faults.worker_killed,
     "scheduler killed": faults.scheduler_killed,
+    "web worker SIGKILLed mid-request": faults.web_worker_killed,
     "overlapping: WeChat, Rasa, Redis, PostgreSQL": faults.overlapping,
 }
 SHORT = ("baseline", "duplicate and out-of-order deliveries", "Redis restarted")
@@ -107,8 +108,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m chaos")
     parser.add_argument("--short", action="store_true", help="three scenarios, few users")
     parser.add_argument("--users", type=int, default=None, help="households (and donors)")
+    parser.add_argument("--only", action="append", choices=SCENARIOS, help="this scenario")
     args = parser.parse_args()
-    names = SHORT if args.short else tuple(SCENARIOS)
+    names = args.only or (SHORT if args.short else tuple(SCENARIOS))
     users = args.users or (3 if args.short else 8)
     with tempfile.TemporaryDirectory(prefix="zhulian-chaos-") as scratch:
         stack = Stack(Path(scratch))

@@ -44,6 +44,13 @@ def worker_killed(stack: Stack) -> None:
         stack.restart("worker")  # SIGKILL, whatever job it was running
 
 
+def web_worker_killed(stack: Stack) -> None:
+    """SIGKILL a gunicorn worker while it handles messages (the master starts another)."""
+    for _ in range(2):
+        time.sleep(1.5)
+        stack.kill_child("web")
+
+
 def scheduler_killed(stack: Stack) -> None:
     time.sleep(2)
     stack.restart("scheduler")

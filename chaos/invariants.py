@@ -18,15 +18,15 @@ _DONE = re.compile(r"[QJ]\d{6}")
 _RESTART = (msg.STATE_LOST.splitlines()[0], msg.BUSY)
 
 
-def _outcomes(sent: list[Sent]) -> tuple[int, int, int]:
-    """Scripted users who finished (got a case or pledge number), who were told to start
-    again or resend, and who were left stranded with neither."""
+def _outcomes(sent: list[Sent], pushes: dict[str, list[tuple[float, str]]]) -> tuple[int, int, int]:
+    """Scripted users who finished (got a case or pledge number, at once or pushed later),
+    who were told to start again or resend, and who were left stranded with neither."""
     by_user: dict[str, list[Sent]] = {}
     for s in sent:
         by_user.setdefault(s.openid, []).append(s)
     finished = told = stranded = 0
-    for said in by_user.values():
-        replies = [s.reply or "" for s in said]
+    for openid, said in by_user.items():
+        replies = [s.reply or "" for s in said] + [body for _, body in pushes.get(openid, [])]
         if any(_DONE.search(reply) for reply in replies):
             finished += 1
         elif any(line in reply for reply in replies for line in _RESTART):
@@ -88,18 +88,18 @@ _PLEDGES_PER_USER = """
 SELECT u.openid, count(*) FROM pledges p JOIN users u ON u.id = p.donor_id
 WHERE u.openid LIKE :prefix GROUP BY u.openid
 """
-_UNHANDLED = """
-SELECT dedup_key FROM inbound_messages WHERE openid LIKE :prefix AND outcome <> 'handled'
-"""
+_LOGGED = "SELECT dedup_key, outcome FROM inbound_messages WHERE openid LIKE :prefix"
 _STUCK = "SELECT count(*) FROM notifications WHERE status IN ('pending', 'sending')"
 
 
-def _pushes(standin_url: str, prefix: str) -> dict[str, list[float]]:
+def _pushes(standin_url: str, prefix: str) -> dict[str, list[tuple[float, str]]]:
+    """What reached each user later (customer-service and template messages), with when."""
     sent = requests.get(f"{standin_url}/standin/sent", timeout=10).json()
-    found: dict[str, list[float]] = {}
+    found: dict[str, list[tuple[float, str]]] = {}
     for item in sent:
         if str(item.get("touser", "")).startswith(prefix):
-            found.setdefault(item["touser"], []).append(float(item["at"]))
+            body = str(item.get("content") or item.get("data") or "")
+            found.setdefault(item["touser"], []).append((float(item["at"]), body))
     return found
 
 
@@ -111,20 +111,23 @@ def check(scenario: str, prefix: str, sent: list[Sent], database_url: str, stand
         half = int(connection.execute(text(_HALF)).scalar_one())
         cases = connection.execute(text(_CASES_PER_USER), like).all()
         pledges = connection.execute(text(_PLEDGES_PER_USER), like).all()
-        unhandled = {r[0] for r in connection.execute(text(_UNHANDLED), like)}
+        logged: dict[str, str] = dict(connection.execute(text(_LOGGED), like).tuples().all())
         stuck = int(connection.execute(text(_STUCK)).scalar_one())
     engine.dispose()
     pushes = _pushes(standin_url, prefix)
+    ours = [s for s in sent if s.openid.startswith(prefix)]
     first: dict[int, Sent] = {}
-    for s in sent:  # a message delivered again counts once: its first delivery
+    for s in ours:  # a message delivered again counts once: its first delivery
         first.setdefault(s.msg_id, s)
     replied = [s for s in first.values() if s.reply]
     silent = [s for s in first.values() if not s.reply]
-    pushed = [s for s in silent if any(at >= s.at for at in pushes.get(s.openid, []))]
-    logged = [s for s in silent if f"msg:{s.msg_id}" in unhandled]
-    lost = len(silent) - len({s.msg_id for s in pushed + logged})
-    finished, told, stranded = _outcomes([s for s in sent if s.openid.startswith(prefix)])
-    latencies = sorted(s.seconds for s in sent)
+    pushed = [s for s in silent if any(at >= s.at for at, _ in pushes.get(s.openid, []))]
+    # Lost: never handled nor logged as unhandled (the inbound log is written in the
+    # handling transaction, so a message that reached the code is in it either way).
+    lost = sum(1 for s in first.values() if f"msg:{s.msg_id}" not in logged)
+    unhandled = [key for key, outcome in logged.items() if outcome != "handled"]
+    finished, told, stranded = _outcomes(ours, pushes)
+    latencies = sorted(s.seconds for s in ours)
     p99 = statistics.quantiles(latencies, n=100)[98] * 1000 if len(latencies) > 1 else 0.0
     return Row(
         scenario=scenario,

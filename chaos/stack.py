@@ -220,6 +220,12 @@ class Stack:
         os.killpg(process.pid, sig)
         process.wait()
 
+    def kill_child(self, name: str) -> None:
+        """SIGKILL one child of a process (a gunicorn worker of `web`)."""
+        children = _children(self.processes[name].pid)
+        if children:
+            os.kill(children[0], signal.SIGKILL)
+
     def restart(self, name: str) -> None:
         self.kill(name)
         self.start_process(name)

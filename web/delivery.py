@@ -35,6 +35,13 @@ PENDING = "\x00pending"
 DEFERRED = "\x00deferred"
 NO_REPLY = "\x00none"
 MAX_TEXT_CHARS = 1000
+# A claim outlives the reply budget by this much before another delivery may take it over.
+CLAIM_MARGIN_SECONDS = 1.0
+# One user's messages are handled one at a time. The lock expires on its own if the process
+# holding it dies (a turn takes well under a second; the inbound log prevents a second run),
+# and a waiting message gives up in time to be logged and the user asked to resend.
+USER_LOCK_SECONDS = 10
+USER_LOCK_WAIT_SECONDS = 20
 # A late reply only "succeeds" if it reaches the user; these retries cover WeChat hiccups.
 LATE_REPLY_RETRY = Retry(max=3, interval=[5, 30, 120])
 
@@ -65,11 +72,17 @@ def message_text(message: BaseMessage) -> str | None:
 
 
 class DeliveryLedger:
-    """Redis record of each delivery: pending, its reply, or deferred (sent later)."""
+    """Redis record of each delivery: pending, its reply, or deferred (sent later).
 
-    def __init__(self, redis: Redis, ttl_seconds: int) -> None:
+    A claim is a lease: `pending` lasts only `lease_seconds` (past the reply budget, a live
+    handler has replaced it with the reply or `deferred`). If the process handling it dies,
+    WeChat's next delivery finds the claim gone and handles the message; the inbound log,
+    written in the handling transaction, still keeps it from being processed twice."""
+
+    def __init__(self, redis: Redis, ttl_seconds: int, lease_seconds: float) -> None:
         self._redis = redis
         self._ttl = ttl_seconds
+        self._lease_ms = int(lease_seconds * 1000)
         self._complete = redis.register_script(_COMPLETE)
 
     @staticmethod
@@ -77,7 +90,7 @@ class DeliveryLedger:
         return f"dedup:{key}"
 
     def claim(self, key: str) -> bool:
-        return bool(self._redis.set(self._key(key), PENDING, nx=True, ex=self._ttl))
+        return bool(self._redis.set(self._key(key), PENDING, nx=True, px=self._lease_ms))
 
     def complete(self, key: str, reply: str | None) -> None:
         """Keep the reply for WeChat's retries, encrypted (a summary shows the name)."""
@@ -115,7 +128,9 @@ class Dispatcher:
 
     def __init__(self, services: Services, jobs: Redis, workers: int = 16) -> None:
         self.services = services
-        self.ledger = DeliveryLedger(services.redis, services.settings.dedup_ttl_seconds)
+        settings = services.settings
+        lease = settings.reply_budget_seconds + CLAIM_MARGIN_SECONDS
+        self.ledger = DeliveryLedger(services.redis, settings.dedup_ttl_seconds, lease)
         self.jobs = jobs  # RQ needs a connection without decoded responses
         self.notify_queue = Queue(NOTIFY_QUEUE, connection=jobs)
         self.matcher_queue = Queue(MATCHER_QUEUE, connection=jobs)
@@ -152,7 +167,9 @@ class Dispatcher:
         services = self.services
         try:
             with services.redis.lock(
-                f"user-lock:{message.source}", timeout=30, blocking_timeout=25
+                f"user-lock:{message.source}",
+                timeout=USER_LOCK_SECONDS,
+                blocking_timeout=USER_LOCK_WAIT_SECONDS,
             ):
                 with services.db.session() as session:
                     text = message_text(message)
@@ -167,6 +184,7 @@ class Dispatcher:
         except Exception:
             log.exception("handling %s failed; the user is asked to resend", key)
             self.ledger.release(key)
+            self._log_unhandled(message, key, "failed")
             return msg.BUSY
 
     def _after_commit(self, events: frozenset[Event], key: str) -> None:

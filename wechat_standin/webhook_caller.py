@@ -28,6 +28,7 @@ def http_transport(url: str) -> Transport:
     session = requests.Session()
 
     def post(params: dict[str, str], body: bytes, timeout: float) -> tuple[int, bytes]:
+        started = time.monotonic()
         try:
             response = session.post(
                 url,
@@ -37,6 +38,11 @@ def http_transport(url: str) -> Transport:
                 headers={"Content-Type": "text/xml"},
             )
         except requests.Timeout as exc:
+            raise TimeoutError(str(exc)) from exc
+        except requests.ConnectionError as exc:
+            # No answer at all (the server died or refused): like WeChat, try again once
+            # the five seconds are up.
+            time.sleep(max(0.0, timeout - (time.monotonic() - started)))
             raise TimeoutError(str(exc)) from exc
         return response.status_code, response.content
 
