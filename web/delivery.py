@@ -15,6 +15,7 @@ import logging
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
+from contextlib import suppress
 
 from redis import Redis
 from redis.exceptions import RedisError
@@ -183,7 +184,8 @@ class Dispatcher:
             return outcome.reply
         except Exception:
             log.exception("handling %s failed; the user is asked to resend", key)
-            self.ledger.release(key)
+            with suppress(RedisError):  # Redis may be what failed: the lease lapses anyway
+                self.ledger.release(key)
             self._log_unhandled(message, key, "failed")
             return msg.BUSY
 
