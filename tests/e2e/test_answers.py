@@ -4,6 +4,7 @@ Chinese digits, and a question about the platform asked in the middle of a flow.
 
 from __future__ import annotations
 
+import pytest
 from flask import Flask
 from sqlalchemy import select
 
@@ -88,13 +89,23 @@ def test_unclear_side_answered_as_giving_starts_the_pledge(donor: WeChatUser) ->
     assert "捐什么" in donor.say("2")
 
 
-def test_goods_offer_prefills_kind_item_and_need(app: Flask, donor: WeChatUser) -> None:
-    assert "哪里的家庭" in donor.say("我家有十件旧棉袄想送人")
+@pytest.mark.parametrize(
+    ("offer", "need", "item"),
+    [
+        ("我家有十件旧棉袄想送人", "living", "棉袄"),
+        # counted things and reading matter are goods, for school
+        ("我有几箱儿童读物想送给山区的孩子", "education", "读物"),
+    ],
+)
+def test_goods_offer_prefills_kind_item_and_need(
+    app: Flask, donor: WeChatUser, offer: str, need: str, item: str
+) -> None:
+    assert "哪里的家庭" in donor.say(offer)
     donor.conversation("不限", "小王", "13912345678", "确认")
     with app.extensions["zhulian"].services.db.session() as session:
         pledge = session.scalars(select(Pledge)).one()
-    assert (pledge.kind, pledge.need_type) == ("goods", "living")
-    assert "棉袄" in (pledge.item_description or "")
+    assert (pledge.kind, pledge.need_type) == ("goods", need)
+    assert item in (pledge.item_description or "")
 
 
 def test_household_amount_sentence_prefills_need_and_amount(household: WeChatUser) -> None:
@@ -126,12 +137,3 @@ def test_two_need_types_the_other_one_by_number(app: Flask, household: WeChatUse
     household.say("确认")
     with app.extensions["zhulian"].services.db.session() as session:
         assert session.scalars(select(Case)).one().need_type == "education"
-
-
-def test_counted_goods_offer_prefills_the_kind(app: Flask, donor: WeChatUser) -> None:
-    """几箱儿童读物: counted things and reading matter are goods, for school."""
-    assert "哪里的家庭" in donor.say("我有几箱儿童读物想送给山区的孩子")
-    donor.conversation("不限", "小王", "13912345678", "确认")
-    with app.extensions["zhulian"].services.db.session() as session:
-        pledge = session.scalars(select(Pledge)).one()
-    assert (pledge.kind, pledge.need_type) == ("goods", "education")
