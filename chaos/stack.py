@@ -23,7 +23,19 @@ from redis import Redis
 from config.settings import PROJECT_ROOT
 from storage import migrate
 
-PG_BIN = Path("/usr/lib/postgresql/15/bin")
+
+def _postgres_bin() -> Path:
+    """Where initdb and pg_ctl live: Debian's versioned directory (newest), else the PATH."""
+    versioned = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: p.parts)
+    if versioned:
+        return versioned[-1].parent
+    found = shutil.which("initdb")
+    if found is None:
+        raise RuntimeError("the fault campaign needs PostgreSQL's initdb and pg_ctl")
+    return Path(found).parent
+
+
+PG_BIN = _postgres_bin()
 PROCESSES = ("standin", "nlu", "web", "worker", "scheduler")
 
 
