@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from storage.models import Case, Match
+from storage.models import Case, Match, Pledge
 from storage.repositories import audit
 from storage.social_work import notify
 
@@ -44,6 +44,23 @@ class StaleRecord(Exception):
     """The record is no longer in the status the change expects (someone else moved it)."""
 
 
+def guarded_update(
+    session: Session, record: Case | Match | Pledge, conditions: list[Any], **values: Any
+) -> None:
+    """Update exactly this row, only while `conditions` still hold (else StaleRecord: someone
+    else changed it first), then reload it."""
+    model = type(record)
+    moved = session.execute(
+        update(model)
+        .where(model.id == record.id, *conditions)
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    ).rowcount  # type: ignore[attr-defined]
+    if moved != 1:
+        raise StaleRecord(record.number)
+    session.refresh(record)
+
+
 def move(
     session: Session,
     record: Case | Match,
@@ -53,15 +70,6 @@ def move(
 ) -> None:
     """The guarded status change of a case or match: exactly this row, still in one of the
     `expected` statuses (else StaleRecord), then reloaded and audited as `<table>.<status>`."""
-    model = type(record)
-    moved = session.execute(
-        update(model)
-        .where(model.id == record.id, model.status.in_(expected))
-        .values(**values)
-        .execution_options(synchronize_session=False)
-    ).rowcount  # type: ignore[attr-defined]
-    if moved != 1:
-        raise StaleRecord(record.number)
-    session.refresh(record)
+    guarded_update(session, record, [type(record).status.in_(expected)], **values)
     kind = "match" if isinstance(record, Match) else "case"
     audit(session, actor, f"{kind}.{record.status.value}", kind, record.id)

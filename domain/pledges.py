@@ -4,10 +4,9 @@ pledge must still be open with the allocation seen, else `StaleRecord`."""
 
 from __future__ import annotations
 
-from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from domain.events import StaleRecord
+from domain.events import StaleRecord, guarded_update
 from domain.records import settle
 from storage.models import Pledge, PledgeStatus
 from storage.repositories import audit
@@ -23,15 +22,8 @@ def close(session: Session, pledge: Pledge, closed_as: PledgeStatus, actor: str)
     seen = pledge.amount_allocated
     released = (pledge.amount or 0) - seen
     values = {"amount": Pledge.amount_allocated} if seen else {"status": closed_as}
-    moved = session.execute(
-        update(Pledge)
-        .where(Pledge.id == pledge.id, Pledge.status.in_(OPEN), Pledge.amount_allocated == seen)
-        .values(**values)
-        .execution_options(synchronize_session=False)
-    ).rowcount  # type: ignore[attr-defined]
-    if moved != 1:
-        raise StaleRecord(pledge.number)
-    session.refresh(pledge)
+    conditions = [Pledge.status.in_(OPEN), Pledge.amount_allocated == seen]
+    guarded_update(session, pledge, conditions, **values)
     settle(session, set(), {pledge.id})
     audit(session, actor, f"pledge.{closed_as.value}", "pledge", pledge.id, released=released)
     return released
