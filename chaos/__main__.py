@@ -78,19 +78,21 @@ def scenario(stack: Stack, name: str, fault: faults.Fault, users: int, worker: s
     prefix = "c" + re.sub(r"\W", "", name.encode("unicode_escape").decode())[:10].lower()
     prefix = f"{prefix}{int(time.time()) % 10000}"
     load = Load(stack.standin_url, duplicates=name.startswith("duplicate"))
+    since = time.time()
     breaker = threading.Thread(target=fault, args=(stack,))
     breaker.start()
     run(load, prefix, households=users, donors=users, worker=worker)
     breaker.join()
     stack.wait_ready()  # whatever a fault left down is up again before the checks
     _drain(stack)
-    return check(name, prefix, load.sent, stack.postgres.url, stack.standin_url)
+    return check(name, prefix, since, load.sent, stack.postgres.url, stack.standin_url)
 
 
 def render(rows: list[Row]) -> str:
     header = (
         "| scenario | messages | replied | pushed later | unhandled (asked to resend) "
-        "| processed twice | lost | over-allocated | half-written | notifications stuck "
+        "| processed twice | lost | over-allocated | half-written "
+        "| notifications stuck / sent twice "
         "| users finished / told to start again / stranded | p99 |"
     )
     lines = [header, "|" + "---|" * 12]
@@ -98,7 +100,8 @@ def render(rows: list[Row]) -> str:
         lines.append(
             f"| {r.scenario} | {r.messages} | {r.replies} | {r.pushed} | {r.unhandled} "
             f"| {r.duplicates} | {r.lost} | {r.over_allocations} | {r.half_written} "
-            f"| {r.notifications_stuck} | {r.finished} / {r.told_to_restart} / {r.stranded} "
+            f"| {r.notifications_stuck} / {r.notifications_twice} "
+            f"| {r.finished} / {r.told_to_restart} / {r.stranded} "
             f"| {r.p99_ms:.0f} ms |"
         )
     return "\n".join(lines)

@@ -5,13 +5,19 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
 
 import requests
 from sqlalchemy import create_engine, text
 
 import messages as msg
 from chaos.load import Sent
+from config.settings import load_settings
+from storage.crypto import FieldCipher
 
 _DONE = re.compile(r"[QJ]\d{6}")
 # What a user whose conversation could not go on is told: start again, or send it again.
@@ -48,6 +54,7 @@ class Row:
     over_allocations: int
     half_written: int
     notifications_stuck: int
+    notifications_twice: int
     finished: int
     told_to_restart: int
     stranded: int
@@ -61,6 +68,7 @@ class Row:
             or self.over_allocations
             or self.half_written
             or self.notifications_stuck
+            or self.notifications_twice
             or self.stranded
         )
 
@@ -90,11 +98,27 @@ WHERE u.openid LIKE :prefix GROUP BY u.openid
 """
 _LOGGED = "SELECT dedup_key, outcome FROM inbound_messages WHERE openid LIKE :prefix"
 _STUCK = "SELECT count(*) FROM notifications WHERE status IN ('pending', 'sending')"
+_NOTIFIED = """
+SELECT n.id, u.openid, n.text FROM notifications n JOIN users u ON u.id = n.user_id
+WHERE n.created_at >= :since
+"""
 
 
-def _pushes(standin_url: str, prefix: str) -> dict[str, list[tuple[float, str]]]:
+def _notified_twice(notified: Sequence[tuple[Any, ...]], sent: list[dict]) -> int:
+    """Notifications that reached their user more than once: a customer-service text seen
+    more often than rows carry it, a template message whose client_msg_id repeats."""
+    cipher = FieldCipher(load_settings().data_encryption_key)
+    rows = Counter((openid, cipher.decrypt(body)) for _, openid, body in notified)
+    texts = Counter((item["touser"], item["content"]) for item in sent if item["api"] == "custom")
+    ids = Counter(item.get("client_msg_id") for item in sent if item["api"] == "template")
+    ours = {f"zhulian-{row_id}" for row_id, *_ in notified}
+    return sum(max(0, texts[key] - n) for key, n in rows.items()) + sum(
+        n - 1 for msg_id, n in ids.items() if msg_id in ours
+    )
+
+
+def _pushes(sent: list[dict], prefix: str) -> dict[str, list[tuple[float, str]]]:
     """What reached each user later (customer-service and template messages), with when."""
-    sent = requests.get(f"{standin_url}/standin/sent", timeout=10).json()
     found: dict[str, list[tuple[float, str]]] = {}
     for item in sent:
         if str(item.get("touser", "")).startswith(prefix):
@@ -103,9 +127,12 @@ def _pushes(standin_url: str, prefix: str) -> dict[str, list[tuple[float, str]]]
     return found
 
 
-def check(scenario: str, prefix: str, sent: list[Sent], database_url: str, standin_url: str) -> Row:
+def check(
+    scenario: str, prefix: str, since: float, sent: list[Sent], database_url: str, standin_url: str
+) -> Row:
     engine = create_engine(database_url.replace("postgresql://", "postgresql+psycopg://"))
     like = {"prefix": f"{prefix}%"}
+    started = {"since": datetime.fromtimestamp(since, UTC)}
     with engine.connect() as connection:
         over = int(connection.execute(text(_OVER)).scalar_one())
         half = int(connection.execute(text(_HALF)).scalar_one())
@@ -113,8 +140,10 @@ def check(scenario: str, prefix: str, sent: list[Sent], database_url: str, stand
         pledges = connection.execute(text(_PLEDGES_PER_USER), like).all()
         logged: dict[str, str] = dict(connection.execute(text(_LOGGED), like).tuples().all())
         stuck = int(connection.execute(text(_STUCK)).scalar_one())
+        notified = connection.execute(text(_NOTIFIED), started).tuples().all()
     engine.dispose()
-    pushes = _pushes(standin_url, prefix)
+    record = requests.get(f"{standin_url}/standin/sent", timeout=10).json()
+    pushes = _pushes(record, prefix)
     ours = [s for s in sent if s.openid.startswith(prefix)]
     first: dict[int, Sent] = {}
     for s in ours:  # a message delivered again counts once: its first delivery
@@ -140,6 +169,7 @@ def check(scenario: str, prefix: str, sent: list[Sent], database_url: str, stand
         over_allocations=over,
         half_written=half,
         notifications_stuck=stuck,
+        notifications_twice=_notified_twice(notified, [i for i in record if i["at"] >= since]),
         finished=finished,
         told_to_restart=told,
         stranded=stranded,

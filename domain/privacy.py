@@ -46,7 +46,9 @@ def erase_personal_data(session: Session, user: User) -> None:
     ):
         question.answer = "（已删除）" if question.answer else None
     session.execute(
-        update(InboundMessage).where(InboundMessage.openid == user.openid).values(content=None)
+        update(InboundMessage)
+        .where(InboundMessage.openid == user.openid)
+        .values(content=None, reply=None)
     )
     user.consent_version = user.consent_at = None
     for entry in session.scalars(select(AuditEntry).where(AuditEntry.actor == user.openid)):

@@ -19,8 +19,9 @@ UNDELIVERABLE = (45015, 45047)
 
 def send_text(openid: str, sealed: str) -> bool:
     """Send a customer-service text, given encrypted with the data key (job arguments
-    rest in Redis). False when WeChat says it cannot be delivered; raises on errors worth
-    retrying (network, -1, 5xx), so RQ's Retry applies."""
+    rest in Redis). False when WeChat says it cannot be delivered, or gave no answer in time
+    (it may have delivered it); raises on errors worth retrying (network, -1, 5xx), so RQ's
+    Retry applies."""
     settings = load_settings()
     text = FieldCipher(settings.data_encryption_key).decrypt(sealed)
     with Redis.from_url(settings.redis_url) as redis:
@@ -30,6 +31,9 @@ def send_text(openid: str, sealed: str) -> bool:
         except WeChatSendError as exc:
             if exc.errcode in UNDELIVERABLE:
                 log.warning("reply to %s undeliverable (errcode %s)", openid, exc.errcode)
+                return False
+            if exc.maybe_delivered:  # sending again could reach the user twice
+                log.warning("reply to %s got no answer in time; not sent again", openid)
                 return False
             raise
         finally:

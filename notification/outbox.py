@@ -4,8 +4,9 @@ Rows are claimed one at a time (`pending` → `sending` in a conditional UPDATE)
 workers never send the same row; a customer-service message is tried first and a template
 message when WeChat says the 48-hour window is closed or the quota is used (45015, 45047);
 network errors, -1 and 5xx are retried with backoff up to a bound, then the row is marked
-failed for operators. A row left in `sending` by a killed worker is marked failed, never
-resent: a notification is sent at most once.
+failed for operators. A row left in `sending` by a killed worker, or whose send got no answer
+in time (WeChat may have delivered it), is marked failed, never resent: a notification is
+sent at most once.
 """
 
 from __future__ import annotations
@@ -67,7 +68,9 @@ def _send(client: SharedTokenClient, settings: Settings, row: Notification) -> s
     return "template"
 
 
-def _finish(database: Database, row: Notification, channel: str | None, error: str | None) -> None:
+def _finish(
+    database: Database, row: Notification, channel: str | None, error: str | None, retry: bool
+) -> None:
     with database.session() as session:
         stored = session.get(Notification, row.id)
         if stored is None:
@@ -78,7 +81,7 @@ def _finish(database: Database, row: Notification, channel: str | None, error: s
                 channel,
                 utcnow(),
             )
-        elif stored.attempts >= MAX_ATTEMPTS:
+        elif not retry or stored.attempts >= MAX_ATTEMPTS:
             stored.status, stored.last_error = NotificationStatus.FAILED, error
             log.error("notification %s failed for good: %s", stored.id, error)
         else:
@@ -125,13 +128,13 @@ def deliver_due(database: Database, settings: Settings, redis: Redis) -> int:
             if row is None:
                 continue
             try:
-                channel, error = _send(client, settings, row), None
+                channel, error, retry = _send(client, settings, row), None, True
             except WeChatSendError as exc:
-                channel, error = None, str(exc)[:200]
+                channel, error, retry = None, str(exc)[:200], not exc.maybe_delivered
             except Exception as exc:  # a claimed row never stays `sending` while we live
                 log.exception("notification %s: unexpected error while sending", row.id)
-                channel, error = None, f"{type(exc).__name__}: {exc}"[:200]
-            _finish(database, row, channel, error)
+                channel, error, retry = None, f"{type(exc).__name__}: {exc}"[:200], True
+            _finish(database, row, channel, error, retry)
             sent += channel is not None
     finally:
         client.close()

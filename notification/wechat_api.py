@@ -23,11 +23,14 @@ HTTP_TIMEOUT_SECONDS = 5
 
 
 class WeChatSendError(Exception):
-    """A send WeChat refused (errcode set) or that never got an answer (errcode None)."""
+    """A send WeChat refused (errcode set) or that never got an answer (errcode None).
+    `maybe_delivered`: the request went out and no answer came in time, so WeChat may have
+    delivered it; sending again could reach the user twice."""
 
-    def __init__(self, errcode: int | None, errmsg: str) -> None:
+    def __init__(self, errcode: int | None, errmsg: str, maybe_delivered: bool = False) -> None:
         super().__init__(f"{errcode}: {errmsg}")
         self.errcode = errcode
+        self.maybe_delivered = maybe_delivered
 
 
 class SharedTokenClient(WeChatClient):
@@ -97,6 +100,8 @@ class SharedTokenClient(WeChatClient):
                     self.refresh_token(stale=token)
                     continue
                 raise WeChatSendError(errcode, str(exc.errmsg)) from exc
+            except requests.ReadTimeout as exc:
+                raise WeChatSendError(None, str(exc), maybe_delivered=True) from exc
             except requests.RequestException as exc:
                 raise WeChatSendError(None, str(exc)) from exc
 

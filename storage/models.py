@@ -262,6 +262,8 @@ class InboundMessage(Base):
     openid: Mapped[str] = mapped_column(String(64), index=True)
     msg_type: Mapped[str] = mapped_column(String(32))
     content: Mapped[str | None] = mapped_column(EncryptedText)
+    # The reply it got, so that a retry arriving after the handler died still gets it.
+    reply: Mapped[str | None] = mapped_column(EncryptedText)
     outcome: Mapped[str] = mapped_column(String(16), default="handled")
     received_at: Mapped[datetime] = mapped_column(default=utcnow)
 

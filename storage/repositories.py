@@ -59,22 +59,26 @@ def record_inbound(
     msg_type: str,
     content: str | None,
     outcome: str = "handled",
-) -> bool:
-    """Log a delivered message once. False when the same delivery was already logged."""
+) -> InboundMessage | None:
+    """Log a delivered message once. None when the same delivery was already logged."""
+    row = InboundMessage(
+        dedup_key=dedup_key, openid=openid, msg_type=msg_type, content=content, outcome=outcome
+    )
     try:
         with session.begin_nested():
-            session.add(
-                InboundMessage(
-                    dedup_key=dedup_key,
-                    openid=openid,
-                    msg_type=msg_type,
-                    content=content,
-                    outcome=outcome,
-                )
-            )
+            session.add(row)
     except IntegrityError:
-        return False
-    return True
+        return None
+    return row
+
+
+def earlier_reply(session: Session, dedup_key: str) -> str | None:
+    """The reply a delivery logged before got (None if it got none, or was not handled)."""
+    return session.scalar(
+        select(InboundMessage.reply).where(
+            InboundMessage.dedup_key == dedup_key, InboundMessage.outcome == "handled"
+        )
+    )
 
 
 def record_consent(session: Session, user: User, version: str) -> None:

@@ -28,7 +28,7 @@ from conversation.engine import Conversation, Services
 from domain.events import Event, Outcome
 from nlu.text import normalise_text
 from storage import crypto
-from storage.repositories import record_inbound
+from storage.repositories import earlier_reply, record_inbound
 
 log = logging.getLogger(__name__)
 
@@ -174,11 +174,13 @@ class Dispatcher:
             ):
                 with services.db.session() as session:
                     text = message_text(message)
-                    if not record_inbound(session, key, message.source, message.type, text):
-                        outcome = Outcome(None)  # processed before Redis forgot it: never twice
+                    logged = record_inbound(session, key, message.source, message.type, text)
+                    if logged is None:  # handled before its claim lapsed: never twice
+                        outcome = Outcome(earlier_reply(session, key))
                     else:
                         conversation = Conversation(services, session, message.source)
                         outcome = conversation.outcome(self._reply(conversation, message, text))
+                        logged.reply = outcome.reply
             self.ledger.complete(key, outcome.reply)
             self._after_commit(outcome.events, key)
             return outcome.reply
@@ -231,7 +233,8 @@ class Dispatcher:
         try:
             with self.services.db.session() as session:
                 text = message_text(message)
-                return record_inbound(session, key, message.source, message.type, text, outcome)
+                logged = record_inbound(session, key, message.source, message.type, text, outcome)
+                return logged is not None
         except Exception:
             log.exception("could not log %s (%s)", key, outcome)
             return True

@@ -156,6 +156,7 @@ def create_standin_app(state: StandInState, caller: WebhookCaller | None = None)
                     "api": "template",
                     "touser": data["touser"],
                     "template_id": data["template_id"],
+                    "client_msg_id": data.get("client_msg_id"),
                     "data": data.get("data"),
                     "at": time.time(),
                 }

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from flask import Flask
 from redis import Redis
 from rq import Queue
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from config.queues import NOTIFY_QUEUE
 from storage.models import Case, InboundMessage
@@ -36,6 +36,28 @@ def test_duplicate_msgid_gets_the_same_reply_and_one_record(
     assert again.reply == first.reply
     assert count(app, Case) == 1
     assert count(app, InboundMessage) == 2 + len(HOUSEHOLD_ANSWERS)
+
+
+def test_retry_after_the_claim_lapsed_gets_the_reply_kept_with_the_message(
+    app: Flask, household: WeChatUser, redis_url: str
+) -> None:
+    """The handler committed, then died before Redis held its reply (or Redis forgot it):
+    WeChat's retry must get that reply, from the inbound log, and nothing runs twice."""
+    household.say("我想求助")
+    household.conversation(*HOUSEHOLD_ANSWERS)
+    confirm_id = next_msg_id()
+    first = household.send("确认", msg_id=confirm_id)
+    Redis.from_url(redis_url).delete(f"dedup:msg:{confirm_id}")
+    again = household.send("确认", msg_id=confirm_id)
+    assert first.reply and "Q000001" in first.reply
+    assert again.reply == first.reply
+    assert count(app, Case) == 1
+    with app.extensions["zhulian"].services.db.session() as session:
+        stored = session.execute(
+            text("SELECT reply FROM inbound_messages WHERE dedup_key = :key"),
+            {"key": f"msg:{confirm_id}"},
+        ).scalar_one()
+    assert "Q000001" not in stored  # kept encrypted
 
 
 def test_duplicate_answer_does_not_advance_the_flow_twice(household: WeChatUser) -> None:

@@ -3,6 +3,7 @@ the stand-in, review commands, region privacy, flags, deletion and the audit tra
 
 from __future__ import annotations
 
+import time
 from datetime import timedelta
 
 import pytest
@@ -13,6 +14,7 @@ from sqlalchemy import select, text, update
 from jobs.conversations import start_due_flows
 from jobs.outbox import deliver_notifications
 from jobs.reminders import remind_pending_cases
+from notification.wechat_api import HTTP_TIMEOUT_SECONDS
 from storage.models import (
     AuditEntry,
     Case,
@@ -187,6 +189,22 @@ def test_outbox_falls_back_to_template_and_retries_without_duplicates(
     assert deliver_notifications() == 1
     assert deliver_notifications() == 0  # nothing is sent twice
     assert len(dingxi_worker.pushed()) == 2
+
+
+def test_a_send_without_an_answer_in_time_is_failed_not_sent_again(
+    app: Flask, household: WeChatUser, dingxi_worker: WeChatUser, standin: StandIn
+) -> None:
+    """WeChat got the request but answered past the client's timeout: it may have delivered
+    it, so the outbox marks the row failed (operators see it) instead of sending it twice."""
+    standin.inject("custom", delay_seconds=HTTP_TIMEOUT_SECONDS + 0.5)
+    file_case(household)
+    assert deliver_notifications() == 0
+    time.sleep(1)  # the stand-in delivers it once its delay is over
+    assert deliver_notifications() == 0
+    assert len(dingxi_worker.pushed()) == 1
+    with app.extensions["zhulian"].services.db.session() as session:
+        row = session.scalars(select(Notification)).one()
+        assert (row.status, row.attempts) == (NotificationStatus.FAILED, 1)
 
 
 def test_reminder_for_cases_waiting_too_long(

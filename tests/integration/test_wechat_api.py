@@ -3,6 +3,7 @@ on an expired-token error, WeChat's error codes read from inside HTTP 200."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -10,7 +11,7 @@ from redis import Redis
 
 from config.settings import Settings
 from jobs.send import send_text
-from notification.wechat_api import SharedTokenClient, WeChatSendError
+from notification.wechat_api import HTTP_TIMEOUT_SECONDS, SharedTokenClient, WeChatSendError
 from storage.crypto import FieldCipher
 from tests.support.wechat import StandIn
 
@@ -97,3 +98,14 @@ def test_send_job_gives_up_on_undeliverable_and_raises_on_retryable(
         send_text("o_e", sealed)  # RQ's Retry runs it again
     assert send_text("o_e", sealed) is True
     assert [m["content"] for m in standin.sent("o_e")] == ["您好"]
+
+
+def test_send_job_does_not_repeat_a_send_that_got_no_answer_in_time(
+    settings: Settings, standin: StandIn
+) -> None:
+    sealed = FieldCipher(settings.data_encryption_key).encrypt("您好")
+    standin.state.user_wrote("o_f")
+    standin.inject("custom", delay_seconds=HTTP_TIMEOUT_SECONDS + 0.5)
+    assert send_text("o_f", sealed) is False  # not raised: RQ does not send it again
+    time.sleep(1)
+    assert [m["content"] for m in standin.sent("o_f")] == ["您好"]
