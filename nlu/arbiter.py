@@ -14,6 +14,7 @@ described need, which is a request for help), or else by the next plausible inte
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from nlu.lexicon import bare, need_types
 from nlu.sides import GIVE, HELP, side_of
@@ -37,30 +38,43 @@ STATUS = re.compile(
 )
 
 
-def _plausible(intent: str, text: str) -> bool:
+@dataclass(frozen=True)
+class Cues:
+    """What the words themselves say, read once per message."""
+
+    text: str
+    side: str | None  # a cue for help or for donation
+    names_need: bool
+    short: bool  # as short as a bare answer
+
+    @classmethod
+    def of(cls, text: str) -> Cues:
+        return cls(text, side_of(text), bool(need_types(text)), len(bare(text)) < ANSWER_LENGTH)
+
+
+def _plausible(intent: str, cues: Cues) -> bool:
     if intent == "check_status":
-        return STATUS.search(text) is not None
+        return STATUS.search(cues.text) is not None
     if intent == "inform":
-        return len(bare(text)) < ANSWER_LENGTH or not (need_types(text) or side_of(text) == HELP)
+        return cues.short or not (cues.names_need or cues.side == HELP)
     return True
 
 
-def _by_cues(text: str, ranking: Ranking) -> tuple[str | None, float]:
+def _by_cues(cues: Cues, ranking: Ranking) -> tuple[str | None, float]:
     """What the text's own words say when the model's guess does not fit them."""
-    side = side_of(text)
-    if side is not None:
-        return side, CUE_CONFIDENCE
-    if need_types(text):
+    if cues.side is not None:
+        return cues.side, CUE_CONFIDENCE
+    if cues.names_need:
         return HELP, CUE_CONFIDENCE
-    return next(((i, c) for i, c in ranking[1:] if _plausible(i, text)), (None, 0.0))
+    return next(((i, c) for i, c in ranking[1:] if _plausible(i, cues)), (None, 0.0))
 
 
-def _side_checked(text: str, intent: str | None, confidence: float) -> tuple[str | None, float]:
+def _side_checked(cues: Cues, intent: str | None, confidence: float) -> tuple[str | None, float]:
     """Help or donation stands when the text's cue agrees (two signals: as sure as a cue),
     or, with no cue, when the model is sure; otherwise the bot asks."""
     if intent not in (HELP, GIVE):
         return intent, confidence
-    cue = side_of(text)
+    cue = cues.side
     if (cue is not None and cue != intent) or (cue is None and confidence < SURE_OF_SIDE):
         return UNSURE_SIDE, 1.0  # certain that the side must be asked
     return intent, max(confidence, CUE_CONFIDENCE) if cue else confidence
@@ -70,7 +84,8 @@ def arbitrate(text: str, ranking: Ranking) -> tuple[str | None, float]:
     """The intent acted on, and how sure it is, from Rasa's ranking and the text."""
     if not ranking:
         return None, 0.0
+    cues = Cues.of(text)
     intent, confidence = ranking[0]
-    if _plausible(intent, text):
-        return _side_checked(text, intent, confidence)
-    return _side_checked(text, *_by_cues(text, ranking))
+    if _plausible(intent, cues):
+        return _side_checked(cues, intent, confidence)
+    return _side_checked(cues, *_by_cues(cues, ranking))

@@ -53,7 +53,7 @@ def extract_entities(text: str, intent: str | None = None) -> dict[str, Any]:
         kind = detect_kind(text) or ("money" if amount and intent == "offer_donation" else None)
     return {
         "need_type": needs[0] if needs else None,
-        "need_types": needs,
+        "need_types": list(needs),
         "amount_yuan": amount,
         "region": region_entity(text),
         "household_size": find_household_size(text),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from vocabulary import KIND_KEYWORDS, NEED_KEYWORDS
 
@@ -68,7 +69,8 @@ _NEED_WORDS = sorted(
 )
 
 
-def need_types(text: str) -> list[str]:
+@lru_cache(maxsize=512)  # the arbiter and the entity extractor read the same message
+def need_types(text: str) -> tuple[str, ...]:
     """Every need type a text mentions, the most likely first. Each keyword found counts
     its length (a longer word inside which a shorter one sits counts once, as itself);
     the type with most wins, and on a tie the one named last, because people tell the
@@ -89,9 +91,9 @@ def need_types(text: str) -> list[str]:
                 last[need] = max(last.get(need, -1), start)
             start = text.find(word, end)
     if not score:
-        return [need for word, need in GENERIC_NEEDS.items() if word in text][:1]
+        return tuple(need for word, need in GENERIC_NEEDS.items() if word in text)[:1]
     ranked = sorted(score, key=lambda need: (score[need], last[need]), reverse=True)
-    return [need for need in ranked if score[need] * 2 >= score[ranked[0]]]
+    return tuple(need for need in ranked if score[need] * 2 >= score[ranked[0]])
 
 
 def detect_need_type(text: str) -> str | None:

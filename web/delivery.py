@@ -104,17 +104,21 @@ class DeliveryLedger:
     def release(self, key: str) -> None:
         self._redis.delete(self._key(key))
 
-    def wait_for_reply(self, key: str, budget: float) -> str | None:
-        """The reply a duplicate should get: the first reply, or None ("success")."""
+    def wait_for_reply(self, key: str, budget: float) -> tuple[bool, str | None]:
+        """The reply a duplicate should get: the first reply, or None ("success"). The flag
+        is False when the claim vanished meanwhile: its handler died, and this delivery may
+        take the message over."""
         deadline = time.monotonic() + budget
         while True:
             value = self._redis.get(self._key(key))
             if value != PENDING or time.monotonic() >= deadline:
                 break
             time.sleep(0.05)
-        if value in (None, PENDING, DEFERRED, NO_REPLY):
-            return None
-        return crypto.cipher().decrypt(str(value))
+        if value is None:
+            return False, None
+        if value in (PENDING, DEFERRED, NO_REPLY):
+            return True, None
+        return True, crypto.cipher().decrypt(str(value))
 
     def over_rate_limit(self, openid: str, per_minute: int) -> bool:
         key = f"rate:{openid}:{int(time.time() // 60)}"
@@ -143,10 +147,15 @@ class Dispatcher:
     def handle(self, message: BaseMessage) -> str | None:
         key = dedup_key(message)
         budget = self.services.settings.reply_budget_seconds
+        started = time.monotonic()
         try:
             if not self.ledger.claim(key):
-                return self.ledger.wait_for_reply(key, budget)
-            if self.ledger.over_rate_limit(
+                settled, reply = self.ledger.wait_for_reply(key, budget)
+                if settled or not self.ledger.claim(key):
+                    return reply
+                # the first delivery's handler died: this one handles it, in what time is left
+                budget = max(budget - (time.monotonic() - started), 0.0)
+            elif self.ledger.over_rate_limit(
                 message.source, self.services.settings.user_rate_limit_per_minute
             ):
                 self.ledger.complete(key, msg.TOO_FAST)

@@ -16,6 +16,7 @@ from config.queues import NOTIFY_QUEUE
 from storage.models import Case, InboundMessage
 from tests.support.chat import HOUSEHOLD_ANSWERS, run_worker
 from tests.support.wechat import StandIn, WeChatUser
+from web.delivery import PENDING
 from wechat_standin.webhook_caller import next_msg_id
 
 
@@ -58,6 +59,18 @@ def test_retry_after_the_claim_lapsed_gets_the_reply_kept_with_the_message(
             {"key": f"msg:{confirm_id}"},
         ).scalar_one()
     assert "Q000001" not in stored  # kept encrypted
+
+
+def test_a_retry_waiting_on_a_dead_handler_takes_the_message_over(
+    app: Flask, household: WeChatUser, redis_url: str
+) -> None:
+    """The first delivery's handler died holding the claim: WeChat's retry waits, sees the
+    claim lapse, and handles the message itself instead of answering a bare success."""
+    household.say("我想求助")
+    answer_id = next_msg_id()
+    Redis.from_url(redis_url).set(f"dedup:msg:{answer_id}", PENDING, px=500)
+    retry = household.send("同意", msg_id=answer_id)
+    assert retry.reply and "哪方面" in retry.reply
 
 
 def test_duplicate_answer_does_not_advance_the_flow_twice(household: WeChatUser) -> None:
