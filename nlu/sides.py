@@ -1,12 +1,14 @@
 """Which side of help a message is on, from what it says, as a second opinion next to
-Rasa's. Asking for oneself (资助我, 能给我家…吗, 帮他申请) settles it. Otherwise an
+Rasa's. Asking for oneself (资助我, 能给我家…吗, 帮他申请) settles it, even against the model. Otherwise an
 explicit request (申请, 想学, 想找工作) beats an explicit offer to others (捐给, 想帮帮他,
-可以免费教, 提供岗位, 用不完), which beats a described hardship (交不起, 差三千, 医药费要…).
+可以免费教, 提供岗位, 用不完), which beats a described hardship (交不起, 差三千, 医药费要…)
+told as one's own.
 A message with both a request and an offer has no side of its own."""
 
 from __future__ import annotations
 
 import re
+from enum import IntEnum
 
 HELP = "seek_help"
 GIVE = "offer_donation"
@@ -22,7 +24,8 @@ FOR_ME = re.compile(
     r"|你们(?:捐|发|送|提供)的"
 )
 REQUEST = re.compile(
-    r"申请|报名|参加(?:你们|免费|培训)|求助|求援|求求|救救|求好心人|求捐"
+    r"申请|报名|参加(?:你们|免费|培训)|求助|求援|求求|救救|求好心人|求捐|求救"
+    r"|求[个点]?助|求[个点]?帮|求帮忙|求[个点]?(?:资助|救助|援助)"
     rf"|资助{_ME}|帮{_ME}|给{_ME}家|能给{_ME}|给{_ME}一"
     r"|希望有(?:人|企业|好心人|爱心人士|单位)来?(?:帮|资助|捐)"
     r"|(?:能|能不能|可不可以|可以)(?:资助|帮忙|捐)[^，。？]{0,6}吗"
@@ -37,6 +40,10 @@ REQUEST = re.compile(
 OFFER = re.compile(
     r"认捐|我来出|我出|我来捐|捐给(?!我|俺)|(?:想|要|可以|愿意|能)捐|捐(?:一|两|三|五|点|些|款|物|建)(?!给我|给俺)"
     r"|资助(?:一个|一户|贫困|穷|困难|几个|学生|孩子|大学生|一名)"
+    r"|(?:想|要|愿意|可以|准备|决定|打算|计划)资助"
+    r"|(?:拿|掏)[^，。]{0,6}出来[^，。]{0,2}(?:帮|给|资助|捐)|组织[^，。]{0,10}(?:下乡|义诊|送|捐)"
+    rf"|(?:愿意|想|可以|能|准备)出(?:钱|资|点钱|{_NUM})|出\s*{_NUM}+\s*(?:块|元|千|万)给"
+    r"|(?:钱|费用|学费|医药费)(?:都)?(?:由)?我(?:来)?(?:出|承担|包)|我来(?:承担|负担|包)"
     r"|送(?:给|一些|点|些|人|出去)(?!我|俺)|捐出去|(?:想|要|可以|能|愿意)给(?!我|俺)[^，。]{0,12}(?:送|捐|买|提供)"
     r"|(?<!不)(?:可以|能|愿意)(?:给|为|帮|替|带|招|收|教|组织|派)(?!我|俺)"
     r"|(?:想|(?<!需)要|愿意|我们)帮(?:一帮|帮|扶|助|一把)?(?!我|俺|咱|忙|自己|家里|家人|屋里)"
@@ -56,16 +63,45 @@ HARDSHIP = re.compile(
     r"|生病|病了|住院|瘫痪|残疾|去世|跑了|离婚|单亲|孤儿|五保|低保|欠债|贷款|塌了|漏雨|危房"
     r"|冲走|冲毁|受灾|遭了|颗粒无收|卖不出去|烂在地里|失业|下岗|没活干|找不到活|吃不饱"
     r"|揭不开锅|断粮|穷|困难|太难了|好难"
+    r"|交不上|付不上|凑不出|上不起|住不起|看不上病|拿不出来"
+    r"|癌|白血病|尿毒症|透析|化疗|放疗|做手术|动手术|截肢|脑瘫|中风|偏瘫|精神病|抑郁症"
+    r"|卧病|卧床|瘫在床|ICU|重症|病重|重病|营养不良|药费|医疗费"
+    rf"|(?:一次|一个月|每月|每个月|每天|一天|一年|每年)[^，。]{{0,4}}{_NUM}+\s*(?:块|元|千|万|百)"
+)
+
+# A hardship counts as the writer's own only when it is told as theirs (我家, 俺, 娃, 老公…),
+# or not told of others (患儿, 困难家庭, 山区的孩子): donors describe hardship too.
+OWN = re.compile(
+    r"我家|我的|我们家|我们村|我[得患有是腿手眼病]|俺|咱|额|阿拉|本人|自己|家里|屋里|屋头"
+    r"|老公|老婆|丈夫|媳妇|儿子|女儿|闺女|娃|孙子|孙女|爸|妈|爹|娘|父亲|母亲|爷爷|奶奶"
+    r"|公公|婆婆|弟弟|妹妹|哥哥|姐姐|老伴|老汉"
+)
+OTHERS = re.compile(
+    r"患儿|患者|病人|病患|家庭|困难户|贫困户|贫困生|学生|孩子们|老人们|山区|他们|她们|别人"
+    r"|乡亲|群众|村民|留守|孤寡|灾区|受灾的"
 )
 
 
-def side_of(text: str) -> str | None:
-    """HELP, GIVE, or None when the text does not say (or says both)."""
+class Strength(IntEnum):
+    """How much a cue says: a described hardship, an explicit request or offer, or asking
+    for oneself (which settles the side whatever the model thinks)."""
+
+    HARDSHIP = 1
+    SAID = 2
+    FOR_ME = 3
+
+
+def side_cue(text: str) -> tuple[str, Strength] | None:
+    """The side a text's words are on, and how strongly; None when they do not say (or
+    say both)."""
     if FOR_ME.search(text):
-        return HELP
+        return HELP, Strength.FOR_ME
     request, offer = bool(REQUEST.search(text)), bool(OFFER.search(text))
     if request != offer:
-        return HELP if request else GIVE
+        return (HELP if request else GIVE), Strength.SAID
     if request:  # both
         return None
-    return HELP if HARDSHIP.search(text) else None
+    if HARDSHIP.search(text) and (OWN.search(text) or not OTHERS.search(text)):
+        return HELP, Strength.HARDSHIP
+    return None
+

@@ -24,9 +24,25 @@ def test_without_a_cue_the_next_plausible_reading_is_taken() -> None:
 
 def test_help_and_donation_are_asked_when_the_text_disagrees() -> None:
     as_donor = [("offer_donation", 0.99), ("seek_help", 0.01)]
-    assert arbitrate("我想领一台你们捐的电脑给娃上网课", as_donor) == (UNSURE_SIDE, 1.0)
+    assert arbitrate("想报名学电焊", as_donor) == (UNSURE_SIDE, 1.0)
+    assert arbitrate("家里老人常年卧病在床", as_donor) == (UNSURE_SIDE, 1.0)
     as_household = [("seek_help", 0.95), ("offer_donation", 0.05)]
     assert arbitrate("邻居家的孩子生病了我想帮一把", as_household) == (UNSURE_SIDE, 1.0)
+
+
+def test_asking_for_oneself_settles_the_side() -> None:
+    as_donor = [("offer_donation", 0.99), ("seek_help", 0.01)]
+    assert arbitrate("我想领一台你们捐的电脑给娃上网课", as_donor) == ("seek_help", CUE_CONFIDENCE)
+
+
+def test_an_explicit_request_or_offer_decides_when_the_model_is_unsure() -> None:
+    hesitant = [("offer_donation", 0.5), ("seek_help", 0.45)]
+    assert arbitrate("想报名学电焊", hesitant) == ("seek_help", CUE_CONFIDENCE)
+    assert arbitrate("家里老人常年卧病在床", hesitant)[0] == UNSURE_SIDE  # hardship alone
+    assert arbitrate("我来出这个孩子的学费", [("seek_help", 0.55)]) == (
+        "offer_donation",
+        CUE_CONFIDENCE,
+    )
 
 
 def test_help_and_donation_are_asked_when_the_model_hesitates() -> None:

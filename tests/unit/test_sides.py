@@ -3,7 +3,12 @@ from the evaluation sets)."""
 
 import pytest
 
-from nlu.sides import GIVE, HELP, side_of
+from nlu.sides import GIVE, HELP, Strength, side_cue
+
+
+def side_of(text: str) -> str | None:
+    cue = side_cue(text)
+    return cue[0] if cue else None
 
 
 @pytest.mark.parametrize(
@@ -50,10 +55,20 @@ def test_requests_and_hardship_are_help(text: str) -> None:
         "年底了想帮扶一户困难家庭",
         "我想帮帮隔壁家的小孩",
         "我家有些旧毛衣想送人",
+        "我们医院组织医生下乡给中风老人做康复",
+        "公司年会决定资助白血病患儿",
+        "每年拿一万出来帮助重病家庭",
+        "那个孩子的手术费我来承担",
+        "我准备出五千帮贫困生买电脑",
     ],
 )
 def test_offers_to_others_are_giving(text: str) -> None:
     assert side_of(text) == GIVE
+
+
+def test_a_hardship_is_a_request_only_when_told_as_ones_own() -> None:
+    assert side_cue("老伴中风在床一个月药费八百") == (HELP, Strength.HARDSHIP)
+    assert side_cue("给ICU里的困难病人交点费用") is None  # others' hardship: no side
 
 
 @pytest.mark.parametrize("text", ["你好", "我想问问", "我想申请当志愿者，可以帮老人打扫卫生"])
