@@ -22,6 +22,8 @@ from nlu.evaluate import (
     FRESH_TARGETS,
     HOLDOUT,
     HOLDOUT_TARGETS,
+    NEEDS,
+    NEEDS_FLOOR,
     evaluate,
     load_examples,
 )
@@ -72,12 +74,17 @@ def run_eval() -> None:
     with _own_server() as client:
         fresh = evaluate(client, load_examples(), "fresh set (nlu/tests/fresh.yml)")
         blind = evaluate(client, load_examples(BLIND), "blind set (nlu/tests/blind.yml)")
+        needs = evaluate(client, load_examples(NEEDS), "need-type set (nlu/tests/needs.yml)")
         old = evaluate(client, load_examples(HOLDOUT), "old held-out set (nlu/tests/holdout.yml)")
     print(fresh.render(FRESH_TARGETS))
     print(blind.render(FRESH_TARGETS, errors=False))
+    print(needs.render(FRESH_TARGETS))
     print(old.render(HOLDOUT_TARGETS))
     below = (
-        old.failures(HOLDOUT_TARGETS) + fresh.failures(FRESH_FLOOR) + blind.failures(BLIND_FLOOR)
+        old.failures(HOLDOUT_TARGETS)
+        + fresh.failures(FRESH_FLOOR)
+        + blind.failures(BLIND_FLOOR)
+        + needs.failures(NEEDS_FLOOR)
     )
     if below:
         print(

@@ -9,7 +9,8 @@ backed by the words that make them:
 - help and donation are never guessed: a cue for the other side, or low confidence, makes
   the reading `unsure_side`, and the bot asks. Two cues are stronger than the model's
   doubt: asking for oneself (能给我家…吗) settles the side, and an explicit request or
-  offer decides when the model itself is unsure (below `SURE_OF_SIDE`).
+  offer, or a hardship that names a need, decides when the model itself is unsure (below
+  `SURE_OF_SIDE`).
 
 A reading that fails its check is replaced by what the text's own cues say (a side, or a
 described need, which is a request for help), or else by the next plausible intent."""
@@ -39,7 +40,7 @@ STATUS = re.compile(
     r"|着落|认领|有人看|看[过了]?没|看看我的|我的(?:申请|求助|认捐|捐款|捐赠)|拿到|领到|发下来"
     r"|啥时候|几时|哪天|多会儿|咋还没|怎么还没|还没(?:有)?(?:动静|消息|回音|人)"
     # "has it happened yet?": a perfective question at the end
-    r"|(?:了吗|了没|了没有|没有)[？?吗啊呀]*$"
+    r"|(?:了吗|了没|了没有)[？?吗啊呀]*$"
 )
 
 
@@ -52,6 +53,14 @@ class Cues:
     strength: Strength | None
     names_need: bool
     short: bool  # as short as a bare answer
+
+    @property
+    def decisive_when_unsure(self) -> bool:
+        """An explicit request or offer, or a hardship with a named need: enough to decide
+        when the model is unsure."""
+        return self.strength == Strength.SAID or (
+            self.strength == Strength.HARDSHIP and self.names_need
+        )
 
     @classmethod
     def of(cls, text: str) -> Cues:
@@ -88,7 +97,7 @@ def _side_checked(cues: Cues, intent: str | None, confidence: float) -> tuple[st
         return intent, max(confidence, CUE_CONFIDENCE)
     if cue is None:
         return (intent, confidence) if sure else (UNSURE_SIDE, 1.0)
-    if cues.strength == Strength.FOR_ME or (cues.strength == Strength.SAID and not sure):
+    if cues.strength == Strength.FOR_ME or (not sure and cues.decisive_when_unsure):
         return cue, CUE_CONFIDENCE
     return UNSURE_SIDE, 1.0  # certain that the side must be asked
 

@@ -22,8 +22,9 @@ TESTS = Path(__file__).resolve().parent / "tests"
 FRESH = TESTS / "fresh.yml"
 HOLDOUT = TESTS / "holdout.yml"
 BLIND = TESTS / "blind.yml"
+NEEDS = TESTS / "needs.yml"
 # Every set the generator and the training data must keep away from.
-EVALUATION_SETS = (FRESH, BLIND, HOLDOUT)
+EVALUATION_SETS = (FRESH, BLIND, HOLDOUT, NEEDS)
 CROSSING = {("seek_help", "offer_donation"), ("offer_donation", "seek_help")}
 
 
@@ -43,8 +44,9 @@ FRESH_TARGETS = Targets(0.97, 0.90, 0, 0.93, 0.97, 0.97, 0.97)
 HOLDOUT_TARGETS = Targets(0.95, need_type=0.90, amount_yuan=0.90)
 # What the current model measures on the new sets (README): neither may fall below it.
 # A ratchet, raised as the model improves, until FRESH_TARGETS are met and gate instead.
-FRESH_FLOOR = Targets(0.92, crossings=0, need_type=0.95)
-BLIND_FLOOR = Targets(0.94, crossings=2, need_type=0.85)
+FRESH_FLOOR = Targets(0.95, crossings=0, need_type=0.96)
+BLIND_FLOOR = Targets(0.94, crossings=1, need_type=0.87)
+NEEDS_FLOOR = Targets(0.87, crossings=0, need_type=0.98)
 
 
 @dataclass(frozen=True)

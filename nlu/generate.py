@@ -83,23 +83,41 @@ def fill(template: str, rng: random.Random, **pickers: Picker) -> str:
 
 ILLNESS = pick(
     "肺病 肾结石 胃癌 肝癌 心脏病 白血病 脑瘤 糖尿病 高血压 尿毒症 中风 脑梗 偏瘫 风湿 骨折 "
-    "眼病 乳腺癌 哮喘 癫痫 肺结核 肝硬化 淋巴瘤 脑出血 红斑狼疮 再生障碍性贫血"
+    "眼病 乳腺癌 哮喘 癫痫 肺结核 肝硬化 淋巴瘤 脑出血 红斑狼疮 再生障碍性贫血 "
+    "乙肝 肾炎 帕金森 青光眼 痛风 甲亢 慢阻肺 肺气肿 银屑病 强直性脊柱炎 宫颈癌 食道癌 "
+    "先天性心脏病 腰椎间盘突出 股骨头坏死 精神分裂症 抑郁症 小儿麻痹 脊髓损伤 骨髓炎"
 )
-INJURY = pick("摔断了腿 摔伤了腰 被车撞了 烧伤了 从房顶摔下来 干活伤了手 腿被砸断了")
+INJURY = pick(
+    "摔断了腿 摔伤了腰 被车撞了 烧伤了 从房顶摔下来 干活伤了手 腿被砸断了 手被机器轧了 "
+    "被开水烫伤了 被牛顶伤了 从脚手架上掉下来 眼睛被炸伤了"
+)
 SCHOOL = pick("小学 初中 高中 大学 技校 职高 大专 中专 县一中 师范")
 FEE = pick("学费 住宿费 生活费 书本费 资料费 校服钱 伙食费 补课费")
 HOUSE = pick("土房 老房子 瓦房 木板房 土坯房 窑洞 石头房")
-HOUSE_DAMAGE = pick("墙裂了大缝 屋顶漏雨 房梁断了 被雨泡塌了一半 地基下沉了 门窗都烂了")
-DISASTER = pick("洪水 山洪 泥石流 冰雹 大风 暴雪 干旱 地震 山火 暴雨 台风 霜冻")
+HOUSE_DAMAGE = pick(
+    "墙裂了大缝 屋顶漏雨 房梁断了 被雨泡塌了一半 地基下沉了 门窗都烂了 四面透风 瓦片碎了 "
+    "电线老化 墙皮往下掉 柱子被虫蛀空了 歪了"
+)
+DISASTER = pick(
+    "洪水 山洪 泥石流 冰雹 大风 暴雪 干旱 地震 山火 暴雨 台风 霜冻 雹子 龙卷风 山体滑坡 "
+    "连阴雨 雷击 大旱 寒潮"
+)
 LOSS = pick("冲走了 毁了 压塌了 淹了 烧光了 打烂了 冻死了")
 THINGS = pick("庄稼 房子 猪圈 牛棚 粮食 玉米 稻子 果树 羊群 家里的东西")
-SHORT = pick("没米了 没面了 没油了 断粮了 揭不开锅了 吃了上顿没下顿 好几天没吃饱 没钱买菜")
-WARM = pick("棉被 棉衣 冬衣 炭火 煤 厚衣服 暖和的被子")
-SKILL = pick("电焊 厨师 挖掘机 汽修 美容美发 月嫂 电工 家政 叉车 缝纫 电商 修手机")
-JOB = pick("工作 活干 岗位 事做 营生 临时工 长期工")
+SHORT = pick(
+    "没米了 没面了 没油了 断粮了 揭不开锅了 吃了上顿没下顿 好几天没吃饱 没钱买菜 "
+    "就剩一点面了 电被停了 交不起电费 奶粉钱都没了 烧不起煤"
+)
+WARM = pick("棉被 棉衣 冬衣 炭火 煤 厚衣服 暖和的被子 电暖器 棉鞋 柴火")
+SKILL = pick(
+    "电焊 厨师 挖掘机 汽修 美容美发 月嫂 电工 家政 叉车 缝纫 电商 修手机 育婴师 养老护理 "
+    "面点 开大车 直播 烘焙 中式烹调 木工"
+)
+JOB = pick("工作 活干 岗位 事做 营生 临时工 长期工 送货的活 看门的活 在家做的活 县城的活")
 CROP = pick("土豆 苹果 辣椒 花椒 核桃 红薯 茶叶 大蒜 白菜 柑橘 猕猴桃 玉米")
 ANIMAL = pick("猪 牛 羊 鸡 鸭 兔子 牦牛 山羊 小牛")
-INPUT = pick("本钱 种苗 化肥 饲料 种子 技术 农机 树苗 大棚钱")
+INPUT = pick("本钱 种苗 化肥 饲料 种子 技术 农机 树苗 大棚钱 启动资金 蜂种 鸡苗 旋耕机")
+ANIMAL_DISEASE = pick("猪瘟 口蹄疫 禽流感 羊痘 牛结节病 鸡瘟 蓝耳病")
 AID = pick("装个假肢 配个助听器 买个轮椅 做康复 配副眼镜 做透析 买药")
 DEVICE = pick("电脑 手机 平板 书桌 台灯")
 CONDITION = pick("耳朵聋了 眼睛看不见 腿脚不便 常年卧床 身体不好 生活不能自理 腿瘸了 糊涂了")
@@ -118,6 +136,9 @@ HOUSEHOLD_NEEDS: dict[str, list[str]] = {
         "想给{kin}{aid}{need}",
         "{kin}生下来就有{ill}一直在治",
         "{kin}在外地打工{injury}没钱回来看病",
+        "{kin}有{ill}天天要吃药",
+        "{ill}的药一吃就是好几年",
+        "{kin}{ill}看了好几家医院都没看好",
     ],
     "education": [
         "{kin}上{school}的{fee}{need}",
@@ -131,6 +152,9 @@ HOUSEHOLD_NEEDS: dict[str, list[str]] = {
         "{kin}上网课家里连个{device}都没有",
         "{kin}的{fee}我差{amt}",
         "{kin}成绩很好可{school}的{fee}供不起了",
+        "{kin}考上了{school}路费都没有",
+        "{kin}学习跟不上想找人补课",
+        "{kin}要去县城读{school}还得租房",
     ],
     "housing": [
         "{house}{damage}住着害怕",
@@ -140,12 +164,17 @@ HOUSEHOLD_NEEDS: dict[str, list[str]] = {
         "一家几口挤在{house}里",
         "村里说{house}是危房要改造可没钱",
         "房东要涨租住不起了",
+        "住的是借来的{house}{damage}",
+        "{house}被鉴定成危房不让住了",
+        "想在屋里修个厕所老人出门不方便",
     ],
     "disaster": [
         "{disaster}把{things}{loss}",
         "今年遭了{disaster}{things}全{loss}",
         "前几天{disaster}家里{things}都{loss}",
         "{disaster}过后{things}没了一家人住在亲戚家",
+        "{disaster}来了把{things}{loss}",
+        "连着{disaster}好几天{things}{loss}",
     ],
     "living": [
         "家里{short}",
@@ -162,6 +191,8 @@ HOUSEHOLD_NEEDS: dict[str, list[str]] = {
         "{kin}{condition}我一个人照顾不过来",
         "水井干了吃水成问题",
         "{kin}营养跟不上瘦得很",
+        "冬天{short}屋里冷得睡不着",
+        "{kin}七十多了就靠一点养老金过日子",
     ],
     "employment": [
         "想学{skill}找份{job}",
@@ -173,6 +204,11 @@ HOUSEHOLD_NEEDS: dict[str, list[str]] = {
         "有没有免费学{skill}的地方我想学",
         "我是残疾人想找个在家能做的{job}",
         "年纪大了厂里不要想找个{job}",
+        "想学个{skill}出去挣钱",
+        "想考个{skill}的证好找工作",
+        "厂子倒闭了想找个{job}",
+        "刚退伍回来想找个{job}",
+        "没考上大学想学{skill}",
     ],
     "production": [
         "想养{animal}缺{input}",
@@ -185,6 +221,10 @@ HOUSEHOLD_NEEDS: dict[str, list[str]] = {
         "借钱买的{animal}死了欠了{amt}",
         "想种{crop}不懂技术",
         "{crop}丰收了却没人来收",
+        "{animal}得了{animal_disease}死了好几头",
+        "{crop}今年卖不上价",
+        "想搞个养{animal}的场子缺{input}",
+        "收购商把{crop}价钱压得很低",
     ],
 }
 PLEAS = [
@@ -245,6 +285,7 @@ def seek_help(rng: random.Random) -> str:
         crop=CROP,
         animal=ANIMAL,
         input=INPUT,
+        animal_disease=ANIMAL_DISEASE,
         condition=CONDITION,
         aid=AID,
         device=DEVICE,
@@ -284,7 +325,12 @@ SERVICE = pick(
 PROFESSION = pick(
     "医生 护士 老师 律师 退休教师 农技员 兽医 理发师 电工 厨师 心理咨询师 大学生志愿者 装修师傅"
 )
-JOBS = pick("普工 保安 保洁 厨师 司机 店员 学徒 服务员 装卸工 缝纫工 客服")
+JOBS = pick(
+    "普工 保安 保洁 厨师 司机 店员 学徒 服务员 装卸工 缝纫工 客服 包装工 快递员 分拣员 护工"
+)
+EMPLOYER = pick(
+    "我们厂 我们工厂 我们公司 我的店 我们物流公司 我们工地 我们酒店 我们合作社 我的修车铺"
+)
 
 DONOR_TEMPLATES = [
     lambda r: f"{GIVERS(r)}想捐{amount(r)}给{BENEFICIARIES(r)}",
@@ -322,6 +368,14 @@ DONOR_TEMPLATES = [
     lambda r: f"{GIVERS(r)}为{BENEFICIARIES(r)}募捐了{amount(r)}",
     lambda r: f"{GIVERS(r)}愿意和{BENEFICIARIES(r)}结对帮扶",
     lambda r: f"我是{PROFESSION(r)}，周末可以去给{BENEFICIARIES(r)}{SERVICE(r)}",
+    lambda r: f"{EMPLOYER(r)}招{JOBS(r)}{BENEFICIARIES(r)}优先",
+    lambda r: f"{EMPLOYER(r)}想收个学徒",
+    lambda r: f"{EMPLOYER(r)}招{r.choice('两三五八十')}个{JOBS(r)}包吃住",
+    lambda r: f"我是{PROFESSION(r)}可以免费给{BENEFICIARIES(r)}{SERVICE(r)}",
+    lambda r: f"我是{PROFESSION(r)}能不能去村里{SERVICE(r)}",
+    lambda r: f"家里的{GOODS(r)}还能用谁家要",
+    lambda r: f"有个不用的{GOODS(r)}谁家需要",
+    lambda r: f"{GIVERS(r)}有一批{GOODS(r)}",
 ]
 PLAIN_GIVE = (
     "我要捐款 想献爱心 怎么认捐 我也想捐一点 能捐东西吗 我想做点公益 想资助别人 我想当志愿者帮忙 我要捐物资 "

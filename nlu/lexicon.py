@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from vocabulary import KIND_KEYWORDS, NEED_KEYWORDS
+from vocabulary import KIND_KEYWORDS, NEED_KEYWORDS, NEED_WEIGHTS
 
 YES_WORDS = (
     "是",
@@ -88,7 +88,7 @@ def bare(text: str) -> str:
 
 # Words that contain a need keyword but are about something else (工作人员 is no job), or
 # name who someone is (低保户) rather than what they need.
-NOT_NEEDS = ("工作人员", "人工", "没毛病", "低保户", "社工")
+NOT_NEEDS = ("工作人员", "人工", "没毛病", "低保户", "社工", "炎热", "炎炎", "症结")
 # Only when nothing more specific is said: "生活困难" because of illness is a medical need.
 GENERIC_NEEDS = {"生活困难": "living", "生活很困难": "living"}
 # A condition says who someone is, not what they ask for: a disabled man asking for work
@@ -118,7 +118,8 @@ def need_types(text: str) -> tuple[str, ...]:
             end = start + len(word)
             if not any(taken[start:end]):
                 taken[start:end] = [True] * len(word)
-                score[need] = score.get(need, 0) + len(word) / (2 if word in CONDITION_WORDS else 1)
+                weight = NEED_WEIGHTS.get(need, 1.0) / (2 if word in CONDITION_WORDS else 1)
+                score[need] = score.get(need, 0) + len(word) * weight
                 last[need] = max(last.get(need, -1), start)
             start = text.find(word, end)
     if not score:

@@ -1,14 +1,16 @@
 """Which side of help a message is on, from what it says, as a second opinion next to
-Rasa's. Asking for oneself (资助我, 能给我家…吗, 帮他申请) settles it, even against the model. Otherwise an
-explicit request (申请, 想学, 想找工作) beats an explicit offer to others (捐给, 想帮帮他,
-可以免费教, 提供岗位, 用不完), which beats a described hardship (交不起, 差三千, 医药费要…)
-told as one's own.
-A message with both a request and an offer has no side of its own."""
+Rasa's. Asking for oneself (资助我, 能给我家…吗, 帮他申请) settles it, even against the
+model. Otherwise an explicit request (申请, 想学, 想找工作) beats an explicit offer to
+others (捐给, 想帮帮他, 可以免费教, 提供岗位, 用不完), which beats a described hardship
+(交不起, 差三千, 医药费要…) or a named need told as one's own. A message with both a
+request and an offer has no side of its own."""
 
 from __future__ import annotations
 
 import re
 from enum import IntEnum
+
+from nlu.lexicon import need_types
 
 HELP = "seek_help"
 GIVE = "offer_donation"
@@ -52,7 +54,15 @@ OFFER = re.compile(
     r"|有能力|回报社会|用不完|闲置|不穿了|不用了想|拿出|出资|赞助|献爱心|做公益|结对"
     r"|需要[^，。]{0,8}吗[^，。]{0,3}(?:我|我们)(?:这|这儿|这里)?有"
     r"|我来帮|善款|(?:我|我们)(?:这|这儿|这里)有|可以提供|能提供|愿意提供|当志愿者|做志愿"
-    r"|对口帮扶|结对帮扶|出一份力|尽一份力|出点力|做点事|包销|认领(?!我)"
+    # goods looking for a home, workers looking for work, professionals offering time
+    r"|不用的|用不上的|闲着的|多余的|还能用|谁家[^，。]{0,8}(?:需要|要)|有(?:没有)?(?:人|谁)(?:需要|要)"
+    r"|需要[^，。]{0,8}吗[^，。]{0,3}(?:我|我们)[^，。]{0,3}有|缺啥|需要啥"
+    r"|(?:我|我们)[^，。]{0,4}送(?:过去|去)|包吃住|优先(?:录用|招|考虑)?$|[困难贫]困?户优先"
+    r"|招(?:聘|工|人|[^，。]{0,6}(?:工|员|师傅|学徒))|收[个几名]?(?:学徒|徒弟)|带[个几两]?(?:个)?徒弟"
+    r"|缺[^，。]{0,4}个[^，。]{0,6}(?:工|员)|(?:可以|能|愿意)(?:去|来|到)[^，。]{0,6}(?:给|帮|教|为)"
+    r"|我是[^，。]{1,6}(?:师|医生|大夫|护士|老师)[^，。]{0,3}(?:可以|能|愿意)"
+    r"|(?:免费|义务)(?:给|为|帮)(?!我|俺)"
+    r"|对口帮扶|结对帮扶|出一份力|尽一份力|出点力|做点事|包销|认领(?!我)|捐出来|捐出|献[点些份]?爱心"
 )
 HARDSHIP = re.compile(
     r"交不起|付不起|拿不出|凑不齐|凑不够|上不起|看不起病|治不起|吃不上|吃不起|没饭吃|过不下去"
@@ -69,10 +79,11 @@ HARDSHIP = re.compile(
     rf"|(?:一次|一个月|每月|每个月|每天|一天|一年|每年)[^，。]{{0,4}}{_NUM}+\s*(?:块|元|千|万|百)"
 )
 
-# A hardship counts as the writer's own only when it is told as theirs (我家, 俺, 娃, 老公…),
-# or not told of others (患儿, 困难家庭, 山区的孩子): donors describe hardship too.
+# A hardship, or a need named with no offer, counts as the writer's own only when it is told
+# as theirs (我家, 俺, 娃, 老公…), or not told of others (患儿, 困难家庭, 山区的孩子): donors
+# describe hardship too.
 OWN = re.compile(
-    r"我家|我的|我们家|我们村|我[得患有是腿手眼病]|俺|咱|额|阿拉|本人|自己|家里|屋里|屋头"
+    r"我家|我的|我们家|我们村|我[得患腿手眼病]|俺|咱|额|阿拉|本人|自己|家里|屋里|屋头"
     r"|老公|老婆|丈夫|媳妇|儿子|女儿|闺女|娃|孙子|孙女|爸|妈|爹|娘|父亲|母亲|爷爷|奶奶"
     r"|公公|婆婆|弟弟|妹妹|哥哥|姐姐|老伴|老汉"
 )
@@ -101,7 +112,7 @@ def side_cue(text: str) -> tuple[str, Strength] | None:
         return (HELP if request else GIVE), Strength.SAID
     if request:  # both
         return None
-    if HARDSHIP.search(text) and (OWN.search(text) or not OTHERS.search(text)):
+    troubled = HARDSHIP.search(text) is not None or bool(need_types(text))
+    if troubled and (OWN.search(text) or not OTHERS.search(text)):
         return HELP, Strength.HARDSHIP
     return None
-

@@ -1,5 +1,6 @@
 """Text clean-up before anything reads a message: full-width to half-width, traditional
-to simplified characters, and whitespace folded. The raw text is kept elsewhere."""
+to simplified characters, common keyboard homophones (学废 → 学费), and whitespace
+folded. The raw text is kept elsewhere."""
 
 from __future__ import annotations
 
@@ -9,7 +10,10 @@ from functools import lru_cache
 
 from opencc import OpenCC
 
+from vocabulary import TYPOS
+
 _SPACES = re.compile(r"\s+")
+_TYPO = re.compile("|".join(sorted(TYPOS, key=len, reverse=True)))
 # Full-width digits, letters and the ideographic space become ASCII; Chinese punctuation
 # (，。！？：) stays as people wrote it.
 _HALF_WIDTH = {
@@ -26,9 +30,9 @@ def _t2s() -> OpenCC:
 
 
 def normalise_text(raw: str) -> str:
-    """Half-width digits and letters, simplified Chinese, single spaces."""
+    """Half-width digits and letters, simplified Chinese, homophones fixed, single spaces."""
     text = unicodedata.normalize("NFC", raw).translate(_HALF_WIDTH)
-    text = _t2s().convert(text)
+    text = _TYPO.sub(lambda found: TYPOS[found.group(0)], _t2s().convert(text))
     return _SPACES.sub(" ", text).strip()
 
 

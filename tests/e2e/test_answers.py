@@ -77,16 +77,21 @@ def test_household_size_sentence_is_the_family_not_the_earner(household: WeChatU
 
 
 def test_unclear_side_is_asked_not_guessed(app: Flask, household: WeChatUser) -> None:
-    """A request the model reads as a donation offer (你们捐的电脑) is asked about; the
-    answer starts the help conversation with what the first message said."""
-    assert "为自己或家人求助，还是想帮助别人" in household.say("我想领一台你们捐的电脑给娃上网课")
+    """A message that could be either side (can you give / can I give a few bags of flour)
+    is asked about; the answer starts the help conversation with what it said."""
+    assert "为自己或家人求助，还是想帮助别人" in household.say("能捐几袋面粉吗")
     assert "同意" in household.say("1")
-    assert "多少钱" in household.say("同意")  # need and description came from the first message
+    assert "情况" in household.say("同意")  # the need (面粉: living) came from the first message
+
+
+def test_asking_for_oneself_is_never_read_as_giving(household: WeChatUser) -> None:
+    """你们捐的 and 给娃 say it is a request, whatever the model makes of 捐."""
+    assert "同意" in household.say("我想领一台你们捐的电脑给娃上网课")
 
 
 def test_unclear_side_answered_as_giving_starts_the_pledge(donor: WeChatUser) -> None:
-    assert "帮助别人" in donor.say("邻居家的孩子生病了我想帮一把")
-    assert "捐什么" in donor.say("2")
+    assert "帮助别人" in donor.say("能捐几袋面粉吗")
+    assert "哪里的家庭" in donor.say("2")  # goods (面粉) came from the first message
 
 
 @pytest.mark.parametrize(

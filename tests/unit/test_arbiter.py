@@ -35,10 +35,11 @@ def test_asking_for_oneself_settles_the_side() -> None:
     assert arbitrate("我想领一台你们捐的电脑给娃上网课", as_donor) == ("seek_help", CUE_CONFIDENCE)
 
 
-def test_an_explicit_request_or_offer_decides_when_the_model_is_unsure() -> None:
+def test_an_explicit_cue_or_a_named_need_decides_when_the_model_is_unsure() -> None:
     hesitant = [("offer_donation", 0.5), ("seek_help", 0.45)]
     assert arbitrate("想报名学电焊", hesitant) == ("seek_help", CUE_CONFIDENCE)
-    assert arbitrate("家里老人常年卧病在床", hesitant)[0] == UNSURE_SIDE  # hardship alone
+    assert arbitrate("家里老人常年卧病在床", hesitant)[0] == "seek_help"  # a need, as one's own
+    assert arbitrate("日子太难了", hesitant)[0] == UNSURE_SIDE  # hardship alone
     assert arbitrate("我来出这个孩子的学费", [("seek_help", 0.55)]) == (
         "offer_donation",
         CUE_CONFIDENCE,
@@ -47,7 +48,7 @@ def test_an_explicit_request_or_offer_decides_when_the_model_is_unsure() -> None
 
 def test_help_and_donation_are_asked_when_the_model_hesitates() -> None:
     ranking = [("offer_donation", 0.52), ("seek_help", 0.40)]
-    assert arbitrate("我们村想要一批树苗", ranking)[0] == UNSURE_SIDE
+    assert arbitrate("这个事情要怎么弄", ranking)[0] == UNSURE_SIDE
     assert arbitrate("我想找个人聊聊", [("seek_help", 0.55)])[0] == UNSURE_SIDE
 
 

@@ -103,6 +103,16 @@ def test_need_type_keywords(text: str, need: str) -> None:
     assert detect_need_type(text) == need
 
 
+def test_keyboard_homophones_are_fixed() -> None:
+    assert normalise_text("娃的学废还差两千，我们是低宝户") == "娃的学费还差两千，我们是低保户"
+    assert normalise_text("因难产住了院") == "因难产住了院"
+
+
+def test_a_named_disaster_comes_before_what_it_destroyed() -> None:
+    assert need_types("暴雪压死了几头牛")[0] == "disaster"
+    assert need_types("一场大火把衣服被子都烧光了")[0] == "disaster"
+
+
 def test_every_need_type_named_is_kept_most_likely_first() -> None:
     assert need_types("学费交不起孩子又住院了，还差两万") == ("medical", "education")
     # a type named much less than the first is left out
