@@ -25,7 +25,7 @@ from nlu.client import MIN_CONFIDENCE, NluClient
 from nlu.lexicon import bare, detect_need_type
 from storage import social_work as social_work_store
 from storage.db import Database
-from storage.models import Operator, SocialWorker, User, utcnow
+from storage.models import Operator, SocialWorker, User
 from storage.repositories import audit, get_or_create_user, record_consent
 
 CONFIRM = "_confirm"
@@ -98,7 +98,6 @@ class Conversation:
         self.session = session
         self.openid = openid
         self.user: User = get_or_create_user(session, openid)
-        self.user.last_message_at = utcnow()
         self.outbox = Outbox(session)
         self.events = self.outbox.events  # dispatched by the caller after commit
         self._roles: dict[str, object] = {}

@@ -18,6 +18,7 @@ from storage.social_work import notify
 class Event(StrEnum):
     NOTIFICATIONS_WRITTEN = "notifications_written"  # outbox rows to send
     MATCHING_NEEDED = "matching_needed"  # open cases or pledges changed
+    DATA_ERASED = "data_erased"  # the user's personal data was erased: log no content either
 
 
 @dataclass(frozen=True)

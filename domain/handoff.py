@@ -28,7 +28,7 @@ from storage.models import (
     User,
     utcnow,
 )
-from storage.repositories import audit
+from storage.repositories import audit, last_message_at
 from storage.social_work import (
     active_operators,
     covering_organisation,
@@ -176,9 +176,8 @@ def worker_says(session: Session, handoff: Handoff, actor: User, text: str, noti
     session.add(message)
     session.flush()
     household = handoff.user
-    in_window = household.last_message_at is not None and (
-        household.last_message_at >= utcnow() - WINDOW
-    )
+    last = last_message_at(session, household.openid)
+    in_window = last is not None and last >= utcnow() - WINDOW
     if in_window:
         message.delivered_at = utcnow()
         notify(household.id, f"handoff-msg:{message.id}", msg.WORKER_MESSAGE.format(text=text))

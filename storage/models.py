@@ -134,7 +134,6 @@ class User(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     openid: Mapped[str] = mapped_column(String(64), unique=True)
     role: Mapped[Role] = mapped_column(_enum(Role, "role"), default=Role.PUBLIC)
-    last_message_at: Mapped[datetime | None]
     consent_version: Mapped[str | None] = mapped_column(String(32))
     consent_at: Mapped[datetime | None]
     # Mirrors the Redis conversation state so a lost state (Redis restart) can be noticed.

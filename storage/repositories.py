@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from storage import audit_chain
@@ -52,32 +52,38 @@ def audit(
     audit_chain.append(session, entry)
 
 
-def record_inbound(
+def log_inbound(
     session: Session,
     dedup_key: str,
     openid: str,
     msg_type: str,
     content: str | None,
     outcome: str = "handled",
-) -> InboundMessage | None:
-    """Log a delivered message once. None when the same delivery was already logged."""
-    row = InboundMessage(
-        dedup_key=dedup_key, openid=openid, msg_type=msg_type, content=content, outcome=outcome
-    )
-    try:
-        with session.begin_nested():
-            session.add(row)
-    except IntegrityError:
-        return None
-    return row
-
-
-def earlier_reply(session: Session, dedup_key: str) -> str | None:
-    """The reply a delivery logged before got (None if it got none, or was not handled)."""
-    return session.scalar(
-        select(InboundMessage.reply).where(
-            InboundMessage.dedup_key == dedup_key, InboundMessage.outcome == "handled"
+    reply: str | None = None,
+) -> None:
+    """Log a delivered message, with the reply it got. Its dedup key is unique: committing
+    a second row for the same delivery raises IntegrityError and rolls the turn back."""
+    session.add(
+        InboundMessage(
+            dedup_key=dedup_key,
+            openid=openid,
+            msg_type=msg_type,
+            content=content,
+            outcome=outcome,
+            reply=reply,
         )
+    )
+
+
+def earlier_delivery(session: Session, dedup_key: str) -> InboundMessage | None:
+    """The log row of a delivery handled or logged before (a read: no write, no lock)."""
+    return session.scalar(select(InboundMessage).where(InboundMessage.dedup_key == dedup_key))
+
+
+def last_message_at(session: Session, openid: str) -> datetime | None:
+    """When the user last wrote (WeChat's 48-hour window), from the inbound log."""
+    return session.scalar(
+        select(func.max(InboundMessage.received_at)).where(InboundMessage.openid == openid)
     )
 
 

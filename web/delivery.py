@@ -20,6 +20,7 @@ from contextlib import suppress
 from redis import Redis
 from redis.exceptions import RedisError
 from rq import Queue, Retry
+from sqlalchemy.exc import IntegrityError
 from wechatpy.messages import BaseMessage
 
 import messages as msg
@@ -28,7 +29,7 @@ from conversation.engine import Conversation, Services
 from domain.events import Event, Outcome
 from nlu.text import normalise_text
 from storage import crypto
-from storage.repositories import earlier_reply, record_inbound
+from storage.repositories import earlier_delivery, log_inbound
 
 log = logging.getLogger(__name__)
 
@@ -182,14 +183,20 @@ class Dispatcher:
                 blocking_timeout=USER_LOCK_WAIT_SECONDS,
             ):
                 with services.db.session() as session:
-                    text = message_text(message)
-                    logged = record_inbound(session, key, message.source, message.type, text)
-                    if logged is None:  # handled before its claim lapsed: never twice
-                        outcome = Outcome(earlier_reply(session, key))
+                    earlier = earlier_delivery(session, key)
+                    if earlier is not None:  # handled before its claim lapsed: never twice
+                        handled = earlier.outcome == "handled"
+                        outcome = Outcome(earlier.reply if handled else msg.BUSY)
                     else:
+                        text = message_text(message)
                         conversation = Conversation(services, session, message.source)
                         outcome = conversation.outcome(self._reply(conversation, message, text))
-                        logged.reply = outcome.reply
+                        # the turn's only write besides its own: the log, with the reply
+                        if Event.DATA_ERASED in outcome.events:
+                            text = None
+                        log_inbound(
+                            session, key, message.source, message.type, text, reply=outcome.reply
+                        )
             self.ledger.complete(key, outcome.reply)
             self._after_commit(outcome.events, key)
             return outcome.reply
@@ -242,8 +249,10 @@ class Dispatcher:
         try:
             with self.services.db.session() as session:
                 text = message_text(message)
-                logged = record_inbound(session, key, message.source, message.type, text, outcome)
-                return logged is not None
+                log_inbound(session, key, message.source, message.type, text, outcome)
+            return True
+        except IntegrityError:
+            return False
         except Exception:
             log.exception("could not log %s (%s)", key, outcome)
             return True

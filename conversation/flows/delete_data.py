@@ -9,6 +9,7 @@ import messages as msg
 from conversation.flow import Flow, Triggers
 from conversation.state import ConversationState
 from conversation.steps import Reprompt, Slots, Step
+from domain.events import Event
 from domain.privacy import erase_personal_data
 from nlu.lexicon import bare
 
@@ -39,6 +40,7 @@ def _parse_confirmation(text: str, _state: ConversationState) -> bool:
 
 def _erase(conversation: Conversation, _slots: Slots) -> str:
     erase_personal_data(conversation.session, conversation.user)
+    conversation.emit(Event.DATA_ERASED)
     return msg.DELETED
 
 

@@ -12,7 +12,7 @@ from flask.testing import FlaskCliRunner
 from sqlalchemy import select, update
 
 from jobs.reminders import escalate_handoffs
-from storage.models import Handoff, HandoffMessage, HandoffStatus, User, utcnow
+from storage.models import Handoff, HandoffMessage, HandoffStatus, InboundMessage, utcnow
 from tests.support.chat import file_case, pushed_texts, run_worker
 from tests.support.wechat import WeChatUser, invite_code
 
@@ -136,7 +136,9 @@ def test_outside_48_hours_a_template_invites_a_reply_and_the_message_waits(
     long_ago = utcnow() - timedelta(hours=50)
     with app.extensions["zhulian"].services.db.session() as session:
         session.execute(
-            update(User).where(User.openid == household.openid).values(last_message_at=long_ago)
+            update(InboundMessage)
+            .where(InboundMessage.openid == household.openid)
+            .values(received_at=long_ago)
         )
     household.standin.state.last_user_message[household.openid] = time.time() - 50 * 3600
     assert "48 小时" in dingxi_worker.say(f"回复 {number} 补助的材料准备好了吗")
