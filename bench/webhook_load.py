@@ -1,44 +1,73 @@
-"""Webhook load benchmark: N simulated WeChat users run whole conversations (a help request
-to a case number, then a pledge) against the running service, then the same number of
-messages goes to a bare endpoint that only checks the signature and parses the XML.
+"""Webhook load benchmark. Simulated WeChat users run whole conversations (a help request to
+a case number, then a pledge) against the running service; the same load then goes to a bare
+endpoint that only checks the signature and parses the XML (the ceiling), in the same run.
 
-    make run                 # in one terminal
-    make bench               # in another; BENCH_USERS=40 make bench for more users
+- closed loop: N users, each sends its next message when the reply to the last one came;
+- open loop: messages at a constant rate (60 % of the closed-loop throughput unless given),
+  each timed from when it was due, so a slow reply does not lower the load (no coordinated
+  omission);
+- `--cold`: start the whole stack (`python -m config.launch`), wait until `/healthz` says
+  ready, wait one second, measure (the first run after a start), then measure again warm.
+
+    make run && make bench             # closed and open loop against the running service
+    make bench-cold                    # the first minute after a start, then warm
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import signal
 import statistics
 import subprocess
 import sys
 import threading
 import time
 import uuid
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 import requests
 
 from config.settings import PROJECT_ROOT, load_settings
+from nlu.validators import id_check_char
 from wechat_standin.signing import Account
 from wechat_standin.webhook_caller import WebhookCaller, http_transport
 
-HELP = [
-    "我想求助",
-    "同意",
-    "1",
-    "老人住院做手术，家里拿不出钱",
-    "两万",
-    "甘肃定西通渭县",
-    "五口人",
-    "王秀英",
-    "11010519491231002X",
-    "13800138000",
-    "确认",
-]
 PLEDGE = ["我想捐两千", "不限", "不限", "匿名", "不留", "确认"]
+BUDGET_SECONDS = 5.0  # WeChat's: a reply later than this is a customer-service message
+OPEN_LOOP_SHARE = 0.6
+OPEN_LOOP_SECONDS = 20.0
+OPEN_LOOP_USERS = 50  # conversations in flight at once in the open loop
+
+
+def help_script(household: int) -> list[str]:
+    """A help request to a case number, with this household's own valid ID and phone number
+    (households sharing one would all be flagged as duplicates of each other)."""
+    born = date(1950, 1, 1) + timedelta(days=household % 20000)
+    stem = f"110105{born:%Y%m%d}{household % 1000:03d}"
+    return [
+        "我想求助",
+        "同意",
+        "1",
+        "老人住院做手术，家里拿不出钱",
+        "两万",
+        "甘肃定西通渭县",
+        "五口人",
+        "王秀英",
+        stem + id_check_char(stem),
+        f"138{household % 10**8:08d}",
+        "确认",
+    ]
+
+
+def user_script() -> tuple[str, list[str]]:
+    """A new simulated user: an openid and the messages it sends."""
+    serial = uuid.uuid4().int
+    return f"bench_{serial % 16**12:012x}", help_script(serial) + PLEDGE
 
 
 @dataclass
@@ -52,93 +81,201 @@ class Results:
             self.latencies.append(seconds)
             self.failures += 0 if ok else 1
 
+    def line(self, name: str, wall: float) -> str:
+        lat = sorted(self.latencies)
+        if len(lat) < 2:
+            return f"{name}: too few messages"
+        pct = statistics.quantiles(lat, n=100, method="inclusive")
+        late = sum(1 for x in lat if x > BUDGET_SECONDS)
+        return (
+            f"{name}: {len(lat)} messages in {wall:.1f} s = {len(lat) / wall:.0f} msg/s; "
+            f"p50 {pct[49] * 1000:.0f} ms, p95 {pct[94] * 1000:.0f} ms, "
+            f"p99 {pct[98] * 1000:.0f} ms, max {lat[-1] * 1000:.0f} ms; "
+            f"past the {BUDGET_SECONDS:.0f} s budget {late}; failures {self.failures}"
+        )
 
-def run_user(caller: WebhookCaller, script: list[str], results: Results, check: bool) -> None:
-    openid = f"bench_{uuid.uuid4().hex[:12]}"
-    for text in script:
-        start = time.perf_counter()
+    @property
+    def p99(self) -> float:
+        return statistics.quantiles(sorted(self.latencies), n=100, method="inclusive")[98]
+
+
+Send = Callable[[str, str], bool]
+
+
+def sender(url: str, account: Account, check: bool) -> Send:
+    """Deliver one text, once (no WeChat retries); True when it was answered."""
+    caller = WebhookCaller(account, http_transport(url), deliveries=1, timeout=30)
+
+    def send(openid: str, text: str) -> bool:
         delivery = caller.send_text(openid, text)
-        ok = delivery.status == 200 and (delivery.reply is not None or not check)
-        results.add(time.perf_counter() - start, ok)
+        return delivery.status == 200 and (delivery.reply is not None or not check)
+
+    return send
 
 
-def report(name: str, results: Results, wall: float) -> None:
-    lat = sorted(results.latencies)
-    if not lat:
-        print(f"{name}: no messages")
-        return
-    pct = statistics.quantiles(lat, n=100, method="inclusive")
-    print(
-        f"{name}: {len(lat)} messages in {wall:.1f} s = {len(lat) / wall:.0f} msg/s; "
-        f"latency p50 {pct[49] * 1000:.0f} ms, p95 {pct[94] * 1000:.0f} ms, "
-        f"p99 {pct[98] * 1000:.0f} ms, max {lat[-1] * 1000:.0f} ms; failures {results.failures}"
-    )
-
-
-def load(url: str, account: Account, users: int, script: list[str], check: bool) -> None:
-    caller = WebhookCaller(account, http_transport(url), deliveries=1, timeout=10)
+def closed_loop(send: Send, users: int) -> tuple[Results, float]:
     results = Results()
+
+    def run_user() -> None:
+        openid, script = user_script()
+        for text in script:
+            start = time.perf_counter()
+            ok = send(openid, text)
+            results.add(time.perf_counter() - start, ok)
+
     start = time.perf_counter()
     with ThreadPoolExecutor(max_workers=users) as pool:
         for _ in range(users):
-            pool.submit(run_user, caller, script, results, check)
-    report(url, results, time.perf_counter() - start)
+            pool.submit(run_user)
+    return results, time.perf_counter() - start
 
 
-def start_bare(port: int) -> subprocess.Popen[bytes]:
-    gunicorn = PROJECT_ROOT / ".venv" / "bin" / "gunicorn"
+def open_loop(send: Send, rate: float, seconds: float) -> tuple[Results, float]:
+    """Messages due at a constant rate, spread over OPEN_LOOP_USERS conversations (each sends
+    its next message one slot later than its last); latency counts from when it was due."""
+    results = Results()
+    total = int(rate * seconds)
+    per_user = len(user_script()[1])
+    scripts = [user_script() for _ in range(total // per_user + OPEN_LOOP_USERS + 1)]
+    locks = [threading.Lock() for _ in scripts]  # a user's messages in order, as WeChat does
+
+    def deliver(due: float, slot: int) -> None:
+        lane, turn = slot % OPEN_LOOP_USERS, slot // OPEN_LOOP_USERS
+        user = lane + OPEN_LOOP_USERS * (turn // per_user)
+        openid, script = scripts[user]
+        with locks[user]:
+            ok = send(openid, script[turn % per_user])
+        results.add(time.perf_counter() - due, ok)
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=256) as pool:
+        for slot in range(total):
+            due = start + slot / rate
+            time.sleep(max(0.0, due - time.perf_counter()))
+            pool.submit(deliver, due, slot)
+    return results, time.perf_counter() - start
+
+
+@contextmanager
+def gunicorn_app(app: str, port: int, environment: dict[str, str]) -> Iterator[None]:
     process = subprocess.Popen(  # noqa: S603 - fixed argv
         [
-            str(gunicorn),
-            "--workers",
-            "2",
-            "--worker-class",
-            "gthread",
-            "--threads",
-            "8",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-            "bench.bare_app:create_bare_app()",
+            str(PROJECT_ROOT / ".venv" / "bin" / "gunicorn"),
+            "--workers=2",
+            "--worker-class=gthread",
+            "--threads=8",
+            f"--bind=127.0.0.1:{port}",
+            "--log-level=warning",
+            app,
         ],
         cwd=PROJECT_ROOT,
+        env=environment,
     )
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        try:
-            requests.post(f"http://127.0.0.1:{port}/wechat", timeout=1)
-            return process
-        except requests.RequestException:
-            time.sleep(0.2)
-    process.kill()
-    sys.exit("the bare endpoint did not start")
+    try:
+        wait_until(lambda: _answers(f"http://127.0.0.1:{port}/wechat"), 20, "the bare endpoint")
+        yield
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def _answers(url: str) -> bool:
+    try:
+        requests.post(url, timeout=1)
+        return True
+    except requests.RequestException:
+        return False
+
+
+def ready(base: str) -> bool:
+    try:
+        return bool(requests.get(f"{base}/healthz", timeout=2).json().get("ready"))
+    except (requests.RequestException, ValueError):
+        return False
+
+
+def wait_until(check: Callable[[], bool], seconds: float, what: str) -> None:
+    deadline = time.monotonic() + seconds
+    while not check():
+        if time.monotonic() > deadline:
+            sys.exit(f"{what} did not come up in {seconds:.0f} s")
+        time.sleep(0.2)
+
+
+@contextmanager
+def started_stack(environment: dict[str, str], base: str) -> Iterator[float]:
+    """The whole service started now (as `make run` does); yields seconds until ready."""
+    start = time.monotonic()
+    process = subprocess.Popen(  # noqa: S603 - fixed argv
+        [sys.executable, "-m", "config.launch"],
+        cwd=PROJECT_ROOT,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        wait_until(lambda: ready(base), 180, "the service")
+        yield time.monotonic() - start
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+
+
+def compare(name: str, full: tuple[Results, float], bare: tuple[Results, float]) -> None:
+    (f, f_wall), (b, b_wall) = full, bare
+    print(f"  {f.line('full stack', f_wall)}")
+    print(f"  {b.line('bare endpoint', b_wall)}")
+    ratio = (len(f.latencies) / f_wall) / (len(b.latencies) / b_wall)
+    print(f"  {name}: full / bare throughput {ratio:.2f}; p99 {f.p99 * 1000:.0f} ms")
+
+
+def measure(args: argparse.Namespace, url: str, bare_url: str, account: Account) -> None:
+    full, bare = sender(url, account, check=True), sender(bare_url, account, check=False)
+    print(f"closed loop, {args.users} users x {len(user_script()[1])} messages:")
+    closed = closed_loop(full, args.users)
+    compare("closed loop", closed, closed_loop(bare, args.users))
+    if args.closed_only:
+        return
+    capacity = len(closed[0].latencies) / closed[1]
+    rate = args.rate or OPEN_LOOP_SHARE * capacity
+    print(
+        f"open loop, {rate:.0f} msg/s for {args.seconds:.0f} s ({rate / capacity:.0%} of capacity):"
+    )
+    compare("open loop", open_loop(full, rate, args.seconds), open_loop(bare, rate, args.seconds))
 
 
 def main() -> None:
     settings = load_settings()
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--users", type=int, default=int(os.environ.get("BENCH_USERS", 20)))
-    parser.add_argument("--url", default=f"http://127.0.0.1:{settings.web_port}/wechat")
+    parser.add_argument("--users", type=int, default=int(os.environ.get("BENCH_USERS", 50)))
+    parser.add_argument("--rate", type=float, default=None, help="open-loop msg/s")
+    parser.add_argument("--seconds", type=float, default=OPEN_LOOP_SECONDS)
+    parser.add_argument("--closed-only", action="store_true")
+    parser.add_argument("--cold", action="store_true", help="start the stack, measure, again")
     parser.add_argument("--bare-port", type=int, default=8199)
     args = parser.parse_args()
+    base = f"http://127.0.0.1:{settings.web_port}"
     account = Account(
         settings.wechat_token, settings.wechat_app_id, settings.wechat_encoding_aes_key
     )
-    try:
-        requests.get(args.url.rsplit("/", 1)[0] + "/healthz", timeout=5).raise_for_status()
-    except requests.RequestException as exc:
-        sys.exit(f"the service is not healthy at {args.url} ({exc}); start it with `make run`")
-    script = HELP + PLEDGE
-    print(f"{args.users} users x {len(script)} messages (help request + pledge), full stack:")
-    load(args.url, account, args.users, script, check=True)
-    bare = start_bare(args.bare_port)
-    try:
-        print("same load, bare endpoint (signature + XML parse only; the ceiling):")
-        load(f"http://127.0.0.1:{args.bare_port}/wechat", account, args.users, script, check=False)
-    finally:
-        bare.terminate()
-        bare.wait(timeout=10)
+    environment = {**os.environ}
+    bare_url = f"http://127.0.0.1:{args.bare_port}/wechat"
+    with gunicorn_app("bench.bare_app:create_bare_app()", args.bare_port, environment):
+        if not args.cold:
+            if not ready(base):
+                sys.exit(f"the service at {base} is not ready; start it with `make run`")
+            measure(args, f"{base}/wechat", bare_url, account)
+            return
+        if ready(base):
+            sys.exit(f"something already serves {base}: stop it, or set WEB_PORT")
+        with started_stack(environment, base) as seconds:
+            print(f"ready {seconds:.1f} s after the start; measuring from one second later")
+            time.sleep(1)
+            print("first run after the start:")
+            measure(args, f"{base}/wechat", bare_url, account)
+            print("the same, warm:")
+            measure(args, f"{base}/wechat", bare_url, account)
 
 
 if __name__ == "__main__":

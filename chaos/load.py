@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import requests
 
-from bench.webhook_load import HELP, PLEDGE
+from bench.webhook_load import PLEDGE, help_script
 
 _MSG_IDS = itertools.count(int(time.time() * 1000) % 10**12 * 1000)
 _CASE_NUMBER = re.compile(r"Q\d{6}")
@@ -77,7 +77,7 @@ def run(load: Load, prefix: str, households: int, donors: int, worker: str | Non
     numbers: list[str] = []
 
     def household(i: int) -> None:
-        replies = load.script(f"{prefix}_h{i}", HELP)
+        replies = load.script(f"{prefix}_h{i}", help_script(i + int(time.time())))
         found = _CASE_NUMBER.search(replies[-1].reply or "") if replies else None
         if found:
             numbers.append(found.group(0))

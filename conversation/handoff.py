@@ -54,8 +54,8 @@ def ask_person(conversation: Conversation, region_code: str | None) -> str:
 
 def household_turn(conversation: Conversation, text: str) -> str | None:
     """While a person has taken the user's hand-off, every message goes to them."""
-    handoff = handoffs.open_handoff_of(conversation.session, conversation.user)
-    if handoff is None or handoff.status != HandoffStatus.ACTIVE:
+    handoff = handoffs.active_handoff_of(conversation.session, conversation.user)
+    if handoff is None:
         return None
     held = handoffs.held_messages(conversation.session, handoff)
     prefix = msg.HELD_MESSAGES.format(texts="\n".join(held)) + "\n\n" if held else ""

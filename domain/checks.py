@@ -3,9 +3,9 @@ flag with a readable reason for the social worker who verifies the case."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 import messages as msg
@@ -26,12 +26,17 @@ def _age(id_number: str, today: date) -> int:
     return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 
-def _other_cases(session: Session, case: Case, id_hash: str) -> list[Case]:
+def _other_cases(session: Session, case: Case, id_hash: str, since: datetime) -> list[Case]:
+    """The same household's other cases that a check looks at: open, or from the past year."""
     return list(
         session.scalars(
             select(Case)
             .join(HouseholdProfile, Case.profile_id == HouseholdProfile.id)
-            .where(HouseholdProfile.id_number_hash == id_hash, Case.id != case.id)
+            .where(
+                HouseholdProfile.id_number_hash == id_hash,
+                Case.id != case.id,
+                or_(Case.status.in_(OPEN_STATUSES), Case.submitted_at >= since),
+            )
         )
     )
 
@@ -44,11 +49,11 @@ def run_checks(session: Session, case: Case, settings: Settings) -> list[dict[st
     """Flags for a just-submitted case (its profile already flushed)."""
     profile = case.profile
     flags: list[dict[str, str]] = []
-    others = _other_cases(session, case, profile.id_number_hash or "")
+    year_ago = utcnow() - timedelta(days=365)
+    others = _other_cases(session, case, profile.id_number_hash or "", year_ago)
     open_others = [c.number for c in others if c.status in OPEN_STATUSES]
     if open_others:
         flags.append(_flag("duplicate", cases="、".join(open_others)))
-    year_ago = utcnow() - timedelta(days=365)
     recent = [c for c in others if c.submitted_at >= year_ago]
     if len(recent) + 1 >= CASES_PER_YEAR_LIMIT:
         flags.append(_flag("frequent", count=len(recent) + 1))

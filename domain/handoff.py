@@ -54,6 +54,15 @@ def open_handoff_of(session: Session, user: User) -> Handoff | None:
     )
 
 
+def active_handoff_of(session: Session, user: User) -> Handoff | None:
+    """The hand-off a person has taken for this user, if any (asked of every message: the
+    id alone is read, the row only when there is one)."""
+    found = session.scalar(
+        select(Handoff.id).where(Handoff.user_id == user.id, Handoff.status == HandoffStatus.ACTIVE)
+    )
+    return None if found is None else session.get(Handoff, found)
+
+
 def _latest_case(session: Session, user: User) -> Case | None:
     return session.scalar(
         select(Case)

@@ -10,7 +10,6 @@ from domain import cases, pledges
 from domain.events import StaleRecord
 from storage import audit_chain
 from storage.models import (
-    AuditEntry,
     Case,
     CaseQuestion,
     HouseholdProfile,
@@ -51,6 +50,5 @@ def erase_personal_data(session: Session, user: User) -> None:
         .values(content=None, reply=None)
     )
     user.consent_version = user.consent_at = None
-    for entry in session.scalars(select(AuditEntry).where(AuditEntry.actor == user.openid)):
-        audit_chain.erase_content(entry)  # what the trail says of them; its chain stays whole
+    audit_chain.erase_actor(session, user.openid)  # what the trail says of them; chain stays whole
     audit(session, "system", "personal_data.erased", "user", user.id)

@@ -8,10 +8,13 @@ first broken entry. Delete-my-data may erase an entry's content: the entry is th
 `erased`, keeps its `content_hash`, and the chain stays whole.
 
 The chain is global rather than per organisation: most entries (consent, hand-offs,
-feedback, erasure) belong to no organisation, and one sequence is simpler to verify. On
-PostgreSQL appends are serialised by a transaction-scoped advisory lock, so ids follow
-commit order; SQLite has a single writer, whose lock the insert takes before the previous
-entry is read.
+feedback, erasure) belong to no organisation, and one sequence is simpler to verify.
+Entries join the chain when their transaction commits: `append` only queues them, and just
+before the commit they are inserted and linked. On PostgreSQL that moment is serialised by a
+transaction-scoped advisory lock, so ids follow commit order and the lock is held for a few
+statements rather than for the whole turn (every submission and consent used to queue
+behind every other); SQLite has a single writer, whose lock the insert takes before the
+previous entry is read.
 """
 
 from __future__ import annotations
@@ -23,13 +26,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from sqlalchemy import select, text
+from sqlalchemy import event, select, text
 from sqlalchemy.orm import Session
 
 from storage.models import AuditEntry
 
 GENESIS = "0" * 64
 _ADVISORY_LOCK = 727_001  # any constant: the key of the audit-append lock
+_PENDING = "audit_chain.pending"  # session.info key: entries waiting for the commit
 
 
 def _sha256(*parts: str) -> str:
@@ -65,24 +69,45 @@ def link_hash(previous: str, entry: Linked) -> str:
 
 
 def append(session: Session, entry: AuditEntry) -> None:
-    """Add an entry at the end of the chain (inside the caller's transaction)."""
+    """Add an entry at the end of the chain when the caller's transaction commits."""
+    entry.content_hash = content_hash(entry.actor, entry.detail)
+    session.info.setdefault(_PENDING, []).append(entry)
+
+
+@event.listens_for(Session, "before_commit")
+def _link_pending(session: Session) -> None:
+    pending: list[AuditEntry] = session.info.pop(_PENDING, [])
+    if not pending:
+        return
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _ADVISORY_LOCK})
-    entry.content_hash = content_hash(entry.actor, entry.detail)
-    session.add(entry)
-    session.flush()  # the id, and on SQLite the write lock
-    previous = session.scalar(
-        select(AuditEntry.chain_hash)
-        .where(AuditEntry.id < entry.id)
-        .order_by(AuditEntry.id.desc())
-        .limit(1)
-    )
-    entry.chain_hash = link_hash(previous or GENESIS, entry)
+    for entry in pending:
+        session.add(entry)
+        session.flush()  # the id, and on SQLite the write lock
+        previous = session.scalar(
+            select(AuditEntry.chain_hash)
+            .where(AuditEntry.id < entry.id)
+            .order_by(AuditEntry.id.desc())
+            .limit(1)
+        )
+        entry.chain_hash = link_hash(previous or GENESIS, entry)
+
+
+@event.listens_for(Session, "after_rollback")
+def _drop_pending(session: Session) -> None:
+    session.info.pop(_PENDING, None)
 
 
 def erase_content(entry: AuditEntry) -> None:
     """Forget what the entry says about a person; the chain keeps its hash."""
     entry.actor, entry.detail, entry.erased = "（已删除）", {}, True
+
+
+def erase_actor(session: Session, actor: str) -> None:
+    """Forget what every entry by this actor says, those still waiting for the commit too."""
+    waiting = [e for e in session.info.get(_PENDING, []) if e.actor == actor]
+    for entry in [*session.scalars(select(AuditEntry).where(AuditEntry.actor == actor)), *waiting]:
+        erase_content(entry)
 
 
 @dataclass(frozen=True)

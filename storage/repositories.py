@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
 from storage import audit_chain
@@ -75,9 +75,13 @@ def log_inbound(
     )
 
 
-def earlier_delivery(session: Session, dedup_key: str) -> InboundMessage | None:
-    """The log row of a delivery handled or logged before (a read: no write, no lock)."""
-    return session.scalar(select(InboundMessage).where(InboundMessage.dedup_key == dedup_key))
+def earlier_delivery(session: Session, dedup_key: str) -> Row[str, str | None] | None:
+    """The outcome and reply of a delivery logged before (a read: no write, no lock)."""
+    return session.execute(
+        select(InboundMessage.outcome, InboundMessage.reply).where(
+            InboundMessage.dedup_key == dedup_key
+        )
+    ).first()
 
 
 def last_message_at(session: Session, openid: str) -> datetime | None:

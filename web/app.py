@@ -11,17 +11,19 @@ from web import cli, health, webhook
 from web.runtime import build_runtime
 
 
-def create_app(settings: Settings | None = None) -> Flask:
+def create_app(settings: Settings | None = None, warm: bool = False) -> Flask:
+    """The web app. `warm=True` (gunicorn, Procfile) loads everything a message needs before
+    the first request and reports `ready` on /healthz once the NLU is warm too."""
     settings = settings or load_settings()
-    app = Flask(__name__)
-    app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
-    app.extensions["zhulian"] = build_runtime(settings)
-    app.register_blueprint(webhook.bp)
-    app.register_blueprint(health.bp)
-    cli.register(app)
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     for noisy in ("rq", "urllib3", "jieba"):  # routine third-party chatter
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    app = Flask(__name__)
+    app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
+    app.extensions["zhulian"] = build_runtime(settings, warm)
+    app.register_blueprint(webhook.bp)
+    app.register_blueprint(health.bp)
+    cli.register(app)
     return app

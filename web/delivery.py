@@ -57,6 +57,18 @@ return 0
 """
 
 
+# A first delivery, in one round trip: claim it, then count it against the sender's
+# per-minute limit. 0: someone else holds it; 1: ours; 2: ours, but the sender is too fast.
+_ADMIT = """
+if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 0 end
+local sent = redis.call('INCR', KEYS[2])
+if sent == 1 then redis.call('EXPIRE', KEYS[2], 120) end
+if sent > tonumber(ARGV[3]) then return 2 end
+return 1
+"""
+HELD, ADMITTED, TOO_FAST = 0, 1, 2
+
+
 def dedup_key(message: BaseMessage) -> str:
     if message.type == "event" or not message.id:
         event = getattr(message, "event", message.type)
@@ -86,12 +98,25 @@ class DeliveryLedger:
         self._ttl = ttl_seconds
         self._lease_ms = int(lease_seconds * 1000)
         self._complete = redis.register_script(_COMPLETE)
+        self._admit = redis.register_script(_ADMIT)
 
     @staticmethod
     def _key(key: str) -> str:
         return f"dedup:{key}"
 
+    def load_scripts(self) -> None:
+        """Load the Lua scripts into Redis now rather than on the first message."""
+        for script in (_COMPLETE, _ADMIT):
+            self._redis.script_load(script)
+
+    def admit(self, key: str, openid: str, per_minute: int) -> int:
+        """Claim a delivery and count it for its sender: HELD, ADMITTED or TOO_FAST."""
+        rate = f"rate:{openid}:{int(time.time() // 60)}"
+        args: list[str | int] = [PENDING, self._lease_ms, per_minute]
+        return int(self._admit(keys=[self._key(key), rate], args=args))
+
     def claim(self, key: str) -> bool:
+        """Take over a delivery whose claim lapsed (not counted again for its sender)."""
         return bool(self._redis.set(self._key(key), PENDING, nx=True, px=self._lease_ms))
 
     def complete(self, key: str, reply: str | None) -> None:
@@ -121,13 +146,6 @@ class DeliveryLedger:
             return True, None
         return True, crypto.cipher().decrypt(str(value))
 
-    def over_rate_limit(self, openid: str, per_minute: int) -> bool:
-        key = f"rate:{openid}:{int(time.time() // 60)}"
-        count = self._redis.incr(key)
-        if count == 1:
-            self._redis.expire(key, 120)
-        return int(count) > per_minute
-
 
 class Dispatcher:
     """Turns a checked message into the reply text (or None for a bare `success`)."""
@@ -149,16 +167,16 @@ class Dispatcher:
         key = dedup_key(message)
         budget = self.services.settings.reply_budget_seconds
         started = time.monotonic()
+        limit = self.services.settings.user_rate_limit_per_minute
         try:
-            if not self.ledger.claim(key):
+            admission = self.ledger.admit(key, message.source, limit)
+            if admission == HELD:
                 settled, reply = self.ledger.wait_for_reply(key, budget)
                 if settled or not self.ledger.claim(key):
                     return reply
                 # the first delivery's handler died: this one handles it, in what time is left
                 budget = max(budget - (time.monotonic() - started), 0.0)
-            elif self.ledger.over_rate_limit(
-                message.source, self.services.settings.user_rate_limit_per_minute
-            ):
+            elif admission == TOO_FAST:
                 self.ledger.complete(key, msg.TOO_FAST)
                 self._log_unhandled(message, key, "rate_limited")
                 return msg.TOO_FAST

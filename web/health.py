@@ -1,5 +1,6 @@
 """`/healthz`: the state of the database, Redis and the NLU server (503 when the database
-or Redis is down; 200 with status "degraded" when only the NLU server is)."""
+or Redis is down; 200 with status "degraded" when only the NLU server is), and whether this
+worker has warmed up (`ready`: what a load balancer or a benchmark waits for)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ bp = Blueprint("health", __name__)
 
 @bp.get("/healthz")
 def healthz() -> ResponseReturnValue:
-    services = runtime().services
+    current = runtime()
+    services = current.services
     checks: dict[str, str] = {}
     try:
         services.db.ping()
@@ -30,4 +32,5 @@ def healthz() -> ResponseReturnValue:
     checks["nlu"] = services.nlu.health()
     healthy = checks["database"] == "ok" and checks["redis"] == "ok"
     status = "unavailable" if not healthy else "ok" if checks["nlu"] == "ok" else "degraded"
-    return jsonify({"status": status, **checks}), 200 if healthy else 503
+    body = {"status": status, "ready": healthy and current.ready, **checks}
+    return jsonify(body), 200 if healthy else 503

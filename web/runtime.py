@@ -10,7 +10,9 @@ from redis import Redis
 import compose
 from config.settings import Settings
 from conversation.engine import Services
+from storage.db import POOL_SIZE
 from web.delivery import Dispatcher
+from web.warmup import Warmup
 
 
 @dataclass
@@ -18,6 +20,12 @@ class Runtime:
     settings: Settings
     services: Services
     dispatcher: Dispatcher
+    warmup: Warmup | None = None
+
+    @property
+    def ready(self) -> bool:
+        """Warmed up (or not asked to: tests and the CLI)."""
+        return self.warmup is None or self.warmup.ready
 
     def close(self) -> None:
         """Release connections and threads (tests build many apps in one process)."""
@@ -26,9 +34,13 @@ class Runtime:
         compose.close(self.services)
 
 
-def build_runtime(settings: Settings) -> Runtime:
+def build_runtime(settings: Settings, warm: bool) -> Runtime:
     services = compose.build(settings)
-    return Runtime(settings, services, Dispatcher(services, Redis.from_url(settings.redis_url)))
+    built = Runtime(settings, services, Dispatcher(services, Redis.from_url(settings.redis_url)))
+    if warm:
+        built.warmup = Warmup(services, built.dispatcher, POOL_SIZE)
+        built.warmup.start()
+    return built
 
 
 def runtime() -> Runtime:

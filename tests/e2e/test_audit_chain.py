@@ -4,12 +4,16 @@ without breaking it."""
 
 from __future__ import annotations
 
+import time
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 from flask import Flask
 from flask.testing import FlaskCliRunner
 from sqlalchemy import select, text
 
 from storage.models import AuditEntry
+from storage.repositories import audit
 from tests.support.chat import file_case
 from tests.support.wechat import WeChatUser
 
@@ -87,3 +91,20 @@ def test_erasure_keeps_the_chain_whole(
     assert erased and all(e.detail == {} for e in erased)
     code, output = _verify(runner)
     assert code == 0 and f"intact: {len(entries)} entries" in output
+
+
+def test_entries_appended_at_once_still_form_one_chain(app: Flask, runner: FlaskCliRunner) -> None:
+    """Entries join the chain at commit: transactions that audit early and commit in another
+    order (each works a while after its entry) still leave one unbroken chain."""
+    database = app.extensions["zhulian"].services.db
+
+    def turn(n: int) -> None:
+        with database.session() as session:
+            audit(session, f"o_actor_{n}", "case.viewed", "case", n)
+            session.execute(text("SELECT 1"))
+            time.sleep(0.01 * (8 - n))  # the first to audit commits last
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        list(pool.map(turn, range(8)))
+    code, output = _verify(runner)
+    assert code == 0 and "intact: 8 entries" in output, output
