@@ -7,15 +7,21 @@ Correctness lives in the database, not in the lock:
 - the run's key is inserted in the same transaction, so a retried job (a worker killed after
   COMMIT) finds it and does nothing;
 - the plan is always made inside the job from the database, never passed through the queue.
-The Redis lease only saves duplicate work: a second run waits briefly, then skips.
+The Redis lease only saves duplicate work: a second run waits briefly, then skips; so does a
+job queued before the latest run began planning (that run saw what the job was queued for),
+which folds a burst of submissions into one or two runs.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 import uuid
+from datetime import UTC
 
+from redis import Redis
 from redis.exceptions import LockError
+from rq import get_current_job
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
@@ -41,6 +47,7 @@ from storage.social_work import covering_workers, notify
 log = logging.getLogger(__name__)
 
 LEASE_KEY = "matcher:lease"
+STARTED_KEY = "matcher:started"  # when the latest run began planning (Unix time)
 LEASE_SECONDS = 300
 MATCHABLE_CASES = (CaseStatus.VERIFIED, CaseStatus.PARTLY_MATCHED)
 MATCHABLE_PLEDGES = (PledgeStatus.OPEN, PledgeStatus.PARTLY_ALLOCATED)
@@ -217,6 +224,14 @@ def match_once(database: Database, run_key: str) -> int:
     raise RuntimeError(f"matcher run {run_key} kept conflicting; it will be retried")
 
 
+def _seen_by_a_later_run(redis: Redis) -> bool:
+    job = get_current_job()
+    started = redis.get(STARTED_KEY)
+    if job is None or job.enqueued_at is None or started is None:
+        return False
+    return float(started) > job.enqueued_at.replace(tzinfo=UTC).timestamp()
+
+
 def run_matcher(run_key: str | None = None) -> int:
     """The RQ job. `run_key` makes a retried job idempotent; the sweep passes none."""
     with compose.opened() as services:
@@ -225,6 +240,10 @@ def run_matcher(run_key: str | None = None) -> int:
             log.info("another matcher run holds the lease; skipping")
             return 0
         try:
+            if _seen_by_a_later_run(services.redis):
+                log.info("a run that began after this job was queued covered it; skipping")
+                return 0
+            services.redis.set(STARTED_KEY, time.time(), ex=LEASE_SECONDS * 12)
             written = match_once(services.db, run_key or uuid.uuid4().hex)
         finally:
             try:

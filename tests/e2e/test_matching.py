@@ -3,6 +3,7 @@ lifecycle, and never over-allocating (overlapping runs, a retried job, a killed 
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import subprocess
@@ -11,11 +12,14 @@ import threading
 import time
 from datetime import timedelta
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskCliRunner
 from redis import Redis
+from rq import Queue
 from sqlalchemy import func, select, update
 
+from config.queues import MATCHER_QUEUE, RUN_MATCHER
 from config.settings import PROJECT_ROOT, Settings
 from domain.matches import decline
 from jobs.conversations import start_due_flows
@@ -237,6 +241,22 @@ def test_a_retried_job_does_nothing(app: Flask) -> None:
         session.execute(update(Case).values(amount_needed=Case.amount_needed + 500))
     assert first > 0 and match_once(database, "job-1") == 0
     assert_never_over_allocated(database)
+
+
+def test_a_burst_of_matcher_jobs_is_folded_into_one_run(
+    app: Flask, redis_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Jobs queued before a run began planning are covered by it and skip."""
+    caplog.set_level(logging.INFO, logger="jobs.matching")
+    database = app.extensions["zhulian"].services.db
+    seed(database, cases=5, pledges=5)
+    with Redis.from_url(redis_url) as connection:
+        queue = Queue(MATCHER_QUEUE, connection=connection)
+        jobs = [queue.enqueue(RUN_MATCHER, f"burst-{i}") for i in range(4)]
+        run_worker(redis_url)
+        written = [job.latest_result().return_value for job in jobs]  # type: ignore[union-attr]
+    assert written[0] > 0 and written[1:] == [0, 0, 0]
+    assert caplog.text.count("covered it; skipping") == 3
 
 
 def test_a_killed_worker_leaves_consistent_state(app: Flask, settings: Settings) -> None:
