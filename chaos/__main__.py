@@ -29,6 +29,7 @@ SCENARIOS: dict[str, faults.Fault] = {
     "Redis restarted": faults.redis_restart,
     "PostgreSQL connections killed": faults.postgres_connections_killed,
     "PostgreSQL paused 3 s": faults.postgres_paused,
+    "PostgreSQL paused 7 s (past the reply budget)": faults.postgres_paused_past_the_budget,
     "Rasa killed and restarted": faults.rasa_killed,
     "RQ worker SIGKILLed": faults.worker_killed,
     "scheduler killed": faults.scheduler_killed,

@@ -33,6 +33,14 @@ def postgres_paused(stack: Stack) -> None:
         time.sleep(3)
 
 
+def postgres_paused_past_the_budget(stack: Stack) -> None:
+    """Longer than WeChat waits: the replies in flight go out later as customer-service
+    messages."""
+    time.sleep(2)
+    with stack.postgres.paused():
+        time.sleep(7)
+
+
 def rasa_killed(stack: Stack) -> None:
     time.sleep(1)
     stack.restart("nlu")  # it takes ~10 s to come back: the rules answer meanwhile
