@@ -84,8 +84,13 @@ test: lint $(MODEL) ## Lint, then every test on SQLite and PostgreSQL with real 
 chaos: $(VENV)/.installed $(MODEL) ## Fault campaign: its own Redis, PostgreSQL and stack, faults under load, invariants
 	$(PY) -m chaos
 
-bench: $(VENV)/.installed ## Benchmarks against the running service (start it with `make run` first)
+bench: $(VENV)/.installed ## Webhook benchmark, closed and open loop, against the running service (`make run` first)
 	$(PY) -m bench.webhook_load
+
+bench-cold: setup ## Webhook benchmark from a cold start: starts the stack, measures the first run, then warm
+	$(PY) -m config.services redis
+	$(VENV)/bin/flask db upgrade
+	$(PY) -m bench.webhook_load --cold
 
 bench-nlu: $(VENV)/.installed $(MODEL) ## NLU benchmark: training time, Rasa memory, parse latency, throughput
 	$(PY) -m bench.nlu_bench
@@ -96,4 +101,4 @@ bench-matcher: $(VENV)/.installed ## Matcher benchmark: 1k, 10k, 100k cases x pl
 clean: ## Remove virtualenvs, the trained model and local data
 	rm -rf $(VENV) $(NLU_VENV) nlu/models var
 
-.PHONY: help setup nlu-model nlu-generate nlu-cv nlu-eval migrate run chat lint test chaos bench bench-nlu bench-matcher clean
+.PHONY: help setup nlu-model nlu-generate nlu-cv nlu-eval migrate run chat lint test chaos bench bench-cold bench-nlu bench-matcher clean
