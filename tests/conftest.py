@@ -121,8 +121,8 @@ def make_app(settings: Settings) -> Iterator[Callable[..., Flask]]:
     """Build apps (with setting overrides); every one is closed after the test."""
     built: list[Flask] = []
 
-    def make(**overrides: object) -> Flask:
-        built.append(create_app(settings.with_overrides(**overrides)))
+    def make(warm: bool = False, **overrides: object) -> Flask:
+        built.append(create_app(settings.with_overrides(**overrides), warm=warm))
         return built[-1]
 
     yield make

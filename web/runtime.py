@@ -29,6 +29,8 @@ class Runtime:
 
     def close(self) -> None:
         """Release connections and threads (tests build many apps in one process)."""
+        if self.warmup is not None:
+            self.warmup.stop()
         self.dispatcher.close()
         self.dispatcher.jobs.close()
         compose.close(self.services)

@@ -42,10 +42,15 @@ class Warmup:
         self._dispatcher = dispatcher
         self._connections = connections
         self._done = threading.Event()
+        self._stopped = threading.Event()
 
     @property
     def ready(self) -> bool:
         return self._done.is_set()
+
+    def stop(self) -> None:
+        """Stop waiting for the NLU (the app is being closed)."""
+        self._stopped.set()
 
     def start(self) -> None:
         """Warm what is local now; the NLU and a whole turn in the background."""
@@ -88,7 +93,8 @@ class Warmup:
                 if time.monotonic() > deadline:
                     log.warning("the NLU did not answer; ready without it (rules answer)")
                     return
-                time.sleep(0.5)
+                if self._stopped.wait(0.5):
+                    return
             for sample in SAMPLES:
                 self._services.nlu.interpret(normalise_text(sample))
             self._one_turn()

@@ -115,4 +115,35 @@ def test_nlu_down_the_bot_still_works(make_app: Callable[..., Flask], standin: S
 def test_health_reports_every_part(client: FlaskClient) -> None:
     health = client.get("/healthz")
     assert health.status_code == 200
-    assert health.json == {"status": "ok", "database": "ok", "redis": "ok", "nlu": "ok"}
+    assert health.json == {
+        "status": "ok",
+        "ready": True,
+        "database": "ok",
+        "redis": "ok",
+        "nlu": "ok",
+    }
+
+
+def test_a_warmed_worker_says_ready_once_warm_and_leaves_nothing_behind(
+    make_app: Callable[..., Flask], redis_url: str
+) -> None:
+    """The Procfile's app warms up before serving; the rolled-back turn keeps no record."""
+    app = make_app(warm=True)
+    client = app.test_client()
+    deadline = time.monotonic() + 60
+    while not client.get("/healthz").json["ready"]:
+        assert time.monotonic() < deadline, "never ready"
+        time.sleep(0.2)
+    with app.extensions["zhulian"].services.db.session() as session:
+        assert session.scalars(select(User)).all() == []
+        assert session.scalars(select(InboundMessage)).all() == []
+    with Redis.from_url(redis_url, decode_responses=True) as redis:
+        assert redis.keys("*warmup*") == []
+
+
+def test_a_worker_whose_nlu_is_down_is_not_ready_while_it_waits(
+    make_app: Callable[..., Flask],
+) -> None:
+    app = make_app(warm=True, nlu_url=f"http://127.0.0.1:{free_port()}")
+    health = app.test_client().get("/healthz")
+    assert (health.status_code, health.json["ready"]) == (200, False)
