@@ -1,10 +1,13 @@
 """What happens to one delivery from WeChat, after it passed the checks.
 
 1. De-duplicate before any work: the first delivery of a `MsgId` (events: sender and
-   CreateTime) claims it in Redis; WeChat's retries get the first reply again (kept
-   encrypted), or `success` while it is still being worked on or was sent later.
-2. Rate-limit per user, then handle the message under a per-user lock, so one user's
-   messages are processed in order.
+   CreateTime) claims it in Redis and is counted against its sender's rate, in one call;
+   WeChat's retries get the first reply again (kept encrypted), or `success` while it is
+   still being worked on or was sent later. A retry that sees the claim lapse (its handler
+   died) takes the message over; one that finds it in the inbound log gets the reply kept
+   there.
+2. Handle the message under a per-user lock, so one user's messages are processed in order;
+   the turn's only write of its own is the inbound-log row, inserted last with the reply.
 3. Answer within the time budget; past it, answer `success` and send the real reply as a
    customer-service message from the worker.
 """
@@ -21,6 +24,7 @@ from redis import Redis
 from redis.exceptions import RedisError
 from rq import Queue, Retry
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 from wechatpy.messages import BaseMessage
 
 import messages as msg
@@ -201,20 +205,7 @@ class Dispatcher:
                 blocking_timeout=USER_LOCK_WAIT_SECONDS,
             ):
                 with services.db.session() as session:
-                    earlier = earlier_delivery(session, key)
-                    if earlier is not None:  # handled before its claim lapsed: never twice
-                        handled = earlier.outcome == "handled"
-                        outcome = Outcome(earlier.reply if handled else msg.BUSY)
-                    else:
-                        text = message_text(message)
-                        conversation = Conversation(services, session, message.source)
-                        outcome = conversation.outcome(self._reply(conversation, message, text))
-                        # the turn's only write besides its own: the log, with the reply
-                        if Event.DATA_ERASED in outcome.events:
-                            text = None
-                        log_inbound(
-                            session, key, message.source, message.type, text, reply=outcome.reply
-                        )
+                    outcome = self._turn(session, message, key)
             self.ledger.complete(key, outcome.reply)
             self._after_commit(outcome.events, key)
             return outcome.reply
@@ -224,6 +215,19 @@ class Dispatcher:
                 self.ledger.release(key)
             self._log_unhandled(message, key, "failed")
             return msg.BUSY
+
+    def _turn(self, session: Session, message: BaseMessage, key: str) -> Outcome:
+        """One message inside its transaction. Besides the conversation's own writes, the
+        only one is the log row, inserted last with the reply."""
+        earlier = earlier_delivery(session, key)
+        if earlier is not None:  # handled before its claim lapsed: never twice
+            return Outcome(earlier.reply if earlier.outcome == "handled" else msg.BUSY)
+        text = message_text(message)
+        conversation = Conversation(self.services, session, message.source)
+        outcome = conversation.outcome(self._reply(conversation, message, text))
+        kept = None if Event.DATA_ERASED in outcome.events else text
+        log_inbound(session, key, message.source, message.type, kept, reply=outcome.reply)
+        return outcome
 
     def _after_commit(self, events: frozenset[Event], key: str) -> None:
         """Jobs the turn's events call for, enqueued after its commit so they find its rows
