@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event, make_url, text
 from sqlalchemy.orm import Session, sessionmaker
 
 # Connections kept open per process (a web worker has up to 16 messages in hand at once;
@@ -37,11 +37,9 @@ class Database:
     def configure(self, url: str) -> None:
         if url.startswith("postgresql://"):
             url = url.replace("postgresql://", "postgresql+psycopg://", 1)
-        options: dict[str, Any] = {
-            "pool_pre_ping": True,
-            "pool_size": POOL_SIZE,
-            "max_overflow": POOL_OVERFLOW,
-        }
+        options: dict[str, Any] = {"pool_pre_ping": True}
+        if make_url(url).database not in (None, "", ":memory:"):  # in memory: one connection
+            options |= {"pool_size": POOL_SIZE, "max_overflow": POOL_OVERFLOW}
         if url.startswith("sqlite"):
             options["connect_args"] = {"timeout": 5}
         engine = create_engine(url, **options)

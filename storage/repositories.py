@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, func, select
+from sqlalchemy import Row, func, insert, select
 from sqlalchemy.orm import Session
 
 from storage import audit_chain
@@ -61,10 +61,10 @@ def log_inbound(
     outcome: str = "handled",
     reply: str | None = None,
 ) -> None:
-    """Log a delivered message, with the reply it got. Its dedup key is unique: committing
-    a second row for the same delivery raises IntegrityError and rolls the turn back."""
-    session.add(
-        InboundMessage(
+    """Log a delivered message, with the reply it got (one INSERT, no unit of work). Its
+    dedup key is unique: a second row for the same delivery raises IntegrityError."""
+    session.execute(
+        insert(InboundMessage).values(
             dedup_key=dedup_key,
             openid=openid,
             msg_type=msg_type,
