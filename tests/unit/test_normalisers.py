@@ -1,7 +1,7 @@
 import pytest
 
 from nlu.amounts import parse_amount
-from nlu.lexicon import detect_need_type, keyword_intent, need_types
+from nlu.lexicon import detect_kind, detect_need_type, keyword_intent, need_types
 from nlu.regions import region_index, resolve_region
 from nlu.text import normalise_text
 
@@ -125,3 +125,16 @@ def test_rule_interpreter_routes_without_rasa() -> None:
     assert keyword_intent("孩子住院了") == "seek_help"
     assert keyword_intent("转人工") == "request_human"
     assert keyword_intent("今天天气不错") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("我们厂缺十个包装工包吃住，困难户优先", "service"),
+        ("我开了个修车铺想收个学徒", "service"),
+        ("家里有几箱儿童读物", "goods"),
+        ("我想捐两千块钱", "money"),
+    ],
+)
+def test_what_a_donor_offers(text: str, kind: str) -> None:
+    assert detect_kind(text) == kind
