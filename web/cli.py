@@ -165,7 +165,8 @@ def uncovered() -> None:
 
 @data_cli.command("failed-notifications")
 def failed_notifications() -> None:
-    """Notifications WeChat never accepted (after all retries)."""
+    """Notifications that failed for good: refused after every retry, or sent without an
+    answer in time (they may have reached the user, so they are not sent again)."""
     with runtime().services.db.session() as session:
         failed = session.scalars(
             select(Notification).where(Notification.status == NotificationStatus.FAILED)
