@@ -54,6 +54,8 @@ class RegionIndex:
     by_code: dict[str, Region]
     names: dict[str, tuple[str, ...]]  # every name or alias -> codes it may mean
     counties_of: dict[str, tuple[str, ...]]  # city code -> county codes
+    # names by their first character: a text is scanned once, not once per name
+    by_first: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def full_name(self, code: str) -> str:
         parts: list[str] = []
@@ -129,21 +131,25 @@ def region_index() -> RegionIndex:
     for region in by_code.values():
         for name in (region.name, *region.aliases):
             names.setdefault(name, []).append(region.code)
+    by_first: dict[str, list[str]] = {}
+    for name in names:
+        by_first.setdefault(name[0], []).append(name)
     return RegionIndex(
         by_code=by_code,
         names={k: tuple(v) for k, v in names.items()},
         counties_of={k: tuple(v) for k, v in counties_of.items()},
+        by_first={k: tuple(v) for k, v in by_first.items()},
     )
 
 
 def _mentions(text: str, index: RegionIndex) -> list[tuple[int, int, str]]:
     """(start, end, name) of region names in the text, longest first, without overlaps."""
-    found: list[tuple[int, int, str]] = []
-    for name in index.names:
-        start = text.find(name)
-        while start != -1:
-            found.append((start, start + len(name), name))
-            start = text.find(name, start + 1)
+    found = [
+        (start, start + len(name), name)
+        for start, char in enumerate(text)
+        for name in index.by_first.get(char, ())
+        if text.startswith(name, start)
+    ]
     found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
     kept: list[tuple[int, int, str]] = []
     for start, end, name in found:
