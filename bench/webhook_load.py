@@ -204,16 +204,20 @@ def wait_until(check: Callable[[], bool], seconds: float, what: str) -> None:
 
 @contextmanager
 def started_stack(environment: dict[str, str], base: str) -> Iterator[float]:
-    """The whole service started now (as `make run` does); yields seconds until ready."""
+    """The whole service started now (as `make run` does; its log in var/bench-stack.log);
+    yields seconds until ready."""
     start = time.monotonic()
-    process = subprocess.Popen(  # noqa: S603 - fixed argv
-        [sys.executable, "-m", "config.launch"],
-        cwd=PROJECT_ROOT,
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
+    log = PROJECT_ROOT / "var" / "bench-stack.log"
+    log.parent.mkdir(exist_ok=True)
+    with log.open("wb") as output:  # the child keeps its own handle
+        process = subprocess.Popen(  # noqa: S603 - fixed argv
+            [sys.executable, "-m", "config.launch"],
+            cwd=PROJECT_ROOT,
+            env=environment,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     try:
         wait_until(lambda: ready(base), 180, "the service")
         yield time.monotonic() - start
