@@ -1,20 +1,21 @@
-"""A tamper-evident audit trail: one global chain over every audit entry, in id order.
+"""A tamper-evident audit trail: one global chain over every audit entry, in the order
+entries were sealed.
 
 Each entry keeps `content_hash`, a SHA-256 of what it says about people (the actor and the
-detail), and `chain_hash`, a SHA-256 of the previous entry's `chain_hash` together with its
-own metadata (id, time, action, target) and `content_hash`. Editing, inserting or deleting
-a row breaks the link at that row; `flask audit verify` recomputes the chain and names the
-first broken entry. Delete-my-data may erase an entry's content: the entry is then marked
-`erased`, keeps its `content_hash`, and the chain stays whole.
+detail), and, once sealed, `seq` (its place in the chain) and `chain_hash`, a SHA-256 of the
+previous entry's `chain_hash` together with its own metadata (id, time, action, target) and
+`content_hash`. Editing, inserting or deleting a sealed row breaks the link at that row;
+`flask audit verify` seals what is waiting, recomputes the chain and names the first broken
+entry. Delete-my-data may erase an entry's content: the entry is then marked `erased`,
+keeps its `content_hash`, and the chain stays whole.
 
 The chain is global rather than per organisation: most entries (consent, hand-offs,
 feedback, erasure) belong to no organisation, and one sequence is simpler to verify.
-Entries join the chain when their transaction commits: `append` only queues them, and just
-before the commit they are inserted and linked. On PostgreSQL that moment is serialised by a
-transaction-scoped advisory lock, so ids follow commit order and the lock is held for a few
-statements rather than for the whole turn (every submission and consent used to queue
-behind every other); SQLite has a single writer, whose lock the insert takes before the
-previous entry is read.
+Entries are written unsealed in their own transaction, with no lock; `seal` (run by the
+scheduler every few seconds, and by `verify`) links the committed unsealed ones in id order
+under a lock of its own. Linking at write time held one global lock per audited transaction
+until its commit, and under load every consent and submission queued behind it. The price:
+an entry is unprotected for the seconds before it is sealed.
 """
 
 from __future__ import annotations
@@ -26,14 +27,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from sqlalchemy import event, select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from storage.models import AuditEntry
 
 GENESIS = "0" * 64
 _ADVISORY_LOCK = 727_001  # any constant: the key of the audit-append lock
-_PENDING = "audit_chain.pending"  # session.info key: entries waiting for the commit
 
 
 def _sha256(*parts: str) -> str:
@@ -69,33 +69,30 @@ def link_hash(previous: str, entry: Linked) -> str:
 
 
 def append(session: Session, entry: AuditEntry) -> None:
-    """Add an entry at the end of the chain when the caller's transaction commits."""
+    """Add an entry; `seal` links it into the chain once its transaction has committed."""
     entry.content_hash = content_hash(entry.actor, entry.detail)
-    session.info.setdefault(_PENDING, []).append(entry)
+    session.add(entry)
 
 
-@event.listens_for(Session, "before_commit")
-def _link_pending(session: Session) -> None:
-    pending: list[AuditEntry] = session.info.pop(_PENDING, [])
-    if not pending:
-        return
+def seal(session: Session, batch: int = 1000) -> int:
+    """Link committed unsealed entries into the chain, in id order; how many were sealed."""
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _ADVISORY_LOCK})
-    for entry in pending:
-        session.add(entry)
-        session.flush()  # the id, and on SQLite the write lock
-        previous = session.scalar(
-            select(AuditEntry.chain_hash)
-            .where(AuditEntry.id < entry.id)
-            .order_by(AuditEntry.id.desc())
-            .limit(1)
-        )
-        entry.chain_hash = link_hash(previous or GENESIS, entry)
-
-
-@event.listens_for(Session, "after_rollback")
-def _drop_pending(session: Session) -> None:
-    session.info.pop(_PENDING, None)
+    last = session.execute(
+        select(AuditEntry.seq, AuditEntry.chain_hash)
+        .where(AuditEntry.seq.is_not(None))
+        .order_by(AuditEntry.seq.desc())
+        .limit(1)
+    ).first()
+    seq, previous = (last.seq, last.chain_hash) if last else (0, GENESIS)
+    waiting = session.scalars(
+        select(AuditEntry).where(AuditEntry.seq.is_(None)).order_by(AuditEntry.id).limit(batch)
+    ).all()
+    for entry in waiting:
+        seq += 1
+        entry.seq, entry.chain_hash = seq, link_hash(previous or GENESIS, entry)
+        previous = entry.chain_hash
+    return len(waiting)
 
 
 def erase_content(entry: AuditEntry) -> None:
@@ -104,9 +101,8 @@ def erase_content(entry: AuditEntry) -> None:
 
 
 def erase_actor(session: Session, actor: str) -> None:
-    """Forget what every entry by this actor says, those still waiting for the commit too."""
-    waiting = [e for e in session.info.get(_PENDING, []) if e.actor == actor]
-    for entry in [*session.scalars(select(AuditEntry).where(AuditEntry.actor == actor)), *waiting]:
+    """Forget what every entry by this actor says."""
+    for entry in session.scalars(select(AuditEntry).where(AuditEntry.actor == actor)):
         erase_content(entry)
 
 
@@ -115,6 +111,7 @@ class Verdict:
     checked: int
     broken_at: int | None = None
     reason: str = ""
+    unsealed: int = 0  # entries written but not linked yet (sealed within seconds)
 
     @property
     def intact(self) -> bool:
@@ -122,15 +119,15 @@ class Verdict:
 
 
 def _entries(session: Session, batch: int = 1000) -> Iterator[AuditEntry]:
-    """Every entry in id order, a batch at a time (the log grows without bound)."""
+    """Every sealed entry in chain order, a batch at a time (the log grows without bound)."""
     last = 0
     while entries := list(
         session.scalars(
-            select(AuditEntry).where(AuditEntry.id > last).order_by(AuditEntry.id).limit(batch)
+            select(AuditEntry).where(AuditEntry.seq > last).order_by(AuditEntry.seq).limit(batch)
         )
     ):
         yield from entries
-        last = entries[-1].id
+        last = entries[-1].seq or 0
         session.expunge_all()
 
 
@@ -143,4 +140,7 @@ def verify(session: Session) -> Verdict:
         if entry.chain_hash != link_hash(previous, entry):
             return Verdict(checked, entry.id, "its metadata was changed, or an entry before it")
         previous, checked = entry.chain_hash, checked + 1
-    return Verdict(checked)
+    unsealed = session.scalar(
+        select(func.count()).select_from(AuditEntry).where(AuditEntry.seq.is_(None))
+    )
+    return Verdict(checked, unsealed=int(unsealed or 0))

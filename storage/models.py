@@ -280,6 +280,7 @@ class AuditEntry(Base):
     # The tamper-evident chain (storage/audit_chain.py).
     content_hash: Mapped[str | None] = mapped_column(String(64))
     chain_hash: Mapped[str | None] = mapped_column(String(64))
+    seq: Mapped[int | None] = mapped_column(unique=True)  # place in the chain, once sealed
     erased: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 

@@ -193,15 +193,20 @@ def rotate_key() -> None:
 
 @audit_cli.command("verify")
 def audit_verify() -> None:
-    """Recompute the audit chain; exit 1 naming the first entry that does not fit."""
-    with runtime().services.db.session() as session:
+    """Seal what is waiting, recompute the audit chain; exit 1 naming the first entry that
+    does not fit."""
+    database = runtime().services.db
+    with database.session() as session:
+        audit_chain.seal(session)
+    with database.session() as session:
         verdict = audit_chain.verify(session)
     if not verdict.intact:
         raise click.ClickException(
             f"audit chain broken at entry {verdict.broken_at}: {verdict.reason} "
             f"({verdict.checked} entries before it are intact)"
         )
-    click.echo(f"audit chain intact: {verdict.checked} entries")
+    waiting = f" ({verdict.unsealed} written since, not sealed yet)" if verdict.unsealed else ""
+    click.echo(f"audit chain intact: {verdict.checked} entries{waiting}")
 
 
 def register(app: Flask) -> None:

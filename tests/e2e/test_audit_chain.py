@@ -12,6 +12,9 @@ from flask import Flask
 from flask.testing import FlaskCliRunner
 from sqlalchemy import select, text
 
+from jobs.audit import seal_audit_trail
+from jobs.scheduler import PERIODIC
+from storage import audit_chain
 from storage.models import AuditEntry
 from storage.repositories import audit
 from tests.support.chat import file_case
@@ -34,6 +37,8 @@ def trail(app: Flask, household: WeChatUser, dingxi_worker: WeChatUser) -> list[
     number = file_case(household)
     dingxi_worker.say(f"查看 {number} 全部")
     dingxi_worker.say(f"核实 {number} 已上门")
+    with app.extensions["zhulian"].services.db.session() as session:
+        audit_chain.seal(session)  # as the scheduler does every few seconds
     entries = _trail(app)
     assert len(entries) >= 5
     return entries
@@ -108,3 +113,25 @@ def test_entries_appended_at_once_still_form_one_chain(app: Flask, runner: Flask
         list(pool.map(turn, range(8)))
     code, output = _verify(runner)
     assert code == 0 and "intact: 8 entries" in output, output
+
+
+def test_entries_written_since_the_last_seal_are_counted_then_sealed(
+    app: Flask, trail: list[AuditEntry], runner: FlaskCliRunner
+) -> None:
+    database = app.extensions["zhulian"].services.db
+    with database.session() as session:
+        audit(session, "o_late", "case.viewed", "case", 1)
+    with database.session() as session:
+        assert audit_chain.verify(session).unsealed == 1
+    code, output = _verify(runner)  # seals first
+    assert code == 0 and f"intact: {len(trail) + 1} entries" in output
+
+
+def test_the_scheduled_job_seals_what_was_written(app: Flask) -> None:
+    database = app.extensions["zhulian"].services.db
+    with database.session() as session:
+        audit(session, "o_someone", "case.viewed", "case", 7)
+    assert seal_audit_trail() == 1
+    with database.session() as session:
+        assert audit_chain.verify(session).unsealed == 0
+    assert any(job.job == "jobs.audit.seal_audit_trail" for job in PERIODIC)
