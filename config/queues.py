@@ -9,3 +9,8 @@ QUEUES = (NOTIFY_QUEUE, MATCHER_QUEUE, DEFAULT_QUEUE)  # the worker listens to a
 SEND_NOTIFICATIONS = "jobs.outbox.deliver_notifications"
 RUN_MATCHER = "jobs.matching.run_matcher"
 SEND_TEXT = "jobs.send.send_text"
+
+# Set while a matcher run is queued and has not begun planning: a change committed meanwhile
+# queues no second run, because the queued one will see it (the run clears it as it begins).
+MATCHER_QUEUED_KEY = "matcher:queued"
+MATCHER_QUEUED_SECONDS = 600  # if a queued run is lost, the next change queues another

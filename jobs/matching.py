@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 import compose
 import messages as msg
+from config.queues import MATCHER_QUEUED_KEY
 from domain.records import settle
 from jobs.outbox import deliver_notifications
 from matcher.allocate import Allocation, CaseNeed, PledgeOffer, allocate, pick_case
@@ -243,6 +244,7 @@ def run_matcher(run_key: str | None = None) -> int:
             if _seen_by_a_later_run(services.redis):
                 log.info("a run that began after this job was queued covered it; skipping")
                 return 0
+            services.redis.delete(MATCHER_QUEUED_KEY)  # changes from now on queue a new run
             services.redis.set(STARTED_KEY, time.time(), ex=LEASE_SECONDS * 12)
             written = match_once(services.db, run_key or uuid.uuid4().hex)
         finally:

@@ -28,7 +28,15 @@ from sqlalchemy.orm import Session
 from wechatpy.messages import BaseMessage
 
 import messages as msg
-from config.queues import MATCHER_QUEUE, NOTIFY_QUEUE, RUN_MATCHER, SEND_NOTIFICATIONS, SEND_TEXT
+from config.queues import (
+    MATCHER_QUEUE,
+    MATCHER_QUEUED_KEY,
+    MATCHER_QUEUED_SECONDS,
+    NOTIFY_QUEUE,
+    RUN_MATCHER,
+    SEND_NOTIFICATIONS,
+    SEND_TEXT,
+)
 from conversation.engine import Conversation, Services
 from domain.events import Event, Outcome
 from nlu.text import normalise_text
@@ -231,11 +239,14 @@ class Dispatcher:
 
     def _after_commit(self, events: frozenset[Event], key: str) -> None:
         """Jobs the turn's events call for, enqueued after its commit so they find its rows
-        (the scheduler's sweeps run them too if an enqueue is lost)."""
+        (the scheduler's sweeps run them too if an enqueue is lost); no second matcher run
+        while one is queued and has not begun."""
         try:
             if Event.NOTIFICATIONS_WRITTEN in events:
                 self.notify_queue.enqueue(SEND_NOTIFICATIONS, job_timeout=300)
-            if Event.MATCHING_NEEDED in events:
+            if Event.MATCHING_NEEDED in events and self.jobs.set(
+                MATCHER_QUEUED_KEY, key, nx=True, ex=MATCHER_QUEUED_SECONDS
+            ):
                 self.matcher_queue.enqueue(
                     RUN_MATCHER, f"after:{key}", job_timeout=600, retry=Retry(max=3, interval=10)
                 )

@@ -259,6 +259,20 @@ def test_a_burst_of_matcher_jobs_is_folded_into_one_run(
     assert caplog.text.count("covered it; skipping") == 3
 
 
+def test_changes_made_while_a_run_is_queued_queue_no_second_run(
+    donor: WeChatUser, redis_url: str
+) -> None:
+    pledge = ("我想捐五千", "1", "不限", "匿名", "不留", "确认")
+    with Redis.from_url(redis_url) as connection:
+        queued = Queue(MATCHER_QUEUE, connection=connection)
+        donor.conversation(*pledge)
+        donor.other("o_donor_2").conversation(*pledge)
+        assert queued.count == 1  # the queued run will see both pledges
+        run_worker(redis_url)
+        donor.other("o_donor_3").conversation(*pledge)
+        assert queued.count == 1  # once a run began, a new change queues a new one
+
+
 def test_a_killed_worker_leaves_consistent_state(app: Flask, settings: Settings) -> None:
     database = app.extensions["zhulian"].services.db
     seed(database, cases=1500, pledges=1500)
