@@ -239,6 +239,7 @@ def run_matcher(run_key: str | None = None) -> int:
         lease = services.redis.lock(LEASE_KEY, timeout=LEASE_SECONDS, blocking_timeout=30)
         if not lease.acquire():
             log.info("another matcher run holds the lease; skipping")
+            services.redis.delete(MATCHER_QUEUED_KEY)  # the next change queues a run again
             return 0
         try:
             if _seen_by_a_later_run(services.redis):
