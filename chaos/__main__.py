@@ -15,12 +15,16 @@ import threading
 import time
 from pathlib import Path
 
+from redis import Redis
+from rq import Queue
+from rq.registry import ScheduledJobRegistry, StartedJobRegistry
 from sqlalchemy import create_engine, text
 
 from chaos import faults
 from chaos.invariants import Row, check
 from chaos.load import Load, run
 from chaos.stack import Stack, shell
+from config.queues import NOTIFY_QUEUE
 
 SCENARIOS: dict[str, faults.Fault] = {
     "baseline": faults.nothing,
@@ -57,10 +61,22 @@ def _bind_worker(stack: Stack, load: Load) -> str:
     return worker
 
 
+def _replies_in_flight(stack: Stack) -> int:
+    """Late replies and notification jobs still queued, running or waiting to be retried."""
+    with Redis.from_url(stack.redis.url) as connection:
+        queue = Queue(NOTIFY_QUEUE, connection=connection)
+        return (
+            queue.count
+            + StartedJobRegistry(queue=queue).count
+            + ScheduledJobRegistry(queue=queue).count
+        )
+
+
 def _drain(stack: Stack) -> None:
-    """Wait until no notification is pending or being sent. Retries waiting out their
-    backoff (30 s, 2 min, 10 min…) are brought forward, so the campaign need not wait
-    half an hour for what the outbox would do on its own."""
+    """Wait until no notification is pending or being sent, and no late reply is still on
+    its way (queued, running, or waiting for a retry). Outbox retries waiting out their
+    backoff (30 s, 2 min, 10 min…) are brought forward, so the campaign need not wait half
+    an hour for what the outbox would do on its own."""
     engine = create_engine(stack.postgres.url.replace("postgresql://", "postgresql+psycopg://"))
     deadline = time.monotonic() + DRAIN_SECONDS
     try:
@@ -68,7 +84,7 @@ def _drain(stack: Stack) -> None:
             with engine.begin() as connection:
                 connection.execute(text(_BRING_FORWARD))
                 pending = connection.execute(text(_UNFINISHED)).scalar_one()
-            if not pending:
+            if not pending and not _replies_in_flight(stack):
                 return
             time.sleep(2)
     finally:
@@ -91,15 +107,17 @@ def scenario(stack: Stack, name: str, fault: faults.Fault, users: int, worker: s
 
 def render(rows: list[Row]) -> str:
     header = (
-        "| scenario | messages | replied | pushed later | unhandled (asked to resend) "
+        "| scenario | messages | replied | pushed later | unanswered "
+        "| unhandled (asked to resend) "
         "| processed twice | lost | over-allocated | half-written "
         "| notifications stuck / sent twice "
         "| users finished / told to start again / stranded | p99 |"
     )
-    lines = [header, "|" + "---|" * 12]
+    lines = [header, "|" + "---|" * 13]
     for r in rows:
         lines.append(
-            f"| {r.scenario} | {r.messages} | {r.replies} | {r.pushed} | {r.unhandled} "
+            f"| {r.scenario} | {r.messages} | {r.replies} | {r.pushed} | {r.unanswered} "
+            f"| {r.unhandled} "
             f"| {r.duplicates} | {r.lost} | {r.over_allocations} | {r.half_written} "
             f"| {r.notifications_stuck} / {r.notifications_twice} "
             f"| {r.finished} / {r.told_to_restart} / {r.stranded} "

@@ -48,6 +48,7 @@ class Row:
     messages: int
     replies: int
     pushed: int
+    unanswered: int  # neither answered at once nor pushed later: a reply lost
     unhandled: int
     duplicates: int
     lost: int
@@ -64,6 +65,7 @@ class Row:
     def holds(self) -> bool:
         return not (
             self.lost
+            or self.unanswered
             or self.duplicates
             or self.over_allocations
             or self.half_written
@@ -163,6 +165,7 @@ def check(
         messages=len(first),
         replies=len(replied),
         pushed=len(pushed),
+        unanswered=len(silent) - len(pushed),
         unhandled=len(unhandled),
         duplicates=sum(n - 1 for _, n in cases) + sum(n - 1 for _, n in pledges),
         lost=lost,
