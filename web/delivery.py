@@ -195,7 +195,7 @@ class Dispatcher:
         except RedisError:
             log.exception("Redis unavailable; message %s logged, user asked to resend", key)
             return self._without_redis(message, key)
-        future = self._pool.submit(self._process, message, key)
+        future = self._pool.submit(self._process, message, key, started + budget)
         try:
             return future.result(timeout=budget)
         except FutureTimeout:
@@ -204,7 +204,7 @@ class Dispatcher:
             log.warning("reply to %s past the %.1fs budget; will send it later", key, budget)
             return None
 
-    def _process(self, message: BaseMessage, key: str) -> str | None:
+    def _process(self, message: BaseMessage, key: str, deadline: float) -> str | None:
         services = self.services
         try:
             with services.redis.lock(
@@ -213,7 +213,7 @@ class Dispatcher:
                 blocking_timeout=USER_LOCK_WAIT_SECONDS,
             ):
                 with services.db.session() as session:
-                    outcome = self._turn(session, message, key)
+                    outcome = self._turn(session, message, key, deadline)
             self.ledger.complete(key, outcome.reply)
             self._after_commit(outcome.events, key)
             return outcome.reply
@@ -224,9 +224,11 @@ class Dispatcher:
             self._log_unhandled(message, key, "failed")
             return msg.BUSY
 
-    def _turn(self, session: Session, message: BaseMessage, key: str) -> Outcome:
+    def _turn(self, session: Session, message: BaseMessage, key: str, deadline: float) -> Outcome:
         """One message inside its transaction. Besides the conversation's own writes, the
-        only one is the log row, inserted last with the reply."""
+        only one is the log row, inserted last with the reply. A reply ready only after the
+        budget goes into the outbox in the same transaction, so it reaches the user even if
+        this process dies right after the commit (WeChat does not retry a `success`)."""
         earlier = earlier_delivery(session, key)
         if earlier is not None:  # handled before its claim lapsed: never twice
             return Outcome(earlier.reply if earlier.outcome == "handled" else msg.BUSY)
@@ -235,6 +237,10 @@ class Dispatcher:
         outcome = conversation.outcome(self._reply(conversation, message, text))
         kept = None if Event.DATA_ERASED in outcome.events else text
         log_inbound(session, key, message.source, message.type, kept, reply=outcome.reply)
+        if outcome.reply and time.monotonic() >= deadline:
+            conversation.notify(conversation.user.id, f"late-reply:{key}", outcome.reply)
+            conversation.emit(Event.NOTIFICATIONS_WRITTEN)
+            return conversation.outcome(None)  # the outbox sends it, once
         return outcome
 
     def _after_commit(self, events: frozenset[Event], key: str) -> None:

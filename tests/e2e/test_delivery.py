@@ -13,7 +13,7 @@ from rq import Queue
 from sqlalchemy import func, select, text
 
 from config.queues import NOTIFY_QUEUE
-from storage.models import Case, InboundMessage
+from storage.models import Case, InboundMessage, Notification, NotificationStatus
 from tests.support.chat import HOUSEHOLD_ANSWERS, run_worker
 from tests.support.wechat import StandIn, WeChatUser
 from web.delivery import PENDING
@@ -113,6 +113,10 @@ def test_reply_past_the_budget_is_pushed_later(
     run_worker(redis_url)
     pushed = user.pushed()
     assert len(pushed) == 1 and "求助" in pushed[0]["content"]
+    # it went through the outbox, written with the turn: a crash after the commit loses nothing
+    with app.extensions["zhulian"].services.db.session() as session:
+        late = session.scalars(select(Notification)).one()
+        assert late.dedup_key.startswith("late-reply:") and late.status == NotificationStatus.SENT
     # WeChat's retry of the same message: "success", no second push, one record.
     assert user.send("你好", msg_id=msg_id).reply is None
     run_worker(redis_url)
