@@ -51,6 +51,10 @@ NO_REPLY = "\x00none"
 MAX_TEXT_CHARS = 1000
 # A claim outlives the reply budget by this much before another delivery may take it over.
 CLAIM_MARGIN_SECONDS = 1.0
+# A reply ready this close to the budget goes out through the outbox instead, written with
+# the turn: answering now could arrive too late, and a push queued after the commit would
+# be lost if the process died in between.
+LATE_MARGIN_SECONDS = 0.5
 # One user's messages are handled one at a time. The lock expires on its own if the process
 # holding it dies (a turn takes well under a second; the inbound log prevents a second run),
 # and a waiting message gives up in time to be logged and the user asked to resend.
@@ -226,9 +230,10 @@ class Dispatcher:
 
     def _turn(self, session: Session, message: BaseMessage, key: str, deadline: float) -> Outcome:
         """One message inside its transaction. Besides the conversation's own writes, the
-        only one is the log row, inserted last with the reply. A reply ready only after the
-        budget goes into the outbox in the same transaction, so it reaches the user even if
-        this process dies right after the commit (WeChat does not retry a `success`)."""
+        only one is the log row, inserted last with the reply. A reply ready only near the
+        end of the budget goes into the outbox in the same transaction, so it reaches the
+        user even if this process dies right after the commit (WeChat does not retry a
+        `success`)."""
         earlier = earlier_delivery(session, key)
         if earlier is not None:  # handled before its claim lapsed: never twice
             return Outcome(earlier.reply if earlier.outcome == "handled" else msg.BUSY)
@@ -237,7 +242,7 @@ class Dispatcher:
         outcome = conversation.outcome(self._reply(conversation, message, text))
         kept = None if Event.DATA_ERASED in outcome.events else text
         log_inbound(session, key, message.source, message.type, kept, reply=outcome.reply)
-        if outcome.reply and time.monotonic() >= deadline:
+        if outcome.reply and time.monotonic() >= deadline - LATE_MARGIN_SECONDS:
             conversation.notify(conversation.user.id, f"late-reply:{key}", outcome.reply)
             conversation.emit(Event.NOTIFICATIONS_WRITTEN)
             return conversation.outcome(None)  # the outbox sends it, once
