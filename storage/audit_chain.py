@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session
 from storage.models import AuditEntry
 
 GENESIS = "0" * 64
-_ADVISORY_LOCK = 727_001  # any constant: the key of the audit-append lock
+_ADVISORY_LOCK = 727_001  # any constant: the key of the lock that lets one sealer run at a time
 
 
 def _sha256(*parts: str) -> str:
