@@ -12,6 +12,9 @@ find_python = $(shell for p in python$(1) $$HOME/.pyenv/versions/$(1)*/bin/pytho
 PYTHON311 ?= $(call find_python,3.11)
 PYTHON310 ?= $(call find_python,3.10)
 PIP_QUIET := --quiet --disable-pip-version-check
+# The console's chart library, from the npm registry, served from the app's own static files.
+ECHARTS_VERSION := 6.1.0
+ECHARTS := web/static/vendor/echarts.min.js
 
 help: ## List the targets
 	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -40,7 +43,24 @@ $(MODEL): $(NLU_VENV)/.installed $(NLU_SOURCES)
 .env:
 	$(PY) -m config.init_env
 
-setup: $(VENV)/.installed $(NLU_VENV)/.installed $(MODEL) .env ## Create both virtualenvs, train the NLU model, write .env
+$(ECHARTS):
+	@mkdir -p var/npm $(dir $@)
+	cd var/npm && npm pack --silent --loglevel=error echarts@$(ECHARTS_VERSION) > /dev/null
+	tar -xzf var/npm/echarts-$(ECHARTS_VERSION).tgz -C var/npm package/dist/echarts.min.js
+	cp var/npm/package/dist/echarts.min.js $@
+
+# Browser tests drive Debian's Chromium and ChromeDriver, with CJK fonts for the screenshots
+# (installed once, when missing).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null \
+		&& [ -d /usr/share/fonts/opentype/noto ] || { \
+		echo "installing Debian's chromium, chromium-driver and fonts-noto-cjk for the browser tests"; \
+		$(SUDO) apt-get install -y -q chromium chromium-driver fonts-noto-cjk >/dev/null 2>&1 \
+		|| { $(SUDO) apt-get update -q >/dev/null && \
+		     $(SUDO) apt-get install -y -q chromium chromium-driver fonts-noto-cjk >/dev/null; }; }
+
+setup: $(VENV)/.installed $(NLU_VENV)/.installed $(MODEL) $(ECHARTS) .env ## Create both virtualenvs, train the NLU model, fetch ECharts, write .env
 	@mkdir -p var
 
 nlu-model: $(MODEL) ## Train the Rasa model (only when its data changed)
@@ -77,7 +97,7 @@ lint: $(VENV)/.installed ## ruff, mypy, and the import contracts (dependencies p
 	$(VENV)/bin/mypy web jobs compose notification conversation domain storage config nlu matcher messages vocabulary chaos
 	$(VENV)/bin/lint-imports
 
-test: lint $(MODEL) ## Lint, then every test on SQLite and PostgreSQL with real Redis and Rasa
+test: lint $(MODEL) $(ECHARTS) browser ## Lint, then every test on SQLite and PostgreSQL with real Redis and Rasa, and the console in Chromium
 	$(PY) -m config.services redis postgres
 	$(PY) -m pytest $(PYTEST_ARGS)
 
@@ -101,4 +121,4 @@ bench-matcher: $(VENV)/.installed ## Matcher benchmark: 1k, 10k, 100k cases x pl
 clean: ## Remove virtualenvs, the trained model and local data
 	rm -rf $(VENV) $(NLU_VENV) nlu/models var
 
-.PHONY: help setup nlu-model nlu-generate nlu-cv nlu-eval migrate run chat lint test chaos bench bench-cold bench-nlu bench-matcher clean
+.PHONY: browser help setup nlu-model nlu-generate nlu-cv nlu-eval migrate run chat lint test chaos bench bench-cold bench-nlu bench-matcher clean

@@ -13,6 +13,7 @@ FRESH = {
     "WECHAT_TOKEN": lambda: secrets.token_urlsafe(24),
     "WECHAT_APP_SECRET": lambda: secrets.token_hex(16),
     "DATA_ENCRYPTION_KEY": lambda: Fernet.generate_key().decode(),
+    "SECRET_KEY": lambda: secrets.token_urlsafe(32),
 }
 
 

@@ -45,7 +45,7 @@ def local_standin(environment: dict[str, str]) -> None:
     """WeChat's API and `make chat` reach the stand-in this launch starts on STANDIN_PORT,
     unless they point at a real host."""
     wanted = f"http://127.0.0.1:{environment.get('STANDIN_PORT') or DEFAULT_STANDIN_PORT}"
-    for name in ("WECHAT_API_BASE_URL", "STANDIN_URL"):
+    for name in ("WECHAT_API_BASE_URL", "WECHAT_OAUTH_BASE_URL", "STANDIN_URL"):
         if urlparse(environment.get(name) or wanted).hostname in LOOPBACK:
             environment[name] = wanted
 

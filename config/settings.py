@@ -19,6 +19,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEV_ENCRYPTION_KEY = "zWl1y9y3rH8Gm2b0dW5nVbq7mC0X3oYJm5nE7tM3w0Q="  # noqa: S105
 DEV_WECHAT_TOKEN = "zhulian-dev-token"  # noqa: S105
 DEV_APP_SECRET = "zhulian-dev-secret"  # noqa: S105
+DEV_SECRET_KEY = "zhulian-dev-console-session-key"  # noqa: S105
 
 
 class SettingsError(RuntimeError):
@@ -74,6 +75,15 @@ class Settings:
     pledge_ttl_days: int = 90
     pledge_expiry_reminder_days: int = 7
     followup_after_days: int = 3
+    # The web console (web/console): where links in messages point, how long a sign-in
+    # lasts, and WeChat's web authorisation host (the stand-in's in development and tests).
+    secret_key: str = DEV_SECRET_KEY
+    public_base_url: str = ""
+    wechat_oauth_base_url: str = "https://open.weixin.qq.com"
+    console_session_hours: int = 8
+    sign_in_link_minutes: int = 10
+    sign_in_attempts_per_minute: int = 10
+    console_page_size: int = 20
     # Above these amounts (yuan) a case is flagged for the social worker to look at twice.
     amount_caps: str = (
         "medical=300000,education=50000,housing=100000,disaster=100000,"
@@ -84,6 +94,11 @@ class Settings:
     def amount_cap(self) -> dict[str, int]:
         pairs = (item.split("=", 1) for item in self.amount_caps.split(",") if "=" in item)
         return {need.strip(): int(cap) for need, cap in pairs}
+
+    @property
+    def base_url(self) -> str:
+        """Where the console is reached from outside (links in messages)."""
+        return (self.public_base_url or f"http://127.0.0.1:{self.web_port}").rstrip("/")
 
     @property
     def safe_mode(self) -> bool:
@@ -110,6 +125,8 @@ class Settings:
                     ("WECHAT_APP_ID", self.wechat_app_id),
                     ("WECHAT_APP_SECRET", self.wechat_app_secret),
                     ("DATA_ENCRYPTION_KEY", self.data_encryption_key),
+                    ("SECRET_KEY", self.secret_key),
+                    ("PUBLIC_BASE_URL", self.public_base_url),
                 )
                 if not value
             ]
@@ -117,6 +134,8 @@ class Settings:
                 raise SettingsError(f"production needs {', '.join(missing)}")
             if self.data_encryption_key == DEV_ENCRYPTION_KEY:
                 raise SettingsError("production must not use the development DATA_ENCRYPTION_KEY")
+            if self.secret_key == DEV_SECRET_KEY:
+                raise SettingsError("production must not use the development SECRET_KEY")
         return self
 
 
@@ -166,5 +185,16 @@ def load_settings() -> Settings:
         ),
         followup_after_days=_int("FOLLOWUP_AFTER_DAYS", defaults.followup_after_days),
         amount_caps=_str("AMOUNT_CAPS", defaults.amount_caps),
+        secret_key=_str("SECRET_KEY", "" if production else defaults.secret_key),
+        public_base_url=_str("PUBLIC_BASE_URL"),
+        wechat_oauth_base_url=_str("WECHAT_OAUTH_BASE_URL", defaults.wechat_oauth_base_url).rstrip(
+            "/"
+        ),
+        console_session_hours=_int("CONSOLE_SESSION_HOURS", defaults.console_session_hours),
+        sign_in_link_minutes=_int("SIGN_IN_LINK_MINUTES", defaults.sign_in_link_minutes),
+        sign_in_attempts_per_minute=_int(
+            "SIGN_IN_ATTEMPTS_PER_MINUTE", defaults.sign_in_attempts_per_minute
+        ),
+        console_page_size=_int("CONSOLE_PAGE_SIZE", defaults.console_page_size),
     )
     return settings.check()

@@ -5,15 +5,17 @@ elsewhere is answered exactly like a case that does not exist."""
 from __future__ import annotations
 
 import re
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 import messages as msg
 from conversation import registry
 from conversation import scheduled as scheduled_flows
 from domain import cases
-from domain.events import Event, StaleRecord
+from domain.events import Event, Outbox, StaleRecord
 from domain.records import settle
 from domain.schedule import schedule_flow
 from nlu.amounts import parse_amount
@@ -25,6 +27,7 @@ from storage.models import (
     CaseStatus,
     SocialWorker,
     SocialWorkerRegion,
+    User,
     utcnow,
 )
 from storage.reports import build_report
@@ -40,7 +43,7 @@ from storage.social_work import (
 from vocabulary import NEED_LABELS, POVERTY_CAUSES
 
 if TYPE_CHECKING:
-    from conversation.engine import Conversation
+    from conversation.engine import Conversation, Services
 
 PENDING_LIST_LIMIT = 10
 
@@ -88,6 +91,33 @@ def _days(value: float | None) -> str:
 
 def flags_text(case: Case) -> str:
     return "；".join(f"⚠{flag['reason']}" for flag in case.flags) if case.flags else ""
+
+
+class Asked(StrEnum):
+    SENT = "sent"  # the household has the question now
+    WAITS = "waits"  # asked once the household's current conversation ends
+    BY_PHONE = "by_phone"  # no WeChat: the worker asks by phone and records the answer
+
+
+def ask_household(
+    services: Services, session: Session, case: Case, asker: User, question: str, outbox: Outbox
+) -> Asked:
+    """A social worker's question to a case's household (补充), by chat and console alike:
+    kept with the case, and put to the household as a short conversation whose answer
+    comes back to the case."""
+    asked = cases.ask_question(session, case, asker, question)
+    if case.user_id is None:
+        return Asked.BY_PHONE
+    slots = {"question_id": asked.id, "case": case.number, "question": question}
+    waiting = schedule_flow(
+        session, f"question:{asked.id}", case.user_id, "case_answer", slots, utcnow()
+    )
+    if waiting is not None:  # asked now unless the household is in another conversation
+        started = scheduled_flows.start(services, session, waiting, outbox.notify)
+        session.flush()
+        if not started:
+            return Asked.WAITS
+    return Asked.SENT
 
 
 class WorkerCommands:
@@ -212,21 +242,19 @@ class WorkerCommands:
     def ask(self, case: Case, question: str) -> str:
         if not question:
             return msg.NEED_QUESTION.format(number=case.number)
-        asked = cases.ask_question(self.session, case, self.conversation.user, question)
-        if case.user_id is None:  # no WeChat: the worker asks by phone and records it
+        asked = ask_household(
+            self.conversation.services,
+            self.session,
+            case,
+            self.conversation.user,
+            question,
+            self.conversation.outbox,
+        )
+        if asked == Asked.BY_PHONE:
             phone = mask_phone(case.profile.phone) if case.profile.phone else msg.ERASED
             return msg.PROXY_QUESTION_TASK.format(number=case.number, phone=phone)
-        slots = {"question_id": asked.id, "case": case.number, "question": question}
-        waiting = schedule_flow(
-            self.session, f"question:{asked.id}", case.user_id, "case_answer", slots, utcnow()
-        )
-        if waiting is not None:  # asked now unless the household is in another conversation
-            started = scheduled_flows.start(
-                self.conversation.services, self.session, waiting, self.conversation.notify
-            )
-            self.session.flush()
-            if not started:
-                return msg.QUESTION_WAITS.format(number=case.number)
+        if asked == Asked.WAITS:
+            return msg.QUESTION_WAITS.format(number=case.number)
         return msg.QUESTION_SENT.format(number=case.number)
 
     def record_answer(self, case: Case, answer: str) -> str:
@@ -262,8 +290,7 @@ class WorkerCommands:
         reading made at submission."""
         if cause not in POVERTY_CAUSES:
             return msg.BAD_CAUSE.format(number=case.number, causes="、".join(POVERTY_CAUSES))
-        case.poverty_cause = cause
-        self._audit("case.poverty_cause_set", case, cause=cause)
+        cases.set_poverty_cause(self.session, case, self.conversation.user, cause)
         return msg.CAUSE_SET.format(number=case.number, cause=cause)
 
     def stats(self) -> str:

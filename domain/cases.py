@@ -14,7 +14,7 @@ from domain.events import Event, Outbox, StaleRecord, move
 from domain.households import tell_household
 from storage.models import Case, CaseQuestion, CaseStatus, User, VerificationMethod, utcnow
 from storage.repositories import audit
-from vocabulary import CAUSE_BY_NEED, CAUSE_WORDS
+from vocabulary import CAUSE_BY_NEED, CAUSE_WORDS, POVERTY_CAUSES
 
 URGENT_WORDS = re.compile(r"急|救命|住院|手术|化疗|透析|断粮|没米|倒塌|塌了|受灾|地震|洪水|火灾")
 
@@ -102,6 +102,15 @@ def withdraw(session: Session, case: Case, actor: str) -> bool:
     except StaleRecord:
         return False
     return True
+
+
+def set_poverty_cause(session: Session, case: Case, actor: User, cause: str) -> None:
+    """The social worker's judgement of the poverty cause (致贫原因) replaces the first
+    reading made at submission."""
+    if cause not in POVERTY_CAUSES:
+        raise ValueError(f"unknown poverty cause {cause!r}")
+    case.poverty_cause = cause
+    audit(session, actor.openid, "case.poverty_cause_set", "case", case.id, cause=cause)
 
 
 def ask_question(session: Session, case: Case, worker: User, question: str) -> CaseQuestion:

@@ -293,6 +293,7 @@ WORKER_HELP = (
     "查看 M000001｜查看 J000001 — 配对、认捐和捐助人联系方式\n"
     "接手 H000001｜回复 H000001 内容｜结束对话 H000001 — 有人请社工时\n"
     "代办 — 替没有微信的家庭登记求助\n"
+    "登录 — 收一个工作台链接，在手机或电脑上处理待办\n"
     "统计｜解绑\n"
     "（捐助人取消未配对的认捐：让对方回复“取消认捐 J000001”）"
 )
@@ -484,4 +485,69 @@ FLAG_REASONS = {
     "region": "地区代码 {region} 不存在",
     "uncovered": "该地区还没有社工机构覆盖",
     "shared_phone": "这个手机号还登记在另外 {count} 户名下",
+}
+
+# --- the web console (web/console) ----------------------------------------------------
+
+SIGN_IN_LINK = (
+    "工作台登录链接（{minutes} 分钟内有效，只能用一次，请勿转发）：\n{url}\n"
+    "在微信里也可以直接打开工作台：{console}"
+)
+CONSOLE_SIGN_IN_FIRST = "请先登录工作台。"
+CONSOLE_NO_ACCESS = "这个微信号还没有工作台权限。请先用邀请码绑定社工身份，或联系平台运营。"
+CONSOLE_LINK_INVALID = "这个登录链接已失效或已经用过了。请在公众号里重新发送“登录”。"
+CONSOLE_OAUTH_FAILED = "微信授权没有成功，请重新打开工作台再试一次。"
+CONSOLE_TOO_MANY_ATTEMPTS = "登录尝试太频繁，请一分钟后再试。"
+CONSOLE_DONE = {
+    "verified": "已核实 {number}，家庭会收到通知。",
+    "rejected": "已驳回 {number}，家庭会收到原因。",
+    "cause": "已把 {number} 的致贫原因改为“{cause}”。",
+    "asked": "问题已经发给 {number} 的家庭，回答会显示在这里。",
+    "asked_waits": "家庭正在办别的事，问题会在那之后发给 {number} 的家庭。",
+    "asked_phone": "{number} 的家庭没有微信，请打电话问，然后在下面记下回答。",
+    "confirmed": "已确认配对 {number}，捐助人和家庭会收到通知。",
+    "declined": "已拒绝配对 {number}。",
+    "delivered": "已记录 {number} 送达，捐助人会收到反馈。",
+}
+CONSOLE_WRONG_STATUS = "{number} 现在是“{status}”，不能这样操作。页面已刷新。"
+CONSOLE_REGION_UNKNOWN = "没有找到地区“{region}”，已忽略这个筛选条件。"
+CONSOLE_NEED_REASON = "请先写明查看完整信息的原因，这会记录在审计日志里。"
+CONSOLE_BAD_DATE = "日期“{value}”看不懂，请用 2026-01-31 这样的格式。"
+CONSOLE_CSRF = "页面已过期或来源不明，操作没有执行。请刷新页面后再试。"
+# How the console's history names what happened (audit actions; unknown ones as they are).
+HISTORY_LABELS = {
+    "case.submitted": "家庭提交求助",
+    "case.filed_on_behalf": "社工代办登记",
+    "case.uncovered": "所在地区暂无社工机构覆盖",
+    "case.viewed": "查看（打码）",
+    "case.viewed_unmasked": "查看完整信息",
+    "case.verified": "核实通过",
+    "case.rejected": "驳回",
+    "case.withdrawn": "家庭撤回",
+    "case.partly_matched": "部分配对",
+    "case.matched": "全部配对",
+    "case.delivered": "已送达",
+    "case.closed": "已完成",
+    "case.amount_set": "改金额",
+    "case.poverty_cause_set": "改致贫原因",
+    "case.escalated": "超时未处理，已上报机构管理员",
+    "match.proposed": "系统提出配对",
+    "match.confirmed": "确认配对",
+    "match.declined": "拒绝配对",
+    "match.delivered": "记录送达",
+    "match.closed": "家庭已评价",
+    "match.viewed": "查看配对",
+    "match.viewed_unmasked": "查看配对（含联系方式）",
+    "match.escalated": "配对超时未确认，已上报机构管理员",
+    "question": "问家庭",
+    "answer": "家庭回答",
+}
+FUNNEL_LABELS = {"submitted": "提交", "verified": "核实", "matched": "配对", "delivered": "送达"}
+CONSOLE_ERRORS = {
+    400: ("请求有误", "提交的内容不完整或格式不对，请返回重试。"),
+    403: ("没有权限", "您的账号不能做这个操作。"),
+    404: ("没有找到", "没有找到这条记录，或者它不在您负责的范围内。"),
+    405: ("请求有误", "这个页面不能这样打开。"),
+    429: ("太频繁了", "操作太频繁，请稍后再试。"),
+    500: ("出错了", "系统出了点问题，请稍后再试。"),
 }

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import Any
 
 import requests
 from redis import Redis
 from wechatpy import WeChatClient
-from wechatpy.exceptions import WeChatClientException
+from wechatpy.exceptions import WeChatClientException, WeChatOAuthException
+from wechatpy.oauth import WeChatOAuth
 from wechatpy.session.redisstorage import RedisStorage
 
 from config.settings import Settings
@@ -121,3 +123,29 @@ class SharedTokenClient(WeChatClient):
             "client_msg_id": client_msg_id,
         }
         self._with_token_retry(lambda: self.post("message/template/send", data=body))
+
+
+class WebAuthorisation(WeChatOAuth):
+    """WeChat's web authorisation (网页授权, `snsapi_base`) for the console: the page to
+    send the browser to, and the openid a returned code stands for. wechatpy's client,
+    pointed at the configured hosts (the stand-in's here) and with a timeout."""
+
+    def __init__(self, settings: Settings, redirect_uri: str, state: str) -> None:
+        super().__init__(
+            settings.wechat_app_id, settings.wechat_app_secret, redirect_uri, "snsapi_base", state
+        )
+        self.API_BASE_URL = f"{settings.wechat_api_base_url}/"
+        self.OAUTH_BASE_URL = f"{settings.wechat_oauth_base_url}/connect/"
+
+    def _request(self, method: str, url_or_endpoint: str, **kwargs: Any) -> Any:
+        kwargs.setdefault("timeout", HTTP_TIMEOUT_SECONDS)
+        return super()._request(method, url_or_endpoint, **kwargs)
+
+    def openid_for(self, code: str) -> str | None:
+        """The openid WeChat gives for the code; None when WeChat refuses it (a used or
+        made-up code) or cannot be reached."""
+        try:
+            return str(self.fetch_access_token(code)["openid"])
+        except (WeChatOAuthException, requests.RequestException, KeyError, ValueError):
+            log.warning("web authorisation code refused or WeChat unreachable", exc_info=True)
+            return None

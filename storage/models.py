@@ -195,6 +195,7 @@ class Case(Base):
     review_note: Mapped[str | None] = mapped_column(EncryptedText)
     # Set when a social worker filed the case for a household (代办).
     filed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    escalated_at: Mapped[datetime | None]  # waited too long; the admins were told
     submitted_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
@@ -304,6 +305,9 @@ class Organisation(Base):
     handoff_limit_minutes: Mapped[int | None]
     # The supervised account donors transfer money to (shown to donors of confirmed matches).
     payment_account: Mapped[str | None] = mapped_column(Text)
+    # A case or match waiting longer than this many days goes to the admins, once (None:
+    # REMINDER_AFTER_DAYS).
+    review_limit_days: Mapped[int | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -436,6 +440,7 @@ class Match(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     confirmed_at: Mapped[datetime | None]
     delivered_at: Mapped[datetime | None]
+    escalated_at: Mapped[datetime | None]  # waited too long; the admins were told
 
     case: Mapped[Case] = relationship()
     pledge: Mapped[Pledge] = relationship()
@@ -575,3 +580,45 @@ class Feedback(Base):
     def number(self) -> str:
         """The number staff refer to, e.g. F000002."""
         return f"F{self.id:06d}"
+
+
+class Viewer(Base):
+    """A read-only console user (a civil-affairs office): statistics and masked exports of
+    its regions, nothing else."""
+
+    __tablename__ = "viewers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), unique=True)
+    name: Mapped[str] = mapped_column(String(60))
+    regions: Mapped[list[str]] = mapped_column(JSON, default=list)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SignInLink(Base):
+    """A one-time console sign-in link sent by chat (`登录`); only its hash is stored."""
+
+    __tablename__ = "sign_in_links"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+
+
+class ConsoleSession(Base):
+    """A signed-in console session; the cookie carries the token, the table its hash, so
+    signing out (or deactivating the person) ends it on the server."""
+
+    __tablename__ = "console_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    via: Mapped[str] = mapped_column(String(16))  # oauth | link
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]
+    ended_at: Mapped[datetime | None]

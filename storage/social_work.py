@@ -22,6 +22,7 @@ from storage.models import (
     SocialWorker,
     SocialWorkerRegion,
     User,
+    Viewer,
     region_prefix,
     utcnow,
 )
@@ -263,4 +264,25 @@ def notify(session: Session, user_id: int, dedup_key: str, text: str) -> bool:
             session.add(Notification(user_id=user_id, dedup_key=dedup_key, text=text))
     except IntegrityError:
         return False
+    return True
+
+
+def add_viewer(session: Session, user: User, name: str, regions: list[str], actor: str) -> Viewer:
+    """A read-only console user (a civil-affairs office) for the regions."""
+    viewer = session.scalar(select(Viewer).where(Viewer.user_id == user.id))
+    if viewer is None:
+        viewer = Viewer(user_id=user.id, name=name, regions=regions)
+        session.add(viewer)
+    viewer.name, viewer.regions, viewer.active = name, regions, True
+    session.flush()
+    audit(session, actor, "viewer.added", "viewer", viewer.id, regions=",".join(regions))
+    return viewer
+
+
+def remove_viewer(session: Session, openid: str, actor: str) -> bool:
+    viewer = session.scalar(select(Viewer).join(User).where(User.openid == openid, Viewer.active))
+    if viewer is None:
+        return False
+    viewer.active = False
+    audit(session, actor, "viewer.removed", "viewer", viewer.id)
     return True

@@ -8,6 +8,7 @@ from flask import Flask
 
 from config.settings import Settings, load_settings
 from web import cli, health, webhook
+from web.console import exempt_from_csrf, init_console
 from web.runtime import build_runtime
 
 
@@ -25,5 +26,7 @@ def create_app(settings: Settings | None = None, warm: bool = False) -> Flask:
     app.extensions["zhulian"] = build_runtime(settings, warm)
     app.register_blueprint(webhook.bp)
     app.register_blueprint(health.bp)
+    init_console(app, settings)
+    exempt_from_csrf(webhook.bp, health.bp)
     cli.register(app)
     return app

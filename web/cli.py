@@ -29,9 +29,11 @@ from storage.repositories import get_or_create_user
 from storage.social_work import (
     OPEN_STATUSES,
     add_operator,
+    add_viewer,
     create_invite,
     deactivate,
     remove_operator,
+    remove_viewer,
 )
 from web.runtime import runtime
 
@@ -39,6 +41,7 @@ db_cli = AppGroup("db", help="Database schema migrations.")
 worker_cli = AppGroup("social-worker", help="Invite and deactivate social workers.")
 data_cli = AppGroup("data", help="Operators' views and data maintenance.")
 operator_cli = AppGroup("operator", help="Platform operators (see every region, take any 人工).")
+viewer_cli = AppGroup("viewer", help="Read-only console users (civil-affairs offices).")
 org_cli = AppGroup("org", help="Organisation details: hand-off limit, supervised account.")
 audit_cli = AppGroup("audit", help="The tamper-evident audit trail.")
 
@@ -120,6 +123,31 @@ def operator_remove(openid: str) -> None:
         if not remove_operator(session, openid, "operator:cli"):
             raise click.ClickException(f"no active operator with openid {openid}")
     click.echo(f"operator {openid} removed")
+
+
+@viewer_cli.command("add")
+@click.option("--openid", required=True, help="The viewer's WeChat openid.")
+@click.option("--name", required=True, help="The office, e.g. 通渭县民政局.")
+@click.option("--region", "regions", multiple=True, required=True, help="GB/T 2260 code.")
+def viewer_add(openid: str, name: str, regions: tuple[str, ...]) -> None:
+    """Give a WeChat user read-only console access (statistics, masked exports)."""
+    unknown = [code for code in regions if not region_exists(code)]
+    if unknown:
+        raise click.BadParameter(f"unknown region code(s): {', '.join(unknown)}")
+    with runtime().services.db.session() as session:
+        user = get_or_create_user(session, openid)
+        add_viewer(session, user, name, list(regions), "operator:cli")
+    click.echo(f"viewer {name} ({openid}) added; they sign in to the console through WeChat")
+
+
+@viewer_cli.command("remove")
+@click.option("--openid", required=True)
+def viewer_remove(openid: str) -> None:
+    """End a viewer's console access."""
+    with runtime().services.db.session() as session:
+        if not remove_viewer(session, openid, "operator:cli"):
+            raise click.ClickException(f"no active viewer with openid {openid}")
+    click.echo(f"viewer {openid} removed")
 
 
 @org_cli.command("set")
@@ -210,5 +238,5 @@ def audit_verify() -> None:
 
 
 def register(app: Flask) -> None:
-    for group in (db_cli, worker_cli, data_cli, operator_cli, org_cli, audit_cli):
+    for group in (db_cli, worker_cli, data_cli, operator_cli, viewer_cli, org_cli, audit_cli):
         app.cli.add_command(group)

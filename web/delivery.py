@@ -22,26 +22,19 @@ from contextlib import suppress
 
 from redis import Redis
 from redis.exceptions import RedisError
-from rq import Queue, Retry
+from rq import Retry
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from wechatpy.messages import BaseMessage
 
 import messages as msg
-from config.queues import (
-    MATCHER_QUEUE,
-    MATCHER_QUEUED_KEY,
-    MATCHER_QUEUED_SECONDS,
-    NOTIFY_QUEUE,
-    RUN_MATCHER,
-    SEND_NOTIFICATIONS,
-    SEND_TEXT,
-)
+from config.queues import SEND_TEXT
 from conversation.engine import Conversation, Services
 from domain.events import Event, Outcome
 from nlu.text import normalise_text
 from storage import crypto
 from storage.repositories import earlier_delivery, log_inbound
+from web.follow_up import FollowUps
 
 log = logging.getLogger(__name__)
 
@@ -171,9 +164,8 @@ class Dispatcher:
         settings = services.settings
         lease = settings.reply_budget_seconds + CLAIM_MARGIN_SECONDS
         self.ledger = DeliveryLedger(services.redis, settings.dedup_ttl_seconds, lease)
-        self.jobs = jobs  # RQ needs a connection without decoded responses
-        self.notify_queue = Queue(NOTIFY_QUEUE, connection=jobs)
-        self.matcher_queue = Queue(MATCHER_QUEUE, connection=jobs)
+        self.follow_ups = FollowUps(jobs)
+        self.notify_queue = self.follow_ups.notify_queue
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="delivery")
 
     def close(self) -> None:
@@ -219,7 +211,7 @@ class Dispatcher:
                 with services.db.session() as session:
                     outcome = self._turn(session, message, key, deadline)
             self.ledger.complete(key, outcome.reply)
-            self._after_commit(outcome.events, key)
+            self.follow_ups.enqueue(outcome.events, key)
             return outcome.reply
         except Exception:
             log.exception("handling %s failed; the user is asked to resend", key)
@@ -247,22 +239,6 @@ class Dispatcher:
             conversation.emit(Event.NOTIFICATIONS_WRITTEN)
             return conversation.outcome(None)  # the outbox sends it, once
         return outcome
-
-    def _after_commit(self, events: frozenset[Event], key: str) -> None:
-        """Jobs the turn's events call for, enqueued after its commit so they find its rows
-        (the scheduler's sweeps run them too if an enqueue is lost); no second matcher run
-        while one is queued and has not begun."""
-        try:
-            if Event.NOTIFICATIONS_WRITTEN in events:
-                self.notify_queue.enqueue(SEND_NOTIFICATIONS, job_timeout=300)
-            if Event.MATCHING_NEEDED in events and self.jobs.set(
-                MATCHER_QUEUED_KEY, key, nx=True, ex=MATCHER_QUEUED_SECONDS
-            ):
-                self.matcher_queue.enqueue(
-                    RUN_MATCHER, f"after:{key}", job_timeout=600, retry=Retry(max=3, interval=10)
-                )
-        except RedisError:
-            log.exception("could not enqueue follow-up jobs for %s; the sweeps will run them", key)
 
     @staticmethod
     def _reply(conversation: Conversation, message: BaseMessage, text: str | None) -> str | None:

@@ -32,7 +32,7 @@ class Runtime:
         if self.warmup is not None:
             self.warmup.stop()
         self.dispatcher.close()
-        self.dispatcher.jobs.close()
+        self.dispatcher.follow_ups.close()
         compose.close(self.services)
 
 

@@ -1,7 +1,8 @@
 """The local WeChat stand-in, as an HTTP server.
 
 WeChat's side of the API the service calls (`/cgi-bin/token`, `/cgi-bin/message/custom/send`,
-`/cgi-bin/message/template/send`), with WeChat's rules: access tokens that expire and are
+`/cgi-bin/message/template/send`, web authorisation at `/connect/oauth2/authorize` and
+`/sns/oauth2/access_token`), with WeChat's rules: access tokens that expire and are
 checked, the 48-hour window and the per-message quota for customer-service messages, and
 error codes inside HTTP 200. Control endpoints under `/standin/` let tests and the terminal
 chat send user messages to the webhook, read what was pushed, and inject faults.
@@ -15,9 +16,11 @@ import threading
 import time
 from collections import deque
 from dataclasses import dataclass, field
+from html import escape
 from typing import Any
+from urllib.parse import urlencode
 
-from flask import Flask, jsonify, request
+from flask import Flask, jsonify, redirect, request
 from flask.typing import ResponseReturnValue
 
 from wechat_standin.webhook_caller import WebhookCaller
@@ -25,11 +28,25 @@ from wechat_standin.webhook_caller import WebhookCaller
 WINDOW_SECONDS = 48 * 3600
 QUOTA_PER_USER_MESSAGE = 5
 TOKEN_SECONDS = 7200
+OAUTH_CODE_SECONDS = 300  # WeChat: a code is valid 5 minutes, once
+OAUTH_SCOPES = ("snsapi_base", "snsapi_userinfo")
+# WeChat knows who holds the phone; the stand-in's authorisation page asks which user
+# the browser is (and remembers it in a cookie), then behaves like WeChat.
+AUTHORIZE_PAGE = """<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>微信授权（本地替身）</title></head><body style="font-size:18px;font-family:sans-serif">
+<h1 style="font-size:22px">微信网页授权（本地替身）</h1>
+<form method="post">
+<label>以哪个微信用户身份打开（openid）<br>
+<input name="openid" id="openid" value="{openid}" style="font-size:18px"></label>
+{hidden}
+<p><button type="submit" id="allow" style="font-size:20px">允许</button></p>
+</form></body></html>"""
 
 
 @dataclass
 class Fault:
-    api: str  # token | custom | template
+    api: str  # token | custom | template | oauth
     errcode: int | None = None
     delay_seconds: float = 0.0
     http_status: int = 200
@@ -45,6 +62,7 @@ class StandInState:
     token_fetches: int = 0
     sent: list[dict[str, Any]] = field(default_factory=list)
     faults: deque[Fault] = field(default_factory=deque)
+    oauth_codes: dict[str, tuple[str, str, float]] = field(default_factory=dict)  # openid, scope
     last_user_message: dict[str, float] = field(default_factory=dict)
     quota_left: dict[str, int] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -163,6 +181,62 @@ def create_standin_app(state: StandInState, caller: WebhookCaller | None = None)
             )
             msgid = len(state.sent)
         return jsonify({"errcode": 0, "errmsg": "ok", "msgid": msgid})
+
+    @app.route("/connect/oauth2/authorize", methods=["GET", "POST"])
+    def oauth_authorize() -> ResponseReturnValue:
+        """WeChat's web authorisation: asks who the user is, then sends a one-time code
+        back to `redirect_uri` with the caller's `state`."""
+        args = request.values
+        if args.get("appid") != state.app_id:
+            return "invalid appid", 400
+        if args.get("scope") not in OAUTH_SCOPES or args.get("response_type") != "code":
+            return "invalid scope or response_type", 400
+        if not args.get("redirect_uri"):
+            return "redirect_uri required", 400
+        if request.method == "GET":
+            keep = ("appid", "redirect_uri", "response_type", "scope", "state")
+            hidden = "".join(
+                f'<input type="hidden" name="{k}" value="{escape(args.get(k, ""))}">' for k in keep
+            )
+            openid = escape(request.cookies.get("standin_openid", ""))
+            return AUTHORIZE_PAGE.format(openid=openid, hidden=hidden)
+        openid = (args.get("openid") or "").strip()
+        if not openid:
+            return "openid required", 400
+        code = secrets.token_urlsafe(16)
+        with state.lock:
+            state.oauth_codes[code] = (openid, str(args["scope"]), time.time())
+        query = urlencode({"code": code, "state": args.get("state", "")})
+        separator = "&" if "?" in args["redirect_uri"] else "?"
+        response = redirect(f"{args['redirect_uri']}{separator}{query}")
+        response.set_cookie("standin_openid", openid)
+        return response
+
+    @app.get("/sns/oauth2/access_token")
+    def oauth_access_token() -> ResponseReturnValue:
+        if (fault := injected("oauth")) is not None:
+            return fault
+        if request.args.get("appid") != state.app_id:
+            return _error(40013, "invalid appid")
+        if request.args.get("secret") != state.app_secret:
+            return _error(40125, "invalid appsecret")
+        if request.args.get("grant_type") != "authorization_code":
+            return _error(40002, "invalid grant_type")
+        with state.lock:
+            issued = state.oauth_codes.pop(request.args.get("code", ""), None)
+        if issued is None or time.time() - issued[2] > OAUTH_CODE_SECONDS:
+            return _error(40029, "invalid code")
+        openid, scope, _at = issued
+        return jsonify(
+            {
+                "access_token": secrets.token_urlsafe(24),
+                "expires_in": TOKEN_SECONDS,
+                "refresh_token": secrets.token_urlsafe(24),
+                "openid": openid,
+                "scope": scope,
+                "is_snapshotuser": 0,
+            }
+        )
 
     # --- control endpoints -----------------------------------------------------------
 

@@ -30,6 +30,7 @@ def test_standin_urls_follow_standin_port_unless_real() -> None:
     local = {"STANDIN_PORT": "8111", "WECHAT_API_BASE_URL": "http://127.0.0.1:8100"}
     local_standin(local)
     assert local["WECHAT_API_BASE_URL"] == local["STANDIN_URL"] == "http://127.0.0.1:8111"
+    assert local["WECHAT_OAUTH_BASE_URL"] == "http://127.0.0.1:8111"
     real = {"WECHAT_API_BASE_URL": "https://api.weixin.qq.com"}
     local_standin(real)
     assert real["WECHAT_API_BASE_URL"] == "https://api.weixin.qq.com"

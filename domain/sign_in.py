@@ -1,0 +1,97 @@
+"""Signing in to the console: a one-time link sent by chat (`登录`), WeChat's web
+authorisation (the caller exchanges the code for an openid), and the sessions they open.
+Links and sessions are stored only as keyed hashes; a link works once, within its minutes;
+a session ends at its expiry, on sign-out, or as soon as its person loses console access
+(checked on every request by `domain.staff`)."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from domain.staff import is_staff
+from storage.crypto import cipher
+from storage.models import ConsoleSession, SignInLink, User, utcnow
+from storage.repositories import audit
+
+
+def _hash(token: str) -> str:
+    return cipher().keyed_hash(token)
+
+
+def create_link(session: Session, user: User, minutes: int) -> str:
+    """A new one-time sign-in token for a staff member (shown once, in the chat)."""
+    token = secrets.token_hex(20)
+    link = SignInLink(
+        token_hash=_hash(token), user_id=user.id, expires_at=utcnow() + timedelta(minutes=minutes)
+    )
+    session.add(link)
+    session.flush()
+    audit(session, user.openid, "console.link_created", "user", user.id)
+    return token
+
+
+def redeem_link(session: Session, token: str) -> User | None:
+    """The staff member a link signs in, using it up; None when it is unknown, used,
+    expired, or its person no longer has console access."""
+    now = utcnow()
+    link_id = session.scalar(
+        update(SignInLink)
+        .where(
+            SignInLink.token_hash == _hash(token),
+            SignInLink.used_at.is_(None),
+            SignInLink.expires_at > now,
+        )
+        .values(used_at=now)
+        .returning(SignInLink.id)
+    )
+    link = session.get(SignInLink, link_id) if link_id is not None else None
+    user = session.get(User, link.user_id) if link is not None else None
+    return user if user is not None and is_staff(session, user) else None
+
+
+def staff_user(session: Session, openid: str) -> User | None:
+    """The user of an openid WeChat vouched for, if they have console access."""
+    user = session.scalar(select(User).where(User.openid == openid))
+    return user if user is not None and is_staff(session, user) else None
+
+
+def open_session(session: Session, user: User, via: str, hours: int) -> str:
+    token = secrets.token_hex(32)
+    session.add(
+        ConsoleSession(
+            token_hash=_hash(token),
+            user_id=user.id,
+            via=via,
+            expires_at=utcnow() + timedelta(hours=hours),
+        )
+    )
+    audit(session, user.openid, "console.signed_in", "user", user.id, via=via)
+    return token
+
+
+def session_user(session: Session, token: str) -> User | None:
+    """The person of a live session (not ended, not expired)."""
+    return session.scalar(
+        select(User)
+        .join(ConsoleSession, ConsoleSession.user_id == User.id)
+        .where(
+            ConsoleSession.token_hash == _hash(token),
+            ConsoleSession.ended_at.is_(None),
+            ConsoleSession.expires_at > utcnow(),
+        )
+    )
+
+
+def end_session(session: Session, token: str) -> None:
+    user = session_user(session, token)
+    session.execute(
+        update(ConsoleSession)
+        .where(ConsoleSession.token_hash == _hash(token), ConsoleSession.ended_at.is_(None))
+        .values(ended_at=utcnow())
+    )
+    if user is not None:
+        audit(session, user.openid, "console.signed_out", "user", user.id)

@@ -1,0 +1,245 @@
+"""The web console in headless Chromium, end to end: sign-in through WeChat's web
+authorisation (the stand-in) and through a one-time link; the queue worked from filter to
+verification, with the household told in the chat; a match confirmed and delivered; the
+export opened with openpyxl; and what must be refused, refused."""
+
+from __future__ import annotations
+
+import time
+from datetime import timedelta
+
+import requests
+from flask import Flask
+from flask.testing import FlaskCliRunner
+from openpyxl import load_workbook
+from sqlalchemy import select, update
+
+from storage.models import (
+    AuditEntry,
+    Case,
+    CaseStatus,
+    Match,
+    MatchStatus,
+    SignInLink,
+    utcnow,
+)
+from tests.support.browser import Console
+from tests.support.chat import file_case, money_match_proposed, pushed_texts, run_worker
+from tests.support.wechat import WeChatUser
+
+
+def link_from_chat(worker: WeChatUser) -> str:
+    reply = worker.say("登录")
+    return next(word for word in reply.split() if "/console/link/" in word)
+
+
+def test_sign_in_through_wechat_web_authorisation(
+    console: Console, household: WeChatUser, dingxi_worker: WeChatUser
+) -> None:
+    number = file_case(household)
+    console.open("/console/queue")
+    assert console.path.startswith("/console/sign-in")
+    console.shoot("sign-in")
+    console.sign_in_with_wechat(dingxi_worker.openid)
+    assert console.path == "/console/queue"
+    assert number in console.text("main")
+    console.shoot("queue")
+    console.sign_out()
+    console.open("/console/queue")
+    assert console.path.startswith("/console/sign-in")
+    # Someone WeChat vouches for, but with no console access, is refused.
+    console.sign_in_with_wechat(household.openid)
+    assert "没有工作台权限" in console.text("#error")
+
+
+def test_sign_in_by_one_time_link_works_once_and_not_after_expiry(
+    app: Flask, console: Console, dingxi_worker: WeChatUser, household: WeChatUser
+) -> None:
+    link = link_from_chat(dingxi_worker)
+    assert "链接" in dingxi_worker.say("登录")  # a second link does not disturb the first
+    console.sign_in_with_link(link)
+    assert console.path == "/console/queue"
+    console.sign_out()
+    console.sign_in_with_link(link)
+    assert "已失效或已经用过" in console.text("#error")
+    expired = link_from_chat(dingxi_worker)
+    with app.extensions["zhulian"].services.db.session() as db:
+        db.execute(
+            update(SignInLink)
+            .where(SignInLink.used_at.is_(None))
+            .values(expires_at=utcnow() - timedelta(minutes=1))
+        )
+    console.sign_in_with_link(expired)
+    assert "已失效或已经用过" in console.text("#error")
+    assert "/console/" not in household.say("登录")  # not staff: no link
+
+
+def test_work_the_queue_show_in_full_verify_and_the_household_hears(
+    app: Flask,
+    console: Console,
+    household: WeChatUser,
+    dingxi_worker: WeChatUser,
+    redis_url: str,
+) -> None:
+    number = file_case(household)
+    other = file_case(household.other("o_household_2"), id_number="621121198001010017")
+    run_worker(redis_url)
+    console.sign_in_with_wechat(dingxi_worker.openid)
+    console.fill("#region", "通渭县")
+    console.choose("#need", "medical")
+    console.choose("#sort", "newest")
+    console.submit("#filters")
+    rows = [row.get_attribute("data-case") for row in console.all("[data-case]")]
+    assert rows == [other, number]
+    console.fill("#q", number)
+    console.submit("#filters")
+    assert [row.get_attribute("data-case") for row in console.all("[data-case]")] == [number]
+    console.click(f"[data-case='{number}']")
+    console.shoot("case")
+    assert console.text("#person-name") == "王**"
+    assert "*" in console.text("#person-id") and "王秀英" not in console.text("main")
+    console.fill("#unmask input[name=reason]", "上门前核对身份")
+    console.submit("#unmask")
+    assert console.text("#person-name") == "王秀英"
+    assert console.text("#person-id") == "11010519491231002X"
+    case_id = int(number[1:])
+    with app.extensions["zhulian"].services.db.session() as db:
+        unmasked = db.scalars(
+            select(AuditEntry).where(
+                AuditEntry.action == "case.viewed_unmasked", AuditEntry.target_id == case_id
+            )
+        ).all()
+    assert [(e.actor, e.detail["reason"]) for e in unmasked] == [
+        (dingxi_worker.openid, "上门前核对身份")
+    ]
+    console.open(f"/console/cases/{case_id}")
+    console.fill("#verify textarea", "上门核实，情况属实")
+    console.submit("#verify")
+    assert "已核实" in console.text(".flash")
+    assert "已核实" in console.text("#case-status")
+    assert "核实通过" in console.text("#history")
+    run_worker(redis_url)
+    assert any(number in text and "核实" in text for text in pushed_texts(household))
+    with app.extensions["zhulian"].services.db.session() as db:
+        case = db.get(Case, case_id)
+        assert case is not None and case.status == CaseStatus.VERIFIED
+        assert case.verification_method == "visit"
+
+
+def test_confirm_a_proposed_match_and_record_delivery(
+    app: Flask,
+    console: Console,
+    household: WeChatUser,
+    donor: WeChatUser,
+    dingxi_worker: WeChatUser,
+    redis_url: str,
+) -> None:
+    match = money_match_proposed(household, donor, dingxi_worker, redis_url)
+    console.sign_in_with_wechat(dingxi_worker.openid)
+    console.click(f"[data-match='{match}']")
+    console.shoot("match")
+    console.submit("#confirm")
+    assert "已确认" in console.text("#match-status")
+    console.fill("#deliver textarea", "已转入家庭账户")
+    console.submit("#deliver")
+    assert "已送达" in console.text("#match-status")
+    run_worker(redis_url)
+    donor_texts = pushed_texts(donor)
+    assert any("已转入家庭账户" in text for text in donor_texts)
+    with app.extensions["zhulian"].services.db.session() as db:
+        stored = db.get(Match, int(match[1:]))
+        assert stored is not None and stored.status == MatchStatus.DELIVERED
+
+
+def test_the_xlsx_export_is_masked_and_holds_the_filtered_rows(
+    console: Console, household: WeChatUser, dingxi_worker: WeChatUser
+) -> None:
+    number = file_case(household)
+    console.sign_in_with_wechat(dingxi_worker.openid)
+    console.find("#export-xlsx").click()
+    deadline = time.monotonic() + 10
+    files: list = []
+    while time.monotonic() < deadline and not files:
+        files = [f for f in console.driver.downloads.iterdir() if f.suffix == ".xlsx"]  # type: ignore[attr-defined]
+        time.sleep(0.2)
+    assert files, "no spreadsheet downloaded"
+    sheet = load_workbook(files[0]).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "编号" and [r[0] for r in rows[1:]] == [number]
+    row = dict(zip(rows[0], rows[1], strict=True))
+    assert row["姓名"] == "王**" and row["电话"] == "138****8000"
+    assert row["身份证号"] == "1101**********002X" and not row["住址"]
+    assert "王秀英" not in str(rows)
+
+
+def test_other_regions_reused_links_forged_posts_and_viewers_are_refused(
+    app: Flask,
+    console: Console,
+    household: WeChatUser,
+    dingxi_worker: WeChatUser,
+    zhaotong_worker: WeChatUser,
+    runner: FlaskCliRunner,
+) -> None:
+    number = file_case(household)
+    case_id = int(number[1:])
+    console.sign_in_with_wechat(zhaotong_worker.openid)
+    console.open(f"/console/cases/{case_id}")
+    elsewhere = console.text("main")
+    console.open("/console/cases/999999")
+    assert console.text("main") == elsewhere and "没有找到" in elsewhere
+    # A forged POST (no CSRF token) with a signed-in person's cookie changes nothing.
+    cookies = console.session_cookie()
+    forged = requests.post(
+        f"{console.base}/console/cases/{case_id}/verify", cookies=cookies, timeout=5
+    )
+    assert forged.status_code == 400
+    console.sign_out()
+    console.sign_in_with_wechat(dingxi_worker.openid)
+    cookies = console.session_cookie()
+    forged = requests.post(
+        f"{console.base}/console/cases/{case_id}/verify",
+        data={"note": "伪造"},
+        cookies=cookies,
+        timeout=5,
+    )
+    assert forged.status_code == 400
+    with app.extensions["zhulian"].services.db.session() as db:
+        stored = db.get(Case, case_id)
+        assert stored is not None and stored.status == CaseStatus.SUBMITTED
+    console.sign_out()
+    # A viewer sees statistics, not cases, and cannot act even with a valid token.
+    result = runner.invoke(
+        args=[
+            "viewer",
+            "add",
+            "--openid",
+            "o_viewer",
+            "--name",
+            "通渭县民政局",
+            "--region",
+            "621121",
+        ]
+    )
+    assert result.exit_code == 0, result.output
+    console.sign_in_with_wechat("o_viewer")
+    assert console.path.startswith("/console/statistics")
+    console.shoot("statistics")
+    assert "1 件" in console.text("#figures")
+    console.open(f"/console/cases/{case_id}")
+    assert "没有找到" in console.text("main")
+    token = (
+        console.find("#sign-out")
+        .find_element("xpath", "..")
+        .find_element("css selector", "input[name=csrf_token]")
+        .get_attribute("value")
+    )
+    acted = requests.post(
+        f"{console.base}/console/cases/{case_id}/verify",
+        data={"csrf_token": token, "note": "x"},
+        cookies=console.session_cookie(),
+        timeout=5,
+    )
+    assert acted.status_code == 403
+    with app.extensions["zhulian"].services.db.session() as db:
+        stored = db.get(Case, case_id)
+        assert stored is not None and stored.status == CaseStatus.SUBMITTED

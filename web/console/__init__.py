@@ -1,0 +1,59 @@
+"""The web console (`/console`): the workspace of social workers, organisation admins,
+operators and read-only viewers, opened inside WeChat (web authorisation) or on a desktop
+(a one-time link sent by chat). Thin views over the same domain functions the chat
+commands call; every page checks who is signed in and what they may see."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from flask import Flask, render_template, request
+from flask.typing import ResponseReturnValue
+from flask_wtf.csrf import CSRFError, CSRFProtect
+from werkzeug.exceptions import HTTPException
+
+import messages as msg
+from config.settings import Settings
+from web.console import auth, cases, export, matches, stats
+from web.console.auth import login_manager, template_globals
+
+csrf = CSRFProtect()
+
+
+def init_console(app: Flask, settings: Settings) -> None:
+    """Sessions, CSRF and sign-in for the console; the webhook and health check, which
+    no browser posts to, are exempt from CSRF."""
+    app.secret_key = settings.secret_key
+    session_length = timedelta(hours=settings.console_session_hours)
+    app.config.update(
+        SESSION_COOKIE_NAME="zhulian_console",
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=settings.is_production,
+        PERMANENT_SESSION_LIFETIME=session_length,
+        WTF_CSRF_TIME_LIMIT=int(session_length.total_seconds()),
+    )
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    for blueprint in (auth.bp, cases.bp, matches.bp, stats.bp, export.bp):
+        app.register_blueprint(blueprint)
+    app.context_processor(template_globals)
+    app.register_error_handler(CSRFError, _csrf_refused)
+    app.register_error_handler(HTTPException, _console_error)
+
+
+def exempt_from_csrf(*blueprints: object) -> None:
+    for blueprint in blueprints:
+        csrf.exempt(blueprint)  # type: ignore[arg-type]
+
+
+def _csrf_refused(error: CSRFError) -> ResponseReturnValue:
+    return render_template("console/error.html", title="操作没有执行", text=msg.CONSOLE_CSRF), 400
+
+
+def _console_error(error: HTTPException) -> ResponseReturnValue:
+    """Console pages answer errors with a page in Chinese; other paths keep the default."""
+    if not request.path.startswith("/console") or error.code is None:
+        return error
+    text = msg.CONSOLE_ERRORS.get(error.code, msg.CONSOLE_ERRORS[500])
+    return render_template("console/error.html", title=text[0], text=text[1]), error.code

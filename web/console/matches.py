@@ -1,0 +1,121 @@
+"""A match's page: why the matcher proposed it, what it gives, and the actions confirm,
+decline (with a reason) and record delivery (with a note), over `domain.matches`."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
+from flask_login import login_required
+from sqlalchemy.orm import Session
+
+import messages as msg
+from domain import matches
+from domain.events import Event
+from nlu.regions import region_index
+from nlu.validators import mask_name
+from storage.models import Match, Organisation, User
+from storage.queue import scoped_match
+from storage.repositories import audit
+from vocabulary import KIND_LABELS, NEED_LABELS
+from web.console.actions import perform, wrong_status_text
+from web.console.auth import acting, staff
+from web.console.forms import NoteForm, ReasonForm
+from web.runtime import runtime
+
+bp = Blueprint("console_matches", __name__, url_prefix="/console")
+
+
+def _scoped(db: Session, match_id: int) -> Match:
+    """The match, or 404 exactly as for one that does not exist when out of scope."""
+    who = staff()
+    match = scoped_match(db, who.case_scope(), match_id) if who.may_act else None
+    if match is None:
+        abort(404)
+    return match
+
+
+@bp.get("/matches/<int:match_id>")
+@login_required
+def match(match_id: int) -> ResponseReturnValue:
+    with runtime().services.db.session() as db:
+        found = _scoped(db, match_id)
+        audit(db, staff().actor, "match.viewed", "match", found.id, via="console")
+        return render_template(
+            "console/match.html",
+            match=found,
+            case=found.case,
+            pledge=found.pledge,
+            region=region_index().full_name(found.case.region_code),
+            need_labels=NEED_LABELS,
+            kind_labels=KIND_LABELS,
+            status_labels=msg.MATCH_STATUS,
+            donor=mask_name(found.pledge.display_name)
+            if found.pledge.display_name
+            else msg.ANONYMOUS,
+            delivery=msg.WORKER_DELIVERY[found.pledge.kind].format(match=found.number),
+            forms={"confirm": NoteForm(), "decline": ReasonForm(), "deliver": NoteForm()},
+        )
+
+
+def _on_match(match_id: int, act: str, change: object) -> ResponseReturnValue:
+    number = f"M{match_id:06d}"
+    with runtime().services.db.session() as db:
+        _scoped(db, match_id)
+
+    def current_status() -> str:
+        with runtime().services.db.session() as db:
+            status = _scoped(db, match_id).status
+        return wrong_status_text(number, msg.MATCH_STATUS[status])
+
+    done = msg.CONSOLE_DONE[act].format(number=number)
+    perform(change, f"{act}:{number}", done, current_status)  # type: ignore[arg-type]
+    return redirect(url_for(".match", match_id=match_id))
+
+
+def _organisation(db: Session) -> Organisation | None:
+    organisation_id = staff().organisation_id
+    return db.get(Organisation, organisation_id) if organisation_id is not None else None
+
+
+@bp.post("/matches/<int:match_id>/confirm")
+@login_required
+@acting
+def confirm(match_id: int) -> ResponseReturnValue:
+    if not NoteForm().validate_on_submit():
+        abort(400)
+
+    def change(db: Session, actor: User) -> set[Event]:
+        return matches.confirm(db, _scoped(db, match_id), actor, _organisation(db))
+
+    return _on_match(match_id, "confirmed", change)
+
+
+@bp.post("/matches/<int:match_id>/decline")
+@login_required
+@acting
+def decline(match_id: int) -> ResponseReturnValue:
+    form = ReasonForm()
+    if not form.validate_on_submit():
+        return redirect(url_for(".match", match_id=match_id))
+    reason = form.reason.data.strip()
+
+    def change(db: Session, actor: User) -> set[Event]:
+        return matches.decline(db, _scoped(db, match_id), actor, reason)
+
+    return _on_match(match_id, "declined", change)
+
+
+@bp.post("/matches/<int:match_id>/deliver")
+@login_required
+@acting
+def deliver(match_id: int) -> ResponseReturnValue:
+    form = NoteForm()
+    if not form.validate_on_submit():
+        return redirect(url_for(".match", match_id=match_id))
+    note = (form.note.data or "").strip()
+    days = runtime().settings.followup_after_days
+
+    def change(db: Session, actor: User) -> set[Event]:
+        return matches.deliver(db, _scoped(db, match_id), actor, note, days)
+
+    return _on_match(match_id, "delivered", change)

@@ -1,0 +1,84 @@
+"""Statistics (charts over a date range, for everyone with console access, in their scope)
+and the audit log (operators: everything; organisation admins: their organisation's)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+
+from flask import Blueprint, abort, flash, render_template, request
+from flask.typing import ResponseReturnValue
+from flask_login import login_required
+
+import messages as msg
+from storage.audit_log import audit_page, organisation_openids
+from storage.statistics import Range, statistics
+from vocabulary import NEED_LABELS
+from web.console.auth import staff
+from web.runtime import runtime
+
+bp = Blueprint("console_stats", __name__, url_prefix="/console")
+DEFAULT_DAYS = 90
+PROVINCES = {"11": "北京", "12": "天津", "13": "河北", "14": "山西", "15": "内蒙古",
+             "21": "辽宁", "22": "吉林", "23": "黑龙江", "31": "上海", "32": "江苏",
+             "33": "浙江", "34": "安徽", "35": "福建", "36": "江西", "37": "山东",
+             "41": "河南", "42": "湖北", "43": "湖南", "44": "广东", "45": "广西",
+             "46": "海南", "50": "重庆", "51": "四川", "52": "贵州", "53": "云南",
+             "54": "西藏", "61": "陕西", "62": "甘肃", "63": "青海", "64": "宁夏",
+             "65": "新疆"}  # fmt: skip
+
+
+def _date_arg(name: str, default: date) -> date:
+    raw = request.args.get(name, "")
+    try:
+        return date.fromisoformat(raw) if raw else default
+    except ValueError:
+        flash(msg.CONSOLE_BAD_DATE.format(value=raw), "warning")
+        return default
+
+
+def requested_range() -> Range:
+    """The date range asked for (whole days, UTC), the last 90 days by default."""
+    today = datetime.now(UTC).date()
+    start = _date_arg("from", today - timedelta(days=DEFAULT_DAYS))
+    end = _date_arg("to", today)
+    if end < start:
+        start, end = end, start
+    return Range(datetime.combine(start, time.min, UTC), datetime.combine(end, time.max, UTC))
+
+
+@bp.get("/statistics", endpoint="statistics")
+@login_required
+def statistics_view() -> ResponseReturnValue:
+    who = staff()
+    span = requested_range()
+    with runtime().services.db.session() as db:
+        figures = statistics(db, who.case_scope(), span, who.everything)
+    charts = {
+        "need": {NEED_LABELS.get(k, k): v for k, v in figures["by_need_type"].items()},
+        "cause": {
+            ("未定" if k == "unknown" else k): v for k, v in figures["by_poverty_cause"].items()
+        },
+        "province": {PROVINCES.get(k, k): v for k, v in figures["by_province"].items()},
+        "funnel": {msg.FUNNEL_LABELS[k]: v for k, v in figures["funnel"].items()},
+    }
+    return render_template(
+        "console/statistics.html", figures=figures, charts=charts, span=span, args=request.args
+    )
+
+
+@bp.get("/audit")
+@login_required
+def audit_log() -> ResponseReturnValue:
+    who = staff()
+    if not who.sees_audit_log:
+        abort(404)
+    raw = request.args.get("page", "")
+    number = max(int(raw), 1) if raw.isdigit() else 1
+    size = runtime().settings.console_page_size
+    with runtime().services.db.session() as db:
+        if who.everything:
+            page = audit_page(db, None, (), number, size)
+        else:
+            actors = organisation_openids(db, who.organisation_id or 0)
+            page = audit_page(db, who.case_scope(), actors, number, size)
+    return render_template("console/audit.html", page=page, labels=msg.HISTORY_LABELS)
