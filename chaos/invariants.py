@@ -106,12 +106,19 @@ WHERE n.created_at >= :since
 """
 
 
+def _without_link(content: str) -> str:
+    """A customer-service text as its row holds it (the sender adds the console link)."""
+    return content.split("\n" + msg.OPEN_IN_CONSOLE.split("{", 1)[0], 1)[0]
+
+
 def _notified_twice(notified: Sequence[tuple[Any, ...]], sent: list[dict]) -> int:
     """Notifications that reached their user more than once: a customer-service text seen
     more often than rows carry it, a template message whose client_msg_id repeats."""
     cipher = FieldCipher(load_settings().data_encryption_key)
     rows = Counter((openid, cipher.decrypt(body)) for _, openid, body in notified)
-    texts = Counter((item["touser"], item["content"]) for item in sent if item["api"] == "custom")
+    texts = Counter(
+        (item["touser"], _without_link(item["content"])) for item in sent if item["api"] == "custom"
+    )
     ids = Counter(item.get("client_msg_id") for item in sent if item["api"] == "template")
     ours = {f"zhulian-{row_id}" for row_id, *_ in notified}
     return sum(max(0, texts[key] - n) for key, n in rows.items()) + sum(

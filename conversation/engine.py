@@ -102,9 +102,9 @@ class Conversation:
         self.events = self.outbox.events  # dispatched by the caller after commit
         self._roles: dict[str, object] = {}
 
-    def notify(self, user_id: int, dedup_key: str, text: str) -> None:
+    def notify(self, user_id: int, dedup_key: str, text: str, link: str | None = None) -> None:
         """Queue a chat message to someone, in this transaction (the outbox)."""
-        self.outbox.notify(user_id, dedup_key, text)
+        self.outbox.notify(user_id, dedup_key, text, link)
 
     def emit(self, *events: Event) -> None:
         """What to do once this turn is committed (send the outbox, run the matcher)."""

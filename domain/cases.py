@@ -138,5 +138,6 @@ def answer_question(
             msg.ANSWER_FOR_WORKER.format(
                 number=case.number if case else "", question=question.question, answer=answer
             ),
+            case.console_path if case else None,
         )
     return outbox.events

@@ -36,8 +36,8 @@ class Outbox:
         self.session = session
         self.events: set[Event] = set()
 
-    def notify(self, user_id: int, key: str, text: str) -> None:
-        if notify(self.session, user_id, key, text):
+    def notify(self, user_id: int, key: str, text: str, link: str | None = None) -> None:
+        if notify(self.session, user_id, key, text, link):
             self.events.add(Event.NOTIFICATIONS_WRITTEN)
 
 

@@ -70,6 +70,11 @@ class Staff:
         return self.access == Access.OPERATOR
 
     @property
+    def manages_team(self) -> bool:
+        """Invites and deactivates social workers (an operator: of any organisation)."""
+        return self.access in (Access.OPERATOR, Access.ADMIN)
+
+    @property
     def sees_audit_log(self) -> bool:
         return self.access in (Access.OPERATOR, Access.ADMIN)
 
@@ -79,6 +84,10 @@ class Staff:
     def case_scope(self) -> ColumnElement[bool]:
         """SQL condition: the case is in this person's scope."""
         return true() if self.everything else in_regions(list(self.prefixes))
+
+    def record_scope(self) -> ColumnElement[bool] | None:
+        """The case scope for records reached through cases (pledges): None for all."""
+        return None if self.everything else self.case_scope()
 
     @property
     def actor(self) -> str:

@@ -135,7 +135,8 @@ def _announce(session: Session, match: Match) -> None:
         reason=match.reason,
     )
     for worker in covering_workers(session, case.region_code):
-        notify(session, worker.user_id, f"match-proposed:{match.id}:{worker.id}", text)
+        key = f"match-proposed:{match.id}:{worker.id}"
+        notify(session, worker.user_id, key, text, match.console_path)
 
 
 def plan_in_kind(session: Session, cases: list[CaseNeed]) -> list[tuple[int, int, str]]:

@@ -1,6 +1,7 @@
 """Periodic jobs that bring things back to people: cases waiting for verification (to the
-social workers, once a day), requests for a person nobody took in time (to the
-organisation's admins), and pledges about to expire or expired (to the donor)."""
+social workers, once a day), cases and matches nobody acted on within the organisation's
+limit and requests for a person nobody took in time (to the organisation's admins), and
+pledges about to expire or expired (to the donor)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ import compose
 import messages as msg
 from config.settings import Settings
 from domain import pledges
-from domain.events import StaleRecord
+from domain.escalation import escalate_overdue_reviews
+from domain.events import Outbox, StaleRecord
 from domain.handoff import escalate_overdue
 from jobs.outbox import deliver_notifications
 from nlu.regions import region_index
@@ -48,7 +50,7 @@ def remind_pending_cases() -> int:
             )
             for worker in covering_workers(session, case.region_code):
                 key = f"reminder:{case.id}:{worker.id}:{now:%Y%m%d}"
-                written += notify(session, worker.user_id, key, text)
+                written += notify(session, worker.user_id, key, text, case.console_path)
     return written
 
 
@@ -82,6 +84,15 @@ def expire_pledges() -> int:
                 text = expiring.format(pledge=pledge.number, days=days, left=left)
                 changed += notify(session, pledge.donor_id, f"pledge-expiring:{pledge.id}", text)
     return changed
+
+
+def escalate_reviews() -> int:
+    """Cases and matches waiting past their organisation's limit, to its admins, once."""
+    with _session() as (session, settings):
+        escalated = escalate_overdue_reviews(session, settings.reminder_after_days, Outbox(session))
+    if escalated:
+        deliver_notifications()
+    return escalated
 
 
 def escalate_handoffs() -> int:

@@ -551,3 +551,13 @@ CONSOLE_ERRORS = {
     429: ("太频繁了", "操作太频繁，请稍后再试。"),
     500: ("出错了", "系统出了点问题，请稍后再试。"),
 }
+OPEN_IN_CONSOLE = "在工作台处理：{url}"
+CASE_ESCALATED = "求助 {number}（{region}）已经 {days} 天没有人核实，请安排社工处理。"
+MATCH_ESCALATED = "配对建议 {number} 已经 {days} 天没有人确认，请安排社工处理。"
+CONSOLE_INVITE_CREATED = (
+    "邀请码：{code}（{hours} 小时内有效，只能用一次）。请把它发给新社工，"
+    "对方在公众号里发送“绑定 {code}”即可。"
+)
+CONSOLE_INVITE_NEEDS_REGION = "请至少选一个负责地区。"
+CONSOLE_NOT_YOURSELF = "不能停用自己的账号。"
+CONSOLE_WORKER_DEACTIVATED = "已停用社工 #{number}，对方的工作台和社工命令都不能再用了。"

@@ -17,6 +17,7 @@ from datetime import timedelta
 from redis import Redis
 from sqlalchemy import select, update
 
+import messages as msg
 from config.settings import Settings
 from notification.wechat_api import SharedTokenClient, WeChatSendError
 from storage.db import Database
@@ -53,8 +54,10 @@ def _claim(database: Database, row_id: int) -> Notification | None:
 def _send(client: SharedTokenClient, settings: Settings, row: Notification) -> str:
     """The channel it went out on; raises WeChatSendError when neither worked."""
     openid = row.user.openid
+    url = f"{settings.base_url}{row.link}" if row.link else None
+    text = f"{row.text}\n{msg.OPEN_IN_CONSOLE.format(url=url)}" if url else row.text
     try:
-        client.send_text_message(openid, row.text)
+        client.send_text_message(openid, text)
         return "custom"
     except WeChatSendError as exc:
         if exc.errcode not in TEMPLATE_FALLBACK:
@@ -64,6 +67,7 @@ def _send(client: SharedTokenClient, settings: Settings, row: Notification) -> s
         settings.wechat_notice_template_id,
         {"thing1": {"value": row.text[:20]}, "time2": {"value": f"{utcnow():%Y-%m-%d %H:%M}"}},
         client_msg_id=f"zhulian-{row.id}",
+        url=url,
     )
     return "template"
 

@@ -112,16 +112,24 @@ class SharedTokenClient(WeChatClient):
         self._with_token_retry(lambda: self.message.send_text(openid, content))
 
     def send_template_message(
-        self, openid: str, template_id: str, data: dict[str, dict[str, str]], client_msg_id: str
+        self,
+        openid: str,
+        template_id: str,
+        data: dict[str, dict[str, str]],
+        client_msg_id: str,
+        url: str | None = None,
     ) -> None:
         """A template message. Posted directly: wechatpy's `send_template` cannot pass
-        `client_msg_id`, with which WeChat drops a repeated send for 10 minutes."""
-        body = {
+        `client_msg_id`, with which WeChat drops a repeated send for 10 minutes. `url`:
+        the page the message opens when tapped (a console page for staff)."""
+        body: dict[str, object] = {
             "touser": openid,
             "template_id": template_id,
             "data": data,
             "client_msg_id": client_msg_id,
         }
+        if url:
+            body["url"] = url
         self._with_token_retry(lambda: self.post("message/template/send", data=body))
 
 

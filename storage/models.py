@@ -215,6 +215,10 @@ class Case(Base):
         """The case number users see and type, e.g. Q000042."""
         return f"Q{self.id:06d}"
 
+    @property
+    def console_path(self) -> str:
+        return f"/console/cases/{self.id}"
+
 
 class Pledge(Base):
     __tablename__ = "pledges"
@@ -388,6 +392,8 @@ class Notification(Base):
         index=True,
     )
     channel: Mapped[str | None] = mapped_column(String(16))
+    # The console page of the record it is about (a path; the sender adds PUBLIC_BASE_URL).
+    link: Mapped[str | None] = mapped_column(String(120))
     attempts: Mapped[int] = mapped_column(default=0)
     last_error: Mapped[str | None] = mapped_column(String(200))
     next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -454,6 +460,10 @@ class Match(Base):
     def number(self) -> str:
         """The match number social workers type, e.g. M000003."""
         return f"M{self.id:06d}"
+
+    @property
+    def console_path(self) -> str:
+        return f"/console/matches/{self.id}"
 
     @property
     def what(self) -> str:

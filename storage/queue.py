@@ -7,10 +7,19 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, exists, func, select, true
 from sqlalchemy.orm import Session, joinedload
 
-from storage.models import Case, CaseStatus, Match, MatchStatus, NeedType, utcnow
+from storage.models import (
+    Case,
+    CaseStatus,
+    Match,
+    MatchStatus,
+    NeedType,
+    Pledge,
+    PledgeStatus,
+    utcnow,
+)
 
 CASE_SORTS = {
     "waited": (Case.submitted_at.asc(), Case.id.asc()),
@@ -29,6 +38,7 @@ class CaseFilter:
     need_type: NeedType | None = None
     region_prefix: str | None = None
     flagged: bool = False
+    escalated: bool = False
     min_days: int | None = None
     case_id: int | None = None
     sort: str = "waited"
@@ -45,6 +55,8 @@ class CaseFilter:
             found.append(Case.region_code.like(f"{self.region_prefix}%"))
         if self.flagged:
             found.append(func.coalesce(func.json_array_length(Case.flags), 0) > 0)
+        if self.escalated:
+            found.append(Case.escalated_at.is_not(None))
         if self.min_days is not None:
             found.append(Case.submitted_at <= now - timedelta(days=self.min_days))
         return found
@@ -100,3 +112,40 @@ def scoped_match(session: Session, scope: ColumnElement[bool], match_id: int) ->
     return session.scalar(
         select(Match).join(Case, Case.id == Match.case_id).where(Match.id == match_id, scope)
     )
+
+
+def _pledge_in_scope(scope: ColumnElement[bool] | None) -> ColumnElement[bool]:
+    """A pledge is in scope when one of its matches is (None: every pledge)."""
+    if scope is None:
+        return true()
+    return exists(
+        select(Match.id)
+        .join(Case, Case.id == Match.case_id)
+        .where(Match.pledge_id == Pledge.id, scope)
+    )
+
+
+def pledge_page(
+    session: Session,
+    scope: ColumnElement[bool] | None,
+    status: PledgeStatus | None,
+    number: int,
+    size: int,
+) -> Page[Pledge]:
+    query = select(Pledge).where(_pledge_in_scope(scope)).order_by(Pledge.id.desc())
+    if status is not None:
+        query = query.where(Pledge.status == status)
+    return paged(session, query, number, size)
+
+
+def scoped_pledge(
+    session: Session, scope: ColumnElement[bool] | None, pledge_id: int
+) -> tuple[Pledge, list[Match]] | None:
+    """The pledge and its matches in scope, or None (missing or out of scope alike)."""
+    pledge = session.scalar(select(Pledge).where(Pledge.id == pledge_id, _pledge_in_scope(scope)))
+    if pledge is None:
+        return None
+    matches = select(Match).join(Case, Case.id == Match.case_id).where(Match.pledge_id == pledge.id)
+    if scope is not None:
+        matches = matches.where(scope)
+    return pledge, list(session.scalars(matches.options(joinedload(Match.case)).order_by(Match.id)))

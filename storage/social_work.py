@@ -52,6 +52,17 @@ def organisation(session: Session, name: str) -> Organisation:
     return org
 
 
+def organisation_regions(session: Session, organisation_id: int) -> list[str]:
+    """The region codes an organisation covers."""
+    return list(
+        session.scalars(
+            select(OrganisationRegion.region_code)
+            .where(OrganisationRegion.organisation_id == organisation_id)
+            .order_by(OrganisationRegion.region_code)
+        )
+    )
+
+
 def create_invite(
     session: Session,
     org_name: str,
@@ -62,13 +73,7 @@ def create_invite(
 ) -> str:
     """A new one-time invite code (shown once; only its keyed hash is stored)."""
     org = organisation(session, org_name)
-    known = set(
-        session.scalars(
-            select(OrganisationRegion.region_code).where(
-                OrganisationRegion.organisation_id == org.id
-            )
-        )
-    )
+    known = set(organisation_regions(session, org.id))
     for code in regions:
         if code not in known:
             session.add(
@@ -257,11 +262,14 @@ def cases_in_regions(session: Session, prefixes: list[str], *statuses: CaseStatu
     return list(session.scalars(query))
 
 
-def notify(session: Session, user_id: int, dedup_key: str, text: str) -> bool:
-    """Write an outbox row in the caller's transaction; False if that event was announced."""
+def notify(
+    session: Session, user_id: int, dedup_key: str, text: str, link: str | None = None
+) -> bool:
+    """Write an outbox row in the caller's transaction; False if that event was announced.
+    `link`: the console page of the record it is about (for staff)."""
     try:
         with session.begin_nested():
-            session.add(Notification(user_id=user_id, dedup_key=dedup_key, text=text))
+            session.add(Notification(user_id=user_id, dedup_key=dedup_key, text=text, link=link))
     except IntegrityError:
         return False
     return True
@@ -286,3 +294,20 @@ def remove_viewer(session: Session, openid: str, actor: str) -> bool:
     viewer.active = False
     audit(session, actor, "viewer.removed", "viewer", viewer.id)
     return True
+
+
+def team(session: Session, organisation_id: int | None) -> list[tuple[SocialWorker, list[str]]]:
+    """Social workers (an organisation's, or all for None) with their region codes; two
+    queries whatever the size."""
+    query = select(SocialWorker).order_by(SocialWorker.organisation_id, SocialWorker.id)
+    if organisation_id is not None:
+        query = query.where(SocialWorker.organisation_id == organisation_id)
+    workers = list(session.scalars(query))
+    regions: dict[int, list[str]] = {worker.id: [] for worker in workers}
+    for worker_id, code in session.execute(
+        select(SocialWorkerRegion.social_worker_id, SocialWorkerRegion.region_code).where(
+            SocialWorkerRegion.social_worker_id.in_(regions)
+        )
+    ):
+        regions[worker_id].append(code)
+    return [(worker, sorted(regions[worker.id])) for worker in workers]

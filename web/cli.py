@@ -154,8 +154,15 @@ def viewer_remove(openid: str) -> None:
 @click.option("--org", "org_name", required=True, help="Organisation name, as invited.")
 @click.option("--handoff-minutes", type=click.IntRange(1, 7 * 24 * 60), help="人工 limit.")
 @click.option("--account", help="Supervised account for donors' transfers (shown to donors).")
-def org_set(org_name: str, handoff_minutes: int | None, account: str | None) -> None:
-    """Set an organisation's hand-off limit or supervised account."""
+@click.option(
+    "--review-days",
+    type=click.IntRange(1, 60),
+    help="Days a case or match may wait before its admins hear (default REMINDER_AFTER_DAYS).",
+)
+def org_set(
+    org_name: str, handoff_minutes: int | None, account: str | None, review_days: int | None
+) -> None:
+    """Set an organisation's hand-off limit, review limit or supervised account."""
     with runtime().services.db.session() as session:
         org = session.scalar(select(Organisation).where(Organisation.name == org_name))
         if org is None:
@@ -164,8 +171,11 @@ def org_set(org_name: str, handoff_minutes: int | None, account: str | None) -> 
             org.handoff_limit_minutes = handoff_minutes
         if account is not None:
             org.payment_account = account.strip() or None
+        if review_days is not None:
+            org.review_limit_days = review_days
         click.echo(
             f"{org.name}: 人工 limit {org.handoff_limit_minutes or 'default'} min, "
+            f"review limit {org.review_limit_days or 'default'} days, "
             f"account {org.payment_account or 'not set'}"
         )
 

@@ -175,6 +175,7 @@ def create_standin_app(state: StandInState, caller: WebhookCaller | None = None)
                     "touser": data["touser"],
                     "template_id": data["template_id"],
                     "client_msg_id": data.get("client_msg_id"),
+                    "url": data.get("url"),
                     "data": data.get("data"),
                     "at": time.time(),
                 }

@@ -107,7 +107,8 @@ def _tell_covering_workers(conversation: Conversation, case: Case) -> None:
     )
     for worker in covering_workers(conversation.session, case.region_code):
         if worker.user_id != conversation.user.id:  # not the worker who filed it (代办)
-            conversation.notify(worker.user_id, f"case-submitted:{case.id}:{worker.id}", text)
+            key = f"case-submitted:{case.id}:{worker.id}"
+            conversation.notify(worker.user_id, key, text, case.console_path)
 
 
 def prefill(text: str, entities: dict[str, Any]) -> Slots:

@@ -75,9 +75,9 @@ class WeChatUser:
         return self.standin.sent(self.openid)
 
 
-def invite_code(runner: FlaskCliRunner, org: str, *regions: str) -> str:
+def invite_code(runner: FlaskCliRunner, org: str, *regions: str, admin: bool = False) -> str:
     """An invite code from the operator's CLI."""
-    args = ["social-worker", "invite", "--org", org]
+    args = ["social-worker", "invite", "--org", org, *(["--admin"] if admin else [])]
     for region in regions:
         args += ["--region", region]
     result = runner.invoke(args=args)

@@ -14,7 +14,7 @@ from werkzeug.exceptions import HTTPException
 
 import messages as msg
 from config.settings import Settings
-from web.console import auth, cases, export, matches, stats
+from web.console import auth, cases, export, matches, pledges, stats, team
 from web.console.auth import login_manager, template_globals
 
 csrf = CSRFProtect()
@@ -35,7 +35,7 @@ def init_console(app: Flask, settings: Settings) -> None:
     )
     csrf.init_app(app)
     login_manager.init_app(app)
-    for blueprint in (auth.bp, cases.bp, matches.bp, stats.bp, export.bp):
+    for blueprint in (auth.bp, cases.bp, matches.bp, pledges.bp, stats.bp, export.bp, team.bp):
         app.register_blueprint(blueprint)
     app.context_processor(template_globals)
     app.register_error_handler(CSRFError, _csrf_refused)

@@ -43,6 +43,7 @@ def case_filter(case_id: int | None) -> CaseFilter:
         need_type=NeedType(need) if need in {n.value for n in NeedType} else None,
         region_prefix=_region_filter(args.get("region", "").strip()),
         flagged=args.get("flagged") == "1",
+        escalated=args.get("escalated") == "1",
         min_days=int_arg("days", None),
         case_id=case_id,
         sort=args.get("sort", "waited") if args.get("sort") in CASE_SORTS else "waited",
