@@ -118,7 +118,11 @@ bench-nlu: $(VENV)/.installed $(MODEL) ## NLU benchmark: training time, Rasa mem
 bench-matcher: $(VENV)/.installed ## Matcher benchmark: 1k, 10k, 100k cases x pledges and an incremental run
 	$(PY) -m bench.matcher_bench
 
+bench-console: $(VENV)/.installed ## Console benchmark: queue, statistics, pledges with 100k cases and 100k pledges in PostgreSQL
+	$(PY) -m config.services redis postgres
+	$(PY) -m bench.console_pages
+
 clean: ## Remove virtualenvs, the trained model and local data
 	rm -rf $(VENV) $(NLU_VENV) nlu/models var
 
-.PHONY: browser help setup nlu-model nlu-generate nlu-cv nlu-eval migrate run chat lint test chaos bench bench-cold bench-nlu bench-matcher clean
+.PHONY: browser help setup nlu-model nlu-generate nlu-cv nlu-eval migrate run chat lint test chaos bench bench-cold bench-nlu bench-matcher bench-console clean

@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, case, func, select, tuple_
 from sqlalchemy.orm import Session
 
 from storage.models import Case, CaseStatus, Match, Pledge, ResourceKind
@@ -42,10 +43,13 @@ def _days(session: Session, end: Any, start: Any) -> Any:
 
 
 def _median(session: Session, query: Select[tuple[float]]) -> float | None:
-    """The median of a one-column query (ordered, then the middle row or two): portable
-    across SQLite and PostgreSQL, one sort in the database."""
+    """The median of a one-column query: PostgreSQL's percentile_cont in one aggregate;
+    elsewhere (SQLite) the middle row or two of the ordered column."""
     spans = query.subquery()
     column = spans.c[0]
+    if session.get_bind().dialect.name == "postgresql":
+        found = session.scalar(select(func.percentile_cont(0.5).within_group(column)))
+        return round(float(found), 1) if found is not None else None
     total = session.scalar(select(func.count()).select_from(spans)) or 0
     if total == 0:
         return None
@@ -57,18 +61,53 @@ def _median(session: Session, query: Select[tuple[float]]) -> float | None:
     return round(sum(float(v) for v in middle) / len(middle), 1)
 
 
-def _grouped(session: Session, key: Any, scope: ColumnElement[bool], span: Range) -> dict[str, int]:
-    rows = session.execute(select(key, func.count()).where(scope, span.cases()).group_by(key)).all()
-    return {str(name) if name is not None else "unknown": int(count) for name, count in rows}
+def _counts(session: Session, scope: ColumnElement[bool], span: Range) -> dict[str, Any]:
+    """Counts by need type, poverty cause, province and status, and the yuan still
+    needed, from one scan of the cases: grouped by each dimension at once (GROUPING SETS)
+    on PostgreSQL; grouped by all four and summed up here elsewhere."""
+    province = func.substr(Case.region_code, 1, 2)
+    dimensions = {
+        "by_need_type": Case.need_type,
+        "by_poverty_cause": Case.poverty_cause,
+        "by_province": province,
+        "by_status": Case.status,
+    }
+    still_needed = case((Case.status.not_in(NOT_NEEDED), Case.amount_needed), else_=0)
+    measures = (func.count(), func.coalesce(func.sum(still_needed), 0))
+    query = select(*dimensions.values(), *measures).where(scope, span.cases())
+    found: dict[str, Counter[str]] = {key: Counter() for key in dimensions}
+    needed = 0
+    if session.get_bind().dialect.name == "postgresql":
+        flags = [func.grouping(column) for column in dimensions.values()]
+        grouped = query.add_columns(*flags).group_by(
+            func.grouping_sets(*[tuple_(column) for column in dimensions.values()])
+        )
+        for row in session.execute(grouped):
+            values, (count, yuan), absent = row[:4], row[4:6], row[6:]
+            key = next(i for i, flag in enumerate(absent) if flag == 0)
+            name = list(dimensions)[key]
+            found[name][str(values[key]) if values[key] is not None else "unknown"] += count
+            needed += int(yuan) if name == "by_status" else 0
+    else:
+        for *keys, count, yuan in session.execute(query.group_by(*dimensions.values())):
+            for name, value in zip(dimensions, keys, strict=True):
+                found[name][str(value) if value is not None else "unknown"] += count
+            needed += int(yuan)
+    return {name: dict(counter) for name, counter in found.items()} | {"yuan_needed": needed}
 
 
-def _matched(session: Session, scope: ColumnElement[bool], span: Range, statuses: Any) -> int:
-    total = session.scalar(
-        select(func.coalesce(func.sum(Match.amount), 0))
+def _matched(session: Session, scope: ColumnElement[bool], span: Range) -> tuple[int, int]:
+    """Yuan matched (proposed, confirmed or delivered) and delivered, in one query."""
+
+    def total(statuses: Any) -> Any:
+        return func.coalesce(func.sum(case((Match.status.in_(statuses), Match.amount), else_=0)), 0)
+
+    matched, delivered = session.execute(
+        select(total(ACTIVE), total(DELIVERED))
         .join(Case, Case.id == Match.case_id)
-        .where(scope, span.cases(), Match.status.in_(statuses))
-    )
-    return int(total or 0)
+        .where(scope, span.cases())
+    ).one()
+    return int(matched), int(delivered)
 
 
 def statistics(
@@ -77,7 +116,8 @@ def statistics(
     """Counts by need type, poverty cause, province and status; the funnel; amounts;
     median days to verification, first match and first delivery. Money pledged is a
     platform-wide figure (a pledge belongs to no region), given to operators only."""
-    by_status = _grouped(session, Case.status, scope, span)
+    counts = _counts(session, scope, span)
+    by_status = counts["by_status"]
     first_match = (
         select(Match.case_id, func.min(Match.created_at).label("at"))
         .where(Match.status.in_(ACTIVE))
@@ -101,24 +141,16 @@ def statistics(
             )
             or 0
         )
-    needed = session.scalar(
-        select(func.coalesce(func.sum(Case.amount_needed), 0)).where(
-            scope, span.cases(), Case.status.not_in(NOT_NEEDED)
-        )
-    )
+    matched, delivered = _matched(session, scope, span)
     return {
+        **counts,
         "cases": sum(by_status.values()),
-        "by_need_type": _grouped(session, Case.need_type, scope, span),
-        "by_poverty_cause": _grouped(session, Case.poverty_cause, scope, span),
-        "by_province": _grouped(session, func.substr(Case.region_code, 1, 2), scope, span),
-        "by_status": by_status,
         "funnel": {
             stage: sum(by_status.get(s.value, 0) for s in statuses) for stage, statuses in FUNNEL
         },
-        "yuan_needed": int(needed or 0),
         "yuan_pledged": pledged,
-        "yuan_matched": _matched(session, scope, span, ACTIVE),
-        "yuan_delivered": _matched(session, scope, span, DELIVERED),
+        "yuan_matched": matched,
+        "yuan_delivered": delivered,
         "median_days_to_verification": _median(
             session,
             select(_days(session, Case.verified_at, Case.submitted_at)).where(

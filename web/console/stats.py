@@ -3,13 +3,18 @@ and the audit log (operators: everything; organisation admins: their organisatio
 
 from __future__ import annotations
 
+import json
+from contextlib import suppress
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 from flask import Blueprint, abort, flash, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_login import login_required
+from redis.exceptions import RedisError
 
 import messages as msg
+from domain.staff import Staff
 from storage.audit_log import audit_page, organisation_openids
 from storage.statistics import Range, statistics
 from vocabulary import NEED_LABELS
@@ -18,6 +23,8 @@ from web.runtime import runtime
 
 bp = Blueprint("console_stats", __name__, url_prefix="/console")
 DEFAULT_DAYS = 90
+CACHE_PREFIX = "console:stats:"
+CACHE_SECONDS = 60
 PROVINCES = {"11": "北京", "12": "天津", "13": "河北", "14": "山西", "15": "内蒙古",
              "21": "辽宁", "22": "吉林", "23": "黑龙江", "31": "上海", "32": "江苏",
              "33": "浙江", "34": "安徽", "35": "福建", "36": "江西", "37": "山东",
@@ -51,8 +58,7 @@ def requested_range() -> Range:
 def statistics_view() -> ResponseReturnValue:
     who = staff()
     span = requested_range()
-    with runtime().services.db.session() as db:
-        figures = statistics(db, who.case_scope(), span, who.everything)
+    figures = _figures(who, span)
     charts = {
         "need": {NEED_LABELS.get(k, k): v for k, v in figures["by_need_type"].items()},
         "cause": {
@@ -64,6 +70,24 @@ def statistics_view() -> ResponseReturnValue:
     return render_template(
         "console/statistics.html", figures=figures, charts=charts, span=span, args=request.args
     )
+
+
+def _figures(who: Staff, span: Range) -> dict[str, Any]:
+    """The statistics of a scope and range, computed at most once a minute (kept in Redis:
+    aggregate figures, no personal data); computed directly when Redis is down."""
+    scope = "*" if who.everything else ",".join(sorted(who.prefixes))
+    key = f"{CACHE_PREFIX}{who.everything}:{scope}:{span.start:%Y%m%d}:{span.end:%Y%m%d}"
+    redis = runtime().services.redis
+    try:
+        if (cached := redis.get(key)) is not None:
+            return dict(json.loads(cached))
+    except RedisError:
+        pass
+    with runtime().services.db.session() as db:
+        figures = statistics(db, who.case_scope(), span, who.everything)
+    with suppress(RedisError):
+        redis.set(key, json.dumps(figures), ex=CACHE_SECONDS)
+    return figures
 
 
 @bp.get("/audit")
