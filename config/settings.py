@@ -84,6 +84,8 @@ class Settings:
     sign_in_link_minutes: int = 10
     sign_in_attempts_per_minute: int = 10
     console_page_size: int = 20
+    # Times on console pages, and the days of the statistics' date range.
+    display_timezone: str = "Asia/Shanghai"
     # Above these amounts (yuan) a case is flagged for the social worker to look at twice.
     amount_caps: str = (
         "medical=300000,education=50000,housing=100000,disaster=100000,"
@@ -196,5 +198,6 @@ def load_settings() -> Settings:
             "SIGN_IN_ATTEMPTS_PER_MINUTE", defaults.sign_in_attempts_per_minute
         ),
         console_page_size=_int("CONSOLE_PAGE_SIZE", defaults.console_page_size),
+        display_timezone=_str("DISPLAY_TIMEZONE", defaults.display_timezone),
     )
     return settings.check()

@@ -561,3 +561,5 @@ CONSOLE_INVITE_CREATED = (
 CONSOLE_INVITE_NEEDS_REGION = "请至少选一个负责地区。"
 CONSOLE_NOT_YOURSELF = "不能停用自己的账号。"
 CONSOLE_WORKER_DEACTIVATED = "已停用社工 #{number}，对方的工作台和社工命令都不能再用了。"
+CONSOLE_HIDDEN = "（已隐藏）"
+CONSOLE_NOT_GIVEN = "（未填写）"

@@ -25,7 +25,7 @@ from storage.models import (
 )
 from tests.support.browser import Console
 from tests.support.chat import file_case, money_match_proposed, pushed_texts, run_worker
-from tests.support.wechat import WeChatUser
+from tests.support.wechat import WeChatUser, invite_code
 
 
 def link_from_chat(worker: WeChatUser) -> str:
@@ -85,6 +85,7 @@ def test_work_the_queue_show_in_full_verify_and_the_household_hears(
     other = file_case(household.other("o_household_2"), id_number="621121198001010017")
     run_worker(redis_url)
     console.sign_in_with_wechat(dingxi_worker.openid)
+    console.find("#more-filters summary").click()
     console.fill("#region", "通渭县")
     console.choose("#need", "medical")
     console.choose("#sort", "newest")
@@ -143,6 +144,11 @@ def test_confirm_a_proposed_match_and_record_delivery(
     console.fill("#deliver textarea", "已转入家庭账户")
     console.submit("#deliver")
     assert "已送达" in console.text("#match-status")
+    console.open("/console/pledges")
+    console.shoot("pledges")
+    console.click("[data-pledge]")
+    console.shoot("pledge")
+    assert "匿名" in console.text("#donor")
     run_worker(redis_url)
     donor_texts = pushed_texts(donor)
     assert any("已转入家庭账户" in text for text in donor_texts)
@@ -184,6 +190,7 @@ def test_other_regions_reused_links_forged_posts_and_viewers_are_refused(
     case_id = int(number[1:])
     console.sign_in_with_wechat(zhaotong_worker.openid)
     console.open(f"/console/cases/{case_id}")
+    console.shoot("not-found")
     elsewhere = console.text("main")
     console.open("/console/cases/999999")
     assert console.text("main") == elsewhere and "没有找到" in elsewhere
@@ -243,3 +250,24 @@ def test_other_regions_reused_links_forged_posts_and_viewers_are_refused(
     with app.extensions["zhulian"].services.db.session() as db:
         stored = db.get(Case, case_id)
         assert stored is not None and stored.status == CaseStatus.SUBMITTED
+
+
+def test_an_admin_invites_a_worker_and_reads_the_audit_log(
+    console: Console, household: WeChatUser, runner: FlaskCliRunner
+) -> None:
+    admin = household.other("o_admin_dingxi")
+    assert "绑定成功" in admin.say(
+        f"绑定 {invite_code(runner, '定西社工站', '621100', admin=True)}"
+    )
+    console.sign_in_with_link(link_from_chat(admin))
+    console.click("header a[href='/console/team']")
+    console.find("form[id^=invite] input[name=region]").click()
+    console.submit("form[id^=invite]")
+    code = console.text(".flash").split("邀请码：")[1][:8]
+    assert "绑定成功" in household.other("o_new_worker").say(f"绑定 {code}")
+    console.open("/console/team")
+    assert len(console.all("[data-worker]")) == 2
+    console.shoot("team")
+    console.click("header a[href='/console/audit']")
+    assert "social_worker.bound" in console.text("#audit") or "绑定" in console.text("#audit")
+    console.shoot("audit")

@@ -6,6 +6,7 @@ page, pledges, the audit log and the exports, each in its scope."""
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from datetime import timedelta
 
 import requests
@@ -293,3 +294,28 @@ def test_a_verify_twice_tells_the_second_person_what_happened(
         assert len(verified) == 1
         case = db.get(Case, case_id)
         assert case is not None and case.status == CaseStatus.VERIFIED
+
+
+def test_ask_from_the_console_and_the_answer_appears_in_the_history(
+    app: Flask, household: WeChatUser, dingxi_worker: WeChatUser, redis_url: str
+) -> None:
+    number = file_case(household)
+    case_id = int(number[1:])
+    console = sign_in(app.test_client(), dingxi_worker)
+    console.get(f"/console/cases/{case_id}")
+    console.post(f"/console/cases/{case_id}/ask", {"question": "请拍一下住院发票"})
+    page = console.get(f"/console/cases/{case_id}").get_data(as_text=True)
+    assert "问题已经发给" in page and "请拍一下住院发票" in page
+    run_worker(redis_url)
+    assert any("住院发票" in t for t in pushed_texts(household))
+    assert "转给社工" in household.say("发票在医院，明天去拿了拍给你")
+    page = console.get(f"/console/cases/{case_id}").get_data(as_text=True)
+    assert "家庭回答：发票在医院，明天去拿了拍给你" in page
+    # An empty question is refused with a reason, and nothing is sent.
+    console.post(f"/console/cases/{case_id}/ask", {"question": ""})
+    assert "请写下问题" in console.get(f"/console/cases/{case_id}").get_data(as_text=True)
+
+
+def test_cookies_are_secure_in_production(make_app: Callable[..., Flask]) -> None:
+    assert make_app(env="production").config["SESSION_COOKIE_SECURE"] is True
+    assert make_app().config["SESSION_COOKIE_SECURE"] is False

@@ -6,6 +6,7 @@ commands call; every page checks who is signed in and what they may see."""
 from __future__ import annotations
 
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 from flask import Flask, render_template, request
 from flask.typing import ResponseReturnValue
@@ -38,6 +39,10 @@ def init_console(app: Flask, settings: Settings) -> None:
     for blueprint in (auth.bp, cases.bp, matches.bp, pledges.bp, stats.bp, export.bp, team.bp):
         app.register_blueprint(blueprint)
     app.context_processor(template_globals)
+    zone = ZoneInfo(settings.display_timezone)
+    app.jinja_env.filters["local"] = lambda moment, form="%Y-%m-%d %H:%M": (
+        moment.astimezone(zone).strftime(form) if moment is not None else ""
+    )
     app.register_error_handler(CSRFError, _csrf_refused)
     app.register_error_handler(HTTPException, _console_error)
 

@@ -107,7 +107,7 @@ def _masked(case: Case, full: bool) -> Masked:
         mask_name(name) if name else msg.ERASED,
         mask_id_number(id_number) if id_number else msg.ERASED,
         mask_phone(phone) if phone else msg.ERASED,
-        "（已隐藏）" if address else msg.ERASED,
+        msg.CONSOLE_HIDDEN if address else msg.CONSOLE_NOT_GIVEN,
     )
 
 

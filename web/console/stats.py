@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import json
 from contextlib import suppress
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from flask import Blueprint, abort, flash, render_template, request
 from flask.typing import ResponseReturnValue
@@ -44,13 +45,15 @@ def _date_arg(name: str, default: date) -> date:
 
 
 def requested_range() -> Range:
-    """The date range asked for (whole days, UTC), the last 90 days by default."""
-    today = datetime.now(UTC).date()
+    """The date range asked for (whole days where the console is used), the last 90 days
+    by default."""
+    zone = ZoneInfo(runtime().settings.display_timezone)
+    today = datetime.now(zone).date()
     start = _date_arg("from", today - timedelta(days=DEFAULT_DAYS))
     end = _date_arg("to", today)
     if end < start:
         start, end = end, start
-    return Range(datetime.combine(start, time.min, UTC), datetime.combine(end, time.max, UTC))
+    return Range(datetime.combine(start, time.min, zone), datetime.combine(end, time.max, zone))
 
 
 @bp.get("/statistics", endpoint="statistics")
