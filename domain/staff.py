@@ -18,7 +18,7 @@ from enum import StrEnum
 from sqlalchemy import ColumnElement, select, true
 from sqlalchemy.orm import Session
 
-from storage.models import Case, User, Viewer, region_prefix
+from storage.models import User, Viewer, region_prefix
 from storage.social_work import (
     active_operator,
     active_worker,
@@ -118,8 +118,3 @@ def staff_for(session: Session, user: User) -> Staff | None:
 
 def is_staff(session: Session, user: User) -> bool:
     return staff_for(session, user) is not None
-
-
-def case_in_scope(session: Session, staff: Staff, case_id: int) -> Case | None:
-    case = session.get(Case, case_id)
-    return case if case is not None and staff.sees(case.region_code) else None

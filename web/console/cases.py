@@ -10,7 +10,8 @@ from datetime import datetime
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import login_required
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload
 
 import messages as msg
 from conversation.social_work import Asked, ask_household
@@ -30,13 +31,17 @@ from storage.models import (
 from storage.queue import case_page, waiting_matches
 from storage.repositories import audit
 from vocabulary import NEED_LABELS
-from web.console.actions import perform, wrong_status_text
+from web.console.actions import Kind, act, refused
 from web.console.auth import acting, staff
 from web.console.filters import RECORD_NUMBER, case_filter, int_arg
 from web.console.forms import CauseForm, NoteForm, QuestionForm, ReasonForm, UnmaskForm
 from web.runtime import runtime
 
 bp = Blueprint("console_cases", __name__, url_prefix="/console")
+# The queue's status filter after its default (waiting for verification).
+STATUS_OPTIONS = [("all", "全部")] + [
+    (k, v) for k, v in msg.CASE_STATUS.items() if k != "submitted"
+]
 
 
 @dataclass(frozen=True)
@@ -93,6 +98,7 @@ def queue() -> ResponseReturnValue:
         regions=region_index(),
         need_labels=NEED_LABELS,
         status_labels=msg.CASE_STATUS,
+        status_options=STATUS_OPTIONS,
         waited_days=waited_days,
     )
 
@@ -132,7 +138,14 @@ def _case_page(case_id: int, full: bool, reason: str = "") -> ResponseReturnValu
             person=_masked(case, full),
             full=full,
             history=case_history(db, case.id),
-            matches=db.query(Match).filter(Match.case_id == case.id).order_by(Match.id).all(),
+            matches=list(
+                db.scalars(
+                    select(Match)
+                    .where(Match.case_id == case.id)
+                    .options(joinedload(Match.pledge))
+                    .order_by(Match.id)
+                )
+            ),
             region=region_index().full_name(case.region_code),
             need_labels=NEED_LABELS,
             status_labels=msg.CASE_STATUS,
@@ -167,28 +180,7 @@ def case_full(case_id: int) -> ResponseReturnValue:
     return _case_page(case_id, full=True, reason=form.reason.data.strip())
 
 
-def _on_case(case_id: int, act: str, done: str, change: object) -> ResponseReturnValue:
-    """Run a case action after the scope check; back to the case page."""
-    number = f"Q{case_id:06d}"
-    with runtime().services.db.session() as db:
-        _scoped_case(db, case_id)
-
-    def current_status() -> str:
-        with runtime().services.db.session() as db:
-            status = _scoped_case(db, case_id).status
-        return wrong_status_text(number, msg.CASE_STATUS[status])
-
-    perform(change, f"{act}:{case_id}", done, current_status)  # type: ignore[arg-type]
-    return redirect(url_for(".case", case_id=case_id))
-
-
-def _invalid(
-    form: NoteForm | ReasonForm | QuestionForm | CauseForm, case_id: int
-) -> ResponseReturnValue:
-    for errors in form.errors.values():
-        for error in errors:
-            flash(str(error), "warning")
-    return redirect(url_for(".case", case_id=case_id))
+CASES: Kind[Case] = Kind(_scoped_case, msg.CASE_STATUS, "console_cases.case", "case_id")
 
 
 @bp.post("/cases/<int:case_id>/verify")
@@ -197,14 +189,11 @@ def _invalid(
 def verify(case_id: int) -> ResponseReturnValue:
     form = NoteForm()
     if not form.validate_on_submit():
-        return _invalid(form, case_id)
+        return refused(form, CASES, case_id)
     note = (form.note.data or "").strip()
-
-    def change(db: Session, actor: User) -> set[Event]:
-        return cases.verify(db, _scoped_case(db, case_id), actor, note)
-
-    done = msg.CONSOLE_DONE["verified"].format(number=f"Q{case_id:06d}")
-    return _on_case(case_id, "verify", done, change)
+    return act(
+        CASES, case_id, "verified", lambda db, actor, case: cases.verify(db, case, actor, note)
+    )
 
 
 @bp.post("/cases/<int:case_id>/reject")
@@ -213,14 +202,11 @@ def verify(case_id: int) -> ResponseReturnValue:
 def reject(case_id: int) -> ResponseReturnValue:
     form = ReasonForm()
     if not form.validate_on_submit():
-        return _invalid(form, case_id)
+        return refused(form, CASES, case_id)
     reason = form.reason.data.strip()
-
-    def change(db: Session, actor: User) -> set[Event]:
-        return cases.reject(db, _scoped_case(db, case_id), actor, reason)
-
-    done = msg.CONSOLE_DONE["rejected"].format(number=f"Q{case_id:06d}")
-    return _on_case(case_id, "reject", done, change)
+    return act(
+        CASES, case_id, "rejected", lambda db, actor, case: cases.reject(db, case, actor, reason)
+    )
 
 
 @bp.post("/cases/<int:case_id>/cause")
@@ -229,36 +215,36 @@ def reject(case_id: int) -> ResponseReturnValue:
 def cause(case_id: int) -> ResponseReturnValue:
     form = CauseForm()
     if not form.validate_on_submit():
-        return _invalid(form, case_id)
+        return refused(form, CASES, case_id)
     chosen = form.cause.data
 
-    def change(db: Session, actor: User) -> set[Event]:
-        cases.set_poverty_cause(db, _scoped_case(db, case_id), actor, chosen)
+    def change(db: Session, actor: User, case: Case) -> set[Event]:
+        cases.set_poverty_cause(db, case, actor, chosen)
         return set()
 
-    done = msg.CONSOLE_DONE["cause"].format(number=f"Q{case_id:06d}", cause=chosen)
-    return _on_case(case_id, "cause", done, change)
+    return act(CASES, case_id, "cause", change, cause=chosen)
+
+
+ASKED = {Asked.SENT: "asked", Asked.WAITS: "asked_waits", Asked.BY_PHONE: "asked_phone"}
 
 
 @bp.post("/cases/<int:case_id>/ask")
 @login_required
 @acting
 def ask(case_id: int) -> ResponseReturnValue:
+    """The question goes out through the chat; the answer comes back to the history."""
     form = QuestionForm()
     if not form.validate_on_submit():
-        return _invalid(form, case_id)
+        return refused(form, CASES, case_id)
     question = form.question.data.strip()
-    outcome: list[Asked] = []
+    asked: list[Asked] = []
 
-    def change(db: Session, actor: User) -> set[Event]:
+    def change(db: Session, actor: User, case: Case) -> set[Event]:
         outbox = Outbox(db)
-        case = _scoped_case(db, case_id)
-        outcome.append(ask_household(runtime().services, db, case, actor, question, outbox))
+        asked.append(ask_household(runtime().services, db, case, actor, question, outbox))
         return outbox.events
 
-    number = f"Q{case_id:06d}"
-    result = _on_case(case_id, "ask", "", change)
-    key = {Asked.SENT: "asked", Asked.WAITS: "asked_waits", Asked.BY_PHONE: "asked_phone"}
-    if outcome:
-        flash(msg.CONSOLE_DONE[key[outcome[0]]].format(number=number), "success")
-    return result
+    back = act(CASES, case_id, "", change)
+    if asked:
+        flash(msg.CONSOLE_DONE[ASKED[asked[0]]].format(number=f"Q{case_id:06d}"), "success")
+    return back

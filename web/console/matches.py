@@ -3,7 +3,7 @@ decline (with a reason) and record delivery (with a note), over `domain.matches`
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, redirect, render_template, url_for
+from flask import Blueprint, abort, render_template
 from flask.typing import ResponseReturnValue
 from flask_login import login_required
 from sqlalchemy.orm import Session
@@ -17,7 +17,7 @@ from storage.models import Match, Organisation, User
 from storage.queue import scoped_match
 from storage.repositories import audit
 from vocabulary import KIND_LABELS, NEED_LABELS
-from web.console.actions import perform, wrong_status_text
+from web.console.actions import Kind, act, refused
 from web.console.auth import acting, staff
 from web.console.forms import NoteForm, ReasonForm
 from web.runtime import runtime
@@ -57,37 +57,26 @@ def match(match_id: int) -> ResponseReturnValue:
         )
 
 
-def _on_match(match_id: int, act: str, change: object) -> ResponseReturnValue:
-    number = f"M{match_id:06d}"
-    with runtime().services.db.session() as db:
-        _scoped(db, match_id)
-
-    def current_status() -> str:
-        with runtime().services.db.session() as db:
-            status = _scoped(db, match_id).status
-        return wrong_status_text(number, msg.MATCH_STATUS[status])
-
-    done = msg.CONSOLE_DONE[act].format(number=number)
-    perform(change, f"{act}:{number}", done, current_status)  # type: ignore[arg-type]
-    return redirect(url_for(".match", match_id=match_id))
-
-
 def _organisation(db: Session) -> Organisation | None:
     organisation_id = staff().organisation_id
     return db.get(Organisation, organisation_id) if organisation_id is not None else None
+
+
+MATCHES: Kind[Match] = Kind(_scoped, msg.MATCH_STATUS, "console_matches.match", "match_id")
 
 
 @bp.post("/matches/<int:match_id>/confirm")
 @login_required
 @acting
 def confirm(match_id: int) -> ResponseReturnValue:
-    if not NoteForm().validate_on_submit():
-        abort(400)
+    form = NoteForm()
+    if not form.validate_on_submit():
+        return refused(form, MATCHES, match_id)
 
-    def change(db: Session, actor: User) -> set[Event]:
-        return matches.confirm(db, _scoped(db, match_id), actor, _organisation(db))
+    def change(db: Session, actor: User, match: Match) -> set[Event]:
+        return matches.confirm(db, match, actor, _organisation(db))
 
-    return _on_match(match_id, "confirmed", change)
+    return act(MATCHES, match_id, "confirmed", change)
 
 
 @bp.post("/matches/<int:match_id>/decline")
@@ -96,13 +85,14 @@ def confirm(match_id: int) -> ResponseReturnValue:
 def decline(match_id: int) -> ResponseReturnValue:
     form = ReasonForm()
     if not form.validate_on_submit():
-        return redirect(url_for(".match", match_id=match_id))
+        return refused(form, MATCHES, match_id)
     reason = form.reason.data.strip()
-
-    def change(db: Session, actor: User) -> set[Event]:
-        return matches.decline(db, _scoped(db, match_id), actor, reason)
-
-    return _on_match(match_id, "declined", change)
+    return act(
+        MATCHES,
+        match_id,
+        "declined",
+        lambda db, actor, match: matches.decline(db, match, actor, reason),
+    )
 
 
 @bp.post("/matches/<int:match_id>/deliver")
@@ -111,11 +101,12 @@ def decline(match_id: int) -> ResponseReturnValue:
 def deliver(match_id: int) -> ResponseReturnValue:
     form = NoteForm()
     if not form.validate_on_submit():
-        return redirect(url_for(".match", match_id=match_id))
+        return refused(form, MATCHES, match_id)
     note = (form.note.data or "").strip()
     days = runtime().settings.followup_after_days
-
-    def change(db: Session, actor: User) -> set[Event]:
-        return matches.deliver(db, _scoped(db, match_id), actor, note, days)
-
-    return _on_match(match_id, "delivered", change)
+    return act(
+        MATCHES,
+        match_id,
+        "delivered",
+        lambda db, actor, match: matches.deliver(db, match, actor, note, days),
+    )

@@ -20,6 +20,7 @@ from storage.audit_log import audit_page, organisation_openids
 from storage.statistics import Range, statistics
 from vocabulary import NEED_LABELS
 from web.console.auth import staff
+from web.console.filters import int_arg
 from web.runtime import runtime
 
 bp = Blueprint("console_stats", __name__, url_prefix="/console")
@@ -99,8 +100,7 @@ def audit_log() -> ResponseReturnValue:
     who = staff()
     if not who.sees_audit_log:
         abort(404)
-    raw = request.args.get("page", "")
-    number = max(int(raw), 1) if raw.isdigit() else 1
+    number = int_arg("page", 1, 1) or 1
     size = runtime().settings.console_page_size
     with runtime().services.db.session() as db:
         if who.everything:
