@@ -319,3 +319,37 @@ def test_ask_from_the_console_and_the_answer_appears_in_the_history(
 def test_cookies_are_secure_in_production(make_app: Callable[..., Flask]) -> None:
     assert make_app(env="production").config["SESSION_COOKIE_SECURE"] is True
     assert make_app().config["SESSION_COOKIE_SECURE"] is False
+
+
+def test_a_viewer_reads_statistics_and_masked_exports_of_its_regions_only(
+    app: Flask, household: WeChatUser, runner: FlaskCliRunner
+) -> None:
+    number = file_case(household)  # 通渭县
+    file_case(household.other("o_household_yn"), id_number=OTHER_ID, region="云南昭通昭阳区")
+    result = runner.invoke(
+        args=[
+            "viewer",
+            "add",
+            "--openid",
+            "o_viewer",
+            "--name",
+            "通渭县民政局",
+            "--region",
+            "621121",
+        ]
+    )
+    assert result.exit_code == 0, result.output
+    bad = runner.invoke(
+        args=["viewer", "add", "--openid", "o_v2", "--name", "x", "--region", "999999"]
+    )
+    assert bad.exit_code != 0 and "unknown region" in bad.output
+    viewer = sign_in(app.test_client(), household.other("o_viewer"))
+    assert viewer.get("/console/queue").headers["Location"].endswith("/console/statistics")
+    assert "<dd>1 件</dd>" in viewer.get("/console/statistics").get_data(as_text=True)
+    body = viewer.get("/console/export/cases.csv", status="all").get_data(as_text=True)
+    lines = body.lstrip("\ufeff").splitlines()
+    assert len(lines) == 2 and lines[1].startswith(number)
+    assert "王秀英" not in body and "王**" in body
+    for path in ("/console/pledges", f"/console/cases/{int(number[1:])}", "/console/audit"):
+        assert viewer.get(path).status_code == 404
+    assert viewer.post("/console/export/cases-full.csv", {"reason": "x"}).status_code == 403

@@ -29,10 +29,13 @@ def run_worker(redis_url: str) -> None:
         SimpleWorker(queues, connection=connection).work(burst=True)
 
 
-def file_case(household: WeChatUser, id_number: str = "11010519491231002X") -> str:
+def file_case(
+    household: WeChatUser, id_number: str = "11010519491231002X", region: str = "甘肃定西通渭县"
+) -> str:
     household.say("我想求助")
     answers = list(HOUSEHOLD_ANSWERS)
     answers[answers.index("11010519491231002X")] = id_number
+    answers[answers.index("甘肃定西通渭县")] = region
     replies = household.conversation(*answers, "确认")
     return replies[-1].split("编号是 ")[1][:7]
 
