@@ -563,3 +563,14 @@ CONSOLE_NOT_YOURSELF = "不能停用自己的账号。"
 CONSOLE_WORKER_DEACTIVATED = "已停用社工 #{number}，对方的工作台和社工命令都不能再用了。"
 CONSOLE_HIDDEN = "（已隐藏）"
 CONSOLE_NOT_GIVEN = "（未填写）"
+# A case's status as staff read it in the console (the household's wording is CASE_STATUS).
+CASE_STATUS_FOR_STAFF = {
+    "submitted": "待核实",
+    "verified": "已核实",
+    "rejected": "已驳回",
+    "partly_matched": "部分配对",
+    "matched": "已配对",
+    "delivered": "已送达",
+    "closed": "已完成",
+    "withdrawn": "已撤回",
+}

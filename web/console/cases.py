@@ -40,7 +40,7 @@ from web.runtime import runtime
 bp = Blueprint("console_cases", __name__, url_prefix="/console")
 # The queue's status filter after its default (waiting for verification).
 STATUS_OPTIONS = [("all", "全部")] + [
-    (k, v) for k, v in msg.CASE_STATUS.items() if k != "submitted"
+    (k, v) for k, v in msg.CASE_STATUS_FOR_STAFF.items() if k != "submitted"
 ]
 
 
@@ -97,7 +97,7 @@ def queue() -> ResponseReturnValue:
         args=request.args,
         regions=region_index(),
         need_labels=NEED_LABELS,
-        status_labels=msg.CASE_STATUS,
+        status_labels=msg.CASE_STATUS_FOR_STAFF,
         status_options=STATUS_OPTIONS,
         waited_days=waited_days,
     )
@@ -148,7 +148,7 @@ def _case_page(case_id: int, full: bool, reason: str = "") -> ResponseReturnValu
             ),
             region=region_index().full_name(case.region_code),
             need_labels=NEED_LABELS,
-            status_labels=msg.CASE_STATUS,
+            status_labels=msg.CASE_STATUS_FOR_STAFF,
             match_status_labels=msg.MATCH_STATUS,
             history_labels=msg.HISTORY_LABELS,
             overdue=waited_days(case.submitted_at) >= review_limit_days(db, who),
@@ -180,7 +180,7 @@ def case_full(case_id: int) -> ResponseReturnValue:
     return _case_page(case_id, full=True, reason=form.reason.data.strip())
 
 
-CASES: Kind[Case] = Kind(_scoped_case, msg.CASE_STATUS, "console_cases.case", "case_id")
+CASES: Kind[Case] = Kind(_scoped_case, msg.CASE_STATUS_FOR_STAFF, "console_cases.case", "case_id")
 
 
 @bp.post("/cases/<int:case_id>/verify")

@@ -68,7 +68,7 @@ def _rows(full: bool) -> Iterator[list[object]]:
         for case in db.scalars(query):
             yield [
                 case.number,
-                msg.CASE_STATUS[case.status],
+                msg.CASE_STATUS_FOR_STAFF[case.status],
                 NEED_LABELS[case.need_type],
                 case.amount_needed,
                 case.amount_matched,
