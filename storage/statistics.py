@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -11,6 +13,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, case, func, select, tuple_
 from sqlalchemy.orm import Session
 
+from storage.db import Database
 from storage.models import Case, CaseStatus, Match, Pledge, ResourceKind
 from storage.reports import ACTIVE, DELIVERED, NOT_NEEDED
 
@@ -42,14 +45,11 @@ def _days(session: Session, end: Any, start: Any) -> Any:
     return func.julianday(end) - func.julianday(start)
 
 
-def _median(session: Session, query: Select[tuple[float]]) -> float | None:
-    """The median of a one-column query: PostgreSQL's percentile_cont in one aggregate;
-    elsewhere (SQLite) the middle row or two of the ordered column."""
+def _median(session: Session, query: Select[Any]) -> float | None:
+    """The median of a one-column query, portably: the middle row or two of the ordered
+    column (PostgreSQL uses percentile_cont instead, see `_progress`)."""
     spans = query.subquery()
     column = spans.c[0]
-    if session.get_bind().dialect.name == "postgresql":
-        found = session.scalar(select(func.percentile_cont(0.5).within_group(column)))
-        return round(float(found), 1) if found is not None else None
     total = session.scalar(select(func.count()).select_from(spans)) or 0
     if total == 0:
         return None
@@ -96,77 +96,101 @@ def _counts(session: Session, scope: ColumnElement[bool], span: Range) -> dict[s
     return {name: dict(counter) for name, counter in found.items()} | {"yuan_needed": needed}
 
 
-def _matched(session: Session, scope: ColumnElement[bool], span: Range) -> tuple[int, int]:
-    """Yuan matched (proposed, confirmed or delivered) and delivered, in one query."""
+def _per_case_matches() -> Any:
+    """Per case with matches: its first match and first delivery, and the yuan matched
+    (proposed, confirmed or delivered) and delivered."""
 
     def total(statuses: Any) -> Any:
-        return func.coalesce(func.sum(case((Match.status.in_(statuses), Match.amount), else_=0)), 0)
+        return func.sum(case((Match.status.in_(statuses), Match.amount), else_=0))
 
-    matched, delivered = session.execute(
-        select(total(ACTIVE), total(DELIVERED))
-        .join(Case, Case.id == Match.case_id)
+    return (
+        select(
+            Match.case_id,
+            func.min(case((Match.status.in_(ACTIVE), Match.created_at))).label("matched_at"),
+            func.min(Match.delivered_at).label("delivered_at"),
+            total(ACTIVE).label("matched"),
+            total(DELIVERED).label("delivered"),
+        )
+        .group_by(Match.case_id)
+        .subquery()
+    )
+
+
+def _progress(session: Session, scope: ColumnElement[bool], span: Range) -> dict[str, Any]:
+    """Yuan matched and delivered, and the median days from submission to verification,
+    first match and first delivery: on PostgreSQL one scan of the cases (percentile_cont
+    skips the cases that have not got there); elsewhere one query per median."""
+    per_case = _per_case_matches()
+    spans = {
+        "median_days_to_verification": _days(session, Case.verified_at, Case.submitted_at),
+        "median_days_to_match": _days(session, per_case.c.matched_at, Case.submitted_at),
+        "median_days_to_delivery": _days(session, per_case.c.delivered_at, Case.submitted_at),
+    }
+    sums = (
+        func.coalesce(func.sum(per_case.c.matched), 0),
+        func.coalesce(func.sum(per_case.c.delivered), 0),
+    )
+    cases = (
+        select(*sums)
+        .select_from(Case)
+        .outerjoin(per_case, per_case.c.case_id == Case.id)
         .where(scope, span.cases())
-    ).one()
-    return int(matched), int(delivered)
+    )
+    if session.get_bind().dialect.name == "postgresql":
+        medians = [func.percentile_cont(0.5).within_group(days) for days in spans.values()]
+        matched, delivered, *found = session.execute(cases.add_columns(*medians)).one()
+        middle = {
+            name: round(float(value), 1) if value is not None else None
+            for name, value in zip(spans, found, strict=True)
+        }
+    else:
+        matched, delivered = session.execute(cases).one()
+        middle = {
+            name: _median(session, cases.with_only_columns(days).where(days.is_not(None)))
+            for name, days in spans.items()
+        }
+    return {"yuan_matched": int(matched), "yuan_delivered": int(delivered), **middle}
+
+
+def _pledged(session: Session, span: Range) -> int:
+    total = session.scalar(
+        select(func.coalesce(func.sum(Pledge.amount), 0)).where(
+            Pledge.kind == ResourceKind.MONEY, Pledge.created_at.between(span.start, span.end)
+        )
+    )
+    return int(total or 0)
 
 
 def statistics(
-    session: Session, scope: ColumnElement[bool], span: Range, whole_platform: bool
+    database: Database, scope: ColumnElement[bool], span: Range, whole_platform: bool
 ) -> dict[str, Any]:
     """Counts by need type, poverty cause, province and status; the funnel; amounts;
     median days to verification, first match and first delivery. Money pledged is a
-    platform-wide figure (a pledge belongs to no region), given to operators only."""
-    counts = _counts(session, scope, span)
-    by_status = counts["by_status"]
-    first_match = (
-        select(Match.case_id, func.min(Match.created_at).label("at"))
-        .where(Match.status.in_(ACTIVE))
-        .group_by(Match.case_id)
-        .subquery()
-    )
-    first_delivery = (
-        select(Match.case_id, func.min(Match.delivered_at).label("at"))
-        .where(Match.delivered_at.is_not(None))
-        .group_by(Match.case_id)
-        .subquery()
-    )
-    pledged = None
+    platform-wide figure (a pledge belongs to no region), given to operators only.
+    On PostgreSQL the independent aggregates run at once, each on its own connection."""
+
+    def run(part: Callable[[Session], Any]) -> Any:
+        with database.session() as session:
+            return part(session)
+
+    parts: list[Callable[[Session], Any]] = [
+        lambda session: _counts(session, scope, span),
+        lambda session: _progress(session, scope, span),
+    ]
     if whole_platform:
-        pledged = int(
-            session.scalar(
-                select(func.coalesce(func.sum(Pledge.amount), 0)).where(
-                    Pledge.kind == ResourceKind.MONEY,
-                    Pledge.created_at.between(span.start, span.end),
-                )
-            )
-            or 0
-        )
-    matched, delivered = _matched(session, scope, span)
+        parts.append(lambda session: _pledged(session, span))
+    if database.engine.dialect.name == "postgresql":
+        with ThreadPoolExecutor(max_workers=len(parts)) as pool:
+            counts, progress, *pledged = pool.map(run, parts)
+    else:  # SQLite: one connection is as fast, and an in-memory database has only one
+        counts, progress, *pledged = map(run, parts)
+    by_status = counts["by_status"]
     return {
         **counts,
+        **progress,
         "cases": sum(by_status.values()),
         "funnel": {
             stage: sum(by_status.get(s.value, 0) for s in statuses) for stage, statuses in FUNNEL
         },
-        "yuan_pledged": pledged,
-        "yuan_matched": matched,
-        "yuan_delivered": delivered,
-        "median_days_to_verification": _median(
-            session,
-            select(_days(session, Case.verified_at, Case.submitted_at)).where(
-                scope, span.cases(), Case.verified_at.is_not(None)
-            ),
-        ),
-        "median_days_to_match": _median(
-            session,
-            select(_days(session, first_match.c.at, Case.submitted_at))
-            .join(first_match, first_match.c.case_id == Case.id)
-            .where(scope, span.cases()),
-        ),
-        "median_days_to_delivery": _median(
-            session,
-            select(_days(session, first_delivery.c.at, Case.submitted_at))
-            .join(first_delivery, first_delivery.c.case_id == Case.id)
-            .where(scope, span.cases()),
-        ),
+        "yuan_pledged": pledged[0] if pledged else None,
     }

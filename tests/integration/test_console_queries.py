@@ -121,12 +121,11 @@ def test_queue_filters_sort_and_pages(database: Database) -> None:
 def test_statistics_in_scope(database: Database) -> None:
     _seed(database)
     span = Range(utcnow() - timedelta(days=30), utcnow())
-    with database.session() as session:
-        figures = statistics(session, in_regions(["621121"]), span, whole_platform=False)
-        everything = statistics(session, true(), span, whole_platform=True)
-        recent = statistics(
-            session, true(), Range(utcnow() - timedelta(days=2, hours=1), utcnow()), True
-        )
+    figures = statistics(database, in_regions(["621121"]), span, whole_platform=False)
+    everything = statistics(database, true(), span, whole_platform=True)
+    recent = statistics(
+        database, true(), Range(utcnow() - timedelta(days=2, hours=1), utcnow()), True
+    )
     assert figures["cases"] == 6 and everything["cases"] == 7
     assert figures["by_need_type"] == {"medical": 3, "education": 3}
     assert figures["by_poverty_cause"] == {"因病": 3, "unknown": 3}

@@ -87,8 +87,7 @@ def _figures(who: Staff, span: Range) -> dict[str, Any]:
             return dict(json.loads(cached))
     except RedisError:
         pass
-    with runtime().services.db.session() as db:
-        figures = statistics(db, who.case_scope(), span, who.everything)
+    figures = statistics(runtime().services.db, who.case_scope(), span, who.everything)
     with suppress(RedisError):
         redis.set(key, json.dumps(figures), ex=CACHE_SECONDS)
     return figures
