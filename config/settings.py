@@ -75,6 +75,13 @@ class Settings:
     pledge_ttl_days: int = 90
     pledge_expiry_reminder_days: int = 7
     followup_after_days: int = 3
+    # Check-ins (回访) after delivery: days after it (fractional allowed, so that a demo or a
+    # test can run one within a minute), when to remind once, when a check-in counts as
+    # missed after the reminder, and how long "过几天再说" waits.
+    checkin_after_days: str = "30,90,180"
+    checkin_remind_after_days: float = 3.0
+    checkin_missed_after_days: float = 4.0
+    checkin_postpone_days: float = 3.0
     # The web console (web/console): where links in messages point, how long a sign-in
     # lasts, and WeChat's web authorisation host (the stand-in's in development and tests).
     secret_key: str = DEV_SECRET_KEY
@@ -186,6 +193,10 @@ def load_settings() -> Settings:
             "PLEDGE_EXPIRY_REMINDER_DAYS", defaults.pledge_expiry_reminder_days
         ),
         followup_after_days=_int("FOLLOWUP_AFTER_DAYS", defaults.followup_after_days),
+        checkin_after_days=_str("CHECKIN_AFTER_DAYS", defaults.checkin_after_days),
+        checkin_remind_after_days=float(_str("CHECKIN_REMIND_AFTER_DAYS", "3")),
+        checkin_missed_after_days=float(_str("CHECKIN_MISSED_AFTER_DAYS", "4")),
+        checkin_postpone_days=float(_str("CHECKIN_POSTPONE_DAYS", "3")),
         amount_caps=_str("AMOUNT_CAPS", defaults.amount_caps),
         secret_key=_str("SECRET_KEY", "" if production else defaults.secret_key),
         public_base_url=_str("PUBLIC_BASE_URL"),

@@ -19,10 +19,10 @@ from conversation.commands import Who
 from conversation.flow import Flow
 from conversation.state import ConversationState, ConversationStore
 from conversation.status import status_text
-from conversation.steps import Ask, EndFlow, Reprompt, confirm_answer, menu_number
+from conversation.steps import Ask, EndFlow, Reprompt, confirm_answer
 from domain.events import Event, Outbox, Outcome
 from nlu.client import MIN_CONFIDENCE, NluClient
-from nlu.lexicon import bare, detect_need_type
+from nlu.lexicon import bare, detect_need_type, menu_number
 from storage import social_work as social_work_store
 from storage.db import Database
 from storage.models import Operator, SocialWorker, User
@@ -129,6 +129,7 @@ class Conversation:
             flow = registry.flows()[state.flow]
             if not (flow.interruptible and self._leaves(flow, state, text, command)):
                 return self._in_flow(flow, state, text, command)
+            self._ended(flow, state, "cancelled" if command == "cancel" else "left")
             self._finish("")
         if (reply := self._command(text)) is not None:
             return reply
@@ -253,18 +254,21 @@ class Conversation:
         return self._advance(flow, state)
 
     def _leaves(self, flow: Flow, state: ConversationState, text: str, command: str | None) -> bool:
-        """Whether a message leaves a flow the user did not start: a command, or anything
-        that is not an answer to its question."""
+        """Whether a message leaves a flow the user did not start: a command, or (unless
+        the flow asks again instead) anything that is not an answer to its question."""
         if command is not None:
             return True
         try:
             flow.step(state.step).parse(text, state)
-        except (Reprompt, Ask, EndFlow):
-            return True
+        except (Reprompt, Ask):
+            return flow.leaves_on_unclear
+        except EndFlow:
+            return False  # the flow ends itself (and hears why)
         return False
 
     def _in_flow(self, flow: Flow, state: ConversationState, text: str, command: str | None) -> str:
         if command == "cancel":
+            self._ended(flow, state, "cancelled")
             return self._finish(msg.CANCELLED)
         if command == "back":
             return self._back(flow, state)
@@ -313,6 +317,7 @@ class Conversation:
             self._save(state)
             return exc.question
         except EndFlow as exc:
+            self._ended(flow, state, exc.outcome)
             return self._finish(exc.message)
         if step.name == "consent" and flow.records_consent:
             record_consent(self.session, self.user, self.services.settings.consent_version)
@@ -322,6 +327,10 @@ class Conversation:
             state.slots.update({k: v for k, v in extra.items() if k not in state.slots})
         state.errors, state.choices, state.context = 0, [], ""
         return self._advance(flow, state)
+
+    def _ended(self, flow: Flow, state: ConversationState, outcome: str) -> None:
+        if flow.on_end is not None:
+            flow.on_end(self, state.slots, outcome)
 
     def _advance(self, flow: Flow, state: ConversationState) -> str:
         """Ask the first unanswered question, or show the summary when all are answered."""

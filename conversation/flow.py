@@ -12,6 +12,8 @@ import messages as msg
 from conversation.steps import Slots, Step
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from conversation.engine import Conversation
 
 Prefill = Callable[[str, dict[str, Any]], Slots]
@@ -50,8 +52,15 @@ class Flow:
     # A flow the user did not start (a follow-up question): a command or another request
     # leaves it instead of being read as its answer.
     interruptible: bool = False
+    # For such a flow: an unclear reply leaves it (True), or is asked again (False: a
+    # survey whose answers are short words and numbers; commands still leave it).
+    leaves_on_unclear: bool = True
     # How long the state waits for an answer (None: CONVERSATION_TTL_SECONDS).
     ttl_seconds: int | None = None
+    # Started by a job: what else that start records (the check-in was asked).
+    on_start: Callable[[Session, Slots], None] | None = None
+    # Ended before its submit (a step's `EndFlow(outcome=...)`, or "取消": "cancelled").
+    on_end: Callable[[Conversation, Slots, str], None] | None = None
 
     def step(self, name: str) -> Step:
         return next(s for s in self.steps if s.name == name)

@@ -41,8 +41,8 @@ def match_command(conversation: Conversation, found: re.Match[str]) -> str:
             events = matches.decline(session, match, actor, rest)
             reply = msg.MATCH_DECLINED_OK.format(match=number, what=match.what)
         else:
-            days = conversation.services.settings.followup_after_days
-            events = matches.deliver(session, match, actor, rest, days)
+            followups = matches.followups(conversation.services.settings)
+            events = matches.deliver(session, match, actor, rest, followups)
             reply = msg.MATCH_DELIVERED_OK.format(match=number)
     except StaleRecord:
         status = msg.MATCH_STATUS[match.status]

@@ -38,5 +38,8 @@ def start(services: Services, session: Session, scheduled: ScheduledFlow, notify
     if question is None:
         return False
     scheduled.started_at = utcnow()
+    flow = registry.flows()[scheduled.flow]
+    if flow.on_start is not None:
+        flow.on_start(session, scheduled.slots)
     notify(scheduled.user_id, f"flow:{scheduled.key}", question)
     return True

@@ -12,7 +12,7 @@ from typing import Any
 import messages as msg
 from conversation.state import ConversationState
 from nlu.amounts import parse_amount
-from nlu.lexicon import detect_need_type, is_no, is_yes, means_any
+from nlu.lexicon import detect_need_type, is_no, is_yes, means_any, menu_number
 from nlu.regions import MAX_CANDIDATES, Resolution, region_index, resolve_region
 from nlu.validators import Invalid, validate_mobile
 from vocabulary import NEED_LABELS, NEED_ORDER
@@ -40,11 +40,13 @@ class Ask(Exception):
 
 
 class EndFlow(Exception):
-    """The answer ends the conversation (e.g. consent declined)."""
+    """The answer ends the conversation (e.g. consent declined); `outcome` tells the
+    flow's `on_end` why."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, outcome: str = "ended") -> None:
         super().__init__(message)
         self.message = message
+        self.outcome = outcome
 
 
 def _always(_slots: Slots) -> bool:
@@ -65,15 +67,6 @@ class Step:
 
     def question(self, slots: Slots) -> str:
         return self.prompt(slots) if callable(self.prompt) else self.prompt
-
-
-def menu_number(text: str, count: int) -> int | None:
-    """1-based choice from a reply like '2', '2号', '第2个'; None if it is not one."""
-    match = re.fullmatch(r"(第)?\s*(\d{1,2})\s*(号|个|项)?", text.strip())
-    if match is None:
-        return None
-    number = int(match.group(2))
-    return number if 1 <= number <= count else None
 
 
 # --- parsers shared by both flows ------------------------------------------------------

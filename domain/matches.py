@@ -5,12 +5,15 @@ returns the events it caused; the caller commits, then dispatches them."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 import messages as msg
+from config.settings import Settings
+from domain.checkins import checkin_days, schedule_checkins
 from domain.events import Event, Outbox, move
 from domain.households import tell_household
 from domain.records import settle
@@ -115,11 +118,25 @@ def decline(session: Session, match: Match, actor: User, reason: str) -> set[Eve
     return {Event.MATCHING_NEEDED}  # what was declined looks for another case
 
 
+@dataclass(frozen=True)
+class Followups:
+    """What a delivery schedules: the rating after `rating_after_days`, and check-ins on
+    the days `checkin_after_days` says (the organisation's own days first)."""
+
+    rating_after_days: float
+    checkin_after_days: str
+
+
+def followups(settings: Settings) -> Followups:
+    return Followups(settings.followup_after_days, settings.checkin_after_days)
+
+
 def deliver(
-    session: Session, match: Match, actor: User, note: str, followup_after_days: float
+    session: Session, match: Match, actor: User, note: str, followups: Followups
 ) -> set[Event]:
     """The social worker records delivery: the donor hears the feedback, and the household
-    is asked to rate the help later (a household without WeChat is asked by its worker)."""
+    is asked to rate the help later and, months on, how it is doing (check-ins); a
+    household without WeChat is asked by its worker."""
     move(
         session,
         match,
@@ -137,8 +154,10 @@ def deliver(
             case.user_id,
             "rating",
             {"match_id": match.id, "case": case.number},
-            due_at=utcnow() + timedelta(days=followup_after_days),
+            due_at=utcnow() + timedelta(days=followups.rating_after_days),
         )
+        days = checkin_days(session, case, followups.checkin_after_days)
+        schedule_checkins(session, case, days, actor.openid)
     outbox = Outbox(session)
     outbox.notify(
         pledge.donor_id,

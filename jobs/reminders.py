@@ -16,6 +16,7 @@ import compose
 import messages as msg
 from config.settings import Settings
 from domain import pledges
+from domain.checkins import remind_or_miss
 from domain.escalation import escalate_overdue_reviews
 from domain.events import Outbox, StaleRecord
 from domain.handoff import escalate_overdue
@@ -93,6 +94,21 @@ def escalate_reviews() -> int:
     if escalated:
         deliver_notifications()
     return escalated
+
+
+def remind_checkins() -> int:
+    """Check-ins asked and not answered: one reminder, then missed (the workers hear)."""
+    with _session() as (session, settings):
+        outbox = Outbox(session)
+        changed = remind_or_miss(
+            session,
+            settings.checkin_remind_after_days,
+            settings.checkin_missed_after_days,
+            outbox,
+        )
+    if outbox.events:
+        deliver_notifications()
+    return changed
 
 
 def escalate_handoffs() -> int:

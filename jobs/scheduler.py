@@ -38,6 +38,7 @@ PERIODIC = [
     Periodic("jobs.reminders.remind_pending_cases", every_seconds=3600),
     Periodic("jobs.reminders.escalate_handoffs", every_seconds=60),
     Periodic("jobs.reminders.escalate_reviews", every_seconds=600),
+    Periodic("jobs.reminders.remind_checkins", every_seconds=60),
     Periodic("jobs.audit.seal_audit_trail", every_seconds=5),
     Periodic("jobs.conversations.start_due_flows", every_seconds=60),
     Periodic("jobs.reminders.expire_pledges", every_seconds=3600),

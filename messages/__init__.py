@@ -574,3 +574,18 @@ CASE_STATUS_FOR_STAFF = {
     "closed": "已完成",
     "withdrawn": "已撤回",
 }
+
+# --- check-ins (回访, domain/checkins.py; the questions are in domain/surveys/checkin.yml) ---
+CHECKIN_REPROMPT = "没太看懂，请回复前面的数字。\n{question}"
+CHECKIN_THANKS = "谢谢您！这次回访就到这里。您家的情况社工都看得到，有困难随时在这里说。"
+CHECKIN_THANKS_AT_RISK = "谢谢您告诉我们。社工会尽快联系您，看看能帮上什么。有急事可以回复“人工”。"
+CHECKIN_POSTPONED = "好的，过几天再问您。祝您家里一切顺利！"
+CHECKIN_STOPPED = "好的，这次就不问了。有困难随时在这里说，回复“人工”可以找社工。"
+CHECKIN_REMINDER = (
+    "【回访】您好，之前请您回答几个关于家里近况的问题，还没收到回复。"
+    "方便时回复数字就行；回复“过几天再说”也可以。"
+)
+CHECKIN_AT_RISK = (
+    "⚠回访预警：求助 {case}（{region}）第 {round} 次回访显示有返贫风险：{reasons}。请尽快联系这户。"
+)
+CHECKIN_MISSED = "求助 {case}（{region}）第 {round} 次回访提醒后仍没有回复，请电话或上门了解情况。"

@@ -167,3 +167,12 @@ def keyword_intent(text: str) -> str | None:
     if detect_need_type(text) is not None:
         return "seek_help"
     return None
+
+
+def menu_number(text: str, count: int) -> int | None:
+    """1-based choice from a reply like '2', '2号', '第2个'; None if it is not one."""
+    match = re.fullmatch(r"(第)?\s*(\d{1,2})\s*(号|个|项)?", text.strip())
+    if match is None:
+        return None
+    number = int(match.group(2))
+    return number if 1 <= number <= count else None

@@ -312,6 +312,9 @@ class Organisation(Base):
     # A case or match waiting longer than this many days goes to the admins, once (None:
     # REMINDER_AFTER_DAYS).
     review_limit_days: Mapped[int | None]
+    # When its households are asked how they are doing after help (days after delivery,
+    # e.g. "30,90,180"; None: CHECKIN_AFTER_DAYS).
+    checkin_after_days: Mapped[str | None] = mapped_column(String(60))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -632,3 +635,42 @@ class ConsoleSession(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     expires_at: Mapped[datetime]
     ended_at: Mapped[datetime | None]
+
+
+class CheckinStatus(StrEnum):
+    SCHEDULED = "scheduled"  # waiting for its day (or for the household to be free)
+    ASKED = "asked"  # the first question went out; answers coming
+    COMPLETED = "completed"
+    MISSED = "missed"  # no answer after one reminder; the social worker was told
+    STOPPED = "stopped"  # the household did not want to answer
+
+
+class Checkin(Base):
+    """One check-in (回访) of a household after help: the survey's answers, the risk they
+    show and why. Scheduled at delivery (or when a social worker enrols a household)."""
+
+    __tablename__ = "checkins"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    round: Mapped[int]  # 1, 2, 3: the first, second, third check-in of this case
+    status: Mapped[CheckinStatus] = mapped_column(
+        _enum(CheckinStatus, "checkin_status"), default=CheckinStatus.SCHEDULED, index=True
+    )
+    due_at: Mapped[datetime] = mapped_column(index=True)
+    asked_at: Mapped[datetime | None]
+    reminded_at: Mapped[datetime | None]
+    finished_at: Mapped[datetime | None]
+    survey_version: Mapped[str | None] = mapped_column(String(24))
+    # {question id: option value}: the household's situation, encrypted like all it says.
+    answers: Mapped[str | None] = mapped_column(EncryptedText)
+    risk: Mapped[str | None] = mapped_column(String(8))
+    reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (UniqueConstraint("case_id", "round"),)
+
+    @property
+    def number(self) -> str:
+        return f"C{self.id:06d}"

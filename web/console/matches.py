@@ -103,10 +103,10 @@ def deliver(match_id: int) -> ResponseReturnValue:
     if not form.validate_on_submit():
         return refused(form, MATCHES, match_id)
     note = (form.note.data or "").strip()
-    days = runtime().settings.followup_after_days
+    followups = matches.followups(runtime().settings)
     return act(
         MATCHES,
         match_id,
         "delivered",
-        lambda db, actor, match: matches.deliver(db, match, actor, note, days),
+        lambda db, actor, match: matches.deliver(db, match, actor, note, followups),
     )

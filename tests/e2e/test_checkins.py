@@ -1,0 +1,162 @@
+"""Check-ins (回访) end to end, through signed XML and the stand-in, with the clock moved by
+hand (due and reply times set back in the database): scheduled by a delivery, answered by
+number and in words, a household at risk brought to its social worker, the template
+invitation outside the 48-hour window, one reminder then missed, postpone and stop."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from flask import Flask
+from sqlalchemy import select, text, update
+
+from jobs.conversations import start_due_flows
+from jobs.reminders import remind_checkins
+from storage.models import Checkin, CheckinStatus, ScheduledFlow, utcnow
+from tests.support.chat import money_match_proposed, pushed_texts, run_worker
+from tests.support.wechat import StandIn, WeChatUser
+
+CALM = ["1", "1", "1", "1", "1", "1", "2", "1"]
+
+
+def _db(app: Flask):  # type: ignore[no-untyped-def]
+    return app.extensions["zhulian"].services.db.session()
+
+
+def delivered(household: WeChatUser, donor: WeChatUser, worker: WeChatUser, redis_url: str) -> str:
+    """A case helped and delivered through the chat; returns the match number."""
+    match = money_match_proposed(household, donor, worker, redis_url)
+    assert "已确认" in worker.say(f"确认 {match}")
+    assert "已记录送达" in worker.say(f"送达 {match} 钱已转到家庭账户")
+    run_worker(redis_url)
+    return match
+
+
+def make_due(app: Flask, round_number: int = 1) -> None:
+    """The round's check-in is due now (its day has come)."""
+    with _db(app) as db:
+        checkin = db.scalar(select(Checkin).where(Checkin.round == round_number))
+        assert checkin is not None
+        db.execute(
+            update(ScheduledFlow)
+            .where(ScheduledFlow.key.like(f"checkin:{checkin.id}%"))
+            .values(due_at=utcnow() - timedelta(seconds=1))
+        )
+
+
+def checkin(app: Flask, round_number: int = 1) -> Checkin:
+    with _db(app) as db:
+        found = db.scalar(select(Checkin).where(Checkin.round == round_number))
+        assert found is not None
+        return found
+
+
+def test_a_delivery_schedules_check_ins_and_one_is_answered_by_numbers(
+    app: Flask, household: WeChatUser, donor: WeChatUser, dingxi_worker: WeChatUser, redis_url: str
+) -> None:
+    delivered(household, donor, dingxi_worker, redis_url)
+    with _db(app) as db:
+        rounds = db.scalars(select(Checkin).order_by(Checkin.round)).all()
+        assert [c.round for c in rounds] == [1, 2, 3]
+        days = [round((c.due_at - utcnow()).total_seconds() / 86400) for c in rounds]
+        assert days == [30, 90, 180]
+        assert all(c.status == CheckinStatus.SCHEDULED for c in rounds)
+    make_due(app)
+    assert start_due_flows() == 1
+    first = pushed_texts(household)[-1]
+    assert first.startswith("【回访】") and "（1/8）" in first and "1 没困难" in first
+    assert checkin(app).status == CheckinStatus.ASKED
+    replies = household.conversation(*CALM)
+    assert "（2/8）" in replies[0] and "谢谢您" in replies[-1]
+    done = checkin(app)
+    assert done.status == CheckinStatus.COMPLETED and done.risk == "stable"
+    assert done.survey_version and done.reasons == []
+    assert done.answers is not None and '"income": "same"' in done.answers
+    with _db(app) as db:  # the answers rest encrypted
+        raw = db.execute(text("SELECT answers FROM checkins WHERE round = 1")).scalar_one()
+    assert "income" not in raw
+
+
+def test_free_text_showing_a_child_out_of_school_alerts_the_worker(
+    app: Flask, household: WeChatUser, donor: WeChatUser, dingxi_worker: WeChatUser, redis_url: str
+) -> None:
+    delivered(household, donor, dingxi_worker, redis_url)
+    make_due(app)
+    start_due_flows()
+    replies = household.conversation(
+        "还行吧，够吃",
+        "大娃去年就不读了，出去打工了",
+        "都交了",
+        "没有",
+        "房子挺好",
+        "嗯",  # unclear: asked again, not taken for anything
+        "自来水，方便",
+        "少了",
+        "没有",
+    )
+    assert "没太看懂" in replies[5] and "（6/8）" in replies[5]
+    assert "社工会尽快联系您" in replies[-1]
+    done = checkin(app)
+    assert done.risk == "at_risk"
+    assert done.reasons == ["有义务教育阶段的孩子没上学", "收入减少"]
+    run_worker(redis_url)
+    [alert] = [t for t in pushed_texts(dingxi_worker) if "回访预警" in t]
+    assert "有义务教育阶段的孩子没上学" in alert and "/console/cases/" in alert
+
+
+def test_outside_the_48_hour_window_a_template_invites_the_household(
+    app: Flask,
+    household: WeChatUser,
+    donor: WeChatUser,
+    dingxi_worker: WeChatUser,
+    standin: StandIn,
+    redis_url: str,
+) -> None:
+    delivered(household, donor, dingxi_worker, redis_url)
+    make_due(app)
+    standin.inject("custom", errcode=45015)  # the household last wrote over 48 hours ago
+    start_due_flows()
+    [invitation] = [m for m in household.pushed() if m["api"] == "template"]
+    assert invitation["data"]["thing1"]["value"].startswith("【回访】")
+    # The household replies to the invitation: the question comes again, then the rest.
+    assert "（1/8）" in household.say("好的")
+    assert "谢谢您" in household.conversation(*CALM)[-1]
+
+
+def test_no_answer_gets_one_reminder_then_counts_as_missed(
+    app: Flask, household: WeChatUser, donor: WeChatUser, dingxi_worker: WeChatUser, redis_url: str
+) -> None:
+    delivered(household, donor, dingxi_worker, redis_url)
+    make_due(app)
+    start_due_flows()
+    assert remind_checkins() == 0  # asked just now
+    with _db(app) as db:
+        db.execute(update(Checkin).values(asked_at=utcnow() - timedelta(days=3, hours=1)))
+    assert remind_checkins() == 1
+    assert remind_checkins() == 0  # once
+    assert sum("还没收到回复" in t for t in pushed_texts(household)) == 1
+    with _db(app) as db:
+        db.execute(update(Checkin).values(reminded_at=utcnow() - timedelta(days=4, hours=1)))
+    assert remind_checkins() == 1
+    assert checkin(app).status == CheckinStatus.MISSED
+    run_worker(redis_url)
+    assert any("仍没有回复" in t for t in pushed_texts(dingxi_worker))
+
+
+def test_postpone_then_stop(
+    app: Flask, household: WeChatUser, donor: WeChatUser, dingxi_worker: WeChatUser, redis_url: str
+) -> None:
+    delivered(household, donor, dingxi_worker, redis_url)
+    make_due(app)
+    start_due_flows()
+    assert "（2/8）" in household.say("1")
+    assert "过几天再问您" in household.say("过几天再说吧")
+    later = checkin(app)
+    assert later.status == CheckinStatus.SCHEDULED
+    assert 2.9 < (later.due_at - utcnow()).total_seconds() / 86400 < 3.1
+    make_due(app)
+    assert start_due_flows() == 1
+    assert "（1/8）" in pushed_texts(household)[-1]  # from the first question again
+    assert "不问了" in household.say("不想答了")
+    assert checkin(app).status == CheckinStatus.STOPPED
+    assert remind_checkins() == 0
