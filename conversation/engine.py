@@ -256,7 +256,7 @@ class Conversation:
     def _leaves(self, flow: Flow, state: ConversationState, text: str, command: str | None) -> bool:
         """Whether a message leaves a flow the user did not start: a command, or (unless
         the flow asks again instead) anything that is not an answer to its question."""
-        if command is not None:
+        if command is not None or self._other_request(text):
             return True
         try:
             flow.step(state.step).parse(text, state)
@@ -327,6 +327,13 @@ class Conversation:
             state.slots.update({k: v for k, v in extra.items() if k not in state.slots})
         state.errors, state.choices, state.context = 0, [], ""
         return self._advance(flow, state)
+
+    @staticmethod
+    def _other_request(text: str) -> bool:
+        """The text starts another flow by its keyword, or is a chat command."""
+        if registry.flow_for_keyword(bare(text)) is not None:
+            return True
+        return any(command.pattern.match(text.strip()) for command in registry.commands())
 
     def _ended(self, flow: Flow, state: ConversationState, outcome: str) -> None:
         if flow.on_end is not None:

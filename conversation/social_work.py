@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 import messages as msg
 from conversation import registry
 from conversation import scheduled as scheduled_flows
-from domain import cases
+from domain import cases, checkins
 from domain.events import Event, Outbox, StaleRecord
 from domain.records import settle
 from domain.schedule import schedule_flow
@@ -123,7 +123,7 @@ def ask_household(
 class WorkerCommands:
     """Commands of one active social worker, inside the conversation's transaction."""
 
-    CASE_ACTIONS = ("查看", "核实", "驳回", "补充", "记录", "金额", "致贫")
+    CASE_ACTIONS = ("查看", "核实", "驳回", "补充", "记录", "金额", "致贫", "回访", "跟进")
 
     def __init__(self, conversation: Conversation) -> None:
         worker = conversation.worker()
@@ -148,6 +148,8 @@ class WorkerCommands:
             "记录": self.record_answer,
             "金额": self.set_amount,
             "致贫": self.set_cause,
+            "回访": self.enrol,
+            "跟进": self.follow_up,
         }
         return actions[action](case, rest)
 
@@ -292,6 +294,25 @@ class WorkerCommands:
             return msg.BAD_CAUSE.format(number=case.number, causes="、".join(POVERTY_CAUSES))
         cases.set_poverty_cause(self.session, case, self.conversation.user, cause)
         return msg.CAUSE_SET.format(number=case.number, cause=cause)
+
+    def enrol(self, case: Case, _rest: str) -> str:
+        """Check-ins for a verified household (delivered help schedules them itself)."""
+        default = self.conversation.services.settings.checkin_after_days
+        days = checkins.checkin_days(self.session, case, default)
+        try:
+            added = checkins.enrol(self.session, case, days, self.conversation.openid)
+        except checkins.NotEnrollable:
+            return msg.CHECKINS_NOT_ENROLLABLE.format(number=case.number)
+        if not added:
+            return msg.CHECKINS_ALREADY.format(number=case.number)
+        return msg.CHECKINS_ENROLLED.format(number=case.number, count=added, days=f"{days[0]:g}")
+
+    def follow_up(self, case: Case, _rest: str) -> str:
+        """A follow-up case from a check-in that found risk, in one command."""
+        opened = checkins.open_followup(self.session, case, self.conversation.user)
+        if opened is None:
+            return msg.NO_FOLLOWUP.format(number=case.number)
+        return msg.FOLLOWUP_OPENED.format(number=opened.number)
 
     def stats(self) -> str:
         # The organisation's backlog: every region it covers, not only this worker's.

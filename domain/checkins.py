@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 import messages as msg
@@ -17,7 +17,17 @@ from domain.events import Outbox
 from domain.schedule import schedule_flow
 from domain.survey import Assessment, Risk, survey
 from nlu.regions import region_index
-from storage.models import Case, Checkin, CheckinStatus, Organisation, utcnow
+from storage.models import (
+    Case,
+    CaseStatus,
+    Checkin,
+    CheckinStatus,
+    NeedType,
+    Organisation,
+    ScheduledFlow,
+    User,
+    utcnow,
+)
 from storage.repositories import audit
 from storage.social_work import covering_organisation, covering_workers
 
@@ -119,6 +129,20 @@ def stop(session: Session, checkin_id: int) -> None:
     audit(session, "system", "checkin.stopped", "case", checkin.case_id)
 
 
+def forget(session: Session, user: User) -> None:
+    """Delete-my-data: the check-in answers and their reasons go, nothing more is asked
+    (the risk levels stay, anonymous, for the statistics)."""
+    for checkin in session.scalars(select(Checkin).where(Checkin.user_id == user.id)):
+        checkin.answers, checkin.reasons = None, []
+        if checkin.status in (CheckinStatus.SCHEDULED, CheckinStatus.ASKED):
+            checkin.status, checkin.finished_at = CheckinStatus.STOPPED, utcnow()
+    session.execute(
+        delete(ScheduledFlow).where(
+            ScheduledFlow.user_id == user.id, ScheduledFlow.started_at.is_(None)
+        )
+    )
+
+
 def _tell_workers(
     session: Session, checkin: Checkin, what: str, text: str, outbox: Outbox, **details: str
 ) -> None:
@@ -166,3 +190,62 @@ def remind_or_miss(
             _tell_workers(session, checkin, "missed", msg.CHECKIN_MISSED, outbox)
             changed += 1
     return changed
+
+
+class NotEnrollable(ValueError):
+    """Only a verified household (or one already helped) is asked how it is doing."""
+
+
+ENROLLABLE = (
+    CaseStatus.VERIFIED,
+    CaseStatus.PARTLY_MATCHED,
+    CaseStatus.MATCHED,
+    CaseStatus.DELIVERED,
+    CaseStatus.CLOSED,
+)
+
+
+def enrol(session: Session, case: Case, days: list[float], actor: str) -> int:
+    """A social worker enrols a verified household: check-ins from now on, on the days
+    given; how many were new (0: it was enrolled already)."""
+    if case.status not in ENROLLABLE or case.user_id is None:
+        raise NotEnrollable(case.number)
+    return schedule_checkins(session, case, days, actor)
+
+
+def open_followup(session: Session, case: Case, worker: User) -> Case | None:
+    """A new case for the household from its latest check-in that found risk, in one
+    action: the need type of the gravest reason, the reasons as its description, filed by
+    the worker for verification. Once per check-in; None when there is none to follow."""
+    checkin = session.scalar(
+        select(Checkin)
+        .where(
+            Checkin.case_id == case.id,
+            Checkin.status == CheckinStatus.COMPLETED,
+            Checkin.risk.in_((Risk.AT_RISK.value, Risk.WATCH.value)),
+            Checkin.followup_case_id.is_(None),
+        )
+        .order_by(Checkin.round.desc())
+    )
+    if checkin is None:
+        return None
+    answers = json.loads(checkin.answers) if checkin.answers else {}
+    need = survey().assess(answers).need or NeedType.OTHER.value
+    followup = Case(
+        user_id=case.user_id,
+        profile_id=case.profile_id,
+        need_type=NeedType(need),
+        poverty_cause=case.poverty_cause,
+        description=msg.FOLLOWUP_CASE_TEXT.format(
+            round=checkin.round, case=case.number, reasons="、".join(checkin.reasons)
+        ),
+        region_code=case.region_code,
+        urgency=3 if checkin.risk == Risk.AT_RISK.value else 2,
+        filed_by_id=worker.id,
+    )
+    session.add(followup)
+    session.flush()
+    checkin.followup_case_id = followup.id
+    audit(session, worker.openid, "case.followup_opened", "case", followup.id, source=case.number)
+    audit(session, worker.openid, "case.followup_opened", "case", case.id, followup=followup.number)
+    return followup

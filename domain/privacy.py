@@ -1,12 +1,13 @@
 """删除我的信息: a user's personal data erased, their open cases withdrawn and what is left of
-their pledges released; need types, amounts and regions stay for anonymous statistics."""
+their pledges released, their check-in answers erased and no more check-ins asked; need
+types, amounts, regions and risk levels stay for anonymous statistics."""
 
 from __future__ import annotations
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from domain import cases, pledges
+from domain import cases, checkins, pledges
 from domain.events import StaleRecord
 from storage import audit_chain
 from storage.models import (
@@ -44,6 +45,7 @@ def erase_personal_data(session: Session, user: User) -> None:
         .where(Case.user_id == user.id)
     ):
         question.answer = "（已删除）" if question.answer else None
+    checkins.forget(session, user)
     session.execute(
         update(InboundMessage)
         .where(InboundMessage.openid == user.openid)

@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from nlu.lexicon import menu_number
+from vocabulary import NEED_LABELS
 
 SURVEY_FILE = Path(__file__).parent / "surveys" / "checkin.yml"
 NEGATION = re.compile(r"(没有|没|不|未)$")
@@ -70,6 +71,7 @@ class Rule:
     level: Risk
     when: dict[str, str]
     reason: str
+    need: str = "other"
 
     def holds(self, answers: dict[str, str]) -> bool:
         return all(answers.get(question) == value for question, value in self.when.items())
@@ -79,6 +81,7 @@ class Rule:
 class Assessment:
     level: Risk
     reasons: tuple[str, ...]
+    need: str | None = None  # the gravest reason's need type
 
 
 @dataclass(frozen=True)
@@ -106,7 +109,8 @@ class Survey:
         for level in (Risk.AT_RISK, Risk.WATCH):
             if any(rule.level == level for rule in held):
                 ordered = sorted(held, key=lambda rule: rule.level != Risk.AT_RISK)
-                return Assessment(level, tuple(rule.reason for rule in ordered))
+                reasons = tuple(rule.reason for rule in ordered)
+                return Assessment(level, reasons, ordered[0].need)
         return Assessment(Risk.STABLE, ())
 
 
@@ -125,7 +129,10 @@ def parse_survey(document: dict[str, object]) -> Survey:
     )
     rules = tuple(
         Rule(
-            Risk(str(r["level"])), {str(k): str(v) for k, v in r["when"].items()}, str(r["reason"])
+            Risk(str(r["level"])),
+            {str(k): str(v) for k, v in r["when"].items()},
+            str(r["reason"]),
+            str(r.get("need", "other")),
         )
         for r in document["rules"]  # type: ignore[attr-defined]
     )
@@ -139,6 +146,8 @@ def parse_survey(document: dict[str, object]) -> Survey:
             )
             if value not in options:
                 raise ValueError(f"rule {rule.reason!r}: {question_id}={value} is no option")
+        if rule.need not in NEED_LABELS:
+            raise ValueError(f"rule {rule.reason!r}: unknown need type {rule.need}")
     return Survey(
         str(document["version"]),
         str(document["intro"]),

@@ -289,6 +289,7 @@ WORKER_HELP = (
     "补充 Q000001 问题 — 问家庭；代办的户用“记录 Q000001 回答”记下电话里问到的\n"
     "金额 Q000001 3000 — 记下核实后的金额\n"
     "致贫 Q000001 因残 — 改致贫原因\n"
+    "回访 Q000001 — 为已核实的家庭安排回访｜跟进 Q000001 — 回访发现风险时开跟进求助\n"
     "确认 M000001｜拒绝 M000001 原因｜送达 M000001 备注 — 配对建议\n"
     "查看 M000001｜查看 J000001 — 配对、认捐和捐助人联系方式\n"
     "接手 H000001｜回复 H000001 内容｜结束对话 H000001 — 有人请社工时\n"
@@ -531,6 +532,12 @@ HISTORY_LABELS = {
     "case.amount_set": "改金额",
     "case.poverty_cause_set": "改致贫原因",
     "case.escalated": "超时未处理，已上报机构管理员",
+    "case.checkins_scheduled": "安排回访",
+    "case.followup_opened": "开跟进求助",
+    "checkin.completed": "回访完成",
+    "checkin.postponed": "家庭说过几天再答回访",
+    "checkin.stopped": "家庭不想回答回访",
+    "checkin.missed": "回访提醒后仍未回复",
     "match.proposed": "系统提出配对",
     "match.confirmed": "确认配对",
     "match.declined": "拒绝配对",
@@ -589,3 +596,18 @@ CHECKIN_AT_RISK = (
     "⚠回访预警：求助 {case}（{region}）第 {round} 次回访显示有返贫风险：{reasons}。请尽快联系这户。"
 )
 CHECKIN_MISSED = "求助 {case}（{region}）第 {round} 次回访提醒后仍没有回复，请电话或上门了解情况。"
+FOLLOWUP_CASE_TEXT = "回访跟进：{case} 第 {round} 次回访发现：{reasons}"
+CHECKINS_ENROLLED = "已为 {number} 安排 {count} 次回访，第一次在 {days} 天后。"
+CHECKINS_ALREADY = "{number} 已经安排过回访了。"
+CHECKINS_NOT_ENROLLABLE = "{number} 还没核实，或者家庭没有微信，不能安排回访。"
+FOLLOWUP_OPENED = "已为这户开了跟进求助 {number}，请核实后处理。"
+NO_FOLLOWUP = "{number} 没有发现风险的回访可以跟进（或已经开过跟进求助）。"
+CONSOLE_CHECKINS_ENROLLED = "已为 {number} 安排 {count} 次回访。"
+CHECKIN_STATUS = {
+    "scheduled": "待回访",
+    "asked": "已发问，等回复",
+    "completed": "已完成",
+    "missed": "未回复",
+    "stopped": "家庭不想回答",
+}
+RISK_LABELS = {"stable": "稳定", "watch": "需关注", "at_risk": "有返贫风险"}

@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from storage.models import AuditEntry, CaseQuestion, Match
+from storage.models import AuditEntry, CaseQuestion, Checkin, Match
 
 
 @dataclass(frozen=True)
@@ -46,3 +46,10 @@ def case_history(session: Session, case_id: int) -> list[HistoryItem]:
                 HistoryItem(question.answered_at, "answer", "", {"text": question.answer or ""})
             )
     return sorted(items, key=lambda item: item.at)
+
+
+def case_checkins(session: Session, case_id: int) -> list[Checkin]:
+    """The case's check-ins, by round."""
+    return list(
+        session.scalars(select(Checkin).where(Checkin.case_id == case_id).order_by(Checkin.round))
+    )

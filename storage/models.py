@@ -667,6 +667,8 @@ class Checkin(Base):
     answers: Mapped[str | None] = mapped_column(EncryptedText)
     risk: Mapped[str | None] = mapped_column(String(8))
     reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # The case a social worker opened from this check-in (跟进), once.
+    followup_case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     __table_args__ = (UniqueConstraint("case_id", "round"),)

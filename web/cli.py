@@ -13,6 +13,7 @@ from sqlalchemy import select
 from tabulate import tabulate
 
 import messages as msg
+from domain.checkins import parse_days
 from nlu.regions import region_exists, region_index
 from storage import audit_chain, migrate
 from storage.keys import reencrypt_all
@@ -159,10 +160,15 @@ def viewer_remove(openid: str) -> None:
     type=click.IntRange(1, 60),
     help="Days a case or match may wait before its admins hear (default REMINDER_AFTER_DAYS).",
 )
+@click.option("--checkin-days", help='Check-in days after delivery, e.g. "30,90,180".')
 def org_set(
-    org_name: str, handoff_minutes: int | None, account: str | None, review_days: int | None
+    org_name: str,
+    handoff_minutes: int | None,
+    account: str | None,
+    review_days: int | None,
+    checkin_days: str | None,
 ) -> None:
-    """Set an organisation's hand-off limit, review limit or supervised account."""
+    """Set an organisation's hand-off limit, review limit, check-in days or account."""
     with runtime().services.db.session() as session:
         org = session.scalar(select(Organisation).where(Organisation.name == org_name))
         if org is None:
@@ -173,9 +179,16 @@ def org_set(
             org.payment_account = account.strip() or None
         if review_days is not None:
             org.review_limit_days = review_days
+        if checkin_days is not None:
+            try:
+                parse_days(checkin_days)
+            except ValueError as exc:
+                raise click.BadParameter(str(exc)) from exc
+            org.checkin_after_days = checkin_days.strip() or None
         click.echo(
             f"{org.name}: 人工 limit {org.handoff_limit_minutes or 'default'} min, "
             f"review limit {org.review_limit_days or 'default'} days, "
+            f"check-ins {org.checkin_after_days or 'default'} days, "
             f"account {org.payment_account or 'not set'}"
         )
 

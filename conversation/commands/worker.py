@@ -1,4 +1,4 @@
-"""A social worker's commands: cases (待核实 查看 核实 驳回 补充 记录 金额 致贫), matches
+"""A social worker's commands: cases (待核实 查看 核实 驳回 补充 记录 金额 致贫 回访 跟进), matches
 (确认 拒绝 送达 M…), pledges and matches to look at (查看 J… / M…), 代办, 统计, 解绑."""
 
 from __future__ import annotations
@@ -54,6 +54,8 @@ COMMANDS = (
     _worker("解绑", r"^解绑$", _plain(WorkerCommands.unbind)),
     _worker("代办", r"^代办$", _plain(WorkerCommands.file_on_behalf)),
     _worker(
-        "社工帮助", r"^(社工帮助|查看|核实|驳回|补充|记录|金额|致贫)$", lambda c, f: msg.WORKER_HELP
+        "社工帮助",
+        r"^(社工帮助|查看|核实|驳回|补充|记录|金额|致贫|回访|跟进)$",
+        lambda c, f: msg.WORKER_HELP,
     ),
 )

@@ -8,12 +8,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 from flask import Flask
+from flask.testing import FlaskCliRunner
 from sqlalchemy import select, text, update
 
 from jobs.conversations import start_due_flows
 from jobs.reminders import remind_checkins
-from storage.models import Checkin, CheckinStatus, ScheduledFlow, utcnow
-from tests.support.chat import money_match_proposed, pushed_texts, run_worker
+from storage.models import Case, CaseStatus, Checkin, CheckinStatus, ScheduledFlow, utcnow
+from tests.support.chat import file_case, money_match_proposed, pushed_texts, run_worker
+from tests.support.console import sign_in
 from tests.support.wechat import StandIn, WeChatUser
 
 CALM = ["1", "1", "1", "1", "1", "1", "2", "1"]
@@ -160,3 +162,102 @@ def test_postpone_then_stop(
     assert "不问了" in household.say("不想答了")
     assert checkin(app).status == CheckinStatus.STOPPED
     assert remind_checkins() == 0
+
+
+def test_delete_my_data_mid_check_in_erases_the_answers_and_asks_no_more(
+    app: Flask, household: WeChatUser, donor: WeChatUser, dingxi_worker: WeChatUser, redis_url: str
+) -> None:
+    delivered(household, donor, dingxi_worker, redis_url)
+    make_due(app)
+    start_due_flows()
+    household.conversation(*CALM)
+    make_due(app, round_number=2)
+    start_due_flows()
+    assert "（2/8）" in household.say("2")
+    assert "确认删除" in household.say("删除我的信息")  # leaves the check-in
+    assert "已删除" in household.say("确定")
+    with _db(app) as db:
+        rounds = db.scalars(select(Checkin).order_by(Checkin.round)).all()
+        assert [c.answers for c in rounds] == [None, None, None]
+        assert [c.status for c in rounds] == [
+            CheckinStatus.COMPLETED,
+            CheckinStatus.STOPPED,
+            CheckinStatus.STOPPED,
+        ]
+        assert rounds[0].risk == "stable"  # anonymous, for the statistics
+        waiting = db.scalars(select(ScheduledFlow).where(ScheduledFlow.started_at.is_(None)))
+        assert list(waiting) == []
+
+
+def test_asking_for_a_person_leaves_the_check_in(
+    app: Flask, household: WeChatUser, donor: WeChatUser, dingxi_worker: WeChatUser, redis_url: str
+) -> None:
+    delivered(household, donor, dingxi_worker, redis_url)
+    make_due(app)
+    start_due_flows()
+    reply = household.say("人工")
+    assert "社工" in reply and "（2/8）" not in reply
+    assert checkin(app).status == CheckinStatus.ASKED  # the reminder will ask again later
+
+
+AT_RISK = ["1", "大娃不读了，出去打工了", "1", "1", "1", "1", "3", "1"]
+
+
+def test_a_worker_enrols_a_verified_household_and_follows_up_a_risk_by_chat(
+    app: Flask, household: WeChatUser, dingxi_worker: WeChatUser
+) -> None:
+    number = file_case(household)
+    assert "不能安排回访" in dingxi_worker.say(f"回访 {number}")  # not verified yet
+    assert "已核实" in dingxi_worker.say(f"核实 {number} 电话核实")
+    assert "安排 3 次回访，第一次在 30 天后" in dingxi_worker.say(f"回访 {number}")
+    assert "已经安排过" in dingxi_worker.say(f"回访 {number}")
+    assert "没有发现风险" in dingxi_worker.say(f"跟进 {number}")
+    make_due(app)
+    start_due_flows()
+    household.conversation(*AT_RISK)
+    reply = dingxi_worker.say(f"跟进 {number}")
+    followup = reply.split("跟进求助 ")[1][:7]
+    with _db(app) as db:
+        opened = db.get(Case, int(followup[1:]))
+        assert opened is not None and opened.need_type == "education"
+        assert opened.status == CaseStatus.SUBMITTED and opened.urgency == 3
+        assert "没上学" in opened.description and opened.user_id is not None
+        assert checkin(app).followup_case_id == opened.id
+    assert "没有发现风险" in dingxi_worker.say(f"跟进 {number}")  # once
+
+
+def test_the_console_shows_check_ins_and_opens_a_follow_up(
+    app: Flask, household: WeChatUser, donor: WeChatUser, dingxi_worker: WeChatUser, redis_url: str
+) -> None:
+    delivered(household, donor, dingxi_worker, redis_url)
+    make_due(app)
+    start_due_flows()
+    household.conversation(*AT_RISK)
+    console = sign_in(app.test_client(), dingxi_worker)
+    page = console.get("/console/cases/1").get_data(as_text=True)
+    assert "有返贫风险" in page and "有义务教育阶段的孩子没上学" in page
+    assert "有孩子没上学" in page and "少了" in page  # the indicators, round by round
+    opened = console.post("/console/cases/1/followup")
+    assert opened.status_code == 302 and opened.headers["Location"].endswith("/console/cases/2")
+    assert "回访跟进" in console.get("/console/cases/2").get_data(as_text=True)
+    again = console.post("/console/cases/1/followup")
+    assert again.headers["Location"].endswith("/console/cases/1")
+
+
+def test_an_organisation_sets_its_own_check_in_days(
+    app: Flask,
+    household: WeChatUser,
+    donor: WeChatUser,
+    dingxi_worker: WeChatUser,
+    runner: FlaskCliRunner,
+    redis_url: str,
+) -> None:
+    bad = runner.invoke(args=["org", "set", "--org", "定西社工站", "--checkin-days", "30,-1"])
+    assert bad.exit_code != 0
+    ok = runner.invoke(args=["org", "set", "--org", "定西社工站", "--checkin-days", "7,0.5"])
+    assert ok.exit_code == 0, ok.output
+    delivered(household, donor, dingxi_worker, redis_url)
+    with _db(app) as db:
+        due = [c.due_at for c in db.scalars(select(Checkin).order_by(Checkin.round))]
+    hours = [round((d - utcnow()).total_seconds() / 3600) for d in due]
+    assert hours == [168, 12]

@@ -4,6 +4,7 @@ verify, reject, ask the household, set the poverty cause."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -15,12 +16,13 @@ from sqlalchemy.orm import Session, joinedload
 
 import messages as msg
 from conversation.social_work import Asked, ask_household
-from domain import cases
+from domain import cases, checkins
 from domain.events import Event, Outbox
 from domain.staff import Staff
+from domain.survey import survey
 from nlu.regions import region_index
 from nlu.validators import mask_id_number, mask_name, mask_phone
-from storage.history import case_history
+from storage.history import case_checkins, case_history
 from storage.models import (
     Case,
     Match,
@@ -34,7 +36,14 @@ from vocabulary import NEED_LABELS
 from web.console.actions import Kind, act, refused
 from web.console.auth import acting, staff
 from web.console.filters import RECORD_NUMBER, case_filter, int_arg
-from web.console.forms import CauseForm, NoteForm, QuestionForm, ReasonForm, UnmaskForm
+from web.console.forms import (
+    CauseForm,
+    EmptyForm,
+    NoteForm,
+    QuestionForm,
+    ReasonForm,
+    UnmaskForm,
+)
 from web.runtime import runtime
 
 bp = Blueprint("console_cases", __name__, url_prefix="/console")
@@ -138,6 +147,12 @@ def _case_page(case_id: int, full: bool, reason: str = "") -> ResponseReturnValu
             person=_masked(case, full),
             full=full,
             history=case_history(db, case.id),
+            checkins=[
+                (c, json.loads(c.answers) if c.answers else {}) for c in case_checkins(db, case.id)
+            ],
+            survey=survey(),
+            checkin_labels=msg.CHECKIN_STATUS,
+            risk_labels=msg.RISK_LABELS,
             matches=list(
                 db.scalars(
                     select(Match)
@@ -248,3 +263,53 @@ def ask(case_id: int) -> ResponseReturnValue:
     if asked:
         flash(msg.CONSOLE_DONE[ASKED[asked[0]]].format(number=f"Q{case_id:06d}"), "success")
     return back
+
+
+@bp.post("/cases/<int:case_id>/checkins")
+@login_required
+@acting
+def enrol(case_id: int) -> ResponseReturnValue:
+    """Check-ins for a verified household, as `回访 Q…` in the chat."""
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    default = runtime().settings.checkin_after_days
+    added: list[int] = []
+
+    def change(db: Session, actor: User, case: Case) -> set[Event]:
+        try:
+            added.append(
+                checkins.enrol(db, case, checkins.checkin_days(db, case, default), actor.openid)
+            )
+        except checkins.NotEnrollable:
+            added.append(-1)
+        return set()
+
+    back = act(CASES, case_id, "", change)
+    number = f"Q{case_id:06d}"
+    if added and added[0] > 0:
+        flash(msg.CONSOLE_CHECKINS_ENROLLED.format(number=number, count=added[0]), "success")
+    elif added:
+        text = msg.CHECKINS_ALREADY if added[0] == 0 else msg.CHECKINS_NOT_ENROLLABLE
+        flash(text.format(number=number), "warning")
+    return back
+
+
+@bp.post("/cases/<int:case_id>/followup")
+@login_required
+@acting
+def follow_up(case_id: int) -> ResponseReturnValue:
+    """A follow-up case from a check-in that found risk, as `跟进 Q…` in the chat."""
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    opened: list[Case | None] = []
+
+    def change(db: Session, actor: User, case: Case) -> set[Event]:
+        opened.append(checkins.open_followup(db, case, actor))
+        return set()
+
+    act(CASES, case_id, "", change)
+    if opened and opened[0] is not None:
+        flash(msg.FOLLOWUP_OPENED.format(number=opened[0].number), "success")
+        return redirect(url_for(".case", case_id=opened[0].id))
+    flash(msg.NO_FOLLOWUP.format(number=f"Q{case_id:06d}"), "warning")
+    return redirect(url_for(".case", case_id=case_id))

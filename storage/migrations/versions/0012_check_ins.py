@@ -48,8 +48,12 @@ def upgrade() -> None:
         sa.Column("answers", sa.Text(), nullable=True),
         sa.Column("risk", sa.String(length=8), nullable=True),
         sa.Column("reasons", sa.JSON(), nullable=False),
+        sa.Column("followup_case_id", sa.Integer(), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(["case_id"], ["cases.id"], name=op.f("fk_checkins_case_id_cases")),
+        sa.ForeignKeyConstraint(
+            ["followup_case_id"], ["cases.id"], name=op.f("fk_checkins_followup_case_id_cases")
+        ),
         sa.ForeignKeyConstraint(["user_id"], ["users.id"], name=op.f("fk_checkins_user_id_users")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_checkins")),
         sa.UniqueConstraint("case_id", "round", name=op.f("uq_checkins_case_id")),
