@@ -11,10 +11,10 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, case, func, select, tuple_
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from storage.db import Database
-from storage.models import Case, CaseStatus, Match, Pledge, ResourceKind
+from storage.models import Case, CaseStatus, Checkin, CheckinStatus, Match, Pledge, ResourceKind
 from storage.reports import ACTIVE, DELIVERED, NOT_NEEDED
 
 # The funnel, in the order a case moves through it.
@@ -176,14 +176,15 @@ def statistics(
     parts: list[Callable[[Session], Any]] = [
         lambda session: _counts(session, scope, span),
         lambda session: _progress(session, scope, span),
+        lambda session: checkin_statistics(session, scope),
     ]
     if whole_platform:
         parts.append(lambda session: _pledged(session, span))
     if database.engine.dialect.name == "postgresql":
         with ThreadPoolExecutor(max_workers=len(parts)) as pool:
-            counts, progress, *pledged = pool.map(run, parts)
+            counts, progress, checkins, *pledged = pool.map(run, parts)
     else:  # SQLite: one connection is as fast, and an in-memory database has only one
-        counts, progress, *pledged = map(run, parts)
+        counts, progress, checkins, *pledged = map(run, parts)
     by_status = counts["by_status"]
     return {
         **counts,
@@ -193,4 +194,46 @@ def statistics(
             stage: sum(by_status.get(s.value, 0) for s in statuses) for stage, statuses in FUNNEL
         },
         "yuan_pledged": pledged[0] if pledged else None,
+        "checkins": checkins,
+    }
+
+
+def checkin_statistics(session: Session, scope: ColumnElement[bool]) -> dict[str, Any]:
+    """Households by the risk their latest completed check-in showed (stable / watch /
+    at risk), overall, by province and by poverty cause; and how many were caught early:
+    at risk at one check-in, stable at a later one."""
+    latest = (
+        select(Checkin.case_id, func.max(Checkin.round).label("round"))
+        .where(Checkin.status == CheckinStatus.COMPLETED)
+        .group_by(Checkin.case_id)
+        .subquery()
+    )
+    province = func.substr(Case.region_code, 1, 2)
+    rows = session.execute(
+        select(Checkin.risk, province, Case.poverty_cause, func.count())
+        .join(latest, (latest.c.case_id == Checkin.case_id) & (latest.c.round == Checkin.round))
+        .join(Case, Case.id == Checkin.case_id)
+        .where(scope)
+        .group_by(Checkin.risk, province, Case.poverty_cause)
+    ).all()
+    by_risk: Counter[str] = Counter()
+    by_province: dict[str, Counter[str]] = {}
+    by_cause: dict[str, Counter[str]] = {}
+    for risk, where, cause, count in rows:
+        by_risk[str(risk)] += count
+        by_province.setdefault(str(where), Counter())[str(risk)] += count
+        by_cause.setdefault(cause or "unknown", Counter())[str(risk)] += count
+    before, after = aliased(Checkin), aliased(Checkin)
+    caught = session.scalar(
+        select(func.count(func.distinct(before.case_id)))
+        .join(after, (after.case_id == before.case_id) & (after.round > before.round))
+        .join(Case, Case.id == before.case_id)
+        .where(scope, before.risk == "at_risk", after.risk == "stable")
+    )
+    return {
+        "households": sum(by_risk.values()),
+        "by_risk": dict(by_risk),
+        "by_province": {k: dict(v) for k, v in by_province.items()},
+        "by_poverty_cause": {k: dict(v) for k, v in by_cause.items()},
+        "caught_early": int(caught or 0),
     }

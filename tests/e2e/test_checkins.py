@@ -242,6 +242,12 @@ def test_the_console_shows_check_ins_and_opens_a_follow_up(
     assert "回访跟进" in console.get("/console/cases/2").get_data(as_text=True)
     again = console.post("/console/cases/1/followup")
     assert again.headers["Location"].endswith("/console/cases/1")
+    figures = console.get("/console/statistics").get_data(as_text=True)
+    assert "最近一次回访：1 户" in figures and "早发现、已转稳定 0 户" in figures
+    exported = console.get("/console/export/checkins.csv").get_data(as_text=True)
+    rows = exported.lstrip("\ufeff").splitlines()
+    assert rows[1].startswith("Q000001,甘肃省定西市通渭县") and "有返贫风险" in rows[1]
+    assert "王" not in exported
 
 
 def test_an_organisation_sets_its_own_check_in_days(

@@ -14,6 +14,8 @@ from storage.db import Database
 from storage.models import (
     Case,
     CaseStatus,
+    Checkin,
+    CheckinStatus,
     HouseholdProfile,
     Match,
     MatchRun,
@@ -26,7 +28,7 @@ from storage.models import (
 )
 from storage.queue import CaseFilter, case_page
 from storage.social_work import in_regions
-from storage.statistics import Range, statistics
+from storage.statistics import Range, checkin_statistics, statistics
 from tests.support.config import TEST_KEY
 
 TONGWEI, ZHAOYANG = "621121", "530602"
@@ -138,3 +140,35 @@ def test_statistics_in_scope(database: Database) -> None:
     assert figures["median_days_to_match"] == 1.0  # case 2: submitted 2 days ago, matched 1
     assert figures["median_days_to_delivery"] == 2.0
     assert recent["cases"] == 3  # submitted in the last two days
+
+
+def test_check_in_statistics_by_latest_round_and_caught_early(database: Database) -> None:
+    _seed(database)
+    rounds = [  # (case, round, status, risk)
+        (1, 1, CheckinStatus.COMPLETED, "at_risk"),
+        (1, 2, CheckinStatus.COMPLETED, "stable"),  # caught early
+        (2, 1, CheckinStatus.COMPLETED, "watch"),
+        (3, 1, CheckinStatus.COMPLETED, "stable"),
+        (3, 2, CheckinStatus.MISSED, None),  # not answered: round 1 still counts
+        (4, 1, CheckinStatus.COMPLETED, "at_risk"),
+        (7, 1, CheckinStatus.COMPLETED, "at_risk"),  # 昭阳区: out of the scope below
+    ]
+    with database.session() as session:
+        for case_id, number, status, risk in rounds:
+            session.add(
+                Checkin(
+                    case_id=case_id,
+                    user_id=1,
+                    round=number,
+                    status=status,
+                    risk=risk,
+                    due_at=utcnow(),
+                )
+            )
+    with database.session() as session:
+        found = checkin_statistics(session, in_regions(["621121"]))
+    assert found["households"] == 4
+    assert found["by_risk"] == {"stable": 2, "watch": 1, "at_risk": 1}
+    assert found["by_province"] == {"62": {"stable": 2, "watch": 1, "at_risk": 1}}
+    assert found["by_poverty_cause"]["因病"] == {"stable": 2}  # cases 1 and 3
+    assert found["caught_early"] == 1

@@ -17,7 +17,7 @@ from sqlalchemy.orm import joinedload
 import messages as msg
 from nlu.regions import region_index
 from nlu.validators import mask_id_number, mask_name, mask_phone
-from storage.models import Case, utcnow
+from storage.models import Case, Checkin, utcnow
 from storage.queue import CASE_SORTS
 from storage.repositories import audit
 from vocabulary import NEED_LABELS
@@ -82,10 +82,10 @@ def _rows(full: bool) -> Iterator[list[object]]:
             ]
 
 
-def _xlsx(rows: Iterator[list[object]]) -> bytes:
+def _xlsx(headers: list[str], rows: Iterator[list[object]], title: str) -> bytes:
     book = Workbook(write_only=True)
-    sheet = book.create_sheet("求助")
-    sheet.append(HEADERS)
+    sheet = book.create_sheet(title)
+    sheet.append(headers)
     for row in rows:
         sheet.append(row)
     out = io.BytesIO()
@@ -93,18 +93,23 @@ def _xlsx(rows: Iterator[list[object]]) -> bytes:
     return out.getvalue()
 
 
-def _csv(rows: Iterator[list[object]]) -> bytes:
+def _csv(headers: list[str], rows: Iterator[list[object]]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(HEADERS)
+    writer.writerow(headers)
     writer.writerows(rows)
     return ("\ufeff" + out.getvalue()).encode("utf-8")  # the BOM: Excel reads it as UTF-8
 
 
 def _file(fmt: str, full: bool) -> Response:
-    rows = _rows(full)
-    body = _xlsx(rows) if fmt == "xlsx" else _csv(rows)
-    name = f"zhulian-cases-{utcnow():%Y%m%d}{'-full' if full else ''}.{fmt}"
+    return _download(fmt, HEADERS, _rows(full), f"cases{'-full' if full else ''}", "求助")
+
+
+def _download(
+    fmt: str, headers: list[str], rows: Iterator[list[object]], what: str, title: str
+) -> Response:
+    body = _xlsx(headers, rows, title) if fmt == "xlsx" else _csv(headers, rows)
+    name = f"zhulian-{what}-{utcnow():%Y%m%d}.{fmt}"
     return Response(
         body,
         mimetype=TYPES[fmt],
@@ -152,3 +157,41 @@ def cases_full(fmt: str) -> ResponseReturnValue:
             query=request.query_string.decode()[:200],
         )
     return _file(fmt, full=True)
+
+
+CHECKIN_HEADERS = ["求助编号", "地区", "致贫原因", "第几次", "状态", "风险", "原因", "日期"]
+
+
+def _checkin_rows() -> Iterator[list[object]]:
+    """Every check-in of the cases in scope: no names, numbers or answers, only the
+    round, its outcome and the reasons."""
+    regions = region_index()
+    query = (
+        select(Checkin, Case)
+        .join(Case, Case.id == Checkin.case_id)
+        .where(staff().case_scope())
+        .order_by(Checkin.case_id, Checkin.round)
+        .limit(MAX_ROWS)
+    )
+    with runtime().services.db.session() as db:
+        for checkin, case in db.execute(query):
+            yield [
+                case.number,
+                regions.full_name(case.region_code),
+                case.poverty_cause or "",
+                checkin.round,
+                msg.CHECKIN_STATUS[checkin.status],
+                msg.RISK_LABELS.get(checkin.risk or "", ""),
+                "、".join(checkin.reasons),
+                (checkin.finished_at or checkin.due_at).date().isoformat(),
+            ]
+
+
+@bp.get("/checkins.<fmt>")
+@login_required
+def checkins(fmt: str) -> ResponseReturnValue:
+    if fmt not in TYPES:
+        abort(404)
+    with runtime().services.db.session() as db:
+        audit(db, staff().actor, "checkins.exported", "case", None, format=fmt)
+    return _download(fmt, CHECKIN_HEADERS, _checkin_rows(), "checkins", "回访")

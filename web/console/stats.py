@@ -70,9 +70,16 @@ def statistics_view() -> ResponseReturnValue:
         },
         "province": {PROVINCES.get(k, k): v for k, v in figures["by_province"].items()},
         "funnel": {msg.FUNNEL_LABELS[k]: v for k, v in figures["funnel"].items()},
+        "risk": {msg.RISK_LABELS[k]: v for k, v in figures["checkins"]["by_risk"].items()},
     }
     return render_template(
-        "console/statistics.html", figures=figures, charts=charts, span=span, args=request.args
+        "console/statistics.html",
+        figures=figures,
+        charts=charts,
+        span=span,
+        args=request.args,
+        provinces=PROVINCES,
+        risk_labels=msg.RISK_LABELS,
     )
 
 
