@@ -82,6 +82,8 @@ class Settings:
     checkin_remind_after_days: float = 3.0
     checkin_missed_after_days: float = 4.0
     checkin_postpone_days: float = 3.0
+    # The survey file (questions, readings, risk rules); empty: domain/surveys/checkin.yml.
+    checkin_survey_file: str = ""
     # The web console (web/console): where links in messages point, how long a sign-in
     # lasts, and WeChat's web authorisation host (the stand-in's in development and tests).
     secret_key: str = DEV_SECRET_KEY
@@ -197,6 +199,7 @@ def load_settings() -> Settings:
         checkin_remind_after_days=float(_str("CHECKIN_REMIND_AFTER_DAYS", "3")),
         checkin_missed_after_days=float(_str("CHECKIN_MISSED_AFTER_DAYS", "4")),
         checkin_postpone_days=float(_str("CHECKIN_POSTPONE_DAYS", "3")),
+        checkin_survey_file=_str("CHECKIN_SURVEY_FILE"),
         amount_caps=_str("AMOUNT_CAPS", defaults.amount_caps),
         secret_key=_str("SECRET_KEY", "" if production else defaults.secret_key),
         public_base_url=_str("PUBLIC_BASE_URL"),

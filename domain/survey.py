@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from config.settings import load_settings
 from nlu.lexicon import menu_number
 from vocabulary import NEED_LABELS
 
@@ -160,5 +161,7 @@ def parse_survey(document: dict[str, object]) -> Survey:
 
 @cache
 def survey() -> Survey:
-    """The survey in use (read once per process)."""
-    return parse_survey(yaml.safe_load(SURVEY_FILE.read_text(encoding="utf-8")))
+    """The survey in use, from CHECKIN_SURVEY_FILE or the bundled file (read once per
+    process: a new version takes effect at the next start)."""
+    path = Path(load_settings().checkin_survey_file or SURVEY_FILE)
+    return parse_survey(yaml.safe_load(path.read_text(encoding="utf-8")))

@@ -5,12 +5,20 @@ invitation outside the 48-hour window, one reminder then missed, postpone and st
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Iterator
 from datetime import timedelta
+from pathlib import Path
 
+import pytest
+import yaml
 from flask import Flask
 from flask.testing import FlaskCliRunner
 from sqlalchemy import select, text, update
 
+from conversation import registry
+from conversation.flows import checkin as checkin_flow
+from domain.survey import SURVEY_FILE, survey
 from jobs.conversations import start_due_flows
 from jobs.reminders import remind_checkins
 from storage.models import Case, CaseStatus, Checkin, CheckinStatus, ScheduledFlow, utcnow
@@ -267,3 +275,57 @@ def test_an_organisation_sets_its_own_check_in_days(
         due = [c.due_at for c in db.scalars(select(Checkin).order_by(Checkin.round))]
     hours = [round((d - utcnow()).total_seconds() / 3600) for d in due]
     assert hours == [168, 12]
+
+
+@pytest.fixture
+def survey_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Another survey file, in use from the next (re)load of the survey, as after a
+    restart; the bundled survey is back afterwards."""
+    path = tmp_path / "checkin.yml"
+    monkeypatch.setenv("CHECKIN_SURVEY_FILE", str(path))
+    yield path
+    monkeypatch.delenv("CHECKIN_SURVEY_FILE")
+    reload_survey()
+
+
+def reload_survey() -> None:
+    survey.cache_clear()
+    importlib.reload(checkin_flow)
+    registry.flows.cache_clear()
+
+
+def test_a_new_survey_version_with_an_added_question_needs_no_code(
+    app: Flask,
+    household: WeChatUser,
+    donor: WeChatUser,
+    dingxi_worker: WeChatUser,
+    redis_url: str,
+    survey_file: Path,
+) -> None:
+    document = yaml.safe_load(SURVEY_FILE.read_text(encoding="utf-8"))
+    document["version"] = "2027-01.1"
+    document["questions"].append(
+        {
+            "id": "power",
+            "label": "用电",
+            "text": "家里通电了吗，用电稳定吗？",
+            "options": [
+                {"value": "ok", "text": "稳定", "words": ["稳定", "有电"]},
+                {"value": "none", "text": "没通电或常停电", "words": ["没电", "停电", "没通电"]},
+            ],
+        }
+    )
+    document["rules"].append(
+        {"level": "watch", "when": {"power": "none"}, "reason": "用电没有保障", "need": "living"}
+    )
+    survey_file.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    reload_survey()
+    delivered(household, donor, dingxi_worker, redis_url)
+    make_due(app)
+    start_due_flows()
+    assert "共 9 个问题" in pushed_texts(household)[-1]
+    replies = household.conversation(*CALM, "老是停电")
+    assert "（9/9）家里通电了吗" in replies[-2] and "谢谢您" in replies[-1]
+    done = checkin(app)
+    assert done.survey_version == "2027-01.1"
+    assert done.risk == "watch" and done.reasons == ["用电没有保障"]
