@@ -10,6 +10,7 @@ import json
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 import messages as msg
@@ -36,7 +37,8 @@ REMINDER_GAP = timedelta(days=7)  # never more than one reminder a week to a hou
 
 
 def parse_days(text: str) -> list[float]:
-    """ "30,90,180" → [30.0, 90.0, 180.0]; fractional days allowed (a demo: "0.0007")."""
+    """Days from their text: "30,90,180" → [30.0, 90.0, 180.0]; fractional days allowed
+    (a demo: "0.0007", about a minute)."""
     days = [float(part) for part in text.replace("，", ",").split(",") if part.strip()]
     if not days or any(day <= 0 for day in days):
         raise ValueError(f"check-in days must be positive numbers, got {text!r}")
@@ -50,7 +52,8 @@ def checkin_days(session: Session, case: Case, default: str) -> list[float]:
 
 
 def schedule_checkins(session: Session, case: Case, days: list[float], actor: str) -> int:
-    """Schedule the case's check-ins (once per round); how many were new."""
+    """Schedule the case's check-ins (once per round, also when two deliveries of the
+    case commit at once); how many were new."""
     if case.user_id is None:  # a household without WeChat is visited, not messaged
         return 0
     known = set(session.scalars(select(Checkin.round).where(Checkin.case_id == case.id)))
@@ -60,8 +63,11 @@ def schedule_checkins(session: Session, case: Case, days: list[float], actor: st
             continue
         due = utcnow() + timedelta(days=after)
         checkin = Checkin(case_id=case.id, user_id=case.user_id, round=round_number, due_at=due)
-        session.add(checkin)
-        session.flush()
+        try:
+            with session.begin_nested():
+                session.add(checkin)
+        except IntegrityError:
+            continue
         _schedule_flow(session, checkin, "", due)
         added += 1
     if added:

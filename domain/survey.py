@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from config.settings import load_settings
-from nlu.lexicon import menu_number
+from nlu.lexicon import is_no, is_yes, menu_number
 from vocabulary import NEED_LABELS
 
 SURVEY_FILE = Path(__file__).parent / "surveys" / "checkin.yml"
@@ -31,6 +31,7 @@ class Option:
     value: str
     text: str
     words: tuple[str, ...]
+    means: str | None = None  # "yes" / "no": what a plain yes or no to the question picks
 
 
 @dataclass(frozen=True)
@@ -45,8 +46,8 @@ class Question:
         return f"（{number}/{total}）{self.text}\n{choices}"
 
     def read(self, reply: str) -> str | None:
-        """The option a reply means: its number, its text, or the longest of its words
-        found not negated ("没住院" is not "住院"); None when unclear."""
+        """The option a reply means: its number, its text, a plain yes or no, or the
+        longest of its words found not negated ("没住院" is not "住院"); None when unclear."""
         text = reply.strip()
         number = menu_number(text, len(self.options))
         if number is not None:
@@ -54,6 +55,9 @@ class Question:
         for option in self.options:
             if text == option.text:
                 return option.value
+        plain = "yes" if is_yes(text) else "no" if is_no(text) else None
+        if plain is not None and (meant := [o for o in self.options if o.means == plain]):
+            return meant[0].value
         best: dict[str, int] = {}
         for option in self.options:
             for word in option.words:
@@ -122,7 +126,12 @@ def parse_survey(document: dict[str, object]) -> Survey:
             label=str(q["label"]),
             text=str(q["text"]),
             options=tuple(
-                Option(str(o["value"]), str(o["text"]), tuple(str(w) for w in o.get("words", ())))
+                Option(
+                    str(o["value"]),
+                    str(o["text"]),
+                    tuple(str(w) for w in o.get("words", ())),
+                    str(o["means"]) if o.get("means") else None,
+                )
                 for o in q["options"]
             ),
         )

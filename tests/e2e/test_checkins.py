@@ -99,7 +99,7 @@ def test_free_text_showing_a_child_out_of_school_alerts_the_worker(
         "都交了",
         "没有",
         "房子挺好",
-        "嗯",  # unclear: asked again, not taken for anything
+        "这个嘛不好说",  # unclear: asked again, not taken for anything
         "自来水，方便",
         "少了",
         "没有",

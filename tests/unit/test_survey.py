@@ -30,7 +30,11 @@ from domain.survey import SURVEY_FILE, Risk, parse_survey, survey
         ("water", "要走两里路挑水", "bad"),
         ("income", "没活干收入少了", "down"),
         ("shocks", "借钱给娃看病欠了两万", "yes"),
-        ("food", "嗯", None),
+        ("food", "嗯", None),  # yes to "any difficulty?" could be either: asked again
+        ("illness", "是的", "yes"),
+        ("water", "对", "ok"),
+        ("shocks", "没得", "no"),
+        ("housing", "不是", "unsafe"),
     ],
 )
 def test_replies_read_as_the_option_meant(question: str, reply: str, value: str | None) -> None:
