@@ -176,7 +176,7 @@ def statistics(
     parts: list[Callable[[Session], Any]] = [
         lambda session: _counts(session, scope, span),
         lambda session: _progress(session, scope, span),
-        lambda session: checkin_statistics(session, scope),
+        lambda session: checkin_statistics(session, scope, span),
     ]
     if whole_platform:
         parts.append(lambda session: _pledged(session, span))
@@ -198,13 +198,14 @@ def statistics(
     }
 
 
-def checkin_statistics(session: Session, scope: ColumnElement[bool]) -> dict[str, Any]:
-    """Households by the risk their latest completed check-in showed (stable / watch /
-    at risk), overall, by province and by poverty cause; and how many were caught early:
-    at risk at one check-in, stable at a later one."""
+def checkin_statistics(session: Session, scope: ColumnElement[bool], span: Range) -> dict[str, Any]:
+    """Households by the risk their latest check-in completed in the range showed (stable
+    / watch / at risk), overall, by province and by poverty cause; and how many were caught
+    early: at risk at one check-in, stable at a later one completed in the range."""
+    in_range = Checkin.finished_at.between(span.start, span.end)
     latest = (
         select(Checkin.case_id, func.max(Checkin.round).label("round"))
-        .where(Checkin.status == CheckinStatus.COMPLETED)
+        .where(Checkin.status == CheckinStatus.COMPLETED, in_range)
         .group_by(Checkin.case_id)
         .subquery()
     )
@@ -228,7 +229,12 @@ def checkin_statistics(session: Session, scope: ColumnElement[bool]) -> dict[str
         select(func.count(func.distinct(before.case_id)))
         .join(after, (after.case_id == before.case_id) & (after.round > before.round))
         .join(Case, Case.id == before.case_id)
-        .where(scope, before.risk == "at_risk", after.risk == "stable")
+        .where(
+            scope,
+            before.risk == "at_risk",
+            after.risk == "stable",
+            after.finished_at.between(span.start, span.end),
+        )
     )
     return {
         "households": sum(by_risk.values()),

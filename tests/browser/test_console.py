@@ -14,12 +14,14 @@ from flask.testing import FlaskCliRunner
 from openpyxl import load_workbook
 from sqlalchemy import select, update
 
+from jobs.conversations import start_due_flows
 from storage.models import (
     AuditEntry,
     Case,
     CaseStatus,
     Match,
     MatchStatus,
+    ScheduledFlow,
     SignInLink,
     utcnow,
 )
@@ -271,3 +273,31 @@ def test_an_admin_invites_a_worker_and_reads_the_audit_log(
     console.click("header a[href='/console/audit']")
     assert "social_worker.bound" in console.text("#audit") or "绑定" in console.text("#audit")
     console.shoot("audit")
+
+
+def test_a_check_in_at_risk_shows_on_the_case_page_and_opens_a_follow_up(
+    app: Flask,
+    console: Console,
+    household: WeChatUser,
+    donor: WeChatUser,
+    dingxi_worker: WeChatUser,
+    redis_url: str,
+) -> None:
+    match = money_match_proposed(household, donor, dingxi_worker, redis_url)
+    dingxi_worker.say(f"确认 {match}")
+    dingxi_worker.say(f"送达 {match} 学费已交")
+    with app.extensions["zhulian"].services.db.session() as db:
+        db.execute(
+            update(ScheduledFlow)
+            .where(ScheduledFlow.flow == "checkin")
+            .values(due_at=utcnow() - timedelta(seconds=1))
+        )
+    start_due_flows()
+    household.conversation("1", "老大不读了，出去打工了", "1", "1", "危房，下雨漏", "1", "3", "1")
+    console.sign_in_with_wechat(dingxi_worker.openid)
+    console.open("/console/cases/1")
+    section = console.text("#checkins")
+    assert "有返贫风险" in section and "住房不安全" in section and "有孩子没上学" in section
+    console.shoot("checkins")
+    console.submit("#followup")
+    assert console.path == "/console/cases/2" and "回访跟进" in console.text("#facts")

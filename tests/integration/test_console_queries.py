@@ -163,12 +163,18 @@ def test_check_in_statistics_by_latest_round_and_caught_early(database: Database
                     status=status,
                     risk=risk,
                     due_at=utcnow(),
+                    finished_at=utcnow() - timedelta(days=number),
                 )
             )
     with database.session() as session:
-        found = checkin_statistics(session, in_regions(["621121"]))
+        span = Range(utcnow() - timedelta(days=30), utcnow())
+        found = checkin_statistics(session, in_regions(["621121"]), span)
+        recent = checkin_statistics(
+            session, true(), Range(utcnow() - timedelta(hours=36), utcnow())
+        )
     assert found["households"] == 4
     assert found["by_risk"] == {"stable": 2, "watch": 1, "at_risk": 1}
     assert found["by_province"] == {"62": {"stable": 2, "watch": 1, "at_risk": 1}}
     assert found["by_poverty_cause"]["因病"] == {"stable": 2}  # cases 1 and 3
     assert found["caught_early"] == 1
+    assert recent["by_risk"] == {"at_risk": 3, "watch": 1, "stable": 1}  # round 1s only
