@@ -42,6 +42,17 @@ def delivered(household: WeChatUser, donor: WeChatUser, worker: WeChatUser, redi
     return match
 
 
+@pytest.fixture
+def first_round(
+    app: Flask, household: WeChatUser, donor: WeChatUser, dingxi_worker: WeChatUser, redis_url: str
+) -> Checkin:
+    """Help delivered to the household, and its first check-in asked just now."""
+    delivered(household, donor, dingxi_worker, redis_url)
+    make_due(app)
+    start_due_flows()
+    return checkin(app)
+
+
 def make_due(app: Flask, round_number: int = 1) -> None:
     """The round's check-in is due now (its day has come)."""
     with _db(app) as db:
@@ -88,11 +99,12 @@ def test_a_delivery_schedules_check_ins_and_one_is_answered_by_numbers(
 
 
 def test_free_text_showing_a_child_out_of_school_alerts_the_worker(
-    app: Flask, household: WeChatUser, donor: WeChatUser, dingxi_worker: WeChatUser, redis_url: str
+    app: Flask,
+    household: WeChatUser,
+    dingxi_worker: WeChatUser,
+    redis_url: str,
+    first_round: Checkin,
 ) -> None:
-    delivered(household, donor, dingxi_worker, redis_url)
-    make_due(app)
-    start_due_flows()
     replies = household.conversation(
         "还行吧，够吃",
         "大娃去年就不读了，出去打工了",
@@ -134,11 +146,12 @@ def test_outside_the_48_hour_window_a_template_invites_the_household(
 
 
 def test_no_answer_gets_one_reminder_then_counts_as_missed(
-    app: Flask, household: WeChatUser, donor: WeChatUser, dingxi_worker: WeChatUser, redis_url: str
+    app: Flask,
+    household: WeChatUser,
+    dingxi_worker: WeChatUser,
+    redis_url: str,
+    first_round: Checkin,
 ) -> None:
-    delivered(household, donor, dingxi_worker, redis_url)
-    make_due(app)
-    start_due_flows()
     assert remind_checkins() == 0  # asked just now
     with _db(app) as db:
         db.execute(update(Checkin).values(asked_at=utcnow() - timedelta(days=3, hours=1)))
@@ -153,12 +166,7 @@ def test_no_answer_gets_one_reminder_then_counts_as_missed(
     assert any("仍没有回复" in t for t in pushed_texts(dingxi_worker))
 
 
-def test_postpone_then_stop(
-    app: Flask, household: WeChatUser, donor: WeChatUser, dingxi_worker: WeChatUser, redis_url: str
-) -> None:
-    delivered(household, donor, dingxi_worker, redis_url)
-    make_due(app)
-    start_due_flows()
+def test_postpone_then_stop(app: Flask, household: WeChatUser, first_round: Checkin) -> None:
     assert "（2/8）" in household.say("1")
     assert "过几天再问您" in household.say("过几天再说吧")
     later = checkin(app)
@@ -173,11 +181,8 @@ def test_postpone_then_stop(
 
 
 def test_delete_my_data_mid_check_in_erases_the_answers_and_asks_no_more(
-    app: Flask, household: WeChatUser, donor: WeChatUser, dingxi_worker: WeChatUser, redis_url: str
+    app: Flask, household: WeChatUser, first_round: Checkin
 ) -> None:
-    delivered(household, donor, dingxi_worker, redis_url)
-    make_due(app)
-    start_due_flows()
     household.conversation(*CALM)
     make_due(app, round_number=2)
     start_due_flows()
@@ -198,11 +203,8 @@ def test_delete_my_data_mid_check_in_erases_the_answers_and_asks_no_more(
 
 
 def test_asking_for_a_person_leaves_the_check_in(
-    app: Flask, household: WeChatUser, donor: WeChatUser, dingxi_worker: WeChatUser, redis_url: str
+    app: Flask, household: WeChatUser, first_round: Checkin
 ) -> None:
-    delivered(household, donor, dingxi_worker, redis_url)
-    make_due(app)
-    start_due_flows()
     reply = household.say("人工")
     assert "社工" in reply and "（2/8）" not in reply
     assert checkin(app).status == CheckinStatus.ASKED  # the reminder will ask again later
@@ -235,11 +237,8 @@ def test_a_worker_enrols_a_verified_household_and_follows_up_a_risk_by_chat(
 
 
 def test_the_console_shows_check_ins_and_opens_a_follow_up(
-    app: Flask, household: WeChatUser, donor: WeChatUser, dingxi_worker: WeChatUser, redis_url: str
+    app: Flask, household: WeChatUser, dingxi_worker: WeChatUser, first_round: Checkin
 ) -> None:
-    delivered(household, donor, dingxi_worker, redis_url)
-    make_due(app)
-    start_due_flows()
     household.conversation(*AT_RISK)
     console = sign_in(app.test_client(), dingxi_worker)
     page = console.get("/console/cases/1").get_data(as_text=True)
