@@ -14,6 +14,7 @@ from conversation.state import ConversationStore
 from nlu.client import NluClient
 from storage import crypto
 from storage.db import Database
+from storage.files import LocalFileStore
 
 
 def build(settings: Settings | None = None) -> Services:
@@ -31,6 +32,7 @@ def build(settings: Settings | None = None) -> Services:
         db=database,
         nlu=NluClient(settings.nlu_url, settings.nlu_timeout_seconds),
         store=ConversationStore(redis, settings.conversation_ttl_seconds),
+        files=LocalFileStore(settings.media_dir),
     )
 
 

@@ -9,6 +9,7 @@ QUEUES = (NOTIFY_QUEUE, MATCHER_QUEUE, DEFAULT_QUEUE)  # the worker listens to a
 SEND_NOTIFICATIONS = "jobs.outbox.deliver_notifications"
 RUN_MATCHER = "jobs.matching.run_matcher"
 SEND_TEXT = "jobs.send.send_text"
+FETCH_MEDIA = "jobs.media.fetch_media"
 
 # Set while a matcher run is queued and has not begun planning: a change committed meanwhile
 # queues no second run, because the queued one will see it (the run clears it as it begins).

@@ -20,11 +20,13 @@ from conversation.flow import Flow
 from conversation.state import ConversationState, ConversationStore
 from conversation.status import status_text
 from conversation.steps import Ask, EndFlow, Reprompt, confirm_answer
+from domain import attachments
 from domain.events import Event, Outbox, Outcome
 from nlu.client import MIN_CONFIDENCE, NluClient
 from nlu.lexicon import bare, detect_need_type, menu_number
 from storage import social_work as social_work_store
 from storage.db import Database
+from storage.files import FileStore
 from storage.models import Operator, SocialWorker, User
 from storage.repositories import audit, get_or_create_user, record_consent
 
@@ -88,6 +90,7 @@ class Services:
     db: Database
     nlu: NluClient
     store: ConversationStore
+    files: FileStore
 
 
 class Conversation:
@@ -114,6 +117,13 @@ class Conversation:
         return Outcome(reply, frozenset(self.events))
 
     # --- entry points ----------------------------------------------------------------
+
+    def reply_to_image(self, media_id: str) -> str:
+        """A photo: kept with the sender's latest open case (fetched by a job); a flow
+        going on is left as it was."""
+        reply = attachments.receive_image(self.session, self.user, media_id)
+        self.emit(Event.MEDIA_RECEIVED)
+        return reply
 
     def reply_to_text(self, text: str) -> str:
         state = self.services.store.load(self.openid)

@@ -19,6 +19,7 @@ class Event(StrEnum):
     NOTIFICATIONS_WRITTEN = "notifications_written"  # outbox rows to send
     MATCHING_NEEDED = "matching_needed"  # open cases or pledges changed
     DATA_ERASED = "data_erased"  # the user's personal data was erased: log no content either
+    MEDIA_RECEIVED = "media_received"  # a photo's media id: fetch the file from WeChat
 
 
 @dataclass(frozen=True)

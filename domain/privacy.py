@@ -7,9 +7,10 @@ from __future__ import annotations
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from domain import cases, checkins, pledges
+from domain import attachments, cases, checkins, pledges
 from domain.events import StaleRecord
 from storage import audit_chain
+from storage.files import FileStore
 from storage.models import (
     Case,
     CaseQuestion,
@@ -22,8 +23,9 @@ from storage.models import (
 from storage.repositories import audit
 
 
-def erase_personal_data(session: Session, user: User) -> None:
-    """Erase the user's personal fields, withdraw open cases, release open pledges."""
+def erase_personal_data(session: Session, user: User, files: FileStore) -> None:
+    """Erase the user's personal fields and files, withdraw open cases, release open
+    pledges."""
     for profile in session.scalars(
         select(HouseholdProfile).where(HouseholdProfile.user_id == user.id)
     ):
@@ -46,6 +48,7 @@ def erase_personal_data(session: Session, user: User) -> None:
     ):
         question.answer = "（已删除）" if question.answer else None
     checkins.forget(session, user)
+    attachments.erase(session, user, files)
     session.execute(
         update(InboundMessage)
         .where(InboundMessage.openid == user.openid)

@@ -13,6 +13,7 @@ from rq import Queue
 
 from config.queues import (
     DEFAULT_QUEUE,
+    FETCH_MEDIA,
     MATCHER_QUEUE,
     NOTIFY_QUEUE,
     RUN_MATCHER,
@@ -39,6 +40,7 @@ PERIODIC = [
     Periodic("jobs.reminders.escalate_handoffs", every_seconds=60),
     Periodic("jobs.reminders.escalate_reviews", every_seconds=600),
     Periodic("jobs.reminders.remind_checkins", every_seconds=60),
+    Periodic(FETCH_MEDIA, every_seconds=60),
     Periodic("jobs.audit.seal_audit_trail", every_seconds=5),
     Periodic("jobs.conversations.start_due_flows", every_seconds=60),
     Periodic("jobs.reminders.expire_pledges", every_seconds=3600),

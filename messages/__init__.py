@@ -538,6 +538,8 @@ HISTORY_LABELS = {
     "checkin.postponed": "家庭说过几天再答回访",
     "checkin.stopped": "家庭不想回答回访",
     "checkin.missed": "回访提醒后仍未回复",
+    "attachment.received": "家庭发来照片",
+    "attachment.viewed": "查看照片",
     "match.proposed": "系统提出配对",
     "match.confirmed": "确认配对",
     "match.declined": "拒绝配对",
@@ -611,3 +613,18 @@ CHECKIN_STATUS = {
     "stopped": "家庭不想回答",
 }
 RISK_LABELS = {"stable": "稳定", "watch": "需关注", "at_risk": "有返贫风险"}
+
+# --- photos (domain/attachments.py) ---
+IMAGE_RECEIVED = (
+    "照片收到了，已经放进您的求助 {number} 里，社工会看到。还有别的照片或证明，可以接着发。"
+)
+IMAGE_NO_CASE = (
+    "照片收到了，谢谢！您还没有求助记录，先回复“求助”说说情况，之后再发照片，社工就能看到了。"
+)
+PHOTO_STATUS = {
+    "pending": "正在从微信取回",
+    "stored": "已保存",
+    "rejected": "不是照片或太大，没有保存",
+    "failed": "微信没能给出这张照片",
+    "erased": "家庭已删除",
+}

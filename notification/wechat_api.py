@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import requests
 from redis import Redis
@@ -18,6 +18,7 @@ from config.settings import Settings
 
 log = logging.getLogger(__name__)
 
+T = TypeVar("T")
 TOKEN_ERRORS = (40001, 40014, 42001)
 # Refresh a token this long before WeChat says it expires.
 TOKEN_MARGIN_SECONDS = 300
@@ -88,14 +89,13 @@ class SharedTokenClient(WeChatClient):
     def close(self) -> None:
         self._http.close()
 
-    def _with_token_retry(self, call: Callable[[], object]) -> None:
+    def _with_token_retry(self, call: Callable[[], T]) -> T:
         """Run an API call; on an expired token refresh once and retry once."""
         for attempt in (1, 2):
             token = None
             try:
                 token = self.access_token  # may fetch one: its errors are send errors too
-                call()
-                return
+                return call()
             except WeChatClientException as exc:
                 errcode = int(exc.errcode) if exc.errcode is not None else None
                 if errcode in TOKEN_ERRORS and attempt == 1:
@@ -106,6 +106,13 @@ class SharedTokenClient(WeChatClient):
                 raise WeChatSendError(None, str(exc), maybe_delivered=True) from exc
             except requests.RequestException as exc:
                 raise WeChatSendError(None, str(exc)) from exc
+        raise AssertionError("unreachable: the second attempt returns or raises")
+
+    def download_media(self, media_id: str) -> tuple[bytes, str]:
+        """A temporary media file a user sent, and its content type (WeChat keeps them
+        three days; an unknown id is WeChatSendError 40007)."""
+        response = self._with_token_retry(lambda: self.media.download(media_id))
+        return response.content, response.headers.get("Content-Type", "")
 
     def send_text_message(self, openid: str, content: str) -> None:
         """A customer-service text (only within 48 hours of the user's last message)."""

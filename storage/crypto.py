@@ -40,6 +40,15 @@ class FieldCipher:
         except InvalidToken as exc:
             raise ValueError("cannot decrypt a stored field with the configured keys") from exc
 
+    def encrypt_bytes(self, plain: bytes) -> bytes:
+        return self._fernet.encrypt(plain)
+
+    def decrypt_bytes(self, token: bytes) -> bytes:
+        try:
+            return self._fernet.decrypt(token)
+        except InvalidToken as exc:
+            raise ValueError("cannot decrypt a stored file with the configured keys") from exc
+
     def keyed_hash(self, value: str) -> str:
         """HMAC-SHA256 of a normalised value: equal inputs give equal hashes, nothing leaks."""
         return hmac.new(self._hash_key, value.strip().upper().encode(), hashlib.sha256).hexdigest()

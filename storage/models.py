@@ -676,3 +676,34 @@ class Checkin(Base):
     @property
     def number(self) -> str:
         return f"C{self.id:06d}"
+
+
+class AttachmentStatus(StrEnum):
+    PENDING = "pending"  # the media id is known; the file is being fetched from WeChat
+    STORED = "stored"  # checked, cleaned (no EXIF), encrypted in the file store
+    REJECTED = "rejected"  # not an image, too big, or a decompression bomb
+    FAILED = "failed"  # WeChat would not give it (after the retries)
+    ERASED = "erased"  # delete-my-data
+
+
+class Attachment(Base):
+    """A photo or document a household sent about its case (or, later, a worker's proof of
+    delivery). The file lives encrypted in the file store under `storage_key`; it is never
+    served by a public URL."""
+
+    __tablename__ = "attachments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    media_id: Mapped[str] = mapped_column(String(128))
+    kind: Mapped[str] = mapped_column(String(16), default="image")
+    status: Mapped[AttachmentStatus] = mapped_column(
+        _enum(AttachmentStatus, "attachment_status"), default=AttachmentStatus.PENDING
+    )
+    content_type: Mapped[str | None] = mapped_column(String(40))
+    size: Mapped[int | None]
+    storage_key: Mapped[str | None] = mapped_column(String(80))
+    problem: Mapped[str | None] = mapped_column(String(120))
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+    stored_at: Mapped[datetime | None]

@@ -88,6 +88,7 @@ def settings(
     nlu_url: str,
     standin: StandIn,
     monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
 ) -> Settings:
     values = Settings(
         env="test",
@@ -99,6 +100,7 @@ def settings(
         redis_url=redis_url,
         nlu_url=nlu_url,
         data_encryption_key=TEST_KEY,
+        media_dir=str(tmp_path / "media"),
     )
     # Worker jobs read settings from the environment, like the real worker process.
     for name, value in {
@@ -111,6 +113,7 @@ def settings(
         "NLU_URL": nlu_url,
         "DATA_ENCRYPTION_KEY": TEST_KEY,
         "WECHAT_ENCODING_AES_KEY": "",
+        "MEDIA_DIR": str(tmp_path / "media"),
     }.items():
         monkeypatch.setenv(name, value)
     return values

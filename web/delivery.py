@@ -245,6 +245,8 @@ class Dispatcher:
         if message.type == "event":
             event = getattr(message, "event", "")
             return conversation.reply_to_subscribe() if event == "subscribe" else None
+        if message.type == "image" and getattr(message, "media_id", None):
+            return conversation.reply_to_image(str(message.media_id))
         if text is None:
             return msg.UNSUPPORTED_MESSAGE
         cleaned = normalise_text(text)[:MAX_TEXT_CHARS]

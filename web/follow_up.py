@@ -11,6 +11,8 @@ from redis.exceptions import RedisError
 from rq import Queue, Retry
 
 from config.queues import (
+    DEFAULT_QUEUE,
+    FETCH_MEDIA,
     MATCHER_QUEUE,
     MATCHER_QUEUED_KEY,
     MATCHER_QUEUED_SECONDS,
@@ -28,6 +30,7 @@ class FollowUps:
         self.jobs = jobs  # RQ needs a connection without decoded responses
         self.notify_queue = Queue(NOTIFY_QUEUE, connection=jobs)
         self.matcher_queue = Queue(MATCHER_QUEUE, connection=jobs)
+        self.default_queue = Queue(DEFAULT_QUEUE, connection=jobs)
 
     def enqueue(self, events: frozenset[Event] | set[Event], key: str) -> None:
         """Send the notifications written; run the matcher, but never a second run while
@@ -35,6 +38,8 @@ class FollowUps:
         try:
             if Event.NOTIFICATIONS_WRITTEN in events:
                 self.notify_queue.enqueue(SEND_NOTIFICATIONS, job_timeout=300)
+            if Event.MEDIA_RECEIVED in events:
+                self.default_queue.enqueue(FETCH_MEDIA, job_timeout=300)
             if Event.MATCHING_NEEDED in events and self.jobs.set(
                 MATCHER_QUEUED_KEY, key, nx=True, ex=MATCHER_QUEUED_SECONDS
             ):

@@ -28,6 +28,7 @@ from wechat_standin.webhook_caller import WebhookCaller
 WINDOW_SECONDS = 48 * 3600
 QUOTA_PER_USER_MESSAGE = 5
 TOKEN_SECONDS = 7200
+MEDIA_SECONDS = 3 * 24 * 3600  # WeChat deletes temporary media after three days
 OAUTH_CODE_SECONDS = 300  # WeChat: a code is valid 5 minutes, once
 OAUTH_SCOPES = ("snsapi_base", "snsapi_userinfo")
 # WeChat knows who holds the phone; the stand-in's authorisation page asks which user
@@ -46,7 +47,7 @@ AUTHORIZE_PAGE = """<!doctype html><html lang="zh-CN"><head><meta charset="utf-8
 
 @dataclass
 class Fault:
-    api: str  # token | custom | template | oauth
+    api: str  # token | custom | template | oauth | media
     errcode: int | None = None
     delay_seconds: float = 0.0
     http_status: int = 200
@@ -63,6 +64,7 @@ class StandInState:
     sent: list[dict[str, Any]] = field(default_factory=list)
     faults: deque[Fault] = field(default_factory=deque)
     oauth_codes: dict[str, tuple[str, str, float]] = field(default_factory=dict)  # openid, scope
+    media: dict[str, tuple[bytes, str, float]] = field(default_factory=dict)  # body, type, at
     last_user_message: dict[str, float] = field(default_factory=dict)
     quota_left: dict[str, int] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -239,6 +241,18 @@ def create_standin_app(state: StandInState, caller: WebhookCaller | None = None)
             }
         )
 
+    @app.get("/cgi-bin/media/get")
+    def media_get() -> ResponseReturnValue:
+        """A temporary media file a user sent (WeChat keeps them three days)."""
+        if (problem := check_token() or injected("media")) is not None:
+            return problem
+        with state.lock:
+            found = state.media.get(request.args.get("media_id", ""))
+        if found is None or time.time() - found[2] > MEDIA_SECONDS:
+            return _error(40007, "invalid media_id")
+        body, content_type, _at = found
+        return body, 200, {"Content-Type": content_type}
+
     # --- control endpoints -----------------------------------------------------------
 
     @app.get("/standin/sent")
@@ -279,6 +293,15 @@ def create_standin_app(state: StandInState, caller: WebhookCaller | None = None)
             state.tokens = {t: 0.0 for t in state.tokens}
         return jsonify({"ok": True})
 
+    @app.post("/standin/media")
+    def upload_media() -> ResponseReturnValue:
+        """A file a user is about to send (the body, as is); answers its media_id."""
+        media_id = secrets.token_urlsafe(16)
+        content_type = request.headers.get("Content-Type", "application/octet-stream")
+        with state.lock:
+            state.media[media_id] = (request.get_data(), content_type, time.time())
+        return jsonify({"media_id": media_id})
+
     @app.post("/standin/send")
     def send_as_user() -> ResponseReturnValue:
         """Deliver a user's text (or event) to the webhook like WeChat, with retries; a
@@ -292,6 +315,8 @@ def create_standin_app(state: StandInState, caller: WebhookCaller | None = None)
         state.user_wrote(openid)
         if data.get("event"):
             outcome = caller.send_event(openid, str(data["event"]))
+        elif data.get("image"):
+            outcome = caller.send_image(openid, str(data["image"]))
         else:
             msg_id = int(data["msg_id"]) if data.get("msg_id") else None  # a retry keeps it
             outcome = caller.send_text(openid, str(data.get("text", "")), msg_id)

@@ -43,6 +43,20 @@ def text_xml(openid: str, content: str, msg_id: int, create_time: int | None = N
     )
 
 
+def image_xml(openid: str, media_id: str, msg_id: int, create_time: int | None = None) -> str:
+    return (
+        "<xml>"
+        f"<ToUserName><![CDATA[{OFFICIAL_ACCOUNT}]]></ToUserName>"
+        f"<FromUserName><![CDATA[{openid}]]></FromUserName>"
+        f"<CreateTime>{create_time or int(time.time())}</CreateTime>"
+        "<MsgType><![CDATA[image]]></MsgType>"
+        f"<PicUrl><![CDATA[http://mmbiz.qpic.cn/standin/{media_id}]]></PicUrl>"
+        f"<MediaId><![CDATA[{media_id}]]></MediaId>"
+        f"<MsgId>{msg_id}</MsgId>"
+        "</xml>"
+    )
+
+
 def event_xml(openid: str, event: str, create_time: int | None = None) -> str:
     return (
         "<xml>"

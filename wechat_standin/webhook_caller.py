@@ -10,7 +10,14 @@ from dataclasses import asdict, dataclass
 
 import requests
 
-from wechat_standin.signing import Account, event_xml, read_reply, signed_request, text_xml
+from wechat_standin.signing import (
+    Account,
+    event_xml,
+    image_xml,
+    read_reply,
+    signed_request,
+    text_xml,
+)
 
 # (params, body, timeout) -> (HTTP status, body); raises TimeoutError when no answer came.
 Transport = Callable[[dict[str, str], bytes, float], tuple[int, bytes]]
@@ -89,6 +96,9 @@ class WebhookCaller:
 
     def send_text(self, openid: str, text: str, msg_id: int | None = None) -> Delivery:
         return self.deliver(text_xml(openid, text, msg_id or next_msg_id()))
+
+    def send_image(self, openid: str, media_id: str) -> Delivery:
+        return self.deliver(image_xml(openid, media_id, next_msg_id()))
 
     def send_event(self, openid: str, event: str) -> Delivery:
         return self.deliver(event_xml(openid, event))

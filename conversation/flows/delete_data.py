@@ -39,7 +39,7 @@ def _parse_confirmation(text: str, _state: ConversationState) -> bool:
 
 
 def _erase(conversation: Conversation, _slots: Slots) -> str:
-    erase_personal_data(conversation.session, conversation.user)
+    erase_personal_data(conversation.session, conversation.user, conversation.services.files)
     conversation.emit(Event.DATA_ERASED)
     return msg.DELETED
 

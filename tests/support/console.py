@@ -21,7 +21,9 @@ class ConsoleClient:
 
     def get(self, path: str, **query: Any) -> TestResponse:
         response = self.client.get(path, query_string=query)
-        if found := TOKEN.search(response.get_data(as_text=True)):
+        if response.mimetype == "text/html" and (
+            found := TOKEN.search(response.get_data(as_text=True))
+        ):
             self.token = found.group(1)
         return response
 

@@ -24,6 +24,16 @@ class StandIn:
         params = {"openid": openid} if openid else {}
         return list(requests.get(f"{self.url}/standin/sent", params=params, timeout=5).json())
 
+    def upload(self, body: bytes, content_type: str) -> str:
+        """A file a user is about to send; its media id."""
+        answer = requests.post(
+            f"{self.url}/standin/media",
+            data=body,
+            headers={"Content-Type": content_type},
+            timeout=5,
+        )
+        return str(answer.json()["media_id"])
+
     def inject(self, api: str, **fault: Any) -> None:
         requests.post(f"{self.url}/standin/faults", json={"api": api, **fault}, timeout=5)
 
@@ -56,6 +66,15 @@ class WeChatUser:
     def send(self, text: str, msg_id: int | None = None) -> Delivery:
         self.standin.state.user_wrote(self.openid)
         return self.caller.send_text(self.openid, text, msg_id)
+
+    def send_photo(self, body: bytes, content_type: str = "image/jpeg") -> str:
+        """Send a photo as WeChat does: the file goes to WeChat (the stand-in), the
+        webhook gets its media id; returns the reply text."""
+        media_id = self.standin.upload(body, content_type)
+        self.standin.state.user_wrote(self.openid)
+        delivery = self.caller.send_image(self.openid, media_id)
+        assert delivery.status == 200 and delivery.reply, delivery
+        return delivery.reply
 
     def say(self, text: str) -> str:
         """Send a text and return the reply text (the webhook must answer 200 with one)."""

@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import login_required
 from sqlalchemy import select
@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, joinedload
 
 import messages as msg
 from conversation.social_work import Asked, ask_household
-from domain import cases, checkins
+from domain import attachments, cases, checkins
 from domain.events import Event, Outbox
 from domain.staff import Staff
 from domain.survey import survey
@@ -24,6 +24,7 @@ from nlu.regions import region_index
 from nlu.validators import mask_id_number, mask_name, mask_phone
 from storage.history import case_checkins, case_history
 from storage.models import (
+    Attachment,
     Case,
     Match,
     Organisation,
@@ -147,11 +148,13 @@ def _case_page(case_id: int, full: bool, reason: str = "") -> ResponseReturnValu
             person=_masked(case, full),
             full=full,
             history=case_history(db, case.id),
+            photos=attachments.of_case(db, case.id),
             checkins=[
                 (c, json.loads(c.answers) if c.answers else {}) for c in case_checkins(db, case.id)
             ],
             survey=survey(),
             checkin_labels=msg.CHECKIN_STATUS,
+            photo_labels=msg.PHOTO_STATUS,
             risk_labels=msg.RISK_LABELS,
             matches=list(
                 db.scalars(
@@ -313,3 +316,23 @@ def follow_up(case_id: int) -> ResponseReturnValue:
         return redirect(url_for(".case", case_id=opened[0].id))
     flash(msg.NO_FOLLOWUP.format(number=f"Q{case_id:06d}"), "warning")
     return redirect(url_for(".case", case_id=case_id))
+
+
+@bp.get("/attachments/<int:attachment_id>")
+@login_required
+def attachment(attachment_id: int) -> ResponseReturnValue:
+    """A photo, to those who may see its case only; every view is audited. Never cached,
+    never at a public address."""
+    with runtime().services.db.session() as db:
+        found = db.get(Attachment, attachment_id)
+        if found is None or found.case_id is None or found.storage_key is None:
+            abort(404)
+        _scoped_case(db, found.case_id)
+        audit(db, staff().actor, "attachment.viewed", "case", found.case_id, attachment=found.id)
+        key, content_type = found.storage_key, found.content_type or "application/octet-stream"
+    try:
+        body = runtime().services.files.get(key)
+    except KeyError:
+        abort(404)
+    headers = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"}
+    return Response(body, mimetype=content_type, headers=headers)

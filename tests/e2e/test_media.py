@@ -1,0 +1,123 @@
+"""Photos from households, end to end through signed XML and the stand-in's media API: kept
+with the case, cleaned of EXIF, encrypted on disk, shown in the console only to those who
+may see the case (each view audited); a disguised file, an oversized one and an expired
+token handled; delete-my-data removes the files."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from PIL import Image
+from sqlalchemy import select
+
+from jobs.media import fetch_media
+from storage.models import Attachment, AttachmentStatus, AuditEntry
+from tests.support.chat import file_case
+from tests.support.console import sign_in
+from tests.support.wechat import StandIn, WeChatUser
+
+CAMERA = "ZhulianTestCamera"
+
+
+def photo(width: int = 64, height: int = 48) -> bytes:
+    """A JPEG as a phone makes it, with EXIF naming the camera."""
+    image = Image.new("RGB", (width, height), (200, 120, 40))
+    exif = Image.Exif()
+    exif[0x010F] = CAMERA  # Make
+    out = io.BytesIO()
+    image.save(out, format="JPEG", exif=exif)
+    return out.getvalue()
+
+
+def stored(app: Flask) -> list[Attachment]:
+    with app.extensions["zhulian"].services.db.session() as db:
+        return list(db.scalars(select(Attachment).order_by(Attachment.id)))
+
+
+def files_on_disk(app: Flask) -> list[Path]:
+    root = Path(app.extensions["zhulian"].settings.media_dir)
+    return [p for p in root.rglob("*") if p.is_file()]
+
+
+def test_a_photo_is_attached_encrypted_and_shown_only_in_scope(
+    app: Flask, household: WeChatUser, dingxi_worker: WeChatUser, zhaotong_worker: WeChatUser
+) -> None:
+    original = photo()
+    assert CAMERA.encode() in original
+    assert "照片收到了" in household.send_photo(original)  # no case yet: not kept
+    assert stored(app) == []
+    number = file_case(household)
+    assert number in household.send_photo(original)
+    assert fetch_media() == 1
+    [attachment] = stored(app)
+    assert attachment.status == AttachmentStatus.STORED and attachment.content_type == "image/jpeg"
+    [on_disk] = files_on_disk(app)
+    raw = on_disk.read_bytes()
+    assert b"\xff\xd8\xff" not in raw and CAMERA.encode() not in raw  # nothing in clear
+    mine = sign_in(app.test_client(), dingxi_worker)
+    page = mine.get(f"/console/cases/{int(number[1:])}").get_data(as_text=True)
+    assert f"/console/attachments/{attachment.id}" in page
+    shown = mine.get(f"/console/attachments/{attachment.id}")
+    assert shown.status_code == 200 and shown.mimetype == "image/jpeg"
+    assert shown.headers["Cache-Control"] == "no-store"
+    assert CAMERA.encode() not in shown.data  # EXIF gone
+    assert Image.open(io.BytesIO(shown.data)).size == (64, 48)
+    theirs = sign_in(app.test_client(), zhaotong_worker)
+    assert theirs.get(f"/console/attachments/{attachment.id}").status_code == 404
+    assert theirs.get("/console/attachments/999").status_code == 404
+    with app.extensions["zhulian"].services.db.session() as db:
+        views = db.scalars(select(AuditEntry).where(AuditEntry.action == "attachment.viewed"))
+        assert [v.actor for v in views] == [dingxi_worker.openid]
+
+
+def test_a_disguised_file_and_an_oversized_photo_are_not_kept(
+    app: Flask, household: WeChatUser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    file_case(household)
+    household.send_photo(b"MZ\x90\x00 not a picture at all" * 50, "image/jpeg")
+    monkeypatch.setenv("MEDIA_MAX_BYTES", "2000")
+    household.send_photo(photo(1200, 900))
+    assert fetch_media() == 0
+    assert [(a.status, a.problem) for a in stored(app)] == [
+        (AttachmentStatus.REJECTED, "not_image"),
+        (AttachmentStatus.REJECTED, "too_big"),
+    ]
+    assert files_on_disk(app) == []
+
+
+def test_an_expired_token_is_refreshed_and_the_photo_fetched(
+    app: Flask, household: WeChatUser, standin: StandIn
+) -> None:
+    file_case(household)
+    household.send_photo(photo())
+    standin.inject("media", errcode=40001)
+    assert fetch_media() == 1
+    assert stored(app)[0].status == AttachmentStatus.STORED
+
+
+def test_a_photo_wechat_cannot_give_stays_pending_and_is_tried_again(
+    app: Flask, household: WeChatUser, standin: StandIn
+) -> None:
+    file_case(household)
+    household.send_photo(photo())
+    standin.inject("media", errcode=-1)  # WeChat busy
+    assert fetch_media() == 0
+    assert stored(app)[0].status == AttachmentStatus.PENDING
+    assert fetch_media() == 1  # the next sweep gets it
+
+
+def test_delete_my_data_removes_the_files(
+    app: Flask, household: WeChatUser, client: FlaskClient
+) -> None:
+    file_case(household)
+    household.send_photo(photo())
+    fetch_media()
+    assert len(files_on_disk(app)) == 1
+    assert "确认删除" in household.say("删除我的信息")
+    assert "已删除" in household.say("确定")
+    assert files_on_disk(app) == []
+    assert stored(app)[0].status == AttachmentStatus.ERASED
