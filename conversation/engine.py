@@ -125,6 +125,13 @@ class Conversation:
         self.emit(Event.MEDIA_RECEIVED)
         return reply
 
+    def reply_to_voice(self, media_id: str) -> str:
+        """A voice message without WeChat's transcript: kept for a social worker to hear,
+        the sender asked to type (or to turn on 语音转文字)."""
+        reply = attachments.receive_voice(self.session, self.user, media_id)
+        self.emit(Event.MEDIA_RECEIVED)
+        return reply
+
     def reply_to_text(self, text: str) -> str:
         state = self.services.store.load(self.openid)
         if state is None and self.user.active_flow:

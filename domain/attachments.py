@@ -24,15 +24,20 @@ OPEN_CASES = (
     CaseStatus.MATCHED,
 )
 GIVE_UP_AFTER = timedelta(days=2)
+VOICE_MAX_BYTES = 2 * 1024 * 1024  # WeChat's own limit for a voice message
 
 
-def receive_image(session: Session, user: User, media_id: str) -> str:
-    """Attach a photo to the sender's latest open case; the reply for the sender."""
-    case = session.scalar(
+def _latest_open_case(session: Session, user: User) -> Case | None:
+    return session.scalar(
         select(Case)
         .where(Case.user_id == user.id, Case.status.in_(OPEN_CASES))
         .order_by(Case.submitted_at.desc(), Case.id.desc())
     )
+
+
+def receive_image(session: Session, user: User, media_id: str) -> str:
+    """Attach a photo to the sender's latest open case; the reply for the sender."""
+    case = _latest_open_case(session, user)
     if case is None:
         return msg.IMAGE_NO_CASE
     attachment = Attachment(case_id=case.id, user_id=user.id, media_id=media_id[:128])
@@ -40,6 +45,19 @@ def receive_image(session: Session, user: User, media_id: str) -> str:
     session.flush()
     audit(session, user.openid, "attachment.received", "case", case.id, attachment=attachment.id)
     return msg.IMAGE_RECEIVED.format(number=case.number)
+
+
+def receive_voice(session: Session, user: User, media_id: str) -> str:
+    """A voice message WeChat gave no transcript for: kept (with the sender's latest open
+    case when there is one) for a social worker to listen to; the sender is asked to type."""
+    case = _latest_open_case(session, user)
+    voice = Attachment(
+        case_id=case.id if case else None, user_id=user.id, media_id=media_id[:128], kind="voice"
+    )
+    session.add(voice)
+    session.flush()
+    audit(session, user.openid, "attachment.voice_received", "user", user.id, attachment=voice.id)
+    return msg.VOICE_NO_TRANSCRIPT
 
 
 def pending(session: Session) -> list[Attachment]:
@@ -54,11 +72,20 @@ def pending(session: Session) -> list[Attachment]:
 
 
 def store(
-    session: Session, attachment: Attachment, data: bytes, max_bytes: int, files: FileStore
+    session: Session,
+    attachment: Attachment,
+    fetched: tuple[bytes, str],
+    max_bytes: int,
+    files: FileStore,
 ) -> None:
-    """Keep the photo cleaned and encrypted, or record why it was not kept."""
+    """Keep the photo cleaned (a voice message as it is) and encrypted, or record why it
+    was not kept."""
+    data, fetched_type = fetched
     try:
-        cleaned, content_type = clean_image(data, max_bytes)
+        if attachment.kind == "voice":
+            cleaned, content_type = _voice(data, fetched_type)
+        else:
+            cleaned, content_type = clean_image(data, max_bytes)
     except NotAcceptable as exc:
         attachment.status, attachment.problem = AttachmentStatus.REJECTED, str(exc)
         attachment.size = len(data)
@@ -66,6 +93,15 @@ def store(
     attachment.storage_key = files.put(cleaned)
     attachment.status, attachment.stored_at = AttachmentStatus.STORED, utcnow()
     attachment.content_type, attachment.size = content_type, len(cleaned)
+
+
+def _voice(data: bytes, content_type: str) -> tuple[bytes, str]:
+    """A voice message as WeChat gives it (AMR or Speex, at most 2 MB), kept as it is."""
+    if len(data) > VOICE_MAX_BYTES:
+        raise NotAcceptable("too_big")
+    if not (data.startswith(b"#!AMR") or content_type.startswith(("audio/", "voice/"))):
+        raise NotAcceptable("not_audio")
+    return data, content_type if content_type.startswith("audio/") else "audio/amr"
 
 
 def not_fetched(attachment: Attachment, problem: str) -> None:

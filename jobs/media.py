@@ -22,13 +22,13 @@ def fetch_media() -> int:
             with services.db.session() as session:
                 for attachment in attachments.pending(session):
                     try:
-                        data, _type = client.download_media(attachment.media_id)
+                        fetched = client.download_media(attachment.media_id)
                     except WeChatSendError as exc:
                         log.warning("media %s not fetched: %s", attachment.id, exc)
                         attachments.not_fetched(attachment, str(exc))
                         continue
                     limit = services.settings.media_max_bytes
-                    attachments.store(session, attachment, data, limit, services.files)
+                    attachments.store(session, attachment, fetched, limit, services.files)
                     stored += attachment.status == "stored"
         finally:
             client.close()

@@ -7,10 +7,11 @@ from collections import Counter
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from storage.models import (
+    Attachment,
     Case,
     CaseStatus,
     Match,
@@ -74,4 +75,13 @@ def build_report(session: Session, region_prefixes: list[str] | None = None) -> 
         ),
         "donor_feedback_sent": len(feedback),
         "ratings": dict(Counter(str(m.rating) for m in matches if m.rating is not None)),
+        "voice_without_transcript_by_day": {
+            str(day): count
+            for day, count in session.execute(
+                select(func.date(Attachment.received_at), func.count())
+                .where(Attachment.kind == "voice")
+                .group_by(func.date(Attachment.received_at))
+                .order_by(func.date(Attachment.received_at))
+            )
+        },
     }

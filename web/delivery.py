@@ -247,6 +247,8 @@ class Dispatcher:
             return conversation.reply_to_subscribe() if event == "subscribe" else None
         if message.type == "image" and getattr(message, "media_id", None):
             return conversation.reply_to_image(str(message.media_id))
+        if text is None and message.type == "voice" and getattr(message, "media_id", None):
+            return conversation.reply_to_voice(str(message.media_id))
         if text is None:
             return msg.UNSUPPORTED_MESSAGE
         cleaned = normalise_text(text)[:MAX_TEXT_CHARS]

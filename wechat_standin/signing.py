@@ -57,6 +57,23 @@ def image_xml(openid: str, media_id: str, msg_id: int, create_time: int | None =
     )
 
 
+def voice_xml(openid: str, media_id: str, msg_id: int, recognition: str | None = None) -> str:
+    """A voice message; `Recognition` only when WeChat transcribed it (often it does not)."""
+    heard = f"<Recognition><![CDATA[{recognition}]]></Recognition>" if recognition else ""
+    return (
+        "<xml>"
+        f"<ToUserName><![CDATA[{OFFICIAL_ACCOUNT}]]></ToUserName>"
+        f"<FromUserName><![CDATA[{openid}]]></FromUserName>"
+        f"<CreateTime>{int(time.time())}</CreateTime>"
+        "<MsgType><![CDATA[voice]]></MsgType>"
+        f"<MediaId><![CDATA[{media_id}]]></MediaId>"
+        "<Format><![CDATA[amr]]></Format>"
+        f"{heard}"
+        f"<MsgId>{msg_id}</MsgId>"
+        "</xml>"
+    )
+
+
 def event_xml(openid: str, event: str, create_time: int | None = None) -> str:
     return (
         "<xml>"

@@ -17,6 +17,7 @@ from wechat_standin.signing import (
     read_reply,
     signed_request,
     text_xml,
+    voice_xml,
 )
 
 # (params, body, timeout) -> (HTTP status, body); raises TimeoutError when no answer came.
@@ -99,6 +100,9 @@ class WebhookCaller:
 
     def send_image(self, openid: str, media_id: str) -> Delivery:
         return self.deliver(image_xml(openid, media_id, next_msg_id()))
+
+    def send_voice(self, openid: str, media_id: str, recognition: str | None = None) -> Delivery:
+        return self.deliver(voice_xml(openid, media_id, next_msg_id(), recognition))
 
     def send_event(self, openid: str, event: str) -> Delivery:
         return self.deliver(event_xml(openid, event))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from flask import Flask
-from flask.testing import FlaskClient
+from flask.testing import FlaskClient, FlaskCliRunner
 from PIL import Image
 from sqlalchemy import select
 
@@ -21,6 +21,7 @@ from tests.support.console import sign_in
 from tests.support.wechat import StandIn, WeChatUser
 
 CAMERA = "ZhulianTestCamera"
+AMR = b"#!AMR\n" + bytes(range(256)) * 8  # an AMR voice file's header and some frames
 
 
 def photo(width: int = 64, height: int = 48) -> bytes:
@@ -121,3 +122,25 @@ def test_delete_my_data_removes_the_files(
     assert "已删除" in household.say("确定")
     assert files_on_disk(app) == []
     assert stored(app)[0].status == AttachmentStatus.ERASED
+
+
+def test_a_voice_message_without_a_transcript_asks_to_type_and_is_kept(
+    app: Flask, household: WeChatUser, dingxi_worker: WeChatUser, runner: FlaskCliRunner
+) -> None:
+    number = file_case(household)
+    heard = household.send_voice(AMR, recognition="俺家娃的学费还差两千")
+    assert "语音收到了" not in heard  # a transcript is read like typed text
+    reply = household.send_voice(AMR)
+    assert "打字" in reply and "转文字" in reply
+    assert fetch_media() == 1
+    voices = [a for a in stored(app) if a.kind == "voice"]
+    assert [(v.status, v.content_type, v.case_id) for v in voices] == [
+        (AttachmentStatus.STORED, "audio/amr", int(number[1:]))
+    ]
+    console = sign_in(app.test_client(), dingxi_worker)
+    assert "<audio" in console.get(f"/console/cases/{int(number[1:])}").get_data(as_text=True)
+    played = console.get(f"/console/attachments/{voices[0].id}")
+    assert played.status_code == 200 and played.data == AMR
+    report = runner.invoke(args=["data", "report"])
+    assert '"voice_without_transcript_by_day"' in report.output
+    assert ": 1" in report.output.split("voice_without_transcript_by_day")[1]

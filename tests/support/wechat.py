@@ -76,6 +76,14 @@ class WeChatUser:
         assert delivery.status == 200 and delivery.reply, delivery
         return delivery.reply
 
+    def send_voice(self, body: bytes, recognition: str | None = None) -> str:
+        """A voice message, with WeChat's transcript or (as often) without; the reply."""
+        media_id = self.standin.upload(body, "audio/amr")
+        self.standin.state.user_wrote(self.openid)
+        delivery = self.caller.send_voice(self.openid, media_id, recognition)
+        assert delivery.status == 200 and delivery.reply, delivery
+        return delivery.reply
+
     def say(self, text: str) -> str:
         """Send a text and return the reply text (the webhook must answer 200 with one)."""
         delivery = self.send(text)
