@@ -118,6 +118,19 @@ class Conversation:
 
     # --- entry points ----------------------------------------------------------------
 
+    def reply_to_menu(self, key: str) -> str | None:
+        """A custom-menu button: the same as its number in the text menu (a conversation
+        going on is left). Unknown keys get nothing."""
+        if key not in TOP_MENU:
+            return None
+        if (state := self.services.store.load(self.openid)) is not None:
+            self._ended(registry.flows()[state.flow], state, "left")
+            self._finish("")
+        choice = key
+        if (flow := registry.flow_for_menu(choice)) is not None:
+            return self.start(flow)
+        return self._simple(choice)
+
     def reply_to_image(self, media_id: str) -> str:
         """A photo: kept with the sender's latest open case (fetched by a job); a flow
         going on is left as it was."""

@@ -14,6 +14,23 @@ MENU_ITEMS = (
     ("status", "check_status", "查进度"),
     ("human", "request_human", "找社工（人工）"),
 )
+# The Official Account's custom menu (`flask wechat menu`): click keys are the menu items'
+# keys; the photo and location buttons send a photo or a location message.
+WECHAT_MENU = {
+    "button": [
+        {"type": "click", "name": "我要求助", "key": "help"},
+        {"type": "click", "name": "我要捐助", "key": "pledge"},
+        {
+            "name": "更多",
+            "sub_button": [
+                {"type": "click", "name": "我的进度", "key": "status"},
+                {"type": "click", "name": "联系社工", "key": "human"},
+                {"type": "pic_photo_or_album", "name": "发照片", "key": "photo"},
+                {"type": "location_select", "name": "发位置", "key": "location"},
+            ],
+        },
+    ]
+}
 MENU = "请回复数字选择：\n" + "\n".join(
     f"{number} {label}" for number, (_, _, label) in enumerate(MENU_ITEMS, start=1)
 )

@@ -4,7 +4,7 @@ and customer-service text messages with WeChat's error codes read on every answe
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 import requests
@@ -113,6 +113,10 @@ class SharedTokenClient(WeChatClient):
         three days; an unknown id is WeChatSendError 40007)."""
         response = self._with_token_retry(lambda: self.media.download(media_id))
         return response.content, response.headers.get("Content-Type", "")
+
+    def create_menu(self, menu: Mapping[str, Any]) -> None:
+        """Publish the custom menu (clients pick it up within about five minutes)."""
+        self._with_token_retry(lambda: self.menu.create(menu))
 
     def send_text_message(self, openid: str, content: str) -> None:
         """A customer-service text (only within 48 hours of the user's last message)."""

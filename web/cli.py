@@ -15,6 +15,7 @@ from tabulate import tabulate
 import messages as msg
 from domain.checkins import parse_days
 from nlu.regions import region_exists, region_index
+from notification.wechat_api import SharedTokenClient, WeChatSendError
 from storage import audit_chain, migrate
 from storage.keys import reencrypt_all
 from storage.models import (
@@ -44,6 +45,7 @@ data_cli = AppGroup("data", help="Operators' views and data maintenance.")
 operator_cli = AppGroup("operator", help="Platform operators (see every region, take any 人工).")
 viewer_cli = AppGroup("viewer", help="Read-only console users (civil-affairs offices).")
 org_cli = AppGroup("org", help="Organisation details: hand-off limit, supervised account.")
+wechat_cli = AppGroup("wechat", help="The Official Account's settings on WeChat's side.")
 audit_cli = AppGroup("audit", help="The tamper-evident audit trail.")
 
 
@@ -149,6 +151,20 @@ def viewer_remove(openid: str) -> None:
         if not remove_viewer(session, openid, "operator:cli"):
             raise click.ClickException(f"no active viewer with openid {openid}")
     click.echo(f"viewer {openid} removed")
+
+
+@wechat_cli.command("menu")
+def wechat_menu() -> None:
+    """Publish the custom menu (求助 · 捐助 · 更多: 进度 / 社工 / 发照片 / 发位置)."""
+    current = runtime()
+    client = SharedTokenClient(current.settings, current.services.redis)
+    try:
+        client.create_menu(msg.WECHAT_MENU)
+    except WeChatSendError as exc:
+        raise click.ClickException(f"WeChat refused the menu: {exc}") from exc
+    finally:
+        client.close()
+    click.echo("menu published; WeChat clients show it within about five minutes")
 
 
 @org_cli.command("set")
@@ -261,5 +277,15 @@ def audit_verify() -> None:
 
 
 def register(app: Flask) -> None:
-    for group in (db_cli, worker_cli, data_cli, operator_cli, viewer_cli, org_cli, audit_cli):
+    groups = (
+        db_cli,
+        worker_cli,
+        data_cli,
+        operator_cli,
+        viewer_cli,
+        org_cli,
+        audit_cli,
+        wechat_cli,
+    )
+    for group in groups:
         app.cli.add_command(group)

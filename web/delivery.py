@@ -81,7 +81,9 @@ HELD, ADMITTED, TOO_FAST = 0, 1, 2
 def dedup_key(message: BaseMessage) -> str:
     if message.type == "event" or not message.id:
         event = getattr(message, "event", message.type)
-        return f"{message.source}:{int(message.create_time.timestamp())}:{event}"
+        key = getattr(message, "key", "") or ""  # two menu buttons tapped within a second
+        suffix = f":{key}" if key else ""
+        return f"{message.source}:{int(message.create_time.timestamp())}:{event}{suffix}"
     return f"msg:{message.id}"
 
 
@@ -244,7 +246,11 @@ class Dispatcher:
     def _reply(conversation: Conversation, message: BaseMessage, text: str | None) -> str | None:
         if message.type == "event":
             event = getattr(message, "event", "")
-            return conversation.reply_to_subscribe() if event == "subscribe" else None
+            if event == "subscribe":
+                return conversation.reply_to_subscribe()
+            if event == "click":  # a custom-menu button (flask wechat menu)
+                return conversation.reply_to_menu(str(getattr(message, "key", "") or ""))
+            return None
         if message.type == "image" and getattr(message, "media_id", None):
             return conversation.reply_to_image(str(message.media_id))
         if text is None and message.type == "voice" and getattr(message, "media_id", None):

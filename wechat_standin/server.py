@@ -28,6 +28,7 @@ from wechat_standin.webhook_caller import WebhookCaller
 WINDOW_SECONDS = 48 * 3600
 QUOTA_PER_USER_MESSAGE = 5
 TOKEN_SECONDS = 7200
+MENU_TYPES = ("click", "view", "pic_photo_or_album", "location_select", "scancode_push")
 MEDIA_SECONDS = 3 * 24 * 3600  # WeChat deletes temporary media after three days
 OAUTH_CODE_SECONDS = 300  # WeChat: a code is valid 5 minutes, once
 OAUTH_SCOPES = ("snsapi_base", "snsapi_userinfo")
@@ -65,6 +66,7 @@ class StandInState:
     faults: deque[Fault] = field(default_factory=deque)
     oauth_codes: dict[str, tuple[str, str, float]] = field(default_factory=dict)  # openid, scope
     media: dict[str, tuple[bytes, str, float]] = field(default_factory=dict)  # body, type, at
+    menu: dict[str, Any] | None = None
     last_user_message: dict[str, float] = field(default_factory=dict)
     quota_left: dict[str, int] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -241,6 +243,34 @@ def create_standin_app(state: StandInState, caller: WebhookCaller | None = None)
             }
         )
 
+    @app.post("/cgi-bin/menu/create")
+    def menu_create() -> ResponseReturnValue:
+        """WeChat's checks: 1 to 3 buttons, at most 5 under each, short names, valid types."""
+        if (problem := check_token() or injected("menu")) is not None:
+            return problem
+        data = body_json() or {}
+        buttons = data.get("button")
+        if not isinstance(buttons, list) or not 1 <= len(buttons) <= 3:
+            return _error(40017, "invalid button size")
+        for button in buttons:
+            subs = button.get("sub_button") or []
+            if len(subs) > 5 or len(str(button.get("name", ""))) > 8:
+                return _error(40018, "invalid button name size")
+            for item in [button] if not subs else subs:
+                if item.get("type") not in MENU_TYPES or len(str(item.get("name", ""))) > 16:
+                    return _error(40019, "invalid button key size")
+        with state.lock:
+            state.menu = data
+        return _error(0, "ok")
+
+    @app.get("/cgi-bin/menu/get")
+    def menu_get() -> ResponseReturnValue:
+        if (problem := check_token()) is not None:
+            return problem
+        with state.lock:
+            menu = state.menu
+        return jsonify({"menu": menu}) if menu else _error(46003, "menu no exist")
+
     @app.get("/cgi-bin/media/get")
     def media_get() -> ResponseReturnValue:
         """A temporary media file a user sent (WeChat keeps them three days)."""
@@ -314,7 +344,7 @@ def create_standin_app(state: StandInState, caller: WebhookCaller | None = None)
             return jsonify({"error": "openid required"}), 400
         state.user_wrote(openid)
         if data.get("event"):
-            outcome = caller.send_event(openid, str(data["event"]))
+            outcome = caller.send_event(openid, str(data["event"]), str(data.get("key") or ""))
         elif data.get("image"):
             outcome = caller.send_image(openid, str(data["image"]))
         else:

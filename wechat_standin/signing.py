@@ -74,7 +74,9 @@ def voice_xml(openid: str, media_id: str, msg_id: int, recognition: str | None =
     )
 
 
-def event_xml(openid: str, event: str, create_time: int | None = None) -> str:
+def event_xml(openid: str, event: str, create_time: int | None = None, key: str = "") -> str:
+    """An event; `key` is a menu button's EventKey (a CLICK)."""
+    event_key = f"<EventKey><![CDATA[{key}]]></EventKey>" if key else ""
     return (
         "<xml>"
         f"<ToUserName><![CDATA[{OFFICIAL_ACCOUNT}]]></ToUserName>"
@@ -82,6 +84,7 @@ def event_xml(openid: str, event: str, create_time: int | None = None) -> str:
         f"<CreateTime>{create_time or int(time.time())}</CreateTime>"
         "<MsgType><![CDATA[event]]></MsgType>"
         f"<Event><![CDATA[{event}]]></Event>"
+        f"{event_key}"
         "</xml>"
     )
 

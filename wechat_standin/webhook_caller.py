@@ -104,5 +104,5 @@ class WebhookCaller:
     def send_voice(self, openid: str, media_id: str, recognition: str | None = None) -> Delivery:
         return self.deliver(voice_xml(openid, media_id, next_msg_id(), recognition))
 
-    def send_event(self, openid: str, event: str) -> Delivery:
-        return self.deliver(event_xml(openid, event))
+    def send_event(self, openid: str, event: str, key: str = "") -> Delivery:
+        return self.deliver(event_xml(openid, event, key=key))

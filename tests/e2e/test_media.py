@@ -144,3 +144,20 @@ def test_a_voice_message_without_a_transcript_asks_to_type_and_is_kept(
     report = runner.invoke(args=["data", "report"])
     assert '"voice_without_transcript_by_day"' in report.output
     assert ": 1" in report.output.split("voice_without_transcript_by_day")[1]
+
+
+def test_the_custom_menu_is_published_and_its_buttons_start_flows(
+    app: Flask, household: WeChatUser, runner: FlaskCliRunner, standin: StandIn
+) -> None:
+    result = runner.invoke(args=["wechat", "menu"])
+    assert result.exit_code == 0, result.output
+    with standin.state.lock:
+        menu = standin.state.menu
+    assert menu is not None
+    more = menu["button"][2]["sub_button"]
+    assert [b["type"] for b in more][2:] == ["pic_photo_or_album", "location_select"]
+    first = household.caller.send_event(household.openid, "CLICK", "help")
+    assert first.reply and "同意" in first.reply  # the help flow's consent question
+    status = household.caller.send_event(household.openid, "CLICK", "status")
+    assert status.reply and "还没有求助" in status.reply
+    assert household.caller.send_event(household.openid, "CLICK", "nonsense").reply is None

@@ -96,12 +96,13 @@ def test_oversized_body_is_a_413(app: Flask, client: FlaskClient, settings: Sett
 
 
 def test_non_text_message_gets_a_clear_answer(app: Flask, client: FlaskClient) -> None:
-    image = (
+    """A video (photos and voice have their own tests: tests/e2e/test_media.py)."""
+    video = (
         "<xml><ToUserName>gh</ToUserName><FromUserName>o_pic</FromUserName>"
-        f"<CreateTime>{int(time.time())}</CreateTime><MsgType>image</MsgType>"
-        "<PicUrl>http://example.invalid/a.jpg</PicUrl><MediaId>m</MediaId><MsgId>77</MsgId></xml>"
+        f"<CreateTime>{int(time.time())}</CreateTime><MsgType>video</MsgType>"
+        "<MediaId>m</MediaId><ThumbMediaId>t</ThumbMediaId><MsgId>77</MsgId></xml>"
     )
-    params, body = signed_request(ACCOUNT, image)
+    params, body = signed_request(ACCOUNT, video)
     response = post(client, params, body)
     assert response.status_code == 200
     assert "文字" in response.get_data(as_text=True)
