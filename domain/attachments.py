@@ -12,10 +12,21 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import messages as msg
+from domain.events import Outbox
 from domain.images import NotAcceptable, clean_image
 from storage.files import FileStore
-from storage.models import Attachment, AttachmentStatus, Case, CaseStatus, User, utcnow
+from storage.models import (
+    Attachment,
+    AttachmentStatus,
+    AuditEntry,
+    Case,
+    CaseStatus,
+    Match,
+    User,
+    utcnow,
+)
 from storage.repositories import audit
+from storage.social_work import active_worker
 
 OPEN_CASES = (
     CaseStatus.SUBMITTED,
@@ -24,6 +35,7 @@ OPEN_CASES = (
     CaseStatus.MATCHED,
 )
 GIVE_UP_AFTER = timedelta(days=2)
+PROOF_WINDOW = timedelta(days=1)  # a worker's photo within a day of 送达 is its proof
 VOICE_MAX_BYTES = 2 * 1024 * 1024  # WeChat's own limit for a voice message
 
 
@@ -36,7 +48,10 @@ def _latest_open_case(session: Session, user: User) -> Case | None:
 
 
 def receive_image(session: Session, user: User, media_id: str) -> str:
-    """Attach a photo to the sender's latest open case; the reply for the sender."""
+    """Attach a photo to the sender's latest open case (a social worker's photo is proof
+    of the delivery they recorded last); the reply for the sender."""
+    if active_worker(session, user) is not None:
+        return _receive_proof(session, user, media_id)
     case = _latest_open_case(session, user)
     if case is None:
         return msg.IMAGE_NO_CASE
@@ -45,6 +60,44 @@ def receive_image(session: Session, user: User, media_id: str) -> str:
     session.flush()
     audit(session, user.openid, "attachment.received", "case", case.id, attachment=attachment.id)
     return msg.IMAGE_RECEIVED.format(number=case.number)
+
+
+def _receive_proof(session: Session, worker: User, media_id: str) -> str:
+    """Proof of delivery: attached to the match the worker recorded delivered last, within
+    a day. The donor hears that proof was recorded; no image ever goes to the donor."""
+    delivered = session.scalar(
+        select(AuditEntry.target_id)
+        .where(
+            AuditEntry.actor == worker.openid,
+            AuditEntry.action == "match.delivered",
+            AuditEntry.at > utcnow() - PROOF_WINDOW,
+        )
+        .order_by(AuditEntry.id.desc())
+    )
+    match = session.get(Match, delivered) if delivered is not None else None
+    if match is None:
+        return msg.PROOF_NO_DELIVERY
+    proof = Attachment(
+        case_id=match.case_id,
+        match_id=match.id,
+        user_id=worker.id,
+        media_id=media_id[:128],
+        kind="proof",
+    )
+    session.add(proof)
+    session.flush()
+    audit(session, worker.openid, "attachment.proof_received", "match", match.id)
+    return msg.PROOF_RECEIVED.format(match=match.number)
+
+
+def proof_recorded(session: Session, attachment: Attachment, outbox: Outbox) -> None:
+    """Once a proof is stored, its donor hears it was recorded (once per match)."""
+    if attachment.kind != "proof" or attachment.status != AttachmentStatus.STORED:
+        return
+    match = session.get(Match, attachment.match_id) if attachment.match_id else None
+    if match is not None:
+        text = msg.DONOR_PROOF_RECORDED.format(pledge=match.pledge.number, what=match.what)
+        outbox.notify(match.pledge.donor_id, f"proof-recorded:{match.id}", text)
 
 
 def receive_voice(session: Session, user: User, media_id: str) -> str:
@@ -119,9 +172,23 @@ def of_case(session: Session, case_id: int) -> list[Attachment]:
     )
 
 
+def of_match(session: Session, match_id: int) -> list[Attachment]:
+    return list(
+        session.scalars(
+            select(Attachment)
+            .where(Attachment.match_id == match_id, Attachment.status == AttachmentStatus.STORED)
+            .order_by(Attachment.id)
+        )
+    )
+
+
 def erase(session: Session, user: User, files: FileStore) -> None:
-    """Delete-my-data: the files go, the rows say they were erased."""
-    for attachment in session.scalars(select(Attachment).where(Attachment.user_id == user.id)):
+    """Delete-my-data: the files go (what the household sent, and the proofs of delivery
+    to it), the rows say they were erased."""
+    theirs = select(Case.id).where(Case.user_id == user.id)
+    for attachment in session.scalars(
+        select(Attachment).where((Attachment.user_id == user.id) | Attachment.case_id.in_(theirs))
+    ):
         if attachment.storage_key:
             files.delete(attachment.storage_key)
         attachment.storage_key, attachment.status = None, AttachmentStatus.ERASED

@@ -8,6 +8,8 @@ import logging
 
 import compose
 from domain import attachments
+from domain.events import Outbox
+from jobs.outbox import deliver_notifications
 from notification.wechat_api import SharedTokenClient, WeChatSendError
 
 log = logging.getLogger(__name__)
@@ -20,6 +22,7 @@ def fetch_media() -> int:
         client = SharedTokenClient(services.settings, services.redis)
         try:
             with services.db.session() as session:
+                outbox = Outbox(session)
                 for attachment in attachments.pending(session):
                     try:
                         fetched = client.download_media(attachment.media_id)
@@ -29,7 +32,10 @@ def fetch_media() -> int:
                         continue
                     limit = services.settings.media_max_bytes
                     attachments.store(session, attachment, fetched, limit, services.files)
+                    attachments.proof_recorded(session, attachment, outbox)
                     stored += attachment.status == "stored"
         finally:
             client.close()
+    if stored:
+        deliver_notifications()
     return stored

@@ -695,9 +695,11 @@ class Attachment(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)
+    # A social worker's proof of delivery belongs to the match delivered.
+    match_id: Mapped[int | None] = mapped_column(ForeignKey("matches.id"), index=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     media_id: Mapped[str] = mapped_column(String(128))
-    kind: Mapped[str] = mapped_column(String(16), default="image")
+    kind: Mapped[str] = mapped_column(String(16), default="image")  # image | voice | proof
     status: Mapped[AttachmentStatus] = mapped_column(
         _enum(AttachmentStatus, "attachment_status"), default=AttachmentStatus.PENDING
     )

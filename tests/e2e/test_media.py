@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from jobs.media import fetch_media
 from storage.models import Attachment, AttachmentStatus, AuditEntry
-from tests.support.chat import file_case
+from tests.support.chat import file_case, money_match_proposed
 from tests.support.console import sign_in
 from tests.support.wechat import StandIn, WeChatUser
 
@@ -161,3 +161,29 @@ def test_the_custom_menu_is_published_and_its_buttons_start_flows(
     status = household.caller.send_event(household.openid, "CLICK", "status")
     assert status.reply and "还没有求助" in status.reply
     assert household.caller.send_event(household.openid, "CLICK", "nonsense").reply is None
+
+
+def test_a_workers_photo_after_delivery_is_its_proof_and_the_donor_hears_of_it(
+    app: Flask,
+    household: WeChatUser,
+    donor: WeChatUser,
+    dingxi_worker: WeChatUser,
+    redis_url: str,
+) -> None:
+    assert "请先回复“送达" in dingxi_worker.send_photo(photo())  # nothing delivered yet
+    match = money_match_proposed(household, donor, dingxi_worker, redis_url)
+    dingxi_worker.say(f"确认 {match}")
+    dingxi_worker.say(f"送达 {match} 钱已转到家庭账户")
+    assert match in dingxi_worker.send_photo(photo())
+    assert fetch_media() == 1
+    [proof] = [a for a in stored(app) if a.kind == "proof"]
+    assert proof.match_id == int(match[1:]) and proof.status == AttachmentStatus.STORED
+    told = [m for m in donor.pushed() if "送达凭证" in str(m.get("content"))]
+    assert len(told) == 1 and all(m.get("msgtype") in ("text", None) for m in donor.pushed())
+    console = sign_in(app.test_client(), dingxi_worker)
+    page = console.get(f"/console/matches/{int(match[1:])}").get_data(as_text=True)
+    assert f"/console/attachments/{proof.id}" in page
+    # The household deletes its data: the proof of delivery to it goes too.
+    assert "确认删除" in household.say("删除我的信息")
+    household.say("确定")
+    assert files_on_disk(app) == []

@@ -9,7 +9,7 @@ from flask_login import login_required
 from sqlalchemy.orm import Session
 
 import messages as msg
-from domain import matches
+from domain import attachments, matches
 from domain.events import Event
 from nlu.regions import region_index
 from nlu.validators import mask_name
@@ -54,6 +54,7 @@ def match(match_id: int) -> ResponseReturnValue:
             else msg.ANONYMOUS,
             delivery=msg.WORKER_DELIVERY[found.pledge.kind].format(match=found.number),
             forms={"confirm": NoteForm(), "decline": ReasonForm(), "deliver": NoteForm()},
+            proofs=attachments.of_match(db, found.id),
         )
 
 

@@ -22,6 +22,7 @@ def upgrade() -> None:
         "attachments",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("case_id", sa.Integer(), nullable=True),
+        sa.Column("match_id", sa.Integer(), nullable=True),
         sa.Column("user_id", sa.Integer(), nullable=False),
         sa.Column("media_id", sa.String(length=128), nullable=False),
         sa.Column("kind", sa.String(length=16), nullable=False),
@@ -50,12 +51,16 @@ def upgrade() -> None:
             ["case_id"], ["cases.id"], name=op.f("fk_attachments_case_id_cases")
         ),
         sa.ForeignKeyConstraint(
+            ["match_id"], ["matches.id"], name=op.f("fk_attachments_match_id_matches")
+        ),
+        sa.ForeignKeyConstraint(
             ["user_id"], ["users.id"], name=op.f("fk_attachments_user_id_users")
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_attachments")),
     )
     with op.batch_alter_table("attachments", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_attachments_case_id"), ["case_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_attachments_match_id"), ["match_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_attachments_user_id"), ["user_id"], unique=False)
 
     # ### end Alembic commands ###
@@ -66,6 +71,7 @@ def downgrade() -> None:
     with op.batch_alter_table("attachments", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_attachments_user_id"))
         batch_op.drop_index(batch_op.f("ix_attachments_case_id"))
+        batch_op.drop_index(batch_op.f("ix_attachments_match_id"))
 
     op.drop_table("attachments")
     # ### end Alembic commands ###
