@@ -23,7 +23,9 @@ from conversation.steps import Ask, EndFlow, Reprompt, confirm_answer
 from domain import attachments
 from domain.events import Event, Outbox, Outcome
 from nlu.client import MIN_CONFIDENCE, NluClient
+from nlu.geo import place_of
 from nlu.lexicon import bare, detect_need_type, menu_number
+from nlu.regions import region_index
 from storage import social_work as social_work_store
 from storage.db import Database
 from storage.files import FileStore
@@ -130,6 +132,20 @@ class Conversation:
         if (flow := registry.flow_for_menu(choice)) is not None:
             return self.start(flow)
         return self._simple(choice)
+
+    def reply_to_location(self, latitude: float, longitude: float, label: str) -> str:
+        """A location message: the county it is in answers a region question going on;
+        otherwise the person is told where we think they are, and what they can do."""
+        code = place_of(latitude, longitude, label)
+        if code is None:
+            return msg.LOCATION_UNKNOWN
+        name = region_index().full_name(code)
+        state = self.services.store.load(self.openid)
+        if state is not None and state.step == "region":
+            flow = registry.flows()[state.flow]
+            answered = self._in_flow(flow, state, name, None)
+            return msg.LOCATION_USED.format(region=name) + "\n" + answered
+        return msg.LOCATION_SEEN.format(region=name)
 
     def reply_to_image(self, media_id: str) -> str:
         """A photo: kept with the sender's latest open case (fetched by a job); a flow

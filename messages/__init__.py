@@ -655,3 +655,10 @@ PROOF_NO_DELIVERY = "要记送达凭证，请先回复“送达 M000001 备注�
 DONOR_PROOF_RECORDED = (
     "您的认捐 {pledge}（{what}）的送达凭证，社工已经拍照记录在案。为保护受助家庭，照片不对外提供。"
 )
+
+# --- location messages ---
+LOCATION_USED = "📍按您发的位置：{region}。不对的话，回复“返回”再说一遍地方。"
+LOCATION_SEEN = (
+    "📍您在{region}，对吗？\n要求助请回复 1，要捐助请回复 2；在填写地区时发位置，会直接填上。"
+)
+LOCATION_UNKNOWN = "这个位置我们没能对上国内的县区，请用文字告诉我在哪个县（区）。"

@@ -253,6 +253,9 @@ class Dispatcher:
             return None
         if message.type == "image" and getattr(message, "media_id", None):
             return conversation.reply_to_image(str(message.media_id))
+        if message.type == "location":
+            latitude, longitude = (float(v) for v in message.location)
+            return conversation.reply_to_location(latitude, longitude, str(message.label or ""))
         if text is None and message.type == "voice" and getattr(message, "media_id", None):
             return conversation.reply_to_voice(str(message.media_id))
         if text is None:

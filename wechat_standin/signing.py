@@ -74,6 +74,20 @@ def voice_xml(openid: str, media_id: str, msg_id: int, recognition: str | None =
     )
 
 
+def location_xml(openid: str, latitude: float, longitude: float, label: str, msg_id: int) -> str:
+    return (
+        "<xml>"
+        f"<ToUserName><![CDATA[{OFFICIAL_ACCOUNT}]]></ToUserName>"
+        f"<FromUserName><![CDATA[{openid}]]></FromUserName>"
+        f"<CreateTime>{int(time.time())}</CreateTime>"
+        "<MsgType><![CDATA[location]]></MsgType>"
+        f"<Location_X>{latitude}</Location_X><Location_Y>{longitude}</Location_Y>"
+        f"<Scale>15</Scale><Label><![CDATA[{label}]]></Label>"
+        f"<MsgId>{msg_id}</MsgId>"
+        "</xml>"
+    )
+
+
 def event_xml(openid: str, event: str, create_time: int | None = None, key: str = "") -> str:
     """An event; `key` is a menu button's EventKey (a CLICK)."""
     event_key = f"<EventKey><![CDATA[{key}]]></EventKey>" if key else ""

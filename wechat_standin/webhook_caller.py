@@ -14,6 +14,7 @@ from wechat_standin.signing import (
     Account,
     event_xml,
     image_xml,
+    location_xml,
     read_reply,
     signed_request,
     text_xml,
@@ -103,6 +104,9 @@ class WebhookCaller:
 
     def send_voice(self, openid: str, media_id: str, recognition: str | None = None) -> Delivery:
         return self.deliver(voice_xml(openid, media_id, next_msg_id(), recognition))
+
+    def send_location(self, openid: str, latitude: float, longitude: float, label: str) -> Delivery:
+        return self.deliver(location_xml(openid, latitude, longitude, label, next_msg_id()))
 
     def send_event(self, openid: str, event: str, key: str = "") -> Delivery:
         return self.deliver(event_xml(openid, event, key=key))

@@ -187,3 +187,22 @@ def test_a_workers_photo_after_delivery_is_its_proof_and_the_donor_hears_of_it(
     assert "确认删除" in household.say("删除我的信息")
     household.say("确定")
     assert files_on_disk(app) == []
+
+
+def test_a_location_fills_the_county_at_the_region_question(
+    app: Flask, household: WeChatUser
+) -> None:
+    household.say("我想求助")
+    asks_region = household.conversation("同意", "1", "孩子他爸住院做手术，家里拿不出钱", "两万")
+    assert "哪" in asks_region[-1]  # the region question
+    reply = household.send_location(35.2108, 105.2421, "")  # 通渭县城, no label
+    assert "甘肃省定西市通渭县" in reply and "几口人" in reply
+    # At the start: where we think they are, to confirm.
+    other = household.other("o_located")
+    assert "云南省昭通市昭阳区，对吗" in other.send_location(27.34, 103.72, "昭阳区政府附近")
+    assert "没能对上" in other.send_location(48.85, 2.35, "Paris")
+
+
+def test_the_label_wins_over_the_nearest_seat(household: WeChatUser) -> None:
+    """A point nearer 通渭's seat but labelled in 陇西县 (WeChat knows the border)."""
+    assert "陇西县" in household.send_location(35.2, 105.0, "甘肃省定西市陇西县某村")

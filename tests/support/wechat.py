@@ -84,6 +84,12 @@ class WeChatUser:
         assert delivery.status == 200 and delivery.reply, delivery
         return delivery.reply
 
+    def send_location(self, latitude: float, longitude: float, label: str = "") -> str:
+        self.standin.state.user_wrote(self.openid)
+        delivery = self.caller.send_location(self.openid, latitude, longitude, label)
+        assert delivery.status == 200 and delivery.reply, delivery
+        return delivery.reply
+
     def say(self, text: str) -> str:
         """Send a text and return the reply text (the webhook must answer 200 with one)."""
         delivery = self.send(text)
