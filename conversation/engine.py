@@ -31,6 +31,7 @@ from storage.db import Database
 from storage.files import FileStore
 from storage.models import Operator, SocialWorker, User
 from storage.repositories import audit, get_or_create_user, record_consent
+from vocabulary import NEED_LABELS
 
 CONFIRM = "_confirm"
 EDIT = "_edit"
@@ -148,11 +149,22 @@ class Conversation:
         return msg.LOCATION_SEEN.format(region=name)
 
     def reply_to_image(self, media_id: str) -> str:
-        """A photo: kept with the sender's latest open case (fetched by a job); a flow
-        going on is left as it was."""
-        reply = attachments.receive_image(self.session, self.user, media_id)
+        """A photo: kept with the sender's case (fetched by a job). With several open and
+        nothing else going on, they are asked which case; otherwise the latest gets it."""
         self.emit(Event.MEDIA_RECEIVED)
-        return reply
+        open_cases = attachments.open_cases(self.session, self.user)
+        if len(open_cases) > 1 and self.services.store.load(self.openid) is None:
+            held = attachments.hold_image(self.session, self.user, media_id)
+            choices = [
+                [
+                    case.id,
+                    msg.CASE_CHOICE.format(number=case.number, need=NEED_LABELS[case.need_type]),
+                ]
+                for case in open_cases
+            ]
+            flow = registry.flows()["photo_case"]
+            return self.start(flow, {"attachments": [held.id], "choices": choices})
+        return attachments.receive_image(self.session, self.user, media_id)
 
     def reply_to_voice(self, media_id: str) -> str:
         """A voice message without WeChat's transcript: kept for a social worker to hear,

@@ -39,12 +39,43 @@ PROOF_WINDOW = timedelta(days=1)  # a worker's photo within a day of 送达 is i
 VOICE_MAX_BYTES = 2 * 1024 * 1024  # WeChat's own limit for a voice message
 
 
-def _latest_open_case(session: Session, user: User) -> Case | None:
-    return session.scalar(
-        select(Case)
-        .where(Case.user_id == user.id, Case.status.in_(OPEN_CASES))
-        .order_by(Case.submitted_at.desc(), Case.id.desc())
+def open_cases(session: Session, user: User) -> list[Case]:
+    """The sender's open cases, the latest first."""
+    return list(
+        session.scalars(
+            select(Case)
+            .where(Case.user_id == user.id, Case.status.in_(OPEN_CASES))
+            .order_by(Case.submitted_at.desc(), Case.id.desc())
+        )
     )
+
+
+def _latest_open_case(session: Session, user: User) -> Case | None:
+    found = open_cases(session, user)
+    return found[0] if found else None
+
+
+def hold_image(session: Session, user: User, media_id: str) -> Attachment:
+    """A photo whose case the sender is asked for (several are open): fetched and kept
+    meanwhile, attached when they answer (`assign`)."""
+    attachment = Attachment(case_id=None, user_id=user.id, media_id=media_id[:128])
+    session.add(attachment)
+    session.flush()
+    audit(session, user.openid, "attachment.received", "user", user.id, attachment=attachment.id)
+    return attachment
+
+
+def assign(session: Session, user: User, attachment_ids: list[int], case_id: int) -> Case | None:
+    """Attach held photos to one of the sender's open cases; the case, or None."""
+    case = next((c for c in open_cases(session, user) if c.id == case_id), None)
+    if case is None:
+        return None
+    for attachment in session.scalars(
+        select(Attachment).where(Attachment.id.in_(attachment_ids), Attachment.user_id == user.id)
+    ):
+        attachment.case_id = case.id
+    audit(session, user.openid, "attachment.assigned", "case", case.id)
+    return case
 
 
 def receive_image(session: Session, user: User, media_id: str) -> str:

@@ -662,3 +662,5 @@ LOCATION_SEEN = (
     "📍您在{region}，对吗？\n要求助请回复 1，要捐助请回复 2；在填写地区时发位置，会直接填上。"
 )
 LOCATION_UNKNOWN = "这个位置我们没能对上国内的县区，请用文字告诉我在哪个县（区）。"
+WHICH_CASE = "照片收到了！您有几件求助，这张照片是哪一件的？回复数字：\n{options}"
+CASE_CHOICE = "{number}（{need}）"

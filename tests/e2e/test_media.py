@@ -206,3 +206,16 @@ def test_a_location_fills_the_county_at_the_region_question(
 def test_the_label_wins_over_the_nearest_seat(household: WeChatUser) -> None:
     """A point nearer 通渭's seat but labelled in 陇西县 (WeChat knows the border)."""
     assert "陇西县" in household.send_location(35.2, 105.0, "甘肃省定西市陇西县某村")
+
+
+def test_with_two_open_cases_the_household_says_which_one(
+    app: Flask, household: WeChatUser
+) -> None:
+    first = file_case(household)
+    second = file_case(household, id_number="621121198001010017")
+    question = household.send_photo(photo())
+    assert "哪一件" in question and first in question and second in question
+    assert "回复数字" in household.say("嗯")  # asked again
+    assert first in household.say("2")  # the latest first: 2 is the earlier case
+    assert fetch_media() == 1
+    assert [a.case_id for a in stored(app)] == [int(first[1:])]
