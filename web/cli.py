@@ -65,6 +65,12 @@ def db_downgrade(revision: str) -> None:
     click.echo(f"database at {revision}")
 
 
+def _check_regions(regions: tuple[str, ...]) -> None:
+    unknown = [code for code in regions if not region_exists(code)]
+    if unknown:
+        raise click.BadParameter(f"unknown region code(s): {', '.join(unknown)}")
+
+
 def _echo_table(rows: list[list[object]], headers: list[str]) -> None:
     """A table with headers, or 无 (none) when there is nothing to show."""
     click.echo(tabulate(rows, headers=headers) if rows else "无")
@@ -76,9 +82,7 @@ def _echo_table(rows: list[list[object]], headers: list[str]) -> None:
 @click.option("--admin", is_flag=True, help="An organisation admin (hears of 人工 not taken).")
 def invite(org_name: str, regions: tuple[str, ...], admin: bool) -> None:
     """Print a one-time invite code; the worker sends `绑定 <code>` in the chat."""
-    unknown = [code for code in regions if not region_exists(code)]
-    if unknown:
-        raise click.BadParameter(f"unknown region code(s): {', '.join(unknown)}")
+    _check_regions(regions)
     settings = runtime().settings
     with runtime().services.db.session() as session:
         code = create_invite(
@@ -134,9 +138,7 @@ def operator_remove(openid: str) -> None:
 @click.option("--region", "regions", multiple=True, required=True, help="GB/T 2260 code.")
 def viewer_add(openid: str, name: str, regions: tuple[str, ...]) -> None:
     """Give a WeChat user read-only console access (statistics, masked exports)."""
-    unknown = [code for code in regions if not region_exists(code)]
-    if unknown:
-        raise click.BadParameter(f"unknown region code(s): {', '.join(unknown)}")
+    _check_regions(regions)
     with runtime().services.db.session() as session:
         user = get_or_create_user(session, openid)
         add_viewer(session, user, name, list(regions), "operator:cli")
