@@ -9,12 +9,26 @@ import re
 from pathlib import Path
 
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 PHONE, DESKTOP = (390, 844), (1280, 900)
+
+
+def _detached(element: WebElement) -> bool:
+    """The page it was on has gone. Selenium's `staleness_of` expects a stale-element
+    error; in the middle of a navigation Chromium may instead answer that the node "does
+    not belong to the document", which means the same."""
+    try:
+        element.is_enabled()
+    except WebDriverException:  # StaleElementReferenceException is one of these
+        return True
+    return False
+
+
 WAIT_SECONDS = 10
 
 
@@ -60,7 +74,7 @@ class Console:
         """Click and wait for the next page to load."""
         old = self.find("html")
         self.find(css).click()
-        WebDriverWait(self.driver, WAIT_SECONDS).until(expected_conditions.staleness_of(old))
+        WebDriverWait(self.driver, WAIT_SECONDS).until(lambda _driver: _detached(old))
 
     def submit(self, form: str) -> None:
         self.click(f"{form} button[type=submit]")
