@@ -66,6 +66,11 @@ class RegionIndex:
             region = self.by_code.get(region.parent) if region.parent else None
         return "".join(parts)
 
+    def short_name(self, code: str) -> str:
+        """The shortest name a region goes by (甘肃, 内蒙古, 新疆); the code when unknown."""
+        region = self.by_code.get(code)
+        return min((region.name, *region.aliases), key=len) if region is not None else code
+
     def chain(self, code: str) -> dict[str, str | None]:
         """Province, city and county names for a code (None where the code is shallower)."""
         out: dict[str, str | None] = {"province": None, "city": None, "county": None}

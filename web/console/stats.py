@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from contextlib import suppress
 from datetime import date, datetime, time, timedelta
+from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -16,6 +17,7 @@ from redis.exceptions import RedisError
 
 import messages as msg
 from domain.staff import Staff
+from nlu.regions import region_index
 from storage.audit_log import audit_page, organisation_openids
 from storage.statistics import Range, statistics
 from vocabulary import NEED_LABELS
@@ -27,13 +29,17 @@ bp = Blueprint("console_stats", __name__, url_prefix="/console")
 DEFAULT_DAYS = 90
 CACHE_PREFIX = "console:stats:"
 CACHE_SECONDS = 60
-PROVINCES = {"11": "北京", "12": "天津", "13": "河北", "14": "山西", "15": "内蒙古",
-             "21": "辽宁", "22": "吉林", "23": "黑龙江", "31": "上海", "32": "江苏",
-             "33": "浙江", "34": "安徽", "35": "福建", "36": "江西", "37": "山东",
-             "41": "河南", "42": "湖北", "43": "湖南", "44": "广东", "45": "广西",
-             "46": "海南", "50": "重庆", "51": "四川", "52": "贵州", "53": "云南",
-             "54": "西藏", "61": "陕西", "62": "甘肃", "63": "青海", "64": "宁夏",
-             "65": "新疆"}  # fmt: skip
+
+
+@cache
+def province_names() -> dict[str, str]:
+    """Province code prefix (62) → its everyday name (甘肃), from the region table."""
+    index = region_index()
+    return {
+        code[:2]: index.short_name(code)
+        for code, region in index.by_code.items()
+        if region.level == "province"
+    }
 
 
 def _date_arg(name: str, default: date) -> date:
@@ -68,7 +74,7 @@ def statistics_view() -> ResponseReturnValue:
         "cause": {
             ("未定" if k == "unknown" else k): v for k, v in figures["by_poverty_cause"].items()
         },
-        "province": {PROVINCES.get(k, k): v for k, v in figures["by_province"].items()},
+        "province": {province_names().get(k, k): v for k, v in figures["by_province"].items()},
         "funnel": {msg.FUNNEL_LABELS[k]: v for k, v in figures["funnel"].items()},
         "risk": {msg.RISK_LABELS[k]: v for k, v in figures["checkins"]["by_risk"].items()},
     }
@@ -78,7 +84,7 @@ def statistics_view() -> ResponseReturnValue:
         charts=charts,
         span=span,
         args=request.args,
-        provinces=PROVINCES,
+        provinces=province_names(),
         risk_labels=msg.RISK_LABELS,
     )
 
