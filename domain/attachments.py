@@ -20,20 +20,13 @@ from storage.models import (
     AttachmentStatus,
     AuditEntry,
     Case,
-    CaseStatus,
     Match,
     User,
     utcnow,
 )
 from storage.repositories import audit
-from storage.social_work import active_worker
+from storage.social_work import OPEN_STATUSES, active_worker
 
-OPEN_CASES = (
-    CaseStatus.SUBMITTED,
-    CaseStatus.VERIFIED,
-    CaseStatus.PARTLY_MATCHED,
-    CaseStatus.MATCHED,
-)
 GIVE_UP_AFTER = timedelta(days=2)
 PROOF_WINDOW = timedelta(days=1)  # a worker's photo within a day of 送达 is its proof
 VOICE_MAX_BYTES = 2 * 1024 * 1024  # WeChat's own limit for a voice message
@@ -44,7 +37,7 @@ def open_cases(session: Session, user: User) -> list[Case]:
     return list(
         session.scalars(
             select(Case)
-            .where(Case.user_id == user.id, Case.status.in_(OPEN_CASES))
+            .where(Case.user_id == user.id, Case.status.in_(OPEN_STATUSES))
             .order_by(Case.submitted_at.desc(), Case.id.desc())
         )
     )

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import messages as msg
-from domain.events import Outbox
+from domain.events import Outbox, StaleRecord, guarded_update
 from nlu.regions import region_index
 from storage.models import Case, CaseStatus, Match, MatchStatus, Organisation, utcnow
 from storage.repositories import audit
@@ -26,14 +26,13 @@ from storage.social_work import (
 
 def _mark(session: Session, record: Case | Match) -> bool:
     """Set `escalated_at` unless someone already did."""
-    model = type(record)
-    marked = session.execute(
-        update(model)
-        .where(model.id == record.id, model.escalated_at.is_(None))
-        .values(escalated_at=utcnow())
-        .execution_options(synchronize_session=False)
-    ).rowcount  # type: ignore[attr-defined]
-    return bool(marked)
+    try:
+        guarded_update(
+            session, record, [type(record).escalated_at.is_(None)], escalated_at=utcnow()
+        )
+    except StaleRecord:
+        return False
+    return True
 
 
 def _recipients(session: Session, organisation: Organisation) -> list[int]:
