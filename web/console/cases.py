@@ -113,17 +113,22 @@ def queue() -> ResponseReturnValue:
     )
 
 
-def _masked(case: Case, full: bool) -> Masked:
+ON_PAGE = Masked(msg.ERASED, msg.ERASED, msg.ERASED, msg.CONSOLE_NOT_GIVEN)
+
+
+def masked(case: Case, full: bool, absent: Masked = ON_PAGE, hidden: str = "") -> Masked:
+    """The household's personal fields, in full or masked (the address hidden as
+    `hidden`); `absent` says what shows for a field that is empty or erased."""
     profile = case.profile
     name, id_number = profile.name or "", profile.id_number or ""
     phone, address = profile.phone or "", profile.address or ""
     if full:
         return Masked(name, id_number, phone, address)
     return Masked(
-        mask_name(name) if name else msg.ERASED,
-        mask_id_number(id_number) if id_number else msg.ERASED,
-        mask_phone(phone) if phone else msg.ERASED,
-        msg.CONSOLE_HIDDEN if address else msg.CONSOLE_NOT_GIVEN,
+        mask_name(name) if name else absent.name,
+        mask_id_number(id_number) if id_number else absent.id_number,
+        mask_phone(phone) if phone else absent.phone,
+        hidden if address else absent.address,
     )
 
 
@@ -145,7 +150,7 @@ def _case_page(case_id: int, full: bool, reason: str = "") -> ResponseReturnValu
         page = render_template(
             "console/case.html",
             case=case,
-            person=_masked(case, full),
+            person=masked(case, full, hidden=msg.CONSOLE_HIDDEN),
             full=full,
             history=case_history(db, case.id),
             photos=attachments.of_case(db, case.id),

@@ -16,12 +16,12 @@ from sqlalchemy.orm import joinedload
 
 import messages as msg
 from nlu.regions import region_index
-from nlu.validators import mask_id_number, mask_name, mask_phone
 from storage.models import Case, Checkin, utcnow
 from storage.queue import CASE_SORTS
 from storage.repositories import audit
 from vocabulary import NEED_LABELS
 from web.console.auth import staff
+from web.console.cases import Masked, masked
 from web.console.filters import case_filter
 from web.console.forms import UnmaskForm
 from web.runtime import runtime
@@ -38,18 +38,12 @@ TYPES = {
 }
 
 
+BLANK = Masked("", "", "", "")
+
+
 def _person(case: Case, full: bool) -> list[str]:
-    profile = case.profile
-    name, id_number = profile.name or "", profile.id_number or ""
-    phone, address = profile.phone or "", profile.address or ""
-    if full:
-        return [name, id_number, phone, address]
-    return [
-        mask_name(name) if name else "",
-        mask_id_number(id_number) if id_number else "",
-        mask_phone(phone) if phone else "",
-        "",
-    ]
+    person = masked(case, full, absent=BLANK)
+    return [person.name, person.id_number, person.phone, person.address]
 
 
 def _rows(full: bool) -> Iterator[list[object]]:
