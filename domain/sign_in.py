@@ -38,7 +38,7 @@ def redeem_link(session: Session, token: str) -> User | None:
     """The staff member a link signs in, using it up; None when it is unknown, used,
     expired, or its person no longer has console access."""
     now = utcnow()
-    link_id = session.scalar(
+    user_id = session.scalar(
         update(SignInLink)
         .where(
             SignInLink.token_hash == _hash(token),
@@ -46,10 +46,9 @@ def redeem_link(session: Session, token: str) -> User | None:
             SignInLink.expires_at > now,
         )
         .values(used_at=now)
-        .returning(SignInLink.id)
+        .returning(SignInLink.user_id)
     )
-    link = session.get(SignInLink, link_id) if link_id is not None else None
-    user = session.get(User, link.user_id) if link is not None else None
+    user = session.get(User, user_id) if user_id is not None else None
     return user if user is not None and is_staff(session, user) else None
 
 
