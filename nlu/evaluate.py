@@ -1,6 +1,6 @@
-"""Evaluation on sets never trained on: `nlu/tests/fresh.yml` (written from personas for
-issue #10, the one that gates), `nlu/tests/blind.yml` (written later, whose individual
-errors nobody reads) and the older `nlu/tests/holdout.yml`. Intent accuracy and
+"""Evaluation on sets never trained on: the sets of issue #10 (`NEW_SETS`: written from
+personas, each before the round of work that followed it; the blind set's individual errors
+nobody reads) and the older `nlu/tests/holdout.yml`. Intent accuracy and
 per-intent F1, help/donation crossings, and per-entity accuracy after normalisation: need
 type (any of the labelled types), amount, province and city of the region."""
 
@@ -21,10 +21,6 @@ from nlu.text import normalise_text
 TESTS = Path(__file__).resolve().parent / "tests"
 FRESH = TESTS / "fresh.yml"
 HOLDOUT = TESTS / "holdout.yml"
-BLIND = TESTS / "blind.yml"
-NEEDS = TESTS / "needs.yml"
-# Every set the generator and the training data must keep away from.
-EVALUATION_SETS = (FRESH, BLIND, HOLDOUT, NEEDS)
 CROSSING = {("seek_help", "offer_donation"), ("offer_donation", "seek_help")}
 
 
@@ -39,14 +35,36 @@ class Targets:
     city: float = 0.0
 
 
-# Issue #10's targets on the fresh set; the old set keeps the thresholds it was built for.
+# Issue #10's targets on the new sets; the old set keeps the thresholds it was built for.
 FRESH_TARGETS = Targets(0.97, 0.90, 0, 0.93, 0.97, 0.97, 0.97)
 HOLDOUT_TARGETS = Targets(0.95, need_type=0.90, amount_yuan=0.90)
-# What the current model measures on the new sets (README): neither may fall below it.
-# A ratchet, raised as the model improves, until FRESH_TARGETS are met and gate instead.
-FRESH_FLOOR = Targets(0.95, crossings=0, need_type=0.96)
-BLIND_FLOOR = Targets(0.94, crossings=1, need_type=0.87)
-NEEDS_FLOOR = Targets(0.87, crossings=0, need_type=0.98)
+
+
+@dataclass(frozen=True)
+class EvaluationSet:
+    """A set of issue #10, never trained on. `floor` is what the current model measures on
+    it (README): a ratchet, raised as the model improves, until FRESH_TARGETS are met and gate
+    instead. A blind set's individual misses are never shown."""
+
+    path: Path
+    title: str
+    floor: Targets
+    blind: bool = False
+
+    def render(self, report: Report) -> str:
+        return report.render(FRESH_TARGETS, errors=not self.blind)
+
+
+NEW_SETS = (
+    EvaluationSet(FRESH, "fresh set", Targets(0.95, crossings=0, need_type=0.96)),
+    EvaluationSet(
+        TESTS / "blind.yml", "blind set", Targets(0.94, crossings=1, need_type=0.87), blind=True
+    ),
+    EvaluationSet(TESTS / "needs.yml", "need-type set", Targets(0.87, crossings=0, need_type=0.98)),
+    EvaluationSet(TESTS / "fourth.yml", "fourth-round set", Targets(0.0)),
+)
+# Every set the generator and the training data must keep away from.
+EVALUATION_SETS = (*(s.path for s in NEW_SETS), HOLDOUT)
 
 
 @dataclass(frozen=True)
