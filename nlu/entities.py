@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from nlu.amounts import parse_amount
-from nlu.lexicon import detect_kind, need_types
+from nlu.lexicon import detect_kind, need_types, offered_need_types
 from nlu.regions import region_index, resolve_region
 from nlu.text import compact
 from nlu.validators import Invalid, find_household_size, validate_id_number, validate_mobile
@@ -47,7 +47,7 @@ def extract_entities(text: str, intent: str | None = None) -> dict[str, Any]:
     for number in (phone, id_number):
         money_text = money_text.replace(number, " ") if number else money_text
     amount = parse_amount(money_text)
-    needs = need_types(text)
+    needs = offered_need_types(text) if intent == "offer_donation" else need_types(text)
     kind = None
     if intent in KIND_INTENTS:
         kind = detect_kind(text) or ("money" if amount and intent == "offer_donation" else None)

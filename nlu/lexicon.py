@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from vocabulary import KIND_KEYWORDS, NEED_KEYWORDS, NEED_WEIGHTS
+from vocabulary import BENEFICIARY_NEEDS, KIND_KEYWORDS, NEED_KEYWORDS, NEED_WEIGHTS
 
 YES_WORDS = (
     "是",
@@ -94,6 +94,8 @@ GENERIC_NEEDS = {"生活困难": "living", "生活很困难": "living"}
 # A condition says who someone is, not what they ask for: a disabled man asking for work
 # needs a job. These count for half.
 CONDITION_WORDS = frozenset({"残疾", "瘫痪", "聋哑", "失明", "残疾人"})
+# A cost every need has counts half too: a student's 生活费 is for school.
+HALF_WORDS = CONDITION_WORDS | {"生活费"}
 _NEED_WORDS = sorted(
     ((word, need) for need, words in NEED_KEYWORDS.items() for word in words),
     key=lambda item: -len(item[0]),
@@ -118,7 +120,7 @@ def need_types(text: str) -> tuple[str, ...]:
             end = start + len(word)
             if not any(taken[start:end]):
                 taken[start:end] = [True] * len(word)
-                weight = NEED_WEIGHTS.get(need, 1.0) / (2 if word in CONDITION_WORDS else 1)
+                weight = NEED_WEIGHTS.get(need, 1.0) / (2 if word in HALF_WORDS else 1)
                 score[need] = score.get(need, 0) + len(word) * weight
                 last[need] = max(last.get(need, -1), start)
             start = text.find(word, end)
@@ -126,6 +128,14 @@ def need_types(text: str) -> tuple[str, ...]:
         return tuple(need for word, need in GENERIC_NEEDS.items() if word in text)[:1]
     ranked = sorted(score, key=lambda need: (score[need], last[need]), reverse=True)
     return tuple(need for need in ranked if score[need] * 2 >= score[ranked[0]])
+
+
+def offered_need_types(text: str) -> tuple[str, ...]:
+    """The need types of a donor's offer: those it names, else the ones its beneficiaries
+    imply."""
+    return need_types(text) or tuple(
+        dict.fromkeys(need for word, need in BENEFICIARY_NEEDS.items() if word in text)
+    )
 
 
 def detect_need_type(text: str) -> str | None:

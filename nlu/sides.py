@@ -1,26 +1,35 @@
 """Which side of help a message is on, from what it says, as a second opinion next to
-Rasa's. Asking for oneself (资助我, 能给我家…吗, 帮他申请) settles it, even against the
-model. Otherwise an explicit request (申请, 想学, 想找工作) beats an explicit offer to
-others (捐给, 想帮帮他, 可以免费教, 提供岗位, 用不完), which beats a described hardship
-(交不起, 差三千, 医药费要…) or a named need told as one's own. A message with both a
-request and an offer has no side of its own."""
+Rasa's. Asking for oneself (资助我, 能给我家…吗, 帮他申请, 我想出去学) settles it, even
+against the model. Otherwise an explicit request (申请, 想学, 想找工作) beats an explicit
+offer to others (捐给, 想帮帮他, 可以免费教, 提供岗位, 用不完, 我们诊所可以…, …谁要), which
+beats a described hardship (交不起, 差三千, 医药费要…) or a named need told as one's own, or
+told of no one while naming no goods or service on offer. A message with both a request and
+an offer has no side of its own."""
 
 from __future__ import annotations
 
 import re
 from enum import IntEnum
 
-from nlu.lexicon import need_types
+from nlu.lexicon import detect_kind, need_types
 
 HELP = "seek_help"
 GIVE = "offer_donation"
 
 _NUM = r"[\d一二两三四五六七八九十几百千万]"
 _ME = r"(?:我|俺|咱|阿拉|额)"
+_OTHER_PEOPLE = (
+    r"患儿|患者|病人|病患|家庭|困难户|贫困户|贫困生|学生|孩子们|老人们|山区|他们|她们|别人"
+    r"|乡亲|群众|村民|留守|孤寡|灾区|受灾的"
+)
+# 帮我 / 帮我们: for oneself, unless "我们" goes on to name other people (帮我们老家的留守儿童),
+# or it asks for a chore (帮我把视频转发一下)
+_HELP_ME = rf"帮{_ME}(?!把|们[^，。]{{0,12}}(?:{_OTHER_PEOPLE}))"
 
 # Asking for oneself or one's family: never an offer, whatever else the text says.
 FOR_ME = re.compile(
-    rf"资助{_ME}|帮{_ME}|给{_ME}家|能给{_ME}|给{_ME}一|帮[^，。]{{0,4}}(?:求助|申请)"
+    rf"资助{_ME}|{_HELP_ME}|给{_ME}家|能给{_ME}|给{_ME}一|帮[^，。]{{0,4}}(?:求助|申请)"
+    rf"|{_ME}(?:也)?(?:想|要)(?:出去|去)?学(?!生|校|费)|{_ME}(?:想|要)找[^，。]{{0,6}}(?:工作|活|事)"
     rf"|{_ME}家[^，。]{{0,4}}想要"
     r"|(?:申请|报名|参加|领|要)[^，。]{0,6}(?:你们(?:提供|给|发)|免费的)"
     r"|你们(?:捐|发|送|提供)的"
@@ -28,13 +37,13 @@ FOR_ME = re.compile(
 REQUEST = re.compile(
     r"申请|报名|参加(?:你们|免费|培训)|求助|求援|求求|救救|求好心人|求捐|求救"
     r"|求[个点]?助|求[个点]?帮|求帮忙|求[个点]?(?:资助|救助|援助)"
-    rf"|资助{_ME}|帮{_ME}|给{_ME}家|能给{_ME}|给{_ME}一"
+    rf"|资助{_ME}|{_HELP_ME}|给{_ME}家|能给{_ME}|给{_ME}一"
     r"|希望有(?:人|企业|好心人|爱心人士|单位)来?(?:帮|资助|捐)"
     r"|(?:能|能不能|可不可以|可以)(?:资助|帮忙|捐)[^，。？]{0,6}吗"
     r"|能不能帮|可不可以帮|能否帮|帮帮忙|帮一下|帮个忙"
     r"|求捐助|求资助|求帮助|急需|需要(?:资助|帮助|救助|帮扶)"
     r"|能领|可以领|我想领|领[一个些]|有(?:没有)?免费的[^，。]{0,8}吗|我想(?:参加|报名)"
-    r"|想学|学个|学门|学点|学一门|受助|领(?:捐赠|取|救济|补助|一份|一个|一点|点)"
+    r"|想(?:出去|去)?学(?!生|校|费)|学个|学门|学点|学一门|受助|领(?:捐赠|取|救济|补助|一份|一个|一点|点)"
     rf"|{_ME}(?:们)?(?:家)?(?:是|都是)?(?:低保户|贫困户|建档立卡户|五保户|边缘户)"
     r"|想找[^，。]{0,8}(?:工作|活干|事做)|找不到(?:工作|活)|没文化|没手艺"
     r"|缺(?:本钱|技术|资金|化肥|饲料|种苗|树苗|蜂箱|农机)|需要[^，。]{0,6}来(?:看看|帮)|想要(?:个|一个|一台|一些)"
@@ -45,15 +54,20 @@ OFFER = re.compile(
     r"|(?:想|要|愿意|可以|准备|决定|打算|计划)资助"
     r"|(?:拿|掏)[^，。]{0,6}出来[^，。]{0,2}(?:帮|给|资助|捐)|组织[^，。]{0,10}(?:下乡|义诊|送|捐)"
     rf"|(?:愿意|想|可以|能|准备)出(?:钱|资|点钱|{_NUM})|出\s*{_NUM}+\s*(?:块|元|千|万)给"
-    r"|(?:钱|费用|学费|医药费)(?:都)?(?:由)?我(?:来)?(?:出|承担|包)|我来(?:承担|负担|包)"
-    r"|送(?:给|一些|点|些|人|出去)(?!我|俺)|捐出去|(?:想|要|可以|能|愿意)给(?!我|俺)[^，。]{0,12}(?:送|捐|买|提供)"
+    r"|(?:钱|费用|学费|医药费)(?:都)?(?:由)?我(?:来)?(?:出|承担|包)|(?:我来|愿意|可以|想|能)(?:承担|负担|包)"
+    r"|(?:可以|能|愿意)出(?:工人|人手|人力|车|力|工)|回报"
+    # an organisation saying what it can do
+    r"|我们(?:公司|厂|企业|单位|诊所|医院|药店|药房|超市|商店|店|合作社|协会|团队|学校|事务所|律所"
+    r"|酒店|饭店|餐馆|工会|志愿)[^，。]{0,10}(?:可以|能|愿意|想|会)"
+    r"|谁(?:要|需要|用得上|用得着)[吗呀啊？?]*$"
+    r"|送(?:给|一些|点|些|人|出去)(?!我|俺)|捐出去|(?:想|要|可以|能|愿意)给(?!我|俺)[^，。]{0,12}(?:送|捐|提供)"
     r"|(?<!不)(?:可以|能|愿意)(?:给|为|帮|替|带|招|收|教|组织|派)(?!我|俺)"
     r"|(?:想|(?<!需)要|愿意|我们)帮(?:一帮|帮|扶|助|一把)?(?!我|俺|咱|忙|自己|家里|家人|屋里)"
     r"|(?:可以|能|会|我们)[^，。]{0,6}(?:免费|义务)(?:教|培训|提供|送|辅导|看|帮|诊|修)"
     r"|提供[^，。]{0,8}(?:岗位|名额|工作|实习|培训|服务)"
-    r"|有能力|回报社会|用不完|闲置|不穿了|不用了想|拿出|出资|赞助|献爱心|做公益|结对"
+    r"|有能力|用不完|闲置|不穿了|不用了想|拿出|出资|赞助|献爱心|做公益|结对"
     r"|需要[^，。]{0,8}吗[^，。]{0,3}(?:我|我们)(?:这|这儿|这里)?有"
-    r"|我来帮|善款|(?:我|我们)(?:这|这儿|这里)有|可以提供|能提供|愿意提供|当志愿者|做志愿"
+    r"|我来(?:帮|资助)|善款|(?:我|我们)(?:这|这儿|这里)有|可以提供|能提供|愿意提供|当志愿者|做志愿"
     # goods looking for a home, workers looking for work, professionals offering time
     r"|不用的|用不上的|闲着的|多余的|还能用|谁家[^，。]{0,8}(?:需要|要)|有(?:没有)?(?:人|谁)(?:需要|要)"
     r"|需要[^，。]{0,8}吗[^，。]{0,3}(?:我|我们)[^，。]{0,3}有|缺啥|需要啥"
@@ -62,12 +76,13 @@ OFFER = re.compile(
     r"|缺[^，。]{0,4}个[^，。]{0,6}(?:工|员)|(?:可以|能|愿意)(?:去|来|到)[^，。]{0,6}(?:给|帮|教|为)"
     r"|我是[^，。]{1,6}(?:师|医生|大夫|护士|老师)[^，。]{0,3}(?:可以|能|愿意)"
     r"|(?:免费|义务)(?:给|为|帮)(?!我|俺)"
+    rf"|(?:想|要|愿意)帮{_ME}们[^，。]{{0,12}}(?:{_OTHER_PEOPLE}|娃娃|孩子|老人)"
     r"|对口帮扶|结对帮扶|出一份力|尽一份力|出点力|做点事|包销|认领(?!我)|捐出来|捐出|献[点些份]?爱心"
 )
 HARDSHIP = re.compile(
-    r"交不起|付不起|拿不出|凑不齐|凑不够|上不起|看不起病|治不起|吃不上|吃不起|没饭吃|过不下去"
+    r"交不起|付不起|买不起|用不起|穿不起|拿不出|凑不齐|凑不够|上不起|看不起病|治不起|吃不上|吃不起|没饭吃|过不下去"
     rf"|没钱|没得钱|没有钱|差\s*{_NUM}+\s*(?:块|元|千|万|百)|欠了|还差"
-    rf"|(?:费|费用|钱)[^，。]{{0,10}}(?:要|差|得)\s*{_NUM}"
+    rf"|(?:费|费用|钱|药)[^，。]{{0,10}}(?:要|差|得)\s*{_NUM}"
     rf"|需要\s*{_NUM}+\s*(?:块|元|千|万|百)"
     r"|一个人带|日子难过|日子苦|没人照顾|没人管|冻死了|病死了|死了[一两几]?[头只口]"
     r"|生病|病了|住院|瘫痪|残疾|去世|跑了|离婚|单亲|孤儿|五保|低保|欠债|贷款|塌了|漏雨|危房"
@@ -87,10 +102,7 @@ OWN = re.compile(
     r"|老公|老婆|丈夫|媳妇|儿子|女儿|闺女|娃|孙子|孙女|爸|妈|爹|娘|父亲|母亲|爷爷|奶奶"
     r"|公公|婆婆|弟弟|妹妹|哥哥|姐姐|老伴|老汉"
 )
-OTHERS = re.compile(
-    r"患儿|患者|病人|病患|家庭|困难户|贫困户|贫困生|学生|孩子们|老人们|山区|他们|她们|别人"
-    r"|乡亲|群众|村民|留守|孤寡|灾区|受灾的"
-)
+OTHERS = re.compile(_OTHER_PEOPLE)
 
 
 class Strength(IntEnum):
@@ -112,7 +124,17 @@ def side_cue(text: str) -> tuple[str, Strength] | None:
         return (HELP if request else GIVE), Strength.SAID
     if request:  # both
         return None
-    troubled = HARDSHIP.search(text) is not None or bool(need_types(text))
-    if troubled and (OWN.search(text) or not OTHERS.search(text)):
+    own = OWN.search(text) is not None
+    if HARDSHIP.search(text) and (own or not OTHERS.search(text)):
+        return HELP, Strength.HARDSHIP
+    # A named need: the writer's own when told as theirs, or told of no one while naming no
+    # goods or service (a donor names what is on offer: 几箱羽绒服, 辅导作业).
+    offered = detect_kind(text) in ("goods", "service")
+    if need_types(text) and (own or not (OTHERS.search(text) or offered)):
         return HELP, Strength.HARDSHIP
     return None
+
+
+def says_both(text: str) -> bool:
+    """Words of both sides (能捐几袋面粉吗: can you give, or may I give?), none for oneself."""
+    return not FOR_ME.search(text) and bool(REQUEST.search(text)) and bool(OFFER.search(text))

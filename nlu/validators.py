@@ -86,7 +86,12 @@ def validate_mobile(raw: str) -> str:
 
 _SIZE_NUM = "[0-9零一二两俩三四五六七八九十]+"
 _SIZE_ALONE = re.compile(rf"\s*(家里|俺家|我家)?{_SIZE_NUM}\s*(口人|口|个人|人)\s*")
-_SIZE_IN_SENTENCE = re.compile(rf"{_SIZE_NUM}\s*口|家[里中]?(有|是|共|一共)?{_SIZE_NUM}\s*个人")
+_SIZE_IN_SENTENCE = re.compile(
+    rf"{_SIZE_NUM}\s*口|(?:家[里中]?|屋[里头])(?:就|只|只有|有|是|共|一共)?{_SIZE_NUM}\s*个人"
+    rf"|就(?:我|俺)(?:和|跟)[^，。]{{1,4}}{_SIZE_NUM}\s*个人"
+)
+# The number just before 口 or 个人 in a stated size (not the 一 of 一共).
+_STATED_NUMBER = re.compile(rf"({_SIZE_NUM})\s*(?:口|个人)$")
 _SIZE = re.compile(r"([0-9零〇一二两俩三四五六七八九十]+)\s*(口|个|人|位)?")
 
 
@@ -96,7 +101,7 @@ def parse_household_size(text: str) -> int:
     stated = _SIZE_IN_SENTENCE.search(text)
     if stated is None and re.search(r"(就|只有|只)(我|俺)(一个|自己)?|一个人|我自己|独居", text):
         return 1
-    match = _SIZE.search(stated.group(0) if stated else text)
+    match = _STATED_NUMBER.search(stated.group(0)) if stated else _SIZE.search(text)
     if match is None:
         raise Invalid("household_size_format")
     token = match.group(1).replace("俩", "两")

@@ -10,6 +10,25 @@ def test_a_status_reading_needs_a_word_about_progress() -> None:
     assert arbitrate("捐的衣服送到了吗", ranking)[0] == "check_status"
 
 
+def test_a_doubtful_status_reading_does_not_stand_for_ones_own_need() -> None:
+    ranking = [("check_status", 0.55), ("seek_help", 0.44)]
+    assert arbitrate("俺家米缸空了救济粮还没发下来", ranking)[0] == "seek_help"
+    assert arbitrate("救济粮发下来了没有", ranking)[0] == "check_status"
+
+
+def test_asking_for_a_person_names_one() -> None:
+    ranking = [("request_human", 0.58), ("seek_help", 0.3), ("inform", 0.1)]
+    assert arbitrate("能让社工给我回个电话吗", ranking)[0] == "request_human"
+    assert arbitrate("娃想装个人工耳蜗", ranking)[0] == "seek_help"
+
+
+def test_off_topic_does_not_stand_for_an_offer_unless_sure() -> None:
+    assert arbitrate("我能免费教人剪头发", [("out_of_scope", 0.7), ("offer_donation", 0.2)])[0] == (
+        "offer_donation"
+    )
+    assert arbitrate("明天去赶集", [("out_of_scope", 0.7), ("greet", 0.2)])[0] == "out_of_scope"
+
+
 def test_a_sentence_describing_a_need_is_no_bare_answer() -> None:
     ranking = [("inform", 0.98), ("seek_help", 0.02)]
     assert arbitrate("娃娃心脏病要做手术医生说要七八万", ranking)[0] == "seek_help"
@@ -63,3 +82,9 @@ def test_a_cue_that_agrees_makes_the_reading_sure() -> None:
 def test_other_readings_pass_untouched() -> None:
     assert arbitrate("谢谢你们", [("thank", 0.9)]) == ("thank", 0.9)
     assert arbitrate("", []) == (None, 0.0)
+
+
+def test_a_doubtful_other_reading_of_words_of_both_sides_asks_the_side() -> None:
+    ranking = [("ask_about", 0.5), ("offer_donation", 0.46)]
+    assert arbitrate("能捐两箱奶粉吗", ranking) == (UNSURE_SIDE, 1.0)
+    assert arbitrate("捐款能开发票吗", [("ask_about", 0.9)]) == ("ask_about", 0.9)

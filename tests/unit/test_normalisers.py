@@ -1,6 +1,7 @@
 import pytest
 
 from nlu.amounts import parse_amount
+from nlu.entities import extract_entities
 from nlu.lexicon import detect_kind, detect_need_type, keyword_intent, need_types
 from nlu.regions import region_index, resolve_region
 from nlu.text import normalise_text
@@ -28,6 +29,8 @@ from nlu.text import normalise_text
         ("大概2万5左右", 25000),
         ("两三千", 3000),
         ("七八百块", 800),
+        ("还差两千伍", 2500),
+        ("叁仟元", 3000),
     ],
 )
 def test_amounts_to_integer_yuan(text: str, yuan: int) -> None:
@@ -97,10 +100,21 @@ def test_traditional_and_full_width_text_is_normalised() -> None:
         ("家里的羊生病了请不起兽医", "production"),
         # several types: all kept, the most named first
         ("实习岗位给贫困学生", "employment"),
+        # a cost every need has counts half: a pupil's 生活费 is for school
+        ("闺女读初三一个月生活费要三百", "education"),
+        ("腰断了躺在床上", "medical"),
+        ("地里的麦子被水泡了", "disaster"),
     ],
 )
 def test_need_type_keywords(text: str, need: str) -> None:
     assert detect_need_type(text) == need
+
+
+def test_a_donors_beneficiaries_imply_a_need_only_for_an_offer() -> None:
+    assert (
+        extract_entities("想给大山里的孩子们捐五百", "offer_donation")["need_type"] == "education"
+    )
+    assert extract_entities("孩子们都不在身边", "seek_help")["need_type"] is None
 
 
 def test_keyboard_homophones_are_fixed() -> None:

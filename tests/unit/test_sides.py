@@ -33,6 +33,9 @@ def side_of(text: str) -> str | None:
         "去年养的羊死了两只",
         "我想参加你们的免费缝纫培训",
         "听说能领到捐赠的课本给我家娃一套",
+        "俺想出去学个开叉车的本事",
+        "我想找个看仓库的活",
+        "屋里穷娃的校服都买不起",
     ],
 )
 def test_requests_and_hardship_are_help(text: str) -> None:
@@ -60,6 +63,12 @@ def test_requests_and_hardship_are_help(text: str) -> None:
         "每年拿一万出来帮助重病家庭",
         "那个孩子的手术费我来承担",
         "我准备出五千帮贫困生买电脑",
+        "我想帮我们镇上那些留守的娃娃",
+        "孩子以前的滑板车和绘本谁要",
+        "我们养老院可以收几个孤寡老人",
+        "苦日子我也过过，现在想回报家乡",
+        "我愿意负担那个娃三年的伙食",
+        "我们车队可以出车帮忙运物资",
     ],
 )
 def test_offers_to_others_are_giving(text: str) -> None:
@@ -71,6 +80,14 @@ def test_a_hardship_is_a_request_only_when_told_as_ones_own() -> None:
     assert side_cue("给ICU里的困难病人交点费用") is None  # others' hardship: no side
 
 
-@pytest.mark.parametrize("text", ["你好", "我想问问", "我想申请当志愿者，可以帮老人打扫卫生"])
+def test_goods_on_offer_are_no_hardship() -> None:
+    """A named need told of no one is a request, unless it is goods or a service on offer."""
+    assert side_cue("脑梗住院半个月了") == (HELP, Strength.HARDSHIP)
+    assert side_cue("有几箱新的保暖内衣") is None
+
+
+@pytest.mark.parametrize(
+    "text", ["你好", "我想问问", "我想申请当志愿者，可以帮老人打扫卫生", "帮我把这张图发给大家"]
+)
 def test_unclear_or_both_have_no_side(text: str) -> None:
     assert side_of(text) is None
