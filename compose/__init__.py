@@ -14,7 +14,7 @@ from conversation.state import ConversationStore
 from nlu.client import NluClient
 from storage import crypto
 from storage.db import Database
-from storage.files import LocalFileStore
+from storage.files import file_store
 
 
 def build(settings: Settings | None = None) -> Services:
@@ -32,7 +32,7 @@ def build(settings: Settings | None = None) -> Services:
         db=database,
         nlu=NluClient(settings.nlu_url, settings.nlu_timeout_seconds),
         store=ConversationStore(redis, settings.conversation_ttl_seconds),
-        files=LocalFileStore(settings.media_dir),
+        files=file_store(settings.media_dir, settings.media_s3_url),
     )
 
 

@@ -84,8 +84,10 @@ class Settings:
     checkin_postpone_days: float = 3.0
     # The survey file (questions, readings, risk rules); empty: domain/surveys/checkin.yml.
     checkin_survey_file: str = ""
-    # Photos and documents: where the encrypted files live, and the largest accepted.
+    # Photos and documents: where the encrypted files live (a local directory, or an
+    # S3-compatible store when its URL is set), and the largest accepted.
     media_dir: str = str(PROJECT_ROOT / "var" / "media")
+    media_s3_url: str = ""
     media_max_bytes: int = 10 * 1024 * 1024
     # The web console (web/console): where links in messages point, how long a sign-in
     # lasts, and WeChat's web authorisation host (the stand-in's in development and tests).
@@ -204,6 +206,7 @@ def load_settings() -> Settings:
         checkin_postpone_days=float(_str("CHECKIN_POSTPONE_DAYS", "3")),
         checkin_survey_file=_str("CHECKIN_SURVEY_FILE"),
         media_dir=_str("MEDIA_DIR", defaults.media_dir),
+        media_s3_url=_str("MEDIA_S3_URL"),
         media_max_bytes=_int("MEDIA_MAX_BYTES", defaults.media_max_bytes),
         amount_caps=_str("AMOUNT_CAPS", defaults.amount_caps),
         secret_key=_str("SECRET_KEY", "" if production else defaults.secret_key),

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import messages as msg
-from domain.events import Outbox
+from domain.events import Event, Outbox, StaleRecord
 from domain.images import NotAcceptable, clean_image
 from storage.files import FileStore
 from storage.models import (
@@ -21,6 +21,7 @@ from storage.models import (
     AuditEntry,
     Case,
     Match,
+    MatchStatus,
     User,
     utcnow,
 )
@@ -124,6 +125,35 @@ def proof_recorded(session: Session, attachment: Attachment, outbox: Outbox) -> 
         outbox.notify(match.pledge.donor_id, f"proof-recorded:{match.id}", text)
 
 
+def upload_proof(
+    session: Session, worker: User, match: Match, data: bytes, max_bytes: int, files: FileStore
+) -> set[Event]:
+    """A proof of delivery uploaded in the console, for a delivered match: checked and
+    cleaned like a household's photo (NotAcceptable when it is no photo or too big), kept
+    encrypted, and the donor hears that proof was recorded (once per match)."""
+    if match.status not in (MatchStatus.DELIVERED, MatchStatus.CLOSED):
+        raise StaleRecord(match.number)
+    cleaned, content_type = clean_image(data, max_bytes)
+    proof = Attachment(
+        case_id=match.case_id,
+        match_id=match.id,
+        user_id=worker.id,
+        media_id="console",
+        kind="proof",
+        status=AttachmentStatus.STORED,
+        content_type=content_type,
+        size=len(cleaned),
+        storage_key=files.put(cleaned),
+        stored_at=utcnow(),
+    )
+    session.add(proof)
+    session.flush()
+    audit(session, worker.openid, "attachment.proof_uploaded", "match", match.id, via="console")
+    outbox = Outbox(session)
+    proof_recorded(session, proof, outbox)
+    return outbox.events
+
+
 def receive_voice(session: Session, user: User, media_id: str) -> str:
     """A voice message WeChat gave no transcript for: kept (with the sender's latest open
     case when there is one) for a social worker to listen to; the sender is asked to type."""
@@ -137,15 +167,20 @@ def receive_voice(session: Session, user: User, media_id: str) -> str:
     return msg.VOICE_NO_TRANSCRIPT
 
 
-def pending(session: Session) -> list[Attachment]:
-    return list(
-        session.scalars(
-            select(Attachment)
-            .where(Attachment.status == AttachmentStatus.PENDING)
-            .order_by(Attachment.id)
-            .with_for_update(skip_locked=True)  # two fetches at once never take the same
-        )
-    )
+def pending(session: Session) -> list[int]:
+    """The attachments still to fetch, oldest first."""
+    waiting = select(Attachment.id).where(Attachment.status == AttachmentStatus.PENDING)
+    return list(session.scalars(waiting.order_by(Attachment.id)))
+
+
+def claim(session: Session, attachment_id: int) -> Attachment | None:
+    """A pending attachment, locked for this transaction; None when another fetch holds it
+    or it is no longer pending (two fetches at once never take the same)."""
+    return session.scalars(
+        select(Attachment)
+        .where(Attachment.id == attachment_id, Attachment.status == AttachmentStatus.PENDING)
+        .with_for_update(skip_locked=True)
+    ).first()
 
 
 def store(

@@ -527,7 +527,15 @@ CONSOLE_DONE = {
     "confirmed": "已确认配对 {number}，捐助人和家庭会收到通知。",
     "declined": "已拒绝配对 {number}。",
     "delivered": "已记录 {number} 送达，捐助人会收到反馈。",
+    "proof_uploaded": "送达照片已记在 {number} 下。捐助人会知道凭证已记录，但看不到照片。",
 }
+# A proof photo the console did not keep, by why (domain.images.NotAcceptable).
+CONSOLE_PHOTO_REFUSED = {
+    "too_big": "照片太大了（最大 {limit} MB），请换一张小一点的。",
+    "not_image": "这不是照片（支持 JPG、PNG、WebP、GIF），没有保存。",
+    "bomb": "这张图片像素太多，没有保存，请换一张。",
+}
+CONSOLE_STORE_DOWN = "照片暂时存不进去，什么也没有改变。请稍后再试。"
 CONSOLE_WRONG_STATUS = "{number} 现在是“{status}”，不能这样操作。页面已刷新。"
 CONSOLE_REGION_UNKNOWN = "没有找到地区“{region}”，已忽略这个筛选条件。"
 CONSOLE_NEED_REASON = "请先写明查看完整信息的原因，这会记录在审计日志里。"
@@ -575,6 +583,7 @@ CONSOLE_ERRORS = {
     403: ("没有权限", "您的账号不能做这个操作。"),
     404: ("没有找到", "没有找到这条记录，或者它不在您负责的范围内。"),
     405: ("请求有误", "这个页面不能这样打开。"),
+    413: ("文件太大", "上传的文件太大，没有保存。请换一张小一点的照片。"),
     429: ("太频繁了", "操作太频繁，请稍后再试。"),
     500: ("出错了", "系统出了点问题，请稍后再试。"),
 }

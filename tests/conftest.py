@@ -27,6 +27,7 @@ from tests.support.config import (
     TEST_TOKEN,
     postgres_database,
 )
+from tests.support.s3 import s3_server
 from tests.support.wechat import StandIn, WeChatUser, invite_code
 from web.app import create_app
 from wechat_standin.server import StandInState, create_standin_app
@@ -176,3 +177,10 @@ def dingxi_worker(household: WeChatUser, runner: FlaskCliRunner) -> WeChatUser:
 def zhaotong_worker(household: WeChatUser, runner: FlaskCliRunner) -> WeChatUser:
     """A social worker covering 云南省昭通市."""
     return _bound_worker(household, runner, "o_worker_zhaotong", "昭通社工站", "530600")
+
+
+@pytest.fixture(scope="session")
+def s3_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """An S3-compatible server (MinIO when installed, else moto's) for the whole session."""
+    with s3_server(tmp_path_factory.mktemp("s3")) as url:
+        yield url

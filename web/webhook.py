@@ -58,7 +58,7 @@ def receive() -> Response:
     return Response(xml, mimetype="application/xml")
 
 
-@bp.app_errorhandler(413)
+@bp.errorhandler(413)
 def too_large(_exc: Exception) -> Response:
     current_app.logger.warning("webhook body over the size limit")
     return _plain("payload too large", 413)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import time
 from datetime import timedelta
+from pathlib import Path
 
 import requests
 from flask import Flask
@@ -15,6 +16,7 @@ from openpyxl import load_workbook
 from sqlalchemy import select, update
 
 from jobs.conversations import start_due_flows
+from jobs.media import fetch_media
 from storage.models import (
     AuditEntry,
     Case,
@@ -25,6 +27,7 @@ from storage.models import (
     SignInLink,
     utcnow,
 )
+from tests.e2e.test_media import photo
 from tests.support.browser import Console
 from tests.support.chat import file_case, money_match_proposed, pushed_texts, run_worker
 from tests.support.wechat import WeChatUser, invite_code
@@ -157,6 +160,37 @@ def test_confirm_a_proposed_match_and_record_delivery(
     with app.extensions["zhulian"].services.db.session() as db:
         stored = db.get(Match, int(match[1:]))
         assert stored is not None and stored.status == MatchStatus.DELIVERED
+
+
+def test_photos_show_on_the_case_and_a_proof_is_uploaded_on_the_match(
+    app: Flask,
+    console: Console,
+    household: WeChatUser,
+    donor: WeChatUser,
+    dingxi_worker: WeChatUser,
+    redis_url: str,
+    tmp_path: Path,
+) -> None:
+    match = money_match_proposed(household, donor, dingxi_worker, redis_url)
+    household.send_photo(photo(320, 240))
+    assert fetch_media() == 1
+    console.sign_in_with_wechat(dingxi_worker.openid)
+    console.click(f"[data-match='{match}']")
+    console.click("dd a[href*='/console/cases/']")
+    assert console.image_shown("img[alt='照片 1']")
+    console.shoot("case-photo")
+    console.driver.back()
+    console.submit("#confirm")
+    console.submit("#deliver")
+    picture = tmp_path / "proof.jpg"
+    picture.write_bytes(photo(480, 360))
+    console.attach("#proof input[type=file]", picture)
+    console.submit("#proof")
+    assert "送达照片已记在" in console.text()
+    assert console.image_shown("#proofs img")
+    console.shoot("match-proof")
+    run_worker(redis_url)
+    assert any("送达凭证" in text for text in pushed_texts(donor))
 
 
 def test_the_xlsx_export_is_masked_and_holds_the_filtered_rows(

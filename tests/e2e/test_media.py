@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from jobs.media import fetch_media
 from storage.models import Attachment, AttachmentStatus, AuditEntry
-from tests.support.chat import file_case, money_match_proposed
+from tests.support.chat import file_case, money_match_proposed, run_worker
 from tests.support.console import sign_in
 from tests.support.wechat import StandIn, WeChatUser
 
@@ -187,6 +187,49 @@ def test_a_workers_photo_after_delivery_is_its_proof_and_the_donor_hears_of_it(
     assert "确认删除" in household.say("删除我的信息")
     household.say("确定")
     assert files_on_disk(app) == []
+
+
+def test_a_proof_uploaded_in_the_console_is_kept_clean_and_the_donor_hears_of_it(
+    app: Flask,
+    household: WeChatUser,
+    donor: WeChatUser,
+    dingxi_worker: WeChatUser,
+    zhaotong_worker: WeChatUser,
+    redis_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    match = money_match_proposed(household, donor, dingxi_worker, redis_url)
+    path = f"/console/matches/{int(match[1:])}"
+    console = sign_in(app.test_client(), dingxi_worker)
+    dingxi_worker.say(f"确认 {match}")
+    console.get(path)
+    early = console.post(f"{path}/proof", {"photo": (io.BytesIO(photo()), "proof.jpg")})
+    assert "不能这样操作" in console.get(early.location).get_data(as_text=True)  # not delivered
+    dingxi_worker.say(f"送达 {match} 米面已送到家")
+    assert 'id="proof"' in console.get(path).get_data(as_text=True)
+    fake = console.post(f"{path}/proof", {"photo": (io.BytesIO(b"%PDF-1.4 " * 99), "a.jpg")})
+    assert "这不是照片" in console.get(fake.location).get_data(as_text=True)
+    big = app.extensions["zhulian"].settings.media_max_bytes + 200 * 1024
+    body = b"--x\r\n" + b"\xff" * big  # its length is enough: nothing of it is read
+    multipart = "multipart/form-data; boundary=x"
+    huge = console.client.post(f"{path}/proof", data=body, content_type=multipart)
+    assert huge.status_code == 413 and "文件太大" in huge.get_data(as_text=True)
+    forged = console.client.post(f"{path}/proof", data={"photo": (io.BytesIO(photo()), "p.jpg")})
+    assert forged.status_code == 400
+    assert [a for a in stored(app) if a.kind == "proof"] == []  # nothing kept so far
+    theirs = sign_in(app.test_client(), zhaotong_worker)
+    theirs.get("/console/queue")
+    outside = theirs.post(f"{path}/proof", {"photo": (io.BytesIO(photo()), "p.jpg")})
+    assert outside.status_code == 404
+    done = console.post(f"{path}/proof", {"photo": (io.BytesIO(photo()), "proof.jpg")})
+    assert "送达照片已记在" in console.get(done.location).get_data(as_text=True)
+    [proof] = [a for a in stored(app) if a.kind == "proof"]
+    assert proof.match_id == int(match[1:]) and proof.status == AttachmentStatus.STORED
+    shown = console.get(f"/console/attachments/{proof.id}")
+    assert shown.status_code == 200 and CAMERA.encode() not in shown.data
+    run_worker(redis_url)
+    told = [m for m in donor.pushed() if "送达凭证" in str(m.get("content"))]
+    assert len(told) == 1
 
 
 def test_a_location_fills_the_county_at_the_region_question(

@@ -67,6 +67,22 @@ class Console:
         field.clear()
         field.send_keys(value)
 
+    def attach(self, css: str, file: Path) -> None:
+        """Choose a file in a file input, as the person picking a photo does."""
+        self.find(css).send_keys(str(file))
+
+    def image_shown(self, css: str) -> bool:
+        """The image has loaded and has pixels (not a broken-image icon)."""
+        image = self.find(css)
+        self.driver.execute_script("arguments[0].scrollIntoView()", image)
+        return bool(
+            WebDriverWait(self.driver, WAIT_SECONDS).until(
+                lambda driver: driver.execute_script(
+                    "return arguments[0].complete && arguments[0].naturalWidth > 0", image
+                )
+            )
+        )
+
     def choose(self, css: str, value: str) -> None:
         self.find(f"{css} option[value='{value}']").click()
 

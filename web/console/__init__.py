@@ -17,8 +17,13 @@ import messages as msg
 from config.settings import Settings
 from web.console import auth, cases, export, matches, pledges, stats, team
 from web.console.auth import login_manager, template_globals
+from web.runtime import runtime
 
 csrf = CSRFProtect()
+# Views that take a photo: their bodies may be as large as a photo (plus the form around it);
+# every other body keeps MAX_BODY_BYTES.
+UPLOADS = frozenset({"console_matches.proof"})
+UPLOAD_OVERHEAD = 64 * 1024
 
 
 def init_console(app: Flask, settings: Settings) -> None:
@@ -34,6 +39,7 @@ def init_console(app: Flask, settings: Settings) -> None:
         PERMANENT_SESSION_LIFETIME=session_length,
         WTF_CSRF_TIME_LIMIT=int(session_length.total_seconds()),
     )
+    app.before_request(_upload_limit)  # before CSRF reads the form
     csrf.init_app(app)
     login_manager.init_app(app)
     for blueprint in (auth.bp, cases.bp, matches.bp, pledges.bp, stats.bp, export.bp, team.bp):
@@ -45,6 +51,11 @@ def init_console(app: Flask, settings: Settings) -> None:
     )
     app.register_error_handler(CSRFError, _csrf_refused)
     app.register_error_handler(HTTPException, _console_error)
+
+
+def _upload_limit() -> None:
+    if request.endpoint in UPLOADS:
+        request.max_content_length = runtime().settings.media_max_bytes + UPLOAD_OVERHEAD
 
 
 def exempt_from_csrf(*blueprints: object) -> None:

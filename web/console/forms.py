@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
 from wtforms import SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
@@ -12,6 +13,10 @@ from vocabulary import POVERTY_CAUSES
 
 class NoteForm(FlaskForm):  # type: ignore[misc]
     note = TextAreaField("备注", validators=[Optional(), Length(max=500)])
+
+
+class ProofForm(FlaskForm):  # type: ignore[misc]
+    photo = FileField("送达照片", validators=[FileRequired("请先选一张照片")])
 
 
 class ReasonForm(FlaskForm):  # type: ignore[misc]

@@ -3,7 +3,7 @@ decline (with a reason) and record delivery (with a note), over `domain.matches`
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, abort, flash, render_template
 from flask.typing import ResponseReturnValue
 from flask_login import login_required
 from sqlalchemy.orm import Session
@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 import messages as msg
 from domain import attachments, matches
 from domain.events import Event
+from domain.images import NotAcceptable
 from nlu.regions import region_index
 from nlu.validators import mask_name
 from storage.models import Match, Organisation, User
@@ -19,7 +20,7 @@ from storage.repositories import audit
 from vocabulary import KIND_LABELS, NEED_LABELS
 from web.console.actions import Kind, act, refused
 from web.console.auth import acting, staff
-from web.console.forms import NoteForm, ReasonForm
+from web.console.forms import NoteForm, ProofForm, ReasonForm
 from web.runtime import runtime
 
 bp = Blueprint("console_matches", __name__, url_prefix="/console")
@@ -53,7 +54,12 @@ def match(match_id: int) -> ResponseReturnValue:
             if found.pledge.display_name
             else msg.ANONYMOUS,
             delivery=msg.WORKER_DELIVERY[found.pledge.kind].format(match=found.number),
-            forms={"confirm": NoteForm(), "decline": ReasonForm(), "deliver": NoteForm()},
+            forms={
+                "confirm": NoteForm(),
+                "decline": ReasonForm(),
+                "deliver": NoteForm(),
+                "proof": ProofForm(),
+            },
             proofs=attachments.of_match(db, found.id),
         )
 
@@ -111,3 +117,31 @@ def deliver(match_id: int) -> ResponseReturnValue:
         "delivered",
         lambda db, actor, match: matches.deliver(db, match, actor, note, followups),
     )
+
+
+@bp.post("/matches/<int:match_id>/proof")
+@login_required
+@acting
+def proof(match_id: int) -> ResponseReturnValue:
+    """A photo of the delivery, kept like a household's (no EXIF, encrypted); the donor hears
+    that proof was recorded, never sees it."""
+    form = ProofForm()
+    if not form.validate_on_submit():
+        return refused(form, MATCHES, match_id)
+    settings, files = runtime().settings, runtime().services.files
+    data = form.photo.data.read(settings.media_max_bytes + 1)
+    try:
+        return act(
+            MATCHES,
+            match_id,
+            "proof_uploaded",
+            lambda db, actor, match: attachments.upload_proof(
+                db, actor, match, data, settings.media_max_bytes, files
+            ),
+        )
+    except NotAcceptable as exc:
+        limit = settings.media_max_bytes // (1024 * 1024)
+        flash(msg.CONSOLE_PHOTO_REFUSED[str(exc)].format(limit=limit), "warning")
+    except OSError:
+        flash(msg.CONSOLE_STORE_DOWN, "warning")
+    return MATCHES.page(match_id)
