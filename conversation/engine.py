@@ -149,11 +149,21 @@ class Conversation:
         return msg.LOCATION_SEEN.format(region=name)
 
     def reply_to_image(self, media_id: str) -> str:
-        """A photo: kept with the sender's case (fetched by a job). With several open and
-        nothing else going on, they are asked which case; otherwise the latest gets it."""
+        """A photo: kept with the sender's case (fetched by a job). Sent during a flow that
+        keeps photos (the help intake), it waits for the case that flow writes. With several
+        open and nothing else going on, they are asked which case; otherwise the latest
+        gets it."""
         self.emit(Event.MEDIA_RECEIVED)
+        state = self.services.store.load(self.openid)
+        if state is not None and (flow := registry.flows()[state.flow]).keeps_photos:
+            if flow.records_consent and "consent" not in state.slots:  # nothing kept before it
+                return msg.IMAGE_BEFORE_CONSENT + "\n\n" + self._current_question(flow, state)
+            held = attachments.hold_image(self.session, self.user, media_id)
+            state.slots["photos"] = [*state.slots.get("photos", []), held.id]
+            self._save(state)
+            return msg.IMAGE_HELD + "\n\n" + self._current_question(flow, state)
         open_cases = attachments.open_cases(self.session, self.user)
-        if len(open_cases) > 1 and self.services.store.load(self.openid) is None:
+        if len(open_cases) > 1 and state is None:
             held = attachments.hold_image(self.session, self.user, media_id)
             choices = [
                 [

@@ -55,6 +55,10 @@ class Flow:
     # For such a flow: an unclear reply leaves it (True), or is asked again (False: a
     # survey whose answers are short words and numbers; commands still leave it).
     leaves_on_unclear: bool = True
+    # Photos sent while it runs (after consent) are kept, fetched at once, and their ids
+    # handed to its submit in slots["photos"]; the question is asked again. Its `on_end`
+    # discards them when it ends without a submit.
+    keeps_photos: bool = False
     # How long the state waits for an answer (None: CONVERSATION_TTL_SECONDS).
     ttl_seconds: int | None = None
     # Started by a job: what else that start records (the check-in was asked).

@@ -72,6 +72,34 @@ def assign(session: Session, user: User, attachment_ids: list[int], case_id: int
     return case
 
 
+def attach_held(session: Session, user: User, attachment_ids: list[int], case: Case) -> None:
+    """Photos the sender sent while filing a case (the household's own, or a social worker
+    filing on its behalf) go with the case that was written."""
+    for attachment in session.scalars(
+        select(Attachment).where(
+            Attachment.id.in_(attachment_ids),
+            Attachment.user_id == user.id,
+            Attachment.case_id.is_(None),
+        )
+    ):
+        attachment.case_id = case.id
+    audit(session, user.openid, "attachment.assigned", "case", case.id)
+
+
+def discard_held(session: Session, user: User, attachment_ids: list[int], files: FileStore) -> None:
+    """Photos sent while filing a case that was never written: erased, not kept unseen."""
+    for attachment in session.scalars(
+        select(Attachment).where(
+            Attachment.id.in_(attachment_ids),
+            Attachment.user_id == user.id,
+            Attachment.case_id.is_(None),
+        )
+    ):
+        if attachment.storage_key:
+            files.delete(attachment.storage_key)
+        attachment.storage_key, attachment.status = None, AttachmentStatus.ERASED
+
+
 def receive_image(session: Session, user: User, media_id: str) -> str:
     """Attach a photo to the sender's latest open case (a social worker's photo is proof
     of the delivery they recorded last); the reply for the sender."""

@@ -28,6 +28,7 @@ from conversation.steps import (
     show_region,
     validated,
 )
+from domain import attachments
 from domain.cases import poverty_cause_of, urgency_of
 from domain.checks import run_checks
 from nlu.regions import region_index
@@ -89,9 +90,20 @@ def submit_help(conversation: Conversation, slots: Slots, on_behalf: bool = Fals
         case.flags = [*case.flags, {"code": "amount_unknown", "reason": msg.AMOUNT_UNKNOWN_FLAG}]
     if any(flag["code"] == "uncovered" for flag in case.flags):
         audit(session, "system", "case.uncovered", "case", case.id, region=case.region_code)
+    if slots.get("photos"):
+        attachments.attach_held(session, user, slots["photos"], case)
     _tell_covering_workers(conversation, case)
     done = msg.ON_BEHALF_SUBMITTED if on_behalf else msg.HELP_SUBMITTED
     return done.format(number=case.number)
+
+
+def _photos_discarded(conversation: Conversation, slots: Slots, _outcome: str) -> None:
+    """Cancelled or left before submitting: the photos sent meanwhile go too."""
+    if slots.get("photos"):
+        services = conversation.services
+        attachments.discard_held(
+            conversation.session, conversation.user, slots["photos"], services.files
+        )
 
 
 def _tell_covering_workers(conversation: Conversation, case: Case) -> None:
@@ -169,4 +181,6 @@ FLOW = Flow(
     submit=submit_help,
     triggers=Triggers(intents=("seek_help",), menu="help", prefill=prefill),
     records_consent=True,
+    keeps_photos=True,
+    on_end=_photos_discarded,
 )

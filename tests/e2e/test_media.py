@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from jobs.media import fetch_media
 from storage.models import Attachment, AttachmentStatus, AuditEntry
-from tests.support.chat import file_case, money_match_proposed, run_worker
+from tests.support.chat import HOUSEHOLD_ANSWERS, file_case, money_match_proposed, run_worker
 from tests.support.console import sign_in
 from tests.support.wechat import StandIn, WeChatUser
 
@@ -73,6 +73,35 @@ def test_a_photo_is_attached_encrypted_and_shown_only_in_scope(
     with app.extensions["zhulian"].services.db.session() as db:
         views = db.scalars(select(AuditEntry).where(AuditEntry.action == "attachment.viewed"))
         assert [v.actor for v in views] == [dingxi_worker.openid]
+
+
+def test_a_photo_during_intake_waits_for_the_case_and_goes_with_it(
+    app: Flask, household: WeChatUser
+) -> None:
+    household.say("我想求助")
+    before = household.send_photo(photo())
+    assert "请先回复“同意”" in before and "同意" in before  # nothing kept before consent
+    assert stored(app) == []
+    household.say("同意")
+    household.say("1")
+    during = household.send_photo(photo())
+    assert "提交后会放进这次的求助里" in during and "情况" in during  # the question again
+    replies = household.conversation(*HOUSEHOLD_ANSWERS[2:], "确认")
+    number = replies[-1].split("编号是 ")[1][:7]
+    assert fetch_media() == 1
+    [attachment] = stored(app)
+    assert attachment.case_id == int(number[1:]) and attachment.status == AttachmentStatus.STORED
+    assert len(files_on_disk(app)) == 1
+
+
+def test_photos_of_an_intake_cancelled_are_erased(app: Flask, household: WeChatUser) -> None:
+    household.conversation("我想求助", "同意", "1")
+    household.send_photo(photo())
+    assert fetch_media() == 1
+    assert len(files_on_disk(app)) == 1
+    household.say("取消")
+    assert [a.status for a in stored(app)] == [AttachmentStatus.ERASED]
+    assert files_on_disk(app) == []
 
 
 def test_a_disguised_file_and_an_oversized_photo_are_not_kept(
