@@ -36,6 +36,8 @@ from vocabulary import NEED_LABELS
 CONFIRM = "_confirm"
 EDIT = "_edit"
 MAX_FAILURES = 3
+# The menu's location picker sends its event, then the same place as a message, at once.
+PICKED_PLACE_SECONDS = 60
 
 COMMANDS = {
     "cancel": (
@@ -134,9 +136,18 @@ class Conversation:
             return self.start(flow)
         return self._simple(choice)
 
-    def reply_to_location(self, latitude: float, longitude: float, label: str) -> str:
+    def reply_to_location(
+        self, latitude: float, longitude: float, label: str, picked: bool = False
+    ) -> str | None:
         """A location message: the county it is in answers a region question going on;
-        otherwise the person is told where we think they are, and what they can do."""
+        otherwise the person is told where we think they are, and what they can do. The
+        menu's picker sends a place twice (`picked`: its event, then a location message):
+        the message after the event gets no reply (None)."""
+        place = f"{latitude:.5f},{longitude:.5f}"
+        if picked:
+            self.services.store.mark(self.openid, place, PICKED_PLACE_SECONDS)
+        elif self.services.store.take_mark(self.openid, place):
+            return None
         code = place_of(latitude, longitude, label)
         if code is None:
             return msg.LOCATION_UNKNOWN

@@ -75,3 +75,12 @@ class ConversationStore:
 
     def clear_misses(self, openid: str) -> None:
         self._redis.delete(self._misses_key(openid))
+
+    def mark(self, openid: str, what: str, seconds: int) -> None:
+        """Remember for `seconds` that `what` was answered: WeChat delivers some things twice
+        in two forms (a place picked from the menu: an event, then a location message)."""
+        self._redis.set(f"answered:{openid}:{what}", 1, ex=seconds)
+
+    def take_mark(self, openid: str, what: str) -> bool:
+        """Whether `what` was marked answered (and forget the mark)."""
+        return bool(self._redis.delete(f"answered:{openid}:{what}"))

@@ -250,7 +250,9 @@ class Dispatcher:
                 return conversation.reply_to_subscribe()
             if event == "click":  # a custom-menu button (flask wechat menu)
                 return conversation.reply_to_menu(str(getattr(message, "key", "") or ""))
-            return None
+            if event == "location_select":  # the menu's picker: SendLocationInfo
+                return _picked_place(conversation, message)
+            return None  # pic_photo_or_album (SendPicsInfo): the photos follow as image messages
         if message.type == "image" and getattr(message, "media_id", None):
             return conversation.reply_to_image(str(message.media_id))
         if message.type == "location":
@@ -289,3 +291,14 @@ class Dispatcher:
         except Exception:
             log.exception("could not log %s (%s)", key, outcome)
             return True
+
+
+def _picked_place(conversation: Conversation, message: BaseMessage) -> str | None:
+    """The place picked with the menu's 发位置 button (a location message follows it)."""
+    place = getattr(message, "location_info", None) or {}
+    try:
+        latitude, longitude = (float(place.get(key) or "") for key in ("Location_X", "Location_Y"))
+    except ValueError:
+        return msg.LOCATION_UNKNOWN
+    label = str(place.get("Label") or "")
+    return conversation.reply_to_location(latitude, longitude, label, picked=True)

@@ -74,6 +74,21 @@ def voice_xml(openid: str, media_id: str, msg_id: int, recognition: str | None =
     )
 
 
+def pics_info(md5_sums: list[str]) -> str:
+    """What the menu's photo button sends first (the photos follow as image messages)."""
+    items = "".join(f"<item><PicMd5Sum><![CDATA[{md5}]]></PicMd5Sum></item>" for md5 in md5_sums)
+    return f"<SendPicsInfo><Count>{len(md5_sums)}</Count><PicList>{items}</PicList></SendPicsInfo>"
+
+
+def location_info(latitude: float, longitude: float, label: str) -> str:
+    """What the menu's location picker sends (a location message follows)."""
+    return (
+        f"<SendLocationInfo><Location_X>{latitude}</Location_X><Location_Y>{longitude}"
+        f"</Location_Y><Scale>15</Scale><Label><![CDATA[{label}]]></Label>"
+        "<Poiname><![CDATA[]]></Poiname></SendLocationInfo>"
+    )
+
+
 def location_xml(openid: str, latitude: float, longitude: float, label: str, msg_id: int) -> str:
     return (
         "<xml>"
@@ -88,8 +103,11 @@ def location_xml(openid: str, latitude: float, longitude: float, label: str, msg
     )
 
 
-def event_xml(openid: str, event: str, create_time: int | None = None, key: str = "") -> str:
-    """An event; `key` is a menu button's EventKey (a CLICK)."""
+def event_xml(
+    openid: str, event: str, create_time: int | None = None, key: str = "", body: str = ""
+) -> str:
+    """An event; `key` is a menu button's EventKey, `body` what the event carries
+    (SendPicsInfo, SendLocationInfo)."""
     event_key = f"<EventKey><![CDATA[{key}]]></EventKey>" if key else ""
     return (
         "<xml>"
@@ -98,7 +116,7 @@ def event_xml(openid: str, event: str, create_time: int | None = None, key: str 
         f"<CreateTime>{create_time or int(time.time())}</CreateTime>"
         "<MsgType><![CDATA[event]]></MsgType>"
         f"<Event><![CDATA[{event}]]></Event>"
-        f"{event_key}"
+        f"{event_key}{body}"
         "</xml>"
     )
 

@@ -3,6 +3,7 @@ safe mode), a 5-second wait, and up to three deliveries of the same message."""
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import time
 from collections.abc import Callable
@@ -14,7 +15,9 @@ from wechat_standin.signing import (
     Account,
     event_xml,
     image_xml,
+    location_info,
     location_xml,
+    pics_info,
     read_reply,
     signed_request,
     text_xml,
@@ -110,3 +113,20 @@ class WebhookCaller:
 
     def send_event(self, openid: str, event: str, key: str = "") -> Delivery:
         return self.deliver(event_xml(openid, event, key=key))
+
+    def send_photos_from_menu(self, openid: str, media_ids: list[str]) -> list[Delivery]:
+        """The menu's photo button: the pic_photo_or_album event (SendPicsInfo), then each
+        photo as an image message."""
+        md5_sums = [hashlib.md5(media.encode()).hexdigest() for media in media_ids]  # noqa: S324
+        body = pics_info(md5_sums)
+        first = self.deliver(event_xml(openid, "pic_photo_or_album", key="photo", body=body))
+        return [first, *(self.send_image(openid, media) for media in media_ids)]
+
+    def send_location_from_menu(
+        self, openid: str, latitude: float, longitude: float, label: str
+    ) -> list[Delivery]:
+        """The menu's location picker: the location_select event (SendLocationInfo), then
+        the same place as a location message."""
+        body = location_info(latitude, longitude, label)
+        first = self.deliver(event_xml(openid, "location_select", key="location", body=body))
+        return [first, self.send_location(openid, latitude, longitude, label)]

@@ -275,6 +275,19 @@ def test_a_location_fills_the_county_at_the_region_question(
     assert "没能对上" in other.send_location(48.85, 2.35, "Paris")
 
 
+def test_the_menus_photo_and_location_buttons_are_answered_once(
+    app: Flask, household: WeChatUser
+) -> None:
+    """发照片 sends an event (SendPicsInfo), then the photos; 发位置 sends an event
+    (SendLocationInfo), then the same place as a message: one answer each time."""
+    number = file_case(household)
+    event, *photos = household.send_photos_from_menu(photo(), photo())
+    assert event is None and all(number in (reply or "") for reply in photos)
+    assert fetch_media() == 2
+    first, again = household.send_location_from_menu(35.21, 105.24, "甘肃省定西市通渭县")
+    assert first is not None and "通渭县" in first and again is None
+
+
 def test_the_label_wins_over_the_nearest_seat(household: WeChatUser) -> None:
     """A point nearer 通渭's seat but labelled in 陇西县 (WeChat knows the border)."""
     assert "陇西县" in household.send_location(35.2, 105.0, "甘肃省定西市陇西县某村")

@@ -90,6 +90,23 @@ class WeChatUser:
         assert delivery.status == 200 and delivery.reply, delivery
         return delivery.reply
 
+    def send_photos_from_menu(self, *bodies: bytes) -> list[str | None]:
+        """The menu's 发照片 button: an event, then the photos; the replies to each."""
+        media_ids = [self.standin.upload(body, "image/jpeg") for body in bodies]
+        self.standin.state.user_wrote(self.openid)
+        deliveries = self.caller.send_photos_from_menu(self.openid, media_ids)
+        assert all(d.status == 200 for d in deliveries), deliveries
+        return [d.reply for d in deliveries]
+
+    def send_location_from_menu(
+        self, latitude: float, longitude: float, label: str = ""
+    ) -> list[str | None]:
+        """The menu's 发位置 picker: an event, then the location message; both replies."""
+        self.standin.state.user_wrote(self.openid)
+        deliveries = self.caller.send_location_from_menu(self.openid, latitude, longitude, label)
+        assert all(d.status == 200 for d in deliveries), deliveries
+        return [d.reply for d in deliveries]
+
     def say(self, text: str) -> str:
         """Send a text and return the reply text (the webhook must answer 200 with one)."""
         delivery = self.send(text)
