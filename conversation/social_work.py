@@ -5,6 +5,7 @@ elsewhere is answered exactly like a case that does not exist."""
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -36,6 +37,7 @@ from storage.social_work import (
     BindError,
     bind,
     cases_in_regions,
+    count_waiting,
     covers,
     deactivate,
     organisation_prefixes,
@@ -318,12 +320,8 @@ class WorkerCommands:
         # The organisation's backlog: every region it covers, not only this worker's.
         prefixes = organisation_prefixes(self.session, self.worker.organisation_id)
         days = self.conversation.services.settings.reminder_after_days
-        overdue = [
-            c
-            for c in cases_in_regions(self.session, prefixes, CaseStatus.SUBMITTED)
-            if (utcnow() - c.submitted_at).days >= days
-        ]
-        figures = build_report(self.session, prefixes)
+        overdue = count_waiting(self.session, prefixes, utcnow() - timedelta(days=days))
+        figures = build_report(self.conversation.services.db, prefixes)
         counts = figures["cases_by_status"]
         matched = sum(counts.get(s, 0) for s in ("partly_matched", "matched"))
         return msg.STATS.format(
@@ -337,7 +335,7 @@ class WorkerCommands:
             matched=matched,
             delivered=counts.get("delivered", 0) + counts.get("closed", 0),
             days=days,
-            overdue=len(overdue),
+            overdue=overdue,
         )
 
     def unbind(self) -> str:

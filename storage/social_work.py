@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import ColumnElement, false, func, literal, or_, select
 from sqlalchemy.exc import IntegrityError
@@ -260,6 +260,16 @@ def cases_in_regions(session: Session, prefixes: list[str], *statuses: CaseStatu
     if statuses:
         query = query.where(Case.status.in_(statuses))
     return list(session.scalars(query))
+
+
+def count_waiting(session: Session, prefixes: list[str], submitted_before: datetime) -> int:
+    """Cases in the regions still waiting for verification since before the given time."""
+    waiting = select(func.count()).where(
+        in_regions(prefixes),
+        Case.status == CaseStatus.SUBMITTED,
+        Case.submitted_at <= submitted_before,
+    )
+    return int(session.scalar(waiting) or 0)
 
 
 def notify(

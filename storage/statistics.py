@@ -7,15 +7,28 @@ from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, case, func, select, tuple_
 from sqlalchemy.orm import Session, aliased
 
 from storage.db import Database
-from storage.models import Case, CaseStatus, Checkin, CheckinStatus, Match, Pledge, ResourceKind
-from storage.reports import ACTIVE, DELIVERED, NOT_NEEDED
+from storage.models import (
+    Case,
+    CaseStatus,
+    Checkin,
+    CheckinStatus,
+    Match,
+    MatchStatus,
+    Pledge,
+    ResourceKind,
+)
+
+DELIVERED = (MatchStatus.DELIVERED, MatchStatus.CLOSED)
+ACTIVE = (MatchStatus.PROPOSED, MatchStatus.CONFIRMED, *DELIVERED)
+# What households still need or were helped with: not what was turned down or withdrawn.
+NOT_NEEDED = (CaseStatus.REJECTED, CaseStatus.WITHDRAWN)
 
 # The funnel, in the order a case moves through it.
 FUNNEL = (
@@ -36,6 +49,9 @@ class Range:
 
     def cases(self) -> ColumnElement[bool]:
         return Case.submitted_at.between(self.start, self.end)
+
+
+ALL_TIME = Range(datetime(2000, 1, 1, tzinfo=UTC), datetime(2200, 1, 1, tzinfo=UTC))
 
 
 def _days(session: Session, end: Any, start: Any) -> Any:

@@ -249,8 +249,8 @@ def failed_notifications() -> None:
 @data_cli.command("report")
 def report() -> None:
     """The operators' report as JSON: cases, amounts, timings, feedback."""
-    with runtime().services.db.session() as session:
-        click.echo(json.dumps(build_report(session), ensure_ascii=False, indent=2))
+    figures = build_report(runtime().services.db)
+    click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
 
 
 @data_cli.command("rotate-key")
