@@ -6,7 +6,7 @@ to the record's page with what happened."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from flask import flash, redirect, url_for
@@ -37,15 +37,26 @@ class Kind(Generic[Record]):
         return redirect(url_for(self.endpoint, **values))
 
 
+@dataclass(frozen=True)
+class Done:
+    """What a change says when the outcome decides it: the events, a message with its
+    flash category, and (if not the record's own) the page to go to."""
+
+    events: set[Event] = field(default_factory=set)
+    said: tuple[str, str] | None = None
+    then: str | None = None
+
+
 def act(
     kind: Kind[Record],
     record_id: int,
     done: str,
-    change: Callable[[Session, User, Record], set[Event]],
+    change: Callable[[Session, User, Record], set[Event] | Done],
     **details: Any,
 ) -> ResponseReturnValue:
-    """Run `change` as the signed-in person; flash `CONSOLE_DONE[done]`, or the record's
-    current status when someone else moved it first (nothing changes then)."""
+    """Run `change` as the signed-in person; flash `CONSOLE_DONE[done]` (or what its `Done`
+    says), or the record's current status when someone else moved it first (nothing
+    changes then)."""
     current = runtime()
     with current.services.db.session() as db:
         number = kind.load(db, record_id).number
@@ -54,16 +65,19 @@ def act(
             actor = db.get(User, staff().user_id)
             if actor is None:
                 raise StaleRecord(number)
-            events = change(db, actor, kind.load(db, record_id))
+            outcome = change(db, actor, kind.load(db, record_id))
     except StaleRecord:
         with current.services.db.session() as db:
             status = kind.status_labels[kind.load(db, record_id).status]
         flash(msg.CONSOLE_WRONG_STATUS.format(number=number, status=status), "warning")
         return kind.page(record_id)
-    current.dispatcher.follow_ups.enqueue(frozenset(events), f"console:{done}:{number}")
-    if done in msg.CONSOLE_DONE:
+    result = outcome if isinstance(outcome, Done) else Done(outcome)
+    current.dispatcher.follow_ups.enqueue(frozenset(result.events), f"console:{done}:{number}")
+    if result.said is not None:
+        flash(*result.said)
+    elif done in msg.CONSOLE_DONE:
         flash(msg.CONSOLE_DONE[done].format(number=number, **details), "success")
-    return kind.page(record_id)
+    return redirect(result.then) if result.then else kind.page(record_id)
 
 
 def refused(form: FlaskForm, kind: Kind[Record], record_id: int) -> ResponseReturnValue:

@@ -34,7 +34,7 @@ from storage.models import (
 from storage.queue import case_page, waiting_matches
 from storage.repositories import audit
 from vocabulary import NEED_LABELS
-from web.console.actions import Kind, act, refused
+from web.console.actions import Done, Kind, act, refused
 from web.console.auth import acting, staff
 from web.console.filters import RECORD_NUMBER, case_filter, int_arg
 from web.console.forms import (
@@ -260,17 +260,14 @@ def ask(case_id: int) -> ResponseReturnValue:
     if not form.validate_on_submit():
         return refused(form, CASES, case_id)
     question = form.question.data.strip()
-    asked: list[Asked] = []
 
-    def change(db: Session, actor: User, case: Case) -> set[Event]:
+    def change(db: Session, actor: User, case: Case) -> Done:
         outbox = Outbox(db)
-        asked.append(ask_household(runtime().services, db, case, actor, question, outbox))
-        return outbox.events
+        asked = ask_household(runtime().services, db, case, actor, question, outbox)
+        said = msg.CONSOLE_DONE[ASKED[asked]].format(number=case.number)
+        return Done(outbox.events, (said, "success"))
 
-    back = act(CASES, case_id, "", change)
-    if asked:
-        flash(msg.CONSOLE_DONE[ASKED[asked[0]]].format(number=f"Q{case_id:06d}"), "success")
-    return back
+    return act(CASES, case_id, "asked", change)
 
 
 @bp.post("/cases/<int:case_id>/checkins")
@@ -281,25 +278,18 @@ def enrol(case_id: int) -> ResponseReturnValue:
     if not EmptyForm().validate_on_submit():
         abort(400)
     default = runtime().settings.checkin_after_days
-    added: list[int] = []
 
-    def change(db: Session, actor: User, case: Case) -> set[Event]:
+    def change(db: Session, actor: User, case: Case) -> Done:
         try:
-            added.append(
-                checkins.enrol(db, case, checkins.checkin_days(db, case, default), actor.openid)
-            )
+            added = checkins.enrol(db, case, checkins.checkin_days(db, case, default), actor.openid)
         except checkins.NotEnrollable:
-            added.append(-1)
-        return set()
+            return Done(said=(msg.CHECKINS_NOT_ENROLLABLE.format(number=case.number), "warning"))
+        if not added:
+            return Done(said=(msg.CHECKINS_ALREADY.format(number=case.number), "warning"))
+        text = msg.CONSOLE_CHECKINS_ENROLLED.format(number=case.number, count=added)
+        return Done(said=(text, "success"))
 
-    back = act(CASES, case_id, "", change)
-    number = f"Q{case_id:06d}"
-    if added and added[0] > 0:
-        flash(msg.CONSOLE_CHECKINS_ENROLLED.format(number=number, count=added[0]), "success")
-    elif added:
-        text = msg.CHECKINS_ALREADY if added[0] == 0 else msg.CHECKINS_NOT_ENROLLABLE
-        flash(text.format(number=number), "warning")
-    return back
+    return act(CASES, case_id, "enrolled", change)
 
 
 @bp.post("/cases/<int:case_id>/followup")
@@ -309,18 +299,15 @@ def follow_up(case_id: int) -> ResponseReturnValue:
     """A follow-up case from a check-in that found risk, as `跟进 Q…` in the chat."""
     if not EmptyForm().validate_on_submit():
         abort(400)
-    opened: list[Case | None] = []
 
-    def change(db: Session, actor: User, case: Case) -> set[Event]:
-        opened.append(checkins.open_followup(db, case, actor))
-        return set()
+    def change(db: Session, actor: User, case: Case) -> Done:
+        opened = checkins.open_followup(db, case, actor)
+        if opened is None:
+            return Done(said=(msg.NO_FOLLOWUP.format(number=case.number), "warning"))
+        then = url_for(".case", case_id=opened.id)
+        return Done(said=(msg.FOLLOWUP_OPENED.format(number=opened.number), "success"), then=then)
 
-    act(CASES, case_id, "", change)
-    if opened and opened[0] is not None:
-        flash(msg.FOLLOWUP_OPENED.format(number=opened[0].number), "success")
-        return redirect(url_for(".case", case_id=opened[0].id))
-    flash(msg.NO_FOLLOWUP.format(number=f"Q{case_id:06d}"), "warning")
-    return redirect(url_for(".case", case_id=case_id))
+    return act(CASES, case_id, "followed_up", change)
 
 
 @bp.get("/attachments/<int:attachment_id>")
