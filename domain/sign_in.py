@@ -12,7 +12,6 @@ from datetime import timedelta
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from domain.staff import is_staff
 from storage.crypto import cipher
 from storage.models import ConsoleSession, SignInLink, User, utcnow
 from storage.repositories import audit
@@ -35,8 +34,8 @@ def create_link(session: Session, user: User, minutes: int) -> str:
 
 
 def redeem_link(session: Session, token: str) -> User | None:
-    """The staff member a link signs in, using it up; None when it is unknown, used,
-    expired, or its person no longer has console access."""
+    """The person a link signs in, using it up; None when it is unknown, used or expired
+    (whether they still have console access is for `domain.staff.staff_for` to say)."""
     now = utcnow()
     user_id = session.scalar(
         update(SignInLink)
@@ -48,14 +47,12 @@ def redeem_link(session: Session, token: str) -> User | None:
         .values(used_at=now)
         .returning(SignInLink.user_id)
     )
-    user = session.get(User, user_id) if user_id is not None else None
-    return user if user is not None and is_staff(session, user) else None
+    return session.get(User, user_id) if user_id is not None else None
 
 
-def staff_user(session: Session, openid: str) -> User | None:
-    """The user of an openid WeChat vouched for, if they have console access."""
-    user = session.scalar(select(User).where(User.openid == openid))
-    return user if user is not None and is_staff(session, user) else None
+def known_user(session: Session, openid: str) -> User | None:
+    """The user of an openid WeChat vouched for, if the service knows them."""
+    return session.scalar(select(User).where(User.openid == openid))
 
 
 def open_session(session: Session, user: User, via: str, hours: int) -> str:

@@ -17,7 +17,7 @@ from flask_login import LoginManager, UserMixin, current_user, login_user, logou
 from redis.exceptions import RedisError
 
 import messages as msg
-from domain.sign_in import end_session, open_session, redeem_link, session_user, staff_user
+from domain.sign_in import end_session, known_user, open_session, redeem_link, session_user
 from domain.staff import Staff, staff_for
 from notification.wechat_api import WebAuthorisation
 from storage.models import User
@@ -92,13 +92,14 @@ def _safe_next(target: str | None) -> str:
     return url_for("console_cases.queue")
 
 
-def _start(user: User, via: str) -> ResponseReturnValue:
+def _start(user: User | None, via: str) -> ResponseReturnValue:
+    """A session for a person with console access (checked once, here); others refused."""
     settings = runtime().settings
     with runtime().services.db.session() as db:
+        access = staff_for(db, user) if user is not None else None
+        if user is None or access is None:
+            return _refused(msg.CONSOLE_NO_ACCESS)
         token = open_session(db, user, via, settings.console_session_hours)
-        access = staff_for(db, user)
-    if access is None:
-        return _refused(msg.CONSOLE_NO_ACCESS)
     target = _safe_next(session.pop("next", None))
     session.clear()
     session.permanent = True
@@ -143,8 +144,8 @@ def oauth_callback() -> ResponseReturnValue:
     if openid is None:
         return _refused(msg.CONSOLE_OAUTH_FAILED, 400)
     with runtime().services.db.session() as db:
-        user = staff_user(db, openid)
-    return _start(user, "oauth") if user is not None else _refused(msg.CONSOLE_NO_ACCESS)
+        user = known_user(db, openid)
+    return _start(user, "oauth")
 
 
 @bp.get("/link/<token>")
