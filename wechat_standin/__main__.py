@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 import logging
+import mimetypes
 import os
 import sys
 import threading
 import time
+from pathlib import Path
+from typing import Any
 
 import requests
 from dotenv import load_dotenv
@@ -19,7 +22,10 @@ from wechat_standin.signing import Account
 from wechat_standin.webhook_caller import WebhookCaller, http_transport
 
 DEFAULT_PORT = 8100
-CHAT_HELP = "输入消息回车发送。/user <openid> 换身份，/subscribe 关注，/quit 退出。"
+CHAT_HELP = (
+    "输入消息回车发送。/user <openid> 换身份，/subscribe 关注，/photo <图片文件> 发照片，"
+    "/location <纬度> <经度> [地名] 发位置，/menu <按钮key> 点菜单，/quit 退出。"
+)
 
 
 def _standin_url() -> str:
@@ -75,6 +81,35 @@ class PushWatcher:
             self.poll()
 
 
+def _payload(base: str, openid: str, text: str) -> dict[str, Any]:
+    """What one line of the terminal chat sends: a text, or (a command) an event, a photo
+    (uploaded to the stand-in first, as WeChat does) or a location."""
+    command, _, rest = text.partition(" ")
+    if command == "/subscribe":
+        return {"openid": openid, "event": "subscribe"}
+    if command == "/menu":
+        return {"openid": openid, "event": "click", "key": rest.strip()}
+    if command == "/photo":
+        path = Path(rest.strip()).expanduser()
+        kind = mimetypes.guess_type(path.name)[0] or "image/jpeg"
+        upload = requests.post(
+            f"{base}/standin/media",
+            data=path.read_bytes(),
+            headers={"Content-Type": kind},
+            timeout=20,
+        )
+        return {"openid": openid, "image": upload.json()["media_id"]}
+    if command == "/location":
+        latitude, longitude, *label = rest.split()
+        place = {
+            "latitude": float(latitude),
+            "longitude": float(longitude),
+            "label": " ".join(label),
+        }
+        return {"openid": openid, "location": place}
+    return {"openid": openid, "text": text}
+
+
 def chat(openid: str) -> None:
     base = _standin_url()
     print(f"你是 {openid}。{CHAT_HELP}")
@@ -91,13 +126,12 @@ def chat(openid: str) -> None:
             watcher.switch(openid)
             print(f"现在你是 {openid}")
             continue
-        payload = (
-            {"openid": openid, "event": "subscribe"}
-            if text == "/subscribe"
-            else {"openid": openid, "text": text}
-        )
         try:
+            payload = _payload(base, openid, text)
             result = requests.post(f"{base}/standin/send", json=payload, timeout=20).json()
+        except (OSError, ValueError, IndexError) as exc:
+            print(f"（没发出去：{exc}）")
+            continue
         except requests.RequestException as exc:
             print(f"（连不上微信模拟器 {base}：{exc}。先运行 make run）")
             continue

@@ -347,6 +347,9 @@ def create_standin_app(state: StandInState, caller: WebhookCaller | None = None)
             outcome = caller.send_event(openid, str(data["event"]), str(data.get("key") or ""))
         elif data.get("image"):
             outcome = caller.send_image(openid, str(data["image"]))
+        elif isinstance(place := data.get("location"), dict):  # a location message
+            latitude, longitude = float(place["latitude"]), float(place["longitude"])
+            outcome = caller.send_location(openid, latitude, longitude, str(place.get("label", "")))
         else:
             msg_id = int(data["msg_id"]) if data.get("msg_id") else None  # a retry keeps it
             outcome = caller.send_text(openid, str(data.get("text", "")), msg_id)
