@@ -26,6 +26,7 @@ from nlu.client import MIN_CONFIDENCE, NluClient
 from nlu.geo import place_of
 from nlu.lexicon import bare, detect_need_type, menu_number
 from nlu.regions import region_index
+from nlu.sides import GIVE, HELP
 from storage import social_work as social_work_store
 from storage.db import Database
 from storage.files import FileStore
@@ -78,8 +79,12 @@ def command_of(text: str) -> str | None:
 
 
 def clarifying_question(ranking: list[tuple[str, float]]) -> str | None:
-    """When unsure: ask which of the likely actions was meant, numbered as in the menu."""
+    """When unsure: ask which of the likely actions was meant, numbered as in the menu.
+    Asking for help and offering it come together: which side someone is on is never
+    guessed, so one is not offered without the other."""
     likely = {name for name, _ in ranking[:3]} & set(msg.TOP_MENU_LABELS)
+    if likely & {HELP, GIVE}:
+        likely |= {HELP, GIVE}
     if not likely:
         return None
     options = "\n".join(label for name, label in msg.TOP_MENU_LABELS.items() if name in likely)

@@ -11,3 +11,9 @@ def test_unsure_between_help_and_pledge_asks_with_menu_numbers() -> None:
 
 def test_unsure_with_nothing_actionable_gives_no_question() -> None:
     assert clarifying_question([("greet", 0.3), ("thank", 0.3), ("out_of_scope", 0.2)]) is None
+
+
+def test_help_and_donation_are_offered_together() -> None:
+    question = clarifying_question([("offer_donation", 0.46), ("check_status", 0.2)])
+    assert question is not None
+    assert "1 我要求助" in question and "2 我要捐助" in question and "3 查进度" in question
