@@ -16,11 +16,14 @@ from storage.models import (
     CaseQuestion,
     HouseholdProfile,
     InboundMessage,
+    OrganisationApplication,
     Pledge,
     PledgeStatus,
     User,
 )
 from storage.repositories import audit
+
+ERASED = "（已删除）"
 
 
 def erase_personal_data(session: Session, user: User, files: FileStore) -> None:
@@ -32,7 +35,7 @@ def erase_personal_data(session: Session, user: User, files: FileStore) -> None:
         profile.name = profile.id_number = profile.phone = profile.address = None
         profile.id_number_hash = profile.phone_hash = None
     for case in session.scalars(select(Case).where(Case.user_id == user.id)):
-        case.description, case.review_note = "（已删除）", None
+        case.description, case.review_note = ERASED, None
         cases.withdraw(session, case, user.openid)
     for pledge in session.scalars(select(Pledge).where(Pledge.donor_id == user.id)):
         pledge.display_name = pledge.contact_phone = None
@@ -46,7 +49,11 @@ def erase_personal_data(session: Session, user: User, files: FileStore) -> None:
         .join(Case, CaseQuestion.case_id == Case.id)
         .where(Case.user_id == user.id)
     ):
-        question.answer = "（已删除）" if question.answer else None
+        question.answer = ERASED if question.answer else None
+    for application in session.scalars(
+        select(OrganisationApplication).where(OrganisationApplication.user_id == user.id)
+    ):  # the person who applied for an organisation: their own contact details go
+        application.contact_name = application.contact_phone = ERASED
     checkins.forget(session, user)
     attachments.erase(session, user, files)
     session.execute(

@@ -678,3 +678,45 @@ LOCATION_SEEN = (
 LOCATION_UNKNOWN = "这个位置我们没能对上国内的县区，请用文字告诉我在哪个县（区）。"
 WHICH_CASE = "照片收到了！您有几件求助，这张照片是哪一件的？回复数字：\n{options}"
 CASE_CHOICE = "{number}（{need}）"
+
+# --- organisations applying to implement projects (domain.organisations) ----------------
+APPLICATION_LINK = (
+    "欢迎社工机构、社会组织入驻！请在 {days} 天内打开下面的链接填写入驻申请"
+    "（机构名称、统一社会信用代码、联系人、服务地区和领域，可上传登记证书照片）：\n{url}\n"
+    "平台运营人员审核后，会在这里通知您结果。"
+)
+APPLICATION_BAD_CREDIT_CODE = (
+    "统一社会信用代码不对：应是 18 位，最后一位是校验码，请对照登记证书再填一次。"
+)
+APPLICATION_UNKNOWN_PLACE = "没有找到地区“{place}”，请写省、市或县的名字，比如“甘肃定西”“临夏州”。"
+APPLICATION_NO_PLACE = "请写上机构服务的地区（省、市或县），几个地区用顿号隔开。"
+APPLICATION_BAD_PHONE = "联系电话不对，请填 11 位手机号。"
+APPLICATION_NO_FIELDS = "请至少选一个服务领域。"
+APPLICATION_TOO_MANY_DOCUMENTS = "证书照片最多 {limit} 张。"
+APPLICATION_BAD_DOCUMENT = "上传的证书不是照片或太大（支持 JPG、PNG，最大 10 MB），请换一张。"
+APPLICATION_LINK_USED = "这个链接已经用过或过期了。请在公众号里回复“机构入驻”获取新链接。"
+APPLICATION_SUBMITTED = "申请 {number} 已提交，平台运营人员审核后会在微信里通知您。"
+APPLICATION_FOR_OPERATORS = "新的机构入驻申请 {number}：{name}，请审核。"
+APPLICATION_NOT_WAITING = "申请 {number} 现在不在待审核状态，不能这样操作。"
+APPLICATION_NAME_TAKEN = "已经有叫“{name}”的机构了，不能重复创建。请驳回或让申请人说明。"
+APPLICATION_APPLICANT_IS_WORKER = "申请人已经是某家机构的社工，不能再做新机构的管理员。"
+APPLICATION_APPROVED = (
+    "恭喜！“{name}”的入驻申请通过了，服务地区：{places}。您已是机构管理员，"
+    "回复“登录”可以进入工作台，邀请本机构的社工。"
+)
+APPLICATION_REJECTED = "很抱歉，“{name}”的入驻申请没有通过。原因：{reason}"
+APPLICATION_MORE_NEEDED = (
+    "“{name}”的入驻申请还需要补充：{note}\n请在 {days} 天内打开链接补充后重新提交：{url}"
+)
+APPLICATION_STATUS = {
+    "submitted": "待审核",
+    "more_needed": "待补充材料",
+    "approved": "已通过",
+    "rejected": "未通过",
+}
+CONSOLE_APPLICATION_DONE = {
+    "approved": "已通过 {number}：机构已创建，申请人是机构管理员，会收到通知。",
+    "rejected": "已驳回 {number}，申请人会收到原因。",
+    "more_needed": "已请申请人补充 {number}，对方会收到补充链接。",
+}
+CONSOLE_NEED_REASON_TEXT = "请写明原因或需要补充的内容。"

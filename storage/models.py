@@ -318,6 +318,59 @@ class Organisation(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class ApplicationStatus(StrEnum):
+    SUBMITTED = "submitted"  # waiting for an operator
+    MORE_NEEDED = "more_needed"  # the operator asked for more; the applicant edits and resends
+    APPROVED = "approved"  # the organisation exists; the applicant is its admin
+    REJECTED = "rejected"
+
+
+class OrganisationApplication(Base):
+    """An organisation applying to implement projects (项目实施机构): who it is, where and in
+    which fields it works, and its documents (attachments); vetted by an operator."""
+
+    __tablename__ = "organisation_applications"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)  # the applicant
+    name: Mapped[str] = mapped_column(String(100))
+    credit_code: Mapped[str] = mapped_column(String(18), index=True)  # 统一社会信用代码
+    contact_name: Mapped[str] = mapped_column(EncryptedText)
+    contact_phone: Mapped[str] = mapped_column(EncryptedText)
+    region_codes: Mapped[list[str]] = mapped_column(JSON)
+    fields: Mapped[list[str]] = mapped_column(JSON)  # need types
+    about: Mapped[str] = mapped_column(Text)
+    status: Mapped[ApplicationStatus] = mapped_column(
+        _enum(ApplicationStatus, "application_status"), default=ApplicationStatus.SUBMITTED
+    )
+    review_note: Mapped[str | None] = mapped_column(Text)  # the reason, or what more is needed
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"))
+    submitted_at: Mapped[datetime] = mapped_column(default=utcnow)
+    decided_at: Mapped[datetime | None]
+
+    @property
+    def number(self) -> str:
+        return f"A{self.id:06d}"
+
+    @property
+    def console_path(self) -> str:
+        return f"/console/applications/{self.id}"
+
+
+class ApplicationLink(Base):
+    """A one-time link to fill in (or complete) an application, sent by chat; only its
+    keyed hash is stored."""
+
+    __tablename__ = "application_links"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    application_id: Mapped[int | None] = mapped_column(ForeignKey("organisation_applications.id"))
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+
+
 class OrganisationRegion(Base):
     __tablename__ = "organisation_regions"
 
@@ -697,6 +750,10 @@ class Attachment(Base):
     case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)
     # A social worker's proof of delivery belongs to the match delivered.
     match_id: Mapped[int | None] = mapped_column(ForeignKey("matches.id"), index=True)
+    # An organisation's document (a registration certificate) belongs to its application.
+    application_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisation_applications.id"), index=True
+    )
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     media_id: Mapped[str] = mapped_column(String(128))
     kind: Mapped[str] = mapped_column(String(16), default="image")  # image | voice | proof

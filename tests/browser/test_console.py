@@ -193,6 +193,45 @@ def test_photos_show_on_the_case_and_a_proof_is_uploaded_on_the_match(
     assert any("送达凭证" in text for text in pushed_texts(donor))
 
 
+def test_an_organisation_applies_and_an_operator_approves_it(
+    app: Flask,
+    console: Console,
+    household: WeChatUser,
+    runner: FlaskCliRunner,
+    redis_url: str,
+    tmp_path: Path,
+) -> None:
+    runner.invoke(args=["operator", "add", "--openid", "o_operator", "--name", "运营小周"])
+    applicant = household.other("o_applicant")
+    reply = applicant.say("机构入驻")
+    console.open(next(word for word in reply.split() if "/console/apply/" in word))
+    console.fill("#name", "临夏州同心社会工作服务中心")
+    console.fill("#credit_code", "51621100501234567A")
+    console.fill("#contact_name", "马秀兰")
+    console.fill("#contact_phone", "13912345678")
+    console.fill("#places", "临夏州")
+    for need in ("employment", "production"):
+        console.find(f"#fields input[value='{need}']").click()
+    console.fill("#about", "在临夏做技能培训和合作社帮扶。")
+    certificate = tmp_path / "certificate.jpg"
+    certificate.write_bytes(photo(400, 300))
+    console.attach("#documents", certificate)
+    console.shoot("apply")
+    console.submit("#apply")
+    assert "已提交" in console.text()
+    console.forget_everyone()
+    console.sign_in_with_wechat("o_operator")
+    console.click("header a[href$='/console/applications']")
+    console.click("[data-application='A000001']")
+    assert console.image_shown("#documents img")
+    assert "马**" in console.text() and "13912345678" not in console.text()
+    console.shoot("application")
+    console.submit("#approve")
+    assert "已通过" in console.text("#application-status")
+    run_worker(redis_url)
+    assert any("入驻申请通过了" in text for text in pushed_texts(applicant))
+
+
 def test_the_xlsx_export_is_masked_and_holds_the_filtered_rows(
     console: Console, household: WeChatUser, dingxi_worker: WeChatUser
 ) -> None:

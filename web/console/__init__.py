@@ -15,14 +15,15 @@ from werkzeug.exceptions import HTTPException
 
 import messages as msg
 from config.settings import Settings
-from web.console import auth, cases, export, matches, pledges, stats, team
+from domain.organisations import MAX_DOCUMENTS
+from web.console import auth, cases, export, matches, organisations, pledges, stats, team
 from web.console.auth import login_manager, template_globals
 from web.runtime import runtime
 
 csrf = CSRFProtect()
-# Views that take a photo: their bodies may be as large as a photo (plus the form around it);
-# every other body keeps MAX_BODY_BYTES.
-UPLOADS = frozenset({"console_matches.proof"})
+# Views that take photos, and how many: their bodies may be as large as that many photos (plus
+# the form around them); every other body keeps MAX_BODY_BYTES.
+UPLOADS = {"console_matches.proof": 1, "console_organisations.apply": MAX_DOCUMENTS}
 UPLOAD_OVERHEAD = 64 * 1024
 
 
@@ -42,8 +43,8 @@ def init_console(app: Flask, settings: Settings) -> None:
     app.before_request(_upload_limit)  # before CSRF reads the form
     csrf.init_app(app)
     login_manager.init_app(app)
-    for blueprint in (auth.bp, cases.bp, matches.bp, pledges.bp, stats.bp, export.bp, team.bp):
-        app.register_blueprint(blueprint)
+    for module in (auth, cases, matches, pledges, stats, export, team, organisations):
+        app.register_blueprint(module.bp)
     app.context_processor(template_globals)
     zone = ZoneInfo(settings.display_timezone)
     app.jinja_env.filters["local"] = lambda moment, form="%Y-%m-%d %H:%M": (
@@ -55,7 +56,8 @@ def init_console(app: Flask, settings: Settings) -> None:
 
 def _upload_limit() -> None:
     if request.endpoint in UPLOADS:
-        request.max_content_length = runtime().settings.media_max_bytes + UPLOAD_OVERHEAD
+        photos = UPLOADS[request.endpoint]
+        request.max_content_length = photos * runtime().settings.media_max_bytes + UPLOAD_OVERHEAD
 
 
 def exempt_from_csrf(*blueprints: object) -> None:

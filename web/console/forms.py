@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import SelectField, StringField, TextAreaField
+from wtforms import (
+    MultipleFileField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
 
-from vocabulary import POVERTY_CAUSES
+from vocabulary import NEED_LABELS, POVERTY_CAUSES
 
 
 class NoteForm(FlaskForm):  # type: ignore[misc]
@@ -39,3 +46,33 @@ class UnmaskForm(FlaskForm):  # type: ignore[misc]
 
 class EmptyForm(FlaskForm):  # type: ignore[misc]
     """A button only (sign-in link, sign-out, confirm): the CSRF token is the content."""
+
+
+class ApplicationForm(FlaskForm):  # type: ignore[misc]
+    """An organisation's application (domain.organisations checks what the form cannot)."""
+
+    name = StringField("机构名称", validators=[DataRequired("请填机构名称"), Length(max=100)])
+    credit_code = StringField(
+        "统一社会信用代码", validators=[DataRequired("请填统一社会信用代码"), Length(max=30)]
+    )
+    contact_name = StringField("联系人", validators=[DataRequired("请填联系人"), Length(max=40)])
+    contact_phone = StringField("联系电话（手机）", validators=[DataRequired("请填联系电话")])
+    places = StringField(
+        "服务地区（省、市或县，几个用顿号隔开）",
+        validators=[DataRequired("请填服务地区"), Length(max=300)],
+    )
+    fields = SelectMultipleField(
+        "服务领域",
+        choices=[SelectChoice(need, label) for need, label in NEED_LABELS.items()],
+        option_widget=CheckboxInput(),
+        widget=ListWidget(prefix_label=False),
+    )
+    about = TextAreaField(
+        "机构简介和做过的项目", validators=[DataRequired("请简单介绍机构"), Length(max=2000)]
+    )
+    documents = MultipleFileField("登记证书等材料（照片，可多张）")
+
+    def validate_fields(self, field: SelectMultipleField) -> None:
+        """Checked here, not by the browser: `required` on checkboxes would demand them all."""
+        if not field.data:
+            raise ValidationError("请至少选一个服务领域")
