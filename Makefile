@@ -7,6 +7,8 @@ NLU_VENV := .venv-nlu
 PY := $(VENV)/bin/python
 MODEL := nlu/models/zhulian.tar.gz
 NLU_SOURCES := nlu/config.yml nlu/domain.yml $(wildcard nlu/data/*.yml)
+# The list of training files, rewritten only when it changes: a file removed retrains too.
+NLU_LIST := var/nlu-sources.list
 # The first Python 3.11 / 3.10 that actually runs (pyenv shims may list versions not selected).
 find_python = $(shell for p in python$(1) $$HOME/.pyenv/versions/$(1)*/bin/python$(1) /usr/local/bin/python$(1) /usr/bin/python$(1); do "$$p" -c 'import sys' >/dev/null 2>&1 && { echo "$$p"; break; }; done)
 PYTHON311 ?= $(call find_python,3.11)
@@ -33,7 +35,11 @@ $(NLU_VENV)/.installed: requirements-nlu.txt
 	$(NLU_VENV)/bin/pip install $(PIP_QUIET) -r requirements-nlu.txt
 	@touch $@
 
-$(MODEL): $(NLU_VENV)/.installed $(NLU_SOURCES)
+$(NLU_LIST): FORCE
+	@mkdir -p var
+	@echo "$(NLU_SOURCES)" | cmp -s - $@ || echo "$(NLU_SOURCES)" > $@
+
+$(MODEL): $(NLU_VENV)/.installed $(NLU_SOURCES) $(NLU_LIST)
 	@mkdir -p var
 	@echo "training the Rasa NLU model (about a minute; log in var/rasa-train.log)"
 	cd nlu && ../$(NLU_VENV)/bin/rasa train nlu --config config.yml --nlu data \
@@ -125,4 +131,4 @@ bench-console: $(VENV)/.installed ## Console benchmark: queue, statistics, pledg
 clean: ## Remove virtualenvs, the trained model and local data
 	rm -rf $(VENV) $(NLU_VENV) nlu/models var
 
-.PHONY: browser help setup nlu-model nlu-generate nlu-cv nlu-eval migrate run chat lint test chaos bench bench-cold bench-nlu bench-matcher bench-console clean
+.PHONY: FORCE browser help setup nlu-model nlu-generate nlu-cv nlu-eval migrate run chat lint test chaos bench bench-cold bench-nlu bench-matcher bench-console clean

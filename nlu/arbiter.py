@@ -7,6 +7,9 @@ backed by the words that make them:
   and a doubtful one does not stand for a need told as one's own (低保钱还没发下来, 米面快没了);
 - `inform` (a bare answer) is no longer a sentence that describes a need or a hardship;
 - `request_human` needs a person, or a way to reach one (人工, 社工, 打电话, 上门);
+- a doubtful yes or no that asks about progress (配对成功没有啊) is no answer, and a
+  doubtful question about the platform that asks nothing and tells one's own need
+  (女儿听力不好要配个助听器) is a request;
 - a doubtful `out_of_scope` does not stand for a text that names a need, asks or offers;
 - help and donation are never guessed: a cue for the other side, or low confidence, makes
   the reading `unsure_side`, and the bot asks; so does a doubtful other reading of a text
@@ -40,7 +43,7 @@ STATUS = re.compile(
     r"进度|进展|到哪|哪一步|批|审核|审过|审批|核实|结果|怎么样|咋样|如何了|消息|动静|多久|要等"
     r"|收到|到账|到位|用在|用到|给了谁|给谁|去向|送到|送过去|送出去|配对|匹配|通过|被拒|拒了"
     r"|有人管|有人帮|联系|记录|状态|查|落实|办好|办得|(?:批|拨|款|钱|申请|补助)[^，。]{0,3}下来|来过"
-    r"|什么时候|[QJMqjm]\s*\d{3}|用出去|花出去|花在|花到|用了没|用掉"
+    r"|什么时候|[QJMqjm]\s*\d{3}|用出去|花出去|花在|花到|用了没|用掉|打过去|转过去|汇过去|拨过去"
     r"|着落|认领|有人看|看[过了]?没|看看我的|我的(?:申请|求助|认捐|捐款|捐赠)|拿到|领到|发下来"
     r"|啥时候|几时|哪天|多会儿|咋还没|怎么还没|还没(?:有)?(?:动静|消息|回音|人)"
     # "has it happened yet?": a perfective question at the end
@@ -54,6 +57,9 @@ HUMAN = re.compile(
     r"|面谈|上门|来我家|找个人|找人|叫人|跟人|人来|说话|聊聊|谈谈|见面|领导|你们的人|专人|转人|机器"
     r"|有人[^，。]{0,4}(?:跟|和|给|来|帮)"
 )
+# A question, and one that ends asking whether something happened.
+QUESTION = re.compile(r"[吗呢？?]|怎么|咋|如何|什么|啥|多少|哪|能不能|可不可以|是不是|有没有|几")
+QUESTION_END = re.compile(r"(?:吗|呢|没有|没|了没)[啊呀吧？?]*$")
 # An "off topic" reading below this does not stand for a text that asks or offers.
 SURE_OFF_TOPIC = 0.9
 
@@ -93,6 +99,12 @@ def _plausible(intent: str, confidence: float, cues: Cues) -> bool:
     if intent == "check_status":  # a doubtful one does not stand for a need told as one's own
         troubled = cues.side == HELP and cues.names_need and confidence < SURE_OF_SIDE
         return STATUS.search(cues.text) is not None and not troubled
+    if intent in ("affirm", "deny"):  # a doubtful yes or no that asks about progress
+        asks_progress = STATUS.search(cues.text) and QUESTION_END.search(cues.text)
+        return not (asks_progress and confidence < SURE_OF_SIDE)
+    if intent == "ask_about":  # a doubtful question about us that tells one's own need
+        told = cues.side == HELP and cues.names_need and not QUESTION.search(cues.text)
+        return not (told and confidence < SURE_OF_SIDE)
     if intent == "inform":
         return cues.short or not (cues.names_need or cues.side == HELP)
     return True

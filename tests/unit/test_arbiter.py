@@ -88,3 +88,15 @@ def test_a_doubtful_other_reading_of_words_of_both_sides_asks_the_side() -> None
     ranking = [("ask_about", 0.5), ("offer_donation", 0.46)]
     assert arbitrate("能捐两箱奶粉吗", ranking) == (UNSURE_SIDE, 1.0)
     assert arbitrate("捐款能开发票吗", [("ask_about", 0.9)]) == ("ask_about", 0.9)
+
+
+def test_a_doubtful_yes_or_no_that_asks_about_progress_is_a_status_question() -> None:
+    ranking = [("deny", 0.49), ("check_status", 0.37)]
+    assert arbitrate("钱打过去没有啊", ranking)[0] == "check_status"
+    assert arbitrate("没有没有", ranking)[0] == "deny"
+
+
+def test_a_doubtful_platform_question_telling_ones_own_need_is_a_request() -> None:
+    ranking = [("ask_about", 0.54), ("seek_help", 0.4)]
+    assert arbitrate("老伴腿脚不好要个轮椅", ranking)[0] == "seek_help"
+    assert arbitrate("轮椅可以申请吗", ranking)[0] == "ask_about"

@@ -104,6 +104,9 @@ def test_traditional_and_full_width_text_is_normalised() -> None:
         ("闺女读初三一个月生活费要三百", "education"),
         ("腰断了躺在床上", "medical"),
         ("地里的麦子被水泡了", "disaster"),
+        ("今年葡萄遭了霜冻", "disaster"),
+        ("奶奶需要个助行器", "medical"),
+        ("家里断粮了", "living"),
     ],
 )
 def test_need_type_keywords(text: str, need: str) -> None:

@@ -69,6 +69,9 @@ def test_requests_and_hardship_are_help(text: str) -> None:
         "苦日子我也过过，现在想回报家乡",
         "我愿意负担那个娃三年的伙食",
         "我们车队可以出车帮忙运物资",
+        "我是大夫每周能下乡给老人看看",
+        "我懂养蜂可以免费上门教",
+        "有空可以去福利院陪孩子",
     ],
 )
 def test_offers_to_others_are_giving(text: str) -> None:
