@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from storage.models import Case, Match, Pledge
+from storage.models import Case, Match, Pledge, Project
 from storage.repositories import audit
 from storage.social_work import notify
 
@@ -47,7 +47,7 @@ class StaleRecord(Exception):
 
 
 def guarded_update(
-    session: Session, record: Case | Match | Pledge, conditions: list[Any], **values: Any
+    session: Session, record: Case | Match | Pledge | Project, conditions: list[Any], **values: Any
 ) -> None:
     """Update exactly this row, only while `conditions` still hold (else StaleRecord: someone
     else changed it first), then reload it."""

@@ -720,3 +720,36 @@ CONSOLE_APPLICATION_DONE = {
     "more_needed": "已请申请人补充 {number}，对方会收到补充链接。",
 }
 CONSOLE_NEED_REASON_TEXT = "请写明原因或需要补充的内容。"
+
+# --- projects of implementing organisations (domain.projects) ----------------------------
+PROJECT_STATUS = {
+    "draft": "草稿",
+    "under_review": "待审核",
+    "open": "筹款中",
+    "funded": "已筹满",
+    "in_progress": "实施中",
+    "completed": "已完成",
+    "evaluated": "已评估",
+    "cancelled": "已取消",
+}
+PROJECT_BAD_BUDGET_LINE = "预算这一行看不懂：“{line}”。请每行写一项和金额，比如“教材 3000”。"
+PROJECT_NO_BUDGET = "请写上预算，每行一项和金额，比如“教材 3000”。"
+PROJECT_BUDGET_TOO_BIG = "预算总额太大了，请核对金额（单位是元）。"
+PROJECT_NO_NEED_TYPE = "请选一个项目类别。"
+PROJECT_BAD_PEOPLE = "请填受益人数（1 人以上）。"
+PROJECT_ENDS_BEFORE_START = "结束日期不能早于开始日期。"
+PROJECT_NO_GOALS = "请至少写一个可以衡量的目标，每行一个，比如“40 人完成培训，30 人就业”。"
+PROJECT_FOR_OPERATORS = "{organisation}提交了项目 {number}：{title}，请审核。"
+PROJECT_APPROVED = "项目 {number} 审核通过，已开始筹款。"
+PROJECT_SENT_BACK = "项目 {number} 需要修改：{note}。改好后请再提交审核。"
+PROJECT_CANCELLED = "项目 {number} 已取消。原因：{reason}"
+PROJECT_STATUS_CHANGED = "项目的状态刚刚变了，这个操作没有执行。页面已刷新。"
+PROJECT_NOT_CANCELLABLE = "项目 {number} 已经筹到钱或在实施，不能直接取消。"
+CONSOLE_PROJECT_DONE = {
+    "drafted": "项目 {number} 已保存为草稿。",
+    "edited": "项目 {number} 已修改。",
+    "submitted": "项目 {number} 已提交审核，平台运营人员会尽快处理。",
+    "approved": "项目 {number} 已通过，开始筹款，机构会收到通知。",
+    "sent_back": "项目 {number} 已退回修改，机构会收到意见。",
+    "cancelled": "项目 {number} 已取消。",
+}

@@ -3,7 +3,7 @@ database in clear; invariants that must hold under concurrency are CHECK constra
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -369,6 +369,54 @@ class ApplicationLink(Base):
     application_id: Mapped[int | None] = mapped_column(ForeignKey("organisation_applications.id"))
     expires_at: Mapped[datetime]
     used_at: Mapped[datetime | None]
+
+
+class ProjectStatus(StrEnum):
+    DRAFT = "draft"  # the organisation is writing it (or was sent back to)
+    UNDER_REVIEW = "under_review"
+    OPEN = "open"  # open for funding
+    FUNDED = "funded"
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    EVALUATED = "evaluated"
+    CANCELLED = "cancelled"
+
+
+class Project(Base):
+    """A project an approved organisation carries out (a village's water pipe, a skills
+    class for 40 people): where, for whom, the budget by its main lines, the schedule and
+    measurable goals; approved by an operator before it is open for funding."""
+
+    __tablename__ = "projects"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    title: Mapped[str] = mapped_column(String(120))
+    need_type: Mapped[NeedType] = mapped_column(_enum(NeedType, "need_type"))
+    region_codes: Mapped[list[str]] = mapped_column(JSON)
+    people_served: Mapped[int]
+    budget_yuan: Mapped[int]
+    budget_lines: Mapped[list[dict[str, Any]]] = mapped_column(JSON)  # [{"item", "yuan"}]
+    starts_on: Mapped[date]
+    ends_on: Mapped[date]
+    goals: Mapped[list[str]] = mapped_column(JSON)
+    status: Mapped[ProjectStatus] = mapped_column(
+        _enum(ProjectStatus, "project_status"), default=ProjectStatus.DRAFT
+    )
+    review_note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    submitted_at: Mapped[datetime | None]
+    approved_at: Mapped[datetime | None]
+
+    organisation: Mapped[Organisation] = relationship()
+
+    @property
+    def number(self) -> str:
+        return f"P{self.id:06d}"
+
+    @property
+    def console_path(self) -> str:
+        return f"/console/projects/{self.id}"
 
 
 class OrganisationRegion(Base):

@@ -16,7 +16,17 @@ from werkzeug.exceptions import HTTPException
 import messages as msg
 from config.settings import Settings
 from domain.organisations import MAX_DOCUMENTS
-from web.console import auth, cases, export, matches, organisations, pledges, stats, team
+from web.console import (
+    auth,
+    cases,
+    export,
+    matches,
+    organisations,
+    pledges,
+    projects,
+    stats,
+    team,
+)
 from web.console.auth import login_manager, template_globals
 from web.runtime import runtime
 
@@ -43,7 +53,7 @@ def init_console(app: Flask, settings: Settings) -> None:
     app.before_request(_upload_limit)  # before CSRF reads the form
     csrf.init_app(app)
     login_manager.init_app(app)
-    for module in (auth, cases, matches, pledges, stats, export, team, organisations):
+    for module in (auth, cases, matches, pledges, stats, export, team, organisations, projects):
         app.register_blueprint(module.bp)
     app.context_processor(template_globals)
     zone = ZoneInfo(settings.display_timezone)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (
+    DateField,
+    IntegerField,
     MultipleFileField,
     SelectField,
     SelectMultipleField,
@@ -76,3 +78,25 @@ class ApplicationForm(FlaskForm):  # type: ignore[misc]
         """Checked here, not by the browser: `required` on checkboxes would demand them all."""
         if not field.data:
             raise ValidationError("请至少选一个服务领域")
+
+
+class ProjectForm(FlaskForm):  # type: ignore[misc]
+    """A project (domain.projects checks what the form cannot: places, budget lines)."""
+
+    title = StringField("项目名称", validators=[DataRequired("请填项目名称"), Length(max=120)])
+    need_type = SelectField(
+        "项目类别", choices=[SelectChoice(need, label) for need, label in NEED_LABELS.items()]
+    )
+    places = StringField(
+        "实施地区（县或市，几个用顿号隔开）",
+        validators=[DataRequired("请填实施地区"), Length(max=300)],
+    )
+    people_served = IntegerField("受益人数", validators=[DataRequired("请填受益人数")])
+    budget = TextAreaField(
+        "预算（每行一项和金额，单位元）", validators=[DataRequired("请写预算"), Length(max=2000)]
+    )
+    starts_on = DateField("开始日期", validators=[DataRequired("请填开始日期")])
+    ends_on = DateField("结束日期", validators=[DataRequired("请填结束日期")])
+    goals = TextAreaField(
+        "可衡量的目标（每行一个）", validators=[DataRequired("请写目标"), Length(max=2000)]
+    )

@@ -1,0 +1,184 @@
+"""Projects of implementing organisations (issue #16): an approved organisation's admin
+writes one in the console (title, need type, places, people served, the budget by its main
+lines, start and end, measurable goals) and sends it for review; an operator approves it
+(open for funding), sends it back with a note (a draft again), or cancels it. Status moves
+draft → under review → open for funding → funded → in progress → completed → evaluated,
+or cancelled; every move is guarded (exactly this row, still in the expected status) and
+audited. The organisation's admins hear of each decision by chat."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+import messages as msg
+from domain.events import Outbox, guarded_update
+from domain.organisations import Refused, region_codes
+from nlu.amounts import parse_amount
+from storage.models import NeedType, Project, ProjectStatus, SocialWorker, User, utcnow
+from storage.repositories import audit
+from storage.social_work import active_operators
+
+MAX_PEOPLE = 1_000_000
+MAX_BUDGET_YUAN = 100_000_000
+LINE = re.compile(r"^(?P<item>.+?)[\s:：,，]+(?P<amount>[^\s:：,，]+)$")
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What the organisation writes on the project form."""
+
+    title: str
+    need_type: str
+    places: str
+    people_served: int
+    budget: str  # one line per item: 教材 3000
+    starts_on: date
+    ends_on: date
+    goals: str  # one goal per line
+
+
+def budget_lines(text: str) -> list[dict[str, object]]:
+    """`教材 3000` / `场地租金：两千` per line → [{"item", "yuan"}], every amount in yuan."""
+    lines = []
+    for raw in filter(None, (line.strip() for line in text.splitlines())):
+        found = LINE.match(raw)
+        yuan = parse_amount(found.group("amount")) if found else None
+        if found is None or yuan is None:
+            raise Refused(msg.PROJECT_BAD_BUDGET_LINE.format(line=raw))
+        lines.append({"item": found.group("item").strip()[:60], "yuan": yuan})
+    if not lines:
+        raise Refused(msg.PROJECT_NO_BUDGET)
+    return lines
+
+
+def _checked(plan: Plan) -> dict[str, object]:
+    if plan.need_type not in NeedType.__members__.values():
+        raise Refused(msg.PROJECT_NO_NEED_TYPE)
+    if not 1 <= plan.people_served <= MAX_PEOPLE:
+        raise Refused(msg.PROJECT_BAD_PEOPLE)
+    if plan.ends_on < plan.starts_on:
+        raise Refused(msg.PROJECT_ENDS_BEFORE_START)
+    lines = budget_lines(plan.budget)
+    total = sum(int(str(line["yuan"])) for line in lines)
+    if total > MAX_BUDGET_YUAN:
+        raise Refused(msg.PROJECT_BUDGET_TOO_BIG)
+    goals = [goal.strip() for goal in plan.goals.splitlines() if goal.strip()]
+    if not goals:
+        raise Refused(msg.PROJECT_NO_GOALS)
+    return {
+        "title": plan.title.strip()[:120],
+        "need_type": NeedType(plan.need_type),
+        "region_codes": region_codes(plan.places),
+        "people_served": plan.people_served,
+        "budget_lines": lines,
+        "budget_yuan": total,
+        "starts_on": plan.starts_on,
+        "ends_on": plan.ends_on,
+        "goals": goals,
+    }
+
+
+def save_draft(
+    session: Session, organisation_id: int, actor: User, plan: Plan, project: Project | None = None
+) -> Project:
+    """A new draft, or the draft `project` rewritten (only while it is a draft)."""
+    values = _checked(plan)
+    if project is None:
+        project = Project(organisation_id=organisation_id, **values)
+        session.add(project)
+        session.flush()
+        audit(session, actor.openid, "project.drafted", "project", project.id)
+        return project
+    guarded_update(session, project, [Project.status == ProjectStatus.DRAFT], **values)
+    audit(session, actor.openid, "project.edited", "project", project.id)
+    return project
+
+
+def _move(
+    session: Session, project: Project, expected: ProjectStatus, actor: User, **values: object
+) -> None:
+    guarded_update(session, project, [Project.status == expected], **values)
+    audit(session, actor.openid, f"project.{project.status.value}", "project", project.id)
+
+
+def submit_for_review(session: Session, project: Project, actor: User, outbox: Outbox) -> None:
+    _move(
+        session,
+        project,
+        ProjectStatus.DRAFT,
+        actor,
+        status=ProjectStatus.UNDER_REVIEW,
+        submitted_at=utcnow(),
+    )
+    text = msg.PROJECT_FOR_OPERATORS.format(
+        number=project.number, title=project.title, organisation=project.organisation.name
+    )
+    for operator in active_operators(session):
+        key = f"project-review:{project.id}:{project.submitted_at:%s}:{operator.id}"
+        outbox.notify(operator.user_id, key, text, project.console_path)
+
+
+def approve(session: Session, project: Project, actor: User, outbox: Outbox) -> None:
+    """Open for funding."""
+    _move(
+        session,
+        project,
+        ProjectStatus.UNDER_REVIEW,
+        actor,
+        status=ProjectStatus.OPEN,
+        approved_at=utcnow(),
+        review_note=None,
+    )
+    _tell_admins(session, project, msg.PROJECT_APPROVED.format(number=project.number), outbox)
+
+
+def send_back(session: Session, project: Project, actor: User, note: str, outbox: Outbox) -> None:
+    _move(
+        session,
+        project,
+        ProjectStatus.UNDER_REVIEW,
+        actor,
+        status=ProjectStatus.DRAFT,
+        review_note=note,
+    )
+    text = msg.PROJECT_SENT_BACK.format(number=project.number, note=note)
+    _tell_admins(session, project, text, outbox)
+
+
+def cancel(session: Session, project: Project, actor: User, reason: str, outbox: Outbox) -> None:
+    """Cancelled before funding (a funded project is closed through its evaluation)."""
+    for status in (ProjectStatus.DRAFT, ProjectStatus.UNDER_REVIEW, ProjectStatus.OPEN):
+        if project.status == status:
+            _move(
+                session, project, status, actor, status=ProjectStatus.CANCELLED, review_note=reason
+            )
+            text = msg.PROJECT_CANCELLED.format(number=project.number, reason=reason)
+            _tell_admins(session, project, text, outbox)
+            return
+    raise Refused(msg.PROJECT_NOT_CANCELLABLE.format(number=project.number))
+
+
+def _tell_admins(session: Session, project: Project, text: str, outbox: Outbox) -> None:
+    admins = session.scalars(
+        select(SocialWorker.user_id).where(
+            SocialWorker.organisation_id == project.organisation_id,
+            SocialWorker.is_admin,
+            SocialWorker.active,
+        )
+    )
+    for user_id in admins:
+        key = f"project:{project.id}:{project.status.value}:{utcnow():%s}:{user_id}"
+        outbox.notify(user_id, key, text, project.console_path)
+
+
+def of_organisation(session: Session, organisation_id: int | None) -> list[Project]:
+    """An organisation's projects (None: every project), newest first."""
+    query = select(Project).order_by(Project.id.desc())
+    if organisation_id is not None:
+        query = query.where(Project.organisation_id == organisation_id)
+    return list(session.scalars(query))

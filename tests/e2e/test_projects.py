@@ -1,0 +1,141 @@
+"""Projects of implementing organisations (issue #16), end to end through the console: an
+organisation that applied and was approved writes a project, sends it for review, an operator
+sends it back, it is corrected and approved (open for funding); the admins hear each decision
+by chat; another organisation cannot see or edit it; bad input is refused with a sentence."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask
+from flask.testing import FlaskCliRunner
+from sqlalchemy import select
+
+from storage.models import AuditEntry, Project, ProjectStatus
+from tests.e2e.test_organisations import application_link, apply, form, operator
+from tests.support.chat import pushed_texts, run_worker
+from tests.support.console import sign_in
+from tests.support.wechat import WeChatUser
+
+
+def plan(**changes: Any) -> dict[str, Any]:
+    values: dict[str, Any] = {
+        "title": "通渭县青年电焊技能培训",
+        "need_type": "employment",
+        "places": "甘肃定西通渭县",
+        "people_served": "40",
+        "budget": "讲师补贴 12000\n焊机租赁：八千\n场地 3000",
+        "starts_on": "2027-03-01",
+        "ends_on": "2027-06-30",
+        "goals": "40 人完成培训\n30 人取得焊工证并就业",
+    }
+    return values | changes
+
+
+def approved_admin(
+    app: Flask, household: WeChatUser, staff: WeChatUser, openid: str, **changes: Any
+) -> WeChatUser:
+    """An applicant whose organisation the operator approved: now its admin."""
+    admin = household.other(openid)
+    apply(app.test_client(), application_link(admin), form(**changes))
+    console = sign_in(app.test_client(), staff)
+    listing = console.get("/console/applications").get_data(as_text=True)
+    newest = int(listing.split("/console/applications/")[1].split('"')[0])
+    console.get(f"/console/applications/{newest}")
+    assert console.post(f"/console/applications/{newest}/approve").status_code == 302
+    return admin
+
+
+def projects(app: Flask) -> list[Project]:
+    with app.extensions["zhulian"].services.db.session() as db:
+        return list(db.scalars(select(Project).order_by(Project.id)))
+
+
+def test_a_project_is_written_sent_back_corrected_and_approved(
+    app: Flask, household: WeChatUser, runner: FlaskCliRunner, redis_url: str
+) -> None:
+    staff = operator(household, runner)
+    admin = approved_admin(app, household, staff, "o_admin_dingxi")
+    mine = sign_in(app.test_client(), admin)
+    mine.get("/console/projects/new")
+    saved = mine.post("/console/projects/new", plan())
+    assert saved.status_code == 302
+    [project] = projects(app)
+    assert (project.status, project.budget_yuan) == (ProjectStatus.DRAFT, 23000)
+    assert project.budget_lines[1] == {"item": "焊机租赁", "yuan": 8000}
+    assert project.region_codes == ["621121"] and len(project.goals) == 2
+    path = f"/console/projects/{project.id}"
+    mine.get(path)
+    mine.post(f"{path}/submit")
+    assert projects(app)[0].status == ProjectStatus.UNDER_REVIEW
+    run_worker(redis_url)
+    assert any(project.number in text for text in pushed_texts(staff))
+    review = sign_in(app.test_client(), staff)
+    review.get(path)
+    review.post(f"{path}/back", {"reason": "请写明焊工证由哪个机构发"})
+    assert projects(app)[0].status == ProjectStatus.DRAFT
+    run_worker(redis_url)
+    assert any("请写明焊工证由哪个机构发" in text for text in pushed_texts(admin))
+    mine.get(f"{path}/edit")
+    goals = "40 人完成培训\n30 人取得人社局焊工证并就业"
+    assert mine.post(f"{path}/edit", plan(goals=goals)).status_code == 302
+    mine.get(path)
+    mine.post(f"{path}/submit")
+    review.get(path)
+    review.post(f"{path}/approve")
+    [project] = projects(app)
+    assert project.status == ProjectStatus.OPEN and project.approved_at is not None
+    assert "人社局" in project.goals[1]
+    run_worker(redis_url)
+    assert any("开始筹款" in text for text in pushed_texts(admin))
+    with app.extensions["zhulian"].services.db.session() as db:
+        actions = list(
+            db.scalars(select(AuditEntry.action).where(AuditEntry.target_type == "project"))
+        )
+    assert actions[:3] == ["project.drafted", "project.under_review", "project.draft"]
+    assert actions[-1] == "project.open"
+
+
+def test_another_organisation_cannot_see_or_edit_it_and_bad_input_is_refused(
+    app: Flask, household: WeChatUser, runner: FlaskCliRunner, dingxi_worker: WeChatUser
+) -> None:
+    staff = operator(household, runner)
+    admin = approved_admin(app, household, staff, "o_admin_dingxi")
+    other = approved_admin(
+        app,
+        household,
+        staff,
+        "o_admin_other",
+        name="昭通乐善社工站",
+        credit_code="51621100501234567A",
+    )
+    mine = sign_in(app.test_client(), admin)
+    mine.get("/console/projects/new")
+    refusals = [
+        (plan(budget="很多钱"), "预算这一行看不懂"),
+        (plan(places="火星县"), "没有找到地区“火星县”"),
+        (plan(ends_on="2027-01-01"), "结束日期不能早于开始日期"),
+        (plan(goals="   "), "请写目标"),
+        (plan(people_served="0"), "请填受益人数"),
+    ]
+    for values, says in refusals:
+        refused = mine.post("/console/projects/new", values)
+        assert refused.status_code == 400 and says in refused.get_data(as_text=True), says
+    assert projects(app) == []
+    mine.post("/console/projects/new", plan())
+    [project] = projects(app)
+    path = f"/console/projects/{project.id}"
+    theirs = sign_in(app.test_client(), other)
+    assert theirs.get(path).status_code == 404
+    assert theirs.get(f"{path}/edit").status_code == 404
+    theirs.get("/console/projects")
+    assert theirs.post(f"{path}/edit", plan(title="改掉")).status_code == 404
+    assert theirs.post(f"{path}/submit").status_code == 404
+    assert project.number not in theirs.get("/console/projects").get_data(as_text=True)
+    worker = sign_in(app.test_client(), dingxi_worker)  # another organisation's worker
+    assert worker.get(path).status_code == 404
+    assert worker.get("/console/projects/new").status_code == 404
+    forged = mine.client.post(f"{path}/submit")  # no CSRF token
+    assert forged.status_code == 400
+    assert projects(app)[0].title == "通渭县青年电焊技能培训"
+    assert projects(app)[0].status == ProjectStatus.DRAFT
