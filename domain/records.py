@@ -3,12 +3,13 @@
 A case is `verified` with no live match, `partly_matched` while money is still missing,
 `matched` when everything it asked for is promised, and `delivered` once every live match
 was delivered. A pledge is `open`, `partly_allocated`, `allocated` when all of it is
-promised, and `fulfilled` once all of that was delivered. Every change of a match calls
-`settle`, so the three records always tell the same story."""
+promised, and `fulfilled` once all of that was delivered; money a pledge gave to a project
+counts as promised, not yet delivered. Every change of a match calls `settle`, so the three
+records always tell the same story."""
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from storage.models import (
@@ -18,6 +19,7 @@ from storage.models import (
     MatchStatus,
     Pledge,
     PledgeStatus,
+    ProjectFunding,
 )
 
 LIVE_MATCHES = (
@@ -81,4 +83,12 @@ def settle(session: Session, case_ids: set[int], pledge_ids: set[int]) -> None:
             case.status = case_status(case, _live(session, Match.case_id == case.id))
     for pledge in session.scalars(select(Pledge).where(Pledge.id.in_(pledge_ids))):
         if pledge.status in SETTLED_PLEDGES:
-            pledge.status = pledge_status(pledge, _live(session, Match.pledge_id == pledge.id))
+            pledge.status = pledge_status(pledge, _live_of_pledge(session, pledge.id))
+
+
+def _live_of_pledge(session: Session, pledge_id: int) -> list[MatchStatus]:
+    """A pledge's live matches, and each project it funds as a promise not yet delivered."""
+    fundings = (
+        session.scalar(select(func.count()).where(ProjectFunding.pledge_id == pledge_id)) or 0
+    )
+    return _live(session, Match.pledge_id == pledge_id) + [MatchStatus.CONFIRMED] * fundings

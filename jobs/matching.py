@@ -1,4 +1,6 @@
-"""The matcher job: plan from the database, write proposed matches, tell the social workers.
+"""The matcher job: plan from the database, write proposed matches, tell the social workers;
+money for open projects (domain.projects) is allocated in the same optimisation and written
+as project fundings, the donor and the organisation's admins told.
 
 Correctness lives in the database, not in the lock:
 - every write is a conditional UPDATE (`... AND amount_allocated + q <= amount`) that must
@@ -30,7 +32,15 @@ import messages as msg
 from config.queues import MATCHER_QUEUED_KEY
 from domain.records import settle
 from jobs.outbox import deliver_notifications
-from matcher.allocate import Allocation, CaseNeed, PledgeOffer, allocate, pick_case
+from matcher.allocate import (
+    Allocation,
+    CaseNeed,
+    PledgeOffer,
+    allocate,
+    area_of,
+    pick_case,
+    project_bonus,
+)
 from storage.db import Database
 from storage.models import (
     Case,
@@ -40,7 +50,11 @@ from storage.models import (
     MatchStatus,
     Pledge,
     PledgeStatus,
+    Project,
+    ProjectFunding,
+    ProjectStatus,
     ResourceKind,
+    SocialWorker,
     utcnow,
 )
 from storage.social_work import covering_workers, notify
@@ -95,21 +109,48 @@ def load_open(session: Session) -> tuple[list[CaseNeed], list[PledgeOffer], set[
             select(Match.case_id, Match.pledge_id).where(Match.status == MatchStatus.DECLINED)
         )
     }
-    return cases, pledges, declined
+    return cases + _open_projects(session), pledges, declined
+
+
+def _open_projects(session: Session) -> list[CaseNeed]:
+    """Projects open for funding, as needs: valued by the people they reach per yuan."""
+    now = utcnow()
+    return [
+        CaseNeed(
+            id=p.id,
+            need_type=p.need_type,
+            kind="money",
+            remaining=p.budget_yuan - p.funded_yuan,
+            region_code=area_of(p.region_codes),
+            urgency=1,
+            waiting_days=(now - (p.approved_at or now)).days,
+            project=True,
+            bonus=project_bonus(p.people_served, p.budget_yuan),
+        )
+        for p in session.scalars(select(Project).where(Project.status == ProjectStatus.OPEN))
+    ]
+
+
+def _book_pledge(session: Session, allocation: Allocation) -> bool:
+    q = allocation.amount
+    return bool(
+        session.execute(
+            update(Pledge)
+            .where(
+                Pledge.id == allocation.pledge_id,
+                Pledge.status.in_(MATCHABLE_PLEDGES),
+                Pledge.amount_allocated + q <= Pledge.amount,
+            )
+            .values(amount_allocated=Pledge.amount_allocated + q)
+        ).rowcount  # type: ignore[attr-defined]
+        == 1
+    )
 
 
 def _book(session: Session, allocation: Allocation) -> None:
     """Move the amount, guarded; raises Conflict when committed state does not allow it."""
     q = allocation.amount
-    pledged = session.execute(
-        update(Pledge)
-        .where(
-            Pledge.id == allocation.pledge_id,
-            Pledge.status.in_(MATCHABLE_PLEDGES),
-            Pledge.amount_allocated + q <= Pledge.amount,
-        )
-        .values(amount_allocated=Pledge.amount_allocated + q)
-    ).rowcount  # type: ignore[attr-defined]
+    pledged = _book_pledge(session, allocation)
     matched = session.execute(
         update(Case)
         .where(
@@ -119,8 +160,68 @@ def _book(session: Session, allocation: Allocation) -> None:
         )
         .values(amount_matched=Case.amount_matched + q)
     ).rowcount  # type: ignore[attr-defined]
-    if pledged != 1 or matched != 1:
+    if not pledged or matched != 1:
         raise Conflict(f"pledge {allocation.pledge_id} / case {allocation.case_id}")
+
+
+def _fund_project(session: Session, run: MatchRun, allocation: Allocation) -> None:
+    """Money to a project, guarded like a case's: still open, never past its budget; a
+    project whose budget is all pledged is funded. The donor and its admins are told."""
+    q = allocation.amount
+    funded = session.execute(
+        update(Project)
+        .where(
+            Project.id == allocation.case_id,
+            Project.status == ProjectStatus.OPEN,
+            Project.funded_yuan + q <= Project.budget_yuan,
+        )
+        .values(funded_yuan=Project.funded_yuan + q)
+    ).rowcount  # type: ignore[attr-defined]
+    if not _book_pledge(session, allocation) or funded != 1:
+        raise Conflict(f"pledge {allocation.pledge_id} / project {allocation.case_id}")
+    funding = ProjectFunding(
+        project_id=allocation.case_id,
+        pledge_id=allocation.pledge_id,
+        run_id=run.id,
+        amount=q,
+        reason=allocation.reason,
+    )
+    session.add(funding)
+    session.flush()
+    project = funding.project
+    session.refresh(project)
+    if project.funded_yuan >= project.budget_yuan:
+        project.status = ProjectStatus.FUNDED
+    _announce_funding(session, funding, project)
+
+
+def _announce_funding(session: Session, funding: ProjectFunding, project: Project) -> None:
+    pledge = session.get(Pledge, funding.pledge_id)
+    if pledge is not None:
+        text = msg.DONOR_PROJECT_FUNDED.format(
+            pledge=pledge.number,
+            yuan=funding.amount,
+            project=project.number,
+            title=project.title,
+            organisation=project.organisation.name,
+        )
+        notify(session, pledge.donor_id, f"project-funded:{funding.id}", text)
+    admins = session.scalars(
+        select(SocialWorker).where(
+            SocialWorker.organisation_id == project.organisation_id,
+            SocialWorker.is_admin,
+            SocialWorker.active,
+        )
+    )
+    text = msg.PROJECT_FUNDING_FOR_ADMINS.format(
+        project=project.number,
+        yuan=funding.amount,
+        funded=project.funded_yuan,
+        budget=project.budget_yuan,
+    )
+    for admin in admins:
+        key = f"project-funding:{funding.id}:{admin.id}"
+        notify(session, admin.user_id, key, text, project.console_path)
 
 
 def _announce(session: Session, match: Match) -> None:
@@ -189,6 +290,9 @@ def _write(
     session.flush()  # a duplicate key (a retried job) fails here, before anything moves
     _write_in_kind(session, run, in_kind)
     for allocation in allocations:
+        if allocation.project:
+            _fund_project(session, run, allocation)
+            continue
         _book(session, allocation)
         match = Match(
             case_id=allocation.case_id,
@@ -202,7 +306,7 @@ def _write(
         _announce(session, match)
     settle(
         session,
-        {a.case_id for a in allocations} | {case_id for case_id, _, _ in in_kind},
+        {a.case_id for a in allocations if not a.project} | {case_id for case_id, _, _ in in_kind},
         {a.pledge_id for a in allocations} | {pledge_id for _, pledge_id, _ in in_kind},
     )
     return len(allocations) + len(in_kind)

@@ -1,9 +1,21 @@
-"""Optimal allocation of money pledges to verified cases, as a minimum-cost flow.
+"""Optimal allocation of money pledges to verified cases and open projects, as a
+minimum-cost flow.
 
 Value of one yuan from pledge p to case c (all integers)::
 
     value(p, c) = LOCALITY[level of p's region preference]      # county > city > province > any
-                + URGENCY[c.urgency] + min(c.waiting_days, WAITING_CAP)
+                + URGENCY[c.urgency] + min(c.waiting_days, WAITING_CAP) + c.bonus
+
+A **project** (an organisation's, for many people) is one more need in the same optimisation,
+with the same eligibility (need type, and its whole area inside the pledge's region
+preference: a project is placed at the smallest region containing all its places, so a pledge
+for one county does not fund a project spread over the city). It is valued like an ordinary
+household case (urgency 一般, plus its waiting days) plus a bonus for how many people each
+yuan reaches: ``min(REACH_WEIGHT x people served per 10,000 yuan, REACH_CAP)``. A household
+case reaches about 2–4 people per 10,000 yuan (bonus 10–20); a skills class for 40 people on
+23,000 yuan reaches 17 (bonus 85), which puts it between a 较急 and a 紧急 case, so an urgent
+household still comes first and a project that reaches many people comes before ordinary
+cases.
 
 and the allocation maximises the sum of value x amount, subject to: a pledge gives at most its
 remaining amount, a case receives at most its remaining need, and only eligible pairs (same
@@ -52,17 +64,28 @@ class Params:
     )
     urgency: dict[int, int] = field(default_factory=lambda: {1: 100, 2: 150, 3: 220})
     waiting_cap_days: int = 60
+    reach_weight: int = 5  # per person served per 10,000 yuan of a project's budget
+    reach_cap: int = 120
 
 
 @dataclass(frozen=True)
 class CaseNeed:
+    """A household case, or (`project`) an organisation's project; a need is known by
+    (project, id)."""
+
     id: int
     need_type: str
     kind: str
     remaining: int
-    region_code: str  # county, 6 digits
+    region_code: str  # a case's county; a project's smallest region holding all its places
     urgency: int
     waiting_days: int
+    project: bool = False
+    bonus: int = 0  # a project's reach (see `project_bonus`)
+
+    @property
+    def key(self) -> tuple[bool, int]:
+        return self.project, self.id
 
 
 @dataclass(frozen=True)
@@ -76,10 +99,29 @@ class PledgeOffer:
 
 @dataclass(frozen=True)
 class Allocation:
-    case_id: int
+    case_id: int  # the project's id when `project`
     pledge_id: int
     amount: int
     reason: str
+    project: bool = False
+
+
+def project_bonus(people_served: int, budget_yuan: int, params: Params | None = None) -> int:
+    """A project's extra value per yuan: the people each 10,000 yuan reaches, weighted and
+    capped (see the module docstring)."""
+    params = params or Params()
+    reach = people_served * 10_000 // max(budget_yuan, 1)
+    return min(params.reach_weight * reach, params.reach_cap)
+
+
+def area_of(region_codes: Iterable[str]) -> str:
+    """The smallest region holding all these places, as a code: one county, a city
+    (621100), a province (620000), or the whole country (000000)."""
+    codes = list(region_codes)
+    for width in (6, 4, 2):
+        if codes and len({code[:width] for code in codes}) == 1:
+            return codes[0][:width].ljust(6, "0")
+    return "000000"
 
 
 def region_level(code: str | None) -> str:
@@ -98,7 +140,8 @@ def _node_key(level: str, code: str | None) -> str:
 
 
 def case_value(case: CaseNeed, params: Params) -> int:
-    return params.urgency[case.urgency] + min(case.waiting_days, params.waiting_cap_days)
+    waiting = min(case.waiting_days, params.waiting_cap_days)
+    return params.urgency[case.urgency] + waiting + case.bonus
 
 
 def pair_value(pledge: PledgeOffer, case: CaseNeed, params: Params) -> int:
@@ -120,6 +163,7 @@ def eligible(pledge: PledgeOffer, case: CaseNeed) -> bool:
 
 def _reason(pledge: PledgeOffer, case: CaseNeed) -> str:
     parts = [
+        "项目" if case.project else "",
         LEVEL_LABELS[region_level(pledge.region_pref)],
         NEED_LABELS.get(case.need_type, case.need_type),
         f"等待 {case.waiting_days} 天",
@@ -137,7 +181,8 @@ def pick_case(
     candidates = [
         c
         for c in cases
-        if c.id not in excluded
+        if not c.project
+        and c.id not in excluded
         and (pledge.need_type is None or pledge.need_type == c.need_type)
         and (
             pledge.region_pref is None
@@ -201,7 +246,7 @@ def allocate(
                 g.node("region", case.need_type, child)
                 tree_edges.append((case.need_type, parent, child))
         county = g.node("region", case.need_type, case.region_code)
-        case_node = g.node("case", str(case.id))
+        case_node = g.node(*_need_node(case))
         arc = g.arc(county, case_node, case.remaining, -case_value(case, params))
         case_arcs.append((arc, case))
         g.arc(case_node, sink, case.remaining, 0)
@@ -222,8 +267,8 @@ def allocate(
             # A pledge with a declined pair cannot use the shared tree (it would reach that
             # case): it gets one arc per eligible case, worth the full pair value, instead.
             for case in cases:
-                if eligible(pledge, case) and (case.id, pledge.id) not in excluded:
-                    case_node = g.ids[("case", str(case.id))]
+                if eligible(pledge, case) and not _barred(case, pledge, excluded):
+                    case_node = g.ids[_need_node(case)]
                     cost = -pair_value(pledge, case, params)
                     direct_arcs.append(
                         (g.arc(source, case_node, case.remaining, cost), pledge, case)
@@ -253,11 +298,20 @@ def allocate(
     flows = solver.flows(np.arange(len(g.tails), dtype=np.int64))
     allocations = _decompose(flows, entry_arcs, tree_arcs, case_arcs)
     allocations += [
-        Allocation(case.id, pledge.id, int(flows[arc]), _reason(pledge, case))
+        Allocation(case.id, pledge.id, int(flows[arc]), _reason(pledge, case), case.project)
         for arc, pledge, case in direct_arcs
         if flows[arc] > 0
     ]
-    return sorted(allocations, key=lambda a: (a.case_id, a.pledge_id))
+    return sorted(allocations, key=lambda a: (a.project, a.case_id, a.pledge_id))
+
+
+def _need_node(case: CaseNeed) -> tuple[str, str]:
+    return ("project" if case.project else "case", str(case.id))
+
+
+def _barred(case: CaseNeed, pledge: PledgeOffer, excluded: frozenset[tuple[int, int]]) -> bool:
+    """A declined (case, pledge) pair (projects are not declined pair by pair)."""
+    return not case.project and (case.id, pledge.id) in excluded
 
 
 def _decompose(
@@ -281,9 +335,9 @@ def _decompose(
     for arc, case in case_arcs:
         if flows[arc] > 0:
             to_cases[(case.need_type, case.region_code)].append((case, int(flows[arc])))
-    allocations: dict[tuple[int, int], int] = defaultdict(int)
+    allocations: dict[tuple[tuple[bool, int], int], int] = defaultdict(int)
     pledge_of: dict[int, PledgeOffer] = {}
-    case_of: dict[int, CaseNeed] = {}
+    case_of: dict[tuple[bool, int], CaseNeed] = {}
 
     def take(pool: list[list[Any]], amount: int) -> list[list[Any]]:
         taken = []
@@ -306,11 +360,11 @@ def _decompose(
         pool = pools[node]
         for child, amount in sorted(children[node]):
             pools[(need, child)] = take(pool, amount) + pools[(need, child)]
-        for case, amount in sorted(to_cases[node], key=lambda item: item[0].id):
+        for case, amount in sorted(to_cases[node], key=lambda item: item[0].key):
             for pledge, used in take(pool, amount):
-                allocations[(case.id, pledge.id)] += used
-                pledge_of[pledge.id], case_of[case.id] = pledge, case
+                allocations[(case.key, pledge.id)] += used
+                pledge_of[pledge.id], case_of[case.key] = pledge, case
     return [
-        Allocation(case_id, pledge_id, amount, _reason(pledge_of[pledge_id], case_of[case_id]))
-        for (case_id, pledge_id), amount in sorted(allocations.items())
+        Allocation(key[1], pledge_id, amount, _reason(pledge_of[pledge_id], case_of[key]), key[0])
+        for (key, pledge_id), amount in sorted(allocations.items())
     ]

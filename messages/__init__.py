@@ -753,3 +753,8 @@ CONSOLE_PROJECT_DONE = {
     "sent_back": "项目 {number} 已退回修改，机构会收到意见。",
     "cancelled": "项目 {number} 已取消。",
 }
+DONOR_PROJECT_FUNDED = (
+    "您的认捐 {pledge} 中 {yuan} 元配给了项目 {project}“{title}”（{organisation}实施）。"
+    "机构会按项目进展使用这笔钱，进展会在这里告诉您。"
+)
+PROJECT_FUNDING_FOR_ADMINS = "项目 {project} 获得认捐 {yuan} 元，已筹 {funded} / {budget} 元。"

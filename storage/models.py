@@ -404,11 +404,17 @@ class Project(Base):
         _enum(ProjectStatus, "project_status"), default=ProjectStatus.DRAFT
     )
     review_note: Mapped[str | None] = mapped_column(Text)
+    # What money pledges the matcher allocated to it (never more than the budget).
+    funded_yuan: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     submitted_at: Mapped[datetime | None]
     approved_at: Mapped[datetime | None]
 
     organisation: Mapped[Organisation] = relationship()
+
+    __table_args__ = (
+        CheckConstraint("funded_yuan >= 0 AND funded_yuan <= budget_yuan", name="funded_within_budget"),
+    )
 
     @property
     def number(self) -> str:
@@ -417,6 +423,24 @@ class Project(Base):
     @property
     def console_path(self) -> str:
         return f"/console/projects/{self.id}"
+
+
+class ProjectFunding(Base):
+    """Money from a pledge the matcher allocated to a project, in one run."""
+
+    __tablename__ = "project_fundings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"), index=True)
+    pledge_id: Mapped[int] = mapped_column(ForeignKey("pledges.id"), index=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("match_runs.id"))
+    amount: Mapped[int]
+    reason: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    project: Mapped[Project] = relationship()
+
+    __table_args__ = (CheckConstraint("amount > 0", name="amount_positive"),)
 
 
 class OrganisationRegion(Base):

@@ -11,11 +11,14 @@ from flask import Flask
 from flask.testing import FlaskCliRunner
 from sqlalchemy import select
 
-from storage.models import AuditEntry, Project, ProjectStatus
+from jobs.matching import load_open
+from matcher.allocate import Params, pair_value
+from storage.models import AuditEntry, Match, Project, ProjectFunding, ProjectStatus
 from tests.e2e.test_organisations import application_link, apply, form, operator
-from tests.support.chat import pushed_texts, run_worker
+from tests.support.chat import file_case, pushed_texts, run_worker
 from tests.support.console import sign_in
 from tests.support.wechat import WeChatUser
+from tests.unit.test_allocate import lp_optimum
 
 
 def plan(**changes: Any) -> dict[str, Any]:
@@ -139,3 +142,59 @@ def test_another_organisation_cannot_see_or_edit_it_and_bad_input_is_refused(
     assert forged.status_code == 400
     assert projects(app)[0].title == "通渭县青年电焊技能培训"
     assert projects(app)[0].status == ProjectStatus.DRAFT
+
+
+def open_project(app: Flask, admin: WeChatUser, staff: WeChatUser, **changes: Any) -> int:
+    """A project written by the admin and approved by the operator: open for funding."""
+    mine = sign_in(app.test_client(), admin)
+    mine.get("/console/projects/new")
+    mine.post("/console/projects/new", plan(**changes))
+    project_id = projects(app)[-1].id
+    mine.get(f"/console/projects/{project_id}")
+    mine.post(f"/console/projects/{project_id}/submit")
+    review = sign_in(app.test_client(), staff)
+    review.get(f"/console/projects/{project_id}")
+    review.post(f"/console/projects/{project_id}/approve")
+    return project_id
+
+
+def test_a_flexible_pledge_goes_partly_to_a_project_and_partly_to_a_case_optimally(
+    app: Flask,
+    household: WeChatUser,
+    donor: WeChatUser,
+    dingxi_worker: WeChatUser,
+    runner: FlaskCliRunner,
+    redis_url: str,
+) -> None:
+    staff = operator(household, runner)
+    admin = approved_admin(app, household, staff, "o_admin_dingxi")
+    project_id = open_project(app, admin, staff)  # 23,000 yuan for 40 people
+    case = file_case(household)  # 20,000 yuan for an operation
+    assert "已核实" in dingxi_worker.say(f"核实 {case}")
+    donor.conversation("我想捐三万", "不限", "不限", "匿名", "不留", "确认")
+    with app.extensions["zhulian"].services.db.session() as db:
+        needs, pledges, declined = load_open(db)  # what the matcher will see
+    run_worker(redis_url)
+    with app.extensions["zhulian"].services.db.session() as db:
+        to_case = [(m.case_id, m.pledge_id, m.amount) for m in db.scalars(select(Match))]
+        to_project = [
+            (f.project_id, f.pledge_id, f.amount) for f in db.scalars(select(ProjectFunding))
+        ]
+        project = db.get(Project, project_id)
+        assert project is not None and project.funded_yuan == sum(a for _, _, a in to_project)
+    assert to_case and to_project  # the pledge went to both
+    assert sum(a for *_, a in to_case + to_project) == 30000
+    need_of = {n.key: n for n in needs}
+    pledge_of = {p.id: p for p in pledges}
+    params = Params()
+    value = sum(
+        amount * pair_value(pledge_of[pledge], need_of[(False, need)], params)
+        for need, pledge, amount in to_case
+    ) + sum(
+        amount * pair_value(pledge_of[pledge], need_of[(True, need)], params)
+        for need, pledge, amount in to_project
+    )
+    assert value == lp_optimum(needs, pledges, params, frozenset(declined))
+    funded = next(t for t in pushed_texts(donor) if "配给了项目" in t)
+    assert project is not None and project.number in funded
+    assert any("获得认捐" in t for t in pushed_texts(admin))

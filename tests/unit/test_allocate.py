@@ -1,4 +1,5 @@
-"""The allocation: hard constraints on random instances, optimality against an independent
+"""The allocation: hard constraints on random instances (households' cases and
+organisations' projects together, their ids overlapping), optimality against an independent
 LP (SciPy's HiGHS on the explicit pair formulation), determinism."""
 
 from __future__ import annotations
@@ -16,11 +17,15 @@ from matcher.allocate import (
     Params,
     PledgeOffer,
     allocate,
+    area_of,
     eligible,
     pair_value,
+    project_bonus,
 )
 
 COUNTIES = ["621121", "621102", "621122", "530627", "530602", "513431", "110105"]
+# A project's area: a county, a city, a province, the whole country.
+AREAS = ["621121", "621100", "620000", "530600", "000000"]
 NEEDS = ["medical", "education", "housing", "living"]
 
 
@@ -38,6 +43,20 @@ def random_instance(
             waiting_days=rng.randint(0, 90),
         )
         for i in range(n_cases)
+    ]
+    cases += [
+        CaseNeed(
+            id=i + 1,  # the same ids as cases: a need is known by (project, id)
+            need_type=rng.choice(NEEDS),
+            kind="money",
+            remaining=rng.randint(10, 300) * 100,
+            region_code=rng.choice(AREAS),
+            urgency=1,
+            waiting_days=rng.randint(0, 90),
+            project=True,
+            bonus=project_bonus(rng.randint(5, 200), rng.randint(10, 300) * 100),
+        )
+        for i in range(rng.randint(0, 3))
     ]
     prefs = [None, "620000", "621100", "621121", "530600", "110000", "510000"]
     pledges = [
@@ -59,10 +78,10 @@ def objective(
     pledges: list[PledgeOffer],
     params: Params,
 ) -> int:
-    case_of = {c.id: c for c in cases}
+    case_of = {c.key: c for c in cases}
     pledge_of = {p.id: p for p in pledges}
     return sum(
-        a.amount * pair_value(pledge_of[a.pledge_id], case_of[a.case_id], params)
+        a.amount * pair_value(pledge_of[a.pledge_id], case_of[(a.project, a.case_id)], params)
         for a in allocations
     )
 
@@ -74,7 +93,10 @@ def lp_optimum(
     excluded: frozenset[tuple[int, int]] = frozenset(),
 ) -> float:
     pairs = [
-        (p, c) for p in pledges for c in cases if eligible(p, c) and (c.id, p.id) not in excluded
+        (p, c)
+        for p in pledges
+        for c in cases
+        if eligible(p, c) and (c.project or (c.id, p.id) not in excluded)
     ]
     if not pairs:
         return 0.0
@@ -98,16 +120,16 @@ def test_constraints_and_optimality_on_random_instances(seed: int) -> None:
     params = Params()
     allocations = allocate(cases, pledges, params)
     given: dict[int, int] = defaultdict(int)
-    received: dict[int, int] = defaultdict(int)
-    case_of = {c.id: c for c in cases}
+    received: dict[tuple[bool, int], int] = defaultdict(int)
+    case_of = {c.key: c for c in cases}
     pledge_of = {p.id: p for p in pledges}
     for a in allocations:
         assert a.amount > 0 and a.reason
-        assert eligible(pledge_of[a.pledge_id], case_of[a.case_id])
+        assert eligible(pledge_of[a.pledge_id], case_of[(a.project, a.case_id)])
         given[a.pledge_id] += a.amount
-        received[a.case_id] += a.amount
+        received[(a.project, a.case_id)] += a.amount
     assert all(given[p.id] <= p.remaining for p in pledges)
-    assert all(received[c.id] <= c.remaining for c in cases)
+    assert all(received[c.key] <= c.remaining for c in cases)
     assert objective(allocations, cases, pledges, params) == pytest.approx(
         lp_optimum(cases, pledges, params)
     )
@@ -117,18 +139,18 @@ def test_constraints_and_optimality_on_random_instances(seed: int) -> None:
 def test_excluded_pairs_are_never_proposed_and_the_rest_stays_optimal(seed: int) -> None:
     rng = random.Random(1000 + seed)
     cases, pledges = random_instance(rng, rng.randint(2, 12), rng.randint(2, 8))
-    pairs = [(c.id, p.id) for p in pledges for c in cases if eligible(p, c)]
+    pairs = [(c.id, p.id) for p in pledges for c in cases if eligible(p, c) and not c.project]
     excluded = frozenset(rng.sample(pairs, k=min(len(pairs), rng.randint(1, 4))))
     params = Params()
     allocations = allocate(cases, pledges, params, excluded)
-    assert not {(a.case_id, a.pledge_id) for a in allocations} & excluded
+    assert not {(a.case_id, a.pledge_id) for a in allocations if not a.project} & excluded
     given: dict[int, int] = defaultdict(int)
-    received: dict[int, int] = defaultdict(int)
+    received: dict[tuple[bool, int], int] = defaultdict(int)
     for a in allocations:
         given[a.pledge_id] += a.amount
-        received[a.case_id] += a.amount
+        received[(a.project, a.case_id)] += a.amount
     assert all(given[p.id] <= p.remaining for p in pledges)
-    assert all(received[c.id] <= c.remaining for c in cases)
+    assert all(received[c.key] <= c.remaining for c in cases)
     assert objective(allocations, cases, pledges, params) == pytest.approx(
         lp_optimum(cases, pledges, params, excluded)
     )
@@ -160,3 +182,33 @@ def test_nothing_eligible_allocates_nothing() -> None:
         PledgeOffer(11, "money", None, 5000, "530000"),
     ]
     assert allocate(cases, pledges) == []
+
+
+def test_a_project_is_placed_at_the_smallest_region_holding_all_its_places() -> None:
+    assert area_of(["621121"]) == "621121"
+    assert area_of(["621121", "621122"]) == "621100"
+    assert area_of(["621121", "622921"]) == "620000"
+    assert area_of(["621121", "530627"]) == "000000"
+
+
+def test_a_pledge_for_one_county_does_not_fund_a_project_spread_over_the_city() -> None:
+    project = CaseNeed(1, "education", "money", 5000, "621100", 1, 0, project=True, bonus=50)
+    county = PledgeOffer(100, "money", None, 1000, "621121")
+    city = PledgeOffer(101, "money", None, 1000, "621100")
+    assert not eligible(county, project) and eligible(city, project)
+    assert [(a.pledge_id, a.project) for a in allocate([project], [county, city])] == [(101, True)]
+
+
+def test_a_flexible_pledge_goes_partly_to_a_project_and_partly_to_a_case_optimally() -> None:
+    """A pledge larger than the project's need: the project (reach 17 people per 10,000
+    yuan) is funded first, the rest goes to the ordinary case, as the LP says."""
+    case = CaseNeed(1, "employment", "money", 20000, "621121", 1, 10)
+    bonus = project_bonus(40, 23000)
+    project = CaseNeed(1, "employment", "money", 23000, "621121", 1, 10, project=True, bonus=bonus)
+    pledge = PledgeOffer(100, "money", None, 30000, None)
+    allocations = allocate([case, project], [pledge])
+    assert [(a.project, a.amount) for a in allocations] == [(False, 7000), (True, 23000)]
+    params = Params()
+    assert objective(allocations, [case, project], [pledge], params) == pytest.approx(
+        lp_optimum([case, project], [pledge], params)
+    )
