@@ -413,7 +413,9 @@ class Project(Base):
     organisation: Mapped[Organisation] = relationship()
 
     __table_args__ = (
-        CheckConstraint("funded_yuan >= 0 AND funded_yuan <= budget_yuan", name="funded_within_budget"),
+        CheckConstraint(
+            "funded_yuan >= 0 AND funded_yuan <= budget_yuan", name="funded_within_budget"
+        ),
     )
 
     @property
