@@ -96,6 +96,7 @@ def load_open(session: Session) -> tuple[list[CaseNeed], list[PledgeOffer], set[
             need_type=p.need_type,
             remaining=(p.amount or 0) - p.amount_allocated,
             region_pref=p.region_pref,
+            project_id=p.project_id,
         )
         for p in session.scalars(
             select(Pledge).where(

@@ -29,7 +29,9 @@ county) carries the money:
           … → county node ─(−case value, capacity = remaining need)→ case → sink
     pledge ─(0)→ sink                                      (money may stay unallocated)
 
-A pledge for 不限 need type enters the tree of every need type. Every path from a pledge to a
+A pledge for 不限 need type enters the tree of every need type; a pledge for one project (支持项目),
+or with a pair declined before, bypasses the trees with one arc per need it may reach. Every
+path from a pledge to a
 case is exactly an eligible pair with exactly its value, so the minimum-cost flow is the optimum
 of the transportation problem while the graph grows linearly (pledges x at most 8 + regions +
 cases) instead of with the number of eligible pairs. The constraint matrix is totally
@@ -95,6 +97,7 @@ class PledgeOffer:
     need_type: str | None  # None: any need type
     remaining: int
     region_pref: str | None  # a GB/T 2260 code at any level; None: anywhere
+    project_id: int | None = None  # for this project only (支持项目)
 
 
 @dataclass(frozen=True)
@@ -149,6 +152,8 @@ def pair_value(pledge: PledgeOffer, case: CaseNeed, params: Params) -> int:
 
 
 def eligible(pledge: PledgeOffer, case: CaseNeed) -> bool:
+    if pledge.project_id is not None:  # named one project: that one or nothing
+        return case.project and case.id == pledge.project_id and pledge.kind == case.kind
     return (
         pledge.kind == case.kind
         and (pledge.need_type is None or pledge.need_type == case.need_type)
@@ -263,12 +268,13 @@ def allocate(
         source = g.node("pledge", str(pledge.id))
         level = region_level(pledge.region_pref)
         g.arc(source, sink, pledge.remaining, 0)
-        if pledge.id in barred:
-            # A pledge with a declined pair cannot use the shared tree (it would reach that
-            # case): it gets one arc per eligible case, worth the full pair value, instead.
+        if pledge.id in barred or pledge.project_id is not None:
+            # A pledge with a declined pair, or for one project, cannot use the shared tree
+            # (it would reach other needs): one arc per eligible need, worth the full pair
+            # value, instead.
             for case in cases:
                 if eligible(pledge, case) and not _barred(case, pledge, excluded):
-                    case_node = g.ids[_need_node(case)]
+                    case_node = g.ids[_need_node(case)]  # every need has its node by now
                     cost = -pair_value(pledge, case, params)
                     direct_arcs.append(
                         (g.arc(source, case_node, case.remaining, cost), pledge, case)

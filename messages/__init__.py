@@ -758,3 +758,13 @@ DONOR_PROJECT_FUNDED = (
     "机构会按项目进展使用这笔钱，进展会在这里告诉您。"
 )
 PROJECT_FUNDING_FOR_ADMINS = "项目 {project} 获得认捐 {yuan} 元，已筹 {funded} / {budget} 元。"
+ASK_PROJECT = "想支持哪个项目？回复序号，或项目编号（如 P000001）。"
+NO_OPEN_PROJECTS = (
+    "现在没有正在筹款的项目。您也可以直接认捐，我们会配给最需要的家庭：回复“我想捐款”。"
+)
+OPEN_PROJECTS = "正在筹款的项目：\n{lines}"
+PROJECT_LINE = "{index}. {number} {title}（{place}，受益 {people} 人，已筹 {funded} / {budget} 元）"
+PROJECT_NOT_OPEN = "项目 {number} 现在不在筹款中（可能已筹满或结束）。回复“支持项目”看看别的项目。"
+PROJECT_PLEDGE_SUBMITTED = (
+    "谢谢您！认捐 {number} 已登记，只用于项目 {project}。配上后会告诉您，项目进展也会在这里通知您。"
+)

@@ -231,6 +231,8 @@ class Pledge(Base):
     amount_allocated: Mapped[int] = mapped_column(default=0)
     item_description: Mapped[str | None] = mapped_column(Text)
     region_pref: Mapped[str | None] = mapped_column(String(6))
+    # A pledge for one project (支持项目): the matcher gives it to that project only.
+    project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id"))
     display_name: Mapped[str | None] = mapped_column(EncryptedText)
     # How the social worker can reach the donor to arrange delivery (given with consent).
     contact_phone: Mapped[str | None] = mapped_column(EncryptedText)

@@ -151,6 +151,7 @@ class PledgeDraft:
     region_pref: str | None
     display_name: str | None
     contact_phone: str | None = None
+    project_id: int | None = None  # for one project only (支持项目)
 
 
 def submit_pledge(session: Session, user: User, draft: PledgeDraft) -> Pledge:
@@ -163,6 +164,7 @@ def submit_pledge(session: Session, user: User, draft: PledgeDraft) -> Pledge:
         region_pref=draft.region_pref,
         display_name=draft.display_name,
         contact_phone=draft.contact_phone,
+        project_id=draft.project_id,
     )
     session.add(pledge)
     session.flush()

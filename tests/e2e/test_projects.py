@@ -198,3 +198,31 @@ def test_a_flexible_pledge_goes_partly_to_a_project_and_partly_to_a_case_optimal
     funded = next(t for t in pushed_texts(donor) if "配给了项目" in t)
     assert project is not None and project.number in funded
     assert any("获得认捐" in t for t in pushed_texts(admin))
+
+
+def test_a_donor_chooses_a_project_by_chat_and_the_money_goes_to_it_only(
+    app: Flask,
+    household: WeChatUser,
+    donor: WeChatUser,
+    dingxi_worker: WeChatUser,
+    runner: FlaskCliRunner,
+    redis_url: str,
+) -> None:
+    staff = operator(household, runner)
+    admin = approved_admin(app, household, staff, "o_admin_dingxi")
+    project_id = open_project(app, admin, staff)
+    case = file_case(household)
+    assert "已核实" in dingxi_worker.say(f"核实 {case}")  # an urgent case the money could go to
+    listing = donor.say("支持项目")
+    assert "通渭县青年电焊技能培训" in listing and "受益 40 人" in listing and "回复序号" in listing
+    assert "项目编号" in donor.say("第三个")  # not a number on the list: asked again
+    replies = donor.conversation("1", "两千", "匿名", "不留")
+    assert "支持项目：P000001 通渭县青年电焊技能培训" in replies[-1]
+    assert "只用于项目 P000001" in donor.say("确认")
+    run_worker(redis_url)
+    with app.extensions["zhulian"].services.db.session() as db:
+        fundings = [(f.project_id, f.amount) for f in db.scalars(select(ProjectFunding))]
+        assert list(db.scalars(select(Match))) == []  # nothing to the case
+    assert fundings == [(project_id, 2000)]
+    assert "P000099" in donor.say("支持 P99 一千")  # no such project: said so
+    assert "怎么称呼您" in donor.say("支持 P1 一千")  # project and amount named at once

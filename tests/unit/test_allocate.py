@@ -69,6 +69,18 @@ def random_instance(
         )
         for i in range(n_pledges)
     ]
+    projects = [c.id for c in cases if c.project]
+    pledges += [  # for one project only (支持项目); sometimes one that is not open any more
+        PledgeOffer(
+            id=200 + i,
+            kind="money",
+            need_type=None,
+            remaining=rng.randint(1, 50) * 100,
+            region_pref=None,
+            project_id=rng.choice([*projects, 99]),
+        )
+        for i in range(rng.randint(0, 2))
+    ]
     return cases, pledges
 
 
@@ -212,3 +224,12 @@ def test_a_flexible_pledge_goes_partly_to_a_project_and_partly_to_a_case_optimal
     assert objective(allocations, [case, project], [pledge], params) == pytest.approx(
         lp_optimum([case, project], [pledge], params)
     )
+
+
+def test_a_pledge_for_one_project_goes_to_it_or_nowhere() -> None:
+    project = CaseNeed(3, "living", "money", 1000, "530600", 1, 0, project=True, bonus=10)
+    other = CaseNeed(4, "living", "money", 5000, "530600", 1, 0, project=True, bonus=120)
+    case = CaseNeed(3, "living", "money", 5000, "530627", 3, 60)
+    named = PledgeOffer(100, "money", None, 3000, None, project_id=3)
+    allocations = allocate([project, other, case], [named])
+    assert [(a.project, a.case_id, a.amount) for a in allocations] == [(True, 3, 1000)]
