@@ -89,6 +89,8 @@ class Settings:
     media_dir: str = str(PROJECT_ROOT / "var" / "media")
     media_s3_url: str = ""
     media_max_bytes: int = 10 * 1024 * 1024
+    # A project's funding donors hear of its progress at most once per this many hours.
+    project_digest_hours: int = 24
     # The web console (web/console): where links in messages point, how long a sign-in
     # lasts, and WeChat's web authorisation host (the stand-in's in development and tests).
     secret_key: str = DEV_SECRET_KEY
@@ -208,6 +210,7 @@ def load_settings() -> Settings:
         media_dir=_str("MEDIA_DIR", defaults.media_dir),
         media_s3_url=_str("MEDIA_S3_URL"),
         media_max_bytes=_int("MEDIA_MAX_BYTES", defaults.media_max_bytes),
+        project_digest_hours=_int("PROJECT_DIGEST_HOURS", defaults.project_digest_hours),
         amount_caps=_str("AMOUNT_CAPS", defaults.amount_caps),
         secret_key=_str("SECRET_KEY", "" if production else defaults.secret_key),
         public_base_url=_str("PUBLIC_BASE_URL"),

@@ -4,22 +4,39 @@ lines, start and end, measurable goals) and sends it for review; an operator app
 (open for funding), sends it back with a note (a draft again), or cancels it. Status moves
 draft → under review → open for funding → funded → in progress → completed → evaluated,
 or cancelled; every move is guarded (exactly this row, still in the expected status) and
-audited. The organisation's admins hear of each decision by chat."""
+audited. The organisation's admins hear of each decision by chat. Progress updates (text
+and photos) go to the donors who funded the project, grouped: one message per donor and
+project at most every `PROJECT_DIGEST_HOURS`, naming how many updates and the latest."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import messages as msg
 from domain.events import Outbox, guarded_update
+from domain.images import NotAcceptable, clean_image
 from domain.organisations import Refused, region_codes
 from nlu.amounts import parse_amount
-from storage.models import NeedType, Project, ProjectStatus, SocialWorker, User, utcnow
+from storage.files import FileStore
+from storage.models import (
+    Attachment,
+    AttachmentStatus,
+    NeedType,
+    Pledge,
+    Project,
+    ProjectDigest,
+    ProjectFunding,
+    ProjectStatus,
+    ProjectUpdate,
+    SocialWorker,
+    User,
+    utcnow,
+)
 from storage.repositories import audit
 from storage.social_work import active_operators
 
@@ -182,3 +199,111 @@ def of_organisation(session: Session, organisation_id: int | None) -> list[Proje
     if organisation_id is not None:
         query = query.where(Project.organisation_id == organisation_id)
     return list(session.scalars(query))
+
+
+UPDATABLE = (ProjectStatus.OPEN, ProjectStatus.FUNDED, ProjectStatus.IN_PROGRESS)
+MAX_UPDATE_PHOTOS = 5
+
+
+def post_update(
+    session: Session,
+    project: Project,
+    actor: User,
+    text: str,
+    photos: list[bytes],
+    files: FileStore,
+    max_bytes: int,
+) -> ProjectUpdate:
+    """Progress, with photos cleaned and kept like a household's; the first update of a
+    funded project means it is under way (in progress)."""
+    if project.status not in UPDATABLE:
+        raise Refused(msg.PROJECT_NOT_UPDATABLE.format(number=project.number))
+    if not text.strip():
+        raise Refused(msg.PROJECT_UPDATE_EMPTY)
+    if len(photos) > MAX_UPDATE_PHOTOS:
+        raise Refused(msg.APPLICATION_TOO_MANY_DOCUMENTS.format(limit=MAX_UPDATE_PHOTOS))
+    try:
+        cleaned = [clean_image(photo, max_bytes) for photo in photos]
+    except NotAcceptable as exc:
+        raise Refused(msg.APPLICATION_BAD_DOCUMENT) from exc
+    if project.status == ProjectStatus.FUNDED:
+        _move(session, project, ProjectStatus.FUNDED, actor, status=ProjectStatus.IN_PROGRESS)
+    update = ProjectUpdate(project_id=project.id, user_id=actor.id, text=text.strip()[:2000])
+    session.add(update)
+    session.flush()
+    for data, content_type in cleaned:
+        session.add(
+            Attachment(
+                project_update_id=update.id,
+                user_id=actor.id,
+                media_id="console",
+                kind="progress",
+                status=AttachmentStatus.STORED,
+                content_type=content_type,
+                size=len(data),
+                storage_key=files.put(data),
+                stored_at=utcnow(),
+            )
+        )
+    audit(session, actor.openid, "project.update_posted", "project", project.id, update=update.id)
+    return update
+
+
+def updates(session: Session, project_id: int) -> list[tuple[ProjectUpdate, list[Attachment]]]:
+    """A project's updates, newest first, each with its photos."""
+    found = session.scalars(
+        select(ProjectUpdate)
+        .where(ProjectUpdate.project_id == project_id)
+        .order_by(ProjectUpdate.id.desc())
+    )
+    return [
+        (
+            update,
+            list(
+                session.scalars(select(Attachment).where(Attachment.project_update_id == update.id))
+            ),
+        )
+        for update in found
+    ]
+
+
+def send_digests(session: Session, outbox: Outbox, every: timedelta, now: datetime) -> int:
+    """Each donor who funded a project hears of its new updates in one message, at most once
+    per `every`; returns how many messages were written."""
+    sent = 0
+    funders = session.execute(
+        select(ProjectFunding.project_id, Pledge.donor_id)
+        .join(Pledge, Pledge.id == ProjectFunding.pledge_id)
+        .distinct()
+    )
+    for project_id, donor_id in funders:
+        digest = session.scalar(
+            select(ProjectDigest).where(
+                ProjectDigest.project_id == project_id, ProjectDigest.donor_id == donor_id
+            )
+        )
+        if digest is not None and digest.sent_at > now - every:
+            continue
+        since = digest.last_update_id if digest else 0
+        new = list(
+            session.scalars(
+                select(ProjectUpdate)
+                .where(ProjectUpdate.project_id == project_id, ProjectUpdate.id > since)
+                .order_by(ProjectUpdate.id)
+            )
+        )
+        if not new:
+            continue
+        project = session.get(Project, project_id)
+        if project is None:
+            continue
+        text = msg.PROJECT_DIGEST.format(
+            number=project.number, title=project.title, count=len(new), latest=new[-1].text[:80]
+        )
+        outbox.notify(donor_id, f"project-digest:{project_id}:{donor_id}:{new[-1].id}", text)
+        if digest is None:
+            digest = ProjectDigest(project_id=project_id, donor_id=donor_id, last_update_id=0)
+            session.add(digest)
+        digest.last_update_id, digest.sent_at = new[-1].id, now
+        sent += 1
+    return sent

@@ -44,6 +44,7 @@ PERIODIC = [
     Periodic("jobs.audit.seal_audit_trail", every_seconds=5),
     Periodic("jobs.conversations.start_due_flows", every_seconds=60),
     Periodic("jobs.reminders.expire_pledges", every_seconds=3600),
+    Periodic("jobs.projects.send_project_updates", every_seconds=3600),
     Periodic("jobs.retention.purge_inbound_messages", every_seconds=24 * 3600),
 ]
 

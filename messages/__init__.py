@@ -752,6 +752,7 @@ CONSOLE_PROJECT_DONE = {
     "approved": "项目 {number} 已通过，开始筹款，机构会收到通知。",
     "sent_back": "项目 {number} 已退回修改，机构会收到意见。",
     "cancelled": "项目 {number} 已取消。",
+    "update_posted": "进展已发布，支持这个项目的捐助人会收到通知（每人每天最多一条）。",
 }
 DONOR_PROJECT_FUNDED = (
     "您的认捐 {pledge} 中 {yuan} 元配给了项目 {project}“{title}”（{organisation}实施）。"
@@ -768,3 +769,6 @@ PROJECT_NOT_OPEN = "项目 {number} 现在不在筹款中（可能已筹满或�
 PROJECT_PLEDGE_SUBMITTED = (
     "谢谢您！认捐 {number} 已登记，只用于项目 {project}。配上后会告诉您，项目进展也会在这里通知您。"
 )
+PROJECT_NOT_UPDATABLE = "项目 {number} 现在不能发进展（还在审核、已完成或已取消）。"
+PROJECT_UPDATE_EMPTY = "请写几句进展，比如“第一期 20 人开课了”。"
+PROJECT_DIGEST = "您支持的项目 {number}“{title}”有 {count} 条新进展。最新：{latest}"

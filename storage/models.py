@@ -447,6 +447,33 @@ class ProjectFunding(Base):
     __table_args__ = (CheckConstraint("amount > 0", name="amount_positive"),)
 
 
+class ProjectUpdate(Base):
+    """Progress an organisation posts about its project (text; photos as attachments)."""
+
+    __tablename__ = "project_updates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ProjectDigest(Base):
+    """What a funding donor last heard of a project's progress: updates are grouped into one
+    message per donor and project at most every PROJECT_DIGEST_HOURS."""
+
+    __tablename__ = "project_digests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"))
+    donor_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    last_update_id: Mapped[int]
+    sent_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (UniqueConstraint("project_id", "donor_id"),)
+
+
 class OrganisationRegion(Base):
     __tablename__ = "organisation_regions"
 
@@ -826,6 +853,10 @@ class Attachment(Base):
     case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)
     # A social worker's proof of delivery belongs to the match delivered.
     match_id: Mapped[int | None] = mapped_column(ForeignKey("matches.id"), index=True)
+    # A photo of a project's progress belongs to that update.
+    project_update_id: Mapped[int | None] = mapped_column(
+        ForeignKey("project_updates.id"), index=True
+    )
     # An organisation's document (a registration certificate) belongs to its application.
     application_id: Mapped[int | None] = mapped_column(
         ForeignKey("organisation_applications.id"), index=True

@@ -5,6 +5,8 @@ by chat; another organisation cannot see or edit it; bad input is refused with a
 
 from __future__ import annotations
 
+import io
+from datetime import timedelta
 from typing import Any
 
 from flask import Flask
@@ -12,8 +14,17 @@ from flask.testing import FlaskCliRunner
 from sqlalchemy import select
 
 from jobs.matching import load_open
+from jobs.projects import send_project_updates
 from matcher.allocate import Params, pair_value
-from storage.models import AuditEntry, Match, Project, ProjectFunding, ProjectStatus
+from storage.models import (
+    AuditEntry,
+    Match,
+    Project,
+    ProjectDigest,
+    ProjectFunding,
+    ProjectStatus,
+)
+from tests.e2e.test_media import CAMERA, photo
 from tests.e2e.test_organisations import application_link, apply, form, operator
 from tests.support.chat import file_case, pushed_texts, run_worker
 from tests.support.console import sign_in
@@ -226,3 +237,54 @@ def test_a_donor_chooses_a_project_by_chat_and_the_money_goes_to_it_only(
     assert fundings == [(project_id, 2000)]
     assert "P000099" in donor.say("支持 P99 一千")  # no such project: said so
     assert "怎么称呼您" in donor.say("支持 P1 一千")  # project and amount named at once
+
+
+def test_progress_reaches_the_funding_donors_grouped_and_at_most_daily(
+    app: Flask,
+    household: WeChatUser,
+    donor: WeChatUser,
+    runner: FlaskCliRunner,
+    redis_url: str,
+) -> None:
+    staff = operator(household, runner)
+    admin = approved_admin(app, household, staff, "o_admin_dingxi")
+    project_id = open_project(app, admin, staff, budget="讲师补贴 2000")
+    donor.conversation("支持项目", "1", "两千", "匿名", "不留", "确认")
+    run_worker(redis_url)  # the matcher funds it: 2,000 of 2,000
+    assert projects(app)[0].status == ProjectStatus.FUNDED
+    mine = sign_in(app.test_client(), admin)
+    path = f"/console/projects/{project_id}"
+    mine.get(path)
+    picture = (io.BytesIO(photo()), "class.jpg")
+    mine.post(f"{path}/updates", {"text": "第一期 20 人开课了", "photos": [picture]})
+    mine.get(path)
+    mine.post(f"{path}/updates", {"text": "焊机到位，学员开始实操"})
+    assert projects(app)[0].status == ProjectStatus.IN_PROGRESS  # the first update: under way
+    page = mine.get(path).get_data(as_text=True)
+    assert "焊机到位" in page and "第一期 20 人开课了" in page
+    shown = mine.get(page.split('src="')[-1].split('"')[0])  # the progress photo
+    assert shown.status_code == 200 and CAMERA.encode() not in shown.data
+    assert send_project_updates() == 1
+    digests = [t for t in pushed_texts(donor) if "新进展" in t]
+    assert len(digests) == 1 and "2 条新进展" in digests[0] and "焊机到位" in digests[0]
+    mine.get(path)
+    mine.post(f"{path}/updates", {"text": "结业考试通过 18 人"})
+    assert send_project_updates() == 0  # heard from it today already
+    with app.extensions["zhulian"].services.db.session() as db:
+        digest = db.scalar(select(ProjectDigest))
+        assert digest is not None
+        digest.sent_at -= timedelta(hours=25)
+    assert send_project_updates() == 1
+    latest = [t for t in pushed_texts(donor) if "新进展" in t][-1]
+    assert "1 条新进展" in latest and "结业考试通过" in latest
+    other = approved_admin(
+        app,
+        household,
+        staff,
+        "o_admin_other",
+        name="昭通乐善社工站",
+        credit_code="51621100501234567A",
+    )
+    theirs = sign_in(app.test_client(), other)
+    theirs.get("/console/projects")
+    assert theirs.post(f"{path}/updates", {"text": "冒充的进展"}).status_code == 404

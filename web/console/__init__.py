@@ -16,6 +16,7 @@ from werkzeug.exceptions import HTTPException
 import messages as msg
 from config.settings import Settings
 from domain.organisations import MAX_DOCUMENTS
+from domain.projects import MAX_UPDATE_PHOTOS
 from web.console import (
     auth,
     cases,
@@ -33,7 +34,11 @@ from web.runtime import runtime
 csrf = CSRFProtect()
 # Views that take photos, and how many: their bodies may be as large as that many photos (plus
 # the form around them); every other body keeps MAX_BODY_BYTES.
-UPLOADS = {"console_matches.proof": 1, "console_organisations.apply": MAX_DOCUMENTS}
+UPLOADS = {
+    "console_matches.proof": 1,
+    "console_organisations.apply": MAX_DOCUMENTS,
+    "console_projects.post_update": MAX_UPDATE_PHOTOS,
+}
 UPLOAD_OVERHEAD = 64 * 1024
 
 

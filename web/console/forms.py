@@ -100,3 +100,8 @@ class ProjectForm(FlaskForm):  # type: ignore[misc]
     goals = TextAreaField(
         "可衡量的目标（每行一个）", validators=[DataRequired("请写目标"), Length(max=2000)]
     )
+
+
+class UpdateForm(FlaskForm):  # type: ignore[misc]
+    text = TextAreaField("进展", validators=[DataRequired("请写几句进展"), Length(max=2000)])
+    photos = MultipleFileField("照片（可多张）")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from types import SimpleNamespace
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import login_required
 from sqlalchemy.orm import Session
@@ -20,10 +20,11 @@ from domain.organisations import Refused
 from domain.projects import Plan
 from domain.staff import Access
 from nlu.regions import region_index
-from storage.models import Project, ProjectStatus, User
+from storage.models import Attachment, Project, ProjectStatus, ProjectUpdate, User
+from storage.repositories import audit
 from vocabulary import NEED_LABELS
 from web.console.auth import acting, staff
-from web.console.forms import EmptyForm, ProjectForm, ReasonForm
+from web.console.forms import EmptyForm, ProjectForm, ReasonForm, UpdateForm
 from web.runtime import runtime
 
 bp = Blueprint("console_projects", __name__, url_prefix="/console/projects")
@@ -84,7 +85,10 @@ def project(project_id: int) -> ResponseReturnValue:
             places=[region_index().full_name(code) for code in found.region_codes],
             writes=who.access == Access.ADMIN and who.organisation_id == found.organisation_id,
             reviews=who.everything,
+            updates=projects.updates(db, found.id),
+            updatable=found.status in projects.UPDATABLE,
             forms={
+                "progress": UpdateForm(),
                 "submit": EmptyForm(),
                 "approve": EmptyForm(),
                 "back": ReasonForm(),
@@ -265,3 +269,63 @@ def cancel(project_id: int) -> ResponseReturnValue:
         lambda db, p, actor, box: projects.cancel(db, p, actor, reason, box),
         lambda p: _operator(p) or _writer(p),
     )
+
+
+@bp.post("/<int:project_id>/updates")
+@login_required
+@acting
+def post_update(project_id: int) -> ResponseReturnValue:
+    """Progress, with photos; the funding donors hear of it in the next digest."""
+    form = UpdateForm()
+    page = url_for(".project", project_id=project_id)
+    if not form.validate_on_submit():
+        flash(msg.PROJECT_UPDATE_EMPTY, "warning")
+        return redirect(page)
+    limit = runtime().settings.media_max_bytes
+    photos = [upload.read(limit + 1) for upload in form.photos.data or [] if upload]
+    try:
+        with runtime().services.db.session() as db:
+            found = _project(db, project_id)
+            if not _writer(found):
+                abort(404)
+            actor = db.get(User, staff().user_id)
+            if actor is None:
+                abort(403)
+            text = form.text.data
+            projects.post_update(db, found, actor, text, photos, runtime().services.files, limit)
+    except (Refused, StaleRecord) as refused:
+        flash(
+            str(refused) if isinstance(refused, Refused) else msg.PROJECT_STATUS_CHANGED, "warning"
+        )
+        return redirect(page)
+    flash(msg.CONSOLE_PROJECT_DONE["update_posted"], "success")
+    return redirect(page)
+
+
+@bp.get("/<int:project_id>/photos/<int:photo_id>")
+@login_required
+def photo(project_id: int, photo_id: int) -> ResponseReturnValue:
+    """A progress photo, to those who see the project; each view audited, never cached."""
+    with runtime().services.db.session() as db:
+        _project(db, project_id)
+        found = db.get(Attachment, photo_id)
+        update = (
+            db.get(ProjectUpdate, found.project_update_id)
+            if found and found.project_update_id
+            else None
+        )
+        if (
+            found is None
+            or update is None
+            or update.project_id != project_id
+            or not found.storage_key
+        ):
+            abort(404)
+        audit(db, staff().actor, "project.photo_viewed", "project", project_id, photo=photo_id)
+        key, content_type = found.storage_key, found.content_type or "application/octet-stream"
+    try:
+        body = runtime().services.files.get(key)
+    except KeyError:
+        abort(404)
+    headers = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"}
+    return Response(body, mimetype=content_type, headers=headers)
