@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,16 +22,19 @@ import messages as msg
 from domain.events import Outbox, guarded_update
 from domain.images import NotAcceptable, clean_image
 from domain.organisations import Refused, region_codes
+from domain.schedule import schedule_flow
 from nlu.amounts import parse_amount
 from storage.files import FileStore
 from storage.models import (
     Attachment,
     AttachmentStatus,
+    Case,
     NeedType,
     Pledge,
     Project,
     ProjectDigest,
     ProjectFunding,
+    ProjectRating,
     ProjectStatus,
     ProjectUpdate,
     SocialWorker,
@@ -307,3 +311,106 @@ def send_digests(session: Session, outbox: Outbox, every: timedelta, now: dateti
         digest.last_update_id, digest.sent_at = new[-1].id, now
         sent += 1
     return sent
+
+
+GOAL_RESULTS = {"met": 1.0, "partly": 0.5, "not": 0.0}
+CASE_NUMBER = re.compile(r"[Qq]\s*0*(\d{1,9})")
+
+
+def complete(
+    session: Session,
+    project: Project,
+    actor: User,
+    results: list[tuple[str, str]],
+    spent_yuan: int,
+    report: str,
+    households: str,
+) -> int:
+    """The final report against the goals (each met, partly or not, with a note); the
+    project is completed, and the households it served (their case numbers, Q000012) are
+    asked by chat to rate it. Returns how many households were asked."""
+    if len(results) != len(project.goals) or any(r not in GOAL_RESULTS for r, _ in results):
+        raise Refused(msg.PROJECT_GOAL_RESULTS)
+    if spent_yuan < 0 or spent_yuan > MAX_BUDGET_YUAN:
+        raise Refused(msg.PROJECT_BAD_SPENT)
+    served = _served_households(session, households)
+    _move(
+        session,
+        project,
+        ProjectStatus.IN_PROGRESS,
+        actor,
+        status=ProjectStatus.COMPLETED,
+        completed_on=utcnow().date(),
+        spent_yuan=spent_yuan,
+        goal_results=[
+            {"goal": goal, "result": result, "note": note.strip()[:200]}
+            for goal, (result, note) in zip(project.goals, results, strict=True)
+        ],
+        final_report=report.strip()[:4000],
+    )
+    for user_id in served:
+        slots = {"project_id": project.id, "project": f"{project.number}“{project.title}”"}
+        key = f"project-rating:{project.id}:{user_id}"
+        schedule_flow(session, key, user_id, "project_rating", slots, utcnow())
+    return len(served)
+
+
+def _served_households(session: Session, households: str) -> set[int]:
+    """The users behind the case numbers given (a number that is no case is refused)."""
+    users: set[int] = set()
+    for number in CASE_NUMBER.findall(households):
+        case = session.get(Case, int(number))
+        if case is None:
+            raise Refused(msg.PROJECT_UNKNOWN_CASE.format(number=f"Q{int(number):06d}"))
+        if case.user_id is not None:  # a household filed for by a worker has no WeChat
+            users.add(case.user_id)
+    return users
+
+
+def rate(session: Session, user: User, project_id: int, rating: int, feedback: str | None) -> None:
+    """A served household's rating (the first one counts)."""
+    if session.scalar(
+        select(ProjectRating.id).where(
+            ProjectRating.project_id == project_id, ProjectRating.user_id == user.id
+        )
+    ):
+        return
+    session.add(
+        ProjectRating(project_id=project_id, user_id=user.id, rating=rating, feedback=feedback)
+    )
+    audit(session, user.openid, "project.rated", "project", project_id, rating=rating)
+
+
+def evaluation_of(session: Session, project: Project) -> dict[str, Any]:
+    """Goals met (met 1, partly ½, not 0, averaged), the beneficiaries' mean rating, on time
+    or how many days late, and money spent against the budget."""
+    results = project.goal_results or []
+    goals_met = sum(GOAL_RESULTS[r["result"]] for r in results) / len(results) if results else 0.0
+    ratings = list(
+        session.scalars(select(ProjectRating.rating).where(ProjectRating.project_id == project.id))
+    )
+    completed = project.completed_on or utcnow().date()
+    return {
+        "goals_met": round(goals_met, 2),
+        "rating": round(sum(ratings) / len(ratings), 2) if ratings else None,
+        "ratings": len(ratings),
+        "days_late": max((completed - project.ends_on).days, 0),
+        "spent_yuan": project.spent_yuan or 0,
+        "budget_yuan": project.budget_yuan,
+        "spent_share": round((project.spent_yuan or 0) / project.budget_yuan, 2),
+    }
+
+
+def evaluate(session: Session, project: Project, actor: User, outbox: Outbox) -> None:
+    """The evaluation, recorded with the project (after the households had time to rate)."""
+    values = evaluation_of(session, project)
+    _move(
+        session,
+        project,
+        ProjectStatus.COMPLETED,
+        actor,
+        status=ProjectStatus.EVALUATED,
+        evaluation=values,
+    )
+    text = msg.PROJECT_EVALUATED.format(number=project.number)
+    _tell_admins(session, project, text, outbox)

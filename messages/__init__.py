@@ -753,6 +753,8 @@ CONSOLE_PROJECT_DONE = {
     "sent_back": "项目 {number} 已退回修改，机构会收到意见。",
     "cancelled": "项目 {number} 已取消。",
     "update_posted": "进展已发布，支持这个项目的捐助人会收到通知（每人每天最多一条）。",
+    "completed": "项目 {number} 已结项，受益家庭会收到评分邀请。",
+    "evaluated": "项目 {number} 已评估。",
 }
 DONOR_PROJECT_FUNDED = (
     "您的认捐 {pledge} 中 {yuan} 元配给了项目 {project}“{title}”（{organisation}实施）。"
@@ -772,3 +774,14 @@ PROJECT_PLEDGE_SUBMITTED = (
 PROJECT_NOT_UPDATABLE = "项目 {number} 现在不能发进展（还在审核、已完成或已取消）。"
 PROJECT_UPDATE_EMPTY = "请写几句进展，比如“第一期 20 人开课了”。"
 PROJECT_DIGEST = "您支持的项目 {number}“{title}”有 {count} 条新进展。最新：{latest}"
+PROJECT_GOAL_RESULTS = "请为每个目标选择：达成、部分达成或未达成。"
+PROJECT_BAD_SPENT = "实际花费请填元为单位的整数。"
+PROJECT_UNKNOWN_CASE = "没有找到求助 {number}，请核对受益家庭的求助编号。"
+PROJECT_EVALUATED = (
+    "项目 {number} 的评估出来了：目标达成、受益家庭评分、是否按时和花费都在工作台的项目页上。"
+)
+PROJECT_RATING_QUESTION = (
+    "项目 {project} 已经结束了。您觉得这个项目对您家帮助怎么样？"
+    "回复 1 到 5 分（5 分最好），也可以在分数后面说几句。"
+)
+GOAL_RESULT_LABELS = {"met": "达成", "partly": "部分达成", "not": "未达成"}

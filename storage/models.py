@@ -408,6 +408,13 @@ class Project(Base):
     review_note: Mapped[str | None] = mapped_column(Text)
     # What money pledges the matcher allocated to it (never more than the budget).
     funded_yuan: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # The final report: when it ended, what was spent, each goal's result (met / partly /
+    # not, with a note), and the organisation's account of it; then the evaluation.
+    completed_on: Mapped[date | None]
+    spent_yuan: Mapped[int | None]
+    goal_results: Mapped[list[dict[str, str]] | None] = mapped_column(JSON)
+    final_report: Mapped[str | None] = mapped_column(Text)
+    evaluation: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     submitted_at: Mapped[datetime | None]
     approved_at: Mapped[datetime | None]
@@ -457,6 +464,24 @@ class ProjectUpdate(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ProjectRating(Base):
+    """A household the project served rates it by chat (1–5), once."""
+
+    __tablename__ = "project_ratings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    rating: Mapped[int]
+    feedback: Mapped[str | None] = mapped_column(EncryptedText)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (
+        UniqueConstraint("project_id", "user_id"),
+        CheckConstraint("rating BETWEEN 1 AND 5", name="rating_range"),
+    )
 
 
 class ProjectDigest(Base):

@@ -13,6 +13,7 @@ from flask import Flask
 from flask.testing import FlaskCliRunner
 from sqlalchemy import select
 
+from jobs.conversations import start_due_flows
 from jobs.matching import load_open
 from jobs.projects import send_project_updates
 from matcher.allocate import Params, pair_value
@@ -288,3 +289,52 @@ def test_progress_reaches_the_funding_donors_grouped_and_at_most_daily(
     theirs = sign_in(app.test_client(), other)
     theirs.get("/console/projects")
     assert theirs.post(f"{path}/updates", {"text": "冒充的进展"}).status_code == 404
+
+
+def test_completion_ratings_and_evaluation(
+    app: Flask,
+    household: WeChatUser,
+    donor: WeChatUser,
+    runner: FlaskCliRunner,
+    redis_url: str,
+) -> None:
+    staff = operator(household, runner)
+    admin = approved_admin(app, household, staff, "o_admin_dingxi")
+    project_id = open_project(
+        app, admin, staff, budget="讲师补贴 2000", starts_on="2026-01-01", ends_on="2026-03-31"
+    )
+    served = file_case(household)  # a household the project served
+    donor.conversation("支持项目", "1", "两千", "匿名", "不留", "确认")
+    run_worker(redis_url)
+    mine = sign_in(app.test_client(), admin)
+    path = f"/console/projects/{project_id}"
+    mine.get(path)
+    mine.post(f"{path}/updates", {"text": "开课了"})
+    mine.get(path)
+    wrong = mine.post(f"{path}/complete", {"spent": "1800", "report": "结项", "goal": ["met"]})
+    assert "请为每个目标选择" in mine.get(wrong.location).get_data(as_text=True)
+    report = {
+        "spent": "1800",
+        "report": "40 人参加，36 人结业。",
+        "households": f"{served}、Q000999",
+        "goal": ["met", "partly"],
+        "note": ["", "30 人中 21 人就业"],
+    }
+    unknown = mine.post(f"{path}/complete", report)
+    assert "没有找到求助 Q000999" in mine.get(unknown.location).get_data(as_text=True)
+    mine.post(f"{path}/complete", report | {"households": served})
+    assert projects(app)[0].status == ProjectStatus.COMPLETED
+    assert start_due_flows() == 1
+    asked = [t for t in pushed_texts(household) if "项目 P000001" in t]
+    assert asked and "1 到 5 分" in asked[0]
+    household.say("4 学到了手艺")
+    review = sign_in(app.test_client(), staff)
+    review.get(path)
+    review.post(f"{path}/evaluate")
+    [project] = projects(app)
+    assert project.status == ProjectStatus.EVALUATED and project.evaluation is not None
+    evaluation = project.evaluation
+    assert (evaluation["goals_met"], evaluation["rating"], evaluation["ratings"]) == (0.75, 4.0, 1)
+    assert evaluation["days_late"] > 200 and evaluation["spent_share"] == 0.9  # ended 2026-03-31
+    page = review.get(path).get_data(as_text=True)
+    assert "目标达成 75%" in page and "晚了" in page

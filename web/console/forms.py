@@ -105,3 +105,11 @@ class ProjectForm(FlaskForm):  # type: ignore[misc]
 class UpdateForm(FlaskForm):  # type: ignore[misc]
     text = TextAreaField("进展", validators=[DataRequired("请写几句进展"), Length(max=2000)])
     photos = MultipleFileField("照片（可多张）")
+
+
+class CompletionForm(FlaskForm):  # type: ignore[misc]
+    """The final report; each goal's result comes as the `goal` / `note` lists beside it."""
+
+    spent = IntegerField("实际花费（元）", validators=[DataRequired("请填实际花费")])
+    report = TextAreaField("结项报告", validators=[DataRequired("请写结项报告"), Length(max=4000)])
+    households = StringField("受益家庭的求助编号（会请他们评分）", validators=[Optional()])

@@ -8,7 +8,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from types import SimpleNamespace
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask.typing import ResponseReturnValue
 from flask_login import login_required
 from sqlalchemy.orm import Session
@@ -24,7 +33,7 @@ from storage.models import Attachment, Project, ProjectStatus, ProjectUpdate, Us
 from storage.repositories import audit
 from vocabulary import NEED_LABELS
 from web.console.auth import acting, staff
-from web.console.forms import EmptyForm, ProjectForm, ReasonForm, UpdateForm
+from web.console.forms import CompletionForm, EmptyForm, ProjectForm, ReasonForm, UpdateForm
 from web.runtime import runtime
 
 bp = Blueprint("console_projects", __name__, url_prefix="/console/projects")
@@ -87,8 +96,11 @@ def project(project_id: int) -> ResponseReturnValue:
             reviews=who.everything,
             updates=projects.updates(db, found.id),
             updatable=found.status in projects.UPDATABLE,
+            goal_labels=msg.GOAL_RESULT_LABELS,
             forms={
                 "progress": UpdateForm(),
+                "complete": CompletionForm(),
+                "evaluate": EmptyForm(),
                 "submit": EmptyForm(),
                 "approve": EmptyForm(),
                 "back": ReasonForm(),
@@ -329,3 +341,31 @@ def photo(project_id: int, photo_id: int) -> ResponseReturnValue:
         abort(404)
     headers = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"}
     return Response(body, mimetype=content_type, headers=headers)
+
+
+@bp.post("/<int:project_id>/complete")
+@login_required
+@acting
+def complete(project_id: int) -> ResponseReturnValue:
+    """The final report against the goals; the households served are asked to rate it."""
+    form = CompletionForm()
+    if not form.validate_on_submit():
+        for errors in form.errors.values():
+            flash(str(errors[0]), "warning")
+        return redirect(url_for(".project", project_id=project_id))
+    results = list(zip(request.form.getlist("goal"), request.form.getlist("note"), strict=False))
+    spent, report, households = form.spent.data, form.report.data, form.households.data or ""
+
+    def step(db: Session, found: Project, actor: User, _outbox: Outbox) -> None:
+        projects.complete(db, found, actor, results, spent, report, households)
+
+    return _step(project_id, "completed", step, _writer)
+
+
+@bp.post("/<int:project_id>/evaluate")
+@login_required
+@acting
+def evaluate(project_id: int) -> ResponseReturnValue:
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    return _step(project_id, "evaluated", projects.evaluate, _operator)
