@@ -128,6 +128,8 @@ def _move(
 
 
 def submit_for_review(session: Session, project: Project, actor: User, outbox: Outbox) -> None:
+    if project.organisation.standing == "suspended":
+        raise Refused(msg.PROJECT_ORGANISATION_SUSPENDED)
     _move(
         session,
         project,

@@ -48,6 +48,7 @@ from storage.models import (
     Match,
     MatchRun,
     MatchStatus,
+    Organisation,
     Pledge,
     PledgeStatus,
     Project,
@@ -114,7 +115,8 @@ def load_open(session: Session) -> tuple[list[CaseNeed], list[PledgeOffer], set[
 
 
 def _open_projects(session: Session) -> list[CaseNeed]:
-    """Projects open for funding, as needs: valued by the people they reach per yuan."""
+    """Projects open for funding, as needs: valued by the people they reach per yuan (a
+    suspended organisation's get nothing)."""
     now = utcnow()
     return [
         CaseNeed(
@@ -128,7 +130,11 @@ def _open_projects(session: Session) -> list[CaseNeed]:
             project=True,
             bonus=project_bonus(p.people_served, p.budget_yuan),
         )
-        for p in session.scalars(select(Project).where(Project.status == ProjectStatus.OPEN))
+        for p in session.scalars(
+            select(Project)
+            .join(Organisation, Organisation.id == Project.organisation_id)
+            .where(Project.status == ProjectStatus.OPEN, Organisation.standing != "suspended")
+        )
     ]
 
 

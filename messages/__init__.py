@@ -756,6 +756,7 @@ CONSOLE_PROJECT_DONE = {
     "completed": "项目 {number} 已结项，受益家庭会收到评分邀请。",
     "evaluated": "项目 {number} 已评估。",
 }
+CONSOLE_STANDING_DONE = "已把“{name}”调整为“{standing}”，机构管理员会收到通知。"
 DONOR_PROJECT_FUNDED = (
     "您的认捐 {pledge} 中 {yuan} 元配给了项目 {project}“{title}”（{organisation}实施）。"
     "机构会按项目进展使用这笔钱，进展会在这里告诉您。"
@@ -785,3 +786,12 @@ PROJECT_RATING_QUESTION = (
     "回复 1 到 5 分（5 分最好），也可以在分数后面说几句。"
 )
 GOAL_RESULT_LABELS = {"met": "达成", "partly": "部分达成", "not": "未达成"}
+STANDING_LABELS = {"good": "良好", "watch": "观察", "suspended": "暂停"}
+STANDING_CHANGED = "“{name}”的实施机构状态调整为“{standing}”。原因：{reason}"
+PROJECT_ORGANISATION_SUSPENDED = "机构目前处于暂停状态，不能提交新项目。请联系平台运营人员。"
+SCORE_PARTS = {
+    "on_time": "按时完成",
+    "goals": "目标达成",
+    "ratings": "受益家庭评分",
+    "verification": "按时核实求助",
+}

@@ -317,6 +317,10 @@ class Organisation(Base):
     # When its households are asked how they are doing after help (days after delivery,
     # e.g. "30,90,180"; None: CHECKIN_AFTER_DAYS).
     checkin_after_days: Mapped[str | None] = mapped_column(String(60))
+    # Its standing as an implementer (good / watch / suspended), set by an operator after
+    # review from the rule in domain.standing; a suspended organisation's projects get no money.
+    standing: Mapped[str] = mapped_column(String(16), default="good", server_default="good")
+    standing_reason: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -768,6 +772,8 @@ class Feedback(Base):
     text: Mapped[str] = mapped_column(EncryptedText)
     region_code: Mapped[str | None] = mapped_column(String(6))
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"))
+    # A complaint an operator found justified (counts against the organisation's score).
+    upheld: Mapped[bool | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     @property

@@ -54,7 +54,7 @@ class Range:
 ALL_TIME = Range(datetime(2000, 1, 1, tzinfo=UTC), datetime(2200, 1, 1, tzinfo=UTC))
 
 
-def _days(session: Session, end: Any, start: Any) -> Any:
+def days_between(session: Session, end: Any, start: Any) -> Any:
     """A span in days as SQL, for the dialect in use."""
     if session.get_bind().dialect.name == "postgresql":
         return func.extract("epoch", end - start) / 86400.0
@@ -138,9 +138,11 @@ def _progress(session: Session, scope: ColumnElement[bool], span: Range) -> dict
     skips the cases that have not got there); elsewhere one query per median."""
     per_case = _per_case_matches()
     spans = {
-        "median_days_to_verification": _days(session, Case.verified_at, Case.submitted_at),
-        "median_days_to_match": _days(session, per_case.c.matched_at, Case.submitted_at),
-        "median_days_to_delivery": _days(session, per_case.c.delivered_at, Case.submitted_at),
+        "median_days_to_verification": days_between(session, Case.verified_at, Case.submitted_at),
+        "median_days_to_match": days_between(session, per_case.c.matched_at, Case.submitted_at),
+        "median_days_to_delivery": days_between(
+            session, per_case.c.delivered_at, Case.submitted_at
+        ),
     }
     sums = (
         func.coalesce(func.sum(per_case.c.matched), 0),

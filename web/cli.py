@@ -5,6 +5,7 @@ their own entry point: `python -m jobs`."""
 from __future__ import annotations
 
 import json
+import re
 
 import click
 from flask import Flask
@@ -20,6 +21,8 @@ from storage import audit_chain, migrate
 from storage.keys import reencrypt_all
 from storage.models import (
     Case,
+    Feedback,
+    FeedbackKind,
     Notification,
     NotificationStatus,
     Organisation,
@@ -27,7 +30,7 @@ from storage.models import (
     User,
 )
 from storage.reports import build_report
-from storage.repositories import get_or_create_user
+from storage.repositories import audit, get_or_create_user
 from storage.social_work import (
     OPEN_STATUSES,
     add_operator,
@@ -209,6 +212,28 @@ def org_set(
             f"check-ins {org.checkin_after_days or 'default'} days, "
             f"account {org.payment_account or 'not set'}"
         )
+
+
+@data_cli.command("uphold")
+@click.argument("number")
+@click.option("--no", "rejected", is_flag=True, help="Found not justified.")
+def uphold(number: str, rejected: bool) -> None:
+    """Record whether a complaint (F000001) was found justified; an upheld complaint counts
+    against its organisation's score (domain.standing)."""
+    found = re.fullmatch(r"[Ff]0*(\d{1,9})", number.strip())
+    with runtime().services.db.session() as session:
+        feedback = session.get(Feedback, int(found.group(1))) if found else None
+        if feedback is None or feedback.kind != FeedbackKind.COMPLAINT:
+            raise click.ClickException(f"no complaint numbered {number}")
+        feedback.upheld = not rejected
+        audit(
+            session,
+            "operator:cli",
+            "feedback.upheld" if feedback.upheld else "feedback.not_upheld",
+            "feedback",
+            feedback.id,
+        )
+        click.echo(f"{feedback.number}: {'upheld' if feedback.upheld else 'not upheld'}")
 
 
 @data_cli.command("uncovered")

@@ -14,7 +14,7 @@ from conversation.commands import Command
 from matcher.allocate import area_of
 from nlu.amounts import parse_amount
 from nlu.regions import region_index
-from storage.models import Pledge, Project, ProjectStatus
+from storage.models import Organisation, Pledge, Project, ProjectStatus
 
 if TYPE_CHECKING:
     from conversation.engine import Conversation
@@ -32,7 +32,10 @@ def _open_projects(conversation: Conversation) -> list[Project]:
     )
     found = list(
         session.scalars(
-            select(Project).where(Project.status == ProjectStatus.OPEN).order_by(Project.id.desc())
+            select(Project)
+            .join(Organisation, Organisation.id == Project.organisation_id)
+            .where(Project.status == ProjectStatus.OPEN, Organisation.standing != "suspended")
+            .order_by(Project.id.desc())
         )
     )
     prefix = (latest or "").rstrip("0")[:6]
@@ -64,9 +67,17 @@ def list_projects(conversation: Conversation, _found: re.Match[str]) -> str:
     )
 
 
+def _fundable(project: Project | None) -> bool:
+    return (
+        project is not None
+        and project.status == ProjectStatus.OPEN
+        and project.organisation.standing != "suspended"
+    )
+
+
 def support_project(conversation: Conversation, found: re.Match[str]) -> str:
     project = conversation.session.get(Project, int(found.group(1)))
-    if project is None or project.status != ProjectStatus.OPEN:
+    if project is None or not _fundable(project):
         return msg.PROJECT_NOT_OPEN.format(number=f"P{int(found.group(1)):06d}")
     named = {"id": project.id, "name": f"{project.number} {project.title}"}
     slots: dict[str, object] = {"project": named, "kind": "money"}  # money: a phone is optional

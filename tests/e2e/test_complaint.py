@@ -7,7 +7,8 @@ from flask import Flask
 from flask.testing import FlaskCliRunner
 from sqlalchemy import select, text
 
-from storage.models import Feedback
+from domain.standing import score_of
+from storage.models import Feedback, Organisation
 from tests.support.chat import pushed_texts, run_worker
 from tests.support.wechat import WeChatUser
 
@@ -40,3 +41,15 @@ def test_suggestion_without_a_place_goes_to_the_operators(
     assert "F000001" in household.say("确认")
     run_worker(redis_url)
     assert any("收到建议 F000001" in t for t in pushed_texts(household.other("o_operator")))
+
+
+def test_an_upheld_complaint_counts_against_its_organisation(
+    app: Flask, household: WeChatUser, dingxi_worker: WeChatUser, runner: FlaskCliRunner
+) -> None:
+    household.conversation("我要投诉", "社工说好周三上门，一直没来", "通渭", "确认")
+    assert "F000001: upheld" in runner.invoke(args=["data", "uphold", "F000001"]).output
+    assert runner.invoke(args=["data", "uphold", "F000099"]).exit_code != 0
+    with app.extensions["zhulian"].services.db.session() as session:
+        organisation = session.scalars(select(Organisation)).one()
+        score = score_of(session, organisation, 3)
+    assert score.complaints_upheld == 1

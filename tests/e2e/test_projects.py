@@ -338,3 +338,28 @@ def test_completion_ratings_and_evaluation(
     assert evaluation["days_late"] > 200 and evaluation["spent_share"] == 0.9  # ended 2026-03-31
     page = review.get(path).get_data(as_text=True)
     assert "目标达成 75%" in page and "晚了" in page
+
+    # The late project lowers the organisation's score; suspended, it gets no new money.
+    organisation_id = project.organisation_id
+    record = review.get(f"/console/organisations/{organisation_id}").get_data(as_text=True)
+    assert 'data-part="on_time">0%' in record and "观察" in record  # score 52: on watch
+    second = open_project(app, admin, staff, title="通渭县第二期电焊培训")
+    review.get(f"/console/organisations/{organisation_id}")
+    review.post(
+        f"/console/organisations/{organisation_id}/standing",
+        {"standing": "suspended", "reason": "项目延期且评分偏低，整改期间暂停"},
+    )
+    run_worker(redis_url)
+    assert any("暂停" in text for text in pushed_texts(admin))
+    assert "没有正在筹款的项目" in donor.say("支持项目")  # not offered any more
+    assert "不在筹款中" in donor.say(f"支持 P{second} 三千")
+    donor.conversation("我想捐三千", "不限", "不限", "匿名", "不留", "确认")  # flexible money
+    run_worker(redis_url)
+    with app.extensions["zhulian"].services.db.session() as db:
+        assert db.scalar(select(ProjectFunding).where(ProjectFunding.project_id == second)) is None
+    mine.get("/console/projects/new")
+    mine.post("/console/projects/new", plan(title="第三期"))
+    third = projects(app)[-1].id
+    mine.get(f"/console/projects/{third}")
+    refused = mine.post(f"/console/projects/{third}/submit")
+    assert "暂停状态" in mine.get(refused.location).get_data(as_text=True)

@@ -17,6 +17,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from messages import STANDING_LABELS as STANDING_CHOICES
 from vocabulary import NEED_LABELS, POVERTY_CAUSES
 
 
@@ -113,3 +114,12 @@ class CompletionForm(FlaskForm):  # type: ignore[misc]
     spent = IntegerField("实际花费（元）", validators=[DataRequired("请填实际花费")])
     report = TextAreaField("结项报告", validators=[DataRequired("请写结项报告"), Length(max=4000)])
     households = StringField("受益家庭的求助编号（会请他们评分）", validators=[Optional()])
+
+
+class StandingForm(FlaskForm):  # type: ignore[misc]
+    standing = SelectField(
+        "状态", choices=[SelectChoice(key, label) for key, label in STANDING_CHOICES.items()]
+    )
+    reason = StringField(
+        "原因（会通知机构、留痕）", validators=[DataRequired("请写明原因"), Length(max=300)]
+    )

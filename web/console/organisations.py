@@ -14,16 +14,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import messages as msg
-from domain import organisations
-from domain.events import Event
+from domain import organisations, projects, standing
+from domain.events import Event, Outbox
 from domain.organisations import Details, Refused
+from domain.staff import Access
 from nlu.regions import region_index
 from nlu.validators import mask_name, mask_phone
-from storage.models import Attachment, OrganisationApplication, User
+from storage.models import Attachment, Organisation, OrganisationApplication, User
 from storage.repositories import audit
+from storage.social_work import organisation_regions
 from vocabulary import NEED_LABELS
 from web.console.auth import acting, staff
-from web.console.forms import ApplicationForm, NoteForm, ReasonForm
+from web.console.forms import ApplicationForm, NoteForm, ReasonForm, StandingForm
 from web.runtime import runtime
 
 bp = Blueprint("console_organisations", __name__, url_prefix="/console")
@@ -220,3 +222,65 @@ def ask_for_more(application_id: int) -> ResponseReturnValue:
         return msg.CONSOLE_APPLICATION_DONE["more_needed"].format(number=found.number)
 
     return _decide(application_id, form.validate_on_submit(), decision)
+
+
+# --- an organisation's record: score, standing, projects --------------------------------
+
+
+def _organisation(db: Session, organisation_id: int) -> Organisation:
+    """Operators see every organisation's record; an admin sees its own; others nothing."""
+    who = staff()
+    mine = who.access == Access.ADMIN and who.organisation_id == organisation_id
+    found = db.get(Organisation, organisation_id) if who.everything or mine else None
+    if found is None:
+        abort(404)
+    return found
+
+
+@bp.get("/organisations/<int:organisation_id>")
+@login_required
+def organisation(organisation_id: int) -> ResponseReturnValue:
+    settings = runtime().settings
+    with runtime().services.db.session() as db:
+        found = _organisation(db, organisation_id)
+        score = standing.score_of(db, found, settings.reminder_after_days)
+        return render_template(
+            "console/organisation.html",
+            organisation=found,
+            places=[region_index().full_name(c) for c in organisation_regions(db, found.id)],
+            score=score,
+            part_labels=msg.SCORE_PARTS,
+            standing_labels=msg.STANDING_LABELS,
+            projects=projects.of_organisation(db, found.id),
+            project_labels=msg.PROJECT_STATUS,
+            form=StandingForm(standing=score.proposed),
+            reviews=staff().everything,
+        )
+
+
+@bp.post("/organisations/<int:organisation_id>/standing")
+@login_required
+@acting
+def set_standing(organisation_id: int) -> ResponseReturnValue:
+    """An operator's decision after review (the rule's proposal is preselected)."""
+    form = StandingForm()
+    page = url_for(".organisation", organisation_id=organisation_id)
+    if not staff().everything:
+        abort(404)
+    if not form.validate_on_submit():
+        flash(msg.CONSOLE_NEED_REASON_TEXT, "warning")
+        return redirect(page)
+    with runtime().services.db.session() as db:
+        found = _organisation(db, organisation_id)
+        actor = db.get(User, staff().user_id)
+        if actor is None:
+            abort(403)
+        outbox = Outbox(db)
+        standing.apply_standing(
+            db, found, actor, form.standing.data, form.reason.data.strip(), outbox
+        )
+        name, events = found.name, outbox.events
+    runtime().dispatcher.follow_ups.enqueue(frozenset(events), f"standing:{organisation_id}")
+    label = msg.STANDING_LABELS[form.standing.data]
+    flash(msg.CONSOLE_STANDING_DONE.format(name=name, standing=label), "success")
+    return redirect(page)
