@@ -795,3 +795,12 @@ SCORE_PARTS = {
     "ratings": "受益家庭评分",
     "verification": "按时核实求助",
 }
+
+# --- lessons: what worked (domain.lessons) -----------------------------------------------
+LESSON_NOT_FINISHED = "经验要在项目评估后、或求助送达/结案后再写。"
+LESSON_NO_CAUSE = "请选一个致贫原因。"
+LESSON_PERSONAL_DATA = "经验里不要写手机号、身份证号等个人信息，请删掉后再保存。"
+LESSON_SAVED = "经验已保存，大家可以在“经验”里搜到它。"
+NO_LESSONS = "暂时还没有相关的脱贫经验。社工们完成项目和帮扶后会陆续分享，您也可以换个说法问问。"
+LESSONS_FOUND = "找到这些助人脱贫的经验：\n\n{lessons}"
+LESSON_LINE = "【{title}】{place}，{cause}，{need}。做法：{done}。结果：{result}"

@@ -488,6 +488,27 @@ class ProjectRating(Base):
     )
 
 
+class Lesson(Base):
+    """What worked (助人脱贫经验): an evaluated project or a closed case written up by its
+    social worker as a short lesson — poverty cause, what was done, the result. No personal
+    data: it is searched in the console and quoted by the bot."""
+
+    __tablename__ = "lessons"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"))
+    project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id"))
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"))
+    title: Mapped[str] = mapped_column(String(80))
+    poverty_cause: Mapped[str] = mapped_column(String(20))
+    need_type: Mapped[NeedType] = mapped_column(_enum(NeedType, "need_type"))
+    region_code: Mapped[str] = mapped_column(String(6), index=True)
+    what_was_done: Mapped[str] = mapped_column(Text)
+    result: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class ProjectDigest(Base):
     """What a funding donor last heard of a project's progress: updates are grouped into one
     message per donor and project at most every PROJECT_DIGEST_HOURS."""

@@ -20,7 +20,7 @@ class ConsoleClient:
         self.token = ""
 
     def get(self, path: str, **query: Any) -> TestResponse:
-        response = self.client.get(path, query_string=query)
+        response = self.client.get(path, query_string=query or None)
         if response.mimetype == "text/html" and (
             found := TOKEN.search(response.get_data(as_text=True))
         ):

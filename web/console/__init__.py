@@ -21,6 +21,7 @@ from web.console import (
     auth,
     cases,
     export,
+    lessons,
     matches,
     organisations,
     pledges,
@@ -58,7 +59,18 @@ def init_console(app: Flask, settings: Settings) -> None:
     app.before_request(_upload_limit)  # before CSRF reads the form
     csrf.init_app(app)
     login_manager.init_app(app)
-    for module in (auth, cases, matches, pledges, stats, export, team, organisations, projects):
+    for module in (
+        auth,
+        cases,
+        matches,
+        pledges,
+        stats,
+        export,
+        team,
+        organisations,
+        projects,
+        lessons,
+    ):
         app.register_blueprint(module.bp)
     app.context_processor(template_globals)
     zone = ZoneInfo(settings.display_timezone)

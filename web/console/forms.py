@@ -123,3 +123,14 @@ class StandingForm(FlaskForm):  # type: ignore[misc]
     reason = StringField(
         "原因（会通知机构、留痕）", validators=[DataRequired("请写明原因"), Length(max=300)]
     )
+
+
+class LessonForm(FlaskForm):  # type: ignore[misc]
+    title = StringField("标题", validators=[DataRequired("请写标题"), Length(max=80)])
+    poverty_cause = SelectField(
+        "致贫原因", choices=[SelectChoice(cause) for cause in POVERTY_CAUSES]
+    )
+    what_was_done = TextAreaField(
+        "做了什么", validators=[DataRequired("请写做法"), Length(max=2000)]
+    )
+    result = TextAreaField("结果", validators=[DataRequired("请写结果"), Length(max=2000)])

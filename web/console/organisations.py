@@ -37,17 +37,19 @@ NOTIFIED = frozenset({Event.NOTIFICATIONS_WRITTEN})
 @bp.route("/apply/<token>", methods=["GET", "POST"])
 def apply(token: str) -> ResponseReturnValue:
     services, limit = runtime().services, runtime().settings.media_max_bytes
-    with services.db.session() as db:
-        link = organisations.open_link(db, token)
-        if link is None:
-            text = msg.APPLICATION_LINK_USED
-            return render_template("console/error.html", title="链接不能用了", text=text), 404
-        earlier = db.get(OrganisationApplication, link.application_id or 0)
-        form = ApplicationForm(obj=_as_form(earlier))
-        if not form.validate_on_submit():
-            return _form_page(form, earlier, 400 if form.is_submitted() else 200)
-        documents = [upload.read(limit + 1) for upload in form.documents.data or [] if upload]
-        try:
+    note: str | None = None
+    try:
+        with services.db.session() as db:
+            link = organisations.open_link(db, token)
+            if link is None:
+                text = msg.APPLICATION_LINK_USED
+                return render_template("console/error.html", title="链接不能用了", text=text), 404
+            earlier = db.get(OrganisationApplication, link.application_id or 0)
+            note = earlier.review_note if earlier else None
+            form = ApplicationForm(obj=_as_form(earlier))
+            if not form.validate_on_submit():
+                return _form_page(form, note, 400 if form.is_submitted() else 200)
+            documents = [upload.read(limit + 1) for upload in form.documents.data or [] if upload]
             details = Details(
                 form.name.data,
                 form.credit_code.data,
@@ -58,11 +60,10 @@ def apply(token: str) -> ResponseReturnValue:
                 form.about.data,
             )
             application = organisations.submit(db, link, details, documents, services.files, limit)
-        except Refused as refused:
-            db.rollback()
-            flash(str(refused), "warning")
-            return _form_page(form, earlier, 400)
-        number = application.number
+            number = application.number
+    except Refused as refused:  # raised inside: the transaction rolled back, nothing kept
+        flash(str(refused), "warning")
+        return _form_page(form, note, 400)
     runtime().dispatcher.follow_ups.enqueue(NOTIFIED, f"application:{number}")
     text = msg.APPLICATION_SUBMITTED.format(number=number)
     return render_template("console/error.html", title="申请已提交", text=text)
@@ -84,13 +85,10 @@ def _as_form(application: OrganisationApplication | None) -> SimpleNamespace | N
     )
 
 
-def _form_page(
-    form: ApplicationForm, earlier: OrganisationApplication | None, status: int
-) -> ResponseReturnValue:
+def _form_page(form: ApplicationForm, note: str | None, status: int) -> ResponseReturnValue:
     for errors in form.errors.values():
         for error in errors:
             flash(str(error), "warning")
-    note = earlier.review_note if earlier else None
     return render_template("console/apply.html", form=form, note=note), status
 
 
@@ -170,17 +168,16 @@ def _decide(application_id: int, form_ok: bool, decision: Decision) -> ResponseR
     if not form_ok:
         flash(msg.CONSOLE_NEED_REASON_TEXT, "warning")
         return redirect(page)
-    with runtime().services.db.session() as db:
-        found = _application(db, application_id)
-        actor = db.get(User, staff().user_id)
-        if actor is None:
-            abort(403)
-        try:
+    try:
+        with runtime().services.db.session() as db:
+            found = _application(db, application_id)
+            actor = db.get(User, staff().user_id)
+            if actor is None:
+                abort(403)
             said = decision(db, found, actor)
-        except Refused as refused:
-            db.rollback()
-            flash(str(refused), "warning")
-            return redirect(page)
+    except Refused as refused:  # raised inside: the transaction rolled back
+        flash(str(refused), "warning")
+        return redirect(page)
     runtime().dispatcher.follow_ups.enqueue(NOTIFIED, f"application-decided:{application_id}")
     flash(said, "success")
     return redirect(page)
