@@ -35,6 +35,7 @@ def build_report(database: Database, region_prefixes: list[str] | None = None) -
         "median_days_to_verification": figures["median_days_to_verification"],
         "median_days_to_match": figures["median_days_to_match"],
         "median_days_to_delivery": figures["median_days_to_delivery"],
+        "projects": figures["projects"],
         **extras,
     }
 

@@ -21,7 +21,10 @@ from storage.models import (
     CheckinStatus,
     Match,
     MatchStatus,
+    Organisation,
     Pledge,
+    Project,
+    ProjectStatus,
     ResourceKind,
 )
 
@@ -179,12 +182,50 @@ def _pledged(session: Session, span: Range) -> int:
     return int(total or 0)
 
 
+# A project's people count as served once it is completed.
+SERVED = (ProjectStatus.COMPLETED, ProjectStatus.EVALUATED)
+
+
+def project_statistics(session: Session) -> dict[str, Any]:
+    """Projects by status, people served, and each organisation's money raised, projects and
+    standing (platform-wide, like money pledged: for operators)."""
+    by_status = {
+        str(status): count
+        for status, count in session.execute(
+            select(Project.status, func.count()).group_by(Project.status)
+        )
+    }
+    served = session.scalar(
+        select(func.coalesce(func.sum(Project.people_served), 0)).where(Project.status.in_(SERVED))
+    )
+    organisations = [
+        {"name": name, "standing": standing, "projects": count, "funded_yuan": int(funded)}
+        for name, standing, count, funded in session.execute(
+            select(
+                Organisation.name,
+                Organisation.standing,
+                func.count(Project.id),
+                func.coalesce(func.sum(Project.funded_yuan), 0),
+            )
+            .join(Project, Project.organisation_id == Organisation.id)
+            .group_by(Organisation.id, Organisation.name, Organisation.standing)
+            .order_by(Organisation.name)
+        )
+    ]
+    return {
+        "by_status": by_status,
+        "people_served": int(served or 0),
+        "funded_yuan": sum(o["funded_yuan"] for o in organisations),
+        "by_organisation": organisations,
+    }
+
+
 def statistics(
     database: Database, scope: ColumnElement[bool], span: Range, whole_platform: bool
 ) -> dict[str, Any]:
     """Counts by need type, poverty cause, province and status; the funnel; amounts;
-    median days to verification, first match and first delivery. Money pledged is a
-    platform-wide figure (a pledge belongs to no region), given to operators only.
+    median days to verification, first match and first delivery. Money pledged and the
+    projects are platform-wide figures (a pledge belongs to no region), for operators only.
     On PostgreSQL the independent aggregates run at once, each on its own connection."""
 
     def run(part: Callable[[Session], Any]) -> Any:
@@ -197,12 +238,12 @@ def statistics(
         lambda session: checkin_statistics(session, scope, span),
     ]
     if whole_platform:
-        parts.append(lambda session: _pledged(session, span))
+        parts += [lambda session: _pledged(session, span), project_statistics]
     if database.engine.dialect.name == "postgresql":
         with ThreadPoolExecutor(max_workers=len(parts)) as pool:
-            counts, progress, checkins, *pledged = pool.map(run, parts)
+            counts, progress, checkins, *platform = pool.map(run, parts)
     else:  # SQLite: one connection is as fast, and an in-memory database has only one
-        counts, progress, checkins, *pledged = map(run, parts)
+        counts, progress, checkins, *platform = map(run, parts)
     by_status = counts["by_status"]
     return {
         **counts,
@@ -211,7 +252,8 @@ def statistics(
         "funnel": {
             stage: sum(by_status.get(s.value, 0) for s in statuses) for stage, statuses in FUNNEL
         },
-        "yuan_pledged": pledged[0] if pledged else None,
+        "yuan_pledged": platform[0] if platform else None,
+        "projects": platform[1] if platform else None,
         "checkins": checkins,
     }
 

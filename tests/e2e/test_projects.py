@@ -6,6 +6,7 @@ by chat; another organisation cannot see or edit it; bad input is refused with a
 from __future__ import annotations
 
 import io
+import json
 from datetime import timedelta
 from typing import Any
 
@@ -210,6 +211,12 @@ def test_a_flexible_pledge_goes_partly_to_a_project_and_partly_to_a_case_optimal
     funded = next(t for t in pushed_texts(donor) if "配给了项目" in t)
     assert project is not None and project.number in funded
     assert any("获得认捐" in t for t in pushed_texts(admin))
+    report = json.loads(runner.invoke(args=["data", "report"]).output)["projects"]
+    assert report["by_status"] == {"open": 1} and report["funded_yuan"] == project.funded_yuan
+    [organisation] = report["by_organisation"]
+    assert (organisation["projects"], organisation["standing"]) == (1, "good")
+    page = sign_in(app.test_client(), staff).get("/console/statistics").get_data(as_text=True)
+    assert "项目（全平台）" in page and "定西市阳光社会工作服务中心" in page
 
 
 def test_a_donor_chooses_a_project_by_chat_and_the_money_goes_to_it_only(

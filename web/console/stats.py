@@ -86,6 +86,8 @@ def statistics_view() -> ResponseReturnValue:
         args=request.args,
         provinces=province_names(),
         risk_labels=msg.RISK_LABELS,
+        project_labels=msg.PROJECT_STATUS,
+        standing_labels=msg.STANDING_LABELS,
     )
 
 
