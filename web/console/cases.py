@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import login_required
 from sqlalchemy import select
@@ -36,6 +36,7 @@ from storage.repositories import audit
 from vocabulary import NEED_LABELS
 from web.console.actions import Done, Kind, act, refused
 from web.console.auth import acting, staff
+from web.console.files import stored_file
 from web.console.filters import RECORD_NUMBER, case_filter, int_arg
 from web.console.forms import (
     CauseForm,
@@ -321,10 +322,5 @@ def attachment(attachment_id: int) -> ResponseReturnValue:
             abort(404)
         _scoped_case(db, found.case_id)
         audit(db, staff().actor, "attachment.viewed", "case", found.case_id, attachment=found.id)
-        key, content_type = found.storage_key, found.content_type or "application/octet-stream"
-    try:
-        body = runtime().services.files.get(key)
-    except KeyError:
-        abort(404)
-    headers = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"}
-    return Response(body, mimetype=content_type, headers=headers)
+        key, content_type = found.storage_key, found.content_type
+    return stored_file(key, content_type)

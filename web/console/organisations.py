@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from types import SimpleNamespace
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import login_required
 from sqlalchemy import select
@@ -25,6 +25,7 @@ from storage.repositories import audit
 from storage.social_work import organisation_regions
 from vocabulary import NEED_LABELS
 from web.console.auth import acting, staff
+from web.console.files import stored_file
 from web.console.forms import ApplicationForm, NoteForm, ReasonForm, StandingForm
 from web.runtime import runtime
 
@@ -150,13 +151,8 @@ def document(application_id: int, document_id: int) -> ResponseReturnValue:
         if found is None or found.application_id != application_id or not found.storage_key:
             abort(404)
         audit(db, staff().actor, "application.document_viewed", "application", application_id)
-        key, content_type = found.storage_key, found.content_type or "application/octet-stream"
-    try:
-        body = runtime().services.files.get(key)
-    except KeyError:
-        abort(404)
-    headers = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"}
-    return Response(body, mimetype=content_type, headers=headers)
+        key, content_type = found.storage_key, found.content_type
+    return stored_file(key, content_type)
 
 
 Decision = Callable[[Session, OrganisationApplication, User], str]

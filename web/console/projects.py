@@ -10,7 +10,6 @@ from types import SimpleNamespace
 
 from flask import (
     Blueprint,
-    Response,
     abort,
     flash,
     redirect,
@@ -33,6 +32,7 @@ from storage.models import Attachment, Project, ProjectStatus, ProjectUpdate, Us
 from storage.repositories import audit
 from vocabulary import NEED_LABELS
 from web.console.auth import acting, staff
+from web.console.files import stored_file
 from web.console.forms import CompletionForm, EmptyForm, ProjectForm, ReasonForm, UpdateForm
 from web.runtime import runtime
 
@@ -334,13 +334,8 @@ def photo(project_id: int, photo_id: int) -> ResponseReturnValue:
         ):
             abort(404)
         audit(db, staff().actor, "project.photo_viewed", "project", project_id, photo=photo_id)
-        key, content_type = found.storage_key, found.content_type or "application/octet-stream"
-    try:
-        body = runtime().services.files.get(key)
-    except KeyError:
-        abort(404)
-    headers = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"}
-    return Response(body, mimetype=content_type, headers=headers)
+        key, content_type = found.storage_key, found.content_type
+    return stored_file(key, content_type)
 
 
 @bp.post("/<int:project_id>/complete")
