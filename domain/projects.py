@@ -37,12 +37,11 @@ from storage.models import (
     ProjectRating,
     ProjectStatus,
     ProjectUpdate,
-    SocialWorker,
     User,
     utcnow,
 )
 from storage.repositories import audit
-from storage.social_work import active_operators
+from storage.social_work import active_operators, organisation_admins
 
 MAX_PEOPLE = 1_000_000
 MAX_BUDGET_YUAN = 100_000_000
@@ -187,16 +186,9 @@ def cancel(session: Session, project: Project, actor: User, reason: str, outbox:
 
 
 def _tell_admins(session: Session, project: Project, text: str, outbox: Outbox) -> None:
-    admins = session.scalars(
-        select(SocialWorker.user_id).where(
-            SocialWorker.organisation_id == project.organisation_id,
-            SocialWorker.is_admin,
-            SocialWorker.active,
-        )
-    )
-    for user_id in admins:
-        key = f"project:{project.id}:{project.status.value}:{utcnow():%s}:{user_id}"
-        outbox.notify(user_id, key, text, project.console_path)
+    for admin in organisation_admins(session, project.organisation_id):
+        key = f"project:{project.id}:{project.status.value}:{utcnow():%s}:{admin.user_id}"
+        outbox.notify(admin.user_id, key, text, project.console_path)
 
 
 def of_organisation(session: Session, organisation_id: int | None) -> list[Project]:

@@ -34,11 +34,10 @@ from storage.models import (
     Project,
     ProjectRating,
     ProjectStatus,
-    SocialWorker,
     User,
 )
 from storage.repositories import audit
-from storage.social_work import in_regions, organisation_prefixes
+from storage.social_work import in_regions, organisation_admins, organisation_prefixes
 from storage.statistics import days_between
 
 WEIGHTS = {"on_time": 0.25, "goals": 0.30, "ratings": 0.25, "verification": 0.20}
@@ -141,12 +140,6 @@ def apply_standing(
     text = msg.STANDING_CHANGED.format(
         name=organisation.name, standing=msg.STANDING_LABELS[standing], reason=reason
     )
-    admins = session.scalars(
-        select(SocialWorker.user_id).where(
-            SocialWorker.organisation_id == organisation.id,
-            SocialWorker.is_admin,
-            SocialWorker.active,
-        )
-    )
-    for user_id in admins:
-        outbox.notify(user_id, f"standing:{organisation.id}:{standing}:{user_id}", text)
+    for admin in organisation_admins(session, organisation.id):
+        key = f"standing:{organisation.id}:{standing}:{admin.user_id}"
+        outbox.notify(admin.user_id, key, text)

@@ -55,10 +55,9 @@ from storage.models import (
     ProjectFunding,
     ProjectStatus,
     ResourceKind,
-    SocialWorker,
     utcnow,
 )
-from storage.social_work import covering_workers, notify
+from storage.social_work import covering_workers, notify, organisation_admins
 
 log = logging.getLogger(__name__)
 
@@ -213,13 +212,7 @@ def _announce_funding(session: Session, funding: ProjectFunding, project: Projec
             organisation=project.organisation.name,
         )
         notify(session, pledge.donor_id, f"project-funded:{funding.id}", text)
-    admins = session.scalars(
-        select(SocialWorker).where(
-            SocialWorker.organisation_id == project.organisation_id,
-            SocialWorker.is_admin,
-            SocialWorker.active,
-        )
-    )
+    admins = organisation_admins(session, project.organisation_id)
     text = msg.PROJECT_FUNDING_FOR_ADMINS.format(
         project=project.number,
         yuan=funding.amount,
