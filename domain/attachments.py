@@ -153,6 +153,34 @@ def proof_recorded(session: Session, attachment: Attachment, outbox: Outbox) -> 
         outbox.notify(match.pledge.donor_id, f"proof-recorded:{match.id}", text)
 
 
+def uploaded(
+    session: Session,
+    user_id: int,
+    kind: str,
+    cleaned: tuple[bytes, str],
+    files: FileStore,
+    **belongs_to: int,
+) -> Attachment:
+    """A photo uploaded in the console, already cleaned (`domain.images.clean_image`):
+    stored encrypted at once (no WeChat media to fetch), belonging to the record named in
+    `belongs_to` (match_id=…, application_id=…, project_update_id=…)."""
+    data, content_type = cleaned
+    attachment = Attachment(
+        user_id=user_id,
+        media_id="console",
+        kind=kind,
+        status=AttachmentStatus.STORED,
+        content_type=content_type,
+        size=len(data),
+        storage_key=files.put(data),
+        stored_at=utcnow(),
+        **belongs_to,
+    )
+    session.add(attachment)
+    session.flush()
+    return attachment
+
+
 def upload_proof(
     session: Session, worker: User, match: Match, data: bytes, max_bytes: int, files: FileStore
 ) -> set[Event]:
@@ -161,21 +189,10 @@ def upload_proof(
     encrypted, and the donor hears that proof was recorded (once per match)."""
     if match.status not in (MatchStatus.DELIVERED, MatchStatus.CLOSED):
         raise StaleRecord(match.number)
-    cleaned, content_type = clean_image(data, max_bytes)
-    proof = Attachment(
-        case_id=match.case_id,
-        match_id=match.id,
-        user_id=worker.id,
-        media_id="console",
-        kind="proof",
-        status=AttachmentStatus.STORED,
-        content_type=content_type,
-        size=len(cleaned),
-        storage_key=files.put(cleaned),
-        stored_at=utcnow(),
+    cleaned = clean_image(data, max_bytes)
+    proof = uploaded(
+        session, worker.id, "proof", cleaned, files, case_id=match.case_id, match_id=match.id
     )
-    session.add(proof)
-    session.flush()
     audit(session, worker.openid, "attachment.proof_uploaded", "match", match.id, via="console")
     outbox = Outbox(session)
     proof_recorded(session, proof, outbox)

@@ -19,6 +19,7 @@ from stdnum.cn import uscc
 from stdnum.exceptions import ValidationError
 
 import messages as msg
+from domain import attachments
 from domain.images import NotAcceptable, clean_image
 from nlu.regions import region_index, resolve_region
 from nlu.validators import Invalid, validate_mobile
@@ -28,7 +29,6 @@ from storage.models import (
     ApplicationLink,
     ApplicationStatus,
     Attachment,
-    AttachmentStatus,
     Organisation,
     OrganisationApplication,
     OrganisationRegion,
@@ -160,8 +160,10 @@ def submit(
     application.about, application.status = details.about.strip(), ApplicationStatus.SUBMITTED
     application.submitted_at = utcnow()
     session.flush()
-    for data, content_type in cleaned:
-        _keep_document(session, application, data, content_type, files)
+    for photo in cleaned:
+        attachments.uploaded(
+            session, application.user_id, "document", photo, files, application_id=application.id
+        )
     audit(
         session,
         _openid(session, link.user_id),
@@ -182,28 +184,6 @@ def _application_for(session: Session, link: ApplicationLink) -> OrganisationApp
     if earlier is None or earlier.status != ApplicationStatus.MORE_NEEDED:
         raise Refused(msg.APPLICATION_LINK_USED)
     return earlier
-
-
-def _keep_document(
-    session: Session,
-    application: OrganisationApplication,
-    data: bytes,
-    content_type: str,
-    files: FileStore,
-) -> None:
-    session.add(
-        Attachment(
-            application_id=application.id,
-            user_id=application.user_id,
-            media_id="console",
-            kind="document",
-            status=AttachmentStatus.STORED,
-            content_type=content_type,
-            size=len(data),
-            storage_key=files.put(data),
-            stored_at=utcnow(),
-        )
-    )
 
 
 def _openid(session: Session, user_id: int) -> str:

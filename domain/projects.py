@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import messages as msg
+from domain import attachments
 from domain.events import Outbox, guarded_update
 from domain.images import NotAcceptable, clean_image
 from domain.organisations import Refused, region_codes
@@ -27,7 +28,6 @@ from nlu.amounts import parse_amount
 from storage.files import FileStore
 from storage.models import (
     Attachment,
-    AttachmentStatus,
     Case,
     NeedType,
     Pledge,
@@ -229,19 +229,9 @@ def post_update(
     update = ProjectUpdate(project_id=project.id, user_id=actor.id, text=text.strip()[:2000])
     session.add(update)
     session.flush()
-    for data, content_type in cleaned:
-        session.add(
-            Attachment(
-                project_update_id=update.id,
-                user_id=actor.id,
-                media_id="console",
-                kind="progress",
-                status=AttachmentStatus.STORED,
-                content_type=content_type,
-                size=len(data),
-                storage_key=files.put(data),
-                stored_at=utcnow(),
-            )
+    for photo in cleaned:
+        attachments.uploaded(
+            session, actor.id, "progress", photo, files, project_update_id=update.id
         )
     audit(session, actor.openid, "project.update_posted", "project", project.id, update=update.id)
     return update
