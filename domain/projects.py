@@ -30,6 +30,7 @@ from storage.models import (
     Attachment,
     Case,
     NeedType,
+    Organisation,
     Pledge,
     Project,
     ProjectDigest,
@@ -127,7 +128,7 @@ def _move(
 
 
 def submit_for_review(session: Session, project: Project, actor: User, outbox: Outbox) -> None:
-    if project.organisation.standing == "suspended":
+    if project.organisation.standing == SUSPENDED:
         raise Refused(msg.PROJECT_ORGANISATION_SUSPENDED)
     _move(
         session,
@@ -398,3 +399,23 @@ def evaluate(session: Session, project: Project, actor: User, outbox: Outbox) ->
     )
     text = msg.PROJECT_EVALUATED.format(number=project.number)
     _tell_admins(session, project, text, outbox)
+
+
+SUSPENDED = "suspended"  # an organisation's standing in which its projects get no money
+
+
+def fundable(project: Project) -> bool:
+    """Open for funding, and its organisation not suspended."""
+    return project.status == ProjectStatus.OPEN and project.organisation.standing != SUSPENDED
+
+
+def fundable_projects(session: Session) -> list[Project]:
+    """The projects money may go to now, newest first (the matcher's and 支持项目's)."""
+    return list(
+        session.scalars(
+            select(Project)
+            .join(Organisation, Organisation.id == Project.organisation_id)
+            .where(Project.status == ProjectStatus.OPEN, Organisation.standing != SUSPENDED)
+            .order_by(Project.id.desc())
+        )
+    )

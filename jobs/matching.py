@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 import compose
 import messages as msg
 from config.queues import MATCHER_QUEUED_KEY
+from domain.projects import fundable_projects
 from domain.records import settle
 from jobs.outbox import deliver_notifications
 from matcher.allocate import (
@@ -48,7 +49,6 @@ from storage.models import (
     Match,
     MatchRun,
     MatchStatus,
-    Organisation,
     Pledge,
     PledgeStatus,
     Project,
@@ -129,11 +129,7 @@ def _open_projects(session: Session) -> list[CaseNeed]:
             project=True,
             bonus=project_bonus(p.people_served, p.budget_yuan),
         )
-        for p in session.scalars(
-            select(Project)
-            .join(Organisation, Organisation.id == Project.organisation_id)
-            .where(Project.status == ProjectStatus.OPEN, Organisation.standing != "suspended")
-        )
+        for p in fundable_projects(session)
     ]
 
 

@@ -11,10 +11,11 @@ from sqlalchemy import select
 import messages as msg
 from conversation import registry
 from conversation.commands import Command
+from domain.projects import fundable, fundable_projects
 from matcher.allocate import area_of
 from nlu.amounts import parse_amount
 from nlu.regions import region_index
-from storage.models import Organisation, Pledge, Project, ProjectStatus
+from storage.models import Pledge, Project
 
 if TYPE_CHECKING:
     from conversation.engine import Conversation
@@ -30,14 +31,7 @@ def _open_projects(conversation: Conversation) -> list[Project]:
         .where(Pledge.donor_id == conversation.user.id, Pledge.region_pref.is_not(None))
         .order_by(Pledge.id.desc())
     )
-    found = list(
-        session.scalars(
-            select(Project)
-            .join(Organisation, Organisation.id == Project.organisation_id)
-            .where(Project.status == ProjectStatus.OPEN, Organisation.standing != "suspended")
-            .order_by(Project.id.desc())
-        )
-    )
+    found = fundable_projects(session)
     prefix = (latest or "").rstrip("0")[:6]
     return sorted(found, key=lambda p: not area_of(p.region_codes).startswith(prefix))[:LISTED]
 
@@ -67,17 +61,9 @@ def list_projects(conversation: Conversation, _found: re.Match[str]) -> str:
     )
 
 
-def _fundable(project: Project | None) -> bool:
-    return (
-        project is not None
-        and project.status == ProjectStatus.OPEN
-        and project.organisation.standing != "suspended"
-    )
-
-
 def support_project(conversation: Conversation, found: re.Match[str]) -> str:
     project = conversation.session.get(Project, int(found.group(1)))
-    if project is None or not _fundable(project):
+    if project is None or not fundable(project):
         return msg.PROJECT_NOT_OPEN.format(number=f"P{int(found.group(1)):06d}")
     named = {"id": project.id, "name": f"{project.number} {project.title}"}
     slots: dict[str, object] = {"project": named, "kind": "money"}  # money: a phone is optional

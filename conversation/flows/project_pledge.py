@@ -14,7 +14,8 @@ from conversation.flows.pledge import FLOW as PLEDGE_FLOW
 from conversation.state import ConversationState
 from conversation.steps import Reprompt, Slots, Step, parse_money, show_money
 from domain.events import Event
-from storage.models import Project, ProjectStatus, utcnow
+from domain.projects import fundable
+from storage.models import Project, utcnow
 from storage.repositories import PledgeDraft, submit_pledge
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ def _parse_project(text: str, state: ConversationState) -> dict[str, Any]:
 
 def _submit(conversation: Conversation, slots: Slots) -> str:
     project = conversation.session.get(Project, slots["project"]["id"])
-    if project is None or project.status != ProjectStatus.OPEN:
+    if project is None or not fundable(project):
         return msg.PROJECT_NOT_OPEN.format(number=slots["project"]["name"].split()[0])
     draft = PledgeDraft(
         kind="money",
