@@ -6,7 +6,9 @@ draft → under review → open for funding → funded → in progress → compl
 or cancelled; every move is guarded (exactly this row, still in the expected status) and
 audited. The organisation's admins hear of each decision by chat. Progress updates (text
 and photos) go to the donors who funded the project, grouped: one message per donor and
-project at most every `PROJECT_DIGEST_HOURS`, naming how many updates and the latest."""
+project at most every `PROJECT_DIGEST_HOURS`, naming how many updates and the latest.
+A pledge naming a project that stops taking money (filled, cancelled, its organisation
+suspended) is closed for what it has not given, and its donor told (`release_closed`)."""
 
 from __future__ import annotations
 
@@ -19,8 +21,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import messages as msg
-from domain import attachments
-from domain.events import Outbox, guarded_update
+from domain import attachments, pledges
+from domain.events import Outbox, StaleRecord, guarded_update
 from domain.images import NotAcceptable, clean_image
 from domain.organisations import Refused, region_codes
 from domain.schedule import schedule_flow
@@ -32,6 +34,7 @@ from storage.models import (
     NeedType,
     Organisation,
     Pledge,
+    PledgeStatus,
     Project,
     ProjectDigest,
     ProjectFunding,
@@ -182,6 +185,7 @@ def cancel(session: Session, project: Project, actor: User, reason: str, outbox:
             )
             text = msg.PROJECT_CANCELLED.format(number=project.number, reason=reason)
             _tell_admins(session, project, text, outbox)
+            release_closed(session, outbox)
             return
     raise Refused(msg.PROJECT_NOT_CANCELLABLE.format(number=project.number))
 
@@ -419,3 +423,30 @@ def fundable_projects(session: Session) -> list[Project]:
             .order_by(Project.id.desc())
         )
     )
+
+
+def release_closed(session: Session, outbox: Outbox) -> int:
+    """Pledges that named a project which no longer takes money (funded, cancelled, its
+    organisation suspended): what is not allocated is released, as when the donor cancels,
+    and the donor is told and pointed to other projects; returns how many were released.
+    The money is never moved to another need without the donor's word."""
+    waiting = session.execute(
+        select(Pledge, Project)
+        .join(Project, Project.id == Pledge.project_id)
+        .where(Pledge.status.in_(pledges.OPEN))
+        .order_by(Pledge.id)
+    )
+    released = 0
+    for pledge, project in list(waiting):
+        if fundable(project):
+            continue
+        try:
+            left = pledges.close(session, pledge, PledgeStatus.EXPIRED, "system")
+        except StaleRecord:
+            continue  # cancelled or allocated meanwhile
+        text = msg.PROJECT_PLEDGE_RELEASED.format(
+            pledge=pledge.number, project=project.number, left=left
+        )
+        outbox.notify(pledge.donor_id, f"project-closed:{pledge.id}", text)
+        released += 1
+    return released

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 import messages as msg
 from domain.events import Outbox
+from domain.projects import SUSPENDED, release_closed
 from storage.models import (
     Case,
     Feedback,
@@ -42,7 +43,7 @@ from storage.statistics import days_between
 
 WEIGHTS = {"on_time": 0.25, "goals": 0.30, "ratings": 0.25, "verification": 0.20}
 COMPLAINT_PENALTY = 10
-STANDINGS = ("good", "watch", "suspended")
+STANDINGS = ("good", "watch", SUSPENDED)
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ class Score:
     def proposed(self) -> str:
         score = self.value
         if (score is not None and score < 40) or self.late_of_last_three >= 2:
-            return "suspended"
+            return SUSPENDED
         if (score is not None and score < 60) or self.late_of_last_three == 1:
             return "watch"
         return "good"
@@ -143,3 +144,4 @@ def apply_standing(
     for admin in organisation_admins(session, organisation.id):
         key = f"standing:{organisation.id}:{standing}:{admin.user_id}"
         outbox.notify(admin.user_id, key, text)
+    release_closed(session, outbox)  # a suspended organisation's projects take no money

@@ -1,6 +1,7 @@
 """The matcher job: plan from the database, write proposed matches, tell the social workers;
 money for open projects (domain.projects) is allocated in the same optimisation and written
-as project fundings, the donor and the organisation's admins told.
+as project fundings, the donor and the organisation's admins told; what is left of pledges
+naming a project the run filled is released (domain.projects.release_closed).
 
 Correctness lives in the database, not in the lock:
 - every write is a conditional UPDATE (`... AND amount_allocated + q <= amount`) that must
@@ -30,7 +31,8 @@ from sqlalchemy.orm import Session
 import compose
 import messages as msg
 from config.queues import MATCHER_QUEUED_KEY
-from domain.projects import fundable_projects
+from domain.events import Outbox
+from domain.projects import fundable_projects, release_closed
 from domain.records import settle
 from jobs.outbox import deliver_notifications
 from matcher.allocate import (
@@ -305,6 +307,8 @@ def _write(
         {a.case_id for a in allocations if not a.project} | {case_id for case_id, _, _ in in_kind},
         {a.pledge_id for a in allocations} | {pledge_id for _, pledge_id, _ in in_kind},
     )
+    if any(allocation.project for allocation in allocations):
+        release_closed(session, Outbox(session))  # what is left for a project now funded
     return len(allocations) + len(in_kind)
 
 

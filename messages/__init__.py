@@ -772,6 +772,10 @@ PROJECT_NOT_OPEN = "项目 {number} 现在不在筹款中（可能已筹满或�
 PROJECT_PLEDGE_SUBMITTED = (
     "谢谢您！认捐 {number} 已登记，只用于项目 {project}。配上后会告诉您，项目进展也会在这里通知您。"
 )
+PROJECT_PLEDGE_RELEASED = (
+    "您为项目 {project} 认捐的 {pledge}：项目已筹满或不再筹款，还没用上的 {left} 元不会再划拨，"
+    "这笔认捐到此结束。谢谢您！想支持别的项目，回复“支持项目”；想帮助困难家庭，回复“我想捐款”。"
+)
 PROJECT_NOT_UPDATABLE = "项目 {number} 现在不能发进展（还在审核、已完成或已取消）。"
 PROJECT_UPDATE_EMPTY = "请写几句进展，比如“第一期 20 人开课了”。"
 PROJECT_DIGEST = "您支持的项目 {number}“{title}”有 {count} 条新进展。最新：{latest}"

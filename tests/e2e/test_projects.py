@@ -21,6 +21,8 @@ from matcher.allocate import Params, pair_value
 from storage.models import (
     AuditEntry,
     Match,
+    Pledge,
+    PledgeStatus,
     Project,
     ProjectDigest,
     ProjectFunding,
@@ -370,3 +372,39 @@ def test_completion_ratings_and_evaluation(
     mine.get(f"/console/projects/{third}")
     refused = mine.post(f"/console/projects/{third}/submit")
     assert "暂停状态" in mine.get(refused.location).get_data(as_text=True)
+
+
+def test_a_pledge_for_a_project_that_stops_taking_money_is_released_and_the_donor_told(
+    app: Flask,
+    household: WeChatUser,
+    donor: WeChatUser,
+    runner: FlaskCliRunner,
+    redis_url: str,
+) -> None:
+    staff = operator(household, runner)
+    admin = approved_admin(app, household, staff, "o_admin_dingxi")
+    open_project(app, admin, staff, budget="讲师补贴 2000")
+    donor.conversation("支持项目", "1", "一千五", "匿名", "不留", "确认")
+    late = donor.other("o_late_donor")
+    late.conversation("支持项目", "1", "一千", "匿名", "不留", "确认")
+    run_worker(redis_url)  # 2,000 of 2,500 named: the project is filled
+    assert projects(app)[0].status == ProjectStatus.FUNDED
+    with app.extensions["zhulian"].services.db.session() as db:
+        pledges = list(db.scalars(select(Pledge)))
+        still_open = (PledgeStatus.OPEN, PledgeStatus.PARTLY_ALLOCATED)
+        waiting = [p for p in pledges if p.status in still_open]
+        assert waiting == []  # what was not given is released, nothing waits for the project
+        assert sum(p.amount_allocated for p in pledges) == 2000
+    told = [t for user in (donor, late) for t in pushed_texts(user) if "不再筹款" in t]
+    released = [int(t.split("还没用上的 ")[1].split(" 元")[0]) for t in told]
+    assert sum(released) == 500 and all("支持项目" in t for t in told)
+    cancelled = open_project(app, admin, staff, title="通渭县饮水管道", budget="管材 9000")
+    donor.conversation("支持项目", "1", "三千", "匿名", "不留", "确认")
+    mine = sign_in(app.test_client(), admin)
+    mine.get(f"/console/projects/{cancelled}")
+    mine.post(f"/console/projects/{cancelled}/cancel", {"reason": "水利局已立项"})
+    run_worker(redis_url)
+    with app.extensions["zhulian"].services.db.session() as db:
+        pledge = db.scalar(select(Pledge).where(Pledge.project_id == cancelled))
+        assert pledge is not None and pledge.status == PledgeStatus.EXPIRED
+    assert any("3000 元不会再划拨" in t for t in pushed_texts(donor))
