@@ -5,12 +5,17 @@ backed by the words that make them:
 
 - `check_status` needs a word about progress or a record (进度, 批了没, 收到了吗, Q000012),
   and a doubtful one does not stand for a need told as one's own (低保钱还没发下来, 米面快没了);
+  a request or an offer that asks whether it got anywhere and tells no need (申请有回音没,
+  有好心人帮我家了吗) is a status question;
+- a doubtful `delete_my_data` names the deletion (删, 注销, 撤回);
 - `inform` (a bare answer) is no longer a sentence that describes a need or a hardship;
-- `request_human` needs a person, or a way to reach one (人工, 社工, 打电话, 上门);
+- `request_human` needs a person, or a way to reach one (人工, 社工, 打电话, 上门, 叫个人);
 - a doubtful yes or no that asks about progress (配对成功没有啊) is no answer, and a
   doubtful question about the platform that asks nothing and tells one's own need
   (女儿听力不好要配个助听器) is a request;
-- a doubtful `out_of_scope` does not stand for a text that names a need, asks or offers;
+- a doubtful `out_of_scope` does not stand for a text that names a need, asks or offers,
+  and a chain message or a prize (转发, 红包, 中奖, 链接) that asks and offers nothing is
+  out of scope whatever the model says;
 - help and donation are never guessed: a cue for the other side, or low confidence, makes
   the reading `unsure_side`, and the bot asks; so does a doubtful other reading of a text
   with words of both sides (能捐几袋面粉吗). Two cues are stronger than the model's
@@ -27,17 +32,23 @@ import re
 from dataclasses import dataclass
 
 from nlu.lexicon import bare, need_types
-from nlu.sides import GIVE, HELP, Strength, says_both, side_cue
+from nlu.sides import GIVE, HARDSHIP, HELP, Strength, says_both, side_cue
 
 Ranking = list[tuple[str, float]]
 
 # Help or donation: a reading below this confidence (and no cue in the text) is asked about.
 SURE_OF_SIDE = 0.6
 UNSURE_SIDE = "unsure_side"
+# A help or donation reading below this, in a text with nothing of either side, gives way to
+# the next plausible reading of at least SIDELESS_NEXT.
+SIDELESS_DOUBT = 0.5
+SIDELESS_NEXT = 0.25
 # How sure a reading the text's own cues gave is taken to be.
 CUE_CONFIDENCE = 0.8
-# A bare answer is short; a longer text that names a need is a request.
+# A bare answer is short; a longer text that names a need is a request, and so is a short
+# one that tells one's own hardship (我差三千块学费).
 ANSWER_LENGTH = 10
+FIRST_PERSON = re.compile(r"我|俺|咱")
 
 STATUS = re.compile(
     r"进度|进展|到哪|哪一步|批|审核|审过|审批|核实|结果|怎么样|咋样|如何了|消息|动静|多久|要等"
@@ -45,7 +56,8 @@ STATUS = re.compile(
     r"|有人管|有人帮|联系|记录|状态|查|落实|办好|办得|(?:批|拨|款|钱|申请|补助)[^，。]{0,3}下来|来过"
     r"|什么时候|[QJMqjm]\s*\d{3}|用出去|花出去|花在|花到|用了没|用掉|打过去|转过去|汇过去|拨过去"
     r"|着落|认领|有人看|看[过了]?没|看看我的|我的(?:申请|求助|认捐|捐款|捐赠)|拿到|领到|发下来"
-    r"|啥时候|几时|哪天|多会儿|咋还没|怎么还没|还没(?:有)?(?:动静|消息|回音|人)"
+    r"|啥时候|几时|哪天|多会儿|咋还没|怎么还没|还没(?:有)?(?:动静|消息|回音|人)|回音|驳回|是不是被"
+    r"|了没(?:有)?[啊呀吧呢？?]"
     # "has it happened yet?": a perfective question at the end
     r"|(?:了吗|了没|了没有)[？?吗啊呀]*$"
 )
@@ -55,10 +67,25 @@ STATUS = re.compile(
 HUMAN = re.compile(
     r"人工(?!耳蜗|授精)|真人|活人|社工|工作人员|客服|负责人|负责的|管事|电话|打给|回电|回个电|当面"
     r"|面谈|上门|来我家|找个人|找人|叫人|跟人|人来|说话|聊聊|谈谈|见面|领导|你们的人|专人|转人|机器"
-    r"|有人[^，。]{0,4}(?:跟|和|给|来|帮)"
+    r"|有人[^，。]{0,4}(?:跟|和|给|来|帮)|[叫派来换]个人|个人跟|跟[我俺]说|不会打字"
+)
+# Asking whether something happened to one's request or gift (申请有回音没, 有好心人帮我家了吗):
+# a status question, not a new request, unless it tells a need.
+OUTCOME = re.compile(
+    r"(?:了吗|了没有?|了不)[啊呀吧呢？?]*$|回音|是不是被|被驳回|驳回了|被拒|咋还没|怎么还没"
+    r"|还没(?:有)?人|[到批]了没"
+)
+# What a public account is sent that is nobody's business here: chain messages, prizes, links.
+SPAM = re.compile(
+    r"转发|红包|中奖|抽奖|有奖|奖励|点击|链接|扫码|加我微信|加微信|刷单|日赚|返利|优惠券|集赞|砍一刀"
+)
+# Deleting one's data names the deletion (删, 注销, 撤回, 别存…).
+DELETION = re.compile(
+    r"删|注销|撤回|撤销|去掉|清除|清空|清掉|清理|抹掉|销毁|移除|作废|保存|存着|留着|别存|不要存"
+    r"|不想留|别留|不留"
 )
 # A question, and one that ends asking whether something happened.
-QUESTION = re.compile(r"[吗呢？?]|怎么|咋|如何|什么|啥|多少|哪|能不能|可不可以|是不是|有没有|几")
+QUESTION = re.compile(r"[吗呢？?]|怎么|咋|如何|什么|啥|多少|哪|谁|能不能|可不可以|是不是|有没有|几")
 QUESTION_END = re.compile(r"(?:吗|呢|没有|没|了没)[啊呀吧？?]*$")
 # An "off topic" reading below this does not stand for a text that asks or offers.
 SURE_OFF_TOPIC = 0.9
@@ -74,6 +101,8 @@ class Cues:
     names_need: bool
     short: bool  # as short as a bare answer
     both_sides: bool  # words of both sides
+    asks_outcome: bool  # whether a request or a gift got anywhere, telling no need
+    spam: bool  # a chain message or a prize, asking and offering nothing
 
     @property
     def decisive_when_unsure(self) -> bool:
@@ -87,12 +116,18 @@ class Cues:
     def of(cls, text: str) -> Cues:
         side, strength = side_cue(text) or (None, None)
         short = len(bare(text)) < ANSWER_LENGTH
-        return cls(text, side, strength, bool(need_types(text)), short, says_both(text))
+        names_need = bool(need_types(text))
+        told = OUTCOME.sub("", text)  # what is left once the question is taken out
+        outcome = bool(OUTCOME.search(text) and STATUS.search(text)) and not (
+            names_need or HARDSHIP.search(told)
+        )
+        spam = bool(SPAM.search(text)) and strength in (None, Strength.HARDSHIP) and not names_need
+        return cls(text, side, strength, names_need, short, says_both(text), outcome, spam)
 
 
 def _plausible(intent: str, confidence: float, cues: Cues) -> bool:
     if intent == "out_of_scope":  # doubtful for a text that names a need, more so one that asks
-        asks = cues.strength in (Strength.SAID, Strength.FOR_ME) and confidence < SURE_OFF_TOPIC
+        asks = cues.strength in (Strength.SAID, Strength.SETTLED) and confidence < SURE_OFF_TOPIC
         return not (asks or (cues.names_need and confidence < SURE_OF_SIDE))
     if intent == "request_human":
         return HUMAN.search(cues.text) is not None
@@ -102,11 +137,17 @@ def _plausible(intent: str, confidence: float, cues: Cues) -> bool:
     if intent in ("affirm", "deny"):  # a doubtful yes or no that asks about progress
         asks_progress = STATUS.search(cues.text) and QUESTION_END.search(cues.text)
         return not (asks_progress and confidence < SURE_OF_SIDE)
-    if intent == "ask_about":  # a doubtful question about us that tells one's own need
-        told = cues.side == HELP and cues.names_need and not QUESTION.search(cues.text)
-        return not (told and confidence < SURE_OF_SIDE)
-    if intent == "inform":
-        return cues.short or not (cues.names_need or cues.side == HELP)
+    if intent == "ask_about":  # a doubtful question about us that tells one's own need, or
+        # that asks nothing and says which side (申请成为志愿者)
+        asks = QUESTION.search(cues.text) is not None
+        told = cues.side == HELP and cues.names_need and not asks
+        says = cues.strength in (Strength.SAID, Strength.SETTLED) and not asks
+        return not ((told and confidence < SURE_OF_SIDE) or (says and confidence < 0.5))
+    if intent == "delete_my_data":  # a doubtful one names the deletion
+        return confidence >= SURE_OF_SIDE or DELETION.search(cues.text) is not None
+    if intent == "inform":  # a short text can be an answer, unless it tells one's own hardship
+        own_hardship = HARDSHIP.search(cues.text) and FIRST_PERSON.search(cues.text)
+        return (cues.short and not own_hardship) or not (cues.names_need or cues.side == HELP)
     return True
 
 
@@ -125,14 +166,37 @@ def _side_checked(cues: Cues, intent: str | None, confidence: float) -> tuple[st
     if intent not in (HELP, GIVE):  # a doubtful other reading of words of both sides: ask
         doubtful_side = cues.both_sides and confidence < SURE_OF_SIDE
         return (UNSURE_SIDE, 1.0) if doubtful_side else (intent, confidence)
+    if cues.asks_outcome:
+        return "check_status", CUE_CONFIDENCE
     cue, sure = cues.side, confidence >= SURE_OF_SIDE
     if cue == intent:
         return intent, max(confidence, CUE_CONFIDENCE)
     if cue is None:
         return (intent, confidence) if sure else (UNSURE_SIDE, 1.0)
-    if cues.strength == Strength.FOR_ME or (not sure and cues.decisive_when_unsure):
+    if cues.strength == Strength.SETTLED or (not sure and cues.decisive_when_unsure):
         return cue, CUE_CONFIDENCE
     return UNSURE_SIDE, 1.0  # certain that the side must be asked
+
+
+def _unsided(cues: Cues, ranking: Ranking) -> tuple[str, float] | None:
+    """A doubtful help or donation reading of a text with nothing of either side in it (no
+    cue, no need): the next plausible reading that is neither, when the model gives it some
+    weight (那个编号是多少来着我想查一下 asks about a record)."""
+    intent, confidence = ranking[0]
+    if intent not in (HELP, GIVE) or confidence >= SIDELESS_DOUBT:
+        return None
+    if cues.side is not None or cues.names_need or cues.both_sides:
+        return None
+    return next(
+        (
+            (other, weight)
+            for other, weight in ranking[1:]
+            if other not in (HELP, GIVE)
+            and weight >= SIDELESS_NEXT
+            and _plausible(other, weight, cues)
+        ),
+        None,
+    )
 
 
 def arbitrate(text: str, ranking: Ranking) -> tuple[str | None, float]:
@@ -140,7 +204,9 @@ def arbitrate(text: str, ranking: Ranking) -> tuple[str | None, float]:
     if not ranking:
         return None, 0.0
     cues = Cues.of(text)
+    if cues.spam:
+        return "out_of_scope", CUE_CONFIDENCE
     intent, confidence = ranking[0]
     if _plausible(intent, confidence, cues):
-        return _side_checked(cues, intent, confidence)
+        return _unsided(cues, ranking) or _side_checked(cues, intent, confidence)
     return _side_checked(cues, *_by_cues(cues, ranking))

@@ -33,6 +33,8 @@ BREAKER_SECONDS = 15.0
 CACHE_SIZE = 1024
 CACHE_SECONDS = 300.0
 _PLAIN_ANSWER = re.compile(r"[0-9Xx+]{1,20}")
+# 666, 888: chat slang ("great", "lucky"), not an answer.
+_SLANG_NUMBER = re.compile(r"(\d)\1{2,5}")
 
 
 @dataclass
@@ -46,8 +48,12 @@ class Interpretation:
 
 
 def plain_intent(text: str) -> str | None:
-    """The intent of texts that need no model: numbers, phone or ID numbers, yes and no."""
-    if _PLAIN_ANSWER.fullmatch(compact(text)):
+    """The intent of texts that need no model: numbers, phone or ID numbers, yes and no,
+    and numbers that are chat slang."""
+    plain = compact(text)
+    if _SLANG_NUMBER.fullmatch(plain):
+        return "out_of_scope"
+    if _PLAIN_ANSWER.fullmatch(plain):
         return "inform"
     if is_yes(text):
         return "affirm"

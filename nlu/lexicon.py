@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from vocabulary import BENEFICIARY_NEEDS, KIND_KEYWORDS, NEED_KEYWORDS, NEED_WEIGHTS
+from vocabulary import BENEFICIARY_NEEDS, CROPS, KIND_KEYWORDS, NEED_KEYWORDS, NEED_WEIGHTS
 
 YES_WORDS = (
     "是",
@@ -88,14 +88,26 @@ def bare(text: str) -> str:
 
 # Words that contain a need keyword but are about something else (工作人员 is no job), or
 # name who someone is (低保户) rather than what they need.
-NOT_NEEDS = ("工作人员", "人工", "没毛病", "低保户", "社工", "炎热", "炎炎", "症结")
+NOT_NEEDS = (
+    "工作人员",
+    "人工",
+    "没毛病",
+    "低保户",
+    "社工",
+    "炎热",
+    "炎炎",
+    "症结",
+    "上班族",
+    "打工人",
+)
 # Only when nothing more specific is said: "生活困难" because of illness is a medical need.
 GENERIC_NEEDS = {"生活困难": "living", "生活很困难": "living"}
 # A condition says who someone is, not what they ask for: a disabled man asking for work
 # needs a job. These count for half.
 CONDITION_WORDS = frozenset({"残疾", "瘫痪", "聋哑", "失明", "残疾人"})
-# A cost every need has counts half too: a student's 生活费 is for school.
-HALF_WORDS = CONDITION_WORDS | {"生活费"}
+# A cost every need has counts half too: a student's 生活费 is for school. So does work
+# told as the background (老公出去打工摔伤了 is a medical need), and what a farm grows.
+HALF_WORDS = CONDITION_WORDS | {"生活费", "打工", "出去打工", "上班"} | set(CROPS)
 _NEED_WORDS = sorted(
     ((word, need) for need, words in NEED_KEYWORDS.items() for word in words),
     key=lambda item: -len(item[0]),
@@ -152,8 +164,18 @@ def detect_kind(text: str) -> str | None:
     return None
 
 
+# "核对过了无误", "一点不差": a confirmation said at the end, with nothing before it that
+# says something is wrong (地址不对其他没问题 is no yes).
+_YES_ENDING = re.compile(r"(?:无误|没错|正确|不差|都对|全对|对的|没问题)[啊呀吧的了哈]*$")
+_SOMETHING_WRONG = re.compile(r"不|错|改|换|重新|别|没有")
+
+
 def is_yes(text: str) -> bool:
-    return bare(text) in YES_WORDS
+    said = bare(text)
+    if said in YES_WORDS:
+        return True
+    ending = _YES_ENDING.search(said)
+    return ending is not None and not _SOMETHING_WRONG.search(said[: ending.start()])
 
 
 def is_no(text: str) -> bool:

@@ -193,6 +193,7 @@ def _consistent_targets(groups: list[set[str]], index: RegionIndex) -> list[str]
 HOME = re.compile(
     r"老家|家在|家住|住在|我家是|家是|户口在|我是(?=[^，。,]{2,12}的)|我们是(?=[^，。,]{2,12}的)"
 )
+CLAUSE_END = re.compile(r"[，。,；;！!？?]")
 # Names people still use for places renamed since: the name GB/T 2260 uses now.
 RENAMED = {
     "襄樊": "襄阳",
@@ -218,10 +219,12 @@ def _targets(text: str, index: RegionIndex) -> list[str]:
 
 
 def _where_home_is(text: str, index: RegionIndex) -> list[str]:
-    """The places of a sentence that names several: after the last home marker, else the
-    latest mentions that agree with each other."""
+    """The places of a sentence that names several: after the last home marker (in its
+    own clause first), else the latest mentions that agree with each other."""
     for marker in reversed(list(HOME.finditer(text))):
-        if targets := _targets(text[marker.end() :], index):
+        after = text[marker.end() :]
+        clause = CLAUSE_END.split(after, maxsplit=1)[0]  # "我是西藏那曲的，孩子在拉萨读书"
+        if targets := _targets(clause, index) or _targets(after, index):
             return targets
     for start in sorted({start for start, _, _ in _mentions(text, index)}, reverse=True):
         if targets := _targets(text[start:], index):

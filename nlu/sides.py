@@ -1,9 +1,11 @@
 """Which side of help a message is on, from what it says, as a second opinion next to
-Rasa's. Asking for oneself (资助我, 能给我家…吗, 帮他申请, 我想出去学) settles it, even
-against the model. Otherwise an explicit request (申请, 想学, 想找工作) beats an explicit
-offer to others (捐给, 想帮帮他, 可以免费教, 提供岗位, 用不完, 我们诊所可以…, …谁要), which
-beats a described hardship (交不起, 差三千, 医药费要…) or a named need told as one's own, or
-told of no one while naming no goods or service on offer. A message with both a request and
+Rasa's. Asking for oneself (资助我, 能给我家…吗, 帮他申请, 我想出去学, 我想报名, or a request
+told as one's own: 可以领捐赠的衣服吗，我家孩子没冬衣穿) settles it, even against the model,
+and so does giving in the first person (我想捐, 我们也要认捐).
+Otherwise an explicit request (申请, 想学, 想找工作) beats an explicit offer to others
+(捐给, 想帮帮他, 可以免费教, 提供岗位, 用不完, 我们诊所可以…, …谁要), which beats a described
+hardship (交不起, 差三千, 医药费要…) or a named need told as one's own, or told of no one
+while naming no goods or service on offer. A message with both a request and
 an offer has no side of its own."""
 
 from __future__ import annotations
@@ -22,32 +24,42 @@ _OTHER_PEOPLE = (
     r"患儿|患者|病人|病患|家庭|困难户|贫困户|贫困生|学生|孩子们|老人们|山区|他们|她们|别人"
     r"|乡亲|群众|村民|留守|孤寡|灾区|受灾的"
 )
-# 帮我 / 帮我们: for oneself, unless "我们" goes on to name other people (帮我们老家的留守儿童),
-# or it asks for a chore (帮我把视频转发一下)
-_HELP_ME = rf"帮{_ME}(?!把|们[^，。]{{0,12}}(?:{_OTHER_PEOPLE}))"
+# 帮我 / 帮我们: for oneself, unless "我们" goes on to name other people (帮我们老家的留守儿童;
+# 帮我们这种家庭 is oneself), or it asks for a chore (帮我把视频转发一下, 帮我登记一下我要捐)
+_HELP_ME = rf"帮{_ME}(?!把|登记|查|们(?!这种|这样)[^，。]{{0,12}}(?:{_OTHER_PEOPLE}))"
+# Joining as a volunteer is giving time, not asking (申请成为志愿者, 报名当志愿者).
+_NOT_VOLUNTEERING = r"(?![^，。]{0,4}志愿|[^，。]{0,6}(?:公益|捐|义工|义诊|献))"
 
 # Asking for oneself or one's family: never an offer, whatever else the text says.
 FOR_ME = re.compile(
     rf"资助{_ME}|{_HELP_ME}|给{_ME}家|能给{_ME}|给{_ME}一|帮[^，。]{{0,4}}(?:求助|申请)"
-    rf"|{_ME}(?:也)?(?:想|要)(?:出去|去)?学(?!生|校|费)|{_ME}(?:想|要)找[^，。]{{0,6}}(?:工作|活|事)"
+    rf"|{_ME}[^，。教给帮送捐]{{0,5}}(?:想|要)(?:出去|去)?学(?!生|校|费)"
+    rf"|{_ME}(?:想|要)找[^，。]{{0,6}}(?:工作|活|事)"
+    rf"|{_ME}(?:也)?(?:想|要)(?:报名|参加){_NOT_VOLUNTEERING}|{_ME}(?:想|要)要?[^，。]{{0,8}}名额"
+    rf"|能发(?:给)?{_ME}|(?:收购|买|销)[^，。]{{0,2}}{_ME}(?:们)?(?:村|家|这|屋)"
     rf"|{_ME}家[^，。]{{0,4}}想要"
     r"|(?:申请|报名|参加|领|要)[^，。]{0,6}(?:你们(?:提供|给|发)|免费的)"
     r"|你们(?:捐|发|送|提供)的"
 )
 REQUEST = re.compile(
-    r"申请|报名|参加(?:你们|免费|培训)|求助|求援|求求|救救|求好心人|求捐|求救"
+    rf"申请{_NOT_VOLUNTEERING}|报名{_NOT_VOLUNTEERING}|参加(?:你们|免费|培训)|求助|求援|求求|救救|求好心人|求捐|求救"
     r"|求[个点]?助|求[个点]?帮|求帮忙|求[个点]?(?:资助|救助|援助)"
     rf"|资助{_ME}|{_HELP_ME}|给{_ME}家|能给{_ME}|给{_ME}一"
     r"|希望有(?:人|企业|好心人|爱心人士|单位)来?(?:帮|资助|捐)"
     r"|(?:能|能不能|可不可以|可以)(?:资助|帮忙|捐)[^，。？]{0,6}吗"
     r"|能不能帮|可不可以帮|能否帮|帮帮忙|帮一下|帮个忙"
     r"|求捐助|求资助|求帮助|急需|需要(?:资助|帮助|救助|帮扶)"
-    r"|能领|可以领|我想领|领[一个些]|有(?:没有)?免费的[^，。]{0,8}吗|我想(?:参加|报名)"
+    r"|有没有(?:人|好心人|爱心人士|企业|爱心企业|老板|单位|公司|谁)[^，。]{0,2}(?:愿意|肯|能|可以)"
+    r"|能领|可以领|我想领|领[一个些]|有(?:没有)?免费的[^，。]{0,8}吗"
+    rf"|我想(?:参加|报名){_NOT_VOLUNTEERING}"
     r"|想(?:出去|去)?学(?!生|校|费)|学个|学门|学点|学一门|受助|领(?:捐赠|取|救济|补助|一份|一个|一点|点)"
     rf"|{_ME}(?:们)?(?:家)?(?:是|都是)?(?:低保户|贫困户|建档立卡户|五保户|边缘户)"
     r"|想找[^，。]{0,8}(?:工作|活干|事做)|找不到(?:工作|活)|没文化|没手艺"
     r"|缺(?:本钱|技术|资金|化肥|饲料|种苗|树苗|蜂箱|农机)|需要[^，。]{0,6}来(?:看看|帮)|想要(?:个|一个|一台|一些)"
 )
+# Giving in the first person: never a request, whatever hardship the text tells (看新闻说有个
+# 小姑娘得了白血病…我想捐点).
+BY_ME = re.compile(rf"{_ME}(?:们)?(?:也)?(?:想|要|愿意|准备|打算|来)(?:捐|认捐)(?!给{_ME})")
 OFFER = re.compile(
     r"认捐|我来出|我出|我来捐|捐给(?!我|俺)|(?:想|要|可以|愿意|能)捐|捐(?:一|两|三|五|点|些|款|物|建)(?!给我|给俺)"
     r"|资助(?:一个|一户|贫困|穷|困难|几个|学生|孩子|大学生|一名)"
@@ -61,7 +73,7 @@ OFFER = re.compile(
     r"|酒店|饭店|餐馆|工会|志愿)[^，。]{0,10}(?:可以|能|愿意|想|会)"
     r"|谁(?:要|需要|用得上|用得着)[吗呀啊？?]*$"
     r"|送(?:给|一些|点|些|人|出去)(?!我|俺)|捐出去|(?:想|要|可以|能|愿意)给(?!我|俺)[^，。]{0,12}(?:送|捐|提供)"
-    r"|(?<!不)(?:可以|能|愿意)(?:给|为|帮|替|带|招|收|教|组织|派)(?!我|俺)"
+    r"|(?<!不)(?:可以|能|愿意)(?:给|为|帮|替|带|招|收|教|组织|派)(?!帮?(?:我|俺|咱))"
     r"|(?:想|(?<!需)要|愿意|我们)帮(?:一帮|帮|扶|助|一把)?(?!我|俺|咱|忙|自己|家里|家人|屋里)"
     r"|(?:可以|能|会|我们)[^，。]{0,6}(?:免费|义务)[^，。]{0,3}(?:教|培训|提供|送|辅导|看|帮|诊|修|指导)"
     r"|提供[^，。]{0,8}(?:岗位|名额|工作|实习|培训|服务)"
@@ -78,11 +90,14 @@ OFFER = re.compile(
     r"|下乡(?:给|为|帮|义诊|看病|支教|指导)"
     r"|(?:免费|义务)(?:给|为|帮)(?!我|俺)"
     rf"|(?:想|要|愿意)帮{_ME}们[^，。]{{0,12}}(?:{_OTHER_PEOPLE}|娃娃|孩子|老人)"
+    # what is kept unused, collected for others, or given back
+    r"|[放闲]着也是[放闲]着|放着没用|用不着了|收集了|募集|筹集了|征集了|(?:当|做|成为)志愿者"
+    r"|还这份情|还[个份]?人情|回馈|报答|反哺"
     r"|对口帮扶|结对帮扶|出一份力|尽一份力|出点力|做点事|包销|认领(?!我)|捐出来|捐出|献[点些份]?爱心"
 )
 HARDSHIP = re.compile(
     r"交不起|付不起|买不起|用不起|穿不起|拿不出|凑不齐|凑不够|上不起|看不起病|治不起|吃不上|吃不起|没饭吃|过不下去"
-    rf"|没钱|没得钱|没有钱|差\s*{_NUM}+\s*(?:块|元|千|万|百)|欠了|还差"
+    rf"|没钱|没得钱|没有钱|冇钱|冇得钱|莫得钱|么得钱|没啥钱|差\s*{_NUM}+\s*(?:块|元|千|万|百)|欠了|还差"
     rf"|(?:费|费用|钱|药)[^，。]{{0,10}}(?:要|差|得)\s*{_NUM}"
     rf"|需要\s*{_NUM}+\s*(?:块|元|千|万|百)"
     r"|一个人带|日子难过|日子苦|没人照顾|没人管|冻死了|病死了|死了[一两几]?[头只口]"
@@ -108,24 +123,29 @@ OTHERS = re.compile(_OTHER_PEOPLE)
 
 class Strength(IntEnum):
     """How much a cue says: a described hardship, an explicit request or offer, or asking
-    for oneself (which settles the side whatever the model thinks)."""
+    for oneself or giving in the first person (which settles the side whatever the model
+    thinks)."""
 
     HARDSHIP = 1
     SAID = 2
-    FOR_ME = 3
+    SETTLED = 3
 
 
 def side_cue(text: str) -> tuple[str, Strength] | None:
     """The side a text's words are on, and how strongly; None when they do not say (or
     say both)."""
     if FOR_ME.search(text):
-        return HELP, Strength.FOR_ME
+        return HELP, Strength.SETTLED
+    if BY_ME.search(text):
+        return GIVE, Strength.SETTLED
     request, offer = bool(REQUEST.search(text)), bool(OFFER.search(text))
-    if request != offer:
-        return (HELP if request else GIVE), Strength.SAID
+    own = OWN.search(text) is not None
+    if request != offer:  # a request told as one's own (需要医生来看看我家老人) settles it
+        return (
+            (HELP, Strength.SETTLED if own else Strength.SAID) if request else (GIVE, Strength.SAID)
+        )
     if request:  # both
         return None
-    own = OWN.search(text) is not None
     if HARDSHIP.search(text) and (own or not OTHERS.search(text)):
         return HELP, Strength.HARDSHIP
     # A named need: the writer's own when told as theirs, or told of no one while naming no
@@ -138,4 +158,5 @@ def side_cue(text: str) -> tuple[str, Strength] | None:
 
 def says_both(text: str) -> bool:
     """Words of both sides (能捐几袋面粉吗: can you give, or may I give?), none for oneself."""
-    return not FOR_ME.search(text) and bool(REQUEST.search(text)) and bool(OFFER.search(text))
+    settled = FOR_ME.search(text) or BY_ME.search(text)
+    return not settled and bool(REQUEST.search(text)) and bool(OFFER.search(text))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from nlu.client import NluClient
+from nlu.client import NluClient, plain_intent
 
 ROUTED = [
     ("俺家娃读书的钱凑不齐", "seek_help"),
@@ -137,3 +137,9 @@ def test_parse_command_says_how_to_start_rasa() -> None:
         env={**os.environ, "NLU_URL": f"http://127.0.0.1:{free_port()}"},
     )
     assert result.returncode != 0 and "rasa run" in result.stderr
+
+
+def test_slang_numbers_are_no_answer() -> None:
+    """666 and 888 are chat slang ("great", "lucky"), not an answer; 3000 stays one."""
+    assert plain_intent("666") == plain_intent("8888") == "out_of_scope"
+    assert plain_intent("3000") == "inform"

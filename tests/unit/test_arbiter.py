@@ -100,3 +100,54 @@ def test_a_doubtful_platform_question_telling_ones_own_need_is_a_request() -> No
     ranking = [("ask_about", 0.54), ("seek_help", 0.4)]
     assert arbitrate("老伴腿脚不好要个轮椅", ranking)[0] == "seek_help"
     assert arbitrate("轮椅可以申请吗", ranking)[0] == "ask_about"
+
+
+def test_asking_whether_a_request_got_anywhere_is_a_status_question() -> None:
+    as_household = [("seek_help", 0.9), ("check_status", 0.1)]
+    assert arbitrate("我的求助有回音了没", as_household)[0] == "check_status"
+    assert arbitrate("申请都半个月了怎么还没人管", as_household)[0] == "check_status"
+    assert arbitrate("有人帮我家认领了吗", as_household)[0] == "check_status"
+    # one that tells a need is still a request
+    assert arbitrate("孩子病了半个月了怎么还没人管", as_household)[0] == "seek_help"
+
+
+def test_a_doubtful_deletion_names_it() -> None:
+    doubtful = [("delete_my_data", 0.5), ("seek_help", 0.3)]
+    assert arbitrate("招聘的信息能发给我吗", doubtful)[0] == "seek_help"
+    assert arbitrate("我的资料都清掉吧", doubtful)[0] == "delete_my_data"
+    assert arbitrate("我不想再用了", [("delete_my_data", 0.9)])[0] == "delete_my_data"
+
+
+def test_asking_for_someone_to_talk_to() -> None:
+    ranking = [("request_human", 0.5), ("seek_help", 0.4)]
+    assert arbitrate("我眼睛不好看不清字能叫个人来说吗", ranking)[0] == "request_human"
+
+
+def test_a_doubtful_platform_question_that_asks_nothing_takes_the_side_it_says() -> None:
+    assert arbitrate("报名做志愿者", [("ask_about", 0.3), ("cancel", 0.2)])[0] == "offer_donation"
+    assert arbitrate("谁来审核我的申请", [("ask_about", 0.4), ("seek_help", 0.3)])[0] == "ask_about"
+
+
+def test_chain_messages_and_prizes_are_out_of_scope() -> None:
+    assert arbitrate("转发到三个群有奖励", [("offer_donation", 0.4)])[0] == "out_of_scope"
+    assert arbitrate("扫码领红包", [("seek_help", 0.7)])[0] == "out_of_scope"
+    # asking for help is never spam, whatever it mentions
+    assert arbitrate("孩子住院了能帮忙转发一下吗", [("seek_help", 0.8)])[0] == "seek_help"
+
+
+def test_a_request_told_as_ones_own_settles_the_side() -> None:
+    as_donor = [("offer_donation", 0.9), ("seek_help", 0.1)]
+    assert arbitrate("想申请一个免费的护工来照顾我爸", as_donor)[0] == "seek_help"
+
+
+def test_a_short_text_telling_ones_own_hardship_is_no_bare_answer() -> None:
+    ranking = [("inform", 0.95), ("seek_help", 0.05)]
+    assert arbitrate("俺还差两千医药费", ranking)[0] == "seek_help"
+    assert arbitrate("看病的钱", ranking)[0] == "inform"
+
+
+def test_a_doubtful_side_reading_with_nothing_of_either_side_gives_way() -> None:
+    ranking = [("seek_help", 0.4), ("check_status", 0.35), ("greet", 0.1)]
+    assert arbitrate("我那个单号忘了想查查", ranking)[0] == "check_status"
+    # with no other reading of weight, the side is asked
+    assert arbitrate("嗯嗯那个啥", [("seek_help", 0.4), ("greet", 0.1)])[0] == UNSURE_SIDE

@@ -2,7 +2,7 @@ import pytest
 
 from nlu.amounts import parse_amount
 from nlu.entities import extract_entities
-from nlu.lexicon import detect_kind, detect_need_type, keyword_intent, need_types
+from nlu.lexicon import detect_kind, detect_need_type, is_yes, keyword_intent, need_types
 from nlu.regions import region_index, resolve_region
 from nlu.text import normalise_text
 
@@ -107,6 +107,16 @@ def test_traditional_and_full_width_text_is_normalised() -> None:
         ("今年葡萄遭了霜冻", "disaster"),
         ("奶奶需要个助行器", "medical"),
         ("家里断粮了", "living"),
+        # round six: work told as the background, crops half, fuel, illness as people say it
+        ("老公出去打工摔伤了", "medical"),
+        ("我家种的苹果送给敬老院", "living"),
+        ("就靠种几亩土豆过日子", "production"),
+        ("冬天没有煤烧", "living"),
+        ("老两口都有病", "medical"),
+        ("村里修路占了地没地种", "production"),
+        ("雪压塌了牛圈", "disaster"),
+        ("电线老化了怕着火", "housing"),
+        ("我们厂想招几个残疾人", "employment"),
     ],
 )
 def test_need_type_keywords(text: str, need: str) -> None:
@@ -155,3 +165,8 @@ def test_rule_interpreter_routes_without_rasa() -> None:
 )
 def test_what_a_donor_offers(text: str, kind: str) -> None:
     assert detect_kind(text) == kind
+
+
+def test_a_confirmation_said_at_the_end_is_a_yes() -> None:
+    assert is_yes("核实过了无误") and is_yes("一点不差") and is_yes("都对")
+    assert not is_yes("地址不对其他没问题") and not is_yes("名字写错了别的没错")

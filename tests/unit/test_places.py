@@ -77,6 +77,7 @@ def test_three_hundred_counties_in_three_phrasings() -> None:
         ("我们是恩施山里的", "422800"),
         ("玉树这边下大雪了", "632700"),
         ("我家在镇雄", "530627"),  # a county on its own
+        ("我是甘肃定西的，在兰州打工", "621100"),  # the home marker's own clause
     ],
 )
 def test_places_inside_sentences(text: str, code: str) -> None:

@@ -36,6 +36,13 @@ def side_of(text: str) -> str | None:
         "俺想出去学个开叉车的本事",
         "我想找个看仓库的活",
         "屋里穷娃的校服都买不起",
+        # round six: asking for oneself said farther apart, or through what others offer
+        "我腰不好但还想学门手艺",
+        "听说有免费的厨师班我也想报名",
+        "我想要一个免费体检的名额",
+        "有没有老板愿意收购我们家的核桃",
+        "能不能帮帮我们这样的困难户",
+        "冇钱交学费",
     ],
 )
 def test_requests_and_hardship_are_help(text: str) -> None:
@@ -72,6 +79,15 @@ def test_requests_and_hardship_are_help(text: str) -> None:
         "我是大夫每周能下乡给老人看看",
         "我懂养蜂可以免费上门教",
         "有空可以去福利院陪孩子",
+        # round six: giving in the first person, whatever hardship is told; what is kept
+        # unused or collected for others; giving back; volunteering
+        "看到新闻里那个烧伤的孩子我想捐一点",
+        "帮我登记一下我想认捐两千",
+        "家里两台旧电扇放着也是放着",
+        "我们单位募集了一批冬衣",
+        "当年村里帮过我现在想回馈乡亲",
+        "我想报名当志愿者",
+        "我想申请当志愿者，可以帮老人打扫卫生",
     ],
 )
 def test_offers_to_others_are_giving(text: str) -> None:
@@ -89,8 +105,6 @@ def test_goods_on_offer_are_no_hardship() -> None:
     assert side_cue("有几箱新的保暖内衣") is None
 
 
-@pytest.mark.parametrize(
-    "text", ["你好", "我想问问", "我想申请当志愿者，可以帮老人打扫卫生", "帮我把这张图发给大家"]
-)
+@pytest.mark.parametrize("text", ["你好", "我想问问", "帮我把这张图发给大家"])
 def test_unclear_or_both_have_no_side(text: str) -> None:
     assert side_of(text) is None
