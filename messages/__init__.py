@@ -791,6 +791,9 @@ PROJECT_RATING_QUESTION = (
 )
 GOAL_RESULT_LABELS = {"met": "达成", "partly": "部分达成", "not": "未达成"}
 STANDING_LABELS = {"good": "良好", "watch": "观察", "suspended": "暂停"}
+COMPLAINT_FINDINGS = {"pending": "待核实", "upheld": "成立", "not_upheld": "不成立"}
+CONSOLE_COMPLAINT_DONE = "投诉 {number} 已记为“{finding}”，机构评分随之更新。"
+CONSOLE_COMPLAINT_CHOOSE = "没有执行：请点“核实成立”或“不成立”。"
 STANDING_CHANGED = "“{name}”的实施机构状态调整为“{standing}”。原因：{reason}"
 PROJECT_ORGANISATION_SUSPENDED = "机构目前处于暂停状态，不能提交新项目。请联系平台运营人员。"
 SCORE_PARTS = {

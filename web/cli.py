@@ -5,7 +5,6 @@ their own entry point: `python -m jobs`."""
 from __future__ import annotations
 
 import json
-import re
 
 import click
 from flask import Flask
@@ -15,14 +14,13 @@ from tabulate import tabulate
 
 import messages as msg
 from domain.checkins import parse_days
+from domain.feedback import complaint_numbered, decide_complaint
 from nlu.regions import region_exists, region_index
 from notification.wechat_api import SharedTokenClient, WeChatSendError
 from storage import audit_chain, migrate
 from storage.keys import reencrypt_all
 from storage.models import (
     Case,
-    Feedback,
-    FeedbackKind,
     Notification,
     NotificationStatus,
     Organisation,
@@ -30,7 +28,7 @@ from storage.models import (
     User,
 )
 from storage.reports import build_report
-from storage.repositories import audit, get_or_create_user
+from storage.repositories import get_or_create_user
 from storage.social_work import (
     OPEN_STATUSES,
     add_operator,
@@ -220,19 +218,11 @@ def org_set(
 def uphold(number: str, rejected: bool) -> None:
     """Record whether a complaint (F000001) was found justified; an upheld complaint counts
     against its organisation's score (domain.standing)."""
-    found = re.fullmatch(r"[Ff]0*(\d{1,9})", number.strip())
     with runtime().services.db.session() as session:
-        feedback = session.get(Feedback, int(found.group(1))) if found else None
-        if feedback is None or feedback.kind != FeedbackKind.COMPLAINT:
+        feedback = complaint_numbered(session, number)
+        if feedback is None:
             raise click.ClickException(f"no complaint numbered {number}")
-        feedback.upheld = not rejected
-        audit(
-            session,
-            "operator:cli",
-            "feedback.upheld" if feedback.upheld else "feedback.not_upheld",
-            "feedback",
-            feedback.id,
-        )
+        decide_complaint(session, feedback, not rejected, "operator:cli")
         click.echo(f"{feedback.number}: {'upheld' if feedback.upheld else 'not upheld'}")
 
 

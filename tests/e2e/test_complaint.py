@@ -8,8 +8,10 @@ from flask.testing import FlaskCliRunner
 from sqlalchemy import select, text
 
 from domain.standing import score_of
-from storage.models import Feedback, Organisation
+from storage.models import AuditEntry, Feedback, Organisation
+from tests.e2e.test_organisations import operator
 from tests.support.chat import pushed_texts, run_worker
+from tests.support.console import sign_in
 from tests.support.wechat import WeChatUser
 
 
@@ -53,3 +55,47 @@ def test_an_upheld_complaint_counts_against_its_organisation(
         organisation = session.scalars(select(Organisation)).one()
         score = score_of(session, organisation, 3)
     assert score.complaints_upheld == 1
+
+
+def test_an_operator_decides_a_complaint_on_the_organisations_page(
+    app: Flask, household: WeChatUser, dingxi_worker: WeChatUser, runner: FlaskCliRunner
+) -> None:
+    household.conversation("我要投诉", "社工说好周三上门，一直没来", "通渭", "确认")
+    console = sign_in(app.test_client(), operator(household, runner))
+    with app.extensions["zhulian"].services.db.session() as session:
+        organisation_id = session.scalars(select(Organisation)).one().id
+    page = f"/console/organisations/{organisation_id}"
+    shown = console.get(page).get_data(as_text=True)
+    assert "F000001" in shown and "一直没来" in shown and "待核实" in shown
+    assert console.post(f"{page}/complaints/1", {"decision": "upheld"}).status_code == 302
+    assert "F000001 已记为“成立”" in console.get(page).get_data(as_text=True)
+    assert _upheld(app, organisation_id) == (True, 1)
+    console.post(f"{page}/complaints/1", {"decision": "not_upheld"})  # reconsidered
+    assert _upheld(app, organisation_id) == (False, 0)
+    # a forged post (no CSRF token), a made-up finding and a worker's post change nothing
+    assert (
+        console.client.post(f"{page}/complaints/1", data={"decision": "upheld"}).status_code == 400
+    )
+    console.post(f"{page}/complaints/1", {"decision": "delete"})
+    assert "请点“核实成立”或“不成立”" in console.get(page).get_data(as_text=True)
+    worker = sign_in(app.test_client(), dingxi_worker)
+    worker.get("/console/queue")  # a page of theirs, for the form token
+    assert worker.post(f"{page}/complaints/1", {"decision": "upheld"}).status_code == 404
+    assert "一直没来" not in worker.get(page).get_data(as_text=True)
+    assert _upheld(app, organisation_id) == (False, 0)
+    with app.extensions["zhulian"].services.db.session() as session:
+        actions = session.scalars(
+            select(AuditEntry.action).where(AuditEntry.target_type == "feedback")
+        )
+        assert [a for a in actions if a.startswith("feedback.")][-2:] == [
+            "feedback.upheld",
+            "feedback.not_upheld",
+        ]
+
+
+def _upheld(app: Flask, organisation_id: int) -> tuple[bool | None, int]:
+    with app.extensions["zhulian"].services.db.session() as session:
+        organisation = session.get(Organisation, organisation_id)
+        assert organisation is not None
+        feedback = session.scalars(select(Feedback)).one()
+        return feedback.upheld, score_of(session, organisation, 3).complaints_upheld

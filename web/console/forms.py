@@ -116,6 +116,12 @@ class CompletionForm(FlaskForm):  # type: ignore[misc]
     households = StringField("受益家庭的求助编号（会请他们评分）", validators=[Optional()])
 
 
+class ComplaintForm(FlaskForm):  # type: ignore[misc]
+    """An operator's finding on a complaint: the button pressed names it."""
+
+    decision = SelectField(choices=[SelectChoice(key, key) for key in ("upheld", "not_upheld")])
+
+
 class StandingForm(FlaskForm):  # type: ignore[misc]
     standing = SelectField(
         "状态", choices=[SelectChoice(key, label) for key, label in STANDING_CHOICES.items()]

@@ -14,19 +14,25 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import messages as msg
-from domain import organisations, projects, standing
+from domain import feedback, organisations, projects, standing
 from domain.events import Event, Outbox
 from domain.organisations import Details, Refused
 from domain.staff import Access
 from nlu.regions import region_index
 from nlu.validators import mask_name, mask_phone
-from storage.models import Attachment, Organisation, OrganisationApplication, User
+from storage.models import Attachment, Feedback, Organisation, OrganisationApplication, User
 from storage.repositories import audit
 from storage.social_work import organisation_regions
 from vocabulary import NEED_LABELS
 from web.console.auth import acting, staff
 from web.console.files import stored_file
-from web.console.forms import ApplicationForm, NoteForm, ReasonForm, StandingForm
+from web.console.forms import (
+    ApplicationForm,
+    ComplaintForm,
+    NoteForm,
+    ReasonForm,
+    StandingForm,
+)
 from web.runtime import runtime
 
 bp = Blueprint("console_organisations", __name__, url_prefix="/console")
@@ -248,7 +254,36 @@ def organisation(organisation_id: int) -> ResponseReturnValue:
             project_labels=msg.PROJECT_STATUS,
             form=StandingForm(standing=score.proposed),
             reviews=staff().everything,
+            complaints=feedback.complaints_about(db, found.id) if staff().everything else [],
+            complaint_form=ComplaintForm(),
+            finding_labels=msg.COMPLAINT_FINDINGS,
+            region_name=region_index().full_name,
         )
+
+
+@bp.post("/organisations/<int:organisation_id>/complaints/<int:feedback_id>")
+@login_required
+@acting
+def decide_complaint(organisation_id: int, feedback_id: int) -> ResponseReturnValue:
+    """An operator's finding on a complaint about this organisation (it counts in the score
+    when upheld); it may be changed later."""
+    form = ComplaintForm()
+    page = url_for(".organisation", organisation_id=organisation_id)
+    if not staff().everything:
+        abort(404)
+    if not form.validate_on_submit():
+        flash(msg.CONSOLE_COMPLAINT_CHOOSE, "warning")
+        return redirect(page)
+    with runtime().services.db.session() as db:
+        found = db.get(Feedback, feedback_id)
+        if found is None or found.organisation_id != organisation_id:
+            abort(404)
+        upheld = form.decision.data == "upheld"
+        feedback.decide_complaint(db, found, upheld, f"operator:{staff().user_id}")
+        number = found.number
+    finding = msg.COMPLAINT_FINDINGS["upheld" if upheld else "not_upheld"]
+    flash(msg.CONSOLE_COMPLAINT_DONE.format(number=number, finding=finding), "success")
+    return redirect(page)
 
 
 @bp.post("/organisations/<int:organisation_id>/standing")
