@@ -39,6 +39,7 @@ def erase_personal_data(session: Session, user: User, files: FileStore) -> None:
         cases.withdraw(session, case, user.openid)
     for pledge in session.scalars(select(Pledge).where(Pledge.donor_id == user.id)):
         pledge.display_name = pledge.contact_phone = None
+        pledge.thank_publicly = False
         if pledge.status in pledges.OPEN:
             try:
                 pledges.close(session, pledge, PledgeStatus.CANCELLED, user.openid)

@@ -207,10 +207,22 @@ CONTACT_REQUIRED = (
     "号码加密保存，只给负责的社工看。"
 )
 BAD_DISPLAY_NAME = "称呼请控制在 20 个字以内，或回复“匿名”。"
+THANKS_ON = (
+    "好的，认捐 {number} 会以“{name}”出现在感谢名单上（帮到人以后显示，只写称呼、捐了什么和月份）。"
+    "想撤下，回复“不公开 {number}”。"
+)
+THANKS_OFF = "好的，认捐 {number} 不会出现在感谢名单上。"
+THANKS_NEED_NAME = (
+    "认捐 {number} 没有留称呼。请回复“公开致谢 {number} 您的称呼”，比如“公开致谢 {number} 李先生”。"
+)
+THANKS_LIST = "感谢这些爱心人士（本人同意公开）：\n{rows}\n完整名单：{link}"
+THANKS_LIST_EMPTY = "感谢名单上还没有人。捐助时留下称呼并同意公开，就会出现在这里。"
+THANKS_PAGE_TITLE = "感谢名单"
 PLEDGE_SUBMITTED = (
     "登记好了，谢谢您！您的认捐编号是 {number}。\n"
     "我们会把它匹配给社工核实过的家庭，配对后会告诉您帮助了什么样的家庭、怎么交付。"
     "回复“进度”随时查看；改主意了回复“取消认捐 {number}”。"
+    "想出现在感谢名单上，回复“公开致谢 {number}”（默认不公开）。"
 )
 
 # --- shared steps --------------------------------------------------------------------
@@ -771,6 +783,7 @@ PROJECT_LINE = "{index}. {number} {title}（{place}，受益 {people} 人，已�
 PROJECT_NOT_OPEN = "项目 {number} 现在不在筹款中（可能已筹满或结束）。回复“支持项目”看看别的项目。"
 PROJECT_PLEDGE_SUBMITTED = (
     "谢谢您！认捐 {number} 已登记，只用于项目 {project}。配上后会告诉您，项目进展也会在这里通知您。"
+    "想出现在感谢名单上，回复“公开致谢 {number}”（默认不公开）。"
 )
 PROJECT_PLEDGE_RELEASED = (
     "您为项目 {project} 认捐的 {pledge}：项目已筹满或不再筹款，还没用上的 {left} 元不会再划拨，"

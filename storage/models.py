@@ -233,7 +233,10 @@ class Pledge(Base):
     region_pref: Mapped[str | None] = mapped_column(String(6))
     # A pledge for one project (支持项目): the matcher gives it to that project only.
     project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id"))
+    project: Mapped[Project | None] = relationship()
     display_name: Mapped[str | None] = mapped_column(EncryptedText)
+    # The donor asked to be named on the thank-you list (公开致谢 J…; anonymous by default).
+    thank_publicly: Mapped[bool] = mapped_column(default=False, server_default=false())
     # How the social worker can reach the donor to arrange delivery (given with consent).
     contact_phone: Mapped[str | None] = mapped_column(EncryptedText)
     expires_at: Mapped[datetime | None]

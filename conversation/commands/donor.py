@@ -1,10 +1,72 @@
-"""取消认捐 J…: a donor releases what is not allocated yet."""
+"""取消认捐 J…: a donor releases what is not allocated yet. 感谢名单: the donors who asked to be
+thanked publicly (domain.thanks), and the page with all of them; 公开致谢 J… [称呼] asks to
+be one of them (anonymous by default), 不公开 J… takes it back."""
+
+from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
+import messages as msg
 from conversation.commands import Command
 from conversation.matches import cancel_pledge
+from domain.thanks import set_thanks, thank_you_list
+from storage.models import Pledge
+
+if TYPE_CHECKING:
+    from conversation.engine import Conversation
+
+SHOWN_IN_CHAT = 10
+NAME_LENGTH = 20
+
+
+def thanks(conversation: Conversation, _found: re.Match[str]) -> str:
+    rows = thank_you_list(conversation.session, SHOWN_IN_CHAT)
+    if not rows:
+        return msg.THANKS_LIST_EMPTY
+    lines = "\n".join(f"{row.name} · {row.gave} · {row.towards}" for row in rows)
+    link = f"{conversation.services.settings.base_url}/thanks"
+    return msg.THANKS_LIST.format(rows=lines, link=link)
+
+
+def _own_pledge(conversation: Conversation, found: re.Match[str]) -> Pledge | None:
+    pledge = conversation.session.get(Pledge, int(found.group(1)))
+    return pledge if pledge is not None and pledge.donor_id == conversation.user.id else None
+
+
+def thank_me(conversation: Conversation, found: re.Match[str]) -> str:
+    number = f"J{int(found.group(1)):06d}"
+    pledge = _own_pledge(conversation, found)
+    if pledge is None:
+        return msg.NO_SUCH_PLEDGE.format(pledge=number)
+    name = found.group(2).strip()[:NAME_LENGTH] or None
+    if name is None and not pledge.display_name:
+        return msg.THANKS_NEED_NAME.format(number=number)
+    set_thanks(conversation.session, pledge, True, name, conversation.openid)
+    return msg.THANKS_ON.format(number=number, name=pledge.display_name)
+
+
+def unlist_me(conversation: Conversation, found: re.Match[str]) -> str:
+    number = f"J{int(found.group(1)):06d}"
+    pledge = _own_pledge(conversation, found)
+    if pledge is None:
+        return msg.NO_SUCH_PLEDGE.format(pledge=number)
+    set_thanks(conversation.session, pledge, False, None, conversation.openid)
+    return msg.THANKS_OFF.format(number=number)
+
 
 COMMANDS = (
     Command("取消认捐", re.compile(r"^取消认捐\s*[Jj]\s*(\d+)\s*$"), cancel_pledge, priority=50),
+    Command(
+        "感谢名单",
+        re.compile(r"^(?:看看?|查看?)?(?:感谢名单|感谢榜|爱心榜)[？?]?$"),
+        thanks,
+        priority=50,
+    ),
+    Command(
+        "公开致谢", re.compile(r"^公开致谢\s*[Jj]\s*(\d+)\s*(.{0,40})$"), thank_me, priority=50
+    ),
+    Command(
+        "不公开", re.compile(r"^(?:不公开|取消公开)\s*[Jj]\s*(\d+)\s*$"), unlist_me, priority=50
+    ),
 )

@@ -75,6 +75,7 @@ def test_an_organisation_applies_is_approved_and_its_applicant_becomes_admin(
     applicant = household.other("o_applicant")
     sent = apply(app.test_client(), application_link(applicant), form())
     assert sent.status_code == 200 and "申请 A000001 已提交" in sent.get_data(as_text=True)
+    assert "回到工作台" not in sent.get_data(as_text=True)  # the applicant has no console
     [application] = applications(app)
     assert application.status == ApplicationStatus.SUBMITTED
     assert application.region_codes == ["621100", "622900"]

@@ -135,6 +135,7 @@ def test_another_organisation_cannot_see_or_edit_it_and_bad_input_is_refused(
         (plan(ends_on="2027-01-01"), "结束日期不能早于开始日期"),
         (plan(goals="   "), "请写目标"),
         (plan(people_served="0"), "请填受益人数"),
+        (plan(need_type=""), "请选择项目类别"),  # none preselected
     ]
     for values, says in refusals:
         refused = mine.post("/console/projects/new", values)

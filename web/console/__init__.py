@@ -28,6 +28,7 @@ from web.console import (
     projects,
     stats,
     team,
+    thanks,
 )
 from web.console.auth import login_manager, template_globals
 from web.runtime import runtime
@@ -70,6 +71,7 @@ def init_console(app: Flask, settings: Settings) -> None:
         organisations,
         projects,
         lessons,
+        thanks,
     ):
         app.register_blueprint(module.bp)
     app.context_processor(template_globals)

@@ -85,8 +85,14 @@ class ProjectForm(FlaskForm):  # type: ignore[misc]
     """A project (domain.projects checks what the form cannot: places, budget lines)."""
 
     title = StringField("项目名称", validators=[DataRequired("请填项目名称"), Length(max=120)])
+    # No category is preselected: one left unchosen is refused, not taken for the first.
     need_type = SelectField(
-        "项目类别", choices=[SelectChoice(need, label) for need, label in NEED_LABELS.items()]
+        "项目类别",
+        choices=[
+            SelectChoice("", "请选择"),
+            *(SelectChoice(n, label) for n, label in NEED_LABELS.items()),
+        ],
+        validators=[DataRequired("请选择项目类别")],
     )
     places = StringField(
         "实施地区（县或市，几个用顿号隔开）",
