@@ -28,6 +28,8 @@ from storage.models import (
     utcnow,
 )
 from tests.e2e.test_media import photo
+from tests.e2e.test_organisations import operator
+from tests.e2e.test_projects import approved_admin
 from tests.support.browser import Console
 from tests.support.chat import file_case, money_match_proposed, pushed_texts, run_worker
 from tests.support.wechat import WeChatUser, invite_code
@@ -230,6 +232,51 @@ def test_an_organisation_applies_and_an_operator_approves_it(
     assert "已通过" in console.text("#application-status")
     run_worker(redis_url)
     assert any("入驻申请通过了" in text for text in pushed_texts(applicant))
+
+
+def test_a_project_is_written_approved_and_shows_its_progress_with_photos(
+    app: Flask,
+    console: Console,
+    household: WeChatUser,
+    runner: FlaskCliRunner,
+    tmp_path: Path,
+) -> None:
+    admin = approved_admin(app, household, operator(household, runner), "o_admin_dingxi")
+    console.sign_in_with_wechat(admin.openid)
+    console.click("header a[href$='/console/projects']")
+    console.click("#new-project")
+    console.fill("#title", "通渭县青年电焊技能培训")
+    console.choose("#need_type", "employment")
+    console.fill("#places", "甘肃定西通渭县")
+    console.fill("#people_served", "40")
+    console.fill("#budget", "讲师补贴 12000\n焊机租赁：八千")
+    console.set_date("#starts_on", "2027-03-01")
+    console.set_date("#ends_on", "2027-06-30")
+    console.fill("#goals", "40 人完成培训\n30 人取得焊工证")
+    console.shoot("project-form")
+    console.submit("#project-form")
+    assert console.text("#project-status") == "草稿"
+    assert "20000 元" in console.text("#budget") and "焊机租赁：8000 元" in console.text("#budget")
+    console.submit("#submit-review")
+    assert console.text("#project-status") == "待审核"
+    console.forget_everyone()
+    console.sign_in_with_wechat("o_operator")
+    console.click("header a[href$='/console/projects']")
+    console.click("[data-project='P000001']")
+    console.submit("#approve")
+    assert console.text("#project-status") == "筹款中"
+    console.forget_everyone()
+    console.sign_in_with_wechat(admin.openid)
+    console.click("header a[href$='/console/projects']")
+    console.click("[data-project='P000001']")
+    console.fill("#text", "第一期 20 人开课了，出勤 19 人")
+    classroom = tmp_path / "classroom.jpg"
+    classroom.write_bytes(photo(640, 480))
+    console.attach("#photos", classroom)
+    console.submit("#post-update")
+    assert "第一期 20 人开课了" in console.text("#updates")
+    assert console.image_shown("#updates img")
+    console.shoot("project")
 
 
 def test_the_xlsx_export_is_masked_and_holds_the_filtered_rows(

@@ -67,6 +67,17 @@ class Console:
         field.clear()
         field.send_keys(value)
 
+    def set_date(self, css: str, day: str) -> None:
+        """A date input's value (YYYY-MM-DD): typing into one depends on the browser's
+        locale, so the value is set as its date picker sets it."""
+        field = self.find(css)
+        self.driver.execute_script(
+            "arguments[0].value = arguments[1];"
+            "arguments[0].dispatchEvent(new Event('change', {bubbles: true}))",
+            field,
+            day,
+        )
+
     def attach(self, css: str, file: Path) -> None:
         """Choose a file in a file input, as the person picking a photo does."""
         self.find(css).send_keys(str(file))
