@@ -10,6 +10,7 @@ from types import SimpleNamespace
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import login_required
+from flask_wtf import FlaskForm
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -261,6 +262,16 @@ def organisation(organisation_id: int) -> ResponseReturnValue:
         )
 
 
+def _refused(form: FlaskForm, page: str, sentence: str) -> ResponseReturnValue | None:
+    """An operator's decision on an organisation's page: anyone else gets 404, a form that
+    does not validate goes back to the page with the sentence; None when it may go on."""
+    _operator()
+    if form.validate_on_submit():
+        return None
+    flash(sentence, "warning")
+    return redirect(page)
+
+
 @bp.post("/organisations/<int:organisation_id>/complaints/<int:feedback_id>")
 @login_required
 @acting
@@ -269,11 +280,8 @@ def decide_complaint(organisation_id: int, feedback_id: int) -> ResponseReturnVa
     when upheld); it may be changed later."""
     form = ComplaintForm()
     page = url_for(".organisation", organisation_id=organisation_id)
-    if not staff().everything:
-        abort(404)
-    if not form.validate_on_submit():
-        flash(msg.CONSOLE_COMPLAINT_CHOOSE, "warning")
-        return redirect(page)
+    if refused := _refused(form, page, msg.CONSOLE_COMPLAINT_CHOOSE):
+        return refused
     with runtime().services.db.session() as db:
         found = db.get(Feedback, feedback_id)
         if found is None or found.organisation_id != organisation_id:
@@ -293,11 +301,8 @@ def set_standing(organisation_id: int) -> ResponseReturnValue:
     """An operator's decision after review (the rule's proposal is preselected)."""
     form = StandingForm()
     page = url_for(".organisation", organisation_id=organisation_id)
-    if not staff().everything:
-        abort(404)
-    if not form.validate_on_submit():
-        flash(msg.CONSOLE_NEED_REASON_TEXT, "warning")
-        return redirect(page)
+    if refused := _refused(form, page, msg.CONSOLE_NEED_REASON_TEXT):
+        return refused
     with runtime().services.db.session() as db:
         found = _organisation(db, organisation_id)
         actor = db.get(User, staff().user_id)
