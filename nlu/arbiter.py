@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass
 
 from nlu.lexicon import bare, need_types
-from nlu.sides import GIVE, HARDSHIP, HELP, Strength, says_both, side_cue
+from nlu.sides import FOR_ME, GIVE, HARDSHIP, HELP, Strength, says_both, side_cue
 
 Ranking = list[tuple[str, float]]
 
@@ -77,8 +77,11 @@ OUTCOME = re.compile(
 )
 # What a public account is sent that is nobody's business here: chain messages, prizes, links.
 SPAM = re.compile(
-    r"转发|红包|中奖|抽奖|有奖|奖励|点击|链接|扫码|加我微信|加微信|刷单|日赚|返利|优惠券|集赞|砍一刀"
+    r"转发|红包|中奖|抽奖|有奖|奖励|奖品|领奖|点击|链接|扫码|加我微信|加微信|刷单|日赚|返利|优惠券"
+    r"|集赞|砍一刀"
 )
+# What delete-my-data is about (身份证号码你们别再保存了).
+PERSONAL_DATA = re.compile(r"身份证|电话|手机号|号码|个人信息|我的信息|资料|记录|名字|照片|账号")
 # Deleting one's data names the deletion (删, 注销, 撤回, 别存…).
 DELETION = re.compile(
     r"删|注销|撤回|撤销|去掉|清除|清空|清掉|清理|抹掉|销毁|移除|作废|保存|存着|留着|别存|不要存"
@@ -126,9 +129,11 @@ class Cues:
 
 
 def _plausible(intent: str, confidence: float, cues: Cues) -> bool:
-    if intent == "out_of_scope":  # doubtful for a text that names a need, more so one that asks
+    if intent == "out_of_scope":  # doubtful for a text that names a need, more so one that asks,
+        # or one that asks for a deletion
         asks = cues.strength in (Strength.SAID, Strength.SETTLED) and confidence < SURE_OFF_TOPIC
-        return not (asks or (cues.names_need and confidence < SURE_OF_SIDE))
+        deletes = DELETION.search(cues.text) is not None
+        return not (asks or ((cues.names_need or deletes) and confidence < SURE_OF_SIDE))
     if intent == "request_human":
         return HUMAN.search(cues.text) is not None
     if intent == "check_status":  # a doubtful one does not stand for a need told as one's own
@@ -141,7 +146,8 @@ def _plausible(intent: str, confidence: float, cues: Cues) -> bool:
         # that asks nothing and says which side (申请成为志愿者)
         asks = QUESTION.search(cues.text) is not None
         told = cues.side == HELP and cues.names_need and not asks
-        says = cues.strength in (Strength.SAID, Strength.SETTLED) and not asks
+        # asking for oneself (我能参加吗) is a request even as a question
+        says = bool(FOR_ME.search(cues.text)) or (cues.strength == Strength.SAID and not asks)
         return not ((told and confidence < SURE_OF_SIDE) or (says and confidence < 0.5))
     if intent == "delete_my_data":  # a doubtful one names the deletion
         return confidence >= SURE_OF_SIDE or DELETION.search(cues.text) is not None
@@ -153,6 +159,8 @@ def _plausible(intent: str, confidence: float, cues: Cues) -> bool:
 
 def _by_cues(cues: Cues, ranking: Ranking) -> tuple[str | None, float]:
     """What the text's own words say when the model's guess does not fit them."""
+    if DELETION.search(cues.text) and PERSONAL_DATA.search(cues.text):
+        return "delete_my_data", CUE_CONFIDENCE
     if cues.side is not None:
         return cues.side, CUE_CONFIDENCE
     if cues.names_need:

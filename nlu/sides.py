@@ -35,7 +35,8 @@ FOR_ME = re.compile(
     rf"资助{_ME}|{_HELP_ME}|给{_ME}家|能给{_ME}|给{_ME}一|帮[^，。]{{0,4}}(?:求助|申请)"
     rf"|{_ME}[^，。教给帮送捐]{{0,5}}(?:想|要)(?:出去|去)?学(?!生|校|费)"
     rf"|{_ME}(?:想|要)找[^，。]{{0,6}}(?:工作|活|事)"
-    rf"|{_ME}(?:也)?(?:想|要)(?:报名|参加){_NOT_VOLUNTEERING}|{_ME}(?:想|要)要?[^，。]{{0,8}}名额"
+    rf"|{_ME}(?:也)?(?:想|要|能|可以)(?:报名|参加){_NOT_VOLUNTEERING}|{_ME}(?:想|要)要?[^，。]{{0,8}}名额"
+    rf"|{_ME}(?:也|们)?(?:想|要)(?:申请{_NOT_VOLUNTEERING}|求助)"
     rf"|能发(?:给)?{_ME}|(?:收购|买|销)[^，。]{{0,2}}{_ME}(?:们)?(?:村|家|这|屋)"
     rf"|{_ME}家[^，。]{{0,4}}想要"
     r"|(?:申请|报名|参加|领|要)[^，。]{0,6}(?:你们(?:提供|给|发)|免费的)"
@@ -50,12 +51,12 @@ REQUEST = re.compile(
     r"|能不能帮|可不可以帮|能否帮|帮帮忙|帮一下|帮个忙"
     r"|求捐助|求资助|求帮助|急需|需要(?:资助|帮助|救助|帮扶)"
     r"|有没有(?:人|好心人|爱心人士|企业|爱心企业|老板|单位|公司|谁)[^，。]{0,2}(?:愿意|肯|能|可以)"
-    r"|能领|可以领|我想领|领[一个些]|有(?:没有)?免费的[^，。]{0,8}吗"
+    r"|能领(?!奖|红包)|可以领(?!奖|红包)|我想领|领[一个些]|有(?:没有)?免费的[^，。]{0,8}吗"
     rf"|我想(?:参加|报名){_NOT_VOLUNTEERING}"
     r"|想(?:出去|去)?学(?!生|校|费)|学个|学门|学点|学一门|受助|领(?:捐赠|取|救济|补助|一份|一个|一点|点)"
     rf"|{_ME}(?:们)?(?:家)?(?:是|都是)?(?:低保户|贫困户|建档立卡户|五保户|边缘户)"
     r"|想找[^，。]{0,8}(?:工作|活干|事做)|找不到(?:工作|活)|没文化|没手艺"
-    r"|缺(?:本钱|技术|资金|化肥|饲料|种苗|树苗|蜂箱|农机)|需要[^，。]{0,6}来(?:看看|帮)|想要(?:个|一个|一台|一些)"
+    r"|缺(?:本钱|技术|资金|化肥|饲料|种苗|树苗|蜂箱|农机)|需要[^，。]{0,6}来(?:看看|帮)|想要(?:个|一个|一台|一些|点|些|几)"
 )
 # Giving in the first person: never a request, whatever hardship the text tells (看新闻说有个
 # 小姑娘得了白血病…我想捐点).
@@ -91,7 +92,8 @@ OFFER = re.compile(
     r"|(?:免费|义务)(?:给|为|帮)(?!我|俺)"
     rf"|(?:想|要|愿意)帮{_ME}们[^，。]{{0,12}}(?:{_OTHER_PEOPLE}|娃娃|孩子|老人)"
     # what is kept unused, collected for others, or given back
-    r"|[放闲]着也是[放闲]着|放着没用|用不着了|收集了|募集|筹集了|征集了|(?:当|做|成为)志愿者"
+    r"|[放闲]着也是[放闲]着|放着没用|用不[着上到]了|穿不[上了]了|收集了|募集|筹集了|征集了"
+    r"|(?:当|做|成为)志愿者|(?:想|要|可以|能|愿意)送[^，。]{0,8}给(?!我|俺)"
     r"|还这份情|还[个份]?人情|回馈|报答|反哺"
     r"|对口帮扶|结对帮扶|出一份力|尽一份力|出点力|做点事|包销|认领(?!我)|捐出来|捐出|献[点些份]?爱心"
 )
@@ -131,11 +133,22 @@ class Strength(IntEnum):
     SETTLED = 3
 
 
+# A donor telling how they were helped once (村里人帮我读完书的，现在想帮村里的孩子).
+_PAST = re.compile(r"小时候|以前|当年|那时|那会|曾经|过我|帮过")
+
+
+def _helped_once(asked: re.Match[str], text: str) -> bool:
+    """帮我… said of the past by someone who now offers help to others."""
+    return asked.group(0).startswith("帮") and bool(_PAST.search(text) and OFFER.search(text))
+
+
 def side_cue(text: str) -> tuple[str, Strength] | None:
     """The side a text's words are on, and how strongly; None when they do not say (or
     say both)."""
-    if FOR_ME.search(text):
-        return HELP, Strength.SETTLED
+    if asked := FOR_ME.search(text):
+        if not _helped_once(asked, text):
+            return HELP, Strength.SETTLED
+        text = text[: asked.start()] + "，" + text[asked.end() :]  # the past is no request
     if BY_ME.search(text):
         return GIVE, Strength.SETTLED
     request, offer = bool(REQUEST.search(text)), bool(OFFER.search(text))
@@ -158,5 +171,6 @@ def side_cue(text: str) -> tuple[str, Strength] | None:
 
 def says_both(text: str) -> bool:
     """Words of both sides (能捐几袋面粉吗: can you give, or may I give?), none for oneself."""
-    settled = FOR_ME.search(text) or BY_ME.search(text)
+    asked = FOR_ME.search(text)
+    settled = (asked and not _helped_once(asked, text)) or BY_ME.search(text)
     return not settled and bool(REQUEST.search(text)) and bool(OFFER.search(text))

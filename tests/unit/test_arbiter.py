@@ -151,3 +151,18 @@ def test_a_doubtful_side_reading_with_nothing_of_either_side_gives_way() -> None
     assert arbitrate("我那个单号忘了想查查", ranking)[0] == "check_status"
     # with no other reading of weight, the side is asked
     assert arbitrate("嗯嗯那个啥", [("seek_help", 0.4), ("greet", 0.1)])[0] == UNSURE_SIDE
+
+
+def test_a_prize_to_claim_is_no_request() -> None:
+    assert arbitrate("点这里能领奖品", [("seek_help", 0.8)])[0] == "out_of_scope"
+
+
+def test_asking_to_stop_keeping_ones_data_is_a_deletion() -> None:
+    ranking = [("out_of_scope", 0.45), ("seek_help", 0.3), ("delete_my_data", 0.2)]
+    assert arbitrate("我的手机号你们别留着了", ranking)[0] == "delete_my_data"
+
+
+def test_asking_to_join_is_a_request_even_as_a_question() -> None:
+    ranking = [("ask_about", 0.45), ("seek_help", 0.3)]
+    assert arbitrate("你们的面点培训我能参加吗", ranking)[0] == "seek_help"
+    assert arbitrate("谁来审核我的申请", ranking)[0] == "ask_about"

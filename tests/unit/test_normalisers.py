@@ -117,6 +117,10 @@ def test_traditional_and_full_width_text_is_normalised() -> None:
         ("雪压塌了牛圈", "disaster"),
         ("电线老化了怕着火", "housing"),
         ("我们厂想招几个残疾人", "employment"),
+        # round seven
+        ("家里的母牛难产死了", "production"),
+        ("身体也不行了种不动地", "medical"),
+        ("宝宝的婴儿床用不上了", "living"),
     ],
 )
 def test_need_type_keywords(text: str, need: str) -> None:

@@ -43,6 +43,9 @@ def side_of(text: str) -> str | None:
         "有没有老板愿意收购我们家的核桃",
         "能不能帮帮我们这样的困难户",
         "冇钱交学费",
+        # round seven: "I want to apply" and "can I join" are asking for oneself
+        "听说有好心人资助病人我们也想申请",
+        "你们那个养鸡培训我可以参加吗",
     ],
 )
 def test_requests_and_hardship_are_help(text: str) -> None:
@@ -88,6 +91,10 @@ def test_requests_and_hardship_are_help(text: str) -> None:
         "当年村里帮过我现在想回馈乡亲",
         "我想报名当志愿者",
         "我想申请当志愿者，可以帮老人打扫卫生",
+        # round seven: sending to someone, things outgrown, a donor helped once
+        "我想送两箱苹果给敬老院",
+        "孩子的学步车用不上了",
+        "当年是好心人帮我交的学费，现在我想帮帮山里的孩子",
     ],
 )
 def test_offers_to_others_are_giving(text: str) -> None:
