@@ -1,7 +1,8 @@
 """The thank-you list (感谢名单): donors who gave a name and said yes to being named, for what
-their pledge actually gave (money allocated to households or projects, goods or a service
-matched), newest first. Anonymous by default: a pledge is listed only on its donor's yes,
-never with a phone number, and delete-my-data takes it off (the name is erased)."""
+their pledge has been given to (money allocated to households or projects, goods or a service
+matched; a declined match takes it back off), newest first. Anonymous by default: a pledge
+is listed only on its donor's yes, never with a phone number, and delete-my-data takes it
+off (the name is erased)."""
 
 from __future__ import annotations
 
