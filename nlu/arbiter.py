@@ -8,7 +8,8 @@ backed by the words that make them:
   a request or an offer that asks whether it got anywhere and tells no need (申请有回音没,
   有好心人帮我家了吗) is a status question;
 - a doubtful `delete_my_data` names the deletion (删, 注销, 撤回);
-- `inform` (a bare answer) is no longer a sentence that describes a need or a hardship;
+- `inform` (a bare answer) is no longer a sentence that describes a need or a hardship, nor
+  a short one that tells one's own hardship (我差三千块学费);
 - `request_human` needs a person, or a way to reach one (人工, 社工, 打电话, 上门, 叫个人);
 - a doubtful yes or no that asks about progress (配对成功没有啊) is no answer, and a
   doubtful question about the platform that asks nothing and tells one's own need
@@ -16,6 +17,8 @@ backed by the words that make them:
 - a doubtful `out_of_scope` does not stand for a text that names a need, asks or offers,
   and a chain message or a prize (转发, 红包, 中奖, 链接) that asks and offers nothing is
   out of scope whatever the model says;
+- a doubtful help or donation reading of a text with nothing of either side in it (no cue,
+  no need) gives way to the next plausible reading (那个编号是多少来着我想查一下);
 - help and donation are never guessed: a cue for the other side, or low confidence, makes
   the reading `unsure_side`, and the bot asks; so does a doubtful other reading of a text
   with words of both sides (能捐几袋面粉吗). Two cues are stronger than the model's
@@ -39,9 +42,10 @@ Ranking = list[tuple[str, float]]
 # Help or donation: a reading below this confidence (and no cue in the text) is asked about.
 SURE_OF_SIDE = 0.6
 UNSURE_SIDE = "unsure_side"
-# A help or donation reading below this, in a text with nothing of either side, gives way to
-# the next plausible reading of at least SIDELESS_NEXT.
-SIDELESS_DOUBT = 0.5
+# Below this the model is guessing: a help or donation reading of a text with nothing of
+# either side gives way to the next plausible reading of at least SIDELESS_NEXT, and a
+# platform question gives way to the side the text says.
+DOUBTFUL = 0.5
 SIDELESS_NEXT = 0.25
 # How sure a reading the text's own cues gave is taken to be.
 CUE_CONFIDENCE = 0.8
@@ -148,7 +152,7 @@ def _plausible(intent: str, confidence: float, cues: Cues) -> bool:
         told = cues.side == HELP and cues.names_need and not asks
         # asking for oneself (我能参加吗) is a request even as a question
         says = bool(FOR_ME.search(cues.text)) or (cues.strength == Strength.SAID and not asks)
-        return not ((told and confidence < SURE_OF_SIDE) or (says and confidence < 0.5))
+        return not ((told and confidence < SURE_OF_SIDE) or (says and confidence < DOUBTFUL))
     if intent == "delete_my_data":  # a doubtful one names the deletion
         return confidence >= SURE_OF_SIDE or DELETION.search(cues.text) is not None
     if intent == "inform":  # a short text can be an answer, unless it tells one's own hardship
@@ -191,7 +195,7 @@ def _unsided(cues: Cues, ranking: Ranking) -> tuple[str, float] | None:
     cue, no need): the next plausible reading that is neither, when the model gives it some
     weight (那个编号是多少来着我想查一下 asks about a record)."""
     intent, confidence = ranking[0]
-    if intent not in (HELP, GIVE) or confidence >= SIDELESS_DOUBT:
+    if intent not in (HELP, GIVE) or confidence >= DOUBTFUL:
         return None
     if cues.side is not None or cues.names_need or cues.both_sides:
         return None
