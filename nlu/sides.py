@@ -137,18 +137,24 @@ class Strength(IntEnum):
 _PAST = re.compile(r"小时候|以前|当年|那时|那会|曾经|过我|帮过")
 
 
-def _helped_once(asked: re.Match[str], text: str) -> bool:
-    """帮我… said of the past by someone who now offers help to others."""
-    return asked.group(0).startswith("帮") and bool(_PAST.search(text) and OFFER.search(text))
+def _asks_for_oneself(text: str) -> tuple[bool, str]:
+    """Whether the text asks for oneself, and the text to read its other cues in: 帮我… said
+    of the past by someone who now offers help to others is no request, and is taken out."""
+    asked = FOR_ME.search(text)
+    if asked is None:
+        return False, text
+    helped_once = asked.group(0).startswith("帮") and _PAST.search(text) and OFFER.search(text)
+    if not helped_once:
+        return True, text
+    return False, text[: asked.start()] + "，" + text[asked.end() :]
 
 
 def side_cue(text: str) -> tuple[str, Strength] | None:
     """The side a text's words are on, and how strongly; None when they do not say (or
     say both)."""
-    if asked := FOR_ME.search(text):
-        if not _helped_once(asked, text):
-            return HELP, Strength.SETTLED
-        text = text[: asked.start()] + "，" + text[asked.end() :]  # the past is no request
+    for_me, text = _asks_for_oneself(text)
+    if for_me:
+        return HELP, Strength.SETTLED
     if BY_ME.search(text):
         return GIVE, Strength.SETTLED
     request, offer = bool(REQUEST.search(text)), bool(OFFER.search(text))
@@ -171,6 +177,6 @@ def side_cue(text: str) -> tuple[str, Strength] | None:
 
 def says_both(text: str) -> bool:
     """Words of both sides (能捐几袋面粉吗: can you give, or may I give?), none for oneself."""
-    asked = FOR_ME.search(text)
-    settled = (asked and not _helped_once(asked, text)) or BY_ME.search(text)
+    for_me, text = _asks_for_oneself(text)
+    settled = for_me or BY_ME.search(text)
     return not settled and bool(REQUEST.search(text)) and bool(OFFER.search(text))
