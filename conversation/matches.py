@@ -51,12 +51,22 @@ def match_command(conversation: Conversation, found: re.Match[str]) -> str:
     return reply
 
 
+def own_pledge(conversation: Conversation, found: re.Match[str]) -> tuple[str, Pledge | None]:
+    """The pledge number a donor's command names (its first group), and the pledge when it
+    is theirs (another donor's looks exactly like one that does not exist)."""
+    pledge = conversation.session.get(Pledge, int(found.group(1)))
+    number = f"J{int(found.group(1)):06d}"
+    return (
+        number,
+        pledge if pledge is not None and pledge.donor_id == conversation.user.id else None,
+    )
+
+
 def cancel_pledge(conversation: Conversation, found: re.Match[str]) -> str:
     """`取消认捐 J…` from its donor: what is not allocated yet is released."""
-    pledge = conversation.session.get(Pledge, int(found.group(1)))
+    number, pledge = own_pledge(conversation, found)
     pledge_actor = conversation.openid
-    number = f"J{int(found.group(1)):06d}"
-    if pledge is None or pledge.donor_id != conversation.user.id:
+    if pledge is None:
         return msg.NO_SUCH_PLEDGE.format(pledge=number)
     try:
         left = pledges.close(conversation.session, pledge, PledgeStatus.CANCELLED, pledge_actor)

@@ -9,9 +9,8 @@ from typing import TYPE_CHECKING
 
 import messages as msg
 from conversation.commands import Command
-from conversation.matches import cancel_pledge
+from conversation.matches import cancel_pledge, own_pledge
 from domain.thanks import set_thanks, thank_you_list
-from storage.models import Pledge
 
 if TYPE_CHECKING:
     from conversation.engine import Conversation
@@ -29,14 +28,8 @@ def thanks(conversation: Conversation, _found: re.Match[str]) -> str:
     return msg.THANKS_LIST.format(rows=lines, link=link)
 
 
-def _own_pledge(conversation: Conversation, found: re.Match[str]) -> Pledge | None:
-    pledge = conversation.session.get(Pledge, int(found.group(1)))
-    return pledge if pledge is not None and pledge.donor_id == conversation.user.id else None
-
-
 def thank_me(conversation: Conversation, found: re.Match[str]) -> str:
-    number = f"J{int(found.group(1)):06d}"
-    pledge = _own_pledge(conversation, found)
+    number, pledge = own_pledge(conversation, found)
     if pledge is None:
         return msg.NO_SUCH_PLEDGE.format(pledge=number)
     name = found.group(2).strip()[:NAME_LENGTH] or None
@@ -47,8 +40,7 @@ def thank_me(conversation: Conversation, found: re.Match[str]) -> str:
 
 
 def unlist_me(conversation: Conversation, found: re.Match[str]) -> str:
-    number = f"J{int(found.group(1)):06d}"
-    pledge = _own_pledge(conversation, found)
+    number, pledge = own_pledge(conversation, found)
     if pledge is None:
         return msg.NO_SUCH_PLEDGE.format(pledge=number)
     set_thanks(conversation.session, pledge, False, None, conversation.openid)
