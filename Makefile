@@ -118,6 +118,10 @@ bench-cold: setup ## Webhook benchmark from a cold start: starts the stack, meas
 	$(VENV)/bin/flask db upgrade
 	$(PY) -m bench.webhook_load --cold
 
+bench-cost: $(VENV)/.installed $(MODEL) ## What one message costs the web process (CPU, SQL statements, Redis commands), in process, beside the bare endpoint
+	$(VENV)/bin/flask db upgrade
+	$(PY) -m bench.webhook_cost
+
 bench-nlu: $(VENV)/.installed $(MODEL) ## NLU benchmark: training time, Rasa memory, parse latency, throughput
 	$(PY) -m bench.nlu_bench
 
@@ -131,4 +135,4 @@ bench-console: $(VENV)/.installed ## Console benchmark: queue, statistics, pledg
 clean: ## Remove virtualenvs, the trained model and local data
 	rm -rf $(VENV) $(NLU_VENV) nlu/models var
 
-.PHONY: FORCE browser help setup nlu-model nlu-generate nlu-cv nlu-eval migrate run chat lint test chaos bench bench-cold bench-nlu bench-matcher bench-console clean
+.PHONY: FORCE browser help setup nlu-model nlu-generate nlu-cv nlu-eval migrate run chat lint test chaos bench bench-cold bench-cost bench-nlu bench-matcher bench-console clean

@@ -8,6 +8,7 @@ import itertools
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from typing import Any, Protocol
 
 import requests
 
@@ -57,6 +58,20 @@ def http_transport(url: str) -> Transport:
             time.sleep(max(0.0, timeout - (time.monotonic() - started)))
             raise TimeoutError(str(exc)) from exc
         return response.status_code, response.content
+
+    return post
+
+
+class _WsgiClient(Protocol):
+    def post(self, path: str, *, query_string: dict[str, str], data: bytes) -> Any: ...
+
+
+def wsgi_transport(client: _WsgiClient) -> Transport:
+    """Deliveries straight into the app in the same process (Flask's test client)."""
+
+    def post(params: dict[str, str], body: bytes, _timeout: float) -> tuple[int, bytes]:
+        response = client.post("/wechat", query_string=params, data=body)
+        return response.status_code, response.data
 
     return post
 

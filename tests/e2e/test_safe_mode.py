@@ -7,9 +7,9 @@ from flask import Flask
 from wechatpy.crypto import WeChatCrypto
 
 from config.settings import Settings
-from tests.support.wechat import StandIn, WeChatUser, flask_transport
+from tests.support.wechat import StandIn, WeChatUser
 from wechat_standin.signing import Account, read_reply, signed_request, text_xml
-from wechat_standin.webhook_caller import WebhookCaller
+from wechat_standin.webhook_caller import WebhookCaller, wsgi_transport
 
 AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"
 OTHER_KEY = "ZYXWVUTSRQPONMLKJIHGFEDCBA9876543210zyxwvut"
@@ -49,7 +49,7 @@ def test_reply_is_encrypted(safe_app: Flask) -> None:
 def test_wrong_aes_key_is_refused(safe_app: Flask) -> None:
     settings = safe_app.extensions["zhulian"].settings
     wrong = Account(settings.wechat_token, settings.wechat_app_id, OTHER_KEY)
-    caller = WebhookCaller(wrong, flask_transport(safe_app.test_client()))
+    caller = WebhookCaller(wrong, wsgi_transport(safe_app.test_client()))
     assert caller.send_text("o_aes3", "你好").status == 400
 
 

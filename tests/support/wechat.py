@@ -12,7 +12,7 @@ from flask.testing import FlaskClient, FlaskCliRunner
 from config.settings import Settings
 from wechat_standin.server import StandInState
 from wechat_standin.signing import Account
-from wechat_standin.webhook_caller import Delivery, Transport, WebhookCaller
+from wechat_standin.webhook_caller import Delivery, WebhookCaller, wsgi_transport
 
 
 @dataclass
@@ -38,14 +38,6 @@ class StandIn:
         requests.post(f"{self.url}/standin/faults", json={"api": api, **fault}, timeout=5)
 
 
-def flask_transport(client: FlaskClient) -> Transport:
-    def post(params: dict[str, str], body: bytes, _timeout: float) -> tuple[int, bytes]:
-        response = client.post("/wechat", query_string=params, data=body)
-        return response.status_code, response.data
-
-    return post
-
-
 class WeChatUser:
     """One WeChat user (an openid) chatting with the service."""
 
@@ -57,7 +49,7 @@ class WeChatUser:
         self.account = Account(
             settings.wechat_token, settings.wechat_app_id, settings.wechat_encoding_aes_key
         )
-        self.caller = WebhookCaller(self.account, flask_transport(client))
+        self.caller = WebhookCaller(self.account, wsgi_transport(client))
 
     def other(self, openid: str) -> WeChatUser:
         """Another WeChat user of the same service."""
