@@ -21,6 +21,7 @@ from conversation.state import ConversationState, ConversationStore
 from conversation.status import status_text
 from conversation.steps import Ask, EndFlow, Reprompt, confirm_answer
 from domain import attachments
+from domain import handoff as handoffs
 from domain.events import Event, Outbox, Outcome
 from nlu.client import MIN_CONFIDENCE, NluClient
 from nlu.geo import place_of
@@ -30,8 +31,8 @@ from nlu.sides import GIVE, HELP
 from storage import social_work as social_work_store
 from storage.db import Database
 from storage.files import FileStore
-from storage.models import Operator, SocialWorker, User
-from storage.repositories import audit, get_or_create_user, record_consent
+from storage.models import Handoff, Operator, SocialWorker, User
+from storage.repositories import Arrival, audit, get_or_create_user, record_consent
 from vocabulary import NEED_LABELS
 
 CONFIRM = "_confirm"
@@ -106,11 +107,15 @@ class Services:
 class Conversation:
     """Handles one user's text inside the caller's database transaction."""
 
-    def __init__(self, services: Services, session: Session, openid: str) -> None:
+    def __init__(
+        self, services: Services, session: Session, openid: str, arrived: Arrival | None = None
+    ) -> None:
         self.services = services
         self.session = session
         self.openid = openid
-        self.user: User = get_or_create_user(session, openid)
+        known = arrived.user if arrived is not None else None
+        self.user: User = known or get_or_create_user(session, openid)
+        self._arrived = arrived
         self.outbox = Outbox(session)
         self.events = self.outbox.events  # dispatched by the caller after commit
         self._roles: dict[str, object] = {}
@@ -236,6 +241,14 @@ class Conversation:
         if who == Who.STAFF:
             return self.worker() is not None or self.operator() is not None
         return True
+
+    def taken_handoff(self) -> Handoff | None:
+        """The hand-off a person has taken for the user, if any: read with the delivery when
+        the turn came through one (`Arrival`), asked of the database otherwise."""
+        if self._arrived is None:
+            return handoffs.active_handoff_of(self.session, self.user)
+        found = self._arrived.taken_handoff_id
+        return None if found is None else self.session.get(Handoff, found)
 
     def worker(self) -> SocialWorker | None:
         """The user as an active social worker, if they are one."""

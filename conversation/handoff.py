@@ -54,7 +54,7 @@ def ask_person(conversation: Conversation, region_code: str | None) -> str:
 
 def household_turn(conversation: Conversation, text: str) -> str | None:
     """While a person has taken the user's hand-off, every message goes to them."""
-    handoff = handoffs.active_handoff_of(conversation.session, conversation.user)
+    handoff = conversation.taken_handoff()
     if handoff is None:
         return None
     held = handoffs.held_messages(conversation.session, handoff)

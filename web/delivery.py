@@ -7,7 +7,9 @@
    died) takes the message over; one that finds it in the inbound log gets the reply kept
    there.
 2. Handle the message under a per-user lock, so one user's messages are processed in order;
-   the turn's only write of its own is the inbound-log row, inserted last with the reply.
+   the turn's first read (logged before? the sender, a hand-off a person has taken) is one
+   statement, and its only write of its own is the inbound-log row, inserted last with the
+   reply.
 3. Answer within the time budget; past it, answer `success` and send the real reply as a
    customer-service message from the worker.
 """
@@ -33,7 +35,7 @@ from conversation.engine import Conversation, Services
 from domain.events import Event, Outcome
 from nlu.text import normalise_text
 from storage import crypto
-from storage.repositories import earlier_delivery, log_inbound
+from storage.repositories import arrival, log_inbound
 from web.follow_up import FollowUps
 
 log = logging.getLogger(__name__)
@@ -228,11 +230,12 @@ class Dispatcher:
         end of the budget goes into the outbox in the same transaction, so it reaches the
         user even if this process dies right after the commit (WeChat does not retry a
         `success`)."""
-        earlier = earlier_delivery(session, key)
-        if earlier is not None:  # handled before its claim lapsed: never twice
-            return Outcome(earlier.reply if earlier.outcome == "handled" else msg.BUSY)
+        arrived = arrival(session, key, message.source)
+        if arrived.earlier is not None:  # handled before its claim lapsed: never twice
+            logged, reply = arrived.earlier
+            return Outcome(reply if logged == "handled" else msg.BUSY)
         text = message_text(message)
-        conversation = Conversation(self.services, session, message.source)
+        conversation = Conversation(self.services, session, message.source, arrived)
         outcome = conversation.outcome(self._reply(conversation, message, text))
         kept = None if Event.DATA_ERASED in outcome.events else text
         log_inbound(session, key, message.source, message.type, kept, reply=outcome.reply)

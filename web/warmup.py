@@ -25,7 +25,7 @@ from nlu.entities import extract_entities
 from nlu.regions import region_index
 from nlu.text import normalise_text
 from storage import crypto
-from storage.repositories import earlier_delivery
+from storage.repositories import arrival
 from web.delivery import Dispatcher
 
 log = logging.getLogger(__name__)
@@ -108,6 +108,6 @@ class Warmup:
         """A first message of a made-up user, rolled back: nothing stays."""
         openid = f"warmup-{os.getpid()}"
         with self._services.db.rolled_back() as session:
-            earlier_delivery(session, f"warmup:{openid}")
-            Conversation(self._services, session, openid).reply_to_text(SAMPLES[0])
+            arrived = arrival(session, f"warmup:{openid}", openid)
+            Conversation(self._services, session, openid, arrived).reply_to_text(SAMPLES[0])
         self._services.store.clear(openid)

@@ -13,7 +13,8 @@ from rq import Queue
 from sqlalchemy import func, select, text
 
 from config.queues import NOTIFY_QUEUE
-from storage.models import Case, InboundMessage, Notification, NotificationStatus
+from storage.models import Case, InboundMessage, Notification, NotificationStatus, User
+from storage.repositories import log_inbound
 from tests.support.chat import HOUSEHOLD_ANSWERS, run_worker
 from tests.support.wechat import StandIn, WeChatUser
 from web.delivery import PENDING
@@ -71,6 +72,20 @@ def test_a_retry_waiting_on_a_dead_handler_takes_the_message_over(
     Redis.from_url(redis_url).set(f"dedup:msg:{answer_id}", PENDING, px=500)
     retry = household.send("同意", msg_id=answer_id)
     assert retry.reply and "哪方面" in retry.reply
+
+
+def test_a_message_kept_unhandled_is_not_run_by_its_retry_even_from_a_new_sender(
+    app: Flask, household: WeChatUser
+) -> None:
+    """Logged as unhandled before the sender had a record (Redis was down): the retry, with
+    Redis back, gets asked to resend; nothing runs and no user is made."""
+    msg_id = next_msg_id()
+    with app.extensions["zhulian"].services.db.session() as session:
+        log_inbound(session, f"msg:{msg_id}", household.openid, "text", "我想求助", "unhandled")
+    retry = household.send("我想求助", msg_id=msg_id)
+    assert retry.reply and "系统正忙" in retry.reply
+    assert count(app, User) == 0
+    assert count(app, InboundMessage) == 1
 
 
 def test_duplicate_answer_does_not_advance_the_flow_twice(household: WeChatUser) -> None:
