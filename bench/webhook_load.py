@@ -5,7 +5,8 @@ endpoint that only checks the signature and parses the XML (the ceiling), in the
 - closed loop: N users, each sends its next message when the reply to the last one came;
 - open loop: messages at a constant rate (60 % of the closed-loop throughput unless given),
   each timed from when it was due, so a slow reply does not lower the load (no coordinated
-  omission);
+  omission). Conversations start at a steady rate, 50 in flight, each at its own step;
+  `--lockstep` runs the 50 side by side instead, all reaching the same step together;
 - `--cold`: start the whole stack (`python -m config.launch`), wait until `/healthz` says
   ready, wait one second, measure (the first run after a start), then measure again warm.
 
@@ -130,30 +131,71 @@ def closed_loop(send: Send, users: int) -> tuple[Results, float]:
     return results, time.perf_counter() - start
 
 
-def open_loop(send: Send, rate: float, seconds: float) -> tuple[Results, float]:
-    """Messages due at a constant rate, spread over OPEN_LOOP_USERS conversations (each sends
-    its next message one slot later than its last); latency counts from when it was due."""
-    results = Results()
-    total = int(rate * seconds)
-    per_user = len(user_script()[1])
-    scripts = [user_script() for _ in range(total // per_user + OPEN_LOOP_USERS + 1)]
-    locks = [threading.Lock() for _ in scripts]  # a user's messages in order, as WeChat does
+@dataclass(frozen=True)
+class Due:
+    at: float  # seconds after the start
+    user: int
+    step: int
+    counted: bool  # False while the conversations in flight ramp up
 
-    def deliver(due: float, slot: int) -> None:
+
+def staggered(rate: float, seconds: float, per_user: int) -> list[Due]:
+    """Conversations start one every `per_user / rate` seconds and each sends its messages
+    `OPEN_LOOP_USERS / rate` apart: `rate` messages a second, OPEN_LOOP_USERS conversations
+    in flight, each at its own step. Messages due before that many are in flight (the ramp)
+    are sent, not counted."""
+    gap = OPEN_LOOP_USERS / rate
+    ramp, end = per_user * gap, per_user * gap + seconds
+    users = int(end * rate / per_user) + 1
+    due = [
+        Due(
+            user * per_user / rate + step * gap,
+            user,
+            step,
+            user * per_user / rate + step * gap >= ramp,
+        )
+        for user in range(users)
+        for step in range(per_user)
+    ]
+    return sorted((d for d in due if d.at < end), key=lambda d: d.at)
+
+
+def lockstep(rate: float, seconds: float, per_user: int) -> list[Due]:
+    """OPEN_LOOP_USERS conversations side by side, taking turns: every conversation reaches
+    the same step within `OPEN_LOOP_USERS / rate` seconds (fifty case submissions at once)."""
+    due = []
+    for slot in range(int(rate * seconds)):
         lane, turn = slot % OPEN_LOOP_USERS, slot // OPEN_LOOP_USERS
         user = lane + OPEN_LOOP_USERS * (turn // per_user)
-        openid, script = scripts[user]
-        with locks[user]:
-            ok = send(openid, script[turn % per_user])
-        results.add(time.perf_counter() - due, ok)
+        due.append(Due(slot / rate, user, turn % per_user, True))
+    return due
+
+
+def open_loop(
+    send: Send, rate: float, seconds: float, schedule: Callable[..., list[Due]] = staggered
+) -> tuple[Results, float]:
+    """Messages sent when due (a user's in order); latency counts from when a message was
+    due, so a slow reply does not lower the load."""
+    results = Results()
+    per_user = len(user_script()[1])
+    plan = schedule(rate, seconds, per_user)
+    scripts = [user_script() for _ in range(max(d.user for d in plan) + 1)]
+    locks = [threading.Lock() for _ in scripts]  # a user's messages in order, as WeChat does
+
+    def deliver(due: float, item: Due) -> None:
+        openid, script = scripts[item.user]
+        with locks[item.user]:
+            ok = send(openid, script[item.step])
+        if item.counted:
+            results.add(time.perf_counter() - due, ok)
 
     start = time.perf_counter()
     with ThreadPoolExecutor(max_workers=256) as pool:
-        for slot in range(total):
-            due = start + slot / rate
+        for item in plan:
+            due = start + item.at
             time.sleep(max(0.0, due - time.perf_counter()))
-            pool.submit(deliver, due, slot)
-    return results, time.perf_counter() - start
+            pool.submit(deliver, due, item)
+    return results, seconds
 
 
 @contextmanager
@@ -243,10 +285,16 @@ def measure(args: argparse.Namespace, url: str, bare_url: str, account: Account)
         return
     capacity = len(closed[0].latencies) / closed[1]
     rate = args.rate or OPEN_LOOP_SHARE * capacity
+    schedule = lockstep if args.lockstep else staggered
     print(
-        f"open loop, {rate:.0f} msg/s for {args.seconds:.0f} s ({rate / capacity:.0%} of capacity):"
+        f"open loop ({schedule.__name__}), {rate:.0f} msg/s for {args.seconds:.0f} s "
+        f"({rate / capacity:.0%} of capacity):"
     )
-    compare("open loop", open_loop(full, rate, args.seconds), open_loop(bare, rate, args.seconds))
+    compare(
+        "open loop",
+        open_loop(full, rate, args.seconds, schedule),
+        open_loop(bare, rate, args.seconds, schedule),
+    )
 
 
 def main() -> None:
@@ -256,6 +304,7 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=None, help="open-loop msg/s")
     parser.add_argument("--seconds", type=float, default=OPEN_LOOP_SECONDS)
     parser.add_argument("--closed-only", action="store_true")
+    parser.add_argument("--lockstep", action="store_true", help="open loop in lockstep")
     parser.add_argument("--cold", action="store_true", help="start the stack, measure, again")
     parser.add_argument("--bare-port", type=int, default=8199)
     args = parser.parse_args()
