@@ -56,6 +56,7 @@ class RegionIndex:
     counties_of: dict[str, tuple[str, ...]]  # city code -> county codes
     # names by their first character: a text is scanned once, not once per name
     by_first: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    official: frozenset[str] = frozenset()  # full names as GB/T 2260 writes them
 
     def full_name(self, code: str) -> str:
         parts: list[str] = []
@@ -144,11 +145,30 @@ def region_index() -> RegionIndex:
         names={k: tuple(v) for k, v in names.items()},
         counties_of={k: tuple(v) for k, v in counties_of.items()},
         by_first={k: tuple(v) for k, v in by_first.items()},
+        official=frozenset(region.name for region in by_code.values()),
     )
 
 
+# What may stand right before a two-character short name of a city or county ("子长",
+# "汉中") for it to be read as a place: words that lead to a place, or the end of another
+# place's name. Inside other words it is not one ("孩子长大了" names no 子长市, "老汉中风"
+# no 汉中). Provinces' short names ("甘肃") are not found inside everyday words.
+BEFORE_SHORT_NAME = frozenset(
+    "在是从到去回住来自于家乡们俺我咱这那了的省市州县区盟旗和与跟及或往离靠近说叫给为向对帮"
+)
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _stands_alone(text: str, start: int, end: int, kept: list[tuple[int, int, str]]) -> bool:
+    """Whether a two-character short name at text[start:end] is a word of its own."""
+    if start == 0 or not CJK.match(text[start - 1]) or text[start - 1] in BEFORE_SHORT_NAME:
+        return True
+    return any(e == start for _, e, _ in kept)
+
+
 def _mentions(text: str, index: RegionIndex) -> list[tuple[int, int, str]]:
-    """(start, end, name) of region names in the text, longest first, without overlaps."""
+    """(start, end, name) of region names in the text, longest first, without overlaps. A
+    two-character short name counts only where it stands as a word (`_stands_alone`)."""
     found = [
         (start, start + len(name), name)
         for start, char in enumerate(text)
@@ -160,7 +180,15 @@ def _mentions(text: str, index: RegionIndex) -> list[tuple[int, int, str]]:
     for start, end, name in found:
         if all(end <= s or start >= e for s, e, _ in kept):
             kept.append((start, end, name))
-    return kept
+    kept.sort()
+    return [
+        (start, end, name)
+        for start, end, name in kept
+        if end - start > 2
+        or name in index.official
+        or any(index.by_code[code].level == "province" for code in index.names[name])
+        or _stands_alone(text, start, end, kept)
+    ]
 
 
 def _is_within(code: str, ancestor: str, index: RegionIndex) -> bool:
@@ -211,6 +239,8 @@ RENAMED = {
     "达县": "达川区",
     "通什": "五指山",
 }
+# Everyday names that GB/T 2260 does not carry, as the name it does.
+EVERYDAY = {"大凉山": "凉山"}
 
 
 def _targets(text: str, index: RegionIndex) -> list[str]:
@@ -236,7 +266,7 @@ def resolve_region(text: str) -> Resolution:
     """Resolve a free-text place to a county, or return the candidates to ask about."""
     index = region_index()
     compact_text = "".join(text.split())
-    for old, new in RENAMED.items():
+    for old, new in (*RENAMED.items(), *EVERYDAY.items()):
         compact_text = compact_text.replace(old, new)
     targets = _targets(compact_text, index) or _where_home_is(compact_text, index)
     if not targets:

@@ -78,7 +78,26 @@ def test_three_hundred_counties_in_three_phrasings() -> None:
         ("玉树这边下大雪了", "632700"),
         ("我家在镇雄", "530627"),  # a county on its own
         ("我是甘肃定西的，在兰州打工", "621100"),  # the home marker's own clause
+        ("给大凉山的娃娃们捐点书", "513400"),
+        ("俺们子长这边", "610681"),  # a short county name after a word that leads to it
+        ("陕西延安子长", "610681"),  # ... or right after another place
+        ("想给甘肃的孩子捐学费", "620000"),  # a province's short name anywhere
     ],
 )
 def test_places_inside_sentences(text: str, code: str) -> None:
     assert _resolved(text) == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "孩子长大了想上大学",  # 子长市
+        "屋头老汉中风了躺在床上",  # 汉中市
+        "我叫王秀英",  # 秀英区
+        "好人一生平安",  # 平安区
+        "俺家交不起合作医疗的钱了",  # 合作市
+        "今年上高中了学费没着落",  # 上高县
+    ],
+)
+def test_no_place_inside_everyday_words(text: str) -> None:
+    assert _resolved(text) is None
