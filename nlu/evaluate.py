@@ -97,6 +97,8 @@ class Report:
     intent_errors: list[str] = field(default_factory=list)
     entity_errors: list[str] = field(default_factory=list)
     gold_intents: set[str] = field(default_factory=set)
+    # Examples labelled with no place that were read as naming one ("孩子长大了" as 子长市).
+    spurious_places: list[str] = field(default_factory=list)
 
     @property
     def intent_accuracy(self) -> float:
@@ -141,6 +143,7 @@ class Report:
                 f"{self.entity_totals[kind]}, target {getattr(targets, kind)})"
                 for kind in ("need_type", "amount_yuan", "province", "city")
             ),
+            f"places found where the label has none: {len(self.spurious_places)}",
             "per-intent F1:",
         ]
         lines += [f"  {name:<16} {self.f1(name):.3f}" for name in sorted(self.per_intent)]
@@ -152,6 +155,9 @@ class Report:
         if self.entity_errors and errors:
             lines.append("entity errors:")
             lines += [f"  {error}" for error in self.entity_errors]
+        if self.spurious_places and errors:
+            lines.append("places found where the label has none:")
+            lines += [f"  {place}" for place in self.spurious_places]
         failures = self.failures(targets)
         lines.append("PASSED" if not failures else "BELOW TARGET: " + "; ".join(failures))
         return "\n".join(lines)
@@ -191,6 +197,8 @@ def _region_parts(code: str) -> dict[str, str]:
 
 
 def _score(report: Report, example: Example, got: dict[str, Any]) -> None:
+    if got.get("region") and "region" not in example.entities:
+        report.spurious_places.append(f"{example.text}: {got['region']['code']}")
     wrong = []
     for kind, expected in example.entities.items():
         if kind == "region":

@@ -159,8 +159,14 @@ BEFORE_SHORT_NAME = frozenset(
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
+# Everyday words that begin with a short place name, wherever they stand ("我们合作社").
+NOT_PLACES = ("合作社", "合作医疗", "合作伙伴")
+
+
 def _stands_alone(text: str, start: int, end: int, kept: list[tuple[int, int, str]]) -> bool:
     """Whether a two-character short name at text[start:end] is a word of its own."""
+    if text.startswith(NOT_PLACES, start):
+        return False
     if start == 0 or not CJK.match(text[start - 1]) or text[start - 1] in BEFORE_SHORT_NAME:
         return True
     return any(e == start for _, e, _ in kept)

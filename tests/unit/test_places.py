@@ -96,6 +96,7 @@ def test_places_inside_sentences(text: str, code: str) -> None:
         "我叫王秀英",  # 秀英区
         "好人一生平安",  # 平安区
         "俺家交不起合作医疗的钱了",  # 合作市
+        "我们合作社可以包销土鸡蛋",
         "今年上高中了学费没着落",  # 上高县
     ],
 )
