@@ -19,6 +19,8 @@ backed by the words that make them:
   out of scope whatever the model says;
 - a doubtful help or donation reading of a text with nothing of either side in it (no cue,
   no need) gives way to the next plausible reading (那个编号是多少来着我想查一下);
+- asking whether one may ask at all (我不是贫困户可以求助吗), or which way something works
+  (是快递过去还是有人上门收), is a question about the platform whatever the model says;
 - help and donation are never guessed: a cue for the other side, or low confidence, makes
   the reading `unsure_side`, and the bot asks; so does a doubtful other reading of a text
   with words of both sides (能捐几袋面粉吗). Two cues are stronger than the model's
@@ -61,7 +63,7 @@ STATUS = re.compile(
     r"|什么时候|[QJMqjm]\s*\d{3}|用出去|花出去|花在|花到|用了没|用掉|打过去|转过去|汇过去|拨过去"
     r"|着落|认领|有人看|看[过了]?没|看看我的|我的(?:申请|求助|认捐|捐款|捐赠)|拿到|领到|发下来"
     r"|啥时候|几时|哪天|多会儿|咋还没|怎么还没|还没(?:有)?(?:动静|消息|回音|人)|回音|驳回|是不是被"
-    r"|了没(?:有)?[啊呀吧呢？?]"
+    r"|了没(?:有)?[啊呀吧呢？?]|分给|给了哪|给哪|没来|没到"
     # "has it happened yet?": a perfective question at the end
     r"|(?:了吗|了没|了没有)[？?吗啊呀]*$"
 )
@@ -78,7 +80,21 @@ HUMAN = re.compile(
 OUTCOME = re.compile(
     r"(?:了吗|了没有?|了不)[啊呀吧呢？?]*$|回音|是不是被|被驳回|驳回了|被拒|咋还没|怎么还没"
     r"|还没(?:有)?人|[到批]了没"
+    # a promise not kept yet (说来我家看看到现在也没来)
+    r"|(?:到现在|至今|一直|现在)(?:也|都|还)?没(?:来|到|人来|人联系|联系)"
+    # something done before, asked after (上礼拜认捐的三千有没有分给哪家)
+    r"|(?:上礼拜|上星期|上周|上个月|上月|前几天|前些天|昨天|前天|去年|上次|之前)[^，。]{0,6}"
+    r"(?:认捐|捐|送|寄|申请|报|交)的[^，。]{0,12}(?:吗|没有?|哪|谁)"
 )
+# Whether one may ask at all, in one's circumstances (我不是贫困户可以求助吗): a question
+# about the platform.
+ELIGIBILITY = re.compile(
+    r"(?:不是|没有|没)[^，。]{1,8}(?:也)?(?:可以|能|能不能|可不可以)(?:求助|申请|登记)(?:吗|么|不)?"
+)
+# An either-or question about giving or asking (捐的旧衣服是快递过去还是有人上门收): how
+# something works here (not 你是男生还是女生).
+EITHER_OR = re.compile(r"是[^，。？?]{1,12}还是[^，。？?]{1,12}[吗呢？?]?$")
+HOW_WORDS = re.compile(r"捐|寄|送|快递|邮|上门|来拉|来取|来收|交|申请|求助|领|办")
 # What a public account is sent that is nobody's business here: chain messages, prizes, links.
 SPAM = re.compile(
     r"转发|红包|中奖|抽奖|有奖|奖励|奖品|领奖|点击|链接|扫码|加我微信|加微信|刷单|日赚|返利|优惠券"
@@ -110,6 +126,7 @@ class Cues:
     both_sides: bool  # words of both sides
     asks_outcome: bool  # whether a request or a gift got anywhere, telling no need
     spam: bool  # a chain message or a prize, asking and offering nothing
+    asks_how: bool  # whether one may ask at all, or which way something works
 
     @property
     def decisive_when_unsure(self) -> bool:
@@ -129,7 +146,13 @@ class Cues:
             names_need or HARDSHIP.search(told)
         )
         spam = bool(SPAM.search(text)) and strength in (None, Strength.HARDSHIP) and not names_need
-        return cls(text, side, strength, names_need, short, says_both(text), outcome, spam)
+        eligible = bool(ELIGIBILITY.search(text)) and not names_need
+        either_or = bool(EITHER_OR.search(text) and HOW_WORDS.search(text))
+        either_or = either_or and strength != Strength.SETTLED
+        both = says_both(text)
+        return cls(
+            text, side, strength, names_need, short, both, outcome, spam, eligible or either_or
+        )
 
 
 def _plausible(intent: str, confidence: float, cues: Cues) -> bool:
@@ -138,8 +161,8 @@ def _plausible(intent: str, confidence: float, cues: Cues) -> bool:
         asks = cues.strength in (Strength.SAID, Strength.SETTLED) and confidence < SURE_OFF_TOPIC
         deletes = DELETION.search(cues.text) is not None
         return not (asks or ((cues.names_need or deletes) and confidence < SURE_OF_SIDE))
-    if intent == "request_human":
-        return HUMAN.search(cues.text) is not None
+    if intent == "request_human":  # not a promised visit that has not come (社工说来…也没来)
+        return HUMAN.search(cues.text) is not None and not cues.asks_outcome
     if intent == "check_status":  # a doubtful one does not stand for a need told as one's own
         troubled = cues.side == HELP and cues.names_need and confidence < SURE_OF_SIDE
         return STATUS.search(cues.text) is not None and not troubled
@@ -218,6 +241,8 @@ def arbitrate(text: str, ranking: Ranking) -> tuple[str | None, float]:
     cues = Cues.of(text)
     if cues.spam:
         return "out_of_scope", CUE_CONFIDENCE
+    if cues.asks_how:
+        return "ask_about", CUE_CONFIDENCE
     intent, confidence = ranking[0]
     if _plausible(intent, confidence, cues):
         return _unsided(cues, ranking) or _side_checked(cues, intent, confidence)

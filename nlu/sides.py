@@ -59,8 +59,11 @@ REQUEST = re.compile(
     r"|缺(?:本钱|技术|资金|化肥|饲料|种苗|树苗|蜂箱|农机)|需要[^，。]{0,6}来(?:看看|帮)|想要(?:个|一个|一台|一些|点|些|几)"
 )
 # Giving in the first person: never a request, whatever hardship the text tells (看新闻说有个
-# 小姑娘得了白血病…我想捐点).
-BY_ME = re.compile(rf"{_ME}(?:们)?(?:也)?(?:想|要|愿意|准备|打算|来)(?:捐|认捐)(?!给{_ME})")
+# 小姑娘得了白血病…我想捐点; 我也想资助一个孩子).
+BY_ME = re.compile(
+    rf"{_ME}(?:们)?(?:也)?(?:想|要|愿意|准备|打算|来)(?:捐|认捐)(?!给{_ME})"
+    rf"|{_ME}(?:们)?(?:也)?(?:想|要|愿意|准备|打算)资助[一两几三五十]?[个名户位]"
+)
 OFFER = re.compile(
     r"认捐|我来出|我出|我来捐|捐给(?!我|俺)|(?:想|要|可以|愿意|能)捐|捐(?:一|两|三|五|点|些|款|物|建)(?!给我|给俺)"
     r"|资助(?:一个|一户|贫困|穷|困难|几个|学生|孩子|大学生|一名)"
@@ -96,6 +99,8 @@ OFFER = re.compile(
     r"|(?:当|做|成为)志愿者|(?:想|要|可以|能|愿意)送[^，。]{0,8}给(?!我|俺)"
     r"|还这份情|还[个份]?人情|回馈|报答|反哺"
     r"|对口帮扶|结对帮扶|出一份力|尽一份力|出点力|做点事|包销|认领(?!我)|捐出来|捐出|献[点些份]?爱心"
+    # passing something on to whoever needs it (把八百块转给一个需要的孩子)
+    r"|给[^，。]{0,4}(?:有需要|需要|困难|贫困)的(?:人|孩子|家庭|学生|老人|娃)"
 )
 HARDSHIP = re.compile(
     r"交不起|付不起|买不起|用不起|穿不起|拿不出|凑不齐|凑不够|上不起|看不起病|治不起|吃不上|吃不起|没饭吃|过不下去"
@@ -133,7 +138,8 @@ class Strength(IntEnum):
     SETTLED = 3
 
 
-# A donor telling how they were helped once (村里人帮我读完书的，现在想帮村里的孩子).
+# A donor telling how they were helped once (村里人帮我读完书的，现在想帮村里的孩子; 是好心人
+# 资助我上的大学，现在我也想资助一个孩子).
 _PAST = re.compile(r"小时候|以前|当年|那时|那会|曾经|过我|帮过")
 
 
@@ -143,7 +149,9 @@ def _asks_for_oneself(text: str) -> tuple[bool, str]:
     asked = FOR_ME.search(text)
     if asked is None:
         return False, text
-    helped_once = asked.group(0).startswith("帮") and _PAST.search(text) and OFFER.search(text)
+    helped_once = (
+        asked.group(0).startswith(("帮", "资助")) and _PAST.search(text) and OFFER.search(text)
+    )
     if not helped_once:
         return True, text
     return False, text[: asked.start()] + "，" + text[asked.end() :]

@@ -166,3 +166,32 @@ def test_asking_to_join_is_a_request_even_as_a_question() -> None:
     ranking = [("ask_about", 0.45), ("seek_help", 0.3)]
     assert arbitrate("你们的面点培训我能参加吗", ranking)[0] == "seek_help"
     assert arbitrate("谁来审核我的申请", ranking)[0] == "ask_about"
+
+
+def test_a_donor_funded_once_who_now_funds_others_is_a_donor() -> None:
+    ranking = [("seek_help", 0.8), ("offer_donation", 0.2)]
+    text = "当年是乡亲们资助我读完的中专现在我也想资助两个学生"  # settled: the model is sure
+    assert arbitrate(text, ranking)[0] == "offer_donation"
+    assert arbitrate("能不能资助我读完中专", ranking)[0] == "seek_help"
+
+
+def test_passing_something_on_to_whoever_needs_it_is_an_offer() -> None:
+    ranking = [("seek_help", 0.5), ("offer_donation", 0.4)]
+    assert arbitrate("麻烦把这五百块交给有需要的老人", ranking)[0] == "offer_donation"
+
+
+def test_something_done_before_asked_after_is_a_status_question() -> None:
+    ranking = [("offer_donation", 0.8), ("check_status", 0.1)]
+    assert arbitrate("前几天捐的那一千块给了哪户人家", ranking)[0] == "check_status"
+    human = [("request_human", 0.6), ("check_status", 0.3)]
+    assert arbitrate("说好社工来家访的到现在都没来", human)[0] == "check_status"
+    assert arbitrate("我要找社工", human)[0] == "request_human"
+
+
+def test_asking_whether_one_may_ask_or_how_it_works_is_a_platform_question() -> None:
+    ranking = [("seek_help", 0.8), ("ask_about", 0.1)]
+    assert arbitrate("不是建档立卡户也能申请吗", ranking)[0] == "ask_about"
+    assert arbitrate("家里没有低保娃上学的钱不够能申请吗", ranking)[0] == "seek_help"
+    donated = [("offer_donation", 0.5), ("ask_about", 0.3)]
+    assert arbitrate("捐的书是寄过去还是你们来拉", donated)[0] == "ask_about"
+    assert arbitrate("你是男的还是女的", [("out_of_scope", 0.9)])[0] == "out_of_scope"
