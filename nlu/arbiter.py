@@ -89,8 +89,10 @@ OUTCOME = re.compile(
 # Whether one may ask at all, in one's circumstances (我不是贫困户可以求助吗): a question
 # about the platform.
 ELIGIBILITY = re.compile(
-    r"(?:不是|没有|没)[^，。]{1,8}(?:也)?(?:可以|能|能不能|可不可以)(?:求助|申请|登记)(?:吗|么|不)?"
+    r"(?:不是|没有|没)[^。]{1,8}(?:也)?(?:可以|能|能不能|可不可以)(?:求助|申请|登记)(?:吗|么|不)?"
 )
+# Who someone is, not what they need, in such a question (没有低保, 不是建档立卡户).
+STANDING = re.compile(r"低保证?户?|建档立卡户?|贫困户|五保户?|边缘户")
 # An either-or question about giving or asking (捐的旧衣服是快递过去还是有人上门收): how
 # something works here (not 你是男生还是女生).
 EITHER_OR = re.compile(r"是[^，。？?]{1,12}还是[^，。？?]{1,12}[吗呢？?]?$")
@@ -146,7 +148,7 @@ class Cues:
             names_need or HARDSHIP.search(told)
         )
         spam = bool(SPAM.search(text)) and strength in (None, Strength.HARDSHIP) and not names_need
-        eligible = bool(ELIGIBILITY.search(text)) and not names_need
+        eligible = bool(ELIGIBILITY.search(text)) and not need_types(STANDING.sub("", text))
         either_or = bool(EITHER_OR.search(text) and HOW_WORDS.search(text))
         either_or = either_or and strength != Strength.SETTLED
         both = says_both(text)

@@ -68,6 +68,13 @@ def test_platform_questions_mid_flow_are_answered_then_asked_again(
     assert "请核对" in household.say("一三八 零零一三 八零零零")
 
 
+def test_asking_whether_one_may_ask_or_how_goods_travel_gets_its_answer(
+    household: WeChatUser, donor: WeChatUser
+) -> None:
+    assert "没有低保也可以求助" in household.say("俺家没有低保，可以求助不")
+    assert "上门来取" in donor.say("捐的被子是寄过去还是有人来拉")
+
+
 def test_household_size_sentence_is_the_family_not_the_earner(household: WeChatUser) -> None:
     household.say("我想求助")
     household.conversation(*HOUSEHOLD_ANSWERS[:5])  # at the household size question

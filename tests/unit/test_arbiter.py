@@ -191,6 +191,7 @@ def test_something_done_before_asked_after_is_a_status_question() -> None:
 def test_asking_whether_one_may_ask_or_how_it_works_is_a_platform_question() -> None:
     ranking = [("seek_help", 0.8), ("ask_about", 0.1)]
     assert arbitrate("不是建档立卡户也能申请吗", ranking)[0] == "ask_about"
+    assert arbitrate("家里没有低保，可以求助不", ranking)[0] == "ask_about"
     assert arbitrate("家里没有低保娃上学的钱不够能申请吗", ranking)[0] == "seek_help"
     donated = [("offer_donation", 0.5), ("ask_about", 0.3)]
     assert arbitrate("捐的书是寄过去还是你们来拉", donated)[0] == "ask_about"
