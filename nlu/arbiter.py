@@ -149,8 +149,8 @@ class Cues:
         )
         spam = bool(SPAM.search(text)) and strength in (None, Strength.HARDSHIP) and not names_need
         eligible = bool(ELIGIBILITY.search(text)) and not need_types(STANDING.sub("", text))
-        either_or = bool(EITHER_OR.search(text) and HOW_WORDS.search(text))
-        either_or = either_or and strength != Strength.SETTLED
+        settled = strength == Strength.SETTLED
+        either_or = bool(EITHER_OR.search(text) and HOW_WORDS.search(text)) and not settled
         both = says_both(text)
         return cls(
             text, side, strength, names_need, short, both, outcome, spam, eligible or either_or
