@@ -12,13 +12,16 @@ backed by the words that make them:
   a short one that tells one's own hardship (我差三千块学费);
 - `request_human` needs a person, or a way to reach one (人工, 社工, 打电话, 上门, 叫个人);
 - a doubtful yes or no that asks about progress (配对成功没有啊) is no answer, and a
-  doubtful question about the platform that asks nothing and tells one's own need
-  (女儿听力不好要配个助听器) is a request;
+  question about the platform that asks nothing and tells one's own need
+  (女儿听力不好要配个助听器) is a request unless the model is very sure;
 - a doubtful `out_of_scope` does not stand for a text that names a need, asks or offers,
   and a chain message or a prize (转发, 红包, 中奖, 链接) that asks and offers nothing is
   out of scope whatever the model says;
 - a doubtful help or donation reading of a text with nothing of either side in it (no cue,
   no need) gives way to the next plausible reading (那个编号是多少来着我想查一下);
+- a short text with nothing of either side that only answers is that answer: who someone
+  is (她是我奶奶) and a sum read as a side (估摸着得一万一) are answers, a correction
+  (你们弄岔了) is a no, and whether anyone reads (能看到我发的消息吗) is a greeting;
 - asking whether one may ask at all (我不是贫困户可以求助吗), or which way something works
   (是快递过去还是有人上门收), is a question about the platform whatever the model says;
 - help and donation are never guessed: a cue for the other side, or low confidence, makes
@@ -36,6 +39,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from nlu.amounts import parse_amount
 from nlu.lexicon import bare, need_types
 from nlu.sides import FOR_ME, GIVE, HARDSHIP, HELP, Strength, says_both, side_cue
 
@@ -114,6 +118,20 @@ QUESTION = re.compile(r"[吗呢？?]|怎么|咋|如何|什么|啥|多少|哪|谁
 QUESTION_END = re.compile(r"(?:吗|呢|没有|没|了没)[啊呀吧？?]*$")
 # An "off topic" reading below this does not stand for a text that asks or offers.
 SURE_OFF_TOPIC = 0.9
+# A whole answer saying who someone is (她是我奶奶, 我孙子, 是我表哥).
+RELATION = re.compile(
+    r"(?:他|她|这|那|这个|那个)?(?:是)?(?:我|俺)(?:的|家|家的)?"
+    r"(?:爸爸?|妈妈?|爹|娘|父亲|母亲|爷爷|奶奶|外公|外婆|姥姥|姥爷|公公|婆婆|岳父|岳母"
+    r"|儿子|女儿|闺女|孙子|孙女|外孙女?|老公|老婆|丈夫|妻子|媳妇|老伴|哥哥?|姐姐?|弟弟?|妹妹?"
+    r"|[表堂](?:哥|姐|弟|妹)|侄子|侄女|外甥女?|舅舅|姑姑|叔叔|伯伯|大爷|大娘|邻居|本人|自己)"
+    r"(?:呀|啊|吧|哦|嘛|呢)?"
+)
+# Saying that something was taken wrongly (你们弄岔了我没说过这个): a no.
+CORRECTION = re.compile(r"搞错|弄错|弄岔|搞岔|说错|记错|填错|没说过|不是我说的|没这么说")
+# Whether anyone is there to read (能看到我发的消息吗): a greeting.
+PRESENCE = re.compile(r"(?:看到|看得到|看见|收到)[^，。]{0,4}(?:消息|信息|说的话)")
+# A short text that only answers is no longer than this.
+SHORT_REPLY = 16
 
 
 @dataclass(frozen=True)
@@ -175,9 +193,10 @@ def _plausible(intent: str, confidence: float, cues: Cues) -> bool:
         # that asks nothing and says which side (申请成为志愿者)
         asks = QUESTION.search(cues.text) is not None
         told = cues.side == HELP and cues.names_need and not asks
+        # (a statement of one's own need is no question unless the model is very sure)
         # asking for oneself (我能参加吗) is a request even as a question
         says = bool(FOR_ME.search(cues.text)) or (cues.strength == Strength.SAID and not asks)
-        return not ((told and confidence < SURE_OF_SIDE) or (says and confidence < DOUBTFUL))
+        return not ((told and confidence < SURE_OFF_TOPIC) or (says and confidence < DOUBTFUL))
     if intent == "delete_my_data":  # a doubtful one names the deletion
         return confidence >= SURE_OF_SIDE or DELETION.search(cues.text) is not None
     if intent == "inform":  # a short text can be an answer, unless it tells one's own hardship
@@ -236,6 +255,24 @@ def _unsided(cues: Cues, ranking: Ranking) -> tuple[str, float] | None:
     )
 
 
+def _bare_answer(cues: Cues, intent: str) -> str | None:
+    """A short text with nothing of either side that only answers: who someone is (她是我
+    奶奶), a sum read as a side (估摸着得一万一), a correction (你们弄岔了我没说过这个), or
+    whether anyone reads (能看到我发的消息吗)."""
+    plain = bare(cues.text)
+    if cues.side is not None or cues.names_need or cues.both_sides or len(plain) >= SHORT_REPLY:
+        return None
+    if RELATION.fullmatch(plain):
+        return "inform"
+    if intent in (HELP, GIVE) and cues.short and parse_amount(cues.text):
+        return "inform"
+    if CORRECTION.search(plain) and not STATUS.search(plain):
+        return "deny"
+    if PRESENCE.search(plain) and intent in ("ask_about", "check_status", "out_of_scope"):
+        return "greet"
+    return None
+
+
 def arbitrate(text: str, ranking: Ranking) -> tuple[str | None, float]:
     """The intent acted on, and how sure it is, from Rasa's ranking and the text."""
     if not ranking:
@@ -246,6 +283,9 @@ def arbitrate(text: str, ranking: Ranking) -> tuple[str | None, float]:
     if cues.asks_how:
         return "ask_about", CUE_CONFIDENCE
     intent, confidence = ranking[0]
+    answer = _bare_answer(cues, intent)
+    if answer is not None:
+        return answer, CUE_CONFIDENCE
     if _plausible(intent, confidence, cues):
         return _unsided(cues, ranking) or _side_checked(cues, intent, confidence)
     return _side_checked(cues, *_by_cues(cues, ranking))

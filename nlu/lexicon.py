@@ -104,7 +104,7 @@ NOT_NEEDS = (
 GENERIC_NEEDS = {"生活困难": "living", "生活很困难": "living"}
 # A condition says who someone is, not what they ask for: a disabled man asking for work
 # needs a job. These count for half.
-CONDITION_WORDS = frozenset({"残疾", "瘫痪", "聋哑", "失明", "残疾人"})
+CONDITION_WORDS = frozenset({"残疾", "瘫痪", "聋哑", "失明", "残疾人", "坐轮椅"})
 # A cost every need has counts half too: a student's 生活费 is for school. So does work
 # told as the background (老公出去打工摔伤了 is a medical need), and what a farm grows.
 HALF_WORDS = CONDITION_WORDS | {"生活费", "打工", "出去打工", "上班"} | set(CROPS)

@@ -88,10 +88,10 @@ _SIZE_NUM = "[0-9零一二两俩三四五六七八九十]+"
 _SIZE_ALONE = re.compile(rf"\s*(家里|俺家|我家)?{_SIZE_NUM}\s*(口人|口|个人|人)\s*")
 _SIZE_IN_SENTENCE = re.compile(
     rf"{_SIZE_NUM}\s*口|(?:家[里中]?|屋[里头])(?:就|只|只有|有|是|共|一共)?{_SIZE_NUM}\s*个人"
-    rf"|就(?:我|俺)(?:和|跟)[^，。]{{1,4}}{_SIZE_NUM}\s*个人"
+    rf"|就(?:我|俺)(?:和|跟)[^，。]{{1,4}}(?:{_SIZE_NUM}\s*个人|俩)"
 )
-# The number just before 口 or 个人 in a stated size (not the 一 of 一共).
-_STATED_NUMBER = re.compile(rf"({_SIZE_NUM})\s*(?:口|个人)$")
+# The number just before 口 or 个人 in a stated size (not the 一 of 一共), or 俩 (就我和闺女俩).
+_STATED_NUMBER = re.compile(rf"({_SIZE_NUM})\s*(?:口|个人)$|(俩)$")
 _SIZE = re.compile(r"([0-9零〇一二两俩三四五六七八九十]+)\s*(口|个|人|位)?")
 
 
@@ -104,7 +104,7 @@ def parse_household_size(text: str) -> int:
     match = _STATED_NUMBER.search(stated.group(0)) if stated else _SIZE.search(text)
     if match is None:
         raise Invalid("household_size_format")
-    token = match.group(1).replace("俩", "两")
+    token = (match.group(1) or match.group(2)).replace("俩", "两")
     try:
         size = int(token) if token.isdigit() else int(cn2an.cn2an(token, "smart"))
     except ValueError as exc:

@@ -196,3 +196,22 @@ def test_asking_whether_one_may_ask_or_how_it_works_is_a_platform_question() -> 
     donated = [("offer_donation", 0.5), ("ask_about", 0.3)]
     assert arbitrate("捐的书是寄过去还是你们来拉", donated)[0] == "ask_about"
     assert arbitrate("你是男的还是女的", [("out_of_scope", 0.9)])[0] == "out_of_scope"
+
+
+def test_a_short_answer_is_an_answer_whatever_the_model_says() -> None:
+    # who someone is, a sum, a correction, and whether anyone reads
+    assert arbitrate("这是我外婆", [("out_of_scope", 0.6), ("inform", 0.3)])[0] == "inform"
+    assert arbitrate("是我表妹呀", [("seek_help", 0.5), ("inform", 0.3)])[0] == "inform"
+    assert arbitrate("大约得三千二", [("seek_help", 0.7), ("inform", 0.2)])[0] == "inform"
+    assert arbitrate("你们搞错了我不是这个意思", [("check_status", 0.7)])[0] == "deny"
+    assert arbitrate("你好看得到我发的信息吗", [("ask_about", 0.8)])[0] == "greet"
+    # ...but not a slang number, a request with a sum, nor a question about progress
+    assert arbitrate("888", [("out_of_scope", 0.7), ("inform", 0.2)])[0] == "out_of_scope"
+    assert arbitrate("俺家娃学费差三千", [("seek_help", 0.9)])[0] == "seek_help"
+    assert arbitrate("是不是搞错了我的申请还没批", [("check_status", 0.8)])[0] == "check_status"
+
+
+def test_a_statement_of_ones_own_need_is_no_platform_question_unless_sure() -> None:
+    said = "闺女眼睛近视得厉害要配眼镜"
+    assert arbitrate(said, [("ask_about", 0.7), ("seek_help", 0.2)])[0] == "seek_help"
+    assert arbitrate(said, [("ask_about", 0.95), ("seek_help", 0.05)])[0] == "ask_about"

@@ -115,3 +115,12 @@ def test_goods_on_offer_are_no_hardship() -> None:
 @pytest.mark.parametrize("text", ["你好", "我想问问", "帮我把这张图发给大家"])
 def test_unclear_or_both_have_no_side(text: str) -> None:
     assert side_of(text) is None
+
+
+def test_claiming_hiring_and_handing_over_money() -> None:
+    # claiming something for oneself asks for oneself, whatever it names
+    assert side_cue("我也想领一件捐赠的棉袄") == (HELP, Strength.SETTLED)
+    # money a group collected and hands to us is giving in the first person
+    assert side_cue("我们车间搞募捐筹了三千多想转给你们") == (GIVE, Strength.SETTLED)
+    # hiring people to come and work is an offer, even from someone who tells a hardship
+    assert side_cue("我腿脚不便开了个小作坊想招两个人来干活") == (GIVE, Strength.SAID)

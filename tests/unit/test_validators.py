@@ -109,8 +109,8 @@ def test_masks_keep_only_what_identifies_nothing() -> None:
         ("就我一个", 1),
         ("只有我自己", 1),
         ("家里一共六口人", 6),
-        ("屋里只有两个人", 2),
         ("就俺跟孙女两个人", 2),
+        ("就我跟老伴俩", 2),
     ],
 )
 def test_household_size_is_the_family_stated(text: str, size: int) -> None:
