@@ -155,6 +155,8 @@ def parse_optional_money(text: str, state: ConversationState) -> int | str | Non
         return AMOUNT_UNKNOWN
     if re.search(r"不需要|不用|不要钱|没有|跳过|不缺钱", text) or text.strip() in ("0", "无"):
         return None
+    if re.fullmatch(r"\s*[1-9]\s*", text):  # a menu habit: no household needs 1-9 yuan
+        raise Reprompt(msg.AMOUNT_MENU_DIGIT.format(digit=text.strip()))
     return parse_money(msg.BAD_AMOUNT)(text, state)
 
 

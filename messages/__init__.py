@@ -136,6 +136,10 @@ ASK_AMOUNT = "大概需要多少钱？比如“5000”或“两万”。不需�
 BAD_AMOUNT = (
     "没看懂金额，请写数字，比如“3000”或“三千元”。不需要钱回复“不需要”，说不准回复“不清楚”。"
 )
+# A lone menu digit (“1”) at the amount question: a habit from the menus, not 1 yuan.
+AMOUNT_MENU_DIGIT = (
+    "您是说 {digit} 元吗？金额请写完整，比如“3000”或“三千元”；真是 {digit} 元就回复“{digit}元”。"
+)
 AMOUNT_UNKNOWN_FLAG = "家庭说不清需要多少钱，请核实时确定，用“金额 编号 数字”记下"
 ASK_REGION = "您家在哪个县（区）？比如“甘肃定西通渭县”。"
 BAD_REGION = "没找到这个地方，请写上省、市和县，比如“云南昭通镇雄县”。"

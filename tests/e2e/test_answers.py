@@ -149,3 +149,16 @@ def test_two_need_types_the_other_one_by_number(app: Flask, household: WeChatUse
     household.say("确认")
     with app.extensions["zhulian"].services.db.session() as session:
         assert session.scalars(select(Case)).one().need_type == "education"
+
+
+def test_a_lone_menu_digit_at_the_amount_question_is_asked_again(
+    app: Flask, household: WeChatUser
+) -> None:
+    household.say("我想求助")
+    household.conversation(*HOUSEHOLD_ANSWERS[:3])  # up to the amount question
+    assert "您是说 1 元吗" in household.say("1")
+    assert "哪个县" in household.say("1元")  # said with its unit, it is taken
+    assert "1 元" in household.conversation(*HOUSEHOLD_ANSWERS[4:])[-1]  # the summary
+    household.say("确认")
+    with app.extensions["zhulian"].services.db.session() as session:
+        assert session.scalars(select(Case)).one().amount_needed == 1
