@@ -205,6 +205,7 @@ def test_a_short_answer_is_an_answer_whatever_the_model_says() -> None:
     assert arbitrate("大约得三千二", [("seek_help", 0.7), ("inform", 0.2)])[0] == "inform"
     assert arbitrate("你们搞错了我不是这个意思", [("check_status", 0.7)])[0] == "deny"
     assert arbitrate("你好看得到我发的信息吗", [("ask_about", 0.8)])[0] == "greet"
+    assert arbitrate("能收到我发的消息吗", [("check_status", 0.6)])[0] == "greet"
     # ...but not a slang number, a request with a sum, nor a question about progress
     assert arbitrate("888", [("out_of_scope", 0.7), ("inform", 0.2)])[0] == "out_of_scope"
     assert arbitrate("俺家娃学费差三千", [("seek_help", 0.9)])[0] == "seek_help"
