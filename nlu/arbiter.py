@@ -40,7 +40,7 @@ import re
 from dataclasses import dataclass
 
 from nlu.amounts import parse_amount
-from nlu.lexicon import bare, need_types
+from nlu.lexicon import INTENT_KEYWORDS, bare, need_types
 from nlu.sides import FOR_ME, GIVE, HARDSHIP, HELP, Strength, says_both, side_cue
 
 Ranking = list[tuple[str, float]]
@@ -132,6 +132,10 @@ CORRECTION = re.compile(r"搞错|弄错|弄岔|搞岔|说错|记错|填错|没�
 PRESENCE = re.compile(r"(?:看到|看得到|看见|收到)[^，。]{0,4}(?:消息|信息|说的话)")
 # A short text that only answers is no longer than this.
 SHORT_REPLY = 16
+# What a short text may be besides an answer, in the order they are looked for (算了谢谢
+# cancels).
+COURTESIES = ("cancel", "thank", "greet")
+GREETING_REST = 4  # characters beside a greeting word (喂…吗)
 
 
 @dataclass(frozen=True)
@@ -255,10 +259,11 @@ def _unsided(cues: Cues, ranking: Ranking) -> tuple[str, float] | None:
     )
 
 
-def _bare_answer(cues: Cues, intent: str) -> str | None:
+def _bare_answer(cues: Cues, intent: str, confidence: float) -> str | None:
     """A short text with nothing of either side that only answers: who someone is (她是我
     奶奶), a sum read as a side (估摸着得一万一), a correction (你们弄岔了我没说过这个), or
-    whether anyone reads (能看到我发的消息吗)."""
+    whether anyone reads (能看到我发的消息吗); or, read as a side, off topic or doubtfully, a
+    cancel, a thanks or a greeting in their own words (算咯, 这份恩情记一辈子, 有人在线不)."""
     plain = bare(cues.text)
     if cues.side is not None or cues.names_need or cues.both_sides or len(plain) >= SHORT_REPLY:
         return None
@@ -270,7 +275,18 @@ def _bare_answer(cues: Cues, intent: str) -> str | None:
         return "deny"
     if PRESENCE.search(plain) and intent in ("ask_about", "check_status", "out_of_scope"):
         return "greet"
+    if intent in (HELP, GIVE, "out_of_scope") or confidence < DOUBTFUL:  # 算咯, thx, 有人在线不
+        return next((i for i in COURTESIES if _says(i, plain)), None)
     return None
+
+
+def _says(courtesy: str, plain: str) -> bool:
+    """Whether a short text is that courtesy; a greeting must be nearly all of it (你好我想
+    登记一下 says more than hello)."""
+    found = [w for w in INTENT_KEYWORDS[courtesy] if w in plain]
+    if courtesy == "greet":
+        return any(len(plain) - len(word) <= GREETING_REST for word in found)
+    return bool(found)
 
 
 def arbitrate(text: str, ranking: Ranking) -> tuple[str | None, float]:
@@ -283,7 +299,7 @@ def arbitrate(text: str, ranking: Ranking) -> tuple[str | None, float]:
     if cues.asks_how:
         return "ask_about", CUE_CONFIDENCE
     intent, confidence = ranking[0]
-    answer = _bare_answer(cues, intent)
+    answer = _bare_answer(cues, intent, confidence)
     if answer is not None:
         return answer, CUE_CONFIDENCE
     if _plausible(intent, confidence, cues):

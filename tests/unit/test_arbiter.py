@@ -216,3 +216,13 @@ def test_a_statement_of_ones_own_need_is_no_platform_question_unless_sure() -> N
     said = "闺女眼睛近视得厉害要配眼镜"
     assert arbitrate(said, [("ask_about", 0.7), ("seek_help", 0.2)])[0] == "seek_help"
     assert arbitrate(said, [("ask_about", 0.95), ("seek_help", 0.05)])[0] == "ask_about"
+
+
+def test_a_short_courtesy_read_as_a_side_or_off_topic_is_that_courtesy() -> None:
+    assert arbitrate("那算咯", [("out_of_scope", 0.4), ("cancel", 0.3)])[0] == "cancel"
+    assert arbitrate("你们的恩情我记着", [("seek_help", 0.5)])[0] == "thank"
+    assert arbitrate("喂有人在线吗", [("deny", 0.4), ("greet", 0.3)])[0] == "greet"
+    # a confident other reading stands, and so does anything that tells a side or a need
+    assert arbitrate("谢谢不用了", [("deny", 0.9)])[0] == "deny"
+    assert arbitrate("谢谢你们我想捐五百", [("offer_donation", 0.9)])[0] == "offer_donation"
+    assert arbitrate("你好我想登记一下家里情况", [("seek_help", 0.4)])[0] != "greet"
