@@ -196,8 +196,8 @@ def _plausible(intent: str, confidence: float, cues: Cues) -> bool:
     if intent == "ask_about":  # a doubtful question about us that tells one's own need, or
         # that asks nothing and says which side (申请成为志愿者)
         asks = QUESTION.search(cues.text) is not None
+        # a statement of one's own need is no question unless the model is very sure
         told = cues.side == HELP and cues.names_need and not asks
-        # (a statement of one's own need is no question unless the model is very sure)
         # asking for oneself (我能参加吗) is a request even as a question
         says = bool(FOR_ME.search(cues.text)) or (cues.strength == Strength.SAID and not asks)
         return not ((told and confidence < SURE_OFF_TOPIC) or (says and confidence < DOUBTFUL))
