@@ -122,6 +122,9 @@ bench-cost: $(VENV)/.installed $(MODEL) ## What one message costs the web proces
 	$(VENV)/bin/flask db upgrade
 	$(PY) -m bench.webhook_cost
 
+bench-jobs: $(VENV)/.installed ## What one background job costs the RQ worker: RQ's forking worker beside this project's
+	$(PY) -m bench.job_cost
+
 bench-nlu: $(VENV)/.installed $(MODEL) ## NLU benchmark: training time, Rasa memory, parse latency, throughput
 	$(PY) -m bench.nlu_bench
 
@@ -135,4 +138,4 @@ bench-console: $(VENV)/.installed ## Console benchmark: queue, statistics, pledg
 clean: ## Remove virtualenvs, the trained model and local data
 	rm -rf $(VENV) $(NLU_VENV) nlu/models var
 
-.PHONY: FORCE browser help setup nlu-model nlu-generate nlu-cv nlu-eval migrate run chat lint test chaos bench bench-cold bench-cost bench-nlu bench-matcher bench-console clean
+.PHONY: FORCE browser help setup nlu-model nlu-generate nlu-cv nlu-eval migrate run chat lint test chaos bench bench-cold bench-cost bench-jobs bench-nlu bench-matcher bench-console clean

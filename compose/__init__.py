@@ -41,9 +41,32 @@ def close(services: Services) -> None:
     services.db.dispose()
 
 
+# The worker process's own services, shared by its jobs (see `kept_for_jobs`).
+_kept: Services | None = None
+
+
+@contextmanager
+def kept_for_jobs(settings: Settings) -> Iterator[Services]:
+    """While open, every job of this process shares one set of services: the RQ worker runs
+    its jobs one after another in its own process, so its database pool and Redis connection
+    serve them all instead of being built and torn down (with a new PostgreSQL backend) per
+    job."""
+    global _kept
+    _kept = build(settings)
+    try:
+        yield _kept
+    finally:
+        close(_kept)
+        _kept = None
+
+
 @contextmanager
 def opened(settings: Settings | None = None) -> Iterator[Services]:
-    """Services for one background job, closed when it ends."""
+    """Services for one background job: the process's kept ones, or new ones closed when it
+    ends."""
+    if _kept is not None:
+        yield _kept
+        return
     services = build(settings)
     try:
         yield services

@@ -4,9 +4,10 @@ chat, running the queued jobs like the worker, and reading what was pushed to so
 from __future__ import annotations
 
 from redis import Redis
-from rq import Queue, SimpleWorker
 
 from config.queues import MATCHER_QUEUE, NOTIFY_QUEUE
+from config.settings import load_settings
+from jobs import worker
 from tests.support.wechat import WeChatUser
 
 HOUSEHOLD_ANSWERS = (
@@ -23,10 +24,10 @@ HOUSEHOLD_ANSWERS = (
 
 
 def run_worker(redis_url: str) -> None:
-    """Run every queued job (matcher first, then notifications), like the worker would."""
+    """Run every queued job (matcher first, then notifications) with the service's own
+    worker, its jobs sharing one set of services as they do in production."""
     with Redis.from_url(redis_url) as connection:
-        queues = [Queue(name, connection=connection) for name in (MATCHER_QUEUE, NOTIFY_QUEUE)]
-        SimpleWorker(queues, connection=connection).work(burst=True)
+        worker.run(load_settings(), connection, (MATCHER_QUEUE, NOTIFY_QUEUE), burst=True)
 
 
 def file_case(
