@@ -2,7 +2,8 @@
 a case number, then a pledge) against the running service; the same load then goes to a bare
 endpoint that only checks the signature and parses the XML (the ceiling), in the same run.
 
-- closed loop: N users, each sends its next message when the reply to the last one came;
+- closed loop: N users, each sends its next message when the reply to the last one came
+  (three conversations each, back to back, unless `--rounds` says otherwise);
 - open loop: messages at a constant rate (60 % of the closed-loop throughput unless given),
   each timed from when it was due, so a slow reply does not lower the load (no coordinated
   omission). Conversations start at a steady rate, 50 in flight, each at its own step;
@@ -114,15 +115,19 @@ def sender(url: str, account: Account, check: bool) -> Send:
     return send
 
 
-def closed_loop(send: Send, users: int) -> tuple[Results, float]:
+def closed_loop(send: Send, users: int, rounds: int) -> tuple[Results, float]:
+    """Each user runs `rounds` whole conversations back to back, each as a new WeChat user:
+    the start and the ramp-down at the end, when fewer than `users` are left, are then a
+    small part of the run."""
     results = Results()
 
     def run_user() -> None:
-        openid, script = user_script()
-        for text in script:
-            start = time.perf_counter()
-            ok = send(openid, text)
-            results.add(time.perf_counter() - start, ok)
+        for _ in range(rounds):
+            openid, script = user_script()
+            for text in script:
+                start = time.perf_counter()
+                ok = send(openid, text)
+                results.add(time.perf_counter() - start, ok)
 
     start = time.perf_counter()
     with ThreadPoolExecutor(max_workers=users) as pool:
@@ -278,9 +283,10 @@ def compare(name: str, full: tuple[Results, float], bare: tuple[Results, float])
 
 def measure(args: argparse.Namespace, url: str, bare_url: str, account: Account) -> None:
     full, bare = sender(url, account, check=True), sender(bare_url, account, check=False)
-    print(f"closed loop, {args.users} users x {len(user_script()[1])} messages:")
-    closed = closed_loop(full, args.users)
-    compare("closed loop", closed, closed_loop(bare, args.users))
+    messages = args.rounds * len(user_script()[1])
+    print(f"closed loop, {args.users} users x {messages} messages:")
+    closed = closed_loop(full, args.users, args.rounds)
+    compare("closed loop", closed, closed_loop(bare, args.users, args.rounds))
     if args.closed_only:
         return
     capacity = len(closed[0].latencies) / closed[1]
@@ -301,6 +307,9 @@ def main() -> None:
     settings = load_settings()
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--users", type=int, default=int(os.environ.get("BENCH_USERS", 50)))
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="closed loop: conversations each user runs"
+    )
     parser.add_argument("--rate", type=float, default=None, help="open-loop msg/s")
     parser.add_argument("--seconds", type=float, default=OPEN_LOOP_SECONDS)
     parser.add_argument("--closed-only", action="store_true")
