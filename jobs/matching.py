@@ -75,6 +75,28 @@ class Conflict(Exception):
     """Committed state changed under the plan (another run, a cancellation)."""
 
 
+# The columns a run reads (not whole rows as ORM objects: loading an open pledge as an
+# object cost several times reading its six columns, and every run reads every open one).
+_OPEN_CASES = select(
+    Case.id,
+    Case.need_type,
+    Case.amount_needed,
+    Case.amount_matched,
+    Case.region_code,
+    Case.urgency,
+    Case.submitted_at,
+).where(Case.status.in_(MATCHABLE_CASES))
+_OPEN_MONEY = select(
+    Pledge.id,
+    Pledge.kind,
+    Pledge.need_type,
+    Pledge.amount,
+    Pledge.amount_allocated,
+    Pledge.region_pref,
+    Pledge.project_id,
+).where(Pledge.status.in_(MATCHABLE_PLEDGES), Pledge.kind == ResourceKind.MONEY)
+
+
 def load_open(session: Session) -> tuple[list[CaseNeed], list[PledgeOffer], set[tuple[int, int]]]:
     """Open cases (what money they still need: 0 for goods-only needs), open money pledges
     with what is left of them, and the declined pairs."""
@@ -89,7 +111,7 @@ def load_open(session: Session) -> tuple[list[CaseNeed], list[PledgeOffer], set[
             urgency=c.urgency,
             waiting_days=(now - c.submitted_at).days,
         )
-        for c in session.scalars(select(Case).where(Case.status.in_(MATCHABLE_CASES)))
+        for c in session.execute(_OPEN_CASES)
     ]
     pledges = [
         PledgeOffer(
@@ -100,11 +122,7 @@ def load_open(session: Session) -> tuple[list[CaseNeed], list[PledgeOffer], set[
             region_pref=p.region_pref,
             project_id=p.project_id,
         )
-        for p in session.scalars(
-            select(Pledge).where(
-                Pledge.status.in_(MATCHABLE_PLEDGES), Pledge.kind == ResourceKind.MONEY
-            )
-        )
+        for p in session.execute(_OPEN_MONEY)
     ]
     declined = {
         (row.case_id, row.pledge_id)
@@ -247,8 +265,8 @@ def plan_in_kind(session: Session, cases: list[CaseNeed]) -> list[tuple[int, int
     ):
         declined.setdefault(row.pledge_id, set()).add(row.case_id)
     planned = []
-    in_kind = session.scalars(
-        select(Pledge)
+    in_kind = session.execute(
+        select(Pledge.id, Pledge.kind, Pledge.need_type, Pledge.region_pref)
         .where(Pledge.status == PledgeStatus.OPEN, Pledge.kind != ResourceKind.MONEY)
         .order_by(Pledge.id)
     )
