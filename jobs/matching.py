@@ -75,8 +75,9 @@ class Conflict(Exception):
     """Committed state changed under the plan (another run, a cancellation)."""
 
 
-# The columns a run reads (not whole rows as ORM objects: loading an open pledge as an
-# object cost several times reading its six columns, and every run reads every open one).
+# The columns a run reads, not whole rows as ORM objects: building the objects cost as much
+# again as reading the columns (13.5 against 7.3 ms for 1,321 open pledges), and every run
+# reads every open case and pledge.
 _OPEN_CASES = select(
     Case.id,
     Case.need_type,
