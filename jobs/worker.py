@@ -1,12 +1,12 @@
 """The RQ worker. Its jobs run one after another in its own process, sharing one set of
-services, instead of RQ's default of forking a child per job: measured with
-`make bench-jobs`, a fork per job cost this service 168–173 ms of CPU on PostgreSQL against
-6–7 ms (the child's start and teardown, then a new database pool and PostgreSQL backend for
-each job), so notices and matcher runs queued up behind it under load. The trade-off is isolation: a
-job that crashed the interpreter itself would take the worker down with it (under `make
-run`, honcho then stops the whole stack, visibly), so in production run it under a supervisor
-that restarts it (systemd, Kubernetes); a job that raises only fails that job, as before,
-and a job past its timeout is stopped by RQ's alarm in this process."""
+services, instead of RQ's default of forking a child per job: measured with `make
+bench-jobs`, a fork per job cost this service 168–173 ms of CPU on PostgreSQL against 6–7 ms
+(the child's start and teardown, then a new database pool and PostgreSQL backend for each
+job), so notices and matcher runs queued up behind it under load. The trade-off is
+isolation: a job that crashed the interpreter itself would take the worker down with it
+(under `make run`, honcho then stops the whole stack, visibly), so in production run it
+under a supervisor that restarts it (systemd, Kubernetes); a job that raises only fails that
+job, as before, and a job past its timeout is stopped by RQ's alarm in this process."""
 
 from __future__ import annotations
 
