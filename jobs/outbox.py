@@ -3,13 +3,11 @@ every minute by the scheduler)."""
 
 from __future__ import annotations
 
-from redis import Redis
-
 import compose
 from notification.outbox import deliver_due
 
 
 def deliver_notifications() -> int:
     """Send every due notification; returns how many went out."""
-    with compose.opened() as services, Redis.from_url(services.settings.redis_url) as redis:
-        return deliver_due(services.db, services.settings, redis)
+    with compose.opened() as services:
+        return deliver_due(services.db, services.settings, services.redis)
