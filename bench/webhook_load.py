@@ -34,6 +34,7 @@ from datetime import date, timedelta
 
 import requests
 
+from bench.cpu_split import Split, measured
 from config.settings import PROJECT_ROOT, load_settings
 from nlu.validators import id_check_char
 from wechat_standin.signing import Account
@@ -77,6 +78,7 @@ class Results:
     latencies: list[float] = field(default_factory=list)
     failures: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
+    cpu: Split = field(default_factory=Split)  # measured in the closed loop only
 
     def add(self, seconds: float, ok: bool) -> None:
         with self.lock:
@@ -130,7 +132,7 @@ def closed_loop(send: Send, users: int, rounds: int) -> tuple[Results, float]:
                 results.add(time.perf_counter() - start, ok)
 
     start = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=users) as pool:
+    with measured() as results.cpu, ThreadPoolExecutor(max_workers=users) as pool:
         for _ in range(users):
             pool.submit(run_user)
     return results, time.perf_counter() - start
@@ -277,6 +279,8 @@ def compare(name: str, full: tuple[Results, float], bare: tuple[Results, float])
     (f, f_wall), (b, b_wall) = full, bare
     print(f"  {f.line('full stack', f_wall)}")
     print(f"  {b.line('bare endpoint', b_wall)}")
+    for results in (f, b) if f.cpu.seconds else ():
+        print(f"    {results.cpu.line(len(results.latencies))}")
     ratio = (len(f.latencies) / f_wall) / (len(b.latencies) / b_wall)
     print(f"  {name}: full / bare throughput {ratio:.2f}; p99 {f.p99 * 1000:.0f} ms")
 
