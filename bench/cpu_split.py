@@ -8,7 +8,7 @@ A process that starts and ends inside the measurement (rare: the pools are warm)
 from __future__ import annotations
 
 import os
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -50,14 +50,15 @@ def cpu_seconds() -> dict[int, tuple[str, float]]:
 
 @dataclass
 class Split:
-    seconds: Counter[str] = field(default_factory=Counter)
+    seconds: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
     idle: float = 0.0  # the machine's share of CPU time left idle (all cores)
 
     def line(self, messages: int) -> str:
         """CPU milliseconds a message, by part, biggest first, and their total."""
         if messages == 0:
             return "CPU a message: no messages"
-        parts = [(p, s * 1000 / messages) for p, s in self.seconds.most_common() if s > 0]
+        ranked = sorted(self.seconds.items(), key=lambda item: -item[1])
+        parts = [(p, s * 1000 / messages) for p, s in ranked if s > 0]
         shown = ", ".join(f"{p} {ms:.2f}" for p, ms in parts if ms >= 0.01)
         total = sum(ms for _, ms in parts)
         return f"CPU a message (ms): {shown}; total {total:.2f}; machine idle {self.idle:.0%}"
