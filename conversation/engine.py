@@ -63,6 +63,12 @@ COMMANDS = {
 }
 TOP_MENU = tuple(key for key, _, _ in msg.MENU_ITEMS)
 CLAUSES = re.compile(r"[\s，。！？!?,.~～…、；;]+")
+# Giving up, said in one breath ("算了不弄了", "我不想填了", "先不办了吧", "以后再说"): only
+# in a short message, so an answer that tells a story ("孩子病了不想治了") is still an answer.
+GIVING_UP = re.compile(
+    r"算了|以后再说|改天再说|不(想|要|用)?(弄|填|办|搞|申请|登记|捐|写)了|(弄|填|办|申请|捐)不了了"
+)
+GIVING_UP_LENGTH = 10
 
 
 def command_of(text: str) -> str | None:
@@ -71,6 +77,8 @@ def command_of(text: str) -> str | None:
     for command, words in COMMANDS.items():
         if cleaned in words:
             return command
+    if len(cleaned) <= GIVING_UP_LENGTH and GIVING_UP.search(cleaned):
+        return "cancel"
     clauses = [clause for clause in CLAUSES.split(text.lower()) if clause]
     if len(clauses) > 1:
         found = {command_of(clause) for clause in clauses}

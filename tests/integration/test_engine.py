@@ -91,6 +91,14 @@ def test_cancel_keeps_nothing(services: Services) -> None:
     assert msg.NOTHING_TO_CANCEL == say(services, "取消")
 
 
+def test_giving_up_in_one_breath_at_a_question_cancels(services: Services) -> None:
+    say(services, "我想求助")
+    for answer in HOUSEHOLD_ANSWERS[:4]:
+        say(services, answer)  # now at the region question
+    assert msg.CANCELLED == say(services, "算了不弄了")
+    assert services.store.load("o_engine") is None
+
+
 def test_third_failure_offers_a_person(services: Services) -> None:
     say(services, "我想求助")
     for answer in HOUSEHOLD_ANSWERS[:5]:

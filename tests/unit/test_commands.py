@@ -1,0 +1,44 @@
+"""Commands that work at every step, as people say them."""
+
+import pytest
+
+from conversation.engine import command_of
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "取消",
+        "算了，不弄了",
+        "算了不弄了",
+        "我不想填了",
+        "先不办了吧",
+        "不申请了谢谢",
+        "以后再说吧",
+        "太麻烦了不弄了",
+        "填不了了",
+    ],
+)
+def test_giving_up_cancels(text: str) -> None:
+    assert command_of(text) == "cancel"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "孩子病了不想治了",  # a story, not giving up
+        "不同意",
+        "不需要",
+        "不用",
+        "老伴去年走了，家里就剩我一个人，地也种不了了，孩子在外地打工也顾不上",
+        "甘肃定西通渭县",
+    ],
+)
+def test_answers_are_not_commands(text: str) -> None:
+    assert command_of(text) is None
+
+
+def test_other_commands() -> None:
+    assert command_of("转人工") == "human"
+    assert command_of("查进度") == "status"
+    assert command_of("上一步") == "back"
