@@ -1,6 +1,7 @@
 """Answers read as people mean them, end to end through signed XML: what a first message
 already said is not asked again; "不知道", a cancel said in two clauses, a phone number in
-Chinese digits, and a question about the platform asked in the middle of a flow."""
+Chinese digits, a question about the platform asked in the middle of a flow, and one asked
+first, which ends with how to begin."""
 
 from __future__ import annotations
 
@@ -162,3 +163,9 @@ def test_a_lone_menu_digit_at_the_amount_question_is_asked_again(
     household.say("确认")
     with app.extensions["zhulian"].services.db.session() as session:
         assert session.scalars(select(Case)).one().amount_needed == 1
+
+
+def test_what_the_platform_is_ends_with_how_to_start(household: WeChatUser) -> None:
+    about = household.say("你们这里能帮忙吗")
+    assert "社工机构运营" in about and "回复“1”" in about
+    assert "同意" in household.say("1")  # the help request begins with its consent question
