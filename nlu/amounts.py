@@ -17,6 +17,9 @@ _TOKEN = re.compile(
     r"\s*(?P<unit>[wWkK万千](?![0-9])|块钱|块|元|圆|rmb|RMB)?"
 )
 MAX_AMOUNT = 100_000_000
+# "138-0013-8000", "1101 0519 4912 3100 2X": a phone or ID number written in groups. Three
+# groups or more, or ten digits in all; "2000-3000" (a range) stays money.
+_GROUPED_DIGITS = re.compile(r"(?<![0-9])[0-9]+(?:[\s-]+[0-9]+)+[Xx]?")
 
 
 def _to_number(token: str) -> float:
@@ -36,13 +39,19 @@ def _plausible_chinese_number(num: str, text: str) -> bool:
     return text.strip(" 。!！吧啊呀元块") == num
 
 
+def _unless_identifier(match: re.Match[str]) -> str:
+    groups = re.findall("[0-9]+", match.group())
+    is_identifier = len(groups) >= 3 or sum(map(len, groups)) >= 10
+    return " " * len(match.group()) if is_identifier else match.group()
+
+
 # "两三千", "七八百": a rough range; the upper end is what a household would need.
 _RANGE = re.compile(r"[一二两三四五六七八九]([二三四五六七八九])(?=[十百千万])")
 
 
 def find_amounts(text: str) -> list[tuple[int, bool]]:
     """Every amount in the text as (yuan, has_money_unit), in order of appearance."""
-    text = _RANGE.sub(r"\1", text)
+    text = _GROUPED_DIGITS.sub(_unless_identifier, _RANGE.sub(r"\1", text))
     found: list[tuple[int, bool]] = []
     for match in _TOKEN.finditer(text):
         num, unit = match.group("num"), match.group("unit") or ""

@@ -31,6 +31,8 @@ from nlu.text import normalise_text
         ("七八百块", 800),
         ("还差两千伍", 2500),
         ("叁仟元", 3000),
+        ("大概2000-3000块", 3000),
+        ("电话 138 0013 8000，要两万", 20000),
     ],
 )
 def test_amounts_to_integer_yuan(text: str, yuan: int) -> None:
@@ -38,7 +40,18 @@ def test_amounts_to_integer_yuan(text: str, yuan: int) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["没钱", "13800138000", "两袋大米", "😭😭", "我奶奶八十多了", "俺七十三了种不动地"]
+    "text",
+    [
+        "没钱",
+        "13800138000",
+        "138-0013-8000",
+        "138 0013 8000",
+        "1101 0519 4912 3100 2X",
+        "两袋大米",
+        "😭😭",
+        "我奶奶八十多了",
+        "俺七十三了种不动地",
+    ],
 )
 def test_texts_without_an_amount(text: str) -> None:
     assert parse_amount(text) is None
