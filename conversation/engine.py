@@ -27,7 +27,7 @@ from nlu.client import MIN_CONFIDENCE, NluClient
 from nlu.geo import place_of
 from nlu.lexicon import bare, detect_need_type, menu_number
 from nlu.regions import region_index
-from nlu.sides import GIVE, HELP
+from nlu.sides import GIVE, HELP, side_said
 from storage import social_work as social_work_store
 from storage.db import Database
 from storage.files import FileStore
@@ -315,10 +315,13 @@ class Conversation:
 
     def _route_by_nlu(self, text: str) -> str:
         found = self.services.nlu.interpret(text)
-        if found.confidence < MIN_CONFIDENCE:
+        intent = found.intent or ""
+        if intent == "inform" and (side := side_said(text)) is not None:
+            intent = side  # an answer with no question asked: "捐1000", "申请两千学费"
+        elif found.confidence < MIN_CONFIDENCE:
             return self._clarify(found.ranking)
         entities: dict[str, Any] = found.entities
-        if (flow := registry.flow_for_intent(found.intent or "")) is not None:
+        if (flow := registry.flow_for_intent(intent)) is not None:
             return self.start(flow, flow.triggers.prefill(text, entities))
         replies = {
             "check_status": lambda: self._simple("status"),
@@ -328,8 +331,8 @@ class Conversation:
             "cancel": lambda: msg.NOTHING_TO_CANCEL,
             "ask_about": lambda: faq.answer(text),
         }
-        if found.intent in replies:
-            return replies[found.intent]()
+        if intent in replies:
+            return replies[intent]()
         return self._not_understood()
 
     def _clarify(self, ranking: list[tuple[str, float]]) -> str:

@@ -67,6 +67,7 @@ BY_ME = re.compile(
 )
 OFFER = re.compile(
     r"认捐|我来出|我出|我来捐|捐给(?!我|俺)|(?:想|要|可以|愿意|能)捐|捐(?:一|两|三|五|点|些|款|物|建)(?!给我|给俺)"
+    rf"|^{_ME}?(?:们)?捐\s*(?:{_NUM}|钱|现金|东西|物品|衣服|书)"
     r"|资助(?:一个|一户|贫困|穷|困难|几个|学生|孩子|大学生|一名)"
     r"|(?:想|要|愿意|可以|准备|决定|打算|计划)资助"
     r"|(?:拿|掏)[^，。]{0,6}出来[^，。]{0,2}(?:帮|给|资助|捐)|组织[^，。]{0,10}(?:下乡|义诊|送|捐)"
@@ -182,6 +183,13 @@ def side_cue(text: str) -> tuple[str, Strength] | None:
     if need_types(text) and (own or not (OTHERS.search(text) or offered)):
         return HELP, Strength.HARDSHIP
     return None
+
+
+def side_said(text: str) -> str | None:
+    """The side a text asks or offers for in so many words (申请, 捐1000), not only by a
+    hardship it tells."""
+    cue = side_cue(text)
+    return cue[0] if cue is not None and cue[1] >= Strength.SAID else None
 
 
 def says_both(text: str) -> bool:

@@ -110,8 +110,10 @@ def prefill(text: str, entities: dict[str, Any]) -> Slots:
         slots["kind"] = kind
         if item := offered_item(text):
             slots["item"] = item
-    elif entities.get("amount_yuan"):
-        slots.update(kind="money", amount=entities["amount_yuan"])
+    elif kind == "money" or entities.get("amount_yuan"):
+        slots["kind"] = "money"  # 捐款, 想捐点钱: the amount is asked next
+        if amount := entities.get("amount_yuan"):
+            slots["amount"] = amount
     if need := entities.get("need_type") or detect_need_type(text):
         slots["need_type"] = need
     if region := entities.get("region"):

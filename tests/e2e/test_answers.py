@@ -121,6 +121,22 @@ def test_goods_offer_prefills_kind_item_and_need(
     assert item in (pledge.item_description or "")
 
 
+@pytest.mark.parametrize(("first", "amount"), [("捐1000", 1000), ("我捐1000块", 1000)])
+def test_a_donor_in_a_hurry_gives_the_amount_first(
+    app: Flask, donor: WeChatUser, first: str, amount: int
+) -> None:
+    assert "想帮助哪方面" in donor.say(first)  # money and the sum are taken: no menu, no doubt
+    donor.conversation("不限", "不限", "匿名", "不留", "确认")
+    with app.extensions["zhulian"].services.db.session() as session:
+        pledge = session.scalars(select(Pledge)).one()
+    assert (pledge.kind, pledge.amount) == ("money", amount)
+
+
+def test_money_named_without_a_sum_asks_the_sum(donor: WeChatUser) -> None:
+    assert "想帮助哪方面" in donor.say("捐款")  # the kind is not asked again
+    assert "打算捐多少钱" in donor.say("不限")
+
+
 def test_household_amount_sentence_prefills_need_and_amount(household: WeChatUser) -> None:
     household.say("娃下个月要交两千学费了")
     summary_so_far = household.say("同意")
