@@ -21,7 +21,7 @@ import requests
 
 from nlu.arbiter import Ranking, arbitrate
 from nlu.entities import extract_entities
-from nlu.lexicon import is_no, is_yes, keyword_intent
+from nlu.lexicon import is_no, is_yes, keyword_intent, says_thanks
 from nlu.text import compact
 
 log = logging.getLogger(__name__)
@@ -55,7 +55,7 @@ def plain_intent(text: str) -> str | None:
         return "out_of_scope"
     if _PLAIN_ANSWER.fullmatch(plain):
         return "inform"
-    if is_yes(text):
+    if is_yes(text) and not says_thanks(text):  # 好的谢谢 is left to the model: thanks
         return "affirm"
     if is_no(text):
         return "deny"

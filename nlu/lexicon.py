@@ -176,9 +176,39 @@ _YES_ENDING = re.compile(r"(?:无误|没错|正确|不差|都对|全对|对的|�
 _SOMETHING_WRONG = re.compile(r"不|错|改|换|重新|别|没有")
 
 
+# Thanks said with a yes ("好的谢谢", "可以，麻烦你们了"), and particles between yeses.
+_COURTESY = re.compile(
+    r"谢谢(?:你|您|你们|啦|了)?|感谢(?:你|您|你们)?|多谢|麻烦(?:你|您|你们)?了|辛苦(?:你|您|你们)?了"
+)
+_FILLERS = frozenset("啊呀吧的了哈啦哦噢呐")
+_SPOKEN_YES = frozenset(word for word in YES_WORDS if not word.isascii())
+
+
+def _only_yes(said: str) -> bool:
+    """Whether a text is yes words one after another, with particles between them and
+    thanks anywhere ("嗯嗯好的", "好的好的谢谢", "行啊可以"); at least one yes word."""
+    said = _COURTESY.sub("", said)
+    longest = max(map(len, _SPOKEN_YES))
+    reached = {0: False}  # position -> whether a yes word came before it
+    for end in range(1, len(said) + 1):
+        for start in range(max(0, end - longest), end):
+            if start not in reached:
+                continue
+            piece = said[start:end]
+            if piece in _SPOKEN_YES or (len(piece) == 1 and piece in _FILLERS):
+                reached[end] = reached.get(end, False) or reached[start] or piece in _SPOKEN_YES
+    return reached.get(len(said), False)
+
+
+def says_thanks(text: str) -> bool:
+    """Thanks in the text ("好的谢谢" answers a question with a yes, and is thanks when no
+    question was asked)."""
+    return _COURTESY.search(bare(text)) is not None
+
+
 def is_yes(text: str) -> bool:
     said = bare(text)
-    if said in YES_WORDS:
+    if said in YES_WORDS or _only_yes(said):
         return True
     ending = _YES_ENDING.search(said)
     return ending is not None and not _SOMETHING_WRONG.search(said[: ending.start()])

@@ -185,3 +185,8 @@ def test_what_the_platform_is_ends_with_how_to_start(household: WeChatUser) -> N
     about = household.say("你们这里能帮忙吗")
     assert "社工机构运营" in about and "回复“1”" in about
     assert "同意" in household.say("1")  # the help request begins with its consent question
+
+
+def test_consent_given_with_thanks(household: WeChatUser) -> None:
+    household.say("我想求助")
+    assert "哪方面" in household.say("好的谢谢")  # consent recorded, the first question asked

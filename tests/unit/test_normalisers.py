@@ -187,3 +187,24 @@ def test_what_a_donor_offers(text: str, kind: str) -> None:
 def test_a_confirmation_said_at_the_end_is_a_yes() -> None:
     assert is_yes("核实过了无误") and is_yes("一点不差") and is_yes("都对")
     assert not is_yes("地址不对其他没问题") and not is_yes("名字写错了别的没错")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "好的谢谢",
+        "好的，谢谢你",
+        "嗯嗯好的",
+        "好的好的",
+        "行啊可以",
+        "可以，麻烦你们了",
+        "是的谢谢您",
+    ],
+)
+def test_a_yes_said_with_thanks_or_twice_is_a_yes(text: str) -> None:
+    assert is_yes(text)
+
+
+@pytest.mark.parametrize("text", ["谢谢", "是不是", "好不好", "不行谢谢", "哈哈", "好什么好"])
+def test_thanks_or_a_question_alone_is_no_yes(text: str) -> None:
+    assert not is_yes(text)
