@@ -13,12 +13,17 @@ from storage.repositories import user_records
 from vocabulary import KIND_LABELS, NEED_LABELS
 
 
-def _pledge_lines(session: Session, pledge: Pledge) -> list[str]:
+def pledge_line(pledge: Pledge) -> str:
+    """认捐 J000012｜2000 元｜等待配对"""
     what = (
         msg.YUAN.format(amount=pledge.amount).strip() if pledge.amount else KIND_LABELS[pledge.kind]
     )
     status = msg.PLEDGE_STATUS[pledge.status]
-    lines = [msg.STATUS_PLEDGE_LINE.format(number=pledge.number, what=what, status=status)]
+    return msg.STATUS_PLEDGE_LINE.format(number=pledge.number, what=what, status=status)
+
+
+def _pledge_lines(session: Session, pledge: Pledge) -> list[str]:
+    lines = [pledge_line(pledge)]
     matches = session.scalars(
         select(Match)
         .where(Match.pledge_id == pledge.id, Match.status.in_(LIVE_MATCHES))

@@ -471,6 +471,11 @@ PLEDGE_EXPIRED_IN_KIND = (
 )
 PLEDGE_CANCELLED = "已取消认捐 {pledge} 未配对的 {left} 元。已经配对的部分会照常交付。"
 NO_SUCH_PLEDGE = "没有找到您的认捐 {pledge}。"
+NO_PLEDGE_TO_CANCEL = "您现在没有可以取消的认捐。回复“进度”可以查看您的记录。"
+WHICH_PLEDGE_TO_CANCEL = (
+    "要取消哪一笔？请回复“取消认捐”加编号，比如“取消认捐 {example}”（已经配对的部分会照常交付）：\n"
+    "{pledges}"
+)
 NOTHING_TO_RELEASE = "认捐 {pledge} 现在是“{status}”，没有可以取消的部分了。"
 PLEDGE_CANCELLED_IN_KIND = "已取消认捐 {pledge}。谢谢您的爱心，欢迎随时再来。"
 

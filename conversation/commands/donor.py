@@ -1,6 +1,8 @@
-"""取消认捐 J…: a donor releases what is not allocated yet. 感谢名单: the donors who asked to be
-thanked publicly (domain.thanks), and the page with all of them; 公开致谢 J… [称呼] asks to
-be one of them (anonymous by default), 不公开 J… takes it back."""
+"""取消认捐 J…: a donor releases what is not allocated yet; 取消认捐 alone lists the pledges
+that can be, each with the words that cancel it (a cancellation is never guessed).
+感谢名单: the donors who asked to be thanked publicly (domain.thanks), and the page with all
+of them; 公开致谢 J… [称呼] asks to be one of them (anonymous by default), 不公开 J… takes
+it back."""
 
 from __future__ import annotations
 
@@ -10,13 +12,25 @@ from typing import TYPE_CHECKING
 import messages as msg
 from conversation.commands import Command
 from conversation.matches import cancel_pledge, own_pledge
+from conversation.status import pledge_line
+from domain.pledges import OPEN
 from domain.thanks import set_thanks, thank_you_list
+from storage.repositories import user_records
 
 if TYPE_CHECKING:
     from conversation.engine import Conversation
 
 SHOWN_IN_CHAT = 10
 NAME_LENGTH = 20
+
+
+def which_pledge(conversation: Conversation, _found: re.Match[str]) -> str:
+    _, pledges = user_records(conversation.session, conversation.user)
+    cancellable = [pledge for pledge in pledges if pledge.status in OPEN]
+    if not cancellable:
+        return msg.NO_PLEDGE_TO_CANCEL
+    lines = "\n".join(pledge_line(pledge) for pledge in cancellable)
+    return msg.WHICH_PLEDGE_TO_CANCEL.format(example=cancellable[0].number, pledges=lines)
 
 
 def thanks(conversation: Conversation, _found: re.Match[str]) -> str:
@@ -49,6 +63,14 @@ def unlist_me(conversation: Conversation, found: re.Match[str]) -> str:
 
 COMMANDS = (
     Command("取消认捐", re.compile(r"^取消认捐\s*[Jj]\s*(\d+)\s*$"), cancel_pledge, priority=50),
+    Command(
+        "取消认捐（没写编号）",
+        re.compile(
+            r"^(?:我想|我要)?(?:取消|撤回|撤销)(?:我的)?(?:认捐|捐款|捐赠)(?:吧|了)?[。！!？?]*$"
+        ),
+        which_pledge,
+        priority=50,
+    ),
     Command(
         "感谢名单",
         re.compile(r"^(?:看看?|查看?)?(?:感谢名单|感谢榜|爱心榜)[？?]?$"),

@@ -109,6 +109,18 @@ def test_money_donor_hears_the_supervised_account(
     assert account in to_donor and "J000001" in to_donor
 
 
+def test_cancelling_without_a_number_lists_what_can_be_cancelled(
+    app: Flask, donor: WeChatUser
+) -> None:
+    donor.conversation("2", "2", "不限", "旧冬衣 10 件", "不限", "匿名", DONOR_PHONE, "确认")
+    which = donor.say("我想取消认捐")
+    assert "取消认捐 J000001" in which and "认捐 J000001｜物资｜等待配对" in which
+    with app.extensions["zhulian"].services.db.session() as session:
+        assert session.scalars(select(Pledge)).one().status == PledgeStatus.OPEN  # not guessed
+    donor.say("取消认捐 J000001")
+    assert "没有可以取消的认捐" in donor.say("取消认捐")
+
+
 def test_cancelling_an_unmatched_goods_pledge_says_no_yuan(donor: WeChatUser) -> None:
     donor.conversation("2", "2", "不限", "旧冬衣 10 件", "不限", "匿名", DONOR_PHONE, "确认")
     reply = donor.say("取消认捐 J000001")
