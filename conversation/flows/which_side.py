@@ -1,6 +1,7 @@
 """求助还是帮助别人？ Asked when a first message could be either (the NLU reads it as
 `unsure_side`): the answer starts the help or the pledge conversation, with what the first
-message already said."""
+message already said. Someone asking for another family (a neighbour, a village cadre) is
+told how that family can ask, or a social worker come: their data needs their own consent."""
 
 from __future__ import annotations
 
@@ -15,10 +16,13 @@ from conversation.steps import Slots, Step, menu_or_keyword
 if TYPE_CHECKING:
     from conversation.engine import Conversation
 
-SIDES = ("help", "pledge")  # the flows each answer starts
+SIDES = ("help", "pledge", "another_family")  # the flows the first two answers start
+ANOTHER_FAMILY = re.compile(r"替|邻居|村里|村民|乡亲|别人家|别的(?:困难)?(?:家庭|人家)")
 
 
 def _side_in(text: str) -> str | None:
+    if ANOTHER_FAMILY.search(text):
+        return "another_family"
     if re.search(r"帮助?别人|帮别人|捐|帮他们|帮人", text):
         return "pledge"
     return "help" if re.search(r"求助|自己|家人|我家|俺家|给我|我要帮助", text) else None
@@ -29,6 +33,8 @@ def _keep_first_message(text: str, entities: dict[str, Any]) -> Slots:
 
 
 def _start_chosen(conversation: Conversation, slots: Slots) -> str:
+    if slots["side"] == "another_family":
+        return msg.FOR_ANOTHER_FAMILY
     flow = registry.flows()[slots["side"]]
     return conversation.start(flow, flow.triggers.prefill(slots["first"], slots["entities"]))
 

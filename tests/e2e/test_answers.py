@@ -190,3 +190,14 @@ def test_what_the_platform_is_ends_with_how_to_start(household: WeChatUser) -> N
 def test_consent_given_with_thanks(household: WeChatUser) -> None:
     household.say("我想求助")
     assert "哪方面" in household.say("好的谢谢")  # consent recorded, the first question asked
+
+
+def test_asking_for_another_family_says_how_they_can_ask(app: Flask, household: WeChatUser) -> None:
+    """A neighbour or a village cadre gets told how the family asks itself, or how a social
+    worker comes; nothing of the family is taken from someone else."""
+    assert "3 替别的困难家庭求助" in household.say("能捐几袋面粉吗")
+    reply = household.say("3")
+    assert "本人同意" in reply and "人工" in reply
+    with app.extensions["zhulian"].services.db.session() as session:
+        assert session.scalars(select(Case)).all() == []
+    assert "哪个县" in household.say("人工")  # a social worker, asked for where
