@@ -4,6 +4,7 @@ written at confirmation, checked, and the covering social workers are told."""
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
 import messages as msg
@@ -38,6 +39,7 @@ from nlu.validators import (
     mask_phone,
     parse_household_size,
     validate_id_number,
+    validate_mobile,
 )
 from storage.models import Case
 from storage.repositories import CaseDraft, audit, submit_case
@@ -58,11 +60,26 @@ def _parse_household(text: str, _state: ConversationState) -> int:
 NAME_PREFIX = re.compile(r"^(我叫|我是|叫|名字是|姓名是?|名字|户主是?)[:：\s]*")
 
 
-def _parse_name(text: str, _state: ConversationState) -> str:
-    name = NAME_PREFIX.sub("", text.strip()).strip("。，, ")
+# An ID or mobile number written with the name ("王秀英 11010519491231002X"), kept for its own
+# question when it is valid.
+WRITTEN_WITH_NAME = (
+    ("id_number", re.compile(r"\d{17}[\dXx]"), validate_id_number),
+    ("phone", re.compile(r"1\d{10}"), validate_mobile),
+)
+NUMBER_LABELS = re.compile(r"身份证号?码?(?:是)?|(?:手机|电话)号?码?(?:是)?|[，,。；;:：]")
+
+
+def _parse_name(text: str, state: ConversationState) -> str:
+    for slot, pattern, validator in WRITTEN_WITH_NAME:
+        if (found := pattern.search(text)) is None:
+            continue
+        with suppress(Invalid):
+            state.slots.setdefault(slot, validator(found.group()))
+        text = NUMBER_LABELS.sub(" ", text[: found.start()] + " " + text[found.end() :])
+    name = NAME_PREFIX.sub("", text.strip()).strip("。，,:： ")
     if not re.fullmatch(r"[\u4e00-\u9fa5·•A-Za-z ]{2,20}", name):
         raise Reprompt(msg.BAD_NAME)
-    return name
+    return name.strip()
 
 
 def submit_help(conversation: Conversation, slots: Slots, on_behalf: bool = False) -> str:

@@ -201,3 +201,17 @@ def test_asking_for_another_family_says_how_they_can_ask(app: Flask, household: 
     with app.extensions["zhulian"].services.db.session() as session:
         assert session.scalars(select(Case)).all() == []
     assert "哪个县" in household.say("人工")  # a social worker, asked for where
+
+
+def test_numbers_written_with_the_name_are_kept_for_their_questions(
+    app: Flask, household: WeChatUser
+) -> None:
+    household.say("我想求助")
+    household.conversation(*HOUSEHOLD_ANSWERS[:6])  # up to the name question
+    summary = household.say("王秀英 11010519491231002X，电话13800138000")
+    assert "请核对" in summary  # no ID or phone question left
+    assert "姓名：王秀英\n" in summary and "1101**********002X" in summary
+    assert "138****8000" in summary
+    assert "提交成功" in household.say("确认")
+    with app.extensions["zhulian"].services.db.session() as session:
+        assert len(session.scalars(select(Case)).all()) == 1
