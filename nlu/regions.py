@@ -172,9 +172,15 @@ def _stands_alone(text: str, start: int, end: int, kept: list[tuple[int, int, st
     return any(e == start for _, e, _ in kept)
 
 
+# After a name, what makes it a township or a street, not the county of that name (通渭县
+# 城关镇 is not 城关区; 安定区凤翔镇 is not 凤翔区); 乡下 and 乡里 are the countryside.
+TOWNSHIP_AFTER = re.compile(r"镇|乡(?![下里亲村])|街道")
+
+
 def _mentions(text: str, index: RegionIndex) -> list[tuple[int, int, str]]:
     """(start, end, name) of region names in the text, longest first, without overlaps. A
-    two-character short name counts only where it stands as a word (`_stands_alone`)."""
+    two-character short name counts only where it stands as a word (`_stands_alone`), and
+    no name that a township marker follows counts."""
     found = [
         (start, start + len(name), name)
         for start, char in enumerate(text)
@@ -190,10 +196,13 @@ def _mentions(text: str, index: RegionIndex) -> list[tuple[int, int, str]]:
     return [
         (start, end, name)
         for start, end, name in kept
-        if end - start > 2
-        or name in index.official
-        or any(index.by_code[code].level == "province" for code in index.names[name])
-        or _stands_alone(text, start, end, kept)
+        if not TOWNSHIP_AFTER.match(text, end)
+        and (
+            end - start > 2
+            or name in index.official
+            or any(index.by_code[code].level == "province" for code in index.names[name])
+            or _stands_alone(text, start, end, kept)
+        )
     ]
 
 

@@ -82,6 +82,9 @@ def test_three_hundred_counties_in_three_phrasings() -> None:
         ("俺们子长这边", "610681"),  # a short county name after a word that leads to it
         ("陕西延安子长", "610681"),  # ... or right after another place
         ("想给甘肃的孩子捐学费", "620000"),  # a province's short name anywhere
+        ("甘肃省定西市通渭县城关镇东关村", "621121"),  # a township is not 城关区
+        ("定西市安定区凤翔镇", "621102"),  # ... nor 凤翔 in Shaanxi
+        ("我是通渭乡下的", "621121"),  # the countryside is no township
     ],
 )
 def test_places_inside_sentences(text: str, code: str) -> None:
