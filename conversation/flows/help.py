@@ -69,6 +69,17 @@ WRITTEN_WITH_NAME = (
 NUMBER_LABELS = re.compile(r"身份证号?码?(?:是)?|(?:手机|电话)号?码?(?:是)?|[，,。；;:：]")
 
 
+NO_PHONE = re.compile(r"没(?:有)?(?:手机|电话)|不会用手机|手机(?:坏了|丢了)|不用手机")
+
+
+def _parse_phone(text: str, state: ConversationState) -> str:
+    """A number to reach the household by: without a phone of one's own, a relative's, a
+    neighbour's or a village cadre's will do."""
+    if NO_PHONE.search(text) and not re.search(r"\d{7}", text):
+        raise Reprompt(msg.NO_PHONE_OF_ONES_OWN)
+    return parse_phone(text, state)
+
+
 def _parse_name(text: str, state: ConversationState) -> str:
     for slot, pattern, validator in WRITTEN_WITH_NAME:
         if (found := pattern.search(text)) is None:
@@ -193,7 +204,7 @@ FLOW = Flow(
             validated(validate_id_number, msg.ID_REPROMPTS),
             mask_id_number,
         ),
-        Step("phone", "手机号", msg.ASK_PHONE, parse_phone, mask_phone),
+        Step("phone", "手机号", msg.ASK_PHONE, _parse_phone, mask_phone),
     ),
     submit=submit_help,
     triggers=Triggers(intents=("seek_help",), menu="help", prefill=prefill),

@@ -215,3 +215,10 @@ def test_numbers_written_with_the_name_are_kept_for_their_questions(
     assert "提交成功" in household.say("确认")
     with app.extensions["zhulian"].services.db.session() as session:
         assert len(session.scalars(select(Case)).all()) == 1
+
+
+def test_no_phone_of_ones_own_is_offered_another_way(household: WeChatUser) -> None:
+    household.say("我想求助")
+    household.conversation(*HOUSEHOLD_ANSWERS[:8])  # at the phone question
+    assert "家里人、邻居或村干部的手机号" in household.say("我没有手机")
+    assert "请核对" in household.say("用我儿子的吧 13912345678")
