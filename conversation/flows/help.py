@@ -69,6 +69,17 @@ WRITTEN_WITH_NAME = (
 NUMBER_LABELS = re.compile(r"身份证号?码?(?:是)?|(?:手机|电话)号?码?(?:是)?|[，,。；;:：]")
 
 
+_validated_id = validated(validate_id_number, msg.ID_REPROMPTS)
+NO_ID_AT_HAND = re.compile(r"不知道|记不[住得清]|不记得|忘了|找不[到着]|丢了|没带|没有身份证|没办")
+
+
+def _parse_id_number(text: str, state: ConversationState) -> str:
+    """The ID number; who cannot find it is told where it is written, and who can help."""
+    if NO_ID_AT_HAND.search(text) and not re.search(r"\d{6}", text):
+        raise Reprompt(msg.ID_WHERE_TO_FIND)
+    return _validated_id(text, state)
+
+
 NO_PHONE = re.compile(r"没(?:有)?(?:手机|电话)|不会用手机|手机(?:坏了|丢了)|不用手机")
 
 
@@ -201,7 +212,7 @@ FLOW = Flow(
             "id_number",
             "身份证号",
             msg.ASK_ID_NUMBER,
-            validated(validate_id_number, msg.ID_REPROMPTS),
+            _parse_id_number,
             mask_id_number,
         ),
         Step("phone", "手机号", msg.ASK_PHONE, _parse_phone, mask_phone),

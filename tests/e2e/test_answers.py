@@ -222,3 +222,10 @@ def test_no_phone_of_ones_own_is_offered_another_way(household: WeChatUser) -> N
     household.conversation(*HOUSEHOLD_ANSWERS[:8])  # at the phone question
     assert "家里人、邻居或村干部的手机号" in household.say("我没有手机")
     assert "请核对" in household.say("用我儿子的吧 13912345678")
+
+
+def test_an_id_number_not_at_hand_is_told_where_to_find_it(household: WeChatUser) -> None:
+    household.say("我想求助")
+    household.conversation(*HOUSEHOLD_ANSWERS[:7])  # at the ID number question
+    assert "户口本上也有" in household.say("身份证号我记不住")
+    assert "手机号" in household.say("11010519491231002X")
