@@ -46,12 +46,20 @@ def _ask_item(slots: Slots) -> str:
     return msg.ASK_SERVICE if slots.get("kind") == "service" else msg.ASK_ITEM
 
 
+# A count or a sum given where the name is asked ("30台", "两千"): not a name.
+QUANTITY = re.compile(
+    r"[\d一二两三四五六七八九十百千万]+\s*(?:台|个|件|箱|袋|本|套|斤|床|元|块|万|千)?"
+)
+
+
 def _parse_display_name(text: str, _state: ConversationState) -> str:
     if means_anonymous(text):
         return ""
     name = NAME_PREFIX.sub("", text.strip())
     if not 1 <= len(name) <= 20:
         raise Reprompt(msg.BAD_DISPLAY_NAME)
+    if QUANTITY.fullmatch(name):
+        raise Reprompt(msg.NOT_A_DISPLAY_NAME)
     return name
 
 

@@ -229,3 +229,9 @@ def test_an_id_number_not_at_hand_is_told_where_to_find_it(household: WeChatUser
     household.conversation(*HOUSEHOLD_ANSWERS[:7])  # at the ID number question
     assert "户口本上也有" in household.say("身份证号我记不住")
     assert "手机号" in household.say("11010519491231002X")
+
+
+def test_a_count_at_the_name_question_is_not_taken_as_a_name(donor: WeChatUser) -> None:
+    assert "称呼" in donor.say("我想捐20床棉被给甘肃的困难户")
+    assert "这里请写一个称呼" in donor.say("30台")
+    assert "手机号" in donor.say("小陈")
