@@ -196,10 +196,35 @@ def _choose(codes: tuple[str, ...]) -> Ask:
     return Ask(msg.CHOOSE_REGION.format(options=options), choices=list(codes))
 
 
+# A city the first message named (俺是四川巴中的): the county question is asked within it.
+REGION_WITHIN = "region_within"
+
+
+# Counties people live in, as examples (not an economic development zone).
+NOT_AN_EXAMPLE = re.compile(r"开发区|新区|园区|管理区")
+
+
+def _ask_county_in(place_code: str) -> Ask:
+    """Which county of this city or province, with a few of its counties as examples."""
+    index = region_index()
+    names = [index.by_code[c].name for c in index.counties_of.get(place_code, ())]
+    examples = "、".join([n for n in names if not NOT_AN_EXAMPLE.search(n)][:4]) or "某某县"
+    place = index.full_name(place_code)
+    return Ask(msg.CHOOSE_COUNTY.format(place=place, examples=examples), context=place)
+
+
+def ask_county(slots: Slots) -> str:
+    within = slots.get(REGION_WITHIN)
+    return _ask_county_in(within).question if within else msg.ASK_REGION
+
+
 def _resolve_with_context(text: str, state: ConversationState) -> Resolution:
-    """Read a reply in the context of the previous question ("通渭" after "定西市哪个县")."""
-    if state.context:
-        combined = resolve_region(state.context + text)
+    """Read a reply in the context of the previous question ("通渭" after "定西市哪个县"), or
+    of the city the first message named."""
+    within = state.slots.get(REGION_WITHIN)
+    context = state.context or (region_index().full_name(within) if within else "")
+    if context:
+        combined = resolve_region(context + text)
         if combined.code:
             return combined
         alone = resolve_region(text)
@@ -225,10 +250,7 @@ def parse_county(text: str, state: ConversationState) -> str:
     if found.candidates and (found.deepest is None or len(found.candidates) <= MAX_CANDIDATES):
         raise _choose(found.candidates)
     if found.deepest is not None:  # a city or province: ask for the county by name
-        index = region_index()
-        place = index.full_name(found.deepest)
-        examples = "、".join(index.by_code[c].name for c in found.candidates[:4]) or "某某县"
-        raise Ask(msg.CHOOSE_COUNTY.format(place=place, examples=examples), context=place)
+        raise _ask_county_in(found.deepest)
     raise Reprompt(msg.BAD_REGION)
 
 

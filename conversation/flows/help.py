@@ -13,9 +13,11 @@ from conversation.state import ConversationState
 from conversation.steps import (
     AMOUNT_UNKNOWN,
     NEED_GUESS,
+    REGION_WITHIN,
     Reprompt,
     Slots,
     Step,
+    ask_county,
     ask_need,
     details_in_need_answer,
     parse_consent,
@@ -179,6 +181,8 @@ def prefill(text: str, entities: dict[str, Any]) -> Slots:
     region = entities.get("region")
     if region and len(region["code"]) == 6 and region["county"]:
         slots["region"] = region["code"]
+    elif region and region["city"]:  # 俺是四川巴中的: the county is asked within the city
+        slots[REGION_WITHIN] = region["code"]
     if entities.get("household_size"):
         slots["household_size"] = entities["household_size"]
     return slots
@@ -203,7 +207,7 @@ FLOW = Flow(
             parse_free_text(msg.BAD_DESCRIPTION, minimum=4),
         ),
         Step("amount", "需要金额", msg.ASK_AMOUNT, parse_optional_money, show_money),
-        Step("region", "所在地区", msg.ASK_REGION, parse_county, show_region),
+        Step("region", "所在地区", ask_county, parse_county, show_region),
         Step(
             "household_size", "家庭人口", msg.ASK_HOUSEHOLD_SIZE, _parse_household, "{} 口人".format
         ),

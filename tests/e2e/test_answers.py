@@ -235,3 +235,11 @@ def test_a_count_at_the_name_question_is_not_taken_as_a_name(donor: WeChatUser) 
     assert "称呼" in donor.say("我想捐20床棉被给甘肃的困难户")
     assert "这里请写一个称呼" in donor.say("30台")
     assert "手机号" in donor.say("小陈")
+
+
+def test_a_city_in_the_first_message_narrows_the_county_question(household: WeChatUser) -> None:
+    household.say("俺是四川巴中的，娃考上大学了学费差五千")
+    assert "请问是四川省巴中市哪个县（区）" in household.say("同意")
+    assert "几口人" in household.say("通江")
+    household.conversation("4", "李四", "11010519491231002X")
+    assert "所在地区：四川省巴中市通江县" in household.say("13800138000")
