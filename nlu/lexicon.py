@@ -67,7 +67,11 @@ NO_WORDS = (
     "2",
 )
 
-ANY_WORDS = ("不限", "都行", "都可以", "随便", "无所谓", "哪里都行", "任何", "全国", "不限制")
+ANY_WORDS = (
+    *("不限", "都行", "都可以", "随便", "无所谓", "哪里都行", "任何", "全国", "不限制"),
+    # leaving it to the platform: to wherever or whoever needs it most
+    *("最需要", "最困难", "最穷", "没要求", "没有要求", "你们定", "你们安排", "听你们的", "哪都"),
+)
 ANONYMOUS_WORDS = ("匿名", "不留名", "不用留名", "不署名", "无名")
 
 INTENT_KEYWORDS: dict[str, tuple[str, ...]] = {

@@ -243,3 +243,15 @@ def test_a_city_in_the_first_message_narrows_the_county_question(household: WeCh
     assert "几口人" in household.say("通江")
     household.conversation("4", "李四", "11010519491231002X")
     assert "所在地区：四川省巴中市通江县" in household.say("13800138000")
+
+
+@pytest.mark.parametrize("anywhere", ["最需要的地方", "你们定吧", "哪都行"])
+def test_leaving_the_place_to_the_platform_means_anywhere(
+    app: Flask, donor: WeChatUser, anywhere: str
+) -> None:
+    donor.say("我想捐两千")
+    donor.say("不限")
+    assert "称呼" in donor.say(anywhere)
+    donor.conversation("匿名", "不留", "确认")
+    with app.extensions["zhulian"].services.db.session() as session:
+        assert session.scalars(select(Pledge)).one().region_pref is None
