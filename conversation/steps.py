@@ -151,7 +151,10 @@ def show_money(value: int | str | None) -> str:
 
 
 def parse_optional_money(text: str, state: ConversationState) -> int | str | None:
-    if re.search(r"不知道|不清楚|说不好|说不准|不确定|不晓得|算不清|不好说|没算过", text):
+    # "好几千", "几万块": the household cannot say more exactly; the social worker will
+    if re.search(
+        r"不知道|不清楚|说不好|说不准|不确定|不晓得|算不清|不好说|没算过|几[十百千万]", text
+    ):
         return AMOUNT_UNKNOWN
     if re.search(r"不需要|不用|不要钱|没有|跳过|不缺钱", text) or text.strip() in ("0", "无"):
         return None

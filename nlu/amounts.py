@@ -45,12 +45,22 @@ def _unless_identifier(match: re.Match[str]) -> str:
     return " " * len(match.group()) if is_identifier else match.group()
 
 
-# "两三千", "七八百": a rough range; the upper end is what a household would need.
-_RANGE = re.compile(r"[一二两三四五六七八九]([二三四五六七八九])(?=[十百千万])")
+# "两三千", "七八百", "一两万": a rough range; the upper end is what a household would need.
+_RANGE = re.compile(r"[一二两三四五六七八九]([二两三四五六七八九])(?=[十百千万])")
+# Rough sums said the spoken way, as the sum: "十来万", "百把块" (about), "万把块" (about ten
+# thousand), "1w5", "2k5" (15,000 and 2,500).
+_SPOKEN = (
+    (re.compile(r"(?<![0-9一二两三四五六七八九十])([万千百])把"), r"一\1"),
+    (re.compile(r"(?<=[0-9十百千万])[来把](?=[万千百块元])"), ""),
+    (re.compile(r"([0-9])[wW]([0-9])"), r"\1万\2"),
+    (re.compile(r"([0-9])[kK]([0-9])"), r"\1千\2"),
+)
 
 
 def find_amounts(text: str) -> list[tuple[int, bool]]:
     """Every amount in the text as (yuan, has_money_unit), in order of appearance."""
+    for pattern, spoken in _SPOKEN:
+        text = pattern.sub(spoken, text)
     text = _GROUPED_DIGITS.sub(_unless_identifier, _RANGE.sub(r"\1", text))
     found: list[tuple[int, bool]] = []
     for match in _TOKEN.finditer(text):

@@ -255,3 +255,9 @@ def test_leaving_the_place_to_the_platform_means_anywhere(
     donor.conversation("匿名", "不留", "确认")
     with app.extensions["zhulian"].services.db.session() as session:
         assert session.scalars(select(Pledge)).one().region_pref is None
+
+
+def test_some_thousands_is_an_amount_not_yet_known(household: WeChatUser) -> None:
+    household.say("我想求助")
+    replies = household.conversation(*["好几千" if a == "两万" else a for a in HOUSEHOLD_ANSWERS])
+    assert "还不清楚" in replies[-1]  # the social worker sets it when verifying
