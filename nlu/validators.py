@@ -84,7 +84,7 @@ def validate_mobile(raw: str) -> str:
     return national
 
 
-_SIZE_NUM = "[0-9零一二两俩三四五六七八九十]+"
+_SIZE_NUM = "[0-9零一二两俩仨三四五六七八九十]+"
 _SIZE_ALONE = re.compile(rf"\s*(家里|俺家|我家)?{_SIZE_NUM}\s*(口人|口|个人|人)\s*")
 _SIZE_IN_SENTENCE = re.compile(
     rf"{_SIZE_NUM}\s*口|(?:家[里中]?|屋[里头])(?:就|只|只有|有|是|共|一共)?{_SIZE_NUM}\s*个人"
@@ -92,7 +92,13 @@ _SIZE_IN_SENTENCE = re.compile(
 )
 # The number just before 口 or 个人 in a stated size (not the 一 of 一共), or 俩 (就我和闺女俩).
 _STATED_NUMBER = re.compile(rf"({_SIZE_NUM})\s*(?:口|个人)$|(俩)$")
-_SIZE = re.compile(r"([0-9零〇一二两俩三四五六七八九十]+)\s*(口|个|人|位)?")
+# A number of people, before a bare number (三代同堂七个人 is seven); 娘仨 is three.
+_SIZE_OF_PEOPLE = re.compile(rf"({_SIZE_NUM})\s*(?:口|个人|人|位)|(俩|仨)$")
+_SIZE = re.compile(r"([0-9零〇一二两俩仨三四五六七八九十]+)\s*(口|个|人|位)?")
+# Just me and one other (我和老伴, 俺跟孙子): two.
+_ME_AND_ONE = re.compile(
+    r"(?:就|只有)?(?:我|俺)(?:和|跟)[^，。和跟、0-9一二两三四五六七八九十]{1,4}"
+)
 
 
 def parse_household_size(text: str) -> int:
@@ -101,10 +107,15 @@ def parse_household_size(text: str) -> int:
     stated = _SIZE_IN_SENTENCE.search(text)
     if stated is None and re.search(r"(就|只有|只)(我|俺)(一个|自己)?|一个人|我自己|独居", text):
         return 1
-    match = _STATED_NUMBER.search(stated.group(0)) if stated else _SIZE.search(text)
+    if stated is None and _ME_AND_ONE.fullmatch(text.strip(" 。！!")):
+        return 2
+    if stated is not None:
+        match = _STATED_NUMBER.search(stated.group(0))
+    else:
+        match = _SIZE_OF_PEOPLE.search(text) or _SIZE.search(text)
     if match is None:
         raise Invalid("household_size_format")
-    token = (match.group(1) or match.group(2)).replace("俩", "两")
+    token = (match.group(1) or match.group(2)).replace("俩", "两").replace("仨", "三")
     try:
         size = int(token) if token.isdigit() else int(cn2an.cn2an(token, "smart"))
     except ValueError as exc:

@@ -83,6 +83,10 @@ def test_invalid_mobile_numbers_are_refused(raw: str) -> None:
         ("就我一个", 1),
         ("十二口人", 12),
         ("俩人", 2),
+        ("三代同堂七个人", 7),  # the number of people, not of generations
+        ("我和老伴", 2),
+        ("俺跟孙子", 2),
+        ("我们娘仨", 3),
     ],
 )
 def test_household_size(text: str, size: int) -> None:
