@@ -60,6 +60,15 @@ def _parse_household(text: str, _state: ConversationState) -> int:
 
 
 NAME_PREFIX = re.compile(r"^(我叫|我是|叫|名字是|姓名是?|名字|户主是?)[:：\s]*")
+# Around a household's name: who it is (户主叫, 我老伴叫), a remark in brackets, a particle.
+_WHOSE = (
+    r"(?:户主|求助人|当家的)?(?:的)?(?:名字|姓名)?(?:是|叫)?"
+    r"(?:我|俺)?(?:家)?(?:老伴|老公|老婆|丈夫|妻子|媳妇|爸爸?|妈妈?|父亲|母亲|儿子|女儿|爷爷|奶奶"
+    r"|老汉|老头子?|老太太?|(?:孩子|娃)他[爸妈])?"
+    r"(?:的)?(?:名字|姓名)?(?:是|叫)?"
+)
+AROUND_NAME = re.compile(rf"^{_WHOSE}[:：\s]*|[（(][^）)]*[）)]|[吧啊呀哦的]+$")
+WONT_SAY = re.compile(r"不想说|不告诉|不能说|保密|不方便|不想留|不想写")
 
 
 # An ID or mobile number written with the name ("王秀英 11010519491231002X"), kept for its own
@@ -100,10 +109,14 @@ def _parse_name(text: str, state: ConversationState) -> str:
         with suppress(Invalid):
             state.slots.setdefault(slot, validator(found.group()))
         text = NUMBER_LABELS.sub(" ", text[: found.start()] + " " + text[found.end() :])
+    if WONT_SAY.search(text):
+        raise Reprompt(msg.NAME_WHY)
     name = NAME_PREFIX.sub("", text.strip()).strip("。，,:： ")
+    name = AROUND_NAME.sub("", name).strip("。，,:： ")
+    name = re.sub(r"(?<=[\u4e00-\u9fa5])\s+(?=[\u4e00-\u9fa5])", "", name)  # 王 秀 英
     if not re.fullmatch(r"[\u4e00-\u9fa5·•A-Za-z ]{2,20}", name):
         raise Reprompt(msg.BAD_NAME)
-    return name.strip()
+    return name
 
 
 def submit_help(conversation: Conversation, slots: Slots, on_behalf: bool = False) -> str:

@@ -261,3 +261,20 @@ def test_some_thousands_is_an_amount_not_yet_known(household: WeChatUser) -> Non
     household.say("我想求助")
     replies = household.conversation(*["好几千" if a == "两万" else a for a in HOUSEHOLD_ANSWERS])
     assert "还不清楚" in replies[-1]  # the social worker sets it when verifying
+
+
+@pytest.mark.parametrize(
+    "said", ["户主叫王秀英", "王秀英（户主）", "我老伴叫王秀英", "王 秀 英", "王秀英吧"]
+)
+def test_the_name_is_read_out_of_how_it_is_said(household: WeChatUser, said: str) -> None:
+    household.say("我想求助")
+    household.conversation(*HOUSEHOLD_ANSWERS[:6])  # up to the name question
+    household.say(said)
+    household.conversation(*HOUSEHOLD_ANSWERS[7:])
+    assert "姓名：王秀英\n" in household.say("修改")
+
+
+def test_not_wanting_to_give_the_name_is_told_why_it_is_asked(household: WeChatUser) -> None:
+    household.say("我想求助")
+    household.conversation(*HOUSEHOLD_ANSWERS[:6])
+    assert "核实身份用的" in household.say("不想说")
