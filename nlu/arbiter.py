@@ -40,7 +40,7 @@ import re
 from dataclasses import dataclass
 
 from nlu.amounts import parse_amount
-from nlu.lexicon import INTENT_KEYWORDS, bare, need_types
+from nlu.lexicon import FAMILY, INTENT_KEYWORDS, bare, need_types
 from nlu.sides import FOR_ME, GIVE, HARDSHIP, HELP, Strength, says_both, side_cue
 
 Ranking = list[tuple[str, float]]
@@ -121,9 +121,7 @@ SURE_OFF_TOPIC = 0.9
 # A whole answer saying who someone is (她是我奶奶, 我孙子, 是我表哥).
 RELATION = re.compile(
     r"(?:他|她|这|那|这个|那个)?(?:是)?(?:我|俺)(?:的|家|家的)?"
-    r"(?:爸爸?|妈妈?|爹|娘|父亲|母亲|爷爷|奶奶|外公|外婆|姥姥|姥爷|公公|婆婆|岳父|岳母"
-    r"|儿子|女儿|闺女|孙子|孙女|外孙女?|老公|老婆|丈夫|妻子|媳妇|老伴|哥哥?|姐姐?|弟弟?|妹妹?"
-    r"|[表堂](?:哥|姐|弟|妹)|侄子|侄女|外甥女?|舅舅|姑姑|叔叔|伯伯|大爷|大娘|邻居|本人|自己)"
+    rf"(?:{FAMILY}|邻居|本人|自己)"
     r"(?:呀|啊|吧|哦|嘛|呢)?"
 )
 # Saying that something was taken wrongly (你们弄岔了我没说过这个): a no.

@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from vocabulary import BENEFICIARY_NEEDS, CROPS, KIND_KEYWORDS, NEED_KEYWORDS, NEED_WEIGHTS
+from vocabulary import (
+    BENEFICIARY_NEEDS,
+    CROPS,
+    FAMILY_MEMBERS,
+    KIND_KEYWORDS,
+    NEED_KEYWORDS,
+    NEED_WEIGHTS,
+)
 
 YES_WORDS = (
     "是",
@@ -67,6 +74,8 @@ NO_WORDS = (
     "2",
 )
 
+# Any family member, as a regular expression (the longer names first: 老头子 before 老头).
+FAMILY = "|".join(sorted(FAMILY_MEMBERS, key=len, reverse=True))
 ANY_WORDS = (
     *("不限", "都行", "都可以", "随便", "无所谓", "哪里都行", "任何", "全国", "不限制"),
     # leaving it to the platform: to wherever or whoever needs it most

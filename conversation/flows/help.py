@@ -34,6 +34,7 @@ from conversation.steps import (
 from domain import attachments
 from domain.cases import poverty_cause_of, urgency_of
 from domain.checks import run_checks
+from nlu.lexicon import FAMILY
 from nlu.regions import region_index
 from nlu.validators import (
     Invalid,
@@ -63,8 +64,7 @@ NAME_PREFIX = re.compile(r"^(我叫|我是|叫|名字是|姓名是?|名字|户�
 # Around a household's name: who it is (户主叫, 我老伴叫), a remark in brackets, a particle.
 _WHOSE = (
     r"(?:户主|求助人|当家的)?(?:的)?(?:名字|姓名)?(?:是|叫)?"
-    r"(?:我|俺)?(?:家)?(?:老伴|老公|老婆|丈夫|妻子|媳妇|爸爸?|妈妈?|父亲|母亲|儿子|女儿|爷爷|奶奶"
-    r"|老汉|老头子?|老太太?|(?:孩子|娃)他[爸妈])?"
+    rf"(?:我|俺)?(?:家)?(?:{FAMILY})?"
     r"(?:的)?(?:名字|姓名)?(?:是|叫)?"
 )
 AROUND_NAME = re.compile(rf"^{_WHOSE}[:：\s]*|[（(][^）)]*[）)]|[吧啊呀哦的]+$")
