@@ -195,16 +195,16 @@ _COURTESY = re.compile(
 )
 _FILLERS = frozenset("啊呀吧的了哈啦哦噢呐")
 _SPOKEN_YES = frozenset(word for word in YES_WORDS if not word.isascii())
+_LONGEST_YES = max(map(len, _SPOKEN_YES))
 
 
 def _only_yes(said: str) -> bool:
     """Whether a text is yes words one after another, with particles between them and
     thanks anywhere ("嗯嗯好的", "好的好的谢谢", "行啊可以"); at least one yes word."""
     said = _COURTESY.sub("", said)
-    longest = max(map(len, _SPOKEN_YES))
     reached = {0: False}  # position -> whether a yes word came before it
     for end in range(1, len(said) + 1):
-        for start in range(max(0, end - longest), end):
+        for start in range(max(0, end - _LONGEST_YES), end):
             if start not in reached:
                 continue
             piece = said[start:end]
