@@ -193,24 +193,19 @@ _SOMETHING_WRONG = re.compile(r"不|错|改|换|重新|别|没有")
 _COURTESY = re.compile(
     r"谢谢(?:你|您|你们|啦|了)?|感谢(?:你|您|你们)?|多谢|麻烦(?:你|您|你们)?了|辛苦(?:你|您|你们)?了"
 )
-_FILLERS = frozenset("啊呀吧的了哈啦哦噢呐")
-_SPOKEN_YES = frozenset(word for word in YES_WORDS if not word.isascii())
-_LONGEST_YES = max(map(len, _SPOKEN_YES))
+_FILLERS = str.maketrans("", "", "啊呀吧的了哈啦哦噢呐")
+# One or more yes words in a row ("嗯嗯好的" once its particles are gone is 嗯嗯 + 好).
+_YES_RUN = re.compile(
+    "(?:"
+    + "|".join(sorted((w for w in YES_WORDS if not w.isascii()), key=len, reverse=True))
+    + ")+"
+)
 
 
 def _only_yes(said: str) -> bool:
     """Whether a text is yes words one after another, with particles between them and
-    thanks anywhere ("嗯嗯好的", "好的好的谢谢", "行啊可以"); at least one yes word."""
-    said = _COURTESY.sub("", said)
-    reached = {0: False}  # position -> whether a yes word came before it
-    for end in range(1, len(said) + 1):
-        for start in range(max(0, end - _LONGEST_YES), end):
-            if start not in reached:
-                continue
-            piece = said[start:end]
-            if piece in _SPOKEN_YES or (len(piece) == 1 and piece in _FILLERS):
-                reached[end] = reached.get(end, False) or reached[start] or piece in _SPOKEN_YES
-    return reached.get(len(said), False)
+    thanks anywhere ("嗯嗯好的", "好的好的谢谢", "行啊可以")."""
+    return _YES_RUN.fullmatch(_COURTESY.sub("", said).translate(_FILLERS)) is not None
 
 
 def says_thanks(text: str) -> bool:
