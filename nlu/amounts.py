@@ -47,6 +47,9 @@ def _unless_identifier(match: re.Match[str]) -> str:
 
 # "两三千", "七八百", "一两万": a rough range; the upper end is what a household would need.
 _RANGE = re.compile(r"[一二两三四五六七八九]([二两三四五六七八九])(?=[十百千万])")
+# "2000-3000", "两千到三千", "3000~5000块": a range written out, read as its upper end too.
+_NUMERAL = r"[0-9零〇一二两俩三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟]"
+_SPAN = re.compile(rf"{_NUMERAL}+\s*(?:[-~～—至到])\s*(?={_NUMERAL})")
 # Rough sums said the spoken way, as the sum: "十来万", "百把块" (about), "万把块" (about ten
 # thousand), "1w5", "2k5" (15,000 and 2,500).
 _SPOKEN = (
@@ -62,6 +65,7 @@ def find_amounts(text: str) -> list[tuple[int, bool]]:
     for pattern, spoken in _SPOKEN:
         text = pattern.sub(spoken, text)
     text = _GROUPED_DIGITS.sub(_unless_identifier, _RANGE.sub(r"\1", text))
+    text = _SPAN.sub("", text)
     found: list[tuple[int, bool]] = []
     for match in _TOKEN.finditer(text):
         num, unit = match.group("num"), match.group("unit") or ""
