@@ -25,7 +25,7 @@ from domain import handoff as handoffs
 from domain.events import Event, Outbox, Outcome
 from nlu.client import MIN_CONFIDENCE, NluClient
 from nlu.geo import place_of
-from nlu.lexicon import bare, detect_need_type, menu_number
+from nlu.lexicon import bare, detect_need_type, face_meaning, menu_number
 from nlu.regions import region_index
 from nlu.sides import GIVE, HELP, side_said
 from storage import social_work as social_work_store
@@ -314,6 +314,8 @@ class Conversation:
         return person.ask_person(self, region_code)
 
     def _route_by_nlu(self, text: str) -> str:
+        if face_meaning(text) == "sad":  # 😭😭, [流泪]: someone too upset for words yet
+            return self._missed(msg.SAD_FACES)
         found = self.services.nlu.interpret(text)
         intent = found.intent or ""
         if intent == "inform" and (side := side_said(text)) is not None:
@@ -328,6 +330,8 @@ class Conversation:
             "request_human": lambda: self._simple("human"),
             "greet": lambda: msg.GREETING,
             "thank": lambda: msg.THANKS,
+            "affirm": lambda: msg.ACKNOWLEDGED,  # 好的, 收到, 👍 after a notice
+            "deny": lambda: msg.ACKNOWLEDGED,  # 不用了
             "cancel": lambda: msg.NOTHING_TO_CANCEL,
             "ask_about": lambda: faq.answer(text),
         }

@@ -21,7 +21,14 @@ import requests
 
 from nlu.arbiter import Ranking, arbitrate
 from nlu.entities import extract_entities
-from nlu.lexicon import is_no, is_yes, keyword_intent, says_thanks
+from nlu.lexicon import (
+    face_meaning,
+    is_acknowledgement,
+    is_no,
+    is_yes,
+    keyword_intent,
+    says_thanks,
+)
 from nlu.text import compact
 
 log = logging.getLogger(__name__)
@@ -35,6 +42,8 @@ CACHE_SECONDS = 300.0
 _PLAIN_ANSWER = re.compile(r"[0-9Xx+]{1,20}")
 # 666, 888: chat slang ("great", "lucky"), not an answer.
 _SLANG_NUMBER = re.compile(r"(\d)\1{2,5}")
+# Faces and emoji alone: [抱拳] is thanks, 👍 an OK, 😊 a hello.
+_FACE_INTENTS = {"thanks": "thank", "ok": "affirm", "smile": "greet"}
 
 
 @dataclass
@@ -49,7 +58,9 @@ class Interpretation:
 
 def plain_intent(text: str) -> str | None:
     """The intent of texts that need no model: numbers, phone or ID numbers, yes and no,
-    and numbers that are chat slang."""
+    numbers that are chat slang, acknowledgements and faces alone."""
+    if (meaning := face_meaning(text)) is not None:
+        return _FACE_INTENTS.get(meaning)
     plain = compact(text)
     if _SLANG_NUMBER.fullmatch(plain):
         return "out_of_scope"
@@ -59,6 +70,8 @@ def plain_intent(text: str) -> str | None:
         return "affirm"
     if is_no(text):
         return "deny"
+    if is_acknowledgement(text):
+        return "affirm"  # 收到, 知道了
     return None
 
 

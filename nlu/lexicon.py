@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import emoji
+
 from vocabulary import (
     BENEFICIARY_NEEDS,
     CROPS,
+    FACE_MEANINGS,
     FAMILY_MEMBERS,
     KIND_KEYWORDS,
     NEED_KEYWORDS,
@@ -73,6 +76,11 @@ NO_WORDS = (
     "不用了",
     "2",
 )
+# Words that take something in, said when nothing was asked ("收到", after a notice).
+ACK_WORDS = (
+    *("收到", "收到了", "知道了", "知道啦", "晓得了", "晓得", "明白了", "明白", "了解", "了解了"),
+    *("懂了", "好吧", "行吧", "哦", "噢", "哦哦", "ok了", "好嘞知道了"),
+)
 
 # Any family member, as a regular expression (the longer names first: 老头子 before 老头).
 FAMILY = "|".join(sorted(FAMILY_MEMBERS, key=len, reverse=True))
@@ -100,9 +108,31 @@ INTENT_KEYWORDS: dict[str, tuple[str, ...]] = {
 }
 
 
+# A WeChat face by its name ("[抱拳]", "[捂脸]"), as the webhook's text has it.
+_FACE = re.compile(r"\[([\u4e00-\u9fffA-Za-z]{1,4})\]")
+
+
 def bare(text: str) -> str:
     """The reply without spaces, punctuation or case: how short answers are compared."""
     return re.sub(r"[\s，。！？!?,.~～…]+", "", text).lower()
+
+
+def words_of(text: str) -> str:
+    """The bare reply without faces and emoji either: how a yes or a no is read (好的👍 is
+    好的)."""
+    return emoji.replace_emoji(_FACE.sub("", bare(text)))
+
+
+def face_meaning(text: str) -> str | None:
+    """What a message of faces and emoji alone says ("thanks", "ok", "smile", "sad" in
+    FACE_MEANINGS); None when it has words, or its faces say none of these."""
+    faces = _FACE.findall(text) + [found["emoji"] for found in emoji.emoji_list(text)]
+    if not faces or words_of(text):
+        return None
+    for meaning, signs in FACE_MEANINGS.items():
+        if any(face in signs for face in faces):
+            return meaning
+    return None
 
 
 # Words that contain a need keyword but are about something else (工作人员 is no job), or
@@ -215,15 +245,19 @@ def says_thanks(text: str) -> bool:
 
 
 def is_yes(text: str) -> bool:
-    said = bare(text)
+    said = words_of(text)
     if said in YES_WORDS or _only_yes(said):
         return True
     ending = _YES_ENDING.search(said)
     return ending is not None and not _SOMETHING_WRONG.search(said[: ending.start()])
 
 
+def is_acknowledgement(text: str) -> bool:
+    return words_of(text) in ACK_WORDS
+
+
 def is_no(text: str) -> bool:
-    return bare(text) in NO_WORDS
+    return words_of(text) in NO_WORDS
 
 
 def means_any(text: str) -> bool:

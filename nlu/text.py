@@ -1,6 +1,7 @@
 """Text clean-up before anything reads a message: full-width to half-width, traditional
 to simplified characters, common keyboard homophones (学废 → 学费), and whitespace
-folded. The raw text is kept elsewhere."""
+folded, WeChat's face codes written as the faces' names ("/:@)" → "[抱拳]"). The raw text
+is kept elsewhere."""
 
 from __future__ import annotations
 
@@ -10,10 +11,11 @@ from functools import lru_cache
 
 from opencc import OpenCC
 
-from vocabulary import TYPOS
+from vocabulary import TYPOS, WECHAT_FACES
 
 _SPACES = re.compile(r"\s+")
 _TYPO = re.compile("|".join(sorted(TYPOS, key=len, reverse=True)))
+_FACE_CODE = re.compile("|".join(map(re.escape, sorted(WECHAT_FACES, key=len, reverse=True))))
 # Full-width digits, letters and the ideographic space become ASCII; Chinese punctuation
 # (，。！？：) stays as people wrote it.
 _HALF_WIDTH = {
@@ -30,8 +32,10 @@ def _t2s() -> OpenCC:
 
 
 def normalise_text(raw: str) -> str:
-    """Half-width digits and letters, simplified Chinese, homophones fixed, single spaces."""
+    """Half-width digits and letters, simplified Chinese, homophones fixed, faces named,
+    single spaces."""
     text = unicodedata.normalize("NFC", raw).translate(_HALF_WIDTH)
+    text = _FACE_CODE.sub(lambda found: f"[{WECHAT_FACES[found.group(0)]}]", text)
     text = _TYPO.sub(lambda found: TYPOS[found.group(0)], _t2s().convert(text))
     return _SPACES.sub(" ", text).strip()
 

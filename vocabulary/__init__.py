@@ -222,3 +222,41 @@ CAUSE_BY_NEED = {
     "employment": "缺技术",
     "production": "缺资金",
 }
+
+# WeChat's own faces reach the webhook as codes ("/:@)" is [抱拳]); newer ones as their
+# names in brackets ("[合十]"). The classic set, code to name:
+WECHAT_FACES: dict[str, str] = dict(
+    zip(
+        (
+            "/::) /::~ /::B /::| /:8-) /::< /::$ /::X /::Z /::'( /::-| /::@ /::P /::D /::O "
+            "/::( /::+ /:--b /::Q /::T /:,@P /:,@-D /::d /:,@o /::g /:|-) /::! /::L /::> "
+            "/::,@ /:,@f /::-S /:? /:,@x /:,@@ /::8 /:,@! /:!!! /:xx /:bye /:wipe /:dig "
+            "/:handclap /:&-( /:B-) /:<@ /:@> /::-O /:>-| /:P-( /::'| /:X-) /::* /:@x /:8* "
+            "/:pd /:<W> /:beer /:basketb /:oo /:coffee /:eat /:pig /:rose /:fade /:showlove "
+            "/:heart /:break /:cake /:li /:bome /:kn /:footb /:ladybug /:shit /:moon /:sun "
+            "/:gift /:hug /:strong /:weak /:share /:v /:@) /:jj /:@@ /:bad /:lvu /:no /:ok"
+        ).split(),
+        (
+            "微笑 撇嘴 色 发呆 得意 流泪 害羞 闭嘴 睡 大哭 尴尬 发怒 调皮 呲牙 惊讶 难过 酷 冷汗 "
+            "抓狂 吐 偷笑 愉快 白眼 傲慢 饥饿 困 惊恐 流汗 憨笑 悠闲 奋斗 咒骂 疑问 嘘 晕 疯了 衰 "
+            "骷髅 敲打 再见 擦汗 抠鼻 鼓掌 糗大了 坏笑 左哼哼 右哼哼 哈欠 鄙视 委屈 快哭了 阴险 "
+            "亲亲 吓 可怜 菜刀 西瓜 啤酒 篮球 乒乓 咖啡 饭 猪头 玫瑰 凋谢 嘴唇 爱心 心碎 蛋糕 "
+            "闪电 炸弹 刀 足球 瓢虫 便便 月亮 太阳 礼物 拥抱 强 弱 握手 胜利 抱拳 勾引 拳头 差劲 "
+            "爱你 NO OK"
+        ).split(),
+        strict=True,
+    )
+)
+# What a message of faces or emoji and nothing else says, by face name or emoji.
+FACE_MEANINGS: dict[str, tuple[str, ...]] = {
+    "thanks": (
+        *("抱拳", "合十", "玫瑰", "握手", "爱心", "鼓掌", "拥抱", "礼物", "爱你", "红包"),
+        *("🙏", "🌹", "💐", "❤️", "❤", "💕", "💗", "🤝", "👏", "🫶", "🥰"),
+    ),
+    "ok": ("强", "OK", "好的", "胜利", "👍", "👌", "✌️", "🆗", "💪", "加油"),
+    "smile": ("微笑", "呲牙", "愉快", "憨笑", "偷笑", "害羞", "😊", "😀", "😄", "😁", "🙂", "👋"),
+    "sad": (
+        *("流泪", "大哭", "快哭了", "可怜", "难过", "委屈", "心碎", "衰", "叹气", "苦涩"),
+        *("😭", "😢", "😥", "😞", "😔", "😿", "💔", "😣", "😫", "🥺"),
+    ),
+}

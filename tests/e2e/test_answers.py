@@ -9,6 +9,7 @@ import pytest
 from flask import Flask
 from sqlalchemy import select
 
+import messages as msg
 from storage.models import Case, Pledge
 from tests.support.chat import HOUSEHOLD_ANSWERS
 from tests.support.wechat import WeChatUser
@@ -278,3 +279,28 @@ def test_not_wanting_to_give_the_name_is_told_why_it_is_asked(household: WeChatU
     household.say("我想求助")
     household.conversation(*HOUSEHOLD_ANSWERS[:6])
     assert "核实身份用的" in household.say("不想说")
+
+
+@pytest.mark.parametrize("faces", ["/:@)/:@)", "[合十]", "🙏"])
+def test_thanks_in_faces_alone_is_thanked(household: WeChatUser, faces: str) -> None:
+    """WeChat's own faces arrive as codes (/:@) is [抱拳]); an old phone's 🙏 is thanks, not
+    a message to be told was not understood."""
+    assert household.say(faces) == msg.THANKS
+
+
+def test_an_ok_after_the_request_is_sent_is_taken_in(household: WeChatUser) -> None:
+    """好的 or 👍 after the reference number: acknowledged, never 我没太明白."""
+    household.conversation("我想求助", *HOUSEHOLD_ANSWERS, "确认")
+    for said in ("好的", "收到", "👍", "/:strong", "知道了"):
+        assert household.say(said) == msg.ACKNOWLEDGED
+
+
+def test_tears_alone_are_met_with_care_and_the_menu(household: WeChatUser) -> None:
+    reply = household.say("😭😭😭")
+    assert reply.startswith("别着急") and "1 我要求助" in reply
+    assert household.say("/::<").startswith("别着急")  # WeChat's [流泪]
+
+
+def test_a_yes_with_an_emoji_is_a_yes(household: WeChatUser) -> None:
+    household.say("我想求助")
+    assert "哪方面" in household.say("同意🙏")

@@ -2,7 +2,14 @@ import pytest
 
 from nlu.amounts import parse_amount
 from nlu.entities import extract_entities
-from nlu.lexicon import detect_kind, detect_need_type, is_yes, keyword_intent, need_types
+from nlu.lexicon import (
+    detect_kind,
+    detect_need_type,
+    face_meaning,
+    is_yes,
+    keyword_intent,
+    need_types,
+)
 from nlu.regions import region_index, resolve_region
 from nlu.text import normalise_text
 
@@ -218,3 +225,41 @@ def test_a_yes_said_with_thanks_or_twice_is_a_yes(text: str) -> None:
 @pytest.mark.parametrize("text", ["谢谢", "是不是", "好不好", "不行谢谢", "哈哈", "好什么好"])
 def test_thanks_or_a_question_alone_is_no_yes(text: str) -> None:
     assert not is_yes(text)
+
+
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [
+        ("/:@)/:@)", "[抱拳][抱拳]"),
+        ("谢谢/:rose", "谢谢[玫瑰]"),
+        ("/::<", "[流泪]"),
+        ("https://a.cn/x", "https://a.cn/x"),
+    ],
+)
+def test_wechat_face_codes_are_named(raw: str, text: str) -> None:
+    assert normalise_text(raw) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [
+        ("[抱拳][抱拳]", "thanks"),
+        ("🙏🙏", "thanks"),
+        ("❤️", "thanks"),
+        ("[强]", "ok"),
+        ("👌", "ok"),
+        ("😊", "smile"),
+        ("😭😭😭", "sad"),
+        ("[流泪]", "sad"),
+        ("[捂脸]", None),
+        ("谢谢🙏", None),
+        ("俺家娃😭", None),
+    ],
+)
+def test_faces_alone_say_thanks_ok_hello_or_sorrow(text: str, meaning: str | None) -> None:
+    assert face_meaning(text) == meaning
+
+
+@pytest.mark.parametrize("text", ["好的👍", "同意[强]", "可以🙏"])
+def test_a_yes_with_faces_is_a_yes(text: str) -> None:
+    assert is_yes(text)
