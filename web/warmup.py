@@ -22,7 +22,7 @@ from conversation import registry
 from conversation.engine import Conversation, Services
 from nlu import server
 from nlu.entities import extract_entities
-from nlu.regions import region_index
+from nlu.regions import is_known_id_prefix, region_index
 from nlu.text import normalise_text
 from storage import crypto
 from storage.repositories import arrival
@@ -65,6 +65,7 @@ class Warmup:
 
     def _local(self) -> None:
         region_index()
+        is_known_id_prefix("110105")  # the address codes ID cards may carry
         for sample in SAMPLES:
             extract_entities(normalise_text(sample))
         registry.flows()

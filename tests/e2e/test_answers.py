@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 import messages as msg
 from storage.models import Case, Pledge
-from tests.support.chat import HOUSEHOLD_ANSWERS
+from tests.support.chat import HOUSEHOLD_ANSWERS, file_case
 from tests.support.wechat import WeChatUser
 
 
@@ -304,3 +304,11 @@ def test_tears_alone_are_met_with_care_and_the_menu(household: WeChatUser) -> No
 def test_a_yes_with_an_emoji_is_a_yes(household: WeChatUser) -> None:
     household.say("我想求助")
     assert "哪方面" in household.say("同意🙏")
+
+
+def test_an_id_card_with_a_retired_address_code_is_taken(app: Flask, household: WeChatUser) -> None:
+    """522422 is 大方县 of the former 毕节地区: her card, issued before 2011, still says so."""
+    number = file_case(household, id_number="522422195203150022", region="贵州毕节大方县")
+    with app.extensions["zhulian"].services.db.session() as session:
+        case = session.scalars(select(Case)).one()
+    assert number.startswith("Q") and case.region_code == "520521"

@@ -51,9 +51,18 @@ def test_invalid_id_numbers_say_why(raw: str, reason: str) -> None:
     assert caught.value.reason == reason
 
 
-def test_retired_county_code_of_an_existing_city_is_accepted() -> None:
-    # 110103 was Chongwen district (merged in 2010); old ID cards still carry it.
-    number = with_check("11010319800101003")
+@pytest.mark.parametrize(
+    "first17",
+    [
+        "11010319800101003",  # 崇文区, merged into 东城区 in 2010
+        "52242219520315002",  # 大方县 of 毕节地区, a city since 2011 (520521)
+        "52222919601001002",  # 松桃县 of 铜仁地区, a city since 2011
+        "34260119700101002",  # 巢湖市, a prefecture until 2011
+    ],
+)
+def test_codes_that_existed_once_are_accepted(first17: str) -> None:
+    """ID cards keep the address code they were issued with, however the map changed."""
+    number = with_check(first17)
     assert validate_id_number(number) == number
 
 
