@@ -85,6 +85,7 @@ def validate_mobile(raw: str) -> str:
 
 
 _SIZE_NUM = "[0-9零一二两俩仨三四五六七八九十]+"
+_CHILDREN = ("娃", "孩子", "小孩", "孙子", "孙女", "儿子", "女儿", "闺女", "老人")
 _SIZE_ALONE = re.compile(rf"\s*(家里|俺家|我家)?{_SIZE_NUM}\s*(口人|口|个人|人)\s*")
 _SIZE_IN_SENTENCE = re.compile(
     rf"{_SIZE_NUM}\s*口|(?:家[里中]?|屋[里头])(?:就|只|只有|有|是|共|一共)?{_SIZE_NUM}\s*个人"
@@ -95,17 +96,25 @@ _STATED_NUMBER = re.compile(rf"({_SIZE_NUM})\s*(?:口|个人)$|(俩)$")
 # A number of people, before a bare number (三代同堂七个人 is seven); 娘仨 is three.
 _SIZE_OF_PEOPLE = re.compile(rf"({_SIZE_NUM})\s*(?:口|个人|人|位)|(俩|仨)$")
 _SIZE = re.compile(r"([0-9零〇一二两俩仨三四五六七八九十]+)\s*(口|个|人|位)?")
-# Just me and one other (我和老伴, 俺跟孙子): two.
+# Just me and one other (我和老伴, 家里就俺跟孙子): two.
 _ME_AND_ONE = re.compile(
-    r"(?:就|只有)?(?:我|俺)(?:和|跟)[^，。和跟、0-9一二两三四五六七八九十]{1,4}"
+    r"(?:家里|屋里|俺家|我家)?(?:就|只有)?(?:我|俺)(?:和|跟)[^，。和跟、0-9一二两三四五六七八九十]{1,4}"
 )
+# Me and some others counted (我一个人带俩娃, 俺跟三个孙子): one more than the count.
+_ME_WITH = re.compile(
+    rf"(?:我|俺)(?:一个人)?(?:带着?|和|跟)({_SIZE_NUM}|俩|仨)个?(?:{'|'.join(_CHILDREN)})"
+)
+# Only me (就我一个, 我自己); not 就我和老伴 or 就俺俩.
+_ME_ALONE = re.compile(r"(就|只有|只)(我|俺)(?![和跟们俩])(一个|自己)?|一个人|我自己|独居")
 
 
 def parse_household_size(text: str) -> int:
     """'5口人', '五口', '俺家4个人', '就我一个' → an integer from 1 to 30. A stated family
     size wins over "就我一个人…" said of something else ("家里五口人，就我一个人挣钱")."""
     stated = _SIZE_IN_SENTENCE.search(text)
-    if stated is None and re.search(r"(就|只有|只)(我|俺)(一个|自己)?|一个人|我自己|独居", text):
+    if stated is None and (others := _ME_WITH.search(text)) is not None:
+        return 1 + _count(others.group(1))
+    if stated is None and _ME_ALONE.search(text):
         return 1
     if stated is None and _ME_AND_ONE.fullmatch(text.strip(" 。！!")):
         return 2
@@ -115,14 +124,18 @@ def parse_household_size(text: str) -> int:
         match = _SIZE_OF_PEOPLE.search(text) or _SIZE.search(text)
     if match is None:
         raise Invalid("household_size_format")
-    token = (match.group(1) or match.group(2)).replace("俩", "两").replace("仨", "三")
-    try:
-        size = int(token) if token.isdigit() else int(cn2an.cn2an(token, "smart"))
-    except ValueError as exc:
-        raise Invalid("household_size_format") from exc
+    size = _count(match.group(1) or match.group(2))
     if not 1 <= size <= MAX_HOUSEHOLD_SIZE:
         raise Invalid("household_size_range")
     return size
+
+
+def _count(token: str) -> int:
+    token = token.replace("俩", "两").replace("仨", "三")
+    try:
+        return int(token) if token.isdigit() else int(cn2an.cn2an(token, "smart"))
+    except ValueError as exc:
+        raise Invalid("household_size_format") from exc
 
 
 def find_household_size(text: str) -> int | None:

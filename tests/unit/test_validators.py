@@ -96,6 +96,11 @@ def test_invalid_mobile_numbers_are_refused(raw: str) -> None:
         ("我和老伴", 2),
         ("俺跟孙子", 2),
         ("我们娘仨", 3),
+        ("就我和老伴两个", 2),  # not 就我 (alone)
+        ("就俺俩", 2),
+        ("家里就我跟孙子", 2),
+        ("就我一个人带俩娃", 3),
+        ("俺跟两个孙子", 3),
     ],
 )
 def test_household_size(text: str, size: int) -> None:
