@@ -68,6 +68,8 @@ _WHOSE = (
     r"(?:的)?(?:名字|姓名)?(?:是|叫)?"
 )
 AROUND_NAME = re.compile(rf"^{_WHOSE}[:：\s]*|[（(][^）)]*[）)]|[吧啊呀哦的]+$")
+# "我叫李明，户主是我爸李大山": of several clauses, the one that names the head of household.
+HEAD_OF_HOUSEHOLD = re.compile(r"户主|当家的")
 WONT_SAY = re.compile(r"不想说|不告诉|不能说|保密|不方便|不想留|不想写")
 
 
@@ -111,6 +113,8 @@ def _parse_name(text: str, state: ConversationState) -> str:
         text = NUMBER_LABELS.sub(" ", text[: found.start()] + " " + text[found.end() :])
     if WONT_SAY.search(text):
         raise Reprompt(msg.NAME_WHY)
+    clauses = [clause for clause in re.split(r"[，,。；;]", text) if clause.strip()]
+    text = next((c for c in clauses if HEAD_OF_HOUSEHOLD.search(c)), text)
     name = NAME_PREFIX.sub("", text.strip()).strip("。，,:： ")
     name = AROUND_NAME.sub("", name).strip("。，,:： ")
     name = re.sub(r"(?<=[\u4e00-\u9fa5])\s+(?=[\u4e00-\u9fa5])", "", name)  # 王 秀 英

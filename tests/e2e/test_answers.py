@@ -265,7 +265,15 @@ def test_some_thousands_is_an_amount_not_yet_known(household: WeChatUser) -> Non
 
 
 @pytest.mark.parametrize(
-    "said", ["户主叫王秀英", "王秀英（户主）", "我老伴叫王秀英", "王 秀 英", "王秀英吧"]
+    "said",
+    [
+        "户主叫王秀英",
+        "王秀英（户主）",
+        "我老伴叫王秀英",
+        "王 秀 英",
+        "王秀英吧",
+        "我叫李明，户主是我妈王秀英",
+    ],
 )
 def test_the_name_is_read_out_of_how_it_is_said(household: WeChatUser, said: str) -> None:
     household.say("我想求助")
