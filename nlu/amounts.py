@@ -98,10 +98,27 @@ def find_amounts(text: str) -> list[tuple[int, bool]]:
     return found
 
 
+# "资助5个学生，每人3000", "两个娃每人学费三千": so many people, a sum for each.
+_HEADS = re.compile(
+    r"([0-9]+|[一二两三四五六七八九十]+)\s*[个名位户家]?(?:贫困|困难|留守|特困)?"
+    r"(?:学生|孩子|娃|儿童|家庭|户|老人|人)"
+)
+_EACH = re.compile(r"每(?:个|一)?(?:人|户|家|名|位|学生|孩子|娃)|每个(?![月星礼季年])")
+
+
 def parse_amount(text: str) -> int | None:
-    """The amount a reply names, preferring one written with a unit; None if there is none."""
+    """The amount a reply names, preferring one written with a unit, times the people it is
+    for when it is said for each of them; None if there is none."""
     amounts = find_amounts(text)
     if not amounts:
         return None
     with_unit = [yuan for yuan, has_unit in amounts if has_unit]
-    return with_unit[0] if with_unit else amounts[0][0]
+    amount = with_unit[0] if with_unit else amounts[0][0]
+    each, heads = _EACH.search(text), _HEADS.search(text)
+    if each is None or heads is None or heads.start() > each.start():
+        return amount
+    return min(amount * _to_int(heads.group(1)), MAX_AMOUNT)
+
+
+def _to_int(numeral: str) -> int:
+    return int(numeral) if numeral.isdigit() else int(cn2an.cn2an(numeral, "smart"))

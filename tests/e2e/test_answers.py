@@ -320,3 +320,9 @@ def test_an_id_card_with_a_retired_address_code_is_taken(app: Flask, household: 
     with app.extensions["zhulian"].services.db.session() as session:
         case = session.scalars(select(Case)).one()
     assert number.startswith("Q") and case.region_code == "520521"
+
+
+def test_a_sum_for_each_of_so_many_is_the_whole_sum(donor: WeChatUser) -> None:
+    donor.say("我们单位想资助5个贫困学生，每人每年3000")
+    summary = donor.conversation("不限", "XX公司工会", "13812345671")[-1]
+    assert "金额：15000 元" in summary and "教育助学" in summary
