@@ -96,8 +96,11 @@ def clarifying_question(ranking: list[tuple[str, float]]) -> str | None:
         likely |= {HELP, GIVE}
     if not likely:
         return None
-    options = "\n".join(label for name, label in msg.TOP_MENU_LABELS.items() if name in likely)
-    return msg.CLARIFY.format(options=options)
+    options = [label for name, label in msg.TOP_MENU_LABELS.items() if name in likely]
+    if len(options) == 1:  # "3 查进度": 您是想查进度吗？
+        number, label = options[0].split(" ", 1)
+        return msg.CLARIFY_ONE.format(number=number, label=label)
+    return msg.CLARIFY.format(options="\n".join(options))
 
 
 @dataclass

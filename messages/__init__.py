@@ -255,7 +255,10 @@ CONFIRM_REPROMPT = "请回复“确认”提交，或回复“修改”改某一
 
 # --- status --------------------------------------------------------------------------
 
-NO_RECORDS = "您还没有求助或认捐记录。\n" + MENU
+NO_RECORDS = (
+    "这个微信号还没有求助或认捐记录。如果是用别的微信号登记的，或是社工帮您办的，"
+    "回复“人工”请社工帮您查。\n" + MENU
+)
 CASE_STATUS = {
     "submitted": "已提交，等待社工核实",
     "verified": "已核实，正在为您寻找帮助",
@@ -295,6 +298,7 @@ FOR_ANOTHER_FAMILY = (
     "我们请当地社工上门了解，社工可以当面帮他们登记。"
 )
 CLARIFY = "我不太确定您的意思，您是想：\n{options}\n回复数字就行；都不是的话，请说得具体一点。"
+CLARIFY_ONE = "您是想{label}吗？是就回复“{number}”；不是的话，请说得具体一点。"
 TOP_MENU_LABELS = {
     intent: f"{number} {label}" for number, (_, intent, label) in enumerate(MENU_ITEMS, start=1)
 }

@@ -326,3 +326,9 @@ def test_a_sum_for_each_of_so_many_is_the_whole_sum(donor: WeChatUser) -> None:
     donor.say("我们单位想资助5个贫困学生，每人每年3000")
     summary = donor.conversation("不限", "XX公司工会", "13812345671")[-1]
     assert "金额：15000 元" in summary and "教育助学" in summary
+
+
+def test_status_with_no_records_says_where_else_they_may_be(household: WeChatUser) -> None:
+    """Filed from a son's WeChat, or by a social worker (代办): a person can look it up."""
+    reply = household.say("我想问问我的申请怎么样了")
+    assert "别的微信号" in reply and "人工" in reply
