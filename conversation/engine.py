@@ -327,6 +327,8 @@ class Conversation:
             return self._clarify(found.ranking)
         entities: dict[str, Any] = found.entities
         if (flow := registry.flow_for_intent(intent)) is not None:
+            if (answer := self._platform_question(text)) is not None:
+                return answer  # 能告诉我受助人是谁吗: a question, not a request
             return self.start(flow, flow.triggers.prefill(text, entities))
         replies = {
             "check_status": lambda: self._simple("status"),

@@ -332,3 +332,10 @@ def test_status_with_no_records_says_where_else_they_may_be(household: WeChatUse
     """Filed from a son's WeChat, or by a social worker (代办): a person can look it up."""
     reply = household.say("我想问问我的申请怎么样了")
     assert "别的微信号" in reply and "人工" in reply
+
+
+@pytest.mark.parametrize("asked", ["能不能告诉我受助人是谁", "我捐的钱帮了谁？"])
+def test_who_was_helped_is_answered_not_taken_as_a_request(donor: WeChatUser, asked: str) -> None:
+    """A donor asking who the family is gets why it is not said and what is, and no help
+    request is started on the donor's behalf."""
+    assert donor.say(asked) == msg.FAQ["beneficiary"]  # not the help request's consent
