@@ -339,3 +339,10 @@ def test_who_was_helped_is_answered_not_taken_as_a_request(donor: WeChatUser, as
     """A donor asking who the family is gets why it is not said and what is, and no help
     request is started on the donor's behalf."""
     assert donor.say(asked) == msg.FAQ["beneficiary"]  # not the help request's consent
+
+
+@pytest.mark.parametrize(
+    "offer", ["我有辆三轮车闲着，谁家要可以拿去", "家里有台冰箱用不上了，想送给困难户"]
+)
+def test_things_given_away_are_goods(donor: WeChatUser, offer: str) -> None:
+    assert "哪里的家庭" in donor.say(offer)  # kind and need taken: the place is asked next
