@@ -36,6 +36,10 @@ from storage.repositories import Arrival, audit, get_or_create_user, record_cons
 from vocabulary import NEED_LABELS
 
 CONFIRM = "_confirm"
+# Where a correction's new answer begins: "电话错了，是138…", "改成三万", "应该是王秀兰".
+NEW_VALUE = re.compile(r"改成|改为|换成|应该是|应是|其实是|(?<!不)是|[:：]")
+# What follows 是 without being an answer: "名字是错的", "名字不是这个".
+NOT_A_VALUE = re.compile(r"错|不对|没对|对的|这个|那个")
 EDIT = "_edit"
 MAX_FAILURES = 3
 # The menu's location picker sends its event, then the same place as a message, at once.
@@ -475,7 +479,7 @@ class Conversation:
     def _confirm(self, flow: Flow, state: ConversationState, text: str) -> str:
         answer = confirm_answer(text)
         if answer is None:
-            return msg.CONFIRM_REPROMPT
+            return self._correct(flow, state, text) or msg.CONFIRM_REPROMPT
         if answer is False:
             return self._edit_menu(flow, state)
         return self._submit(flow, state)
@@ -519,11 +523,32 @@ class Conversation:
         steps = flow.editable(state.slots)
         number = menu_number(text, len(steps))
         if number is None:
-            return msg.BAD_EDIT_CHOICE.format(options=self._edit_options(flow, state))
+            return self._correct(flow, state, text) or msg.BAD_EDIT_CHOICE.format(
+                options=self._edit_options(flow, state)
+            )
         chosen = steps[number - 1]
         state.step, state.errors = chosen.name, 0
         self._save(state)
         return chosen.question(state.slots)
+
+    def _correct(self, flow: Flow, state: ConversationState, text: str) -> str | None:
+        """A correction that names one answer ("电话写错了，是138…", "改名字"): the new answer
+        is taken when it follows 是 or 改成, else that question is asked again. None when it
+        names no answer, or several."""
+        named = [step for step in flow.editable(state.slots) if step.named_in(text)]
+        if len(named) != 1:
+            return None
+        step, found = named[0], NEW_VALUE.search(text)
+        said = text[found.end() :].strip("，,。 ") if found is not None else ""
+        try:
+            if not said or NOT_A_VALUE.search(said):
+                raise Reprompt("")
+            state.slots[step.name] = step.parse(said, state)
+        except (Reprompt, Ask, EndFlow):
+            state.step, state.errors, state.choices, state.context = step.name, 0, [], ""
+            self._save(state)
+            return step.question(state.slots)
+        return msg.CORRECTED + self._advance(flow, state)
 
     def _save(self, state: ConversationState) -> None:
         ttl = registry.flows()[state.flow].ttl_seconds

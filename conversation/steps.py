@@ -64,6 +64,11 @@ class Step:
     revisitable: bool = True
     # Other slots a free-text answer already fills ("娃上学学费差三千" names need and amount).
     also_fills: Callable[[str], Slots] | None = None
+    # Words besides the label that name this answer in a correction ("电话写错了" is 手机号).
+    aliases: tuple[str, ...] = ()
+
+    def named_in(self, text: str) -> bool:
+        return any(word in text for word in (self.label, *self.aliases))
 
     def question(self, slots: Slots) -> str:
         return self.prompt(slots) if callable(self.prompt) else self.prompt

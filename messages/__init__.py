@@ -251,6 +251,7 @@ CHOOSE_COUNTY = "请问是{place}哪个县（区）？比如：{examples}。"
 CONFIRM_FOOTER = "\n信息对吗？对就回复“确认”提交；要改回复“修改”。"
 EDIT_MENU = "想改哪一项？回复数字：\n{options}"
 BAD_EDIT_CHOICE = "请回复要修改的那一项前面的数字。\n{options}"
+CORRECTED = "好的，改过来了。\n"
 CONFIRM_REPROMPT = "请回复“确认”提交，或回复“修改”改某一项、“取消”放弃。"
 
 # --- status --------------------------------------------------------------------------

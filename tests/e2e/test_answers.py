@@ -346,3 +346,25 @@ def test_who_was_helped_is_answered_not_taken_as_a_request(donor: WeChatUser, as
 )
 def test_things_given_away_are_goods(donor: WeChatUser, offer: str) -> None:
     assert "哪里的家庭" in donor.say(offer)  # kind and need taken: the place is asked next
+
+
+def test_a_correction_at_the_summary_is_taken_at_once(household: WeChatUser) -> None:
+    household.conversation("我想求助", *HOUSEHOLD_ANSWERS)
+    reply = household.say("电话写错了，是13800138001")
+    assert reply.startswith("好的，改过来了") and "手机号：138****8001" in reply
+    assert "需要金额：50000 元" in household.say("钱数不对，应该是五万")
+
+
+@pytest.mark.parametrize("said", ["名字写错了", "名字是错的", "名字不是这个", "改名字"])
+def test_a_correction_without_the_new_answer_asks_that_question(
+    household: WeChatUser, said: str
+) -> None:
+    household.conversation("我想求助", *HOUSEHOLD_ANSWERS)
+    assert household.say(said) == msg.ASK_NAME
+    assert "姓名：王秀兰\n" in household.say("王秀兰")
+
+
+def test_the_answer_to_change_may_be_named_instead_of_numbered(donor: WeChatUser) -> None:
+    donor.conversation("我想捐两千", "2", "湘西", "小李", "不留")
+    donor.say("修改")
+    assert "手机号" in donor.say("电话")  # the contact question, asked again
