@@ -430,6 +430,8 @@ class Conversation:
         try:
             value = step.parse(text, state)
         except Reprompt as exc:
+            if (corrected := self._correct(flow, state, text, midway=True)) is not None:
+                return corrected  # 刚才人口说错了，是六口: an earlier answer, not this one
             state.errors += 1
             self._save(state)
             return exc.message + (msg.OFFER_PERSON if state.errors >= MAX_FAILURES else "")
@@ -531,10 +533,13 @@ class Conversation:
         self._save(state)
         return chosen.question(state.slots)
 
-    def _correct(self, flow: Flow, state: ConversationState, text: str) -> str | None:
+    def _correct(
+        self, flow: Flow, state: ConversationState, text: str, midway: bool = False
+    ) -> str | None:
         """A correction that names one answer ("电话写错了，是138…", "改名字"): the new answer
-        is taken when it follows 是 or 改成, else that question is asked again. None when it
-        names no answer, or several."""
+        is taken when it follows 是 or 改成, else that question is asked again (at the
+        summary; midway, the current question stays). None when it names no answer, or
+        several, or midway without a new answer."""
         named = [step for step in flow.editable(state.slots) if step.named_in(text)]
         if len(named) != 1:
             return None
@@ -545,6 +550,8 @@ class Conversation:
                 raise Reprompt("")
             state.slots[step.name] = step.parse(said, state)
         except (Reprompt, Ask, EndFlow):
+            if midway:
+                return None
             state.step, state.errors, state.choices, state.context = step.name, 0, [], ""
             self._save(state)
             return step.question(state.slots)

@@ -368,3 +368,13 @@ def test_the_answer_to_change_may_be_named_instead_of_numbered(donor: WeChatUser
     donor.conversation("我想捐两千", "2", "湘西", "小李", "不留")
     donor.say("修改")
     assert "手机号" in donor.say("电话")  # the contact question, asked again
+
+
+def test_an_earlier_answer_corrected_midway_is_changed_and_the_question_asked_again(
+    household: WeChatUser,
+) -> None:
+    household.conversation("我想求助", *HOUSEHOLD_ANSWERS[:6])  # up to the name question
+    reply = household.say("刚才人口说错了，是六口")
+    assert reply == msg.CORRECTED + msg.ASK_NAME
+    summary = household.conversation(*HOUSEHOLD_ANSWERS[6:])[-1]
+    assert "家庭人口：6 口人" in summary
