@@ -26,13 +26,15 @@ def _nothing(_text: str, _entities: dict[str, Any]) -> Slots:
 @dataclass(frozen=True)
 class Triggers:
     """What starts a flow. `intents`: an NLU intent (with `prefill` reading the first
-    message); `keywords`: an exact reply ("删除我的信息"); `menu`: a top-menu item's key;
-    `scheduled`: started for a given user by a job (a follow-up that expects an answer);
-    `worker_command`: a social worker's command (代办). A flow with none is started by
-    other code through `Conversation.start`."""
+    message); `keywords`: an exact reply ("删除我的信息"), or `openers`: words a message
+    begins with, the rest of it kept by `prefill` ("我要投诉，社工态度很差"); `menu`: a
+    top-menu item's key; `scheduled`: started for a given user by a job (a follow-up that
+    expects an answer); `worker_command`: a social worker's command (代办). A flow with none
+    is started by other code through `Conversation.start`."""
 
     intents: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
+    openers: tuple[str, ...] = ()
     menu: str | None = None
     scheduled: bool = False
     worker_command: str | None = None

@@ -50,7 +50,16 @@ def flow_for_intent(intent: str) -> Flow | None:
 
 
 def flow_for_keyword(text: str) -> Flow | None:
-    return next((f for f in flows().values() if text in f.triggers.keywords), None)
+    """The flow a bare reply names exactly, or begins with one of its openers."""
+    return next(
+        (
+            f
+            for f in flows().values()
+            if text in f.triggers.keywords
+            or (f.triggers.openers and text.startswith(f.triggers.openers))
+        ),
+        None,
+    )
 
 
 def flow_for_menu(key: str) -> Flow | None:

@@ -4,6 +4,7 @@ to the covering organisation (`domain.feedback`). This file and its sentences in
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 import messages as msg
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from conversation.engine import Conversation
 
 KINDS = ("complaint", "suggestion")
+MIN_TOLD = 4
 UNSAID = "unsaid"
 
 
@@ -36,9 +38,28 @@ def _kind_in(text: str) -> str | None:
     return "complaint" if complaint else "suggestion"
 
 
+# How a complaint or a suggestion may begin; what follows is what happened.
+OPENERS = (
+    "我要投诉",
+    "我想投诉",
+    "投诉",
+    "我要举报",
+    "举报",
+    "我有个建议",
+    "我提个建议",
+    "建议你们",
+)
+_OPENING = re.compile(rf"^(?:{'|'.join(OPENERS)})[，,：:。！!\s]*")
+
+
 def _prefill(text: str, _entities: dict[str, Any]) -> Slots:
-    kind = _kind_in(text)
-    return {"kind": kind} if kind else {}
+    """The kind, when the text says it, and what happened, when it follows the opening
+    ("我要投诉，社工态度很差")."""
+    kind, told = _kind_in(text), _OPENING.sub("", text).strip()
+    slots: Slots = {"kind": kind} if kind else {}
+    if told != text.strip() and len(told) >= MIN_TOLD:
+        slots["text"] = told
+    return slots
 
 
 def _parse_region(text: str, state: ConversationState) -> str:
@@ -66,7 +87,12 @@ FLOW = Flow(
             menu_or_keyword(KINDS, _kind_in, msg.ASK_FEEDBACK_KIND),
             msg.FEEDBACK_KINDS.__getitem__,
         ),
-        Step("text", "内容", msg.ASK_FEEDBACK_TEXT, parse_free_text(msg.BAD_FEEDBACK, minimum=4)),
+        Step(
+            "text",
+            "内容",
+            msg.ASK_FEEDBACK_TEXT,
+            parse_free_text(msg.BAD_FEEDBACK, minimum=MIN_TOLD),
+        ),
         Step(
             "region",
             "地区",
@@ -78,6 +104,7 @@ FLOW = Flow(
     submit=_submit,
     triggers=Triggers(
         keywords=("投诉", "我要投诉", "建议", "我要建议", "投诉建议", "我要投诉建议", "意见反馈"),
+        openers=OPENERS,
         prefill=_prefill,
     ),
 )

@@ -45,6 +45,13 @@ def test_suggestion_without_a_place_goes_to_the_operators(
     assert any("收到建议 F000001" in t for t in pushed_texts(household.other("o_operator")))
 
 
+def test_a_complaint_told_in_the_first_message_is_kept(app: Flask, household: WeChatUser) -> None:
+    """我要投诉，… : the complaint flow starts with what happened already taken (it had gone
+    to a person as a request for a social worker)."""
+    assert "哪个县" in household.say("我要投诉，社工态度很差，说话很冲")
+    assert "内容：社工态度很差，说话很冲" in household.say("通渭")
+
+
 def test_an_upheld_complaint_counts_against_its_organisation(
     app: Flask, household: WeChatUser, dingxi_worker: WeChatUser, runner: FlaskCliRunner
 ) -> None:
