@@ -23,11 +23,12 @@ from conversation.steps import Ask, EndFlow, Reprompt, confirm_answer
 from domain import attachments
 from domain import handoff as handoffs
 from domain.events import Event, Outbox, Outcome
+from nlu.arbiter import UNSURE_SIDE
 from nlu.client import MIN_CONFIDENCE, NluClient
 from nlu.geo import place_of
 from nlu.lexicon import bare, detect_need_type, face_meaning, menu_number
 from nlu.regions import region_index
-from nlu.sides import GIVE, HELP, side_said
+from nlu.sides import GIVE, HELP, of_another_family, side_said
 from storage import social_work as social_work_store
 from storage.db import Database
 from storage.files import FileStore
@@ -329,6 +330,8 @@ class Conversation:
             intent = side  # an answer with no question asked: "捐1000", "申请两千学费"
         elif found.confidence < MIN_CONFIDENCE:
             return self._clarify(found.ranking)
+        if intent == HELP and of_another_family(text):
+            intent = UNSURE_SIDE  # 有个邻居老太太没人管: the question offers asking for them
         entities: dict[str, Any] = found.entities
         if (flow := registry.flow_for_intent(intent)) is not None:
             if (answer := self._platform_question(text)) is not None:

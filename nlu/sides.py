@@ -25,8 +25,10 @@ _OTHER_PEOPLE = (
     r"|乡亲|群众|村民|留守|孤寡|灾区|受灾的"
 )
 # 帮我 / 帮我们: for oneself, unless "我们" goes on to name other people (帮我们老家的留守儿童;
-# 帮我们这种家庭 is oneself), or it asks for a chore (帮我把视频转发一下, 帮我登记一下我要捐)
-_HELP_ME = rf"帮{_ME}(?!把|登记|查|们(?!这种|这样)[^，。]{{0,12}}(?:{_OTHER_PEOPLE}))"
+# 帮我们这种家庭 is oneself; 帮我隔壁的孩子 is a neighbour's), or it asks for a chore
+# (帮我把视频转发一下, 帮我登记一下我要捐)
+_NOT_ME = rf"把|登记|查|隔壁|邻居|对门|们(?!这种|这样)[^，。]{{0,12}}(?:{_OTHER_PEOPLE})"
+_HELP_ME = rf"帮{_ME}(?!{_NOT_ME})"
 # Joining as a volunteer is giving time, not asking (申请成为志愿者, 报名当志愿者).
 _NOT_VOLUNTEERING = r"(?![^，。]{0,4}志愿|[^，。]{0,6}(?:公益|捐|义工|义诊|献))"
 
@@ -74,7 +76,8 @@ OFFER = re.compile(
     rf"|(?:愿意|想|可以|能|准备)出(?:钱|资|点钱|{_NUM})|出\s*{_NUM}+\s*(?:块|元|千|万)给"
     r"|(?:钱|费用|学费|医药费)(?:都)?(?:由)?我(?:来)?(?:出|承担|包)|(?:我来|愿意|可以|想|能)(?:承担|负担|包)"
     r"|(?:可以|能|愿意)出(?:工人|人手|人力|车|力|工)|回报"
-    # an organisation saying what it can do
+    # an organisation saying what it can do, or who it is (我们是一家爱心企业)
+    r"|(?:我|我们)是[^，。]{0,4}爱心(?:企业|单位|人士|团队|组织|商家|公司)"
     r"|我们(?:公司|厂|企业|单位|诊所|医院|药店|药房|超市|商店|店|合作社|协会|团队|学校|事务所|律所"
     r"|酒店|饭店|餐馆|工会|志愿)[^，。]{0,10}(?:可以|能|愿意|想|会)"
     r"|谁(?:要|需要|用得上|用得着)[吗呀啊？?]*$"
@@ -100,7 +103,7 @@ OFFER = re.compile(
     r"|[放闲]着也是[放闲]着|放着没用|用不[着上到]了|穿不[上了]了|收集了|募集|募捐|筹集了|征集了"
     r"|(?:当|做|成为)志愿者|(?:想|要|可以|能|愿意)送[^，。]{0,8}给(?!我|俺)"
     r"|还这份情|还[个份]?人情|回馈|报答|反哺"
-    r"|对口帮扶|结对帮扶|出一份力|尽一份力|出点力|做点事|包销|认领(?!我)|捐出来|捐出|献[点些份]?爱心"
+    r"|对口帮扶|结对帮扶|定点帮扶|出一份力|尽一份力|出点力|做点事|包销|认领(?!我)|捐出来|捐出|献[点些份]?爱心"
     # passing something on to whoever needs it (把八百块转给一个需要的孩子)
     r"|给[^，。]{0,4}(?:有需要|需要|困难|贫困)的(?:人|孩子|家庭|学生|老人|娃)"
 )
@@ -128,6 +131,18 @@ OWN = re.compile(
     r"|公公|婆婆|弟弟|妹妹|哥哥|姐姐|老伴|老汉"
 )
 OTHERS = re.compile(_OTHER_PEOPLE)
+# Another household, told of by a neighbour or a villager (有个邻居老太太一个人住没人管, 我替
+# 隔壁问一下…); not 去邻居家蹭网 in a family's own story.
+_NEIGHBOUR = r"(?:邻居|隔壁|对门|同村)"
+ANOTHER_FAMILY = re.compile(
+    rf"(?:替|帮|给)[我俺]?的?{_NEIGHBOUR}|^(?:你好)?[，,]?(?:有个|有一个|我们?的?)?{_NEIGHBOUR}"
+    r"|村里有[个户一几]|村上有|有[个户一]人家"
+)
+
+
+def of_another_family(text: str) -> bool:
+    """Whether a text asks for a neighbour's or a villager's household, not the writer's."""
+    return ANOTHER_FAMILY.search(text) is not None
 
 
 class Strength(IntEnum):

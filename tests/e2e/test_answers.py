@@ -378,3 +378,20 @@ def test_an_earlier_answer_corrected_midway_is_changed_and_the_question_asked_ag
     assert reply == msg.CORRECTED + msg.ASK_NAME
     summary = household.conversation(*HOUSEHOLD_ANSWERS[6:])[-1]
     assert "家庭人口：6 口人" in summary
+
+
+@pytest.mark.parametrize(
+    "told",
+    ["有个邻居老太太一个人住没人管", "隔壁王大爷瘫在床上，能不能帮帮他", "村里有户人家孩子白血病"],
+)
+def test_a_neighbours_hardship_is_asked_about_not_taken_as_ones_own(
+    household: WeChatUser, told: str
+) -> None:
+    """Their data needs their own consent: the question offers asking for another family."""
+    assert "3 替别的困难家庭求助" in household.say(told)
+
+
+def test_a_company_offering_to_help_a_village_is_never_taken_as_a_household(
+    donor: WeChatUser,
+) -> None:
+    assert "同意" not in donor.say("我们是一家爱心企业，想在贵州定点帮扶一个村")
