@@ -395,3 +395,9 @@ def test_a_company_offering_to_help_a_village_is_never_taken_as_a_household(
     donor: WeChatUser,
 ) -> None:
     assert "同意" not in donor.say("我们是一家爱心企业，想在贵州定点帮扶一个村")
+
+
+def test_time_offered_to_teach_is_a_service(donor: WeChatUser) -> None:
+    assert "哪里的家庭" in donor.say("我可以每周末去给留守儿童上课")  # kind and need taken
+    summary = donor.conversation("不限", "小周", "13912345678")[-1]
+    assert "捐助方式：服务" in summary and "帮助方向：教育助学" in summary
