@@ -156,9 +156,12 @@ def show_money(value: int | str | None) -> str:
 
 
 def parse_optional_money(text: str, state: ConversationState) -> int | str | None:
-    # "好几千", "几万块": the household cannot say more exactly; the social worker will
+    # "好几千", "几万块", "能帮多少是多少": the household cannot say more exactly, or leaves
+    # it to others; the social worker will
     if re.search(
-        r"不知道|不清楚|说不好|说不准|不确定|不晓得|算不清|不好说|没算过|几[十百千万]", text
+        r"不知道|不清楚|说不好|说不准|不确定|不晓得|算不清|不好说|没算过|几[十百千万]"
+        r"|越多越好|多多益善|多少是多少|多少都[行好可]|随便|看着给|你们看",
+        text,
     ):
         return AMOUNT_UNKNOWN
     if re.search(r"不需要|不用|不要钱|没有|跳过|不缺钱", text) or text.strip() in ("0", "无"):
