@@ -171,6 +171,9 @@ NO_PHONE_OF_ONES_OWN = (
 PHONE_REPROMPTS = {
     "phone_format": "手机号应该是 11 位、以 1 开头，比如 13812345678。请再输一次。",
     "phone_unassigned": "这个号码好像不是手机号，请留一个手机号，比如 13812345678。",
+    "phone_landline": (
+        "这是座机号吧？请留一个手机号，社工在外面也能联系上您。自己没有手机，可以留家里人、邻居或村干部的手机号。"
+    ),
 }
 ON_BEHALF_SUBMITTED = (
     "代办提交成功，求助编号 {number}。这户的进展会发给您，消息会标明“关于您代办的 {number}”；"

@@ -66,20 +66,31 @@ def id_birth_date(id_number: str) -> date:
     return date(int(id_number[6:10]), int(id_number[10:12]), int(id_number[12:14]))
 
 
+_MOBILE_TYPES = (
+    phonenumbers.PhoneNumberType.MOBILE,
+    phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+)
+
+
 def validate_mobile(raw: str) -> str:
-    """A mainland China mobile number, returned as 11 digits."""
-    value = compact(spoken_digits(raw)).replace("(", "").replace(")", "")
-    try:
-        parsed = phonenumbers.parse(value, "CN")
-    except phonenumbers.NumberParseException as exc:
-        raise Invalid("phone_format") from exc
+    """A mainland China mobile number, returned as 11 digits; the one number in a sentence
+    ("13800138000 这是我儿子的") counts too, and a landline is told apart."""
+    text = spoken_digits(raw)
+    found = [match.number for match in phonenumbers.PhoneNumberMatcher(text, "CN")]
+    mobiles = [n for n in found if phonenumbers.number_type(n) in _MOBILE_TYPES]
+    if len(mobiles) == 1:
+        parsed = mobiles[0]
+    elif found and not mobiles:
+        raise Invalid("phone_landline")
+    else:
+        try:
+            parsed = phonenumbers.parse(compact(text).replace("(", "").replace(")", ""), "CN")
+        except phonenumbers.NumberParseException as exc:
+            raise Invalid("phone_format") from exc
     national = str(parsed.national_number)
     if parsed.country_code != 86 or not re.fullmatch(r"1[3-9]\d{9}", national):
         raise Invalid("phone_format")
-    if phonenumbers.number_type(parsed) not in (
-        phonenumbers.PhoneNumberType.MOBILE,
-        phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
-    ):
+    if phonenumbers.number_type(parsed) not in _MOBILE_TYPES:
         raise Invalid("phone_unassigned")
     return national
 

@@ -402,3 +402,9 @@ def test_time_offered_to_teach_is_a_service(donor: WeChatUser) -> None:
     assert "哪里的家庭" in donor.say("我可以每周末去给留守儿童上课")  # kind and need taken
     summary = donor.conversation("不限", "小周", "13912345678")[-1]
     assert "捐助方式：服务" in summary and "帮助方向：教育助学" in summary
+
+
+def test_a_phone_number_said_with_whose_it_is_is_taken(household: WeChatUser) -> None:
+    household.conversation("我想求助", *HOUSEHOLD_ANSWERS[:-1])  # up to the phone question
+    assert "座机" in household.say("0851-85551234")
+    assert "手机号：138****8000" in household.say("13800138000 这是我儿子的")

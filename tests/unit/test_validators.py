@@ -68,7 +68,15 @@ def test_codes_that_existed_once_are_accepted(first17: str) -> None:
 
 @pytest.mark.parametrize(
     "raw",
-    ["13800138000", "138 0013 8000", "+86 138-0013-8000", "(+86)13800138000", "8613800138000"],
+    [
+        "13800138000",
+        "138 0013 8000",
+        "+86 138-0013-8000",
+        "(+86)13800138000",
+        "8613800138000",
+        "13800138000 这是我儿子的",
+        "我儿子的电话13800138000",
+    ],
 )
 def test_mobile_numbers_are_normalised(raw: str) -> None:
     assert validate_mobile(raw) == "13800138000"
@@ -80,6 +88,13 @@ def test_mobile_numbers_are_normalised(raw: str) -> None:
 def test_invalid_mobile_numbers_are_refused(raw: str) -> None:
     with pytest.raises(Invalid):
         validate_mobile(raw)
+
+
+@pytest.mark.parametrize("raw", ["0851-85551234", "我没有手机，座机行吗 0851-85551234"])
+def test_a_landline_is_told_apart(raw: str) -> None:
+    with pytest.raises(Invalid) as caught:
+        validate_mobile(raw)
+    assert caught.value.reason == "phone_landline"
 
 
 @pytest.mark.parametrize(
