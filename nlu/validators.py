@@ -32,9 +32,11 @@ def id_check_char(first17: str) -> str:
     return ID_CHECK_CHARS[total % 11]
 
 
-# Digits said the way people read numbers aloud: 一三九…, 幺 for 1, 洞 for 0.
-_SPOKEN_DIGITS = str.maketrans("零〇洞幺一二两三四五六七八九", "00011223456789")
-_SPOKEN_NUMBER = re.compile(r"[\d零〇洞幺一二两三四五六七八九xX\s\-_·•]+")
+# Digits said the way people read numbers aloud: 一三九…, 幺 for 1, 洞 for 0, 叉 for X.
+_SPOKEN_DIGITS = str.maketrans("零〇洞幺一二两三四五六七八九叉", "00011223456789X")
+_SPOKEN_NUMBER = re.compile(r"[\d零〇洞幺一二两三四五六七八九xX叉\s\-_·•]+")
+# An ID number inside a sentence ("我的身份证号是…", "…这是我老伴的").
+_ID_IN_TEXT = re.compile(r"(?<![0-9])[0-9]{17}[0-9X](?![0-9X])")
 
 
 def spoken_digits(raw: str) -> str:
@@ -45,7 +47,12 @@ def spoken_digits(raw: str) -> str:
 
 def validate_id_number(raw: str, today: date | None = None) -> str:
     """An 18-character resident ID number with a valid check digit, birth date and region."""
-    value = compact(spoken_digits(raw)).upper().replace("x", "X")
+    said = spoken_digits(raw).upper()
+    value = compact(said)
+    # written whole beside other numbers, else in groups ("110105 19491231 002X")
+    found = _ID_IN_TEXT.findall(said) or _ID_IN_TEXT.findall(value)
+    if len(found) == 1:
+        value = found[0]
     if not re.fullmatch(r"\d{17}[\dX]", value):
         raise Invalid("id_format")
     if id_check_char(value[:17]) != value[17]:

@@ -23,7 +23,16 @@ def test_public_gb11643_example_is_valid() -> None:
 
 
 @pytest.mark.parametrize(
-    "raw", ["11010519491231002x", " 110105 19491231 002X ", "１１０１０５１９４９１２３１００２Ｘ"]
+    "raw",
+    [
+        "11010519491231002x",
+        " 110105 19491231 002X ",
+        "１１０１０５１９４９１２３１００２Ｘ",
+        "我的身份证号是11010519491231002X",
+        "11010519491231002X 这是我老伴的",
+        "一一零一零五一九四九一二三一零零二叉",  # read aloud, 叉 for X
+        "11010519491231002X 13800138000",
+    ],
 )
 def test_id_number_is_normalised(raw: str) -> None:
     from nlu.text import normalise_text
