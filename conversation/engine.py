@@ -435,6 +435,8 @@ class Conversation:
         except Reprompt as exc:
             if (corrected := self._correct(flow, state, text, midway=True)) is not None:
                 return corrected  # 刚才人口说错了，是六口: an earlier answer, not this one
+            if (kept := self._kept_ahead(flow, state, text)) is not None:
+                return kept  # 每个月500 at the need question: the sum, said early
             state.errors += 1
             self._save(state)
             return exc.message + (msg.OFFER_PERSON if state.errors >= MAX_FAILURES else "")
@@ -559,6 +561,20 @@ class Conversation:
             self._save(state)
             return step.question(state.slots)
         return msg.CORRECTED + self._advance(flow, state)
+
+    def _kept_ahead(self, flow: Flow, state: ConversationState, text: str) -> str | None:
+        """An answer to a later question, given at this one: kept, and this one asked
+        again."""
+        for later in flow.pending(state.slots):
+            if later.fills_ahead is None or later.name == state.step:
+                continue
+            if (value := later.fills_ahead(text)) is None:
+                continue
+            state.slots[later.name] = value
+            self._save(state)
+            noted = msg.NOTED_AHEAD.format(label=later.label, value=later.show(value))
+            return noted + self._current_question(flow, state)
+        return None
 
     def _save(self, state: ConversationState) -> None:
         ttl = registry.flows()[state.flow].ttl_seconds

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any
 
 import messages as msg
 from conversation.state import ConversationState
-from nlu.amounts import parse_amount
+from nlu.amounts import find_amounts, parse_amount
 from nlu.lexicon import detect_need_type, is_no, is_yes, means_any, menu_number
 from nlu.regions import MAX_CANDIDATES, Resolution, region_index, resolve_region
 from nlu.validators import Invalid, validate_mobile
@@ -66,6 +67,9 @@ class Step:
     also_fills: Callable[[str], Slots] | None = None
     # Words besides the label that name this answer in a correction ("电话写错了" is 手机号).
     aliases: tuple[str, ...] = ()
+    # Reads its answer, given early at another question that it does not fit ("每个月500"
+    # at the pledge's need question), when the text says it unmistakably; None otherwise.
+    fills_ahead: Callable[[str], Any] | None = None
 
     def named_in(self, text: str) -> bool:
         return any(word in text for word in (self.label, *self.aliases))
@@ -134,6 +138,18 @@ def parse_pledge_need(text: str, state: ConversationState) -> str:
 
 def show_need(value: str) -> str:
     return "不限" if value == "any" else NEED_LABELS[value]
+
+
+def stated_money(text: str) -> int | None:
+    """A sum said with its unit or magnitude ("50块", "两千"), or too large for a menu's
+    number ("每个月500")."""
+    return next((yuan for yuan, unit in find_amounts(text) if unit or yuan >= 100), None)
+
+
+def stated_mobile(text: str) -> str | None:
+    with suppress(Invalid):
+        return validate_mobile(text)
+    return None
 
 
 def parse_money(bad: str) -> Parser:

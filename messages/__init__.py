@@ -255,6 +255,7 @@ CONFIRM_FOOTER = "\n信息对吗？对就回复“确认”提交；要改回复
 EDIT_MENU = "想改哪一项？回复数字：\n{options}"
 BAD_EDIT_CHOICE = "请回复要修改的那一项前面的数字。\n{options}"
 CORRECTED = "好的，改过来了。\n"
+NOTED_AHEAD = "好的，{label}记下了：{value}。\n"
 CONFIRM_REPROMPT = "请回复“确认”提交，或回复“修改”改某一项、“取消”放弃。"
 
 # --- status --------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from conversation.steps import (
     show_money,
     show_need,
     show_region,
+    stated_mobile,
     validated,
 )
 from domain import attachments
@@ -38,6 +39,7 @@ from nlu.lexicon import FAMILY
 from nlu.regions import region_index
 from nlu.validators import (
     Invalid,
+    find_household_size,
     mask_id_number,
     mask_phone,
     parse_household_size,
@@ -248,6 +250,7 @@ FLOW = Flow(
             _parse_household,
             "{} 口人".format,
             aliases=("人口", "口人", "几口"),
+            fills_ahead=find_household_size,
         ),
         Step("name", "姓名", msg.ASK_NAME, _parse_name, aliases=("名字",)),
         Step(
@@ -258,7 +261,15 @@ FLOW = Flow(
             mask_id_number,
             aliases=("身份证",),
         ),
-        Step("phone", "手机号", msg.ASK_PHONE, _parse_phone, mask_phone, aliases=("电话", "手机")),
+        Step(
+            "phone",
+            "手机号",
+            msg.ASK_PHONE,
+            _parse_phone,
+            mask_phone,
+            aliases=("电话", "手机"),
+            fills_ahead=stated_mobile,
+        ),
     ),
     submit=submit_help,
     triggers=Triggers(intents=("seek_help",), menu="help", prefill=prefill),

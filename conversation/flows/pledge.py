@@ -24,6 +24,7 @@ from conversation.steps import (
     show_money,
     show_need,
     show_region,
+    stated_money,
 )
 from domain.events import Event
 from nlu.lexicon import detect_kind, detect_need_type, is_no, means_anonymous
@@ -80,7 +81,7 @@ def _ask_contact(slots: Slots) -> str:
 
 def _parse_contact(text: str, state: ConversationState) -> str:
     """A phone number; a money donor may decline (then "" is stored: reached by chat)."""
-    if is_no(text) or re.search(r"不留|不用|不需要|不方便|不想留|算了", text):
+    if is_no(text) or re.search(r"不留|不用|不需要|不方便|不想留|算了|微信|公众号|这里联系", text):
         if state.slots.get("kind") == "money":
             return ""
         raise Reprompt(msg.CONTACT_REQUIRED)
@@ -142,6 +143,7 @@ FLOW = Flow(
             show_money,
             applies=lambda slots: slots.get("kind") == "money",
             aliases=("钱数", "多少钱", "数目"),
+            fills_ahead=stated_money,
         ),
         Step(
             "item",

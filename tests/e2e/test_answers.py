@@ -408,3 +408,22 @@ def test_a_phone_number_said_with_whose_it_is_is_taken(household: WeChatUser) ->
     household.conversation("我想求助", *HOUSEHOLD_ANSWERS[:-1])  # up to the phone question
     assert "座机" in household.say("0851-85551234")
     assert "手机号：138****8000" in household.say("13800138000 这是我儿子的")
+
+
+def test_a_sum_said_at_the_need_question_is_kept(donor: WeChatUser) -> None:
+    donor.say("我想捐钱")
+    reply = donor.say("每个月500，长期的")
+    assert reply.startswith("好的，金额记下了：500 元。") and "想帮助哪方面" in reply
+    assert "哪里的家庭" in donor.say("不限")  # the sum is not asked again
+
+
+def test_being_reached_in_the_chat_is_no_phone(donor: WeChatUser) -> None:
+    donor.conversation("我想捐两千", "2", "湘西", "小李")
+    assert "联系电话：不留" in donor.say("微信联系就行")
+
+
+def test_household_size_said_at_the_place_question_is_kept(household: WeChatUser) -> None:
+    household.conversation("我想求助", *HOUSEHOLD_ANSWERS[:4])  # up to the place question
+    reply = household.say("五口人")
+    assert reply.startswith("好的，家庭人口记下了：5 口人。") and "哪个县" in reply
+    assert household.say("甘肃定西通渭县") == msg.ASK_NAME  # the size is not asked again
