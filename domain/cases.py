@@ -5,6 +5,7 @@ update that returns the events it caused. Statuses that follow from matches are
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 from sqlalchemy.orm import Session
@@ -14,6 +15,7 @@ from domain.events import Event, Outbox, StaleRecord, move
 from domain.households import tell_household
 from storage.models import Case, CaseQuestion, CaseStatus, User, VerificationMethod, utcnow
 from storage.repositories import audit
+from storage.social_work import covering_workers
 from vocabulary import CAUSE_BY_NEED, CAUSE_WORDS, POVERTY_CAUSES
 
 URGENT_WORDS = re.compile(r"急|救命|住院|手术|化疗|透析|断粮|没米|倒塌|塌了|受灾|地震|洪水|火灾")
@@ -139,5 +141,22 @@ def answer_question(
                 number=case.number if case else "", question=question.question, answer=answer
             ),
             case.console_path if case else None,
+        )
+    return outbox.events
+
+
+def supplement(session: Session, case: Case, actor: User, told: str) -> set[Event]:
+    """What the household adds after filing (我还想补充一下…): kept with the description,
+    marked as added, and told to the social workers covering the case."""
+    case.description = f"{case.description}\n【补充】{told}"
+    audit(session, actor.openid, "case.supplemented", "case", case.id)
+    outbox = Outbox(session)
+    told_key = hashlib.sha256(told.encode()).hexdigest()[:12]
+    for worker in covering_workers(session, case.region_code):
+        outbox.notify(
+            worker.user_id,
+            f"case-supplement:{case.id}:{told_key}:{worker.id}",
+            msg.SUPPLEMENT_FOR_WORKER.format(number=case.number, told=told),
+            case.console_path,
         )
     return outbox.events

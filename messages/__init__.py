@@ -418,6 +418,7 @@ CASE_QUESTION = "社工想了解一下您的求助 {number}：\n{question}\n请�
 ANSWER_FORWARDED = "收到，已转给社工。谢谢您！"
 BAD_ANSWER = "请直接回复社工的问题，比如“发票明天去医院拿”。"
 ANSWER_FOR_WORKER = "{number} 的家庭回复了您的问题“{question}”：\n{answer}"
+SUPPLEMENT_FOR_WORKER = "{number} 的家庭补充了情况：\n{told}\n回复“查看 {number}”看详情。"
 STATS = (
     "本机构覆盖地区的求助：\n等待核实 {submitted}｜已核实 {verified}｜未通过 {rejected}｜"
     "已配对 {matched}｜已送达 {delivered}\n其中等待超过 {days} 天的有 {overdue} 件。\n"
@@ -737,6 +738,12 @@ LOCATION_SEEN = (
     "📍您在{region}，对吗？\n要求助请回复 1，要捐助请回复 2；在填写地区时发位置，会直接填上。"
 )
 LOCATION_UNKNOWN = "这个位置我们没能对上国内的县区，请用文字告诉我在哪个县（区）。"
+ASK_SUPPLEMENT = "请说说要补充的情况（一两句话就行），社工会看到。"
+BAD_SUPPLEMENT = "请多写几个字，说说要补充什么。"
+SUPPLEMENT_ADDED = (
+    "收到，已经补充到您的求助 {number} 里，社工会看到。有照片或证明，也可以直接发过来。"
+)
+SUPPLEMENT_NO_CASE = "您现在没有进行中的求助，可以回复“求助”说说情况。"
 WHICH_CASE = "照片收到了！您有几件求助，这张照片是哪一件的？回复数字：\n{options}"
 CASE_CHOICE = "{number}（{need}）"
 

@@ -1,0 +1,55 @@
+"""我还想补充一下…: what a household adds to its latest open request after filing it, kept
+with the request and told to the covering social workers."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+import messages as msg
+from conversation.flow import Flow, Triggers
+from conversation.steps import Slots, Step, parse_free_text
+from domain import attachments, cases
+
+if TYPE_CHECKING:
+    from conversation.engine import Conversation
+
+MIN_TOLD = 4
+# How people begin adding to what they told ("我还想补充一下，我妈还有糖尿病").
+OPENERS = (
+    *("我想补充", "我要补充", "我还想补充", "还想补充", "我再补充", "再补充", "补充一下"),
+    *("补充几句", "补充说明", "补充情况", "忘了说", "刚才忘了说", "还有个情况", "还有一个情况"),
+)
+_OPENING = re.compile(rf"^(?:{'|'.join(OPENERS)})[一下点几句]*[，,：:。！!\s]*")
+
+
+def _prefill(text: str, _entities: dict[str, Any]) -> Slots:
+    told = _OPENING.sub("", text).strip()
+    return {"told": told} if len(told) >= MIN_TOLD and told != text.strip() else {}
+
+
+def _record(conversation: Conversation, slots: Slots) -> str:
+    found = attachments.open_cases(conversation.session, conversation.user)
+    if not found:
+        return msg.SUPPLEMENT_NO_CASE
+    case = found[0]
+    conversation.emit(
+        *cases.supplement(conversation.session, case, conversation.user, slots["told"])
+    )
+    return msg.SUPPLEMENT_ADDED.format(number=case.number)
+
+
+FLOW = Flow(
+    name="supplement",
+    steps=(
+        Step(
+            "told",
+            "补充",
+            msg.ASK_SUPPLEMENT,
+            parse_free_text(msg.BAD_SUPPLEMENT, minimum=MIN_TOLD),
+        ),
+    ),
+    submit=_record,
+    triggers=Triggers(keywords=("补充", "我要补充", "我想补充"), openers=OPENERS, prefill=_prefill),
+    confirm=False,
+)

@@ -1,0 +1,39 @@
+"""我还想补充一下…: what a household adds after filing goes with its open request, and the
+covering social workers hear it."""
+
+from __future__ import annotations
+
+from flask import Flask
+from sqlalchemy import select, text
+
+import messages as msg
+from storage.models import Case
+from tests.support.chat import file_case, pushed_texts, run_worker
+from tests.support.wechat import WeChatUser
+
+
+def test_what_a_household_adds_goes_with_its_request_and_to_the_worker(
+    app: Flask, household: WeChatUser, dingxi_worker: WeChatUser, redis_url: str
+) -> None:
+    number = file_case(household)
+    run_worker(redis_url)
+    reply = household.say("我还想补充一下，我妈还有糖尿病，每个月药钱三百")
+    assert reply == msg.SUPPLEMENT_ADDED.format(number=number)
+    run_worker(redis_url)
+    [notice] = [t for t in pushed_texts(dingxi_worker) if "补充了情况" in t]
+    assert number in notice and "糖尿病" in notice
+    with app.extensions["zhulian"].services.db.session() as session:
+        case = session.scalars(select(Case)).one()
+        raw = session.execute(text("SELECT description FROM cases")).scalar_one()
+    assert case.description.endswith("【补充】我妈还有糖尿病，每个月药钱三百")
+    assert "糖尿病" not in raw  # encrypted at rest
+
+
+def test_saying_only_that_there_is_more_asks_what(household: WeChatUser) -> None:
+    number = file_case(household)
+    assert household.say("补充一下") == msg.ASK_SUPPLEMENT
+    assert household.say("孩子他爸腿也摔伤了") == msg.SUPPLEMENT_ADDED.format(number=number)
+
+
+def test_nothing_open_to_add_to_is_said(household: WeChatUser) -> None:
+    assert household.say("我想补充一下家里的情况") == msg.SUPPLEMENT_NO_CASE
