@@ -332,6 +332,8 @@ class Conversation:
             return self._clarify(found.ranking)
         if intent == HELP and of_another_family(text):
             intent = UNSURE_SIDE  # 有个邻居老太太没人管: the question offers asking for them
+        if intent in (HELP, UNSURE_SIDE) and self._about_open_request(text):
+            return status_text(self.session, self.user) + msg.OPEN_REQUEST_HINT  # 能不能快点
         entities: dict[str, Any] = found.entities
         if (flow := registry.flow_for_intent(intent)) is not None:
             if (answer := self._platform_question(text)) is not None:
@@ -350,6 +352,13 @@ class Conversation:
         if intent in replies:
             return replies[intent]()
         return self._not_understood()
+
+    def _about_open_request(self, text: str) -> bool:
+        """A household with a request open, asking for nothing new in so many words and
+        naming no need (能不能快点，急用): about that request, not a new one."""
+        if side_said(text) is not None or detect_need_type(text) is not None:
+            return False
+        return bool(attachments.open_cases(self.session, self.user))
 
     def _clarify(self, ranking: list[tuple[str, float]]) -> str:
         question = clarifying_question(ranking)

@@ -738,6 +738,9 @@ LOCATION_SEEN = (
     "📍您在{region}，对吗？\n要求助请回复 1，要捐助请回复 2；在填写地区时发位置，会直接填上。"
 )
 LOCATION_UNKNOWN = "这个位置我们没能对上国内的县区，请用文字告诉我在哪个县（区）。"
+OPEN_REQUEST_HINT = (
+    "\n想补充情况，回复“补充”；着急的话回复“人工”，请社工联系您；另有困难要求助，回复“1”。"
+)
 ASK_SUPPLEMENT = "请说说要补充的情况（一两句话就行），社工会看到。"
 BAD_SUPPLEMENT = "请多写几个字，说说要补充什么。"
 SUPPLEMENT_ADDED = (

@@ -37,3 +37,11 @@ def test_saying_only_that_there_is_more_asks_what(household: WeChatUser) -> None
 
 def test_nothing_open_to_add_to_is_said(household: WeChatUser) -> None:
     assert household.say("我想补充一下家里的情况") == msg.SUPPLEMENT_NO_CASE
+
+
+def test_a_vague_message_after_filing_is_about_the_open_request(household: WeChatUser) -> None:
+    """能不能快点: the request and what can be done, not 求助还是帮助别人 again."""
+    number = file_case(household)
+    reply = household.say("能不能快点，急用")
+    assert number in reply and "等待社工核实" in reply and "回复“补充”" in reply
+    assert "多少钱" in household.say("我想再申请一个，孩子的学费")  # a new need: a new request
