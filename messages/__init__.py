@@ -510,6 +510,15 @@ WHICH_PLEDGE_TO_CANCEL = (
     "{pledges}"
 )
 NOTHING_TO_RELEASE = "认捐 {pledge} 现在是“{status}”，没有可以取消的部分了。"
+PLEDGE_AMOUNT_CHANGED = "好的，认捐 {pledge} 的金额改成 {amount} 元了，谢谢您！"
+PLEDGE_AMOUNT_UNREAD = "没看懂新的金额，请写数字，比如“认捐金额改成3000”。"
+PLEDGE_AMOUNT_BELOW_PROMISED = (
+    "认捐 {pledge} 已经有 {promised} 元配给了家庭，金额不能少于 {promised} 元。"
+    "不想捐剩下的部分，可以回复“取消认捐 {pledge}”。"
+)
+PLEDGE_AMOUNT_FIXED = "认捐 {pledge} 现在是“{status}”，金额不能再改了。"
+NO_MONEY_PLEDGE_TO_CHANGE = "您现在没有可以改金额的认捐。回复“进度”可以查看您的记录。"
+WHICH_PLEDGE_TO_CHANGE = "要改哪一笔？请写上编号，比如“{example} 金额改成3000”：\n{pledges}"
 PLEDGE_CANCELLED_IN_KIND = "已取消认捐 {pledge}。谢谢您的爱心，欢迎随时再来。"
 
 # --- complaints and suggestions (flows/complaint.py) ----------------------------------------

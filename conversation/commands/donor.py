@@ -1,5 +1,7 @@
-"""取消认捐 J…: a donor releases what is not allocated yet; 取消认捐 alone lists the pledges
-that can be, each with the words that cancel it (a cancellation is never guessed).
+"""认捐金额改成3000 (J… 金额改成…): a donor changes the sum of an open money pledge, never
+below what is promised to households. 取消认捐 J…: a donor releases what is not allocated
+yet; 取消认捐 alone lists the pledges that can be, each with the words that cancel it (a
+cancellation is never guessed).
 感谢名单: the donors who asked to be thanked publicly (domain.thanks), and the page with all
 of them; 公开致谢 J… [称呼] asks to be one of them (anonymous by default), 不公开 J… takes
 it back."""
@@ -13,8 +15,11 @@ import messages as msg
 from conversation.commands import Command
 from conversation.matches import cancel_pledge, own_pledge
 from conversation.status import pledge_line
-from domain.pledges import OPEN
+from domain.events import Event, StaleRecord
+from domain.pledges import OPEN, BelowPromised, change_amount
 from domain.thanks import set_thanks, thank_you_list
+from nlu.amounts import parse_amount
+from storage.models import Pledge, ResourceKind
 from storage.repositories import user_records
 
 if TYPE_CHECKING:
@@ -31,6 +36,43 @@ def which_pledge(conversation: Conversation, _found: re.Match[str]) -> str:
         return msg.NO_PLEDGE_TO_CANCEL
     lines = "\n".join(pledge_line(pledge) for pledge in cancellable)
     return msg.WHICH_PLEDGE_TO_CANCEL.format(example=cancellable[0].number, pledges=lines)
+
+
+def new_amount(conversation: Conversation, found: re.Match[str]) -> str:
+    """The new sum of the named money pledge, or of the donor's one open money pledge."""
+    amount = parse_amount(found.group(2))
+    if amount is None:
+        return msg.PLEDGE_AMOUNT_UNREAD
+    if found.group(1):
+        number, pledge = own_pledge(conversation, found)
+        if pledge is None or pledge.kind != ResourceKind.MONEY:
+            return msg.NO_SUCH_PLEDGE.format(pledge=number)
+    else:
+        _, pledges = user_records(conversation.session, conversation.user)
+        money = [p for p in pledges if p.kind == ResourceKind.MONEY and p.status in OPEN]
+        if len(money) != 1:
+            return _which_to_change(money)
+        pledge = money[0]
+    return _change(conversation, pledge, amount)
+
+
+def _which_to_change(money: list[Pledge]) -> str:
+    if not money:
+        return msg.NO_MONEY_PLEDGE_TO_CHANGE
+    lines = "\n".join(pledge_line(pledge) for pledge in money)
+    return msg.WHICH_PLEDGE_TO_CHANGE.format(example=money[0].number, pledges=lines)
+
+
+def _change(conversation: Conversation, pledge: Pledge, amount: int) -> str:
+    try:
+        change_amount(conversation.session, pledge, amount, conversation.openid)
+    except StaleRecord:
+        status = msg.PLEDGE_STATUS[pledge.status]
+        return msg.PLEDGE_AMOUNT_FIXED.format(pledge=pledge.number, status=status)
+    except BelowPromised as below:
+        return msg.PLEDGE_AMOUNT_BELOW_PROMISED.format(pledge=pledge.number, promised=below)
+    conversation.emit(Event.MATCHING_NEEDED)
+    return msg.PLEDGE_AMOUNT_CHANGED.format(pledge=pledge.number, amount=amount)
 
 
 def thanks(conversation: Conversation, _found: re.Match[str]) -> str:
@@ -62,6 +104,17 @@ def unlist_me(conversation: Conversation, found: re.Match[str]) -> str:
 
 
 COMMANDS = (
+    Command(
+        "改认捐金额",
+        re.compile(
+            r"^(?=.*(?:认捐|捐款|捐的钱|金额|钱数|[Jj]\s*\d))(?:我想|我要)?把?(?:我的)?"
+            r"(?:认捐|捐款|我?捐的钱)?\s*(?:[Jj]\s*(\d+))?\s*的?(?:认捐|捐款|捐的钱)?的?"
+            r"(?:金额|钱数|数目)?"
+            r"(?:改成|改为|换成|改到)\s*(.+)$"
+        ),
+        new_amount,
+        priority=50,
+    ),
     Command("取消认捐", re.compile(r"^取消认捐\s*[Jj]\s*(\d+)\s*$"), cancel_pledge, priority=50),
     Command(
         "取消认捐（没写编号）",

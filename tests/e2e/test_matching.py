@@ -19,6 +19,7 @@ from redis import Redis
 from rq import Queue
 from sqlalchemy import func, select, update
 
+import messages as msg
 from config.queues import MATCHER_QUEUE, RUN_MATCHER
 from config.settings import PROJECT_ROOT, Settings
 from domain.matches import decline
@@ -195,6 +196,31 @@ def test_donor_cancels_what_is_not_allocated(app: Flask, donor: WeChatUser) -> N
     assert "没有找到" in donor.other("o_someone_else").say("取消认捐 J000001")
     with app.extensions["zhulian"].services.db.session() as session:
         assert session.scalars(select(Pledge)).one().status == PledgeStatus.CANCELLED
+
+
+def test_donor_changes_the_sum_of_an_open_pledge(app: Flask, donor: WeChatUser) -> None:
+    donor.conversation("我想捐五千", "1", "不限", "匿名", "不留", "确认")
+    assert donor.say("我想把金额改成三千") == msg.PLEDGE_AMOUNT_CHANGED.format(
+        pledge="J000001", amount=3000
+    )
+    assert "没有找到" in donor.say("J000002 金额改成3000")
+    assert "可以改金额" in donor.other("o_someone_else").say("认捐金额改成3000")
+    with app.extensions["zhulian"].services.db.session() as session:
+        assert session.scalars(select(Pledge)).one().amount == 3000
+
+
+def test_a_sum_below_what_is_promised_is_refused(
+    app: Flask, household: WeChatUser, donor: WeChatUser, dingxi_worker: WeChatUser, redis_url: str
+) -> None:
+    case = file_case(household)  # 20000 needed
+    dingxi_worker.say(f"核实 {case}")
+    donor.conversation("我想捐三万", "1", "不限", "匿名", "不留", "确认")
+    run_worker(redis_url)  # 20000 of the 30000 promised to the case
+    assert "不能少于 20000 元" in donor.say("把捐款改成一万")
+    assert "改成 25000 元" in donor.say("把捐款改成两万五")
+    with app.extensions["zhulian"].services.db.session() as session:
+        pledge = session.scalars(select(Pledge)).one()
+    assert (pledge.amount, pledge.amount_allocated) == (25000, 20000)
 
 
 def test_pledges_expire_with_a_reminder_first(app: Flask, donor: WeChatUser) -> None:
