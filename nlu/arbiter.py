@@ -22,8 +22,10 @@ backed by the words that make them:
 - a short text with nothing of either side that only answers is that answer: who someone
   is (她是我奶奶) and a sum read as a side (估摸着得一万一) are answers, a correction
   (你们弄岔了) is a no, and whether anyone reads (能看到我发的消息吗) is a greeting;
-- asking whether one may ask at all (我不是贫困户可以求助吗), or which way something works
-  (是快递过去还是有人上门收), is a question about the platform whatever the model says;
+- asking whether one may ask at all (我不是贫困户可以求助吗), which way something works
+  (是快递过去还是有人上门收), or wanting to know the platform with nothing asked, offered or
+  needed (我是县民政局的，想了解一下你们平台), is a question about the platform whatever the
+  model says;
 - help and donation are never guessed: a cue for the other side, or low confidence, makes
   the reading `unsure_side`, and the bot asks; so does a doubtful other reading of a text
   with words of both sides (能捐几袋面粉吗). Two cues are stronger than the model's
@@ -101,6 +103,11 @@ STANDING = re.compile(r"低保证?户?|建档立卡户?|贫困户|五保户?|边
 # something works here (not 你是男生还是女生).
 EITHER_OR = re.compile(r"是[^，。？?]{1,12}还是[^，。？?]{1,12}[吗呢？?]?$")
 HOW_WORDS = re.compile(r"捐|寄|送|快递|邮|上门|来拉|来取|来收|交|申请|求助|领|办")
+# Wanting to know what the platform is (我是县民政局的，想了解一下你们平台): a question about
+# it, when nothing is asked for, offered or needed.
+LEARN_ABOUT = re.compile(
+    r"(?:了解|咨询|认识)一?下?(?:你们|贵|这个|咱们?)(?:的|这个)?(?:平台|机构|公众号|组织|项目)?"
+)
 # What a public account is sent that is nobody's business here: chain messages, prizes, links.
 SPAM = re.compile(
     r"转发|红包|中奖|抽奖|有奖|奖励|奖品|领奖|点击|链接|扫码|加我微信|加微信|刷单|日赚|返利|优惠券"
@@ -171,10 +178,10 @@ class Cues:
         eligible = bool(ELIGIBILITY.search(text)) and not need_types(STANDING.sub("", text))
         settled = strength == Strength.SETTLED
         either_or = bool(EITHER_OR.search(text) and HOW_WORDS.search(text)) and not settled
+        learns = bool(LEARN_ABOUT.search(text)) and strength is None and not names_need
         both = says_both(text)
-        return cls(
-            text, side, strength, names_need, short, both, outcome, spam, eligible or either_or
-        )
+        asks_how = eligible or either_or or (learns and not STATUS.search(text))
+        return cls(text, side, strength, names_need, short, both, outcome, spam, asks_how)
 
 
 def _plausible(intent: str, confidence: float, cues: Cues) -> bool:

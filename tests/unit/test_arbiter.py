@@ -226,3 +226,11 @@ def test_a_short_courtesy_read_as_a_side_or_off_topic_is_that_courtesy() -> None
     assert arbitrate("谢谢不用了", [("deny", 0.9)])[0] == "deny"
     assert arbitrate("谢谢你们我想捐五百", [("offer_donation", 0.9)])[0] == "offer_donation"
     assert arbitrate("你好我想登记一下家里情况", [("seek_help", 0.4)])[0] != "greet"
+
+
+def test_wanting_to_know_the_platform_is_a_question_about_it() -> None:
+    ranking = [("seek_help", 0.92), ("offer_donation", 0.07), ("ask_about", 0.01)]
+    assert arbitrate("你好，我是某某县民政局的，想了解一下你们平台", ranking)[0] == "ask_about"
+    assert arbitrate("想了解一下你们孩子上学的补助", ranking)[0] == "seek_help"  # a need
+    status = [("check_status", 0.97), ("ask_about", 0.02)]
+    assert arbitrate("想了解一下你们的申请进度", status)[0] == "check_status"
