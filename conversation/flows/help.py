@@ -73,6 +73,8 @@ AROUND_NAME = re.compile(rf"^{_WHOSE}[:：\s]*|[（(][^）)]*[）)]|[吧啊呀�
 # "我叫李明，户主是我爸李大山": of several clauses, the one that names the head of household.
 HEAD_OF_HOUSEHOLD = re.compile(r"户主|当家的")
 WONT_SAY = re.compile(r"不想说|不告诉|不能说|保密|不方便|不想留|不想写")
+# A question, not a name ("这个写谁的名字呢", "要写全名吗").
+ASKS = re.compile(r"[吗呢么？?]$|什么|怎么|为什么|为啥|能不能|可不可以|是不是|要不要|谁的")
 
 
 # An ID or mobile number written with the name ("王秀英 11010519491231002X"), kept for its own
@@ -113,7 +115,7 @@ def _parse_name(text: str, state: ConversationState) -> str:
         with suppress(Invalid):
             state.slots.setdefault(slot, validator(found.group()))
         text = NUMBER_LABELS.sub(" ", text[: found.start()] + " " + text[found.end() :])
-    if WONT_SAY.search(text):
+    if WONT_SAY.search(text) or ASKS.search(text.strip()):
         raise Reprompt(msg.NAME_WHY)
     clauses = [clause for clause in re.split(r"[，,。；;]", text) if clause.strip()]
     text = next((c for c in clauses if HEAD_OF_HOUSEHOLD.search(c)), text)

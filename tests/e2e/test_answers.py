@@ -427,3 +427,13 @@ def test_household_size_said_at_the_place_question_is_kept(household: WeChatUser
     reply = household.say("五口人")
     assert reply.startswith("好的，家庭人口记下了：5 口人。") and "哪个县" in reply
     assert household.say("甘肃定西通渭县") == msg.ASK_NAME  # the size is not asked again
+
+
+def test_a_question_at_the_name_or_id_question_is_answered_not_taken(
+    household: WeChatUser,
+) -> None:
+    household.conversation("我想求助", *HOUSEHOLD_ANSWERS[:6])  # up to the name question
+    assert household.say("要填真名吗").startswith(msg.FAQ["real_name"])
+    assert household.say("这个写谁的名字呢") == msg.NAME_WHY  # never a name
+    assert household.say("王秀英") == msg.ASK_ID_NUMBER
+    assert household.say("身份证号必须填吗").startswith(msg.FAQ["why_id"])
