@@ -86,6 +86,21 @@ WRITTEN_WITH_NAME = (
 NUMBER_LABELS = re.compile(r"身份证号?码?(?:是)?|(?:手机|电话)号?码?(?:是)?|[，,。；;:：]")
 
 
+HOW_TO_TELL_MAX = 16  # a longer text tells something, whatever else it asks
+# Not knowing what to tell, or how much ("不知道写啥", "要写多详细"): no description yet.
+HOW_TO_TELL = re.compile(
+    r"不知道(?:写|说|填)(?:啥|什么|些什么)|(?:写|说|填)(?:啥|什么)[呢啊呀]?[？?]?$"
+    r"|怎么(?:写|说|填)|多详细|写多少|写多长"
+)
+_described = parse_free_text(msg.BAD_DESCRIPTION, minimum=4)
+
+
+def _parse_description(text: str, state: ConversationState) -> str:
+    if HOW_TO_TELL.search(text) and len(text) < HOW_TO_TELL_MAX:
+        raise Reprompt(msg.DESCRIPTION_HOW)
+    return _described(text, state)
+
+
 _validated_id = validated(validate_id_number, msg.ID_REPROMPTS)
 NO_ID_AT_HAND = re.compile(r"不知道|记不[住得清]|不记得|忘了|找不[到着]|丢了|没带|没有身份证|没办")
 
@@ -226,7 +241,7 @@ FLOW = Flow(
             "description",
             "情况说明",
             msg.ASK_DESCRIPTION,
-            parse_free_text(msg.BAD_DESCRIPTION, minimum=4),
+            _parse_description,
             aliases=("情况", "说明"),
         ),
         Step(

@@ -437,3 +437,10 @@ def test_a_question_at_the_name_or_id_question_is_answered_not_taken(
     assert household.say("这个写谁的名字呢") == msg.NAME_WHY  # never a name
     assert household.say("王秀英") == msg.ASK_ID_NUMBER
     assert household.say("身份证号必须填吗").startswith(msg.FAQ["why_id"])
+
+
+@pytest.mark.parametrize("said", ["不知道写啥", "要写多详细啊", "怎么写"])
+def test_not_knowing_what_to_tell_is_shown_how(household: WeChatUser, said: str) -> None:
+    household.conversation("我想求助", "同意", "8")  # 其他: the description is asked
+    assert household.say(said) == msg.DESCRIPTION_HOW  # never taken as the description
+    assert "多少钱" in household.say("家里房子漏雨，老伴腿脚不好")
