@@ -53,10 +53,21 @@ QUANTITY = re.compile(
 )
 
 
+# Leaving the name to us is no name (随便, 不用写); how it is said around a name (就叫我老王吧).
+NO_NAME_WANTED = re.compile(
+    r"^(?:随便|都行|无所谓|不用写?|不写|写啥都行|写什么都行|你们定)[吧了的]?$"
+)
+CALL_ME = re.compile(r"^(?:就)?(?:叫我|称呼我|写成?|就写)|(?:就行|就好|就可以)?[吧呀啊哈]*$")
+ASKS_WHAT = re.compile(r"[吗呢么？?]$|什么意思|啥意思|是什么|写什么|写啥")
+
+
 def _parse_display_name(text: str, _state: ConversationState) -> str:
-    if means_anonymous(text):
+    said = text.strip(" 。，,！!")
+    if means_anonymous(said) or NO_NAME_WANTED.fullmatch(said):
         return ""
-    name = NAME_PREFIX.sub("", text.strip())
+    if ASKS_WHAT.search(said):
+        raise Reprompt(msg.DISPLAY_NAME_WHAT)
+    name = CALL_ME.sub("", NAME_PREFIX.sub("", said)).strip()
     if not 1 <= len(name) <= 20:
         raise Reprompt(msg.BAD_DISPLAY_NAME)
     if QUANTITY.fullmatch(name):

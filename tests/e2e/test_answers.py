@@ -444,3 +444,19 @@ def test_not_knowing_what_to_tell_is_shown_how(household: WeChatUser, said: str)
     household.conversation("我想求助", "同意", "8")  # 其他: the description is asked
     assert household.say(said) == msg.DESCRIPTION_HOW  # never taken as the description
     assert "多少钱" in household.say("家里房子漏雨，老伴腿脚不好")
+
+
+@pytest.mark.parametrize(
+    ("said", "shown"),
+    [("就叫我老王吧", "称呼：老王"), ("随便", "称呼：匿名"), ("不用写", "称呼：匿名")],
+)
+def test_the_donors_name_is_read_out_of_how_it_is_said(
+    donor: WeChatUser, said: str, shown: str
+) -> None:
+    donor.conversation("我想捐两千", "2", "湘西")
+    assert shown in donor.conversation(said, "不留")[-1]
+
+
+def test_asking_what_the_name_is_for_is_answered(donor: WeChatUser) -> None:
+    donor.conversation("我想捐两千", "2", "湘西")
+    assert donor.say("称呼是什么意思") == msg.DISPLAY_NAME_WHAT
