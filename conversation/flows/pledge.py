@@ -80,10 +80,27 @@ OFFER_PREFIX = re.compile(
 )
 
 
+# Words that offer something without saying what ("我想捐点东西"): the item is asked.
+NOTHING_NAMED = re.compile(r"(?:一些|一点|点|些)?(?:东西|物资|物品|实物|捐物|服务|力气)[吧啊呀]?")
+# Asking what is wanted rather than saying what is offered ("你们缺什么", "不知道捐啥好").
+ASKS_WHAT_TO_GIVE = re.compile(r"缺(?:什么|啥)|需要(?:什么|啥)|捐(?:什么|啥)好|不知道(?:捐|送|给)")
+
+
 def offered_item(text: str) -> str | None:
     """What a donor's sentence offers, without "我想捐" ("我想捐20床棉被" → "20床棉被")."""
     item = OFFER_PREFIX.sub("", text.strip()).strip("，。,. ")
-    return item[:200] if len(item) >= 2 else None
+    return item[:200] if len(item) >= 2 and not NOTHING_NAMED.fullmatch(item) else None
+
+
+_described_item = parse_free_text(msg.BAD_ITEM, minimum=2, maximum=200)
+
+
+def _parse_item(text: str, state: ConversationState) -> str:
+    if ASKS_WHAT_TO_GIVE.search(text):
+        raise Reprompt(msg.ITEMS_OFTEN_NEEDED)
+    if NOTHING_NAMED.fullmatch(text.strip(" 。，,！!")):
+        raise Reprompt(_ask_item(state.slots))
+    return _described_item(text, state)
 
 
 def _ask_contact(slots: Slots) -> str:
@@ -160,7 +177,7 @@ FLOW = Flow(
             "item",
             "捐助内容",
             _ask_item,
-            parse_free_text(msg.BAD_ITEM, minimum=2, maximum=200),
+            _parse_item,
             applies=lambda slots: slots.get("kind") in ("goods", "service"),
             aliases=("内容",),
         ),

@@ -460,3 +460,12 @@ def test_the_donors_name_is_read_out_of_how_it_is_said(
 def test_asking_what_the_name_is_for_is_answered(donor: WeChatUser) -> None:
     donor.conversation("我想捐两千", "2", "湘西")
     assert donor.say("称呼是什么意思") == msg.DISPLAY_NAME_WHAT
+
+
+def test_goods_named_only_as_things_are_asked_what(donor: WeChatUser) -> None:
+    """我想捐点东西: what is given is asked, not recorded as 东西; asking what is wanted is
+    answered with what households often lack."""
+    donor.say("我想捐点东西")
+    assert donor.say("不限") == msg.ASK_ITEM
+    assert donor.say("你们缺什么") == msg.ITEMS_OFTEN_NEEDED
+    assert "哪里的家庭" in donor.say("棉被 20 床")
