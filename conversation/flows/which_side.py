@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import messages as msg
 from conversation import registry
 from conversation.flow import Flow, Triggers
-from conversation.steps import Slots, Step, menu_or_keyword
+from conversation.steps import EndFlow, Slots, Step, menu_or_keyword
 
 if TYPE_CHECKING:
     from conversation.engine import Conversation
@@ -20,9 +20,15 @@ SIDES = ("help", "pledge", "another_family")  # the flows the first two answers 
 ANOTHER_FAMILY = re.compile(r"替|邻居|村里|村民|乡亲|别人家|别的(?:困难)?(?:家庭|人家)")
 
 
+# Neither side: only asking, or something else ("都不是", "我就是想问问").
+NEITHER = re.compile(r"都不是|都不|不是|只是问问|想问问|随便问问|就问问|了解一下|看看")
+
+
 def _side_in(text: str) -> str | None:
     if ANOTHER_FAMILY.search(text):
         return "another_family"
+    if NEITHER.search(text) and not re.search(r"捐|求助|申请|帮", text):
+        raise EndFlow(msg.FAQ["about"], outcome="neither")
     if re.search(r"帮助?别人|帮别人|捐|帮他们|帮人", text):
         return "pledge"
     return "help" if re.search(r"求助|自己|家人|我家|俺家|给我|我要帮助", text) else None

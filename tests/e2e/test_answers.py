@@ -469,3 +469,12 @@ def test_goods_named_only_as_things_are_asked_what(donor: WeChatUser) -> None:
     assert donor.say("不限") == msg.ASK_ITEM
     assert donor.say("你们缺什么") == msg.ITEMS_OFTEN_NEEDED
     assert "哪里的家庭" in donor.say("棉被 20 床")
+
+
+@pytest.mark.parametrize("said", ["都不是", "我就是想问问"])
+def test_neither_side_ends_the_question_with_what_the_platform_is(
+    household: WeChatUser, said: str
+) -> None:
+    household.say("能捐几袋面粉吗")
+    assert household.say(said) == msg.FAQ["about"]
+    assert "您想捐什么" in household.say("2")  # the menu's 2 starts a pledge: the question ended
