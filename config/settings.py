@@ -62,6 +62,7 @@ class Settings:
     user_rate_limit_per_minute: int = 30
     # Conversations
     conversation_ttl_seconds: int = 1800
+    paused_ttl_seconds: int = 86400
     consent_version: str = "2026-11"
     inbound_retention_days: int = 180
     # Social work
@@ -187,6 +188,7 @@ def load_settings() -> Settings:
         dedup_ttl_seconds=_int("DEDUP_TTL_SECONDS", defaults.dedup_ttl_seconds),
         user_rate_limit_per_minute=_int("USER_RATE_LIMIT_PER_MINUTE", 30),
         conversation_ttl_seconds=_int("CONVERSATION_TTL_SECONDS", 1800),
+        paused_ttl_seconds=_int("PAUSED_TTL_SECONDS", 86400),
         consent_version=_str("CONSENT_VERSION", defaults.consent_version),
         inbound_retention_days=_int("INBOUND_RETENTION_DAYS", defaults.inbound_retention_days),
         wechat_notice_template_id=_str(

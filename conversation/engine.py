@@ -74,6 +74,13 @@ GIVING_UP = re.compile(
     r"算了|以后再说|改天再说|不(想|要|用)?(弄|填|办|搞|申请|登记|捐|写)了|(弄|填|办|申请|捐)不了了"
 )
 GIVING_UP_LENGTH = 10
+# Coming back later ("等会儿再填", "明天再说", "我去找下身份证"): the answers are kept longer.
+PAUSING = re.compile(
+    r"(?:等会儿?|等一下|等下|待会儿?|过会儿?|一会儿?|晚点|晚些|稍后|明天|回头)儿?"
+    r"(?:再(?:填|弄|说|发|办|写|回|找|来)?|填|弄|写)"
+    r"|去找(?:一下|下)?(?:身份证|户口本|证件|号码)|^(?:等一下|等下|稍等|等等)$"
+)
+PAUSING_LENGTH = 20
 
 
 def command_of(text: str) -> str | None:
@@ -84,6 +91,8 @@ def command_of(text: str) -> str | None:
             return command
     if len(cleaned) <= GIVING_UP_LENGTH and GIVING_UP.search(cleaned):
         return "cancel"
+    if len(cleaned) <= PAUSING_LENGTH and PAUSING.search(cleaned):
+        return "pause"
     clauses = [clause for clause in CLAUSES.split(text.lower()) if clause]
     if len(clauses) > 1:
         found = {command_of(clause) for clause in clauses}
@@ -294,6 +303,8 @@ class Conversation:
             self.services.store.clear_misses(self.openid)
         if command == "cancel":
             return msg.NOTHING_TO_CANCEL
+        if command == "pause":
+            return msg.ACKNOWLEDGED
         if command in ("status", "human", "menu"):
             return self._simple(command)
         if (flow := registry.flow_for_keyword(bare(text))) is not None:
@@ -405,6 +416,10 @@ class Conversation:
             return self._finish(msg.CANCELLED)
         if command == "back":
             return self._back(flow, state)
+        if command == "pause":
+            kept = self.services.settings.paused_ttl_seconds
+            self.services.store.save(self.openid, state, kept)
+            return msg.PAUSED.format(hours=kept // 3600) + self._current_question(flow, state)
         if command == "edit":
             return self._edit_menu(flow, state)
         if command == "human":

@@ -300,6 +300,7 @@ DONOR_MATCH_STAGE = {
     "closed": "已送达，家庭已评价",
 }
 STATUS_HEADER = "您的记录："
+PAUSED = "好的，不着急。填过的内容帮您留 {hours} 个小时，回来直接接着回答就行：\n"
 CONTINUE_PROMPT = "\n\n继续刚才的填写：\n"
 
 # --- understanding -------------------------------------------------------------------

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from flask import Flask
+from redis import Redis
 from sqlalchemy import select
 
 import messages as msg
@@ -478,3 +479,12 @@ def test_neither_side_ends_the_question_with_what_the_platform_is(
     household.say("能捐几袋面粉吗")
     assert household.say(said) == msg.FAQ["about"]
     assert "您想捐什么" in household.say("2")  # the menu's 2 starts a pledge: the question ended
+
+
+def test_coming_back_later_keeps_the_answers_longer(household: WeChatUser, redis_url: str) -> None:
+    household.conversation("我想求助", *HOUSEHOLD_ANSWERS[:7])  # up to the ID number question
+    reply = household.say("等会儿再填，我去找下身份证")
+    assert reply == msg.PAUSED.format(hours=24) + msg.ASK_ID_NUMBER
+    with Redis.from_url(redis_url) as redis:
+        assert redis.ttl(f"conv:{household.openid}") > 3600  # a day, not half an hour
+    assert household.say("11010519491231002X") == msg.ASK_PHONE  # the answers were kept
