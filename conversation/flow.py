@@ -4,6 +4,7 @@ does with the answers (submit), and how the engine treats it. A flow file in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -17,6 +18,16 @@ if TYPE_CHECKING:
     from conversation.engine import Conversation
 
 Prefill = Callable[[str, dict[str, Any]], Slots]
+# Filler between an opener and what follows it ("补充一下，…", "我要投诉：…").
+_AFTER_OPENER = r"[一下点几句]*[，,：:。！!\s]*"
+
+
+def told_after(openers: tuple[str, ...], text: str, minimum: int) -> str | None:
+    """What follows the opener a message begins with ("我要投诉，社工态度很差" → "社工态度很
+    差"), when it is at least `minimum` characters; None otherwise."""
+    opening = re.match(rf"(?:{'|'.join(map(re.escape, openers))}){_AFTER_OPENER}", text.strip())
+    told = text.strip()[opening.end() :].strip() if opening else ""
+    return told if len(told) >= minimum else None
 
 
 def _nothing(_text: str, _entities: dict[str, Any]) -> Slots:

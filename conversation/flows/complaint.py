@@ -4,11 +4,10 @@ to the covering organisation (`domain.feedback`). This file and its sentences in
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
 import messages as msg
-from conversation.flow import Flow, Triggers
+from conversation.flow import Flow, Triggers, told_after
 from conversation.state import ConversationState
 from conversation.steps import (
     Slots,
@@ -49,15 +48,14 @@ OPENERS = (
     "我提个建议",
     "建议你们",
 )
-_OPENING = re.compile(rf"^(?:{'|'.join(OPENERS)})[，,：:。！!\s]*")
 
 
 def _prefill(text: str, _entities: dict[str, Any]) -> Slots:
     """The kind, when the text says it, and what happened, when it follows the opening
     ("我要投诉，社工态度很差")."""
-    kind, told = _kind_in(text), _OPENING.sub("", text).strip()
+    kind, told = _kind_in(text), told_after(OPENERS, text, MIN_TOLD)
     slots: Slots = {"kind": kind} if kind else {}
-    if told != text.strip() and len(told) >= MIN_TOLD:
+    if told is not None:
         slots["text"] = told
     return slots
 

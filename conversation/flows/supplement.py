@@ -3,11 +3,10 @@ with the request and told to the covering social workers."""
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
 import messages as msg
-from conversation.flow import Flow, Triggers
+from conversation.flow import Flow, Triggers, told_after
 from conversation.steps import Slots, Step, parse_free_text
 from domain import attachments, cases
 
@@ -20,12 +19,11 @@ OPENERS = (
     *("我想补充", "我要补充", "我还想补充", "还想补充", "我再补充", "再补充", "补充一下"),
     *("补充几句", "补充说明", "补充情况", "忘了说", "刚才忘了说", "还有个情况", "还有一个情况"),
 )
-_OPENING = re.compile(rf"^(?:{'|'.join(OPENERS)})[一下点几句]*[，,：:。！!\s]*")
 
 
 def _prefill(text: str, _entities: dict[str, Any]) -> Slots:
-    told = _OPENING.sub("", text).strip()
-    return {"told": told} if len(told) >= MIN_TOLD and told != text.strip() else {}
+    told = told_after(OPENERS, text, MIN_TOLD)
+    return {"told": told} if told is not None else {}
 
 
 def _record(conversation: Conversation, slots: Slots) -> str:
