@@ -14,6 +14,7 @@ import re
 from enum import IntEnum
 
 from nlu.lexicon import detect_kind, need_types
+from vocabulary import NEIGHBOURS
 
 HELP = "seek_help"
 GIVE = "offer_donation"
@@ -27,7 +28,8 @@ _OTHER_PEOPLE = (
 # 帮我 / 帮我们: for oneself, unless "我们" goes on to name other people (帮我们老家的留守儿童;
 # 帮我们这种家庭 is oneself; 帮我隔壁的孩子 is a neighbour's), or it asks for a chore
 # (帮我把视频转发一下, 帮我登记一下我要捐)
-_NOT_ME = rf"把|登记|查|隔壁|邻居|对门|们(?!这种|这样)[^，。]{{0,12}}(?:{_OTHER_PEOPLE})"
+_NEIGHBOUR = f"(?:{'|'.join(NEIGHBOURS)})"
+_NOT_ME = rf"把|登记|查|{_NEIGHBOUR}|们(?!这种|这样)[^，。]{{0,12}}(?:{_OTHER_PEOPLE})"
 _HELP_ME = rf"帮{_ME}(?!{_NOT_ME})"
 # Joining as a volunteer is giving time, not asking (申请成为志愿者, 报名当志愿者).
 _NOT_VOLUNTEERING = r"(?![^，。]{0,4}志愿|[^，。]{0,6}(?:公益|捐|义工|义诊|献))"
@@ -133,7 +135,6 @@ OWN = re.compile(
 OTHERS = re.compile(_OTHER_PEOPLE)
 # Another household, told of by a neighbour or a villager (有个邻居老太太一个人住没人管, 我替
 # 隔壁问一下…); not 去邻居家蹭网 in a family's own story.
-_NEIGHBOUR = r"(?:邻居|隔壁|对门|同村)"
 ANOTHER_FAMILY = re.compile(
     rf"(?:替|帮|给)[我俺]?的?{_NEIGHBOUR}|^(?:你好)?[，,]?(?:有个|有一个|我们?的?)?{_NEIGHBOUR}"
     r"|村里有[个户一几]|村上有|有[个户一]人家"

@@ -193,6 +193,9 @@ FAMILY_MEMBERS: tuple[str, ...] = (
     *("侄子", "侄女", "外甥", "外甥女", "舅舅", "姑姑", "叔叔", "伯伯", "大爷", "大娘"),
 )
 
+# Who lives next to a household: someone asking for them asks for another family.
+NEIGHBOURS: tuple[str, ...] = ("邻居", "隔壁", "对门", "同村")
+
 # The poverty causes of the national registration (建档立卡), as social workers record them.
 POVERTY_CAUSES = (
     "因病",

@@ -12,12 +12,15 @@ import messages as msg
 from conversation import registry
 from conversation.flow import Flow, Triggers
 from conversation.steps import EndFlow, Slots, Step, menu_or_keyword
+from vocabulary import NEIGHBOURS
 
 if TYPE_CHECKING:
     from conversation.engine import Conversation
 
 SIDES = ("help", "pledge", "another_family")  # the flows the first two answers start
-ANOTHER_FAMILY = re.compile(r"替|邻居|村里|村民|乡亲|别人家|别的(?:困难)?(?:家庭|人家)")
+ANOTHER_FAMILY = re.compile(
+    "|".join(("替", *NEIGHBOURS, "村里", "村民", "乡亲", "别人家", r"别的(?:困难)?(?:家庭|人家)"))
+)
 
 
 # Neither side: only asking, or something else ("都不是", "我就是想问问").
