@@ -19,7 +19,7 @@ from conversation.commands import Who
 from conversation.flow import Flow
 from conversation.state import ConversationState, ConversationStore
 from conversation.status import status_text
-from conversation.steps import Ask, EndFlow, Reprompt, confirm_answer
+from conversation.steps import Ask, EndFlow, Reprompt, Step, confirm_answer
 from domain import attachments
 from domain import handoff as handoffs
 from domain.events import Event, Outbox, Outcome
@@ -533,9 +533,13 @@ class Conversation:
             return msg.NOTHING_TO_GO_BACK + "\n" + self._current_question(flow, state)
         previous = answered[-1]
         del state.slots[previous.name]
-        state.step, state.errors, state.choices, state.context = previous.name, 0, [], ""
+        return self._ask_again(state, previous)
+
+    def _ask_again(self, state: ConversationState, step: Step) -> str:
+        """Make an answered question the current one again, afresh, and ask it."""
+        state.step, state.errors, state.choices, state.context = step.name, 0, [], ""
         self._save(state)
-        return previous.question(state.slots)
+        return step.question(state.slots)
 
     def _edit_options(self, flow: Flow, state: ConversationState) -> str:
         steps = flow.editable(state.slots)
@@ -557,10 +561,7 @@ class Conversation:
             return self._correct(flow, state, text) or msg.BAD_EDIT_CHOICE.format(
                 options=self._edit_options(flow, state)
             )
-        chosen = steps[number - 1]
-        state.step, state.errors = chosen.name, 0
-        self._save(state)
-        return chosen.question(state.slots)
+        return self._ask_again(state, steps[number - 1])
 
     def _correct(
         self, flow: Flow, state: ConversationState, text: str, midway: bool = False
@@ -579,11 +580,7 @@ class Conversation:
                 raise Reprompt("")
             state.slots[step.name] = step.parse(said, state)
         except (Reprompt, Ask, EndFlow):
-            if midway:
-                return None
-            state.step, state.errors, state.choices, state.context = step.name, 0, [], ""
-            self._save(state)
-            return step.question(state.slots)
+            return None if midway else self._ask_again(state, step)
         return msg.CORRECTED + self._advance(flow, state)
 
     def _kept_ahead(self, flow: Flow, state: ConversationState, text: str) -> str | None:
