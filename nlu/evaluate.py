@@ -85,6 +85,11 @@ NEW_SETS = (
         Targets(0.93, crossings=0, need_type=0.87),
         blind=True,
     ),
+    EvaluationSet(
+        TESTS / "eleventh.yml",
+        "eleventh-round set",
+        Targets(0.94, crossings=3, need_type=0.96),
+    ),
 )
 # Every set the generator and the training data must keep away from.
 EVALUATION_SETS = (*(s.path for s in NEW_SETS), HOLDOUT)
