@@ -7,7 +7,7 @@ import re
 
 import cn2an
 
-_COUNT_WORDS = "口人岁年月日号天个次位亩头只斤袋床件"
+_COUNT_WORDS = "口人岁年月日号天个次位亩头只斤袋床件份箱台辆套双本张间名户棵株匹条桶瓶盒吨"
 # "奶奶八十多了", "俺七十三了": an age, when a number below this is followed by 了 or 多.
 _AGE_LIMIT = 120
 _AGE_AFTER = re.compile(r"多?了|多岁")

@@ -44,6 +44,7 @@ from dataclasses import dataclass
 from nlu.amounts import parse_amount
 from nlu.lexicon import FAMILY, INTENT_KEYWORDS, bare, need_types
 from nlu.sides import FOR_ME, GIVE, HARDSHIP, HELP, Strength, says_both, side_cue
+from nlu.validators import find_household_size
 
 Ranking = list[tuple[str, float]]
 
@@ -92,6 +93,14 @@ OUTCOME = re.compile(
     r"|(?:上礼拜|上星期|上周|上个月|上月|前几天|前些天|昨天|前天|去年|上次|之前)[^，。]{0,6}"
     r"(?:认捐|捐|送|寄|申请|报|交)的[^，。]{0,12}(?:吗|没有?|哪|谁)"
 )
+# One's own gift, asked after (我捐的三千块钱给到谁家了, 我送的轮椅到人家手里没有, 我都捐过哪些):
+# a status question, whatever need the gift names; asking what may be done with it (我捐的钱能
+# 指定给哪个孩子吗) is not.
+OWN_GIFT = re.compile(
+    r"(?:我|俺)(?:们)?(?:都|一共|总共|之前|上次|那次)?(?:认捐|捐赠|捐|送|寄|资助|赞助)(?:的|过)"
+)
+GIFT_ASKED_AFTER = re.compile(r"谁|哪些|哪儿|哪里|哪家|哪户|去向|列|记录|没有?[啊呀吧呢？?]*$")
+GIFT_ASKED_HOW = re.compile(r"能|可以|会不会|怎么(?!还没)")
 # Whether one may ask at all, in one's circumstances (我不是贫困户可以求助吗): a question
 # about the platform.
 ELIGIBILITY = re.compile(
@@ -130,6 +139,11 @@ RELATION = re.compile(
     r"(?:他|她|这|那|这个|那个)?(?:是)?(?:我|俺)(?:的|家|家的)?"
     rf"(?:{FAMILY}|邻居|本人|自己)"
     r"(?:呀|啊|吧|哦|嘛|呢)?"
+)
+# A household's size and who is in it, and nothing else (五口人老两口加儿子儿媳和孙子).
+HOUSEHOLD = re.compile(
+    rf"(?:{FAMILY}|老两口|两口子|[家屋]里|[家屋]头|[我俺]家?|就|有|共|一共|总共|加上?|和|跟|还有|的"
+    r"|[0-9一二两三四五六七八九十]\s*(?:口人|口|个人|个)|[，、,\s])+"
 )
 # Saying that something was taken wrongly (你们弄岔了我没说过这个): a no.
 CORRECTION = re.compile(r"搞错|弄错|弄岔|搞岔|说错|记错|填错|没说过|不是我说的|没这么说")
@@ -174,6 +188,7 @@ class Cues:
         outcome = bool(OUTCOME.search(text) and STATUS.search(text)) and not (
             names_need or HARDSHIP.search(told)
         )
+        outcome = outcome or _asks_after_gift(text)
         spam = bool(SPAM.search(text)) and strength in (None, Strength.HARDSHIP) and not names_need
         eligible = bool(ELIGIBILITY.search(text)) and not need_types(STANDING.sub("", text))
         settled = strength == Strength.SETTLED
@@ -182,6 +197,17 @@ class Cues:
         both = says_both(text)
         asks_how = eligible or either_or or (learns and not STATUS.search(text))
         return cls(text, side, strength, names_need, short, both, outcome, spam, asks_how)
+
+
+def _household_answer(text: str) -> bool:
+    """Whether a text is only a household's size and who is in it."""
+    return find_household_size(text) is not None and bool(HOUSEHOLD.fullmatch(bare(text)))
+
+
+def _asks_after_gift(text: str) -> bool:
+    if OWN_GIFT.search(text) is None or GIFT_ASKED_HOW.search(text):
+        return False
+    return bool(OUTCOME.search(text) or GIFT_ASKED_AFTER.search(text))
 
 
 def _plausible(intent: str, confidence: float, cues: Cues) -> bool:
@@ -194,7 +220,7 @@ def _plausible(intent: str, confidence: float, cues: Cues) -> bool:
         return HUMAN.search(cues.text) is not None and not cues.asks_outcome
     if intent == "check_status":  # a doubtful one does not stand for a need told as one's own
         troubled = cues.side == HELP and cues.names_need and confidence < SURE_OF_SIDE
-        return STATUS.search(cues.text) is not None and not troubled
+        return (STATUS.search(cues.text) is not None or cues.asks_outcome) and not troubled
     if intent in ("affirm", "deny"):  # a doubtful yes or no that asks about progress
         asks_progress = STATUS.search(cues.text) and QUESTION_END.search(cues.text)
         return not (asks_progress and confidence < SURE_OF_SIDE)
@@ -208,9 +234,11 @@ def _plausible(intent: str, confidence: float, cues: Cues) -> bool:
         return not ((told and confidence < SURE_OFF_TOPIC) or (says and confidence < DOUBTFUL))
     if intent == "delete_my_data":  # a doubtful one names the deletion
         return confidence >= SURE_OF_SIDE or DELETION.search(cues.text) is not None
-    if intent == "inform":  # a short text can be an answer, unless it tells one's own hardship
+    if intent == "inform":  # a short text can be an answer, unless it tells one's own hardship;
+        # so can who lives in the household (五口人老两口加儿子儿媳和孙子)
         own_hardship = HARDSHIP.search(cues.text) and FIRST_PERSON.search(cues.text)
-        return (cues.short and not own_hardship) or not (cues.names_need or cues.side == HELP)
+        answers = (cues.short and not own_hardship) or _household_answer(cues.text)
+        return answers or not (cues.names_need or cues.side == HELP)
     return True
 
 

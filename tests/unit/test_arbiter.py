@@ -234,3 +234,18 @@ def test_wanting_to_know_the_platform_is_a_question_about_it() -> None:
     assert arbitrate("想了解一下你们孩子上学的补助", ranking)[0] == "seek_help"  # a need
     status = [("check_status", 0.97), ("ask_about", 0.02)]
     assert arbitrate("想了解一下你们的申请进度", status)[0] == "check_status"
+
+
+def test_asking_after_ones_own_gift_is_a_status_question() -> None:
+    as_donor = [("offer_donation", 0.8), ("seek_help", 0.1), ("check_status", 0.1)]
+    assert arbitrate("我捐过几次你帮我查查都给了哪家", as_donor)[0] == "check_status"
+    as_status = [("check_status", 0.95), ("seek_help", 0.05)]
+    assert arbitrate("我寄的那箱书到孩子们手上没有", as_status)[0] == "check_status"
+    as_question = [("ask_about", 0.8), ("check_status", 0.2)]
+    assert arbitrate("我捐的钱能不能只给一个孩子", as_question)[0] == "ask_about"
+
+
+def test_who_lives_in_the_household_is_an_answer() -> None:
+    ranking = [("inform", 0.9), ("seek_help", 0.1)]
+    assert arbitrate("六口人，我和老伴加上儿子儿媳两个孙女", ranking)[0] == "inform"
+    assert arbitrate("家里四口人老伴常年卧病在床", ranking)[0] == "seek_help"

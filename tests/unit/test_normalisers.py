@@ -73,6 +73,10 @@ def test_amounts_to_integer_yuan(text: str, yuan: int) -> None:
         "😭😭",
         "我奶奶八十多了",
         "俺七十三了种不动地",
+        # so many portions, boxes, machines: counts, not money
+        "每天送三十份午饭",
+        "捐两千本练习册",
+        "二十台缝纫机",
     ],
 )
 def test_texts_without_an_amount(text: str) -> None:
@@ -156,6 +160,10 @@ def test_traditional_and_full_width_text_is_normalised() -> None:
         ("家里的母牛难产死了", "production"),
         ("身体也不行了种不动地", "medical"),
         ("宝宝的婴儿床用不上了", "living"),
+        # round eleven: fishing, meals, nowhere to stay
+        ("台风过后渔网全破了没法出海", "production"),
+        ("给独居老人送热饭", "living"),
+        ("被房东赶出来了无家可归", "housing"),
     ],
 )
 def test_need_type_keywords(text: str, need: str) -> None:

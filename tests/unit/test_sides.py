@@ -46,6 +46,9 @@ def side_of(text: str) -> str | None:
         # round seven: "I want to apply" and "can I join" are asking for oneself
         "听说有好心人资助病人我们也想申请",
         "你们那个养鸡培训我可以参加吗",
+        # round eleven: asking whether anything free exists, or to sit for a certificate
+        "请问有没有免费学挖掘机的地方",
+        "想考个焊工证",
     ],
 )
 def test_requests_and_hardship_are_help(text: str) -> None:
@@ -57,6 +60,10 @@ def test_requests_and_hardship_are_help(text: str) -> None:
     [
         "我想帮帮老家那些看不起病的老人",
         "我们公司可以提供十个保安岗位",
+        # round eleven: pledging a place, an organisation's free service, a group's collection
+        "我们想认捐两个助学名额",
+        "我们卫生院每月义务下村给老人体检",
+        "同事们凑了几箱冬衣",
         "家里的旧被子不用了想送人",
         "我可以免费教孩子们弹琴",
         "我想资助一个上不起学的孩子",
