@@ -232,12 +232,16 @@ NOT_AN_EXAMPLE = re.compile(r"开发区|新区|园区|管理区")
 
 
 def _ask_county_in(place_code: str) -> Ask:
-    """Which county of this city or province, with a few of its counties as examples."""
+    """Which county of this city, or which city or county of this province, with a few of
+    its divisions as examples."""
     index = region_index()
-    names = [index.by_code[c].name for c in index.counties_of.get(place_code, ())]
+    cities = index.cities_of.get(place_code)
+    below = cities or index.counties_of.get(place_code, ())
+    names = [index.by_code[c].name for c in below]
     examples = "、".join([n for n in names if not NOT_AN_EXAMPLE.search(n)][:4]) or "某某县"
     place = index.full_name(place_code)
-    return Ask(msg.CHOOSE_COUNTY.format(place=place, examples=examples), context=place)
+    question = msg.CHOOSE_CITY if cities else msg.CHOOSE_COUNTY
+    return Ask(question.format(place=place, examples=examples), context=place)
 
 
 def ask_county(slots: Slots) -> str:

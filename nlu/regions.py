@@ -56,6 +56,7 @@ class RegionIndex:
     by_code: dict[str, Region]
     names: dict[str, tuple[str, ...]]  # every name or alias -> codes it may mean
     counties_of: dict[str, tuple[str, ...]]  # city code -> county codes
+    cities_of: dict[str, tuple[str, ...]] = field(default_factory=dict)  # province -> cities
     # names by their first character: a text is scanned once, not once per name
     by_first: dict[str, tuple[str, ...]] = field(default_factory=dict)
     official: frozenset[str] = frozenset()  # full names as GB/T 2260 writes them
@@ -118,6 +119,7 @@ def region_index() -> RegionIndex:
     tree = jionlp.china_location_loader(detail=False)
     by_code: dict[str, Region] = {}
     counties_of: dict[str, list[str]] = {}
+    cities_of: dict[str, list[str]] = {}
 
     def add(node: dict[str, object], level: str, parent: str | None) -> str:
         code = str(node["_admin_code"])
@@ -131,6 +133,7 @@ def region_index() -> RegionIndex:
         province_code = add(province, "province", None)
         for city in _children(province):
             city_code = add(city, "city", province_code)
+            cities_of.setdefault(province_code, []).append(city_code)
             for county in _children(city):
                 county_code = add(county, "county", city_code)
                 counties_of.setdefault(city_code, []).append(county_code)
@@ -146,6 +149,7 @@ def region_index() -> RegionIndex:
         by_code=by_code,
         names={k: tuple(v) for k, v in names.items()},
         counties_of={k: tuple(v) for k, v in counties_of.items()},
+        cities_of={k: tuple(v) for k, v in cities_of.items()},
         by_first={k: tuple(v) for k, v in by_first.items()},
         official=frozenset(region.name for region in by_code.values()),
     )
@@ -288,15 +292,32 @@ def resolve_region(text: str) -> Resolution:
     targets = _targets(compact_text, index) or _where_home_is(compact_text, index)
     if not targets:
         return Resolution()
+    # A province's name means the province, not a city or county that shares it ("我是河南的"
+    # is 河南省, not 青海's 河南县; "海南" is 海南省, not 乌海's 海南区; "吉林" is 吉林省).
+    # A province is still a target only when nothing named lies deeper within it.
+    targets = [t for t in targets if index.by_code[t].level == "province"] or targets
     levels = ("province", "city", "county")
     depth = max(levels.index(index.by_code[t].level) for t in targets)
     deepest = [t for t in targets if levels.index(index.by_code[t].level) == depth]
     if len(deepest) > 1:
         return Resolution(candidates=tuple(deepest[:MAX_CANDIDATES]))
     only = deepest[0]
-    if levels[depth] == "county":
+    counties = index.counties_of.get(only, ())
+    if len(counties) == 1:  # a city with one county-level division (济源) means it
+        only, counties = counties[0], ()
+    if is_county_level(only):
         return Resolution(code=only, deepest=only)
-    return Resolution(candidates=index.counties_of.get(only, ()), deepest=only)
+    return Resolution(candidates=counties, deepest=only)
+
+
+def is_county_level(code: str) -> bool:
+    """Whether a region is as deep as a household's address goes: a county, or a city with
+    no counties of its own (东莞, 儋州)."""
+    index = region_index()
+    region = index.by_code.get(code)
+    if region is None or region.level == "province":
+        return False
+    return region.level == "county" or index.counties_of.get(code, (code,)) == (code,)
 
 
 def region_exists(code: str) -> bool:

@@ -36,7 +36,7 @@ from domain import attachments
 from domain.cases import poverty_cause_of, urgency_of
 from domain.checks import run_checks
 from nlu.lexicon import FAMILY
-from nlu.regions import region_index
+from nlu.regions import is_county_level, region_index
 from nlu.validators import (
     Invalid,
     find_household_size,
@@ -79,11 +79,30 @@ ASKS = re.compile(r"[吗呢么？?]$|什么|怎么|为什么|为啥|能不能|�
 
 # An ID or mobile number written with the name ("王秀英 11010519491231002X"), kept for its own
 # question when it is valid.
+ID_IN_TEXT = re.compile(r"\d{17}[\dXx]")
 WRITTEN_WITH_NAME = (
-    ("id_number", re.compile(r"\d{17}[\dXx]"), validate_id_number),
+    ("id_number", ID_IN_TEXT, validate_id_number),
     ("phone", re.compile(r"1\d{10}"), validate_mobile),
 )
 NUMBER_LABELS = re.compile(r"身份证号?码?(?:是)?|(?:手机|电话)号?码?(?:是)?|[，,。；;:：]")
+# A name said outright, as the whole message ("我叫符海生", "名字是王秀英"): unmistakable at
+# any question.
+NAME_SAID = re.compile(
+    r"(?:我叫|我的名字(?:是|叫)|名字(?:是|叫)|姓名[是:：]?|户主(?:是|叫))\s*([\u4e00-\u9fa5·]{2,5})[。！!]?"
+)
+
+
+def _stated_name(text: str) -> str | None:
+    found = NAME_SAID.fullmatch(text.strip())
+    return found.group(1) if found else None
+
+
+def _stated_id_number(text: str) -> str | None:
+    """A valid ID number, wherever it stands in the message."""
+    for found in ID_IN_TEXT.finditer(text):
+        with suppress(Invalid):
+            return validate_id_number(found.group())
+    return None
 
 
 HOW_TO_TELL_MAX = 16  # a longer text tells something, whatever else it asks
@@ -215,9 +234,9 @@ def prefill(text: str, entities: dict[str, Any]) -> Slots:
     if entities.get("amount_yuan"):
         slots["amount"] = entities["amount_yuan"]
     region = entities.get("region")
-    if region and len(region["code"]) == 6 and region["county"]:
+    if region and is_county_level(region["code"]):
         slots["region"] = region["code"]
-    elif region and region["city"]:  # 俺是四川巴中的: the county is asked within the city
+    elif region:  # 俺是四川巴中的, 我是海南的: the county is asked within the city or province
         slots[REGION_WITHIN] = region["code"]
     if entities.get("household_size"):
         slots["household_size"] = entities["household_size"]
@@ -269,7 +288,14 @@ FLOW = Flow(
             aliases=("人口", "口人", "几口"),
             fills_ahead=find_household_size,
         ),
-        Step("name", "姓名", msg.ASK_NAME, _parse_name, aliases=("名字",)),
+        Step(
+            "name",
+            "姓名",
+            msg.ASK_NAME,
+            _parse_name,
+            aliases=("名字",),
+            fills_ahead=_stated_name,
+        ),
         Step(
             "id_number",
             "身份证号",
@@ -277,6 +303,7 @@ FLOW = Flow(
             _parse_id_number,
             mask_id_number,
             aliases=("身份证",),
+            fills_ahead=_stated_id_number,
         ),
         Step(
             "phone",

@@ -488,3 +488,24 @@ def test_coming_back_later_keeps_the_answers_longer(household: WeChatUser, redis
     with Redis.from_url(redis_url) as redis:
         assert redis.ttl(f"conv:{household.openid}") > 3600  # a day, not half an hour
     assert household.say("11010519491231002X") == msg.ASK_PHONE  # the answers were kept
+
+
+def test_a_name_or_an_id_number_said_before_its_question_is_kept(household: WeChatUser) -> None:
+    household.conversation("我想求助", *HOUSEHOLD_ANSWERS[:4])  # up to the place question
+    reply = household.say("我叫王秀英")
+    assert reply.startswith("好的，姓名记下了：王秀英。") and "哪个县" in reply
+    reply = household.say("身份证是11010519491231002X")
+    assert reply.startswith("好的，身份证号记下了：1101**********002X。") and "哪个县" in reply
+    household.say("甘肃定西通渭县")
+    assert household.say("五口人") == msg.ASK_PHONE  # neither is asked again
+    summary = household.say("13800138000")
+    assert "姓名：王秀英" in summary and "身份证号：1101**********002X" in summary
+
+
+def test_a_province_named_first_is_kept_and_its_county_asked(household: WeChatUser) -> None:
+    household.say("我是海南的渔民，台风把渔船打坏了，修船要两万多")
+    household.say("同意")
+    assert "请问是海南省哪个市、县" in household.say("4")  # 河南 or 海南 is the province
+    assert household.say("儋州") == msg.ASK_HOUSEHOLD_SIZE  # a city with no counties is one
+    summary = household.conversation("五口人", "符海生", "11010519491231002X", "13800138000")[-1]
+    assert "所在地区：海南省儋州市" in summary and "需要金额：20000 元" in summary

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from nlu.entities import region_entity
-from nlu.regions import Region, region_index
+from nlu.regions import Region, region_index, resolve_region
 
 INDEX = region_index()
 # Not the placeholders for counties a province governs directly (省直辖县级行政区划).
@@ -85,6 +85,16 @@ def test_three_hundred_counties_in_three_phrasings() -> None:
         ("甘肃省定西市通渭县城关镇东关村", "621121"),  # a township is not 城关区
         ("定西市安定区凤翔镇", "621102"),  # ... nor 凤翔 in Shaanxi
         ("我是通渭乡下的", "621121"),  # the countryside is no township
+        # a province's name is the province, not a county or city elsewhere that shares it
+        ("我是海南的渔民", "460000"),  # not 乌海's 海南区
+        ("俺是河南的", "410000"),  # not 青海's 河南县
+        ("老家吉林", "220000"),  # not 吉林市
+        ("青海海南州", "632500"),  # ... unless another place says otherwise
+        ("青海河南县", "632324"),
+        # a city with no counties is as deep as an address goes
+        ("我家在东莞", "441900"),
+        ("儋州", "460400"),
+        ("俺是济源的", "419001"),
     ],
 )
 def test_places_inside_sentences(text: str, code: str) -> None:
@@ -105,3 +115,9 @@ def test_places_inside_sentences(text: str, code: str) -> None:
 )
 def test_no_place_inside_everyday_words(text: str) -> None:
     assert _resolved(text) is None
+
+
+def test_a_city_without_counties_resolves_to_itself() -> None:
+    for text in ("东莞", "儋州", "嘉峪关", "中山"):
+        assert resolve_region(text).code is not None, text
+    assert resolve_region("定西").code is None  # a city with counties: which one is asked
