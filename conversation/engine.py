@@ -351,7 +351,7 @@ class Conversation:
                 return answer  # 能告诉我受助人是谁吗: a question, not a request
             return self.start(flow, flow.triggers.prefill(text, entities))
         replies = {
-            "check_status": lambda: self._simple("status"),
+            "check_status": lambda: self._status_asked(text),
             "request_human": lambda: self._simple("human"),
             "greet": lambda: msg.GREETING,
             "thank": lambda: msg.THANKS,
@@ -363,6 +363,15 @@ class Conversation:
         if intent in replies:
             return replies[intent]()
         return self._not_understood()
+
+    def _status_asked(self, text: str) -> str:
+        """Where one's requests and pledges stand; a donor asking who was helped (我捐的钱帮了
+        谁) is told first why the family is not named."""
+        status = status_text(self.session, self.user)
+        if faq.topic_of(text) != "beneficiary":
+            return status
+        told = msg.FAQ["beneficiary"]
+        return told if status == msg.NO_RECORDS else f"{told}\n\n{status}"
 
     def _about_open_request(self, text: str) -> bool:
         """A household with a request open, asking for nothing new in so many words and

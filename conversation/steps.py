@@ -14,7 +14,13 @@ import messages as msg
 from conversation.state import ConversationState
 from nlu.amounts import find_amounts, parse_amount
 from nlu.lexicon import detect_need_type, is_no, is_yes, means_any, menu_number
-from nlu.regions import MAX_CANDIDATES, Resolution, region_index, resolve_region
+from nlu.regions import (
+    MAX_CANDIDATES,
+    Resolution,
+    places_side_by_side,
+    region_index,
+    resolve_region,
+)
 from nlu.validators import Invalid, validate_mobile
 from vocabulary import NEED_LABELS, NEED_ORDER
 
@@ -216,11 +222,11 @@ def show_region(code: str) -> str:
     return "不限" if code == "any" else region_index().full_name(code)
 
 
-def _choose(codes: tuple[str, ...]) -> Ask:
+def _choose(codes: tuple[str, ...], question: str = msg.CHOOSE_REGION) -> Ask:
     """Ask which of these regions was meant, as a numbered list."""
     index = region_index()
     options = "\n".join(f"{i} {index.full_name(c)}" for i, c in enumerate(codes, start=1))
-    return Ask(msg.CHOOSE_REGION.format(options=options), choices=list(codes))
+    return Ask(question.format(options=options), choices=list(codes))
 
 
 # A city the first message named (俺是四川巴中的): the county question is asked within it.
@@ -286,17 +292,20 @@ def parse_county(text: str, state: ConversationState) -> str:
 
 
 def parse_region_preference(text: str, state: ConversationState) -> str:
-    """Any level of region (a donor may prefer a whole province), or 'any'."""
-    if means_any(text):
-        return "any"
+    """Any level of region (a donor may prefer a whole province), or 'any'. A place named
+    with "anywhere" (甘肃哪里都行) is that place; several (云南贵州都行) are asked to choose."""
     chosen = _chosen(text, state)
     if chosen is not None:
         return chosen
+    if places := places_side_by_side(text):
+        raise _choose(places, msg.CHOOSE_ONE_PLACE)
     found = resolve_region(text)
     if found.code or found.deepest:
         return str(found.code or found.deepest)
     if found.candidates:
         raise _choose(found.candidates)
+    if means_any(text):
+        return "any"
     raise Reprompt(msg.BAD_REGION_PREF)
 
 

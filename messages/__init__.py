@@ -263,6 +263,10 @@ PLEDGE_SUBMITTED = (
 CHOOSE_REGION = "有几个地方叫这个名字，请回复数字选一个：\n{options}"
 CHOOSE_COUNTY = "请问是{place}哪个县（区）？比如：{examples}。"
 CHOOSE_CITY = "请问是{place}哪个市、县？比如：{examples}。"
+CHOOSE_ONE_PLACE = (
+    "一份认捐先定一个地方，请回复数字选一个（别的地方可以再认捐一份）；都可以就回复“不限”。\n"
+    "{options}"
+)
 CONFIRM_FOOTER = "\n信息对吗？对就回复“确认”提交；要改回复“修改”。"
 EDIT_MENU = "想改哪一项？回复数字：\n{options}"
 BAD_EDIT_CHOICE = "请回复要修改的那一项前面的数字。\n{options}"

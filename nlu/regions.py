@@ -310,6 +310,22 @@ def resolve_region(text: str) -> Resolution:
     return Resolution(candidates=counties, deepest=only)
 
 
+def places_side_by_side(text: str) -> tuple[str, ...]:
+    """The places a text names as alternatives ("云南贵州都行", "甘肃或者青海"), in order:
+    each mention that means one region (a province's name its province) and is neither
+    within nor around another. Empty when it names fewer than two."""
+    index = region_index()
+    places: list[str] = []
+    for _, _, name in _mentions(text, index):
+        codes = _mention_codes(name, index)
+        provinces = [c for c in codes if index.by_code[c].level == "province"]
+        meant = provinces if len(provinces) == 1 else list(codes)
+        if len(meant) == 1 and meant[0] not in places:
+            places.append(meant[0])
+    nested = any(_is_within(a, b, index) for a in places for b in places if a != b)
+    return tuple(places) if len(places) > 1 and not nested else ()
+
+
 def is_county_level(code: str) -> bool:
     """Whether a region is as deep as a household's address goes: a county, or a city with
     no counties of its own (东莞, 儋州)."""

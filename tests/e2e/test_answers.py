@@ -509,3 +509,29 @@ def test_a_province_named_first_is_kept_and_its_county_asked(household: WeChatUs
     assert household.say("儋州") == msg.ASK_HOUSEHOLD_SIZE  # a city with no counties is one
     summary = household.conversation("五口人", "符海生", "11010519491231002X", "13800138000")[-1]
     assert "所在地区：海南省儋州市" in summary and "需要金额：20000 元" in summary
+
+
+def test_a_donor_naming_several_places_chooses_one(donor: WeChatUser) -> None:
+    donor.say("我们公司淘汰了五十台笔记本电脑，想送给山区学校")
+    reply = donor.say("云南贵州都行")
+    assert "一份认捐先定一个地方" in reply and "1 云南省" in reply and "2 贵州省" in reply
+    assert donor.say("2") == msg.ASK_DISPLAY_NAME
+    donor.say("我们公司叫星辰科技")  # the organisation's name, without what introduces it
+    summary = donor.say("13912345678")
+    assert "地区：贵州省" in summary and "称呼：星辰科技" in summary
+
+
+def test_a_place_said_with_anywhere_in_it_is_that_place(donor: WeChatUser) -> None:
+    donor.say("我想捐两千")
+    donor.say("2")  # education
+    assert donor.say("甘肃哪里都行") == msg.ASK_DISPLAY_NAME
+    summary = donor.conversation("小周", "13912345678")[-1]
+    assert "地区：甘肃省" in summary
+
+
+def test_a_donor_asking_after_their_gift_gets_its_status(donor: WeChatUser) -> None:
+    donor.conversation("我想捐两千", "2", "不限", "小周", "13912345678")
+    assert "J0" in donor.say("确认")
+    assert "J0" in donor.say("我捐的钱发下去没有")  # not a new pledge, whatever the model says
+    reply = donor.say("我捐的钱帮了谁？")
+    assert reply.startswith(msg.FAQ["beneficiary"]) and "J0" in reply
