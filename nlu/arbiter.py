@@ -117,6 +117,12 @@ HOW_WORDS = re.compile(r"捐|寄|送|快递|邮|上门|来拉|来取|来收|交|
 LEARN_ABOUT = re.compile(
     r"(?:了解|咨询|认识)一?下?(?:你们|贵|这个|咱们?)(?:的|这个)?(?:平台|机构|公众号|组织|项目)?"
 )
+# Asking only how to give or to ask for help (请问怎么捐款, 怎么申请): the flow is the answer.
+HOW_TO_START = re.compile(
+    r"^(?:请问|你好|您好|想问问?|问一下)?[，,]?(?:我)?(?:要|想)?(?:怎么|怎样|如何|咋)(?:样)?(?:才能)?"
+    r"(?P<verb>捐款|捐钱|捐赠|捐东西|捐物|捐|认捐|资助|申请帮扶|申请救助|申请|求助)(?:呢|啊|呀)?[？?]*$"
+)
+ASKING_VERBS = ("申请", "求助")
 # What a public account is sent that is nobody's business here: chain messages, prizes, links.
 SPAM = re.compile(
     r"转发|红包|中奖|抽奖|有奖|奖励|奖品|领奖|点击|链接|扫码|加我微信|加微信|刷单|日赚|返利|优惠券"
@@ -331,6 +337,8 @@ def arbitrate(text: str, ranking: Ranking) -> tuple[str | None, float]:
         return "out_of_scope", CUE_CONFIDENCE
     if cues.asks_how:
         return "ask_about", CUE_CONFIDENCE
+    if (how := HOW_TO_START.match(bare(text))) is not None:  # the flow is the answer
+        return (HELP if how.group("verb").startswith(ASKING_VERBS) else GIVE), CUE_CONFIDENCE
     intent, confidence = ranking[0]
     answer = _bare_answer(cues, intent, confidence)
     if answer is not None:

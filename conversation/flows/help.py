@@ -121,7 +121,11 @@ def _parse_description(text: str, state: ConversationState) -> str:
 
 
 _validated_id = validated(validate_id_number, msg.ID_REPROMPTS)
-NO_ID_AT_HAND = re.compile(r"不知道|记不[住得清]|不记得|忘了|找不[到着]|丢了|没带|没有身份证|没办")
+# Not having the number at hand, or not managing to type it (俺不会弄, 看不清, 不识字).
+NO_ID_AT_HAND = re.compile(
+    r"不知道|记不[住得清]|不记得|忘了|找不[到着]|丢了|没带|没有身份证|没办"
+    r"|不会|[弄搞]不来|不懂|看不[清懂见]|眼睛不好|不识字"
+)
 
 
 def _parse_id_number(text: str, state: ConversationState) -> str:

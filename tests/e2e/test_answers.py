@@ -230,6 +230,7 @@ def test_an_id_number_not_at_hand_is_told_where_to_find_it(household: WeChatUser
     household.say("我想求助")
     household.conversation(*HOUSEHOLD_ANSWERS[:7])  # at the ID number question
     assert "户口本上也有" in household.say("身份证号我记不住")
+    assert "户口本上也有" in household.say("俺不会弄这个身份证号")  # nor manages to type it
     assert "手机号" in household.say("11010519491231002X")
 
 
@@ -535,3 +536,7 @@ def test_a_donor_asking_after_their_gift_gets_its_status(donor: WeChatUser) -> N
     assert "J0" in donor.say("我捐的钱发下去没有")  # not a new pledge, whatever the model says
     reply = donor.say("我捐的钱帮了谁？")
     assert reply.startswith(msg.FAQ["beneficiary"]) and "J0" in reply
+
+
+def test_asking_how_to_donate_starts_the_pledge(donor: WeChatUser) -> None:
+    assert "想帮助哪方面" in donor.say("请问怎么捐款？")  # the flow is the answer

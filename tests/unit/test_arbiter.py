@@ -249,3 +249,12 @@ def test_who_lives_in_the_household_is_an_answer() -> None:
     ranking = [("inform", 0.9), ("seek_help", 0.1)]
     assert arbitrate("六口人，我和老伴加上儿子儿媳两个孙女", ranking)[0] == "inform"
     assert arbitrate("家里四口人老伴常年卧病在床", ranking)[0] == "seek_help"
+
+
+def test_asking_only_how_to_give_or_ask_starts_that_side() -> None:
+    unsure = [("ask_about", 0.48), ("offer_donation", 0.42)]
+    assert arbitrate("请问怎么捐款？", unsure) == ("offer_donation", CUE_CONFIDENCE)
+    assert arbitrate("你好，怎么资助", [("greet", 0.6)]) == ("offer_donation", CUE_CONFIDENCE)
+    assert arbitrate("怎么申请", [("ask_about", 0.52)]) == ("seek_help", CUE_CONFIDENCE)
+    asks_more = [("ask_about", 0.95), ("seek_help", 0.05)]
+    assert arbitrate("申请要带什么材料", asks_more)[0] == "ask_about"
