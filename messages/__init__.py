@@ -776,6 +776,10 @@ BAD_SUPPLEMENT = "请多写几个字，说说要补充什么。"
 SUPPLEMENT_ADDED = (
     "收到，已经补充到您的求助 {number} 里，社工会看到。有照片或证明，也可以直接发过来。"
 )
+ASK_NEW_PHONE = "请把新的手机号发过来，社工以后打这个号码联系您。"
+NEW_PHONE_KEPT = "好的，手机号已改成 {phone}（{numbers}），负责的社工也知道了。"
+NEW_PHONE_NOTHING_OPEN = "您现在没有进行中的求助或认捐，不用改。以后登记时写新号码就行。"
+PHONE_CHANGED_FOR_WORKER = "{number} 的联系电话换成了 {phone}，回复“查看 {number}”看详情。"
 SUPPLEMENT_NO_CASE = "您现在没有进行中的求助，可以回复“求助”说说情况。"
 WHICH_CASE = "照片收到了！您有几件求助，这张照片是哪一件的？回复数字：\n{options}"
 CASE_CHOICE = "{number}（{need}）"

@@ -1,0 +1,48 @@
+"""手机号换了: a household or a donor gives a new mobile number; their open requests and
+pledges take it, and the social workers covering each request are told."""
+
+from __future__ import annotations
+
+from itertools import product
+from typing import TYPE_CHECKING, Any
+
+import messages as msg
+from conversation.flow import Flow, Triggers
+from conversation.steps import Slots, Step, parse_phone, stated_mobile
+from domain.contacts import change_phone
+from nlu.validators import mask_phone
+
+if TYPE_CHECKING:
+    from conversation.engine import Conversation
+
+# How people say their number changed ("我的手机号换了", "电话号码变了", "我换号了").
+_WHOSE = ("我的", "我", "俺", "")
+_NUMBER = ("手机号码", "手机号", "电话号码", "联系电话", "电话", "号码")
+_CHANGED = ("换了", "变了", "改了", "不用了", "停机了")
+OPENERS = (
+    *("".join(parts) for parts in product(_WHOSE, _NUMBER, _CHANGED)),
+    *("我换号了", "我换了新号", "换新号了", "我换了手机号", "我换了个号", "换号了"),
+    *("改手机号", "改电话", "改号码", "换手机号", "更换手机号", "修改手机号", "修改电话"),
+)
+
+
+def _prefill(text: str, _entities: dict[str, Any]) -> Slots:
+    phone = stated_mobile(text)
+    return {"phone": phone} if phone else {}
+
+
+def _record(conversation: Conversation, slots: Slots) -> str:
+    changed, events = change_phone(conversation.session, conversation.user, slots["phone"])
+    if not changed:
+        return msg.NEW_PHONE_NOTHING_OPEN
+    conversation.emit(*events)
+    return msg.NEW_PHONE_KEPT.format(phone=mask_phone(slots["phone"]), numbers="、".join(changed))
+
+
+FLOW = Flow(
+    name="new_phone",
+    steps=(Step("phone", "新手机号", msg.ASK_NEW_PHONE, parse_phone, mask_phone),),
+    submit=_record,
+    triggers=Triggers(openers=OPENERS, prefill=_prefill),
+    confirm=False,
+)
