@@ -359,6 +359,7 @@ class Conversation:
             "deny": lambda: msg.ACKNOWLEDGED,  # 不用了
             "cancel": lambda: msg.NOTHING_TO_CANCEL,
             "ask_about": lambda: faq.answer(text),
+            "out_of_scope": lambda: faq.answer_off_topic(text) or self._not_understood(),
         }
         if intent in replies:
             return replies[intent]()

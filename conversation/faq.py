@@ -48,6 +48,22 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
             *("帮的是谁", "帮了谁", "帮助了谁", "捐给了谁", "给了谁", "对方是谁", "哪户人家"),
         ),
     ),
+    # what the platform does not do itself, answered with where to go
+    (
+        "wages",
+        (
+            *("拖欠工资", "欠工资", "欠我工资", "欠了我工资", "工资不给", "不发工资", "工资没发"),
+            *("拿不到工资", "讨薪", "讨工资", "要工资", "欠薪", "欠工钱", "欠我工钱", "工钱不给"),
+            *("拖欠工钱", "拖欠我工资", "拖欠我的工资", "不给工资", "不给工钱"),
+        ),
+    ),
+    (
+        "hours",
+        (
+            *("几点下班", "几点上班", "上班时间", "工作时间", "几点关门", "下班了吗", "下班没"),
+            *("周末有人", "周末上班", "晚上有人", "节假日", "放假吗", "过年放假"),
+        ),
+    ),
     ("privacy", ("信息", "隐私", "泄露", "保密", "知道我是谁", "名字", "身份证会")),
     ("fees", ("收费", "交钱", "交费", "管理费", "手续费", "花钱", "费用")),
     ("money_use", ("挪用", "用在哪", "用到位", "发票", "抵税", "去向", "贪污", "指定", "用在")),
@@ -72,6 +88,16 @@ def answer_to_question(text: str) -> str | None:
         return None
     topic = topic_of(text)
     return msg.FAQ[topic] if topic is not None else None
+
+
+# Topics answered even when the question is about something else than the platform.
+OFF_TOPIC = ("wages", "hours")
+
+
+def answer_off_topic(text: str) -> str | None:
+    """Where to go with what the platform does not do (被拖欠工资), or when it answers."""
+    topic = topic_of(text)
+    return msg.FAQ[topic] if topic in OFF_TOPIC else None
 
 
 def answer(text: str) -> str:

@@ -101,6 +101,8 @@ OWN_GIFT = re.compile(
 )
 GIFT_ASKED_AFTER = re.compile(r"谁|哪些|哪儿|哪里|哪家|哪户|去向|列|记录|没有?[啊呀吧呢？?]*$")
 GIFT_ASKED_HOW = re.compile(r"能|可以|会不会|怎么(?!还没)")
+# A request made before, asked after (我家孩子在你们这登记过，想问下进度), naming no need.
+FILED_BEFORE = re.compile(r"(?:登记|申请|报|提交|填|求助|报名)过")
 # Whether one may ask at all, in one's circumstances (我不是贫困户可以求助吗): a question
 # about the platform.
 ELIGIBILITY = re.compile(
@@ -194,7 +196,8 @@ class Cues:
         outcome = bool(OUTCOME.search(text) and STATUS.search(text)) and not (
             names_need or HARDSHIP.search(told)
         )
-        outcome = outcome or _asks_after_gift(text)
+        filed_before = bool(FILED_BEFORE.search(text) and STATUS.search(text)) and not names_need
+        outcome = outcome or filed_before or _asks_after_gift(text)
         spam = bool(SPAM.search(text)) and strength in (None, Strength.HARDSHIP) and not names_need
         eligible = bool(ELIGIBILITY.search(text)) and not need_types(STANDING.sub("", text))
         settled = strength == Strength.SETTLED

@@ -139,9 +139,15 @@ OWN = re.compile(
 OTHERS = re.compile(_OTHER_PEOPLE)
 # Another household, told of by a neighbour or a villager (有个邻居老太太一个人住没人管, 我替
 # 隔壁问一下…); not 去邻居家蹭网 in a family's own story.
+# Registering others for help (驻村书记想帮村里几户困难户登记一下): asking, unless something
+# is given too.
+GIVING = re.compile(r"捐|资助|赞助|出钱|送给")
+REGISTERS_OTHERS = re.compile(
+    r"帮(?![我俺咱自])[^，。]{0,12}(?:登记|报名|申请(?!成为|当|做)|求助)(?!志愿|义工)"
+)
 ANOTHER_FAMILY = re.compile(
     rf"(?:替|帮|给)[我俺]?的?{_NEIGHBOUR}|^(?:你好)?[，,]?(?:有个|有一个|我们?的?)?{_NEIGHBOUR}"
-    r"|村里有[个户一几]|村上有|有[个户一]人家"
+    rf"|村里有[个户一几]|村上有|有[个户一]人家|{REGISTERS_OTHERS.pattern}"
 )
 
 
@@ -183,7 +189,7 @@ def side_cue(text: str) -> tuple[str, Strength] | None:
     """The side a text's words are on, and how strongly; None when they do not say (or
     say both)."""
     for_me, text = _asks_for_oneself(text)
-    if for_me:
+    if for_me or (REGISTERS_OTHERS.search(text) and not GIVING.search(text)):
         return HELP, Strength.SETTLED
     if BY_ME.search(text):
         return GIVE, Strength.SETTLED

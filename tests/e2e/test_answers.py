@@ -540,3 +540,25 @@ def test_a_donor_asking_after_their_gift_gets_its_status(donor: WeChatUser) -> N
 
 def test_asking_how_to_donate_starts_the_pledge(donor: WeChatUser) -> None:
     assert "想帮助哪方面" in donor.say("请问怎么捐款？")  # the flow is the answer
+
+
+def test_a_village_cadre_registering_households_is_asked_whose_request_it_is(
+    household: WeChatUser,
+) -> None:
+    reply = household.say("我是驻村干部，想帮村里两户困难户登记一下")
+    assert "替别的困难家庭求助" in reply  # not the donor's pledge
+
+
+def test_a_request_filed_before_asked_after_is_a_status_question(household: WeChatUser) -> None:
+    number = file_case(household)
+    assert number in household.say("我在你们这登记过，想问下进度")
+
+
+@pytest.mark.parametrize(
+    ("asked", "topic"),
+    [("老板拖欠我工资三个月了怎么办", "wages"), ("你们几点下班", "hours")],
+)
+def test_what_the_platform_does_not_do_is_answered_with_where_to_go(
+    household: WeChatUser, asked: str, topic: str
+) -> None:
+    assert household.say(asked) == msg.FAQ[topic]

@@ -258,3 +258,10 @@ def test_asking_only_how_to_give_or_ask_starts_that_side() -> None:
     assert arbitrate("怎么申请", [("ask_about", 0.52)]) == ("seek_help", CUE_CONFIDENCE)
     asks_more = [("ask_about", 0.95), ("seek_help", 0.05)]
     assert arbitrate("申请要带什么材料", asks_more)[0] == "ask_about"
+
+
+def test_a_request_filed_before_and_asked_after_is_a_status_question() -> None:
+    as_household = [("seek_help", 0.93), ("offer_donation", 0.07)]
+    assert arbitrate("我帮我妈在你们这申请过，有进展了吗", as_household)[0] == "check_status"
+    # a need told as well is a request
+    assert arbitrate("申请过低保没批下来家里揭不开锅了", as_household)[0] == "seek_help"

@@ -49,6 +49,8 @@ def side_of(text: str) -> str | None:
         # round eleven: asking whether anything free exists, or to sit for a certificate
         "请问有没有免费学挖掘机的地方",
         "想考个焊工证",
+        # registering others for help is asking, not giving
+        "我是村支书想帮几个五保户报名",
     ],
 )
 def test_requests_and_hardship_are_help(text: str) -> None:
