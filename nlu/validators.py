@@ -126,9 +126,18 @@ _ME_WITH = re.compile(
 _ME_ALONE = re.compile(r"(就|只有|只)(我|俺)(?![和跟们俩])(一个|自己)?|一个人|我自己|独居")
 
 
+# Generations are no count (三代同堂, 我家三代人, 四世同堂).
+_GENERATIONS = re.compile(r"[一二两三四五]代(?:人|同堂)?|[三四五]世同堂")
+
+
 def parse_household_size(text: str) -> int:
     """'5口人', '五口', '俺家4个人', '就我一个' → an integer from 1 to 30. A stated family
-    size wins over "就我一个人…" said of something else ("家里五口人，就我一个人挣钱")."""
+    size wins over "就我一个人…" said of something else ("家里五口人，就我一个人挣钱");
+    generations (三代同堂) are no size."""
+    without_generations = _GENERATIONS.sub("", text)
+    if without_generations != text and not re.search(_SIZE_NUM, without_generations):
+        raise Invalid("household_size_generations")
+    text = without_generations
     stated = _SIZE_IN_SENTENCE.search(text)
     if stated is None and (others := _ME_WITH.search(text)) is not None:
         return 1 + _count(others.group(1))

@@ -59,7 +59,8 @@ def _parse_household(text: str, _state: ConversationState) -> int:
     try:
         return parse_household_size(text)
     except Invalid as exc:
-        raise Reprompt(msg.BAD_HOUSEHOLD_SIZE) from exc
+        generations = exc.reason == "household_size_generations"
+        raise Reprompt(msg.GENERATIONS_HOW_MANY if generations else msg.BAD_HOUSEHOLD_SIZE) from exc
 
 
 NAME_PREFIX = re.compile(r"^(我叫|我是|叫|名字是|姓名是?|名字|户主是?)[:：\s]*")

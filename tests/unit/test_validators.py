@@ -137,6 +137,14 @@ def test_household_size_out_of_range_or_unreadable(text: str) -> None:
         parse_household_size(text)
 
 
+@pytest.mark.parametrize("text", ["我家三代人", "三代同堂", "四世同堂"])
+def test_generations_are_no_household_size(text: str) -> None:
+    with pytest.raises(Invalid) as raised:
+        parse_household_size(text)
+    assert raised.value.reason == "household_size_generations"
+    assert parse_household_size(text + "，一共七口人") == 7
+
+
 def test_masks_keep_only_what_identifies_nothing() -> None:
     assert mask_id_number("11010519491231002X") == "1101**********002X"
     assert mask_phone("13800138000") == "138****8000"
