@@ -81,6 +81,8 @@ PAUSING = re.compile(
     r"|去找(?:一下|下)?(?:身份证|户口本|证件|号码)|^(?:等一下|等下|稍等|等等)$"
 )
 PAUSING_LENGTH = 20
+# Words of a foreign language and nothing Chinese ("I want to donate 500 yuan"): two words or more.
+FOREIGN = re.compile(r"[A-Za-z]+(?:[\s,.'!?-]+[A-Za-z0-9]+)+[\s.!?]*")
 
 
 def command_of(text: str) -> str | None:
@@ -359,11 +361,11 @@ class Conversation:
             "deny": lambda: msg.ACKNOWLEDGED,  # 不用了
             "cancel": lambda: msg.NOTHING_TO_CANCEL,
             "ask_about": lambda: faq.answer(text),
-            "out_of_scope": lambda: faq.answer_off_topic(text) or self._not_understood(),
+            "out_of_scope": lambda: faq.answer_off_topic(text) or self._not_understood(text),
         }
         if intent in replies:
             return replies[intent]()
-        return self._not_understood()
+        return self._not_understood(text)
 
     def _status_asked(self, text: str) -> str:
         """Where one's requests and pledges stand; a donor asking who was helped (我捐的钱帮了
@@ -385,9 +387,11 @@ class Conversation:
         question = clarifying_question(ranking)
         return self._missed(question) if question else self._not_understood()
 
-    def _not_understood(self) -> str:
-        """The menu; from the third miss in a row, a person is offered too."""
-        return self._missed(msg.NOT_UNDERSTOOD)
+    def _not_understood(self, text: str = "") -> str:
+        """The menu; from the third miss in a row, a person is offered too. Written in a
+        foreign language (I want to donate), it is said that the chat is in Chinese."""
+        foreign = FOREIGN.fullmatch(text.strip()) is not None
+        return self._missed(msg.ONLY_CHINESE if foreign else msg.NOT_UNDERSTOOD)
 
     def _missed(self, reply: str) -> str:
         """A reply to a message not understood (the menu or a clarifying question); from

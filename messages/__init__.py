@@ -46,6 +46,10 @@ GREETING = "您好！我是助联小助手。\n" + MENU
 THANKS = "不客气，有需要随时找我。"
 ACKNOWLEDGED = "好的。有需要随时找我，回复“菜单”可以看看我能帮您做什么。"
 NOT_UNDERSTOOD = "不好意思，我没太明白您的意思。\n" + MENU
+ONLY_CHINESE = (
+    "不好意思，小助手只看得懂汉字，请用汉字写，打字不方便也可以发语音。"
+    "Sorry, this service only understands Chinese; reply 4 to reach a social worker.\n" + MENU
+)
 SAD_FACES = "别着急，我们在。家里遇到什么难处，可以慢慢打字告诉我。\n" + MENU
 UNSUPPORTED_MESSAGE = "暂时只能看懂文字消息哦，请用文字告诉我您的情况。\n" + MENU
 TOO_FAST = "您发得有点快，请稍等一分钟再发。"

@@ -562,3 +562,11 @@ def test_what_the_platform_does_not_do_is_answered_with_where_to_go(
     household: WeChatUser, asked: str, topic: str
 ) -> None:
     assert household.say(asked) == msg.FAQ[topic]
+
+
+@pytest.mark.parametrize("said", ["I want to donate 500 yuan", "wo xiang qiu zhu"])
+def test_a_message_without_chinese_is_told_the_chat_reads_chinese(
+    household: WeChatUser, said: str
+) -> None:
+    assert household.say(said) == msg.ONLY_CHINESE
+    assert household.say("hello").startswith(msg.GREETING[:8])  # a greeting stays one
