@@ -20,9 +20,14 @@ _ID_NUMBER = re.compile(r"(?<![\dA-Za-z])(\d{17}[\dXx])(?![\dA-Za-z])")
 KIND_INTENTS = ("offer_donation", "inform")
 
 
+# Where someone works is not where the household lives (在东莞打工…现在回老家了).
+WORKPLACE = re.compile(r"在[^，。,]{2,10}?(?:打工|打零工|上班|干活|做工|务工|工作)")
+
+
 def region_entity(text: str) -> dict[str, str | None] | None:
-    """Province, city, county names and the code of the deepest level the text names."""
-    found = resolve_region(text)
+    """Province, city, county names and the code of the deepest level the text names as
+    home (a workplace is not)."""
+    found = resolve_region(WORKPLACE.sub("，", text))
     code = found.code or found.deepest
     if code is None:
         return None

@@ -35,7 +35,7 @@ def _county_phrasings(county: Region) -> list[str]:
     return [
         f"我家在{province}{name}，房子漏雨",
         f"老家是{city}{name}的" if city else f"老家是{province}{name}的",
-        f"在{province}{city}{name}打工回不去",
+        f"我们在{province}{city}{name}种地",
     ]
 
 
@@ -85,6 +85,9 @@ def test_three_hundred_counties_in_three_phrasings() -> None:
         ("甘肃省定西市通渭县城关镇东关村", "621121"),  # a township is not 城关区
         ("定西市安定区凤翔镇", "621102"),  # ... nor 凤翔 in Shaanxi
         ("我是通渭乡下的", "621121"),  # the countryside is no township
+        # where someone works is not home
+        ("我是东莞的，在深圳打工", "441900"),
+        ("我在深圳打工老家是广西河池都安的", "451228"),
         # a province's name is the province, not a county or city elsewhere that shares it
         ("我是海南的渔民", "460000"),  # not 乌海's 海南区
         ("俺是河南的", "410000"),  # not 青海's 河南县
@@ -111,6 +114,7 @@ def test_places_inside_sentences(text: str, code: str) -> None:
         "俺家交不起合作医疗的钱了",  # 合作市
         "我们合作社可以包销土鸡蛋",
         "今年上高中了学费没着落",  # 上高县
+        "在东莞打工的时候手被机器压断了现在回老家了",  # a workplace, not home
     ],
 )
 def test_no_place_inside_everyday_words(text: str) -> None:
