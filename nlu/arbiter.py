@@ -125,6 +125,8 @@ HOW_TO_START = re.compile(
     r"(?P<verb>捐款|捐钱|捐赠|捐东西|捐物|捐|认捐|资助|申请帮扶|申请救助|申请|求助)(?:呢|啊|呀)?[？?]*$"
 )
 ASKING_VERBS = ("申请", "求助")
+# Asking for paperwork for a gift (我想知道我捐的钱有没有开发票): a question about the platform.
+PAPERWORK = re.compile(r"发票|收据|票据|捐赠证明|抵税|免税|抵扣")
 # What a public account is sent that is nobody's business here: chain messages, prizes, links.
 SPAM = re.compile(
     r"转发|红包|中奖|抽奖|有奖|奖励|奖品|领奖|点击|链接|扫码|加我微信|加微信|刷单|日赚|返利|优惠券"
@@ -204,7 +206,8 @@ class Cues:
         either_or = bool(EITHER_OR.search(text) and HOW_WORDS.search(text)) and not settled
         learns = bool(LEARN_ABOUT.search(text)) and strength is None and not names_need
         both = says_both(text)
-        asks_how = eligible or either_or or (learns and not STATUS.search(text))
+        paperwork = bool(PAPERWORK.search(text)) and not (settled or names_need)
+        asks_how = eligible or either_or or paperwork or (learns and not STATUS.search(text))
         return cls(text, side, strength, names_need, short, both, outcome, spam, asks_how)
 
 
@@ -338,8 +341,8 @@ def arbitrate(text: str, ranking: Ranking) -> tuple[str | None, float]:
     cues = Cues.of(text)
     if cues.spam:
         return "out_of_scope", CUE_CONFIDENCE
-    if cues.asks_how:
-        return "ask_about", CUE_CONFIDENCE
+    if cues.asks_how:  # as sure as the model, when it says so too
+        return "ask_about", max(CUE_CONFIDENCE, dict(ranking).get("ask_about", 0.0))
     if (how := HOW_TO_START.match(bare(text))) is not None:  # the flow is the answer
         return (HELP if how.group("verb").startswith(ASKING_VERBS) else GIVE), CUE_CONFIDENCE
     intent, confidence = ranking[0]

@@ -31,6 +31,11 @@ _OTHER_PEOPLE = (
 _NEIGHBOUR = f"(?:{'|'.join(NEIGHBOURS)})"
 _NOT_ME = rf"把|登记|查|{_NEIGHBOUR}|们(?!这种|这样)[^，。]{{0,12}}(?:{_OTHER_PEOPLE})"
 _HELP_ME = rf"帮{_ME}(?!{_NOT_ME})"
+# Signing up to volunteer, wherever it is said (想利用暑假去山区支教，可以报名吗): giving time.
+VOLUNTEERING = re.compile(
+    r"(?:去|想|要|报名|参加|申请|可以|能|愿意)[^，。]{0,8}(?:支教|当志愿|做志愿|当义工|做义工|做公益)"
+    r"|志愿者"
+)
 # Joining as a volunteer is giving time, not asking (申请成为志愿者, 报名当志愿者).
 _NOT_VOLUNTEERING = r"(?![^，。]{0,4}志愿|[^，。]{0,6}(?:公益|捐|义工|义诊|献))"
 
@@ -194,6 +199,8 @@ def side_cue(text: str) -> tuple[str, Strength] | None:
     if BY_ME.search(text):
         return GIVE, Strength.SETTLED
     request, offer = bool(REQUEST.search(text)), bool(OFFER.search(text))
+    if VOLUNTEERING.search(text):
+        request, offer = False, True
     own = OWN.search(text) is not None
     if request != offer:  # a request told as one's own (需要医生来看看我家老人) settles it
         return (

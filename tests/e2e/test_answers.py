@@ -570,3 +570,7 @@ def test_a_message_without_chinese_is_told_the_chat_reads_chinese(
 ) -> None:
     assert household.say(said) == msg.ONLY_CHINESE
     assert household.say("hello").startswith(msg.GREETING[:8])  # a greeting stays one
+
+
+def test_asking_for_an_invoice_for_a_gift_is_answered(donor: WeChatUser) -> None:
+    assert donor.say("我想知道我捐的钱有没有开发票") == msg.FAQ["money_use"]

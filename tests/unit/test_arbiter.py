@@ -265,3 +265,9 @@ def test_a_request_filed_before_and_asked_after_is_a_status_question() -> None:
     assert arbitrate("我帮我妈在你们这申请过，有进展了吗", as_household)[0] == "check_status"
     # a need told as well is a request
     assert arbitrate("申请过低保没批下来家里揭不开锅了", as_household)[0] == "seek_help"
+
+
+def test_asking_for_paperwork_for_a_gift_is_a_question_about_us() -> None:
+    as_status = [("check_status", 0.8), ("offer_donation", 0.18)]
+    assert arbitrate("想问问我捐的钱能不能拿到收据", as_status)[0] == "ask_about"
+    assert arbitrate("村里学校缺支教老师", [("seek_help", 0.7)])[0] == "seek_help"
