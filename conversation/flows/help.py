@@ -194,8 +194,11 @@ def submit_help(conversation: Conversation, slots: Slots, on_behalf: bool = Fals
     if slots.get("photos"):
         attachments.attach_held(session, user, slots["photos"], case)
     _tell_covering_workers(conversation, case)
-    done = msg.ON_BEHALF_SUBMITTED if on_behalf else msg.HELP_SUBMITTED
-    return done.format(number=case.number)
+    if on_behalf:
+        return msg.ON_BEHALF_SUBMITTED.format(number=case.number)
+    count = len(slots.get("photos") or ())
+    photos = msg.PHOTOS_KEPT.format(count=count) if count else msg.PHOTOS_INVITED
+    return msg.HELP_SUBMITTED.format(number=case.number, photos=photos)
 
 
 def _photos_discarded(conversation: Conversation, slots: Slots, _outcome: str) -> None:

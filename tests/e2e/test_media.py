@@ -88,6 +88,7 @@ def test_a_photo_during_intake_waits_for_the_case_and_goes_with_it(
     assert "提交后会放进这次的求助里" in during and "情况" in during  # the question again
     replies = household.conversation(*HOUSEHOLD_ANSWERS[2:], "确认")
     number = replies[-1].split("编号是 ")[1][:7]
+    assert "您发的 1 张照片已经放进这次求助了" in replies[-1]  # not asked to send photos again
     assert fetch_media() == 1
     [attachment] = stored(app)
     assert attachment.case_id == int(number[1:]) and attachment.status == AttachmentStatus.STORED
