@@ -5,6 +5,7 @@ no flow the NLU decides what the user wants."""
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -599,12 +600,15 @@ class Conversation:
 
     def _kept_ahead(self, flow: Flow, state: ConversationState, text: str) -> str | None:
         """An answer to a later question, given at this one: kept, and this one asked
-        again."""
+        again. Once it is found unmistakable, the step's own parser reads it, so that what
+        it notes on the way is kept too (每个月500: a donor who means to give again)."""
         for later in flow.pending(state.slots):
             if later.fills_ahead is None or later.name == state.step:
                 continue
             if (value := later.fills_ahead(text)) is None:
                 continue
+            with suppress(Reprompt):
+                value = later.parse(text, state)
             state.slots[later.name] = value
             self._save(state)
             noted = msg.NOTED_AHEAD.format(label=later.label, value=later.show(value))

@@ -126,6 +126,20 @@ def _show_contact(phone: str) -> str:
     return mask_phone(phone) if phone else "不留（在公众号里联系）"
 
 
+# Giving again and again (每个月500, 长期的): a pledge is one sum, and the donor is told so.
+RECURRING = re.compile(r"每个?月|按月|月捐|长期|每年|每季度|定期|每学期")
+
+
+def _parse_amount(text: str, state: ConversationState) -> int:
+    amount = _money(text, state)
+    if RECURRING.search(text):
+        state.slots["recurring"] = True
+    return amount
+
+
+_money = parse_money(msg.BAD_PLEDGE_AMOUNT)
+
+
 def _submit_pledge(conversation: Conversation, slots: Slots) -> str:
     draft = PledgeDraft(
         kind=slots["kind"],
@@ -139,7 +153,10 @@ def _submit_pledge(conversation: Conversation, slots: Slots) -> str:
     pledge = submit_pledge(conversation.session, conversation.user, draft)
     pledge.expires_at = utcnow() + timedelta(days=conversation.services.settings.pledge_ttl_days)
     conversation.emit(Event.MATCHING_NEEDED)
-    return msg.PLEDGE_SUBMITTED.format(number=pledge.number)
+    done = msg.PLEDGE_SUBMITTED.format(number=pledge.number)
+    if slots.get("recurring") and draft.amount:
+        done += msg.RECURRING_NOTE.format(amount=draft.amount)
+    return done
 
 
 def prefill(text: str, entities: dict[str, Any]) -> Slots:
@@ -157,6 +174,8 @@ def prefill(text: str, entities: dict[str, Any]) -> Slots:
         slots["kind"] = "money"  # 捐款, 想捐点钱: the amount is asked next
         if amount := entities.get("amount_yuan"):
             slots["amount"] = amount
+            if RECURRING.search(text):
+                slots["recurring"] = True
     if need := entities.get("need_type") or detect_need_type(text):
         slots["need_type"] = need
     if region := entities.get("region"):
@@ -173,7 +192,7 @@ FLOW = Flow(
             "amount",
             "金额",
             msg.ASK_PLEDGE_AMOUNT,
-            parse_money(msg.BAD_PLEDGE_AMOUNT),
+            _parse_amount,
             show_money,
             applies=lambda slots: slots.get("kind") == "money",
             aliases=("钱数", "多少钱", "数目"),

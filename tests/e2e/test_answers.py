@@ -417,6 +417,16 @@ def test_a_sum_said_at_the_need_question_is_kept(donor: WeChatUser) -> None:
     reply = donor.say("每个月500，长期的")
     assert reply.startswith("好的，金额记下了：500 元。") and "想帮助哪方面" in reply
     assert "哪里的家庭" in donor.say("不限")  # the sum is not asked again
+    done = donor.conversation("不限", "老刘", "不留", "确认")[-1]
+    assert done.endswith(msg.RECURRING_NOTE.format(amount=500))  # one sum, and said so
+
+
+def test_a_donor_giving_every_month_is_told_a_pledge_is_one_sum(donor: WeChatUser) -> None:
+    donor.say("我想每个月捐300给山里的孩子")
+    done = donor.conversation("不限", "老刘", "不留", "确认")[-1]
+    assert "J0" in done and done.endswith(msg.RECURRING_NOTE.format(amount=300))
+    again = donor.conversation("我想捐两千", "不限", "不限", "老刘", "不留", "确认")[-1]
+    assert "J0" in again and "长期" not in again  # a one-off sum gets no such note
 
 
 def test_being_reached_in_the_chat_is_no_phone(donor: WeChatUser) -> None:
