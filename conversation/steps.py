@@ -117,12 +117,26 @@ _need_from_menu = menu_or_keyword(NEED_ORDER, detect_need_type, msg.BAD_NEED)
 NEED_GUESS = "need_guess"
 
 
+# Not able to say which, or lacking everything ("说不清，反正就是穷，啥都缺"): basic living
+# is offered, to be confirmed.
+NEEDS_EVERYTHING = re.compile(
+    r"说不清|说不上来|不知道(?:选|是|算)哪|[啥什么样]+都缺|都缺|就是穷|太穷|穷得|都需要|哪样都"
+)
+GENERAL_NEED = "living"
+
+
 def parse_need_type(text: str, state: ConversationState) -> str:
     """The need type from the menu or its keywords; a yes takes the guessed one."""
     guess = state.slots.get(NEED_GUESS)
     if guess and is_yes(text) and menu_number(text, len(NEED_ORDER)) is None:
         return str(guess)
-    return _need_from_menu(text, state)
+    try:
+        return _need_from_menu(text, state)
+    except Reprompt:
+        if guess or not NEEDS_EVERYTHING.search(text):
+            raise
+    state.slots[NEED_GUESS] = GENERAL_NEED
+    raise Reprompt(ask_need(state.slots))
 
 
 def ask_need(slots: Slots) -> str:

@@ -584,3 +584,11 @@ def test_a_message_without_chinese_is_told_the_chat_reads_chinese(
 
 def test_asking_for_an_invoice_for_a_gift_is_answered(donor: WeChatUser) -> None:
     assert donor.say("我想知道我捐的钱有没有开发票") == msg.FAQ["money_use"]
+
+
+def test_lacking_everything_at_the_need_question_is_offered_basic_living(
+    household: WeChatUser,
+) -> None:
+    household.conversation("我想求助", "同意")
+    assert "「基本生活」" in household.say("我也说不清，反正就是穷，啥都缺")
+    assert household.say("是").startswith(msg.ASK_DESCRIPTION)
