@@ -24,6 +24,7 @@ from conversation.steps import (
     show_money,
     show_need,
     show_region,
+    stated_mobile,
     stated_money,
 )
 from domain.events import Event
@@ -180,6 +181,10 @@ def prefill(text: str, entities: dict[str, Any]) -> Slots:
         slots["need_type"] = need
     if region := entities.get("region"):
         slots["region_pref"] = region["code"]
+    if means_anonymous(text):  # a donor in a hurry says it all at once (…，匿名，电话138…)
+        slots["display_name"] = ""
+    if phone := stated_mobile(text):
+        slots["contact"] = phone
     return slots
 
 

@@ -592,3 +592,9 @@ def test_lacking_everything_at_the_need_question_is_offered_basic_living(
     household.conversation("我想求助", "同意")
     assert "「基本生活」" in household.say("我也说不清，反正就是穷，啥都缺")
     assert household.say("是").startswith(msg.ASK_DESCRIPTION)
+
+
+def test_a_donor_saying_it_all_at_once_goes_straight_to_the_summary(donor: WeChatUser) -> None:
+    summary = donor.say("捐2000给甘肃定西的孩子上学，匿名，电话13912345678")
+    assert summary.startswith("请核对") and "称呼：匿名" in summary
+    assert "联系电话：139****5678" in summary and "金额：2000 元" in summary
