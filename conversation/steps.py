@@ -13,6 +13,7 @@ from typing import Any
 import messages as msg
 from conversation.state import ConversationState
 from nlu.amounts import find_amounts, parse_amount
+from nlu.entities import mask_numbers
 from nlu.lexicon import detect_need_type, is_no, is_yes, means_any, menu_number
 from nlu.regions import (
     MAX_CANDIDATES,
@@ -149,7 +150,7 @@ def details_in_need_answer(text: str) -> Slots:
     if menu_number(text, len(NEED_ORDER)) is not None or len(text) < 8:
         return {}
     amount = parse_amount(text)
-    return {"description": text[:500], **({"amount": amount} if amount else {})}
+    return {"description": mask_numbers(text)[:500], **({"amount": amount} if amount else {})}
 
 
 def parse_pledge_need(text: str, state: ConversationState) -> str:

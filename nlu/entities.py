@@ -12,7 +12,14 @@ from nlu.amounts import parse_amount
 from nlu.lexicon import detect_kind, need_types, offered_need_types
 from nlu.regions import region_index, resolve_region
 from nlu.text import compact
-from nlu.validators import Invalid, find_household_size, validate_id_number, validate_mobile
+from nlu.validators import (
+    Invalid,
+    find_household_size,
+    mask_id_number,
+    mask_phone,
+    validate_id_number,
+    validate_mobile,
+)
 
 _MOBILE = re.compile(r"(?<!\d)(?:\+?86)?(1[3-9]\d{9})(?!\d)")
 _ID_NUMBER = re.compile(r"(?<![\dA-Za-z])(\d{17}[\dXx])(?![\dA-Za-z])")
@@ -32,6 +39,13 @@ def region_entity(text: str) -> dict[str, str | None] | None:
     if code is None:
         return None
     return {**region_index().chain(code), "code": code}
+
+
+def mask_numbers(text: str) -> str:
+    """The text with every ID and mobile number in it masked (1101**********002X,
+    138****8000): a description keeps what happened, not the numbers kept elsewhere."""
+    text = _ID_NUMBER.sub(lambda found: mask_id_number(found.group(1)), text)
+    return _MOBILE.sub(lambda found: mask_phone(found.group(1)), text)
 
 
 def _first_valid(pattern: re.Pattern[str], text: str, validate: Any) -> str | None:

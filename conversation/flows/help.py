@@ -35,6 +35,7 @@ from conversation.steps import (
 from domain import attachments
 from domain.cases import poverty_cause_of, urgency_of
 from domain.checks import run_checks
+from nlu.entities import mask_numbers
 from nlu.lexicon import FAMILY
 from nlu.regions import is_county_level, region_index
 from nlu.validators import (
@@ -118,7 +119,7 @@ _described = parse_free_text(msg.BAD_DESCRIPTION, minimum=4)
 def _parse_description(text: str, state: ConversationState) -> str:
     if HOW_TO_TELL.search(text) and len(text) < HOW_TO_TELL_MAX:
         raise Reprompt(msg.DESCRIPTION_HOW)
-    return _described(text, state)
+    return mask_numbers(_described(text, state))
 
 
 _validated_id = validated(validate_id_number, msg.ID_REPROMPTS)
@@ -228,13 +229,14 @@ def _tell_covering_workers(conversation: Conversation, case: Case) -> None:
 
 
 def prefill(text: str, entities: dict[str, Any]) -> Slots:
-    """What the first message already says: the need (and the sentence as description),
-    the amount, a county, the household size. When two need types fit, the likelier one
-    is offered for confirmation instead of being taken."""
+    """What the first message already says: the need (and the sentence as description,
+    its numbers masked), the amount, a county, the household size, an ID or a mobile
+    number. When two need types fit, the likelier one is offered for confirmation instead
+    of being taken."""
     slots: Slots = {}
     needs = entities.get("need_types") or []
     if needs and len(text) >= 8:
-        slots["description"] = text[:500]
+        slots["description"] = mask_numbers(text)[:500]
     if len(needs) == 1:
         slots["need_type"] = needs[0]
     elif needs:  # two types fit: the need question offers the likelier one
@@ -248,6 +250,10 @@ def prefill(text: str, entities: dict[str, Any]) -> Slots:
         slots[REGION_WITHIN] = region["code"]
     if entities.get("household_size"):
         slots["household_size"] = entities["household_size"]
+    if id_number := _stated_id_number(text):  # said at once; consent is asked first all the same
+        slots["id_number"] = id_number
+    if phone := stated_mobile(text):
+        slots["phone"] = phone
     return slots
 
 

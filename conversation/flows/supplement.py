@@ -9,6 +9,7 @@ import messages as msg
 from conversation.flow import Flow, Triggers, told_after
 from conversation.steps import Slots, Step, parse_free_text
 from domain import attachments, cases
+from nlu.entities import mask_numbers
 
 if TYPE_CHECKING:
     from conversation.engine import Conversation
@@ -32,7 +33,9 @@ def _record(conversation: Conversation, slots: Slots) -> str:
         return msg.SUPPLEMENT_NO_CASE
     case = found[0]
     conversation.emit(
-        *cases.supplement(conversation.session, case, conversation.user, slots["told"])
+        *cases.supplement(
+            conversation.session, case, conversation.user, mask_numbers(slots["told"])
+        )
     )
     return msg.SUPPLEMENT_ADDED.format(number=case.number)
 

@@ -598,3 +598,21 @@ def test_a_donor_saying_it_all_at_once_goes_straight_to_the_summary(donor: WeCha
     summary = donor.say("捐2000给甘肃定西的孩子上学，匿名，电话13912345678")
     assert summary.startswith("请核对") and "称呼：匿名" in summary
     assert "联系电话：139****5678" in summary and "金额：2000 元" in summary
+
+
+def test_a_household_saying_it_all_at_once_is_asked_only_the_rest(
+    app: Flask, household: WeChatUser
+) -> None:
+    household.say(
+        "甘肃定西通渭县的，家里5口人，孩子他爸住院做手术要两万，"
+        "身份证11010519491231002X，电话13800138000"
+    )
+    assert household.say("同意") == msg.ASK_NAME  # consent first, then only the name
+    summary = household.say("王秀英")
+    assert "身份证号：1101**********002X" in summary and "手机号：138****8000" in summary
+    assert "11010519491231002X" not in summary and "13800138000" not in summary
+    household.say("确认")
+    with app.extensions["zhulian"].services.db.session() as session:
+        case = session.scalars(select(Case)).one()
+        assert case.profile.id_number == "11010519491231002X"
+        assert "身份证1101**********002X，电话138****8000" in case.description  # masked
