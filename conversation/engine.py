@@ -371,7 +371,7 @@ class Conversation:
     def _status_asked(self, text: str) -> str:
         """Where one's requests and pledges stand; a donor asking who was helped (我捐的钱帮了
         谁) is told first why the family is not named."""
-        status = status_text(self.session, self.user)
+        status = status_text(self.session, self.user, text)
         if faq.topic_of(text) != "beneficiary":
             return status
         told = msg.FAQ["beneficiary"]

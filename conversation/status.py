@@ -3,6 +3,8 @@ part of it stands (proposed, confirmed, delivered), never who the household is."
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -36,11 +38,21 @@ def _pledge_lines(session: Session, pledge: Pledge) -> list[str]:
     return lines
 
 
-def status_text(session: Session, user: User) -> str:
+# A request's or a pledge's number in what was asked ("Q000001 怎么样了").
+REFERENCE = re.compile(r"[QJqj]\s*(\d{6})")
+
+
+def status_text(session: Session, user: User, asked: str = "") -> str:
+    """The user's records and where they stand; a number asked about that is none of
+    theirs is said to be not found first (another user's record is never shown)."""
     cases, pledges = user_records(session, user)
+    found = REFERENCE.search(asked)
+    number = f"{found.group(0)[0].upper()}{found.group(1)}" if found else None
+    unknown = number is not None and number not in {r.number for r in (*cases, *pledges)}
+    prefix = msg.NOT_AMONG_YOURS.format(number=number) if unknown else ""
     if not cases and not pledges:
-        return msg.NO_RECORDS
-    lines = [msg.STATUS_HEADER]
+        return prefix + msg.NO_RECORDS
+    lines = [prefix + msg.STATUS_HEADER]
     for case in cases:
         amount = msg.YUAN.format(amount=case.amount_needed) if case.amount_needed else ""
         lines.append(

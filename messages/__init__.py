@@ -545,6 +545,7 @@ PLEDGE_EXPIRED_IN_KIND = (
 )
 PLEDGE_CANCELLED = "已取消认捐 {pledge} 未配对的 {left} 元。已经配对的部分会照常交付。"
 NO_SUCH_PLEDGE = "没有找到您的认捐 {pledge}。"
+NOT_AMONG_YOURS = "没有找到您的记录 {number}（别人的记录这里查不到）。\n"
 NO_PLEDGE_TO_CANCEL = "您现在没有可以取消的认捐。回复“进度”可以查看您的记录。"
 WHICH_PLEDGE_TO_CANCEL = (
     "要取消哪一笔？请回复“取消认捐”加编号，比如“取消认捐 {example}”（已经配对的部分会照常交付）：\n"

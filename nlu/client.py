@@ -40,6 +40,8 @@ BREAKER_SECONDS = 15.0
 CACHE_SIZE = 1024
 CACHE_SECONDS = 300.0
 _PLAIN_ANSWER = re.compile(r"[0-9Xx+]{1,20}")
+# A request's or a pledge's number alone (Q000012, j000003): asking where it stands.
+_REFERENCE = re.compile(r"[QJqj]\s*\d{6}")
 # 666, 888: chat slang ("great", "lucky"), not an answer.
 _SLANG_NUMBER = re.compile(r"(\d)\1{2,5}")
 # Faces and emoji alone: [抱拳] is thanks, 👍 an OK, 😊 a hello.
@@ -57,11 +59,14 @@ class Interpretation:
 
 
 def plain_intent(text: str) -> str | None:
-    """The intent of texts that need no model: numbers, phone or ID numbers, yes and no,
-    numbers that are chat slang, acknowledgements and faces alone."""
+    """The intent of texts that need no model: numbers, phone or ID numbers, a request's
+    or a pledge's number, yes and no, numbers that are chat slang, acknowledgements and
+    faces alone."""
     if (meaning := face_meaning(text)) is not None:
         return _FACE_INTENTS.get(meaning)
     plain = compact(text)
+    if _REFERENCE.fullmatch(plain):
+        return "check_status"
     if _SLANG_NUMBER.fullmatch(plain):
         return "out_of_scope"
     if _PLAIN_ANSWER.fullmatch(plain):

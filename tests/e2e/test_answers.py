@@ -616,3 +616,13 @@ def test_a_household_saying_it_all_at_once_is_asked_only_the_rest(
         case = session.scalars(select(Case)).one()
         assert case.profile.id_number == "11010519491231002X"
         assert "身份证1101**********002X，电话138****8000" in case.description  # masked
+
+
+def test_a_number_alone_is_a_status_question_and_never_shows_anothers_record(
+    household: WeChatUser, donor: WeChatUser
+) -> None:
+    number = file_case(household)
+    reply = household.say(number)
+    assert reply.startswith(msg.STATUS_HEADER) and number in reply
+    other = donor.say(number.lower())
+    assert other.startswith(msg.NOT_AMONG_YOURS.format(number=number)) and "医疗" not in other
