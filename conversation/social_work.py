@@ -41,6 +41,7 @@ from storage.social_work import (
     covers,
     deactivate,
     organisation_prefixes,
+    worker_prefixes,
 )
 from vocabulary import NEED_LABELS, POVERTY_CAUSES
 
@@ -66,7 +67,10 @@ def bind_command(conversation: Conversation, match: re.Match[str]) -> str:
         return msg.BIND_ERRORS[str(exc)]
     index = region_index()
     regions = "、".join(index.full_name(c) for c in worker_regions(conversation, worker))
-    return msg.BOUND.format(org=worker.organisation.name, regions=regions)
+    bound = msg.BOUND.format(org=worker.organisation.name, regions=regions)
+    prefixes = worker_prefixes(conversation.session, worker)
+    waiting = cases.now_covered(conversation.session, prefixes)
+    return bound + (msg.WAITING_WHEN_BOUND.format(count=waiting) if waiting else "")
 
 
 def worker_regions(conversation: Conversation, worker: SocialWorker) -> list[str]:

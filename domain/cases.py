@@ -15,7 +15,12 @@ from domain.events import Event, Outbox, StaleRecord, move
 from domain.households import tell_household
 from storage.models import Case, CaseQuestion, CaseStatus, User, VerificationMethod, utcnow
 from storage.repositories import audit
-from storage.social_work import covering_workers
+from storage.social_work import (
+    OPEN_STATUSES,
+    cases_in_regions,
+    covering_workers,
+    organisation_covers,
+)
 from vocabulary import CAUSE_BY_NEED, CAUSE_WORDS, POVERTY_CAUSES
 
 URGENT_WORDS = re.compile(r"急|救命|住院|手术|化疗|透析|断粮|没米|倒塌|塌了|受灾|地震|洪水|火灾")
@@ -160,3 +165,16 @@ def supplement(session: Session, case: Case, actor: User, told: str) -> set[Even
             case.console_path,
         )
     return outbox.events
+
+
+def now_covered(session: Session, prefixes: list[str]) -> int:
+    """Regions a social worker now covers: their open cases filed when no organisation did
+    lose that warning (audited), and the number of those still waiting to be verified."""
+    waiting = 0
+    for case in cases_in_regions(session, prefixes, *OPEN_STATUSES):
+        waiting += case.status == CaseStatus.SUBMITTED
+        flags = [flag for flag in case.flags if flag["code"] != "uncovered"]
+        if len(flags) < len(case.flags) and organisation_covers(session, case.region_code):
+            case.flags = flags
+            audit(session, "system", "case.covered", "case", case.id)
+    return waiting

@@ -417,6 +417,7 @@ WORKER_HELP = (
     "（捐助人取消未配对的认捐：让对方回复“取消认捐 J000001”）"
 )
 BOUND = "绑定成功！您现在是{org}的社工，负责：{regions}。\n回复“帮助”看社工命令。"
+WAITING_WHEN_BOUND = "\n您负责的地区已经有 {count} 件求助在等待核实，回复“待核实”查看。"
 NO_SUCH_CASE = "没有找到求助 {number}，或者它不在您负责的地区。"
 NO_PENDING = "您负责的地区现在没有等待核实的求助。"
 PENDING_HEADER = "等待核实（最早的在前）："

@@ -11,6 +11,7 @@ from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
 from sqlalchemy import select, text, update
 
+import messages as msg
 from jobs.conversations import start_due_flows
 from jobs.outbox import deliver_notifications
 from jobs.reminders import remind_pending_cases
@@ -322,3 +323,18 @@ def test_a_question_waits_while_the_household_is_busy_then_is_asked(
     assert "转给社工" in household.say("6211210003")
     run_worker(redis_url)
     assert any("6211210003" in text for text in pushed_texts(dingxi_worker))
+
+
+def test_a_worker_binding_for_a_region_takes_up_what_waited_uncovered(
+    app: Flask, household: WeChatUser, runner: FlaskCliRunner
+) -> None:
+    number = file_case(household)  # 通渭县: no organisation covers it yet
+    with app.extensions["zhulian"].services.db.session() as session:
+        [case] = session.scalars(select(Case)).all()
+        assert [flag["code"] for flag in case.flags] == ["uncovered"]
+    worker = household.other("o_worker_late")
+    bound = worker.say(f"绑定 {invite_code(runner, '通渭社工站', '621121')}")
+    assert bound.endswith(msg.WAITING_WHEN_BOUND.format(count=1))
+    assert number in worker.say("待核实") and "⚠" not in worker.say(f"查看 {number}")
+    with app.extensions["zhulian"].services.db.session() as session:
+        assert session.scalars(select(Case)).one().flags == []
