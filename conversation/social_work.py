@@ -192,6 +192,7 @@ class WorkerCommands:
         profile = case.profile
         self._audit("case.viewed_unmasked" if full else "case.viewed", case)
         name, id_number, phone = profile.name or "", profile.id_number or "", profile.phone or ""
+        description = case.description if full else cases.masked_description(case)
         if not full:
             name = mask_name(name) if name else msg.ERASED
             id_number = mask_id_number(id_number) if id_number else msg.ERASED
@@ -204,7 +205,7 @@ class WorkerCommands:
                 size=profile.household_size,
                 cause=case.poverty_cause or msg.CAUSE_UNKNOWN,
                 region=region_index().full_name(case.region_code),
-                description=case.description,
+                description=description,
                 name=name,
                 id_number=id_number,
                 phone=phone,

@@ -13,6 +13,8 @@ from sqlalchemy.orm import Session
 import messages as msg
 from domain.events import Event, Outbox, StaleRecord, move
 from domain.households import tell_household
+from nlu.entities import mask_numbers
+from nlu.validators import mask_name
 from storage.models import Case, CaseQuestion, CaseStatus, User, VerificationMethod, utcnow
 from storage.repositories import audit
 from storage.social_work import (
@@ -178,3 +180,10 @@ def now_covered(session: Session, prefixes: list[str]) -> int:
             case.flags = flags
             audit(session, "system", "case.covered", "case", case.id)
     return waiting
+
+
+def masked_description(case: Case) -> str:
+    """The description as a masked view shows it: the household's name and any ID or
+    mobile number in it masked, as in the fields beside it."""
+    text, name = mask_numbers(case.description), case.profile.name
+    return text.replace(name, mask_name(name)) if name and len(name) >= 2 else text

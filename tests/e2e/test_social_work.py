@@ -338,3 +338,15 @@ def test_a_worker_binding_for_a_region_takes_up_what_waited_uncovered(
     assert number in worker.say("待核实") and "⚠" not in worker.say(f"查看 {number}")
     with app.extensions["zhulian"].services.db.session() as session:
         assert session.scalars(select(Case)).one().flags == []
+
+
+def test_the_masked_view_masks_the_name_told_in_the_description(
+    household: WeChatUser, dingxi_worker: WeChatUser
+) -> None:
+    household.say("我叫王秀英，孩子他爸住院做手术，家里拿不出钱")
+    household.conversation("同意", "两万", "甘肃定西通渭县", "五口人", "王秀英")
+    number = household.conversation("11010519491231002X", "13800138000", "确认")[-1]
+    number = number.split("编号是 ")[1][:7]
+    masked = dingxi_worker.say(f"查看 {number}")
+    assert "我叫王**" in masked and "王秀英" not in masked
+    assert "我叫王秀英" in dingxi_worker.say(f"查看 {number} 全部")  # unmasked, and audited

@@ -152,6 +152,7 @@ def _case_page(case_id: int, full: bool, reason: str = "") -> ResponseReturnValu
             "console/case.html",
             case=case,
             person=masked(case, full, hidden=msg.CONSOLE_HIDDEN),
+            description=case.description if full else cases.masked_description(case),
             full=full,
             history=case_history(db, case.id),
             photos=attachments.of_case(db, case.id),
