@@ -21,7 +21,8 @@ Run = Callable[["Conversation", re.Match[str]], str | None]
 
 def _on_case(action: str) -> Run:
     def run(conversation: Conversation, found: re.Match[str]) -> str:
-        return WorkerCommands(conversation).on_case(action, found.group(1), found.group(2).strip())
+        rest = (found.group(2) or "").strip()
+        return WorkerCommands(conversation).on_case(action, found.group(1), rest)
 
     return run
 
@@ -49,6 +50,9 @@ COMMANDS = (
         _worker(action, rf"^{action}\s*[QqＱ]?\s*(\d+)\s*(.*)$", _on_case(action))
         for action in WorkerCommands.CASE_ACTIONS
     ),
+    # a record's number alone is looking it up (Q000297 → 查看 Q000297, masked)
+    _worker("编号", r"^[QqＱ]\s*(\d{6})\s*(全部)?\s*$", _on_case("查看")),
+    _worker("编号记录", r"^([JjMm])\s*(\d{6})\s*(全部)?\s*$", _view_other),
     _worker("待核实", r"^待核实$", _plain(WorkerCommands.pending)),
     _worker("统计", r"^统计$", _plain(WorkerCommands.stats)),
     _worker("解绑", r"^解绑$", _plain(WorkerCommands.unbind)),

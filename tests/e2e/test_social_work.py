@@ -350,3 +350,13 @@ def test_the_masked_view_masks_the_name_told_in_the_description(
     masked = dingxi_worker.say(f"查看 {number}")
     assert "我叫王**" in masked and "王秀英" not in masked
     assert "我叫王秀英" in dingxi_worker.say(f"查看 {number} 全部")  # unmasked, and audited
+
+
+def test_a_workers_bare_record_number_looks_it_up_masked(
+    household: WeChatUser, dingxi_worker: WeChatUser
+) -> None:
+    number = file_case(household)
+    masked = dingxi_worker.say(number)
+    assert masked == dingxi_worker.say(f"查看 {number}") and "王**" in masked
+    assert "王秀英" in dingxi_worker.say(f"{number} 全部")  # unmasked only when asked
+    assert household.say(number).startswith(msg.STATUS_HEADER)  # a household: its status
