@@ -6,10 +6,12 @@ backed by the words that make them:
 - `check_status` needs a word about progress or a record (进度, 批了没, 收到了吗, Q000012),
   and a doubtful one does not stand for a need told as one's own (低保钱还没发下来, 米面快没了);
   a request or an offer that asks whether it got anywhere and tells no need (申请有回音没,
-  有好心人帮我家了吗) is a status question;
+  有好心人帮我家了吗), one's own gift asked after (我捐的衣服发下去没有, 我都捐过哪些) and a
+  request filed before asked after (登记过，想问下进度) are status questions;
 - a doubtful `delete_my_data` names the deletion (删, 注销, 撤回);
 - `inform` (a bare answer) is no longer a sentence that describes a need or a hardship, nor
-  a short one that tells one's own hardship (我差三千块学费);
+  a short one that tells one's own hardship (我差三千块学费), unless it only says who lives in
+  the household (五口人老两口加儿子儿媳和孙子);
 - `request_human` needs a person, or a way to reach one (人工, 社工, 打电话, 上门, 叫个人);
 - a doubtful yes or no that asks about progress (配对成功没有啊) is no answer, and a
   question about the platform that asks nothing and tells one's own need
@@ -23,9 +25,10 @@ backed by the words that make them:
   is (她是我奶奶) and a sum read as a side (估摸着得一万一) are answers, a correction
   (你们弄岔了) is a no, and whether anyone reads (能看到我发的消息吗) is a greeting;
 - asking whether one may ask at all (我不是贫困户可以求助吗), which way something works
-  (是快递过去还是有人上门收), or wanting to know the platform with nothing asked, offered or
-  needed (我是县民政局的，想了解一下你们平台), is a question about the platform whatever the
-  model says;
+  (是快递过去还是有人上门收), wanting to know the platform with nothing asked, offered or
+  needed (我是县民政局的，想了解一下你们平台), or paperwork for a gift (发票, 收据), is a
+  question about the platform whatever the model says; asking only how to give or to ask
+  (请问怎么捐款, 怎么申请) is that side, since its flow is the answer;
 - help and donation are never guessed: a cue for the other side, or low confidence, makes
   the reading `unsure_side`, and the bot asks; so does a doubtful other reading of a text
   with words of both sides (能捐几袋面粉吗). Two cues are stronger than the model's
