@@ -48,7 +48,8 @@ def status_text(session: Session, user: User, asked: str = "") -> str:
     cases, pledges = user_records(session, user)
     found = REFERENCE.search(asked)
     number = f"{found.group(0)[0].upper()}{found.group(1)}" if found else None
-    unknown = number is not None and number not in {r.number for r in (*cases, *pledges)}
+    theirs = {case.number for case in cases} | {pledge.number for pledge in pledges}
+    unknown = number is not None and number not in theirs
     prefix = msg.NOT_AMONG_YOURS.format(number=number) if unknown else ""
     if not cases and not pledges:
         return prefix + msg.NO_RECORDS
