@@ -57,6 +57,7 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
             *("拖欠工钱", "拖欠我工资", "拖欠我的工资", "不给工资", "不给工钱"),
         ),
     ),
+    ("missing_person", ("失散", "寻亲", "走失", "失踪", "离家出走", "找不到家人", "被拐")),
     (
         "hours",
         (
@@ -91,7 +92,7 @@ def answer_to_question(text: str) -> str | None:
 
 
 # Topics answered even when the question is about something else than the platform.
-OFF_TOPIC = ("wages", "hours")
+OFF_TOPIC = ("wages", "missing_person", "hours")
 
 
 def answer_off_topic(text: str) -> str | None:

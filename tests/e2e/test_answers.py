@@ -566,7 +566,11 @@ def test_a_request_filed_before_asked_after_is_a_status_question(household: WeCh
 
 @pytest.mark.parametrize(
     ("asked", "topic"),
-    [("老板拖欠我工资三个月了怎么办", "wages"), ("你们几点下班", "hours")],
+    [
+        ("老板拖欠我工资三个月了怎么办", "wages"),
+        ("你们几点下班", "hours"),
+        ("你们能不能帮我找找失散的亲人", "missing_person"),  # not a help request
+    ],
 )
 def test_what_the_platform_does_not_do_is_answered_with_where_to_go(
     household: WeChatUser, asked: str, topic: str
