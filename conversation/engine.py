@@ -403,7 +403,10 @@ class Conversation:
     # --- a flow is running -----------------------------------------------------------
 
     def start(self, flow: Flow, slots: dict[str, Any] | None = None) -> str:
-        """Begin a flow for this user; returns its first question."""
+        """Begin a flow for this user; returns its first question, or why there is nothing
+        to do (its `needs` says so: nothing open to add to)."""
+        if flow.needs is not None and (nothing := flow.needs(self)) is not None:
+            return nothing
         slots = dict(slots or {})
         consented = self.user.consent_version == self.services.settings.consent_version
         if flow.records_consent and consented:

@@ -72,6 +72,9 @@ class Flow:
     # handed to its submit in slots["photos"]; the question is asked again. Its `on_end`
     # discards them when it ends without a submit.
     keeps_photos: bool = False
+    # What must be there before it starts: a reply saying why not, or None to start (a
+    # supplement needs an open request to add to).
+    needs: Callable[[Conversation], str | None] | None = None
     # How long the state waits for an answer (None: CONVERSATION_TTL_SECONDS).
     ttl_seconds: int | None = None
     # Started by a job: what else that start records (the check-in was asked).

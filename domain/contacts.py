@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 import messages as msg
@@ -17,6 +17,19 @@ from storage.crypto import cipher
 from storage.models import Pledge, User
 from storage.repositories import audit
 from storage.social_work import covering_workers
+
+
+def _pledges_with_phone(user: User) -> Select[Pledge]:
+    """Open pledges given with a phone (one given with none, 不留, stays without one)."""
+    return select(Pledge).where(
+        Pledge.donor_id == user.id, Pledge.status.in_(OPEN), Pledge.contact_phone.is_not(None)
+    )
+
+
+def has_open_records(session: Session, user: User) -> bool:
+    """Whether the user has an open request or pledge a new number would go to."""
+    pledge = session.scalar(_pledges_with_phone(user).limit(1))
+    return bool(open_cases(session, user)) or pledge is not None
 
 
 def change_phone(session: Session, user: User, phone: str) -> tuple[list[str], set[Event]]:
@@ -35,10 +48,7 @@ def change_phone(session: Session, user: User, phone: str) -> tuple[list[str], s
                 msg.PHONE_CHANGED_FOR_WORKER.format(number=case.number, phone=mask_phone(phone)),
                 case.console_path,
             )
-    pledges = select(Pledge).where(  # a pledge given with no phone (不留) stays without one
-        Pledge.donor_id == user.id, Pledge.status.in_(OPEN), Pledge.contact_phone.is_not(None)
-    )
-    for pledge in session.scalars(pledges):
+    for pledge in session.scalars(_pledges_with_phone(user)):
         pledge.contact_phone = phone
         audit(session, user.openid, "pledge.phone_changed", "pledge", pledge.id)
         changed.append(pledge.number)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import messages as msg
 from conversation.flow import Flow, Triggers
 from conversation.steps import Slots, Step, parse_phone, stated_mobile
-from domain.contacts import change_phone
+from domain.contacts import change_phone, has_open_records
 from nlu.validators import mask_phone
 
 if TYPE_CHECKING:
@@ -31,6 +31,14 @@ def _prefill(text: str, _entities: dict[str, Any]) -> Slots:
     return {"phone": phone} if phone else {}
 
 
+def _something_open(conversation: Conversation) -> str | None:
+    return (
+        None
+        if has_open_records(conversation.session, conversation.user)
+        else (msg.NEW_PHONE_NOTHING_OPEN)
+    )
+
+
 def _record(conversation: Conversation, slots: Slots) -> str:
     changed, events = change_phone(conversation.session, conversation.user, slots["phone"])
     if not changed:
@@ -45,4 +53,5 @@ FLOW = Flow(
     submit=_record,
     triggers=Triggers(openers=OPENERS, prefill=_prefill),
     confirm=False,
+    needs=_something_open,
 )

@@ -27,6 +27,11 @@ def _prefill(text: str, _entities: dict[str, Any]) -> Slots:
     return {"told": told} if told is not None else {}
 
 
+def _an_open_request(conversation: Conversation) -> str | None:
+    found = attachments.open_cases(conversation.session, conversation.user)
+    return None if found else msg.SUPPLEMENT_NO_CASE
+
+
 def _record(conversation: Conversation, slots: Slots) -> str:
     found = attachments.open_cases(conversation.session, conversation.user)
     if not found:
@@ -53,4 +58,5 @@ FLOW = Flow(
     submit=_record,
     triggers=Triggers(keywords=("补充", "我要补充", "我想补充"), openers=OPENERS, prefill=_prefill),
     confirm=False,
+    needs=_an_open_request,
 )

@@ -43,6 +43,5 @@ def test_a_number_said_with_it_is_taken_at_once_for_an_open_pledge(
         assert session.scalars(select(Pledge)).one().contact_phone == NEW
 
 
-def test_with_nothing_open_nothing_changes(household: WeChatUser) -> None:
-    household.say("我换号了")
-    assert household.say(NEW) == msg.NEW_PHONE_NOTHING_OPEN
+def test_with_nothing_open_the_number_is_not_even_asked(household: WeChatUser) -> None:
+    assert household.say("我换号了") == msg.NEW_PHONE_NOTHING_OPEN

@@ -37,6 +37,7 @@ def test_saying_only_that_there_is_more_asks_what(household: WeChatUser) -> None
 
 def test_nothing_open_to_add_to_is_said(household: WeChatUser) -> None:
     assert household.say("我想补充一下家里的情况") == msg.SUPPLEMENT_NO_CASE
+    assert household.say("补充一下") == msg.SUPPLEMENT_NO_CASE  # not asked what first
 
 
 def test_a_vague_message_after_filing_is_about_the_open_request(household: WeChatUser) -> None:
