@@ -3,13 +3,12 @@ part of it stands (proposed, confirmed, delivered), never who the household is."
 
 from __future__ import annotations
 
-import re
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import messages as msg
 from domain.records import LIVE_MATCHES
+from nlu.entities import RECORD_NUMBER
 from storage.models import Match, Pledge, User
 from storage.repositories import user_records
 from vocabulary import KIND_LABELS, NEED_LABELS
@@ -38,15 +37,11 @@ def _pledge_lines(session: Session, pledge: Pledge) -> list[str]:
     return lines
 
 
-# A request's or a pledge's number in what was asked ("Q000001 怎么样了").
-REFERENCE = re.compile(r"[QJqj]\s*(\d{6})")
-
-
 def status_text(session: Session, user: User, asked: str = "") -> str:
     """The user's records and where they stand; a number asked about that is none of
     theirs is said to be not found first (another user's record is never shown)."""
     cases, pledges = user_records(session, user)
-    found = REFERENCE.search(asked)
+    found = RECORD_NUMBER.search(asked)  # Q000001 怎么样了
     number = f"{found.group(0)[0].upper()}{found.group(1)}" if found else None
     theirs = {case.number for case in cases} | {pledge.number for pledge in pledges}
     unknown = number is not None and number not in theirs

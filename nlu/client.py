@@ -20,7 +20,7 @@ from typing import Any
 import requests
 
 from nlu.arbiter import Ranking, arbitrate
-from nlu.entities import extract_entities
+from nlu.entities import RECORD_NUMBER, extract_entities
 from nlu.lexicon import (
     face_meaning,
     is_acknowledgement,
@@ -40,8 +40,6 @@ BREAKER_SECONDS = 15.0
 CACHE_SIZE = 1024
 CACHE_SECONDS = 300.0
 _PLAIN_ANSWER = re.compile(r"[0-9Xx+]{1,20}")
-# A request's or a pledge's number alone (Q000012, j000003): asking where it stands.
-_REFERENCE = re.compile(r"[QJqj]\s*\d{6}")
 # 666, 888: chat slang ("great", "lucky"), not an answer.
 _SLANG_NUMBER = re.compile(r"(\d)\1{2,5}")
 # Faces and emoji alone: [抱拳] is thanks, 👍 an OK, 😊 a hello.
@@ -65,7 +63,7 @@ def plain_intent(text: str) -> str | None:
     if (meaning := face_meaning(text)) is not None:
         return _FACE_INTENTS.get(meaning)
     plain = compact(text)
-    if _REFERENCE.fullmatch(plain):
+    if RECORD_NUMBER.fullmatch(plain):  # a number alone: asking where it stands
         return "check_status"
     if _SLANG_NUMBER.fullmatch(plain):
         return "out_of_scope"

@@ -23,6 +23,8 @@ from nlu.validators import (
 
 _MOBILE = re.compile(r"(?<!\d)(?:\+?86)?(1[3-9]\d{9})(?!\d)")
 _ID_NUMBER = re.compile(r"(?<![\dA-Za-z])(\d{17}[\dXx])(?![\dA-Za-z])")
+# A household's request or a donor's pledge, by its number (Q000012, j000003).
+RECORD_NUMBER = re.compile(r"[QJqj]\s*(\d{6})")
 # Resource kinds are only read where someone offers something (or answers what they offer).
 KIND_INTENTS = ("offer_donation", "inform")
 
@@ -57,10 +59,15 @@ def _first_valid(pattern: re.Pattern[str], text: str, validate: Any) -> str | No
     return None
 
 
+def find_id_number(text: str) -> str | None:
+    """The first valid ID number written in the text, if any."""
+    return _first_valid(_ID_NUMBER, text, validate_id_number)
+
+
 def extract_entities(text: str, intent: str | None = None) -> dict[str, Any]:
     """Every entity key is present; a missing value is None."""
     phone = _first_valid(_MOBILE, text, validate_mobile)
-    id_number = _first_valid(_ID_NUMBER, text, validate_id_number)
+    id_number = find_id_number(text)
     # Digits of a phone or ID number (even spaced out) are not an amount.
     money_text = compact(text) if (phone or id_number) else text
     for number in (phone, id_number):
