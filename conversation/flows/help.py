@@ -35,7 +35,7 @@ from conversation.steps import (
 from domain import attachments
 from domain.cases import poverty_cause_of, urgency_of
 from domain.checks import run_checks
-from nlu.entities import mask_numbers
+from nlu.entities import find_id_number, mask_numbers
 from nlu.lexicon import FAMILY
 from nlu.regions import is_county_level, region_index
 from nlu.validators import (
@@ -81,9 +81,8 @@ ASKS = re.compile(r"[吗呢么？?]$|什么|怎么|为什么|为啥|能不能|�
 
 # An ID or mobile number written with the name ("王秀英 11010519491231002X"), kept for its own
 # question when it is valid.
-ID_IN_TEXT = re.compile(r"\d{17}[\dXx]")
 WRITTEN_WITH_NAME = (
-    ("id_number", ID_IN_TEXT, validate_id_number),
+    ("id_number", re.compile(r"\d{17}[\dXx]"), validate_id_number),
     ("phone", re.compile(r"1\d{10}"), validate_mobile),
 )
 NUMBER_LABELS = re.compile(r"身份证号?码?(?:是)?|(?:手机|电话)号?码?(?:是)?|[，,。；;:：]")
@@ -97,14 +96,6 @@ NAME_SAID = re.compile(
 def _stated_name(text: str) -> str | None:
     found = NAME_SAID.fullmatch(text.strip())
     return found.group(1) if found else None
-
-
-def _stated_id_number(text: str) -> str | None:
-    """A valid ID number, wherever it stands in the message."""
-    for found in ID_IN_TEXT.finditer(text):
-        with suppress(Invalid):
-            return validate_id_number(found.group())
-    return None
 
 
 HOW_TO_TELL_MAX = 16  # a longer text tells something, whatever else it asks
@@ -250,7 +241,7 @@ def prefill(text: str, entities: dict[str, Any]) -> Slots:
         slots[REGION_WITHIN] = region["code"]
     if entities.get("household_size"):
         slots["household_size"] = entities["household_size"]
-    if id_number := _stated_id_number(text):  # said at once; consent is asked first all the same
+    if id_number := entities.get("id_number"):  # said at once; consent is asked first anyway
         slots["id_number"] = id_number
     if phone := stated_mobile(text):
         slots["phone"] = phone
@@ -317,7 +308,7 @@ FLOW = Flow(
             _parse_id_number,
             mask_id_number,
             aliases=("身份证",),
-            fills_ahead=_stated_id_number,
+            fills_ahead=find_id_number,
         ),
         Step(
             "phone",
