@@ -17,8 +17,9 @@ backed by the words that make them:
   question about the platform that asks nothing and tells one's own need
   (女儿听力不好要配个助听器) is a request unless the model is very sure;
 - a doubtful `out_of_scope` does not stand for a text that names a need, asks or offers,
-  and a chain message or a prize (转发, 红包, 中奖, 链接) that asks and offers nothing is
-  out of scope whatever the model says;
+  and one that asks for a way to reach a person (打字太慢了能打电话吗) asks for one; a chain
+  message or a prize (转发, 红包, 中奖, 链接) that asks and offers nothing is out of scope
+  whatever the model says;
 - a doubtful help or donation reading of a text with nothing of either side in it (no cue,
   no need) gives way to the next plausible reading (那个编号是多少来着我想查一下);
 - a short text with nothing of either side that only answers is that answer: who someone
@@ -26,7 +27,9 @@ backed by the words that make them:
   (你们弄岔了) is a no, and whether anyone reads (能看到我发的消息吗) is a greeting;
 - asking whether one may ask at all (我不是贫困户可以求助吗), which way something works
   (是快递过去还是有人上门收), wanting to know the platform with nothing asked, offered or
-  needed (我是县民政局的，想了解一下你们平台), or paperwork for a gift (发票, 收据), is a
+  needed (我是县民政局的，想了解一下你们平台), paperwork for a gift (发票, 收据), whether the
+  platform works where one lives (我们县有没有你们的人), or whether a gift may go to someone
+  one knows (想捐给认识的那户人家行不行), is a
   question about the platform whatever the model says; asking only how to give or to ask
   (请问怎么捐款, 怎么申请) is that side, since its flow is the answer;
 - help and donation are never guessed: a cue for the other side, or low confidence, makes
@@ -74,6 +77,8 @@ STATUS = re.compile(
     r"|着落|认领|有人看|看[过了]?没|看看我的|我的(?:申请|求助|认捐|捐款|捐赠)|拿到|领到|发下来"
     r"|啥时候|几时|哪天|多会儿|咋还没|怎么还没|还没(?:有)?(?:动静|消息|回音|人)|回音|驳回|是不是被"
     r"|了没(?:有)?[啊呀吧呢？?]|分给|给了哪|给哪|没来|没到"
+    # money paid in, asked after (钱打到卡上了吗)
+    r"|(?:打|转|汇|存|进|到)(?:到|进)?(?:我的?|俺的?)?(?:卡|折子|存折|账户)"
     # "has it happened yet?": a perfective question at the end
     r"|(?:了吗|了没|了没有)[？?吗啊呀]*$"
 )
@@ -109,7 +114,7 @@ FILED_BEFORE = re.compile(r"(?:登记|申请|报|提交|填|求助|报名)过")
 # Whether one may ask at all, in one's circumstances (我不是贫困户可以求助吗): a question
 # about the platform.
 ELIGIBILITY = re.compile(
-    r"(?:不是|没有|没)[^。]{1,8}(?:也)?(?:可以|能|能不能|可不可以)(?:求助|申请|登记)(?:吗|么|不)?"
+    r"(?:不是|没有|没)[^。]{1,8}(?:也)?(?:可以|能|能不能|可不可以)(?:求助|申请|登记|报名|报)(?:吗|么|不)?"
 )
 # Who someone is, not what they need, in such a question (没有低保, 不是建档立卡户).
 STANDING = re.compile(r"低保证?户?|建档立卡户?|贫困户|五保户?|边缘户")
@@ -128,6 +133,17 @@ HOW_TO_START = re.compile(
     r"(?P<verb>捐款|捐钱|捐赠|捐东西|捐物|捐|认捐|资助|申请帮扶|申请救助|申请|求助)(?:呢|啊|呀)?[？?]*$"
 )
 ASKING_VERBS = ("申请", "求助")
+# Whether the platform works where one lives (我们县有没有你们的人): a question about it.
+COVERAGE = re.compile(
+    r"(?:我们|俺们|咱们?|我这|俺这|这边|这里|那边)[^，。]{0,4}有没有你们(?:的)?(?:人|社工|机构|站|点|服务|项目)"
+    r"|你们(?:管|覆盖|服务)(?:不管|不覆盖|得到|得了)?[^，。]{0,6}(?:县|市|镇|乡|村|地方)"
+)
+# Asking whether a gift may go to someone chosen (我想捐给认识的那户人家行不行): how giving
+# works here, not yet a pledge.
+DESIGNATES = re.compile(
+    r"(?:捐给|送给|资助)(?:我)?(?:认识|熟悉|知道|指定|自己选|选)的[^，。]{0,8}"
+    r"(?:行不行|行吗|可以吗|可不可以|能不能|能吗|成吗)[？?]*$"
+)
 # Asking for paperwork for a gift (我想知道我捐的钱有没有开发票): a question about the platform.
 PAPERWORK = re.compile(r"发票|收据|票据|捐赠证明|抵税|免税|抵扣")
 # What a public account is sent that is nobody's business here: chain messages, prizes, links.
@@ -159,7 +175,9 @@ HOUSEHOLD = re.compile(
     r"|[0-9一二两三四五六七八九十]\s*(?:口人|口|个人|个)|[，、,\s])+"
 )
 # Saying that something was taken wrongly (你们弄岔了我没说过这个): a no.
-CORRECTION = re.compile(r"搞错|弄错|弄岔|搞岔|说错|记错|填错|没说过|不是我说的|没这么说")
+CORRECTION = re.compile(
+    r"搞错|弄错|弄岔|搞岔|说错|记错|填错|听错|看错|没说过|不是我说的|没这么说|没说要|理解[反错]|[搞弄]反"
+)
 # Whether anyone is there to read (能看到我发的消息吗): a greeting.
 PRESENCE = re.compile(r"(?:看到|看得到|看见|收到)[^，。]{0,4}(?:消息|信息|说的话)")
 # A short text that only answers is no longer than this.
@@ -211,6 +229,7 @@ class Cues:
         both = says_both(text)
         paperwork = bool(PAPERWORK.search(text)) and not (settled or names_need)
         asks_how = eligible or either_or or paperwork or (learns and not STATUS.search(text))
+        asks_how = asks_how or bool(COVERAGE.search(text) or DESIGNATES.search(text))
         return cls(text, side, strength, names_need, short, both, outcome, spam, asks_how)
 
 
@@ -230,7 +249,8 @@ def _plausible(intent: str, confidence: float, cues: Cues) -> bool:
         # or one that asks for a deletion
         asks = cues.strength in (Strength.SAID, Strength.SETTLED) and confidence < SURE_OFF_TOPIC
         deletes = DELETION.search(cues.text) is not None
-        return not (asks or ((cues.names_need or deletes) and confidence < SURE_OF_SIDE))
+        reach = HUMAN.search(cues.text) is not None and confidence < SURE_OF_SIDE  # 能打电话吗
+        return not (asks or reach or ((cues.names_need or deletes) and confidence < SURE_OF_SIDE))
     if intent == "request_human":  # not a promised visit that has not come (社工说来…也没来)
         return HUMAN.search(cues.text) is not None and not cues.asks_outcome
     if intent == "check_status":  # a doubtful one does not stand for a need told as one's own
@@ -265,6 +285,8 @@ def _by_cues(cues: Cues, ranking: Ranking) -> tuple[str | None, float]:
         return cues.side, CUE_CONFIDENCE
     if cues.names_need:
         return HELP, CUE_CONFIDENCE
+    if ranking[0][0] == "out_of_scope" and HUMAN.search(cues.text):  # 打字太慢了能打电话吗
+        return "request_human", CUE_CONFIDENCE
     return next(((i, c) for i, c in ranking[1:] if _plausible(i, c, cues)), (None, 0.0))
 
 

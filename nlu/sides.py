@@ -31,6 +31,8 @@ _OTHER_PEOPLE = (
 _NEIGHBOUR = f"(?:{'|'.join(NEIGHBOURS)})"
 _NOT_ME = rf"把|登记|查|{_NEIGHBOUR}|们(?!这种|这样)[^，。]{{0,12}}(?:{_OTHER_PEOPLE})"
 _HELP_ME = rf"帮{_ME}(?!{_NOT_ME})"
+# 资助我 / 资助俺: for oneself, not 资助我认识的那个孩子
+_FUND_ME = rf"资助{_ME}(?!认识|知道|熟悉|选的)"
 # Signing up to volunteer, wherever it is said (想利用暑假去山区支教，可以报名吗): giving time.
 VOLUNTEERING = re.compile(
     r"(?:去|想|要|报名|参加|申请|可以|能|愿意)[^，。]{0,8}(?:支教|当志愿|做志愿|当义工|做义工|做公益)"
@@ -41,7 +43,7 @@ _NOT_VOLUNTEERING = r"(?![^，。]{0,4}志愿|[^，。]{0,6}(?:公益|捐|义工
 
 # Asking for oneself or one's family: never an offer, whatever else the text says.
 FOR_ME = re.compile(
-    rf"资助{_ME}|{_HELP_ME}|给{_ME}家|能给{_ME}|给{_ME}一|帮[^，。]{{0,4}}(?:求助|申请)"
+    rf"{_FUND_ME}|{_HELP_ME}|给{_ME}家|能给{_ME}|给{_ME}一|帮[^，。]{{0,4}}(?:求助|申请)"
     rf"|{_ME}[^，。教给帮送捐]{{0,5}}(?:想|要)(?:出去|去)?学(?!生|校|费)"
     rf"|{_ME}(?:想|要)找[^，。]{{0,6}}(?:工作|活|事)"
     rf"|{_ME}(?:也)?(?:想|要|能|可以)(?:报名|参加){_NOT_VOLUNTEERING}|{_ME}(?:想|要)要?(?!认捐|捐|资助|赞助|提供)[^，。]{{0,8}}名额"
@@ -54,7 +56,7 @@ FOR_ME = re.compile(
 REQUEST = re.compile(
     rf"申请{_NOT_VOLUNTEERING}|报名{_NOT_VOLUNTEERING}|参加(?:你们|免费|培训)|求助|求援|求求|救救|求好心人|求捐|求救"
     r"|求[个点]?助|求[个点]?帮|求帮忙|求[个点]?(?:资助|救助|援助)"
-    rf"|资助{_ME}|{_HELP_ME}|给{_ME}家|能给{_ME}|给{_ME}一"
+    rf"|{_FUND_ME}|{_HELP_ME}|给{_ME}家|能给{_ME}|给{_ME}一"
     r"|希望有(?:人|企业|好心人|爱心人士|单位)来?(?:帮|资助|捐)"
     r"|(?:能|能不能|可不可以|可以)(?:资助|帮忙|捐)[^，。？]{0,6}吗"
     r"|能不能帮|可不可以帮|能否帮|帮帮忙|帮一下|帮个忙"
@@ -67,6 +69,8 @@ REQUEST = re.compile(
     rf"|{_ME}(?:们)?(?:家)?(?:是|都是)?(?:低保户|贫困户|建档立卡户|五保户|边缘户)"
     r"|想找[^，。]{0,8}(?:工作|活干|事做)|找不到(?:工作|活)|没文化|没手艺"
     r"|缺(?:本钱|技术|资金|化肥|饲料|种苗|树苗|蜂箱|农机)|需要[^，。]{0,6}来(?:看看|帮)|想要(?:个|一个|一台|一些|点|些|几)"
+    # wanting treatment (我娃儿先天性唇腭裂想做手术, 想配个助听器)
+    r"|想(?:做|动|开)[个了]?手术|想(?:装|配|换)[个副一台只]*(?:假肢|助听器|眼镜|轮椅|人工耳蜗|耳蜗)"
 )
 # Giving in the first person: never a request, whatever hardship the text tells (看新闻说有个
 # 小姑娘得了白血病…我想捐点; 我也想资助一个孩子).

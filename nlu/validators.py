@@ -108,9 +108,10 @@ _SIZE_ALONE = re.compile(rf"\s*(家里|俺家|我家)?{_SIZE_NUM}\s*(口人|口|
 _SIZE_IN_SENTENCE = re.compile(
     rf"{_SIZE_NUM}\s*口|(?:家[里中]?|屋[里头])(?:就|只|只有|有|是|共|一共)?{_SIZE_NUM}\s*个人"
     rf"|就(?:我|俺)(?:和|跟)[^，。]{{1,4}}(?:{_SIZE_NUM}\s*个人|俩)"
+    rf"|一家(?:子)?(?:就|有|共|一共)?{_SIZE_NUM}\s*个(?:人)?(?![^，。]{{0,3}}(?:{'|'.join(_CHILDREN)}))"
 )
 # The number just before 口 or 个人 in a stated size (not the 一 of 一共), or 俩 (就我和闺女俩).
-_STATED_NUMBER = re.compile(rf"({_SIZE_NUM})\s*(?:口|个人)$|(俩)$")
+_STATED_NUMBER = re.compile(rf"({_SIZE_NUM})\s*(?:口|个人|个)$|(俩)$")
 # A number of people, before a bare number (三代同堂七个人 is seven); 娘仨 is three.
 _SIZE_OF_PEOPLE = re.compile(rf"({_SIZE_NUM})\s*(?:口|个人|人|位)|(俩|仨)$")
 _SIZE = re.compile(r"([0-9零〇一二两俩仨三四五六七八九十]+)\s*(口|个|人|位)?")

@@ -271,3 +271,42 @@ def test_asking_for_paperwork_for_a_gift_is_a_question_about_us() -> None:
     as_status = [("check_status", 0.8), ("offer_donation", 0.18)]
     assert arbitrate("想问问我捐的钱能不能拿到收据", as_status)[0] == "ask_about"
     assert arbitrate("村里学校缺支教老师", [("seek_help", 0.7)])[0] == "seek_help"
+
+
+def test_wanting_treatment_for_ones_own_is_a_request() -> None:
+    as_offer = [("offer_donation", 0.63), ("seek_help", 0.27)]
+    assert arbitrate("我闺女兔唇想做手术", as_offer)[0] == "seek_help"
+    assert arbitrate("俺爹耳朵背想配个助听器", as_offer)[0] == "seek_help"
+    assert arbitrate("我们医院想免费给孩子做唇裂手术", as_offer)[0] == "offer_donation"
+
+
+def test_money_paid_in_asked_after_is_a_status_question() -> None:
+    status = [("check_status", 0.99), ("seek_help", 0.01)]
+    assert arbitrate("补贴打到我卡里没有", status)[0] == "check_status"
+    assert arbitrate("那笔钱进存折了吗", status)[0] == "check_status"
+
+
+def test_whether_the_platform_works_here_or_a_gift_may_be_chosen_is_a_question() -> None:
+    as_human = [("request_human", 0.8), ("ask_about", 0.1)]
+    assert arbitrate("俺们镇上有没有你们的社工", as_human)[0] == "ask_about"
+    assert arbitrate("你们管不管我们那个县", [("check_status", 0.6)])[0] == "ask_about"
+    as_donor = [("offer_donation", 0.99), ("ask_about", 0.01)]
+    assert arbitrate("我想资助我知道的那个孩子可以吗", as_donor)[0] == "ask_about"
+    assert arbitrate("我想资助一个孩子", as_donor)[0] == "offer_donation"
+    assert arbitrate("没评上贫困户的能不能报名", [("seek_help", 0.6)])[0] == "ask_about"
+
+
+def test_saying_one_was_misread_is_a_no() -> None:
+    assert arbitrate("你们弄反了", [("out_of_scope", 0.9)])[0] == "deny"
+    assert arbitrate("我可没说要换地方", [("check_status", 0.7)])[0] == "deny"
+
+
+def test_no_longer_needing_help_cancels_and_owing_it_thanks() -> None:
+    assert arbitrate("不需要了已经好了", [("seek_help", 0.5), ("thank", 0.4)])[0] == "cancel"
+    assert arbitrate("多亏有你们帮忙", [("seek_help", 0.9)])[0] == "thank"
+
+
+def test_a_doubtful_off_topic_reading_asking_to_reach_a_person_is_that() -> None:
+    ranking = [("out_of_scope", 0.55), ("request_human", 0.2), ("ask_about", 0.2)]
+    assert arbitrate("不会打字能不能直接打电话", ranking) == ("request_human", CUE_CONFIDENCE)
+    assert arbitrate("手机话费怎么充", ranking)[0] == "out_of_scope"

@@ -164,6 +164,11 @@ def test_traditional_and_full_width_text_is_normalised() -> None:
         ("台风过后渔网全破了没法出海", "production"),
         ("给独居老人送热饭", "living"),
         ("被房东赶出来了无家可归", "housing"),
+        # round twelve: a school term is school, a cowshed is the farm's, a gale a disaster
+        ("娃在学校吃饭一学期要交六百", "education"),
+        ("大风把羊圈旁边的牛棚刮倒了", "disaster"),
+        ("想搭个牛棚多养几头", "production"),
+        ("房子塌了只能住在牛棚里", "housing"),
     ],
 )
 def test_need_type_keywords(text: str, need: str) -> None:

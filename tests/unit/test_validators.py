@@ -4,6 +4,7 @@ import pytest
 
 from nlu.validators import (
     Invalid,
+    find_household_size,
     id_check_char,
     mask_id_number,
     mask_name,
@@ -161,6 +162,8 @@ def test_masks_keep_only_what_identifies_nothing() -> None:
         ("家里一共六口人", 6),
         ("就俺跟孙女两个人", 2),
         ("就我跟老伴俩", 2),
+        ("我们一家五个", 5),
+        ("一家子三个人", 3),
     ],
 )
 def test_household_size_is_the_family_stated(text: str, size: int) -> None:
@@ -172,3 +175,8 @@ def test_household_size_is_the_family_stated(text: str, size: int) -> None:
 )
 def test_mobile_said_in_chinese_digits(raw: str) -> None:
     assert validate_mobile(raw) == "13912345678"
+
+
+def test_a_family_counted_in_a_sentence_is_its_size_but_not_its_children() -> None:
+    assert find_household_size("我们一家六个，住在山上") == 6
+    assert find_household_size("一家四个孩子都在上学") is None
