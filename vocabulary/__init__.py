@@ -175,6 +175,8 @@ KIND_KEYWORDS: dict[str, tuple[str, ...]] = {
         "goods": "物资 东西 衣服 冬衣 棉衣 被子 棉被 大米 米面 面粉 粮油 油 书 书包 文具 电脑 药品 "
         "物品 实物 化肥 种子 捐物 棉袄 羽绒服 毛衣 鞋子 课本 绘本 轮椅 树苗 猪仔 羊羔 "
         "读物 玩具 家电 "
+        # food and supplies a shop, a canteen or a family has to spare
+        "面包 食品 水果 蔬菜 牛奶 鸡蛋 矿泉水 盒饭 月饼 年货 帐篷 口罩 常用药 感冒药 眼镜 助听器 "
         # things people give away (what households ask for too, such as 奶粉, stays out)
         "三轮车 自行车 电动车 冰箱 洗衣机 电视 空调 家具 课桌 桌椅 平板 农具 饲料 "
         "闲置 闲着 用不上 用不着 拿去 "
