@@ -326,6 +326,30 @@ def places_side_by_side(text: str) -> tuple[str, ...]:
     return tuple(places) if len(places) > 1 and not nested else ()
 
 
+# What may stand around places that are all a text says (甘肃定西那边的).
+_AROUND_PLACES = re.compile(r"[的那这边里块儿，,、\s]+|^(?:在|是|我在|我是)")
+
+
+def is_only_a_place(text: str) -> bool:
+    """Whether a text says nothing but a place, unmistakably: two places (甘肃定西), a
+    province, or a name with its 省/市/县 (定西市). One short name alone (黄山, 安康) may be a
+    person's name too, so it is not counted."""
+    index = region_index()
+    mentions = _mentions(text, index)
+    if not mentions or _AROUND_PLACES.sub("", _cut(text, mentions)):
+        return False
+    named = [name for _, _, name in mentions]
+    provinces = any(index.by_code[c].level == "province" for n in named for c in index.names[n])
+    return len(named) > 1 or provinces or any(name in index.official for name in named)
+
+
+def _cut(text: str, mentions: list[tuple[int, int, str]]) -> str:
+    """The text without the given mentions."""
+    for start, end, _ in reversed(mentions):
+        text = text[:start] + text[end:]
+    return text
+
+
 def is_county_level(code: str) -> bool:
     """Whether a region is as deep as a household's address goes: a county, or a city with
     no counties of its own (东莞, 儋州)."""

@@ -29,6 +29,7 @@ from conversation.steps import (
 )
 from domain.events import Event
 from nlu.lexicon import detect_kind, detect_need_type, is_no, means_anonymous
+from nlu.regions import is_only_a_place
 from nlu.validators import mask_phone
 from storage.models import utcnow
 from storage.repositories import PledgeDraft, submit_pledge
@@ -48,9 +49,13 @@ def _ask_item(slots: Slots) -> str:
     return msg.ASK_SERVICE if slots.get("kind") == "service" else msg.ASK_ITEM
 
 
-# A count or a sum given where the name is asked ("30台", "两千"): not a name.
+# A count or a sum given where the name is asked ("30台", "两千", "每天二三十个"): not a name.
 QUANTITY = re.compile(
     r"[\d一二两三四五六七八九十百千万]+\s*(?:台|个|件|箱|袋|本|套|斤|床|元|块|万|千)?"
+)
+HOW_MANY = re.compile(
+    r"每(?:天|月|周|年|个月|星期|次)|[\d二两三四五六七八九十百千万]\s*(?:台|个|件|箱|袋|本|套|斤|床|元|块|份)"
+    r"(?:左右|上下|的样子)?$"
 )
 
 
@@ -77,7 +82,7 @@ def _parse_display_name(text: str, _state: ConversationState) -> str:
     name = CALL_ME.sub("", NAME_PREFIX.sub("", ORGANISATION_CALLED.sub("", said))).strip()
     if not 1 <= len(name) <= 20:
         raise Reprompt(msg.BAD_DISPLAY_NAME)
-    if QUANTITY.fullmatch(name):
+    if QUANTITY.fullmatch(name) or HOW_MANY.search(name) or is_only_a_place(name):
         raise Reprompt(msg.NOT_A_DISPLAY_NAME)
     return name
 

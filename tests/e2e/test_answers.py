@@ -234,10 +234,14 @@ def test_an_id_number_not_at_hand_is_told_where_to_find_it(household: WeChatUser
     assert "手机号" in household.say("11010519491231002X")
 
 
-def test_a_count_at_the_name_question_is_not_taken_as_a_name(donor: WeChatUser) -> None:
+def test_a_count_or_a_place_at_the_name_question_is_not_taken_as_a_name(
+    donor: WeChatUser,
+) -> None:
     assert "称呼" in donor.say("我想捐20床棉被给甘肃的困难户")
     assert "这里请写一个称呼" in donor.say("30台")
-    assert "手机号" in donor.say("小陈")
+    assert "这里请写一个称呼" in donor.say("每天二三十个吧")
+    assert "这里请写一个称呼" in donor.say("甘肃定西那边")
+    assert "手机号" in donor.say("安康")  # a place's name alone may be a person's
 
 
 def test_a_city_in_the_first_message_narrows_the_county_question(household: WeChatUser) -> None:
@@ -385,7 +389,14 @@ def test_an_earlier_answer_corrected_midway_is_changed_and_the_question_asked_ag
 
 @pytest.mark.parametrize(
     "told",
-    ["有个邻居老太太一个人住没人管", "隔壁王大爷瘫在床上，能不能帮帮他", "村里有户人家孩子白血病"],
+    [
+        "有个邻居老太太一个人住没人管",
+        "隔壁王大爷瘫在床上，能不能帮帮他",
+        "村里有户人家孩子白血病",
+        # a teacher's pupil, a village doctor's patient
+        "我是班主任，班上有个娃爹妈都不在了跟着太婆过，学费没着落",
+        "我是村医，我们村有个老人肝癌晚期家里拿不出钱",
+    ],
 )
 def test_a_neighbours_hardship_is_asked_about_not_taken_as_ones_own(
     household: WeChatUser, told: str
@@ -404,6 +415,12 @@ def test_time_offered_to_teach_is_a_service(donor: WeChatUser) -> None:
     assert "哪里的家庭" in donor.say("我可以每周末去给留守儿童上课")  # kind and need taken
     summary = donor.conversation("不限", "小周", "13912345678")[-1]
     assert "捐助方式：服务" in summary and "帮助方向：教育助学" in summary
+
+
+def test_food_a_shop_has_to_spare_is_goods(donor: WeChatUser) -> None:
+    assert "哪里的家庭" in donor.say("我们面包店每天卖剩下的面包可以送给有需要的人")
+    summary = donor.conversation("不限", "小周", "13912345678")[-1]
+    assert "捐助方式：物资" in summary and "帮助方向：基本生活" in summary
 
 
 def test_a_phone_number_said_with_whose_it_is_is_taken(household: WeChatUser) -> None:

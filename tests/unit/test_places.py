@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from nlu.entities import region_entity
-from nlu.regions import Region, region_index, resolve_region
+from nlu.regions import Region, is_only_a_place, region_index, resolve_region
 
 INDEX = region_index()
 # Not the placeholders for counties a province governs directly (省直辖县级行政区划).
@@ -125,3 +125,18 @@ def test_a_city_without_counties_resolves_to_itself() -> None:
     for text in ("东莞", "儋州", "嘉峪关", "中山"):
         assert resolve_region(text).code is not None, text
     assert resolve_region("定西").code is None  # a city with counties: which one is asked
+
+
+@pytest.mark.parametrize(
+    ("text", "only"),
+    [
+        ("甘肃定西", True),
+        ("四川", True),
+        ("定西市那边的", True),
+        ("黄山", False),  # one short name alone may be a person's
+        ("成都爱心人士", False),
+        ("张家口老李", False),
+    ],
+)
+def test_a_text_that_says_only_a_place(text: str, only: bool) -> None:
+    assert is_only_a_place(text) is only
