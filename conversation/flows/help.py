@@ -149,13 +149,28 @@ def _parse_name(text: str, state: ConversationState) -> str:
     if WONT_SAY.search(text) or ASKS.search(text.strip()):
         raise Reprompt(msg.NAME_WHY)
     clauses = [clause for clause in re.split(r"[，,。；;]", text) if clause.strip()]
-    text = next((c for c in clauses if HEAD_OF_HOUSEHOLD.search(c)), text)
+    head = next((i for i, c in enumerate(clauses) if HEAD_OF_HOUSEHOLD.search(c)), None)
+    # 户主是我老头子，叫李根生: the name may follow the clause that says whose it is
+    tried = [text] if head is None else [clauses[head], "".join(clauses[head : head + 2])]
+    name = next((named for said in tried if (named := _name_in(said)) is not None), None)
+    if name is None:
+        raise Reprompt(msg.BAD_NAME)
+    return name
+
+
+# Words no name holds, in a sentence given where the name is asked (身份证在他兜里我找找);
+# names longer than LONG_NAME are minority names written out, which have none of them.
+NOT_IN_A_NAME = re.compile(r"[我俺你他她们了的吗呢在]|身份证|电话|号码|一下|找找|等等|稍等")
+LONG_NAME = 4
+
+
+def _name_in(text: str) -> str | None:
     name = NAME_PREFIX.sub("", text.strip()).strip("。，,:： ")
     name = AROUND_NAME.sub("", name).strip("。，,:： ")
     name = re.sub(r"(?<=[\u4e00-\u9fa5])\s+(?=[\u4e00-\u9fa5])", "", name)  # 王 秀 英
     if not re.fullmatch(r"[\u4e00-\u9fa5·•A-Za-z ]{2,20}", name):
-        raise Reprompt(msg.BAD_NAME)
-    return name
+        return None
+    return None if len(name) > LONG_NAME and NOT_IN_A_NAME.search(name) else name
 
 
 def submit_help(conversation: Conversation, slots: Slots, on_behalf: bool = False) -> str:

@@ -280,6 +280,7 @@ def test_some_thousands_is_an_amount_not_yet_known(household: WeChatUser, said: 
         "王 秀 英",
         "王秀英吧",
         "我叫李明，户主是我妈王秀英",
+        "户主是我老伴，叫王秀英",
     ],
 )
 def test_the_name_is_read_out_of_how_it_is_said(household: WeChatUser, said: str) -> None:
@@ -288,6 +289,13 @@ def test_the_name_is_read_out_of_how_it_is_said(household: WeChatUser, said: str
     household.say(said)
     household.conversation(*HOUSEHOLD_ANSWERS[7:])
     assert "姓名：王秀英\n" in household.say("修改")
+
+
+def test_a_sentence_at_the_name_question_is_no_name(household: WeChatUser) -> None:
+    household.say("我想求助")
+    household.conversation(*HOUSEHOLD_ANSWERS[:6])
+    assert "请写真实姓名" in household.say("身份证在他兜里我找找")
+    assert "身份证号" in household.say("阿依古丽买买提")  # a long name written out is a name
 
 
 def test_not_wanting_to_give_the_name_is_told_why_it_is_asked(household: WeChatUser) -> None:
