@@ -28,7 +28,7 @@ from nlu.arbiter import UNSURE_SIDE
 from nlu.client import MIN_CONFIDENCE, NluClient
 from nlu.geo import place_of
 from nlu.lexicon import bare, detect_need_type, face_meaning, menu_number
-from nlu.regions import region_index
+from nlu.regions import is_county_level, region_index
 from nlu.sides import GIVE, HELP, of_another_family, side_said
 from storage import social_work as social_work_store
 from storage.db import Database
@@ -361,12 +361,23 @@ class Conversation:
             "affirm": lambda: msg.ACKNOWLEDGED,  # 好的, 收到, 👍 after a notice
             "deny": lambda: msg.ACKNOWLEDGED,  # 不用了
             "cancel": lambda: msg.NOTHING_TO_CANCEL,
-            "ask_about": lambda: faq.answer(text),
+            "ask_about": lambda: self._platform_answer(text, entities),
             "out_of_scope": lambda: faq.answer_off_topic(text) or self._not_understood(text),
         }
         if intent in replies:
             return replies[intent]()
         return self._not_understood(text)
+
+    def _platform_answer(self, text: str, entities: dict[str, Any]) -> str:
+        """The answer about the platform; whether it works in a county (我们县有没有你们的人)
+        is looked up for the county named, or the one of the user's latest request, or
+        asked."""
+        if faq.topic_of(text) != "coverage":
+            return faq.answer(text)
+        named = (entities.get("region") or {}).get("code")
+        county = named if named and is_county_level(named) else None
+        county = county or (None if named else handoffs.known_region(self.session, self.user))
+        return self.start(registry.flows()["coverage"], {"region": county} if county else {})
 
     def _status_asked(self, text: str) -> str:
         """Where one's requests and pledges stand; a donor asking who was helped (我捐的钱帮了

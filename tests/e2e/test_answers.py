@@ -189,6 +189,23 @@ def test_what_the_platform_is_ends_with_how_to_start(household: WeChatUser) -> N
     assert "同意" in household.say("1")  # the help request begins with its consent question
 
 
+def test_whether_the_platform_works_in_a_county_is_looked_up(
+    household: WeChatUser, dingxi_worker: WeChatUser
+) -> None:
+    assert "哪个县" in household.say("我们县有没有你们的人")
+    assert "有合作的社工机构：定西社工站" in household.say("甘肃定西通渭县")
+    uncovered = household.say("你们在四川凉山昭觉县有社工吗")
+    assert "四川省凉山彝族自治州昭觉县暂时还没有合作的社工机构" in uncovered
+    assert "求助照样可以登记" in uncovered
+
+
+def test_whether_the_platform_works_where_ones_request_is_needs_no_question(
+    household: WeChatUser, dingxi_worker: WeChatUser
+) -> None:
+    file_case(household)  # in 甘肃定西通渭县
+    assert "定西社工站" in household.say("俺们这边有没有你们的社工")
+
+
 def test_consent_given_with_thanks(household: WeChatUser) -> None:
     household.say("我想求助")
     assert "哪方面" in household.say("好的谢谢")  # consent recorded, the first question asked
