@@ -12,7 +12,7 @@ from typing import Any
 
 import messages as msg
 from conversation.state import ConversationState
-from nlu.amounts import find_amounts, parse_amount
+from nlu.amounts import find_amounts, in_foreign_currency, parse_amount
 from nlu.entities import mask_numbers
 from nlu.lexicon import detect_need_type, is_no, is_yes, means_any, menu_number
 from nlu.regions import (
@@ -175,6 +175,8 @@ def stated_mobile(text: str) -> str | None:
 
 def parse_money(bad: str) -> Parser:
     def parse(text: str, _state: ConversationState) -> int:
+        if in_foreign_currency(text):  # 一千澳币: no rate is known here
+            raise Reprompt(msg.AMOUNT_IN_YUAN)
         amount = parse_amount(text)
         if amount is None:
             raise Reprompt(bad)

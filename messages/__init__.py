@@ -155,6 +155,8 @@ ASK_AMOUNT = "大概需要多少钱？比如“5000”或“两万”。不需�
 BAD_AMOUNT = (
     "没看懂金额，请写数字，比如“3000”或“三千元”。不需要钱回复“不需要”，说不准回复“不清楚”。"
 )
+# A sum in another currency (一千澳币): amounts are kept in yuan.
+AMOUNT_IN_YUAN = "金额请按人民币写，比如“5000”；外币请按当天的汇率折成人民币，写个整数就行。"
 # A lone menu digit (“1”) at the amount question: a habit from the menus, not 1 yuan.
 AMOUNT_MENU_DIGIT = (
     "您是说 {digit} 元吗？金额请写完整，比如“3000”或“三千元”；真是 {digit} 元就回复“{digit}元”。"

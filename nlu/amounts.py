@@ -60,8 +60,25 @@ _SPOKEN = (
 )
 
 
+# A sum in another currency (一千澳币, 500美金, 两百刀): amounts here are yuan, and no rate is
+# known here, so such a sum is no amount.
+FOREIGN_CURRENCY = re.compile(
+    rf"{_NUMERAL}+\s*(?:多|来)?\s*(?:块|个)?\s*"
+    r"(?:美元|美金|刀|澳币|澳元|加币|加元|港币|港元|港纸|欧元|英镑|日元|日币|新币|新加坡元|新台币|台币"
+    r"|韩元|韩币|卢布|马币|令吉|泰铢|dollars?|usd|aud|cad|hkd|eur|gbp|jpy)",
+    re.IGNORECASE,
+)
+
+
+def in_foreign_currency(text: str) -> bool:
+    return FOREIGN_CURRENCY.search(text) is not None
+
+
 def find_amounts(text: str) -> list[tuple[int, bool]]:
-    """Every amount in the text as (yuan, has_money_unit), in order of appearance."""
+    """Every amount in the text as (yuan, has_money_unit), in order of appearance; none
+    when it is in another currency."""
+    if in_foreign_currency(text):
+        return []
     for pattern, spoken in _SPOKEN:
         text = pattern.sub(spoken, text)
     text = _GROUPED_DIGITS.sub(_unless_identifier, _RANGE.sub(r"\1", text))
@@ -108,7 +125,8 @@ _EACH = re.compile(r"每(?:个|一)?(?:人|户|家|名|位|学生|孩子|娃)|�
 
 def parse_amount(text: str) -> int | None:
     """The amount a reply names, preferring one written with a unit, times the people it is
-    for when it is said for each of them; None if there is none."""
+    for when it is said for each of them; None if there is none, or if it is in another
+    currency."""
     amounts = find_amounts(text)
     if not amounts:
         return None

@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from nlu.amounts import parse_amount
-from nlu.lexicon import detect_kind, need_types, offered_need_types
+from nlu.lexicon import WORKPLACE, detect_kind, need_types, offered_need_types
 from nlu.regions import region_index, resolve_region
 from nlu.text import compact
 from nlu.validators import (
@@ -27,10 +27,6 @@ _ID_NUMBER = re.compile(r"(?<![\dA-Za-z])(\d{17}[\dXx])(?![\dA-Za-z])")
 RECORD_NUMBER = re.compile(r"[QJqj]\s*(\d{6})")
 # Resource kinds are only read where someone offers something (or answers what they offer).
 KIND_INTENTS = ("offer_donation", "inform")
-
-
-# Where someone works is not where the household lives (在东莞打工…现在回老家了).
-WORKPLACE = re.compile(r"在[^，。,]{2,10}?(?:打工|打零工|上班|干活|做工|务工|工作)")
 
 
 def region_entity(text: str) -> dict[str, str | None] | None:

@@ -209,8 +209,14 @@ def detect_need_type(text: str) -> str | None:
     return found[0] if found else None
 
 
+# Where someone works (在东莞打工, 我在美国工作): not where the household lives, nor a job on
+# offer.
+WORKPLACE = re.compile(r"在[^，。,]{2,10}?(?:打工|打零工|上班|干活|做工|务工|工作)")
+
+
 def detect_kind(text: str) -> str | None:
     """The kind of resource a donor's text offers (goods and services before money)."""
+    text = WORKPLACE.sub("，", text)
     for kind, words in KIND_KEYWORDS.items():
         if any(word in text for word in words):
             return kind

@@ -186,7 +186,7 @@ KIND_KEYWORDS: dict[str, tuple[str, ...]] = {
         "指导 上门 陪 "
         "包吃住 缺人 用工 工人 学徒 徒弟 "
         "支教 上课 讲课 义务 免费教",
-        "money": "钱 捐款 款 现金 资金 转账 学费",
+        "money": "钱 捐款 款 现金 资金 转账 学费 美元 美金 澳币 澳元 加币 港币 欧元 英镑 日元 外币",
     }.items()
 }
 KIND_LABELS: dict[str, str] = {"money": "钱款", "goods": "物资", "service": "服务"}

@@ -442,6 +442,12 @@ def test_time_offered_to_teach_is_a_service(donor: WeChatUser) -> None:
     assert "捐助方式：服务" in summary and "帮助方向：教育助学" in summary
 
 
+def test_a_sum_in_another_currency_is_asked_in_yuan(donor: WeChatUser) -> None:
+    assert "打算捐多少钱" in donor.say("我在美国工作，想捐一千美元给贫困学生")
+    assert "按人民币写" in donor.say("一千美金")
+    assert "哪里的家庭" in donor.say("7000")
+
+
 def test_food_a_shop_has_to_spare_is_goods(donor: WeChatUser) -> None:
     assert "哪里的家庭" in donor.say("我们面包店每天卖剩下的面包可以送给有需要的人")
     summary = donor.conversation("不限", "小周", "13912345678")[-1]

@@ -77,6 +77,10 @@ def test_amounts_to_integer_yuan(text: str, yuan: int) -> None:
         "每天送三十份午饭",
         "捐两千本练习册",
         "二十台缝纫机",
+        # another currency: no rate is known here
+        "想捐一千澳币",
+        "500美金",
+        "两百刀吧",
     ],
 )
 def test_texts_without_an_amount(text: str) -> None:
@@ -213,6 +217,10 @@ def test_rule_interpreter_routes_without_rasa() -> None:
         ("我开了个修车铺想收个学徒", "service"),
         ("家里有几箱儿童读物", "goods"),
         ("我想捐两千块钱", "money"),
+        # where a donor works is no job on offer; a foreign currency is money
+        ("我在深圳工作，想捐点钱", "money"),
+        ("我在美国上班想捐一千美元", "money"),
+        ("我们公司可以提供工作岗位", "service"),
     ],
 )
 def test_what_a_donor_offers(text: str, kind: str) -> None:
