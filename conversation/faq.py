@@ -57,6 +57,14 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
             *("拖欠工钱", "拖欠我工资", "拖欠我的工资", "不给工资", "不给工钱"),
         ),
     ),
+    (
+        "social_insurance",
+        (
+            *("养老保险", "社保怎么", "社保交", "交社保", "社保卡", "医保怎么交", "交医保"),
+            "医保交",
+            *("合作医疗怎么交", "新农合怎么交", "养老金怎么领", "养老金多少", "领养老金"),
+        ),
+    ),
     ("missing_person", ("失散", "寻亲", "走失", "失踪", "离家出走", "找不到家人", "被拐")),
     (
         "hours",
@@ -73,6 +81,7 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
             *("管我们那", "管我们这"),
         ),
     ),
+    ("anonymous", ("匿名", "不留名", "不留名字", "不写名字", "不署名", "不用留名")),
     ("privacy", ("信息", "隐私", "泄露", "保密", "知道我是谁", "名字", "身份证会")),
     ("fees", ("收费", "交钱", "交费", "管理费", "手续费", "花钱", "费用")),
     ("money_use", ("挪用", "用在哪", "用到位", "发票", "抵税", "去向", "贪污", "指定", "用在")),
@@ -100,7 +109,7 @@ def answer_to_question(text: str) -> str | None:
 
 
 # Topics answered even when the question is about something else than the platform.
-OFF_TOPIC = ("wages", "missing_person", "hours")
+OFF_TOPIC = ("wages", "missing_person", "hours", "social_insurance")
 
 
 def answer_off_topic(text: str) -> str | None:

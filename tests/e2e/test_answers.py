@@ -618,6 +618,7 @@ def test_a_request_filed_before_asked_after_is_a_status_question(household: WeCh
         ("老板拖欠我工资三个月了怎么办", "wages"),
         ("你们几点下班", "hours"),
         ("你们能不能帮我找找失散的亲人", "missing_person"),  # not a help request
+        ("农村养老保险一年交多少钱", "social_insurance"),
     ],
 )
 def test_what_the_platform_does_not_do_is_answered_with_where_to_go(
@@ -632,6 +633,10 @@ def test_a_message_without_chinese_is_told_the_chat_reads_chinese(
 ) -> None:
     assert household.say(said) == msg.ONLY_CHINESE
     assert household.say("hello").startswith(msg.GREETING[:8])  # a greeting stays one
+
+
+def test_asking_to_give_without_a_name_is_told_how(donor: WeChatUser) -> None:
+    assert donor.say("捐款可以不留名字吗") == msg.FAQ["anonymous"]
 
 
 def test_asking_for_an_invoice_for_a_gift_is_answered(donor: WeChatUser) -> None:
