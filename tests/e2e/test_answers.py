@@ -67,6 +67,8 @@ def test_platform_questions_mid_flow_are_answered_then_asked_again(
     assert "核实身份" in reply and "18 位身份证号" in reply
     reply = household.say("你们收费吗？")
     assert "不收任何费用" in reply and "18 位身份证号" in reply
+    reply = household.say("要多久才能批下来")  # a question without a question mark
+    assert reply.startswith(msg.FAQ["timing"]) and "18 位身份证号" in reply
     assert "手机号" in household.say("11010519491231002X")
     assert "请核对" in household.say("一三八 零零一三 八零零零")
 
