@@ -214,9 +214,19 @@ def detect_need_type(text: str) -> str | None:
 WORKPLACE = re.compile(r"在[^，。,]{2,10}?(?:打工|打零工|上班|干活|做工|务工|工作)")
 
 
+# Words that hold a goods word but give nothing: studying is no book (给孩子读书), a village
+# secretary no book either (村支书), cheering no oil (加油).
+NOT_GOODS = (
+    *("读书", "念书", "教书", "读完书", "支书", "书记", "书法", "证书", "通知书", "申请书"),
+    *("书费", "秘书", "加油", "油菜"),
+)
+
+
 def detect_kind(text: str) -> str | None:
     """The kind of resource a donor's text offers (goods and services before money)."""
     text = WORKPLACE.sub("，", text)
+    for word in NOT_GOODS:
+        text = text.replace(word, "，")
     for kind, words in KIND_KEYWORDS.items():
         if any(word in text for word in words):
             return kind

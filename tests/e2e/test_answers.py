@@ -450,6 +450,12 @@ def test_a_sum_in_another_currency_is_asked_in_yuan(donor: WeChatUser) -> None:
     assert "哪里的家庭" in donor.say("7000")
 
 
+def test_money_for_a_childs_schooling_is_money(donor: WeChatUser) -> None:
+    assert "称呼" in donor.say("我想认捐五千给云南的孩子读书")  # 读书 is no book
+    summary = donor.conversation("小林", "13912345678")[-1]
+    assert "捐助方式：钱款" in summary and "金额：5000 元" in summary
+
+
 def test_food_a_shop_has_to_spare_is_goods(donor: WeChatUser) -> None:
     assert "哪里的家庭" in donor.say("我们面包店每天卖剩下的面包可以送给有需要的人")
     summary = donor.conversation("不限", "小周", "13912345678")[-1]
