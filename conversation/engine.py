@@ -418,7 +418,7 @@ class Conversation:
         to do (its `needs` says so: nothing open to add to)."""
         if flow.needs is not None and (nothing := flow.needs(self)) is not None:
             return nothing
-        slots = dict(slots or {})
+        slots = {**(flow.known(self) if flow.known else {}), **(slots or {})}
         consented = self.user.consent_version == self.services.settings.consent_version
         if flow.records_consent and consented:
             slots["consent"] = True

@@ -75,6 +75,9 @@ class Flow:
     # What must be there before it starts: a reply saying why not, or None to start (a
     # supplement needs an open request to add to).
     needs: Callable[[Conversation], str | None] | None = None
+    # What the user's own records already answer (the county of their latest request), for
+    # the steps the first message did not answer; shown for confirmation like any answer.
+    known: Callable[[Conversation], Slots] | None = None
     # How long the state waits for an answer (None: CONVERSATION_TTL_SECONDS).
     ttl_seconds: int | None = None
     # Started by a job: what else that start records (the check-in was asked).

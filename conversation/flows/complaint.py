@@ -18,7 +18,10 @@ from conversation.steps import (
     show_region,
 )
 from domain.feedback import record_feedback
+from domain.handoff import known_region
+from nlu.entities import region_entity
 from nlu.lexicon import means_any
+from nlu.regions import is_county_level
 
 if TYPE_CHECKING:
     from conversation.engine import Conversation
@@ -50,14 +53,23 @@ OPENERS = (
 )
 
 
-def _prefill(text: str, _entities: dict[str, Any]) -> Slots:
-    """The kind, when the text says it, and what happened, when it follows the opening
-    ("我要投诉，社工态度很差")."""
+def _prefill(text: str, entities: dict[str, Any]) -> Slots:
+    """The kind, when the text says it, what happened, when it follows the opening
+    ("我要投诉，社工态度很差"), and the county it names."""
     kind, told = _kind_in(text), told_after(OPENERS, text, MIN_TOLD)
     slots: Slots = {"kind": kind} if kind else {}
     if told is not None:
         slots["text"] = told
+    region = entities.get("region") or region_entity(text)  # an opener starts it: no NLU
+    if region and region["code"] and is_county_level(region["code"]):
+        slots["region"] = region["code"]
     return slots
+
+
+def _known(conversation: Conversation) -> Slots:
+    """The county of the sender's latest request: what a complaint is most likely about."""
+    region = known_region(conversation.session, conversation.user)
+    return {"region": region} if region else {}
 
 
 def _parse_region(text: str, state: ConversationState) -> str:
@@ -100,6 +112,7 @@ FLOW = Flow(
         ),
     ),
     submit=_submit,
+    known=_known,
     triggers=Triggers(
         keywords=("投诉", "我要投诉", "建议", "我要建议", "投诉建议", "我要投诉建议", "意见反馈"),
         openers=OPENERS,

@@ -10,7 +10,7 @@ from sqlalchemy import select, text
 from domain.standing import score_of
 from storage.models import AuditEntry, Feedback, Organisation
 from tests.e2e.test_organisations import operator
-from tests.support.chat import pushed_texts, run_worker
+from tests.support.chat import file_case, pushed_texts, run_worker
 from tests.support.console import sign_in
 from tests.support.wechat import WeChatUser
 
@@ -106,3 +106,21 @@ def _upheld(app: Flask, organisation_id: int) -> tuple[bool | None, int]:
         assert organisation is not None
         feedback = session.scalars(select(Feedback)).one()
         return feedback.upheld, score_of(session, organisation, 3).complaints_upheld
+
+
+def test_a_complaint_is_placed_where_the_senders_request_is(
+    app: Flask, household: WeChatUser, dingxi_worker: WeChatUser
+) -> None:
+    """A household with a request filed is not asked where again: the summary shows its
+    county, which can still be changed."""
+    file_case(household)  # in 甘肃定西通渭县
+    summary = household.say("我要投诉，打了三次电话都没人接")
+    assert "地区：甘肃省定西市通渭县" in summary and "请核对" in summary
+    household.say("确认")
+    with app.extensions["zhulian"].services.db.session() as session:
+        assert session.scalars(select(Feedback)).one().region_code == "621121"
+
+
+def test_a_complaint_naming_its_county_is_placed_there(household: WeChatUser) -> None:
+    summary = household.say("我要投诉，云南昭通镇雄县的社工收了我家的钱")
+    assert "地区：云南省昭通市镇雄县" in summary
