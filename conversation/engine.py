@@ -375,9 +375,8 @@ class Conversation:
         if faq.topic_of(text) != "coverage":
             return faq.answer(text)
         named = (entities.get("region") or {}).get("code")
-        county = named if named and is_county_level(named) else None
-        county = county or (None if named else handoffs.known_region(self.session, self.user))
-        return self.start(registry.flows()["coverage"], {"region": county} if county else {})
+        county = {"region": named} if named and is_county_level(named) else {}
+        return self.start(registry.flows()["coverage"], county)
 
     def _status_asked(self, text: str) -> str:
         """Where one's requests and pledges stand; a donor asking who was helped (我捐的钱帮了

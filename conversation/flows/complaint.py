@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import messages as msg
 from conversation.flow import Flow, Triggers, told_after
+from conversation.known import latest_county
 from conversation.state import ConversationState
 from conversation.steps import (
     Slots,
@@ -18,7 +19,6 @@ from conversation.steps import (
     show_region,
 )
 from domain.feedback import record_feedback
-from domain.handoff import known_region
 from nlu.entities import region_entity
 from nlu.lexicon import means_any
 from nlu.regions import is_county_level
@@ -66,12 +66,6 @@ def _prefill(text: str, entities: dict[str, Any]) -> Slots:
     return slots
 
 
-def _known(conversation: Conversation) -> Slots:
-    """The county of the sender's latest request: what a complaint is most likely about."""
-    region = known_region(conversation.session, conversation.user)
-    return {"region": region} if region else {}
-
-
 def _parse_region(text: str, state: ConversationState) -> str:
     if means_any(text) or "不知道" in text or "不清楚" in text:
         return UNSAID
@@ -112,7 +106,7 @@ FLOW = Flow(
         ),
     ),
     submit=_submit,
-    known=_known,
+    known=latest_county,  # what a complaint is most likely about
     triggers=Triggers(
         keywords=("投诉", "我要投诉", "建议", "我要建议", "投诉建议", "我要投诉建议", "意见反馈"),
         openers=OPENERS,

@@ -1,5 +1,6 @@
 """我们县有没有你们的人: whether a social-work organisation works in a county. One question
-when neither the message nor the user's latest request names the county."""
+when neither the message nor the user's latest request names the county; started by the
+engine for a platform question on that topic."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import messages as msg
 from conversation.flow import Flow
+from conversation.known import latest_county
 from conversation.steps import Step, parse_county, show_region
 from nlu.regions import region_index
 from storage.social_work import covering_organisation
@@ -29,4 +31,5 @@ FLOW = Flow(
     steps=(Step("region", "所在地区", msg.ASK_COVERAGE_REGION, parse_county, show_region),),
     submit=lambda conversation, slots: coverage(conversation, slots["region"]),
     confirm=False,
+    known=latest_county,
 )
