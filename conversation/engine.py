@@ -338,6 +338,8 @@ class Conversation:
     def _route_by_nlu(self, text: str) -> str:
         if face_meaning(text) == "sad":  # 😭😭, [流泪]: someone too upset for words yet
             return self._missed(msg.SAD_FACES)
+        if (answer := faq.answer_whatever_read(text)) is not None:
+            return answer  # 我是记者想采访一下, 我要退款
         found = self.services.nlu.interpret(text)
         intent = found.intent or ""
         if intent == "inform" and (side := side_said(text)) is not None:

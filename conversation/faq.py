@@ -7,6 +7,23 @@ import re
 import messages as msg
 
 TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    # about the platform whatever else the message reads like (ALWAYS)
+    ("press", ("记者", "采访", "媒体", "报社", "电视台")),
+    (
+        "partnership",
+        (
+            *("和你们合作", "跟你们合作", "与你们合作", "同你们合作", "合作伙伴", "加入你们"),
+            *("入驻", "机构合作", "成为合作", "怎么合作"),
+        ),
+    ),
+    ("refund", ("退款", "退钱", "钱退", "钱能退", "退还", "退给我", "把钱要回", "钱要回来")),
+    (
+        "address",
+        (
+            *("你们的地址", "你们地址", "机构地址", "平台地址", "办公地点", "办公室在"),
+            *("在哪办公", "在哪里办公", "在哪儿办公", "怎么找到你们", "去哪里找你们", "去哪找你们"),
+        ),
+    ),
     (
         "why_id",
         (
@@ -107,6 +124,16 @@ def answer_to_question(text: str) -> str | None:
         return None
     topic = topic_of(text)
     return msg.FAQ[topic] if topic is not None else None
+
+
+# Topics about the platform whatever the model reads the message as (我是记者想采访一下 is no
+# request; 我要退款 no new pledge): answered before anything else.
+ALWAYS = ("press", "partnership", "refund", "address")
+
+
+def answer_whatever_read(text: str) -> str | None:
+    topic = topic_of(text)
+    return msg.FAQ[topic] if topic in ALWAYS else None
 
 
 # Topics answered even when the question is about something else than the platform.

@@ -643,6 +643,22 @@ def test_a_message_without_chinese_is_told_the_chat_reads_chinese(
     assert household.say("hello").startswith(msg.GREETING[:8])  # a greeting stays one
 
 
+@pytest.mark.parametrize(
+    ("asked", "topic"),
+    [
+        ("我是记者想采访一下", "press"),
+        ("我们是一个公益组织，想和你们合作", "partnership"),  # told to apply: 机构入驻
+        ("我要退款", "refund"),
+        ("我上个月捐的钱能退回来吗", "refund"),
+        ("请问你们的地址在哪里", "address"),
+    ],
+)
+def test_questions_about_the_platform_are_answered_whatever_they_read_like(
+    donor: WeChatUser, asked: str, topic: str
+) -> None:
+    assert donor.say(asked) == msg.FAQ[topic]
+
+
 def test_asking_to_give_without_a_name_is_told_how(donor: WeChatUser) -> None:
     assert donor.say("捐款可以不留名字吗") == msg.FAQ["anonymous"]
 
