@@ -157,6 +157,9 @@ REGISTERS_OTHERS = re.compile(
 ANOTHER_FAMILY = re.compile(
     rf"(?:替|帮|给)[我俺]?的?{_NEIGHBOUR}|^(?:你好)?[，,]?(?:有个|有一个|我们?的?)?{_NEIGHBOUR}"
     rf"|村里有[个户一几]|村上有|有[个户一]人家|{REGISTERS_OTHERS.pattern}"
+    # someone from a public body, for the people it serves (我是县残联的，我们这有一批残疾人…)
+    r"|(?:我是|我们是)(?:县|市|区|乡|镇|村|街道)?(?:残联|民政局?|妇联|社区|居委会|村委会?|扶贫办"
+    r"|乡村振兴局|团委|工会)(?:的|工作人员|干部)(?!低保|贫困|困难|建档|五保)"
     # a villager, a teacher's pupil, a village doctor's patient (我们班有个娃父母都走了)
     r"|(?:村|班|班上|班里|学校|学校里)有[个一几位名户](?:个|名|位|户)?"
     r"(?:人家|家|学生|孩子|娃|同学|小孩|小朋友|老人|病人|五保户|低保户|贫困户|困难户|孤儿|残疾)"

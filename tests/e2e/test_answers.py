@@ -423,6 +423,8 @@ def test_an_earlier_answer_corrected_midway_is_changed_and_the_question_asked_ag
         # a teacher's pupil, a village doctor's patient
         "我是班主任，班上有个娃爹妈都不在了跟着太婆过，学费没着落",
         "我是村医，我们村有个老人肝癌晚期家里拿不出钱",
+        # someone from a public body, for the people it serves
+        "我是镇妇联的，我们这有几个单亲妈妈想学手艺",
     ],
 )
 def test_a_neighbours_hardship_is_asked_about_not_taken_as_ones_own(
