@@ -10,6 +10,7 @@ from datetime import date
 import cn2an
 import phonenumbers
 
+from nlu.lexicon import FAMILY
 from nlu.regions import is_known_id_prefix
 from nlu.text import compact
 
@@ -127,6 +128,28 @@ _ME_WITH = re.compile(
 _ME_ALONE = re.compile(r"(就|只有|只)(我|俺)(?![和跟们俩])(一个|自己)?|一个人|我自己|独居")
 
 
+# Everyone named, one by one or counted (我跟老伴还有俩孙子, 我、老伴、儿子、儿媳): the sum.
+_MEMBER = re.compile(
+    rf"(?:({_SIZE_NUM}|俩|仨)\s*个?)?(?:老两口|两口子|(?:[我俺](?:的|家)?)?(?:{FAMILY})|我|俺|自己|本人)"
+)
+_JOINER = r"(?:[和跟与及同、，,\s]|还有|带着?|加上?|以及|外加)+"
+_LISTED = re.compile(
+    rf"(?:家里|屋里|俺家|我家)?(?:有|是|就|只有)?(?:{_MEMBER.pattern})"
+    rf"(?:{_JOINER}(?:{_MEMBER.pattern}))+"
+)
+
+
+def _listed_size(text: str) -> int | None:
+    """The number of people a list of the household names, or None when it is no list."""
+    if _LISTED.fullmatch(text.strip(" 。！!")) is None:
+        return None
+    members = _MEMBER.finditer(text)
+    return sum(
+        _count(m.group(1)) if m.group(1) else 2 if m.group(0) in ("老两口", "两口子") else 1
+        for m in members
+    )
+
+
 # Generations are no count (三代同堂, 我家三代人, 四世同堂).
 _GENERATIONS = re.compile(r"[一二两三四五]代(?:人|同堂)?|[三四五]世同堂")
 
@@ -139,6 +162,8 @@ def parse_household_size(text: str) -> int:
     if without_generations != text and not re.search(_SIZE_NUM, without_generations):
         raise Invalid("household_size_generations")
     text = without_generations
+    if (listed := _listed_size(text)) is not None:
+        return listed
     stated = _SIZE_IN_SENTENCE.search(text)
     if stated is None and (others := _ME_WITH.search(text)) is not None:
         return 1 + _count(others.group(1))
