@@ -441,6 +441,8 @@ BIND_ERRORS = {
     "expired": "这个邀请码已经过期了，请向机构要一个新的。",
 }
 UNBOUND = "已解绑，您不再接收求助通知。需要时请向机构要新的邀请码。"
+# A case action said in a sentence: the command it stands for, to send as it is.
+WORKER_COMMAND_FORMAT = "要{action}的话，请按这个格式发（可以直接复制后改）：\n{command}"
 WORKER_HELP = (
     "社工命令：\n"
     "待核实 — 我负责地区等待核实的求助\n"

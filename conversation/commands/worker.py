@@ -39,6 +39,21 @@ def _view_other(conversation: Conversation, found: re.Match[str]) -> str:
     return viewer.match(record_id, full)
 
 
+def _as_command(conversation: Conversation, found: re.Match[str]) -> str:
+    """A case action said in a sentence (已经上门看过了，情况属实，核实一下Q000002): the
+    command it stands for, to check and send; nothing is done from a sentence."""
+    action, number, text = found.group(1), int(found.group(2)), found.group(0)
+    note = re.sub(rf"(?:{action})(?:一下)?|[QqＱ]\s*0*{number}", "", text)
+    note = note.strip(" ，,。；;：:")
+    command = f"{action} Q{number:06d}" + (f" {note}" if note else "")
+    return msg.WORKER_COMMAND_FORMAT.format(action=action, command=command)
+
+
+ACTION_IN_A_SENTENCE = (
+    rf"^(?=.*?({'|'.join(WorkerCommands.CASE_ACTIONS)}))(?=.*?[QqＱ]\s*(\d{{1,6}})(?!\d)).+$"
+)
+
+
 def _worker(name: str, pattern: str, run: Run, priority: int = 70) -> Command:
     return Command(name, re.compile(pattern, re.S), run, Who.WORKER, priority)
 
@@ -57,6 +72,7 @@ COMMANDS = (
     _worker("统计", r"^统计$", _plain(WorkerCommands.stats)),
     _worker("解绑", r"^解绑$", _plain(WorkerCommands.unbind)),
     _worker("代办", r"^代办$", _plain(WorkerCommands.file_on_behalf)),
+    _worker("命令格式", ACTION_IN_A_SENTENCE, _as_command, priority=20),
     _worker(
         "社工帮助",
         r"^(社工帮助|查看|核实|驳回|补充|记录|金额|致贫|回访|跟进)$",

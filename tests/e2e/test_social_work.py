@@ -360,3 +360,16 @@ def test_a_workers_bare_record_number_looks_it_up_masked(
     assert masked == dingxi_worker.say(f"查看 {number}") and "王**" in masked
     assert "王秀英" in dingxi_worker.say(f"{number} 全部")  # unmasked only when asked
     assert household.say(number).startswith(msg.STATUS_HEADER)  # a household: its status
+
+
+def test_a_case_action_said_in_a_sentence_gets_its_command_not_done(
+    app: Flask, household: WeChatUser, dingxi_worker: WeChatUser
+) -> None:
+    number = file_case(household)
+    reply = dingxi_worker.say(f"已经上门看过了，情况属实，核实一下{number}")
+    assert reply == msg.WORKER_COMMAND_FORMAT.format(
+        action="核实", command=f"核实 {number} 已经上门看过了，情况属实"
+    )
+    with app.extensions["zhulian"].services.db.session() as session:
+        assert session.scalars(select(Case)).one().status == CaseStatus.SUBMITTED  # not done
+    assert "已核实" in dingxi_worker.say(f"核实 {number} 已经上门看过了，情况属实")
