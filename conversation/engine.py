@@ -404,7 +404,10 @@ class Conversation:
         """The menu; from the third miss in a row, a person is offered too. Written in a
         foreign language (I want to donate), it is said that the chat is in Chinese."""
         foreign = FOREIGN.fullmatch(text.strip()) is not None
-        return self._missed(msg.ONLY_CHINESE if foreign else msg.NOT_UNDERSTOOD)
+        if foreign:
+            return self._missed(msg.ONLY_CHINESE)
+        worker = self.worker() is not None  # a social worker is pointed to the commands
+        return self._missed(msg.NOT_UNDERSTOOD_WORKER if worker else msg.NOT_UNDERSTOOD)
 
     def _missed(self, reply: str) -> str:
         """A reply to a message not understood (the menu or a clarifying question); from

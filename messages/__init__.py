@@ -46,6 +46,9 @@ GREETING = "您好！我是助联小助手。\n" + MENU
 THANKS = "不客气，有需要随时找我。"
 ACKNOWLEDGED = "好的。有需要随时找我，回复“菜单”可以看看我能帮您做什么。"
 NOT_UNDERSTOOD = "不好意思，我没太明白您的意思。\n" + MENU
+NOT_UNDERSTOOD_WORKER = (
+    "不好意思，我没太明白。社工命令回复“帮助”查看，比如“待核实”“查看 Q000001”。\n" + MENU
+)
 ONLY_CHINESE = (
     "不好意思，小助手只看得懂汉字，请用汉字写，打字不方便也可以发语音。"
     "Sorry, this service only understands Chinese; reply 4 to reach a social worker.\n" + MENU

@@ -12,6 +12,7 @@ from conversation.commands import Command, Who
 from conversation.matches import match_command
 from conversation.records import RecordViewer
 from conversation.social_work import WorkerCommands
+from nlu.amounts import parse_amount
 
 if TYPE_CHECKING:
     from conversation.engine import Conversation
@@ -43,8 +44,10 @@ def _as_command(conversation: Conversation, found: re.Match[str]) -> str:
     """A case action said in a sentence (已经上门看过了，情况属实，核实一下Q000002): the
     command it stands for, to check and send; nothing is done from a sentence."""
     action, number, text = found.group(1), int(found.group(2)), found.group(0)
-    note = re.sub(rf"(?:{action})(?:一下)?|[QqＱ]\s*0*{number}", "", text)
+    note = re.sub(rf"(?:{action})(?:一下)?|[QqＱ]\s*0*{number}(?:的|号)?", "", text)
     note = note.strip(" ，,。；;：:")
+    if action == "金额" and (amount := parse_amount(note)) is not None:  # Q2的金额改成三万
+        note = str(amount)
     command = f"{action} Q{number:06d}" + (f" {note}" if note else "")
     return msg.WORKER_COMMAND_FORMAT.format(action=action, command=command)
 
@@ -73,6 +76,21 @@ COMMANDS = (
     _worker("解绑", r"^解绑$", _plain(WorkerCommands.unbind)),
     _worker("代办", r"^代办$", _plain(WorkerCommands.file_on_behalf)),
     _worker("命令格式", ACTION_IN_A_SENTENCE, _as_command, priority=20),
+    # the plain commands in other words (要核实的有哪些, 看看统计, 怎么驳回)
+    _worker(
+        "待核实说法",
+        r"^.{0,8}(?:待|要|需要|等着|等待|没)核实.{0,8}$",
+        _plain(WorkerCommands.pending),
+        priority=15,
+    ),
+    _worker("统计说法", r"^.{0,6}统计.{0,6}$", _plain(WorkerCommands.stats), priority=15),
+    _worker(
+        "社工帮助说法",
+        r"^.{0,6}(?:怎么|如何|咋)(?:用|操作|核实|驳回|补充|记录|确认|送达|代办|查看).{0,6}$"
+        r"|^.{0,4}(?:命令|指令)(?:有哪些|是什么|列表)?.{0,4}$",
+        lambda c, f: msg.WORKER_HELP,
+        priority=15,
+    ),
     _worker(
         "社工帮助",
         r"^(社工帮助|查看|核实|驳回|补充|记录|金额|致贫|回访|跟进)$",

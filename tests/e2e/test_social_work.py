@@ -373,3 +373,16 @@ def test_a_case_action_said_in_a_sentence_gets_its_command_not_done(
     with app.extensions["zhulian"].services.db.session() as session:
         assert session.scalars(select(Case)).one().status == CaseStatus.SUBMITTED  # not done
     assert "已核实" in dingxi_worker.say(f"核实 {number} 已经上门看过了，情况属实")
+
+
+def test_a_workers_plain_commands_in_other_words(
+    household: WeChatUser, dingxi_worker: WeChatUser
+) -> None:
+    number = file_case(household)
+    assert dingxi_worker.say("有哪些要核实的") == dingxi_worker.say("待核实")
+    assert dingxi_worker.say("看看统计") == dingxi_worker.say("统计")
+    assert dingxi_worker.say("怎么驳回") == msg.WORKER_HELP
+    suggested = dingxi_worker.say(f"{number}的金额改成三万")
+    assert suggested.endswith(f"金额 {number} 30000")
+    assert dingxi_worker.say("今天天气不错").startswith(msg.NOT_UNDERSTOOD_WORKER[:20])
+    assert household.say("看看统计") == msg.NOT_UNDERSTOOD  # a household has no such command
