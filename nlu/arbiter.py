@@ -49,7 +49,7 @@ from dataclasses import dataclass
 
 from nlu.amounts import parse_amount
 from nlu.lexicon import FAMILY, INTENT_KEYWORDS, bare, need_types
-from nlu.sides import FOR_ME, GIVE, HARDSHIP, HELP, Strength, says_both, side_cue
+from nlu.sides import FOR_ME, GIVE, HARDSHIP, HELP, OWN, Strength, says_both, side_cue
 from nlu.validators import find_household_size
 
 Ranking = list[tuple[str, float]]
@@ -144,6 +144,12 @@ DESIGNATES = re.compile(
     r"(?:捐给|送给|资助)(?:我)?(?:认识|熟悉|知道|指定|自己选|选)的[^，。]{0,8}"
     r"(?:行不行|行吗|可以吗|可不可以|能不能|能吗|成吗)[？?]*$"
 )
+# Asking about a matter with nothing of one's own in it (我想问下孩子读书的事情, 想了解下助学的
+# 事): it may come from a household or from a donor.
+ENQUIRY = re.compile(
+    r"(?:了解|问问?|咨询|打听)(?:一)?下?[^，。？?]{0,10}"
+    r"(?:的事情?|方面|这块|这一块|的情况|的政策|项目)[吗呢？?]*$"
+)
 # Asking for paperwork for a gift (我想知道我捐的钱有没有开发票): a question about the platform.
 PAPERWORK = re.compile(r"发票|收据|票据|捐赠证明|抵税|免税|抵扣")
 # What a public account is sent that is nobody's business here: chain messages, prizes, links.
@@ -201,6 +207,7 @@ class Cues:
     asks_outcome: bool  # whether a request or a gift got anywhere, telling no need
     spam: bool  # a chain message or a prize, asking and offering nothing
     asks_how: bool  # whether one may ask at all, or which way something works
+    enquiry: bool = False  # asking about a matter (想了解下助学的事), telling no side
 
     @property
     def decisive_when_unsure(self) -> bool:
@@ -230,7 +237,9 @@ class Cues:
         paperwork = bool(PAPERWORK.search(text)) and not (settled or names_need)
         asks_how = eligible or either_or or paperwork or (learns and not STATUS.search(text))
         asks_how = asks_how or bool(COVERAGE.search(text) or DESIGNATES.search(text))
-        return cls(text, side, strength, names_need, short, both, outcome, spam, asks_how)
+        enquiry = bool(ENQUIRY.search(text)) and strength in (None, Strength.HARDSHIP)
+        enquiry = enquiry and not (HARDSHIP.search(text) or OWN.search(text))
+        return cls(text, side, strength, names_need, short, both, outcome, spam, asks_how, enquiry)
 
 
 def _household_answer(text: str) -> bool:
@@ -298,6 +307,8 @@ def _side_checked(cues: Cues, intent: str | None, confidence: float) -> tuple[st
         return (UNSURE_SIDE, 1.0) if doubtful_side else (intent, confidence)
     if cues.asks_outcome:
         return "check_status", CUE_CONFIDENCE
+    if cues.enquiry:  # 想了解下助学的事: a household's, or a donor's?
+        return UNSURE_SIDE, 1.0
     cue, sure = cues.side, confidence >= SURE_OF_SIDE
     if cue == intent:
         return intent, max(confidence, CUE_CONFIDENCE)

@@ -310,3 +310,12 @@ def test_a_doubtful_off_topic_reading_asking_to_reach_a_person_is_that() -> None
     ranking = [("out_of_scope", 0.55), ("request_human", 0.2), ("ask_about", 0.2)]
     assert arbitrate("不会打字能不能直接打电话", ranking) == ("request_human", CUE_CONFIDENCE)
     assert arbitrate("手机话费怎么充", ranking)[0] == "out_of_scope"
+
+
+def test_asking_about_a_matter_with_nothing_of_ones_own_asks_the_side() -> None:
+    as_help = [("seek_help", 0.9), ("offer_donation", 0.1)]
+    assert arbitrate("想打听一下助学这方面", as_help) == (UNSURE_SIDE, 1.0)
+    assert arbitrate("我想咨询下大病救助的政策", as_help) == (UNSURE_SIDE, 1.0)
+    # one's own family, or a hardship, says whose it is
+    assert arbitrate("我想问下我家娃读书的事情", as_help)[0] == "seek_help"
+    assert arbitrate("想问下学费交不起的事情", as_help)[0] == "seek_help"
