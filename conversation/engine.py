@@ -494,6 +494,8 @@ class Conversation:
                 return corrected  # 刚才人口说错了，是六口: an earlier answer, not this one
             if (kept := self._kept_ahead(flow, state, text)) is not None:
                 return kept  # 每个月500 at the need question: the sum, said early
+            if (switched := self._other_side(flow, state, text)) is not None:
+                return switched  # 我是想资助别人家的娃, at the help request's first question
             state.errors += 1
             self._save(state)
             return exc.message + (msg.OFFER_PERSON if state.errors >= MAX_FAILURES else "")
@@ -632,6 +634,19 @@ class Conversation:
             noted = msg.NOTED_AHEAD.format(label=later.label, value=later.show(value))
             return noted + self._current_question(flow, state)
         return None
+
+    def _other_side(self, flow: Flow, state: ConversationState, text: str) -> str | None:
+        """The other side said in so many words at a help request's or a pledge's first
+        question (the bot had read the first message the wrong way): that side's flow,
+        started from this message, in place of this one."""
+        side = side_said(text)
+        other = registry.flow_for_intent(side) if side is not None else None
+        sides = (registry.flow_for_intent(HELP), registry.flow_for_intent(GIVE))
+        if other is None or other is flow or flow not in sides or state.step != flow.steps[0].name:
+            return None
+        self._ended(flow, state, "cancelled")
+        entities = self.services.nlu.interpret(text).entities
+        return msg.OTHER_SIDE + self.start(other, other.triggers.prefill(text, entities))
 
     def _save(self, state: ConversationState) -> None:
         ttl = registry.flows()[state.flow].ttl_seconds

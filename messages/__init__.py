@@ -137,6 +137,8 @@ CONSENT_DECLINED = (
     "如果有疑问，可以回复“人工”找社工聊聊。"
 )
 CONSENT_REPROMPT = "请回复“同意”或“不同意”。"
+# The other side said at a help request's or a pledge's first question: that one instead.
+OTHER_SIDE = "好的，明白了。"
 
 NEED_MENU = "\n".join(f"{i} {NEED_LABELS[code]}" for i, code in enumerate(NEED_ORDER, start=1))
 ASK_NEED = "您需要哪方面的帮助？直接说或回复数字：\n" + NEED_MENU

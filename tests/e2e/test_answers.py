@@ -446,6 +446,18 @@ def test_time_offered_to_teach_is_a_service(donor: WeChatUser) -> None:
     assert "捐助方式：服务" in summary and "帮助方向：教育助学" in summary
 
 
+def test_the_other_side_said_at_the_first_question_starts_that_side(
+    household: WeChatUser, donor: WeChatUser
+) -> None:
+    assert "帮助别人" in donor.say("我想问问孩子上学的事")  # asked which side
+    assert "同意" in donor.say("1")  # the wrong choice: the help request's consent question
+    reply = donor.say("不是，我是想资助别人家的娃")
+    assert reply.startswith(msg.OTHER_SIDE) and "捐" in reply
+    assert "同意" in household.say("我想申请")
+    assert "同意" in household.say("我自己家的娃")  # no side said: asked again
+    assert "想帮助哪方面" in household.say("我是来捐钱的")
+
+
 def test_a_sum_in_another_currency_is_asked_in_yuan(donor: WeChatUser) -> None:
     assert "打算捐多少钱" in donor.say("我在美国工作，想捐一千美元给贫困学生")
     assert "按人民币写" in donor.say("一千美金")
