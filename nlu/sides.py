@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from enum import IntEnum
 
-from nlu.lexicon import detect_kind, need_types
+from nlu.lexicon import FAMILY, detect_kind, need_types
 from vocabulary import NEIGHBOURS
 
 HELP = "seek_help"
@@ -52,6 +52,8 @@ FOR_ME = re.compile(
     rf"|{_ME}家[^，。]{{0,4}}想要|{_ME}(?:也)?(?:想|要|能|可以)领(?!奖|红包)"
     r"|(?:申请|报名|参加|领|要)[^，。]{0,6}(?:你们(?:提供|给|发)|免费的)"
     r"|你们(?:捐|发|送|提供)的|有没有免费"
+    # giving to one's own family is asking for it (给我孩子捐点钱吧), not to their school
+    rf"|给{_ME}(?:家)?(?:{FAMILY})(?!的?(?:学校|班|村|单位|公司|老家|同学|朋友))"
 )
 REQUEST = re.compile(
     rf"申请{_NOT_VOLUNTEERING}|报名{_NOT_VOLUNTEERING}|参加(?:你们|免费|培训)|求助|求援|求求|救救|求好心人|求捐|求救"
@@ -161,6 +163,8 @@ ANOTHER_FAMILY = re.compile(
     # someone from a public body, for the people it serves (我是县残联的，我们这有一批残疾人…)
     r"|(?:我是|我们是)(?:县|市|区|乡|镇|村|街道)?(?:残联|民政局?|妇联|社区|居委会|村委会?|扶贫办"
     r"|乡村振兴局|团委|工会)(?:的|工作人员|干部)(?!低保|贫困|困难|建档|五保)"
+    # asking on behalf of the whole village (想给村里申请点救灾物资)
+    r"|给(?:村里|村上|我们村|俺们村|全村|乡亲们|村民们?)(?:申请|求助|争取|要)"
     # a villager, a teacher's pupil, a village doctor's patient (我们班有个娃父母都走了)
     r"|(?:村|班|班上|班里|学校|学校里)有[个一几位名户](?:个|名|位|户)?"
     r"(?:人家|家|学生|孩子|娃|同学|小孩|小朋友|老人|病人|五保户|低保户|贫困户|困难户|孤儿|残疾)"

@@ -319,3 +319,9 @@ def test_asking_about_a_matter_with_nothing_of_ones_own_asks_the_side() -> None:
     # one's own family, or a hardship, says whose it is
     assert arbitrate("我想问下我家娃读书的事情", as_help)[0] == "seek_help"
     assert arbitrate("想问下学费交不起的事情", as_help)[0] == "seek_help"
+
+
+def test_asking_donors_to_give_to_ones_own_family_is_a_request() -> None:
+    as_offer = [("offer_donation", 0.9), ("seek_help", 0.1)]
+    assert arbitrate("给我孩子捐点钱吧", as_offer)[0] == "seek_help"
+    assert arbitrate("我想给我儿子的学校捐一批书", as_offer)[0] == "offer_donation"
