@@ -16,6 +16,13 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
             *("入驻", "机构合作", "成为合作", "怎么合作"),
         ),
     ),
+    (
+        "certificate",
+        (
+            *("贫困证明", "低保证明", "困难证明", "开证明", "开个证明", "开一个证明", "收入证明"),
+            *("办残疾证", "评残"),
+        ),
+    ),
     ("refund", ("退款", "退钱", "钱退", "钱能退", "退还", "退给我", "把钱要回", "钱要回来")),
     (
         "address",
@@ -128,7 +135,7 @@ def answer_to_question(text: str) -> str | None:
 
 # Topics about the platform whatever the model reads the message as (我是记者想采访一下 is no
 # request; 我要退款 no new pledge): answered before anything else.
-ALWAYS = ("press", "partnership", "refund", "address")
+ALWAYS = ("press", "partnership", "certificate", "refund", "address")
 
 
 def answer_whatever_read(text: str) -> str | None:

@@ -423,8 +423,9 @@ def test_an_earlier_answer_corrected_midway_is_changed_and_the_question_asked_ag
         # a teacher's pupil, a village doctor's patient
         "我是班主任，班上有个娃爹妈都不在了跟着太婆过，学费没着落",
         "我是村医，我们村有个老人肝癌晚期家里拿不出钱",
-        # someone from a public body, for the people it serves
+        # someone from a public body, for the people it serves, or for the whole village
         "我是镇妇联的，我们这有几个单亲妈妈想学手艺",
+        "我们村今年受灾了，想给村里申请点救灾物资",
     ],
 )
 def test_a_neighbours_hardship_is_asked_about_not_taken_as_ones_own(
@@ -665,6 +666,7 @@ def test_a_message_without_chinese_is_told_the_chat_reads_chinese(
         ("我要退款", "refund"),
         ("我上个月捐的钱能退回来吗", "refund"),
         ("请问你们的地址在哪里", "address"),
+        ("能不能帮我开个贫困证明", "certificate"),  # not a help request
     ],
 )
 def test_questions_about_the_platform_are_answered_whatever_they_read_like(
