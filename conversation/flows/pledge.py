@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import messages as msg
 from conversation.flow import Flow, Triggers
-from conversation.flows.help import NAME_PREFIX
+from conversation.flows.help import NAME_PREFIX, NO_PHONE
 from conversation.state import ConversationState
 from conversation.steps import (
     Reprompt,
@@ -95,7 +95,10 @@ OFFER_PREFIX = re.compile(
 # Words that offer something without saying what ("我想捐点东西"): the item is asked.
 NOTHING_NAMED = re.compile(r"(?:一些|一点|点|些)?(?:东西|物资|物品|实物|捐物|服务|力气)[吧啊呀]?")
 # Asking what is wanted rather than saying what is offered ("你们缺什么", "不知道捐啥好").
-ASKS_WHAT_TO_GIVE = re.compile(r"缺(?:什么|啥)|需要(?:什么|啥)|捐(?:什么|啥)好|不知道(?:捐|送|给)")
+ASKS_WHAT_TO_GIVE = re.compile(
+    r"缺(?:什么|啥)|需要(?:什么|啥)|捐(?:什么|啥)好|不知道(?:捐|送|给)"
+    r"|^(?:都行|都可以|随便|什么都行|啥都行|你们定|看你们需要|看需要)[吧的呀啊]?$"
+)
 
 
 def offered_item(text: str) -> str | None:
@@ -115,16 +118,25 @@ def _parse_item(text: str, state: ConversationState) -> str:
     return _described_item(text, state)
 
 
+def _item_in_need_answer(text: str) -> Slots:
+    """Goods or a service named at the need question (一些书和衣服): what is given, too."""
+    if detect_kind(text) in ("goods", "service") and (item := offered_item(text)):
+        return {"item": item}
+    return {}
+
+
 def _ask_contact(slots: Slots) -> str:
     return msg.ASK_CONTACT_MONEY if slots.get("kind") == "money" else msg.ASK_CONTACT_IN_KIND
 
 
 def _parse_contact(text: str, state: ConversationState) -> str:
     """A phone number; a money donor may decline (then "" is stored: reached by chat)."""
-    if is_no(text) or re.search(r"不留|不用|不需要|不方便|不想留|算了|微信|公众号|这里联系", text):
+    declined = re.search(r"不留|不用|不需要|不方便|不想留|算了|微信|公众号|这里联系", text)
+    no_phone = NO_PHONE.search(text) is not None and not re.search(r"\d{7}", text)
+    if is_no(text) or declined or no_phone:
         if state.slots.get("kind") == "money":
             return ""
-        raise Reprompt(msg.CONTACT_REQUIRED)
+        raise Reprompt(msg.CONTACT_REQUIRED_NO_PHONE if no_phone else msg.CONTACT_REQUIRED)
     return parse_phone(text, state)
 
 
@@ -197,7 +209,14 @@ FLOW = Flow(
     name="pledge",
     steps=(
         Step("kind", "捐助方式", msg.ASK_KIND, _parse_kind, KIND_LABELS.__getitem__),
-        Step("need_type", "帮助方向", msg.ASK_PLEDGE_NEED, parse_pledge_need, show_need),
+        Step(
+            "need_type",
+            "帮助方向",
+            msg.ASK_PLEDGE_NEED,
+            parse_pledge_need,
+            show_need,
+            also_fills=_item_in_need_answer,
+        ),
         Step(
             "amount",
             "金额",

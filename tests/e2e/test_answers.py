@@ -459,6 +459,22 @@ def test_the_other_side_said_at_the_first_question_starts_that_side(
     assert "想帮助哪方面" in household.say("我是来捐钱的")
 
 
+def test_goods_named_at_the_need_question_are_what_is_given(donor: WeChatUser) -> None:
+    assert "哪方面" in donor.say("我想捐东西")
+    assert "哪里的家庭" in donor.say("一些书和衣服")  # not asked what again
+    summary = donor.conversation("不限", "匿名", "13912345678")[-1]
+    assert "捐助内容：一些书和衣服" in summary
+
+
+def test_a_vague_item_or_no_phone_of_ones_own_gets_help(donor: WeChatUser) -> None:
+    donor.say("我想捐东西")
+    assert "捐什么" in donor.say("不限")  # the need
+    assert donor.say("都行") == msg.ITEMS_OFTEN_NEEDED
+    donor.conversation("二十床棉被", "不限", "匿名")
+    assert donor.say("我没有手机") == msg.CONTACT_REQUIRED_NO_PHONE
+    assert "请核对" in donor.say("13912345678")
+
+
 def test_a_sum_in_another_currency_is_asked_in_yuan(donor: WeChatUser) -> None:
     assert "打算捐多少钱" in donor.say("我在美国工作，想捐一千美元给贫困学生")
     assert "按人民币写" in donor.say("一千美金")
