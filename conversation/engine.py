@@ -236,9 +236,9 @@ class Conversation:
         state = self.services.store.load(self.openid)
         if state is None and self.user.active_flow:
             lost = registry.flows().get(self.user.active_flow)
-            self.user.active_flow = None  # Redis lost the state: say so, keep nothing
+            self.user.active_flow = None  # expired, or Redis lost it: say so, keep nothing
             if lost is None or not lost.interruptible:  # an unanswered follow-up just ends
-                return msg.STATE_LOST
+                return msg.STATE_LOST + self.reply_to_text(text)  # then the message itself
         if (reply := person.household_turn(self, text)) is not None:
             return reply
         command = command_of(text)

@@ -57,7 +57,8 @@ SAD_FACES = "别着急，我们在。家里遇到什么难处，可以慢慢打�
 UNSUPPORTED_MESSAGE = "暂时只能看懂文字消息哦，请用文字告诉我您的情况。\n" + MENU
 TOO_FAST = "您发得有点快，请稍等一分钟再发。"
 BUSY = "系统正忙，您的消息已收到，请过一两分钟再发一次。给您添麻烦了！"
-STATE_LOST = "抱歉，刚才的对话中断了，已填的内容没有保存，需要麻烦您重新开始。\n" + MENU
+# A flow's state expired (or was lost) before the next message: said before its reply.
+STATE_LOST = "（刚才没填完的内容已经过期，没有保存，需要的话请重新开始。）\n"
 CANCELLED = "好的，已取消，填过的内容都没有保存。需要时随时回来找我。\n" + MENU
 NOTHING_TO_CANCEL = "现在没有进行中的事情。\n" + MENU
 NOTHING_TO_GO_BACK = "已经是第一步了。"

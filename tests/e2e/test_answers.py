@@ -475,6 +475,16 @@ def test_a_vague_item_or_no_phone_of_ones_own_gets_help(donor: WeChatUser) -> No
     assert "请核对" in donor.say("13912345678")
 
 
+def test_a_message_after_a_flow_expired_is_answered_after_saying_so(
+    app: Flask, household: WeChatUser
+) -> None:
+    number = file_case(household)
+    household.say("我要投诉")
+    app.extensions["zhulian"].services.store.clear(household.openid)  # as when its TTL ends
+    reply = household.say("社工什么时候来我家")
+    assert reply.startswith(msg.STATE_LOST) and number in reply  # the question is answered
+
+
 def test_a_sum_in_another_currency_is_asked_in_yuan(donor: WeChatUser) -> None:
     assert "打算捐多少钱" in donor.say("我在美国工作，想捐一千美元给贫困学生")
     assert "按人民币写" in donor.say("一千美金")
