@@ -284,6 +284,10 @@ PLEDGE_SUBMITTED = (
     "回复“进度”随时查看；改主意了回复“取消认捐 {number}”。"
     "想出现在感谢名单上，回复“公开致谢 {number}”（默认不公开）。"
 )
+# Money named beside goods or a service in one message: one pledge is one kind.
+ALSO_MONEY_NOTE = (
+    "\n您还说到 {amount} 元钱款，谢谢您！一笔认捐只登记一种，钱款请再发“我要捐款”另登记一笔。"
+)
 RECURRING_NOTE = (
     "\n您说想长期捐，谢谢您！这次登记的是一次的 {amount} 元；"
     "下次想再捐，发“我要捐助”再登记一笔就行。"

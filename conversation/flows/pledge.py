@@ -28,8 +28,9 @@ from conversation.steps import (
     stated_money,
 )
 from domain.events import Event
+from nlu.entities import mask_numbers, region_entity
 from nlu.lexicon import detect_kind, detect_need_type, is_no, means_anonymous
-from nlu.regions import is_only_a_place
+from nlu.regions import is_only_a_place, places_side_by_side
 from nlu.validators import mask_phone
 from storage.models import utcnow
 from storage.repositories import PledgeDraft, submit_pledge
@@ -102,8 +103,9 @@ ASKS_WHAT_TO_GIVE = re.compile(
 
 
 def offered_item(text: str) -> str | None:
-    """What a donor's sentence offers, without "我想捐" ("我想捐20床棉被" → "20床棉被")."""
-    item = OFFER_PREFIX.sub("", text.strip()).strip("，。,. ")
+    """What a donor's sentence offers, without "我想捐" ("我想捐20床棉被" → "20床棉被"); a
+    phone or ID number in it is kept masked (the contact step keeps the number)."""
+    item = mask_numbers(OFFER_PREFIX.sub("", text.strip()).strip("，。,. "))
     return item[:200] if len(item) >= 2 and not NOTHING_NAMED.fullmatch(item) else None
 
 
@@ -174,7 +176,27 @@ def _submit_pledge(conversation: Conversation, slots: Slots) -> str:
     done = msg.PLEDGE_SUBMITTED.format(number=pledge.number)
     if slots.get("recurring") and draft.amount:
         done += msg.RECURRING_NOTE.format(amount=draft.amount)
+    if slots.get("also_money") and slots["kind"] != "money":
+        done += msg.ALSO_MONEY_NOTE.format(amount=slots["also_money"])
     return done
+
+
+# Where a donor is, not where they want to help (我们是深圳的一家公司, 我在上海).
+HOMETOWN = re.compile(r"老家|家乡|家那边|我们那")
+DONOR_PLACE = re.compile(r"(?:我|我们|俺|咱们?)(?:是|在|来自)[^，。,]{2,8}?(?:的|人)(?:一家|一个)?")
+
+
+def _where_to_help(text: str, entities: dict[str, Any]) -> str | None:
+    """The place a donor's first message wants to help: none when it names several side by
+    side (云南、贵州: asked to choose) or only where the donor is."""
+    if places_side_by_side(text):
+        return None
+    if DONOR_PLACE.search(text) is None:
+        return str(entities["region"]["code"]) if entities.get("region") else None
+    found = region_entity(DONOR_PLACE.sub("，", text))
+    if found is None and HOMETOWN.search(text):  # 我是甘肃人，想帮帮老家的孩子
+        found = entities.get("region")
+    return str(found["code"]) if found else None
 
 
 def prefill(text: str, entities: dict[str, Any]) -> Slots:
@@ -188,6 +210,8 @@ def prefill(text: str, entities: dict[str, Any]) -> Slots:
         slots["kind"] = kind
         if item := offered_item(text):
             slots["item"] = item
+        if money := stated_money(text):  # 拿出十万块钱…另外还有一批电脑: one pledge each
+            slots["also_money"] = money
     elif kind == "money" or entities.get("amount_yuan"):
         slots["kind"] = "money"  # 捐款, 想捐点钱: the amount is asked next
         if amount := entities.get("amount_yuan"):
@@ -196,8 +220,8 @@ def prefill(text: str, entities: dict[str, Any]) -> Slots:
                 slots["recurring"] = True
     if need := entities.get("need_type") or detect_need_type(text):
         slots["need_type"] = need
-    if region := entities.get("region"):
-        slots["region_pref"] = region["code"]
+    if (region := _where_to_help(text, entities)) is not None:
+        slots["region_pref"] = region
     if means_anonymous(text):  # a donor in a hurry says it all at once (…，匿名，电话138…)
         slots["display_name"] = ""
     if phone := stated_mobile(text):

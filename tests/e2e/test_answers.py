@@ -485,6 +485,22 @@ def test_a_message_after_a_flow_expired_is_answered_after_saying_so(
     assert reply.startswith(msg.STATE_LOST) and number in reply  # the question is answered
 
 
+def test_a_company_telling_where_it_is_money_and_goods_at_once(donor: WeChatUser) -> None:
+    said = (
+        "我们是深圳的一家科技公司，准备拿出十万块钱，想帮助云南、贵州那边的留守儿童上学，"
+        "另外还有一批淘汰的电脑大概三十台也可以捐，联系人小王13800138000"
+    )
+    assert "哪里的家庭" in donor.say(said)  # not 深圳, where the company is
+    summary = donor.conversation("云南", "星河科技")[-1]
+    assert "地区：云南省" in summary and "捐助方式：物资" in summary
+    assert "13800138000" not in summary and "138****8000" in summary  # masked in the item too
+    assert msg.ALSO_MONEY_NOTE.format(amount=100000) in donor.say("确认")
+
+
+def test_a_donor_from_a_place_helping_home_helps_there(donor: WeChatUser) -> None:
+    assert "称呼" in donor.say("我是甘肃人，想捐五千帮帮老家的孩子")
+
+
 def test_a_sum_in_another_currency_is_asked_in_yuan(donor: WeChatUser) -> None:
     assert "打算捐多少钱" in donor.say("我在美国工作，想捐一千美元给贫困学生")
     assert "按人民币写" in donor.say("一千美金")
