@@ -120,11 +120,13 @@ def _parse_item(text: str, state: ConversationState) -> str:
     return _described_item(text, state)
 
 
-def _item_in_need_answer(text: str) -> Slots:
-    """Goods or a service named at the need question (一些书和衣服): what is given, too."""
-    if detect_kind(text) in ("goods", "service") and (item := offered_item(text)):
-        return {"item": item}
-    return {}
+def _item_named(text: str) -> Slots:
+    """Goods or a service named at the kind or the need question (衣服, 一些书和衣服): what
+    is given, too, and the need it names."""
+    if detect_kind(text) not in ("goods", "service") or (item := offered_item(text)) is None:
+        return {}
+    need = detect_need_type(text)
+    return {"item": item, **({"need_type": need} if need else {})}
 
 
 def _ask_contact(slots: Slots) -> str:
@@ -232,14 +234,21 @@ def prefill(text: str, entities: dict[str, Any]) -> Slots:
 FLOW = Flow(
     name="pledge",
     steps=(
-        Step("kind", "捐助方式", msg.ASK_KIND, _parse_kind, KIND_LABELS.__getitem__),
+        Step(
+            "kind",
+            "捐助方式",
+            msg.ASK_KIND,
+            _parse_kind,
+            KIND_LABELS.__getitem__,
+            also_fills=_item_named,
+        ),
         Step(
             "need_type",
             "帮助方向",
             msg.ASK_PLEDGE_NEED,
             parse_pledge_need,
             show_need,
-            also_fills=_item_in_need_answer,
+            also_fills=_item_named,
         ),
         Step(
             "amount",

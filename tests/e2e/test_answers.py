@@ -466,6 +466,13 @@ def test_goods_named_at_the_need_question_are_what_is_given(donor: WeChatUser) -
     assert "捐助内容：一些书和衣服" in summary
 
 
+def test_goods_named_at_the_kind_question_are_what_is_given(donor: WeChatUser) -> None:
+    assert "捐什么" in donor.say("我要捐助")
+    assert "哪里的家庭" in donor.say("几件冬天的棉衣")  # kind, item and need (living) taken
+    summary = donor.conversation("不限", "匿名", "13912345678")[-1]
+    assert "捐助内容：几件冬天的棉衣" in summary and "帮助方向：基本生活" in summary
+
+
 def test_a_vague_item_or_no_phone_of_ones_own_gets_help(donor: WeChatUser) -> None:
     donor.say("我想捐东西")
     assert "捐什么" in donor.say("不限")  # the need
