@@ -27,9 +27,9 @@ from domain.events import Event, Outbox, Outcome
 from nlu.arbiter import UNSURE_SIDE
 from nlu.client import MIN_CONFIDENCE, NluClient
 from nlu.geo import place_of
-from nlu.lexicon import bare, detect_need_type, face_meaning, menu_number
+from nlu.lexicon import CRISIS, bare, detect_need_type, face_meaning, menu_number
 from nlu.regions import is_county_level, region_index
-from nlu.sides import GIVE, HELP, of_another_family, side_said
+from nlu.sides import GIVE, HELP, of_another_family, side_said, tells_only_despair
 from storage import social_work as social_work_store
 from storage.db import Database
 from storage.files import FileStore
@@ -233,12 +233,25 @@ class Conversation:
         return reply
 
     def reply_to_text(self, text: str) -> str:
+        """The reply to a text. Words of despair come first with where to get help now; with
+        nothing else to act on (我不想活了), a social worker is asked for, unless the user is
+        in the middle of something, who is told how to ask for one."""
+        if CRISIS.search(text) is None:
+            return self._reply_to_text(text)
+        if not tells_only_despair(text):  # 有没有好心人帮帮我，我真的活不下去了
+            return msg.CRISIS + self._reply_to_text(text)
+        if (relayed := person.household_turn(self, text)) is not None:
+            return msg.CRISIS + relayed  # a social worker is talking with them already
+        busy = self.services.store.load(self.openid) is not None
+        return msg.CRISIS + (msg.CRISIS_PERSON if busy else self._ask_person(None))
+
+    def _reply_to_text(self, text: str) -> str:
         state = self.services.store.load(self.openid)
         if state is None and self.user.active_flow:
             lost = registry.flows().get(self.user.active_flow)
             self.user.active_flow = None  # expired, or Redis lost it: say so, keep nothing
             if lost is None or not lost.interruptible:  # an unanswered follow-up just ends
-                return msg.STATE_LOST + self.reply_to_text(text)  # then the message itself
+                return msg.STATE_LOST + self._reply_to_text(text)  # then the message itself
         if (reply := person.household_turn(self, text)) is not None:
             return reply
         command = command_of(text)

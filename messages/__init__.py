@@ -57,6 +57,12 @@ SAD_FACES = "别着急，我们在。家里遇到什么难处，可以慢慢打�
 UNSUPPORTED_MESSAGE = "暂时只能看懂文字消息哦，请用文字告诉我您的情况。\n" + MENU
 TOO_FAST = "您发得有点快，请稍等一分钟再发。"
 BUSY = "系统正忙，您的消息已收到，请过一两分钟再发一次。给您添麻烦了！"
+# Words of despair (我不想活了): where to get help now, before anything else.
+CRISIS = (
+    "听到您这么说，我们很担心您。您不是一个人，先别做伤害自己的事。"
+    "如果现在有危险，请马上打 110 或 120；想找人说说心里话，可以打心理援助热线 12356。\n"
+)
+CRISIS_PERSON = "想和社工说说，回复“人工”，我们请社工尽快联系您。"
 # A flow's state expired (or was lost) before the next message: said before its reply.
 STATE_LOST = "（刚才没填完的内容已经过期，没有保存，需要的话请重新开始。）\n"
 CANCELLED = "好的，已取消，填过的内容都没有保存。需要时随时回来找我。\n" + MENU

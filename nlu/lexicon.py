@@ -112,6 +112,13 @@ INTENT_KEYWORDS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Words of despair (我不想活了, 活不下去了): answered first with where to get help now.
+CRISIS = re.compile(
+    r"不想活|活不下去|活不成了?|想死|去死|寻死|自杀|轻生|跳楼|跳河|喝农药|吃安眠药|了结自己"
+    r"|一死了之|活着没意思|活着没意义|活着还有什么意思|不如死了|死了算了"
+)
+
+
 # A WeChat face by its name ("[抱拳]", "[捂脸]"), as the webhook's text has it.
 _FACE = re.compile(r"\[([\u4e00-\u9fffA-Za-z]{1,4})\]")
 

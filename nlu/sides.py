@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from enum import IntEnum
 
-from nlu.lexicon import FAMILY, detect_kind, need_types
+from nlu.lexicon import CRISIS, FAMILY, detect_kind, need_types
 from vocabulary import NEIGHBOURS
 
 HELP = "seek_help"
@@ -245,3 +245,10 @@ def says_both(text: str) -> bool:
     for_me, text = _asks_for_oneself(text)
     settled = for_me or BY_ME.search(text)
     return not settled and bool(REQUEST.search(text)) and bool(OFFER.search(text))
+
+
+def tells_only_despair(text: str) -> bool:
+    """Words of despair with nothing else to act on: no side, no need (我不想活了), unlike
+    有没有好心人帮帮我，我真的活不下去了."""
+    rest = CRISIS.sub("，", text)
+    return side_cue(rest) is None and not need_types(rest)

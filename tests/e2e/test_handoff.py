@@ -11,6 +11,7 @@ from flask import Flask
 from flask.testing import FlaskCliRunner
 from sqlalchemy import select, update
 
+import messages as msg
 from jobs.reminders import escalate_handoffs
 from storage.models import Handoff, HandoffMessage, HandoffStatus, InboundMessage, utcnow
 from tests.support.chat import file_case, pushed_texts, run_worker
@@ -148,3 +149,19 @@ def test_outside_48_hours_a_template_invites_a_reply_and_the_message_waits(
     reply = household.say("在的")
     assert "社工给您的留言" in reply and "补助的材料准备好了吗" in reply
     assert household.say("准备好了") == "已转给社工。"  # shown once
+
+
+def test_words_of_despair_get_where_to_get_help_and_a_social_worker(
+    household: WeChatUser, dingxi_worker: WeChatUser, redis_url: str
+) -> None:
+    assert household.say("我不想活了") == msg.CRISIS + msg.ASK_HANDOFF_REGION
+    assert "社工" in household.say("甘肃定西通渭县")  # the hand-off is opened
+    run_worker(redis_url)
+    assert any("我不想活了" in text for text in pushed_texts(dingxi_worker))
+
+
+def test_despair_beside_a_request_or_inside_a_flow_keeps_it(household: WeChatUser) -> None:
+    reply = household.say("有没有好心人帮帮我，我真的活不下去了")
+    assert reply.startswith(msg.CRISIS) and "同意" in reply  # the help request begins too
+    assert household.say("活着没意思") == msg.CRISIS + msg.CRISIS_PERSON
+    assert "多少钱" in household.say("同意")  # the flow goes on where it was
