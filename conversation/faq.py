@@ -10,6 +10,13 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # about the platform whatever else the message reads like (ALWAYS)
     ("press", ("记者", "采访", "媒体", "报社", "电视台")),
     (
+        "who_answers",
+        (
+            *("你是谁", "你是机器人", "你是不是机器人", "是机器人吗", "你是人吗", "你是真人吗"),
+            *("是自动回复", "是不是自动回复", "你是ai", "你是AI", "是人工智能"),
+        ),
+    ),
+    (
         "partnership",
         (
             *("和你们合作", "跟你们合作", "与你们合作", "同你们合作", "合作伙伴", "加入你们"),
@@ -135,7 +142,7 @@ def answer_to_question(text: str) -> str | None:
 
 # Topics about the platform whatever the model reads the message as (我是记者想采访一下 is no
 # request; 我要退款 no new pledge): answered before anything else.
-ALWAYS = ("press", "partnership", "certificate", "refund", "address")
+ALWAYS = ("press", "who_answers", "partnership", "certificate", "refund", "address")
 
 
 def answer_whatever_read(text: str) -> str | None:

@@ -716,6 +716,8 @@ def test_a_message_without_chinese_is_told_the_chat_reads_chinese(
         ("我上个月捐的钱能退回来吗", "refund"),
         ("请问你们的地址在哪里", "address"),
         ("能不能帮我开个贫困证明", "certificate"),  # not a help request
+        ("你是机器人吗", "who_answers"),
+        ("你是谁", "who_answers"),
     ],
 )
 def test_questions_about_the_platform_are_answered_whatever_they_read_like(
