@@ -27,7 +27,7 @@ from domain.events import Event, Outbox, Outcome
 from nlu.arbiter import UNSURE_SIDE
 from nlu.client import MIN_CONFIDENCE, NluClient
 from nlu.geo import place_of
-from nlu.lexicon import CRISIS, bare, detect_need_type, face_meaning, menu_number
+from nlu.lexicon import CRISIS, EMERGENCY, bare, detect_need_type, face_meaning, menu_number
 from nlu.regions import is_county_level, region_index
 from nlu.sides import GIVE, HELP, of_another_family, side_said, tells_only_despair
 from storage import social_work as social_work_store
@@ -233,11 +233,13 @@ class Conversation:
         return reply
 
     def reply_to_text(self, text: str) -> str:
-        """The reply to a text. Words of despair come first with where to get help now; with
-        nothing else to act on (我不想活了), a social worker is asked for, unless the user is
-        in the middle of something, who is told how to ask for one."""
+        """The reply to a text. Danger comes first with the numbers to call (被车撞了), and
+        words of despair with where to get help now; with nothing else to act on (我不想活
+        了), a social worker is asked for, unless the user is in the middle of something,
+        who is told how to ask for one."""
         if CRISIS.search(text) is None:
-            return self._reply_to_text(text)
+            reply = self._reply_to_text(text)  # 被车撞了对方跑了: the numbers to call, first
+            return msg.EMERGENCY + reply if EMERGENCY.search(text) else reply
         if not tells_only_despair(text):  # 有没有好心人帮帮我，我真的活不下去了
             return msg.CRISIS + self._reply_to_text(text)
         if (relayed := person.household_turn(self, text)) is not None:

@@ -118,6 +118,14 @@ CRISIS = re.compile(
     r"|一死了之|活着没意思|活着没意义|活着还有什么意思|不如死了|死了算了"
 )
 
+# Danger now, or just now (被车撞了对方跑了, 他又打我了, 着火了): emergency numbers first.
+EMERGENCY = re.compile(
+    r"家暴|被打(?!扰|折|卡|电话|针)|(?:他|她|又|老是|天天|经常|总是)打我(?!电话|手机)|挨打"
+    r"|(?:男人|老公|丈夫|对象|他爸)[^，。]{0,6}打人"
+    r"|被车撞|撞了就跑|撞了跑了|肇事逃逸|着火了|失火了|被困|被拐|被关起来"
+    r"|有人追|有人跟踪|被人砍|被砍|出车祸了"
+)
+
 
 # A WeChat face by its name ("[抱拳]", "[捂脸]"), as the webhook's text has it.
 _FACE = re.compile(r"\[([\u4e00-\u9fffA-Za-z]{1,4})\]")

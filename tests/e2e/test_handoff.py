@@ -165,3 +165,8 @@ def test_despair_beside_a_request_or_inside_a_flow_keeps_it(household: WeChatUse
     assert reply.startswith(msg.CRISIS) and "同意" in reply  # the help request begins too
     assert household.say("活着没意思") == msg.CRISIS + msg.CRISIS_PERSON
     assert "多少钱" in household.say("同意")  # the flow goes on where it was
+
+
+def test_danger_gets_the_numbers_to_call_before_the_reply(household: WeChatUser) -> None:
+    reply = household.say("我被车撞了对方跑了，腿骨折了住院要两万")
+    assert reply.startswith(msg.EMERGENCY) and "同意" in reply  # the help request begins too

@@ -3,6 +3,7 @@ import pytest
 from nlu.amounts import parse_amount
 from nlu.entities import extract_entities
 from nlu.lexicon import (
+    EMERGENCY,
     detect_kind,
     detect_need_type,
     face_meaning,
@@ -293,3 +294,17 @@ def test_faces_alone_say_thanks_ok_hello_or_sorrow(text: str, meaning: str | Non
 @pytest.mark.parametrize("text", ["好的👍", "同意[强]", "可以🙏"])
 def test_a_yes_with_faces_is_a_yes(text: str) -> None:
     assert is_yes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "danger"),
+    [
+        ("我被车撞了对方跑了", True),
+        ("我男人喝了酒就打人，我带着娃跑出来了", True),
+        ("他又打我了", True),
+        ("社工打我电话了", False),  # a call is no blow
+        ("电话一直被打扰", False),
+    ],
+)
+def test_danger_now_is_told_apart(text: str, danger: bool) -> None:
+    assert (EMERGENCY.search(text) is not None) is danger
