@@ -20,7 +20,7 @@ from conversation.commands import Who
 from conversation.flow import Flow
 from conversation.state import ConversationState, ConversationStore
 from conversation.status import status_text
-from conversation.steps import Ask, EndFlow, Reprompt, Step, confirm_answer
+from conversation.steps import Ask, EndFlow, Reprompt, Step, confirm_answer, county_named
 from domain import attachments
 from domain import handoff as handoffs
 from domain.events import Event, Outbox, Outcome
@@ -28,7 +28,7 @@ from nlu.arbiter import UNSURE_SIDE
 from nlu.client import MIN_CONFIDENCE, NluClient
 from nlu.geo import place_of
 from nlu.lexicon import CRISIS, EMERGENCY, bare, detect_need_type, face_meaning, menu_number
-from nlu.regions import is_county_level, region_index
+from nlu.regions import region_index
 from nlu.sides import GIVE, HELP, of_another_family, side_said, tells_only_despair
 from storage import social_work as social_work_store
 from storage.db import Database
@@ -391,9 +391,7 @@ class Conversation:
         asked."""
         if faq.topic_of(text) != "coverage":
             return faq.answer(text)
-        named = (entities.get("region") or {}).get("code")
-        county = {"region": named} if named and is_county_level(named) else {}
-        return self.start(registry.flows()["coverage"], county)
+        return self.start(registry.flows()["coverage"], county_named(text, entities))
 
     def _status_asked(self, text: str) -> str:
         """Where one's requests and pledges stand; a donor asking who was helped (我捐的钱帮了

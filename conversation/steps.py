@@ -13,11 +13,12 @@ from typing import Any
 import messages as msg
 from conversation.state import ConversationState
 from nlu.amounts import find_amounts, in_foreign_currency, parse_amount
-from nlu.entities import mask_numbers
+from nlu.entities import mask_numbers, region_entity
 from nlu.lexicon import detect_need_type, is_no, is_yes, means_any, menu_number
 from nlu.regions import (
     MAX_CANDIDATES,
     Resolution,
+    is_county_level,
     places_side_by_side,
     region_index,
     resolve_region,
@@ -306,6 +307,14 @@ def parse_county(text: str, state: ConversationState) -> str:
     if found.deepest is not None:  # a city or province: ask for the county by name
         raise _ask_county_in(found.deepest)
     raise Reprompt(msg.BAD_REGION)
+
+
+def county_named(text: str, entities: dict[str, Any]) -> Slots:
+    """The county a message names, as the answer to a `region` step; none for a wider place.
+    A flow started by its opener has no entities: the text is read for the place then."""
+    region = entities["region"] if "region" in entities else region_entity(text)
+    code = region["code"] if region else None
+    return {"region": code} if code and is_county_level(code) else {}
 
 
 def parse_region_preference(text: str, state: ConversationState) -> str:

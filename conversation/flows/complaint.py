@@ -13,15 +13,14 @@ from conversation.state import ConversationState
 from conversation.steps import (
     Slots,
     Step,
+    county_named,
     menu_or_keyword,
     parse_county,
     parse_free_text,
     show_region,
 )
 from domain.feedback import record_feedback
-from nlu.entities import region_entity
 from nlu.lexicon import means_any
-from nlu.regions import is_county_level
 
 if TYPE_CHECKING:
     from conversation.engine import Conversation
@@ -60,10 +59,7 @@ def _prefill(text: str, entities: dict[str, Any]) -> Slots:
     slots: Slots = {"kind": kind} if kind else {}
     if told is not None:
         slots["text"] = told
-    region = entities.get("region") or region_entity(text)  # an opener starts it: no NLU
-    if region and region["code"] and is_county_level(region["code"]):
-        slots["region"] = region["code"]
-    return slots
+    return {**slots, **county_named(text, entities)}
 
 
 def _parse_region(text: str, state: ConversationState) -> str:

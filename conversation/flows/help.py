@@ -131,10 +131,15 @@ def _parse_id_number(text: str, state: ConversationState) -> str:
 NO_PHONE = re.compile(r"没(?:有)?(?:手机|电话)|不会用手机|手机(?:坏了|丢了)|不用手机")
 
 
+def says_no_phone(text: str) -> bool:
+    """Having no phone of one's own, said without giving a number (我没有手机)."""
+    return NO_PHONE.search(text) is not None and not re.search(r"\d{7}", text)
+
+
 def _parse_phone(text: str, state: ConversationState) -> str:
     """A number to reach the household by: without a phone of one's own, a relative's, a
     neighbour's or a village cadre's will do."""
-    if NO_PHONE.search(text) and not re.search(r"\d{7}", text):
+    if says_no_phone(text):
         raise Reprompt(msg.NO_PHONE_OF_ONES_OWN)
     return parse_phone(text, state)
 

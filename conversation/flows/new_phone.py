@@ -32,11 +32,9 @@ def _prefill(text: str, _entities: dict[str, Any]) -> Slots:
 
 
 def _something_open(conversation: Conversation) -> str | None:
-    return (
-        None
-        if has_open_records(conversation.session, conversation.user)
-        else (msg.NEW_PHONE_NOTHING_OPEN)
-    )
+    if has_open_records(conversation.session, conversation.user):
+        return None
+    return msg.NEW_PHONE_NOTHING_OPEN
 
 
 def _record(conversation: Conversation, slots: Slots) -> str:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import messages as msg
 from conversation.flow import Flow, Triggers
-from conversation.flows.help import NAME_PREFIX, NO_PHONE
+from conversation.flows.help import NAME_PREFIX, says_no_phone
 from conversation.state import ConversationState
 from conversation.steps import (
     Reprompt,
@@ -136,7 +136,7 @@ def _ask_contact(slots: Slots) -> str:
 def _parse_contact(text: str, state: ConversationState) -> str:
     """A phone number; a money donor may decline (then "" is stored: reached by chat)."""
     declined = re.search(r"不留|不用|不需要|不方便|不想留|算了|微信|公众号|这里联系", text)
-    no_phone = NO_PHONE.search(text) is not None and not re.search(r"\d{7}", text)
+    no_phone = says_no_phone(text)
     if is_no(text) or declined or no_phone:
         if state.slots.get("kind") == "money":
             return ""
