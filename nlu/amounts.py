@@ -51,10 +51,10 @@ _RANGE = re.compile(r"[一二两三四五六七八九]([二两三四五六七八
 _NUMERAL = r"[0-9零〇一二两俩三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟]"
 _SPAN = re.compile(rf"{_NUMERAL}+\s*(?:[-~～—至到])\s*(?={_NUMERAL})")
 # Rough sums said the spoken way, as the sum: "十来万", "百把块" (about), "万把块" (about ten
-# thousand), "1w5", "2k5" (15,000 and 2,500).
+# thousand), "二十多万", "十几万" (more than), "1w5", "2k5" (15,000 and 2,500).
 _SPOKEN = (
     (re.compile(r"(?<![0-9一二两三四五六七八九十])([万千百])把"), r"一\1"),
-    (re.compile(r"(?<=[0-9十百千万])[来把](?=[万千百块元])"), ""),
+    (re.compile(r"(?<=[0-9十百千万])[来把多几](?=[万千百块元])"), ""),
     (re.compile(r"([0-9])[wW]([0-9])"), r"\1万\2"),
     (re.compile(r"([0-9])[kK]([0-9])"), r"\1千\2"),
 )
@@ -123,15 +123,21 @@ _HEADS = re.compile(
 _EACH = re.compile(r"每(?:个|一)?(?:人|户|家|名|位|学生|孩子|娃)|每个(?![月星礼季年])")
 
 
+# What is still needed (要四五十万, 还差三千, 缺两千), against what was spent or borrowed before.
+_NEEDED = re.compile(rf"(?:要|差|缺)(?={_NUMERAL})")
+
+
 def parse_amount(text: str) -> int | None:
-    """The amount a reply names, preferring one written with a unit, times the people it is
-    for when it is said for each of them; None if there is none, or if it is in another
-    currency."""
+    """The amount a reply names, preferring one written with a unit, and of several the one
+    still needed (借了十几万…还要四五十万), times the people it is for when it is said for
+    each of them; None if there is none, or if it is in another currency."""
     amounts = find_amounts(text)
     if not amounts:
         return None
     with_unit = [yuan for yuan, has_unit in amounts if has_unit]
     amount = with_unit[0] if with_unit else amounts[0][0]
+    if len(with_unit) > 1 and (needed := _NEEDED.search(text)) is not None:
+        amount = next((y for y, unit in find_amounts(text[needed.end() :]) if unit), amount)
     each, heads = _EACH.search(text), _HEADS.search(text)
     if each is None or heads is None or heads.start() > each.start():
         return amount

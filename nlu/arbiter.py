@@ -48,6 +48,7 @@ import re
 from dataclasses import dataclass
 
 from nlu.amounts import parse_amount
+from nlu.entities import find_id_number, find_phone
 from nlu.lexicon import FAMILY, INTENT_KEYWORDS, bare, need_types
 from nlu.sides import FOR_ME, GIVE, HARDSHIP, HELP, OWN, Strength, says_both, side_cue
 from nlu.validators import find_household_size
@@ -94,7 +95,7 @@ HUMAN = re.compile(
 # a status question, not a new request, unless it tells a need.
 OUTCOME = re.compile(
     r"(?:了吗|了没有?|了不)[啊呀吧呢？?]*$|回音|是不是被|被驳回|驳回了|被拒|咋还没|怎么还没"
-    r"|还没(?:有)?人|[到批]了没"
+    r"|还没(?:有)?人|[到批]了没|(?:怎么|咋)(?:还是|还在|一直)[^，。]{0,6}(?:审核|核实|处理|等|没)"
     # a promise not kept yet (说来我家看看到现在也没来)
     r"|(?:到现在|至今|一直|现在)(?:也|都|还)?没(?:来|到|人来|人联系|联系)"
     # something done before, asked after (上礼拜认捐的三千有没有分给哪家)
@@ -174,6 +175,8 @@ RELATION = re.compile(
     r"(?:他|她|这|那|这个|那个)?(?:是)?(?:我|俺)(?:的|家|家的)?"
     rf"(?:{FAMILY}|邻居|本人|自己)"
     r"(?:呀|啊|吧|哦|嘛|呢)?"
+    # whom one asks for (替我侄子问的; 帮我妈… asks for her)
+    rf"|(?:是)?(?:替|为)(?:我|俺)(?:的|家)?(?:{FAMILY}|邻居)(?:问|打听|咨询)的?(?:呀|啊|哦)?"
 )
 # A household's size and who is in it, and nothing else (五口人老两口加儿子儿媳和孙子).
 HOUSEHOLD = re.compile(
@@ -275,7 +278,8 @@ def _plausible(intent: str, confidence: float, cues: Cues) -> bool:
         told = cues.side == HELP and cues.names_need and not asks
         # asking for oneself (我能参加吗) is a request even as a question
         says = bool(FOR_ME.search(cues.text)) or (cues.strength == Strength.SAID and not asks)
-        return not ((told and confidence < SURE_OFF_TOPIC) or (says and confidence < DOUBTFUL))
+        doubtful = (told and confidence < SURE_OFF_TOPIC) or (says and confidence < DOUBTFUL)
+        return not (doubtful or cues.asks_outcome)  # 资料交了半个月了怎么还是审核中
     if intent == "delete_my_data":  # a doubtful one names the deletion
         return confidence >= SURE_OF_SIDE or DELETION.search(cues.text) is not None
     if intent == "inform":  # a short text can be an answer, unless it tells one's own hardship;
@@ -290,6 +294,8 @@ def _by_cues(cues: Cues, ranking: Ranking) -> tuple[str | None, float]:
     """What the text's own words say when the model's guess does not fit them."""
     if DELETION.search(cues.text) and PERSONAL_DATA.search(cues.text):
         return "delete_my_data", CUE_CONFIDENCE
+    if cues.asks_outcome:
+        return "check_status", CUE_CONFIDENCE
     if cues.side is not None:
         return cues.side, CUE_CONFIDENCE
     if cues.names_need:
@@ -346,7 +352,11 @@ def _bare_answer(cues: Cues, intent: str, confidence: float) -> str | None:
     whether anyone reads (能看到我发的消息吗); or, read as a side, off topic or doubtfully, a
     cancel, a thanks or a greeting in their own words (算咯, 这份恩情记一辈子, 有人在线不)."""
     plain = bare(cues.text)
-    if cues.side is not None or cues.names_need or cues.both_sides or len(plain) >= SHORT_REPLY:
+    if cues.side is not None or cues.names_need or cues.both_sides:
+        return None
+    if find_phone(cues.text) or find_id_number(cues.text):  # 我手机号…有事打这个
+        return "inform"
+    if len(plain) >= SHORT_REPLY:
         return None
     if RELATION.fullmatch(plain):
         return "inform"

@@ -60,9 +60,14 @@ def find_id_number(text: str) -> str | None:
     return _first_valid(_ID_NUMBER, text, validate_id_number)
 
 
+def find_phone(text: str) -> str | None:
+    """The first valid mobile number written in the text, if any."""
+    return _first_valid(_MOBILE, text, validate_mobile)
+
+
 def extract_entities(text: str, intent: str | None = None) -> dict[str, Any]:
     """Every entity key is present; a missing value is None."""
-    phone = _first_valid(_MOBILE, text, validate_mobile)
+    phone = find_phone(text)
     id_number = find_id_number(text)
     # Digits of a phone or ID number (even spaced out) are not an amount.
     money_text = compact(text) if (phone or id_number) else text

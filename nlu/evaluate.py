@@ -95,6 +95,11 @@ NEW_SETS = (
         "twelfth-round set",
         Targets(0.98, crossings=0, need_type=0.98),
     ),
+    EvaluationSet(
+        TESTS / "thirteenth.yml",
+        "thirteenth-round set",
+        Targets(0.98, crossings=0, need_type=0.98),
+    ),
 )
 # Every set the generator and the training data must keep away from.
 EVALUATION_SETS = (*(s.path for s in NEW_SETS), HOLDOUT)

@@ -167,6 +167,7 @@ NOT_NEEDS = (
     "症结",
     "上班族",
     "打工人",
+    "煤矿",  # a workplace, not 煤 (fuel)
 )
 # Only when nothing more specific is said: "生活困难" because of illness is a medical need.
 GENERIC_NEEDS = {"生活困难": "living", "生活很困难": "living"}

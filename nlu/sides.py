@@ -27,9 +27,9 @@ _OTHER_PEOPLE = (
 )
 # 帮我 / 帮我们: for oneself, unless "我们" goes on to name other people (帮我们老家的留守儿童;
 # 帮我们这种家庭 is oneself; 帮我隔壁的孩子 is a neighbour's), or it asks for a chore
-# (帮我把视频转发一下, 帮我登记一下我要捐)
+# (帮我把视频转发一下, 帮我登记一下我要捐, 作文帮我改改)
 _NEIGHBOUR = f"(?:{'|'.join(NEIGHBOURS)})"
-_NOT_ME = rf"把|登记|查|{_NEIGHBOUR}|们(?!这种|这样)[^，。]{{0,12}}(?:{_OTHER_PEOPLE})"
+_NOT_ME = rf"把|登记|查|改|翻译|打印|{_NEIGHBOUR}|们(?!这种|这样)[^，。]{{0,12}}(?:{_OTHER_PEOPLE})"
 _HELP_ME = rf"帮{_ME}(?!{_NOT_ME})"
 # 资助我 / 资助俺: for oneself, not 资助我认识的那个孩子
 _FUND_ME = rf"资助{_ME}(?!认识|知道|熟悉|选的)"
@@ -81,6 +81,17 @@ BY_ME = re.compile(
     rf"|{_ME}(?:们)?(?:是|就是)(?:想)?来(?:捐|认捐|资助)(?!给{_ME})"
     rf"|{_ME}(?:们)?(?:也)?(?:想|要|愿意|准备|打算)资助[一两几三五十]?[个名户位]"
     r"|(?:募捐|捐款|善款|凑了|筹了|集了)[^，。]{0,12}(?:交给|转给|捐给|给)你们"
+    # a charity sale or show (小区搞了个爱心义卖), always for others
+    r"|义卖|义演|义拍|爱心拍卖"
+    # things outgrown or spare, given away (孩子长大了婴儿床和推车都还好好的送人)
+    r"|(?:还好好的|好好的|[七八九]成新|全新的?|没怎么用过?|没用过|长大了|用不上了?|用不着了?"
+    r"|穿不下了?|穿不了了?)[^。]{0,10}(?:送人|送出去|捐出去|捐了|捐给|谁要|谁需要|给需要)"
+)
+# An organisation saying what it does for others (我们医院下个月组织专家下乡义诊): giving,
+# unless it also asks.
+ORGANISATION_GIVES = re.compile(
+    r"我们(?:医院|诊所|卫生院|公司|企业|单位|工厂|厂|协会|基金会|团队|商会|车队|合作社|律所|事务所)"
+    r"[^，。]{0,8}(?:组织|下乡|义诊|免费|义务|捐)"
 )
 OFFER = re.compile(
     r"认捐|我来出|我出|我来捐|捐给(?!我|俺)|(?:想|要|可以|愿意|能)捐|捐(?:一|两|三|五|点|些|款|物|建)(?!给我|给俺)"
@@ -124,10 +135,15 @@ OFFER = re.compile(
     r"|对口帮扶|结对帮扶|定点帮扶|出一份力|尽一份力|出点力|做点事|包销|认领(?!我)|捐出来|捐出|献[点些份]?爱心"
     # passing something on to whoever needs it (把八百块转给一个需要的孩子)
     r"|给[^，。]{0,4}(?:有需要|需要|困难|贫困)的(?:人|孩子|家庭|学生|老人|娃)"
+    # buying or paying for someone outside the family (想给村里孤寡老人买点米面油, 想给那个换肾的
+    # 大哥出点药费); not 想给孩子买书包
+    rf"|(?:想|要|愿意|准备|打算)给(?!{_ME}|(?:{FAMILY})(?!们)|他|她|老(?!人们|乡们)|自己|家)"
+    r"[^，。]{0,12}(?:买|出(?:点|些|一部分)?[^，。]{0,3}(?:钱|费))"
+    r"|(?:都|全)捐了|捐了出去"
 )
 HARDSHIP = re.compile(
     r"交不起|付不起|买不起|用不起|穿不起|拿不出|凑不齐|凑不够|上不起|看不起病|治不起|吃不上|吃不起|没饭吃|过不下去"
-    rf"|没钱|没得钱|没有钱|冇钱|冇得钱|莫得钱|么得钱|没啥钱|差\s*{_NUM}+\s*(?:块|元|千|万|百)|欠了|还差"
+    rf"|没钱|没得钱|没有钱|无钱|冇钱|冇得钱|莫得钱|么得钱|没啥钱|差\s*{_NUM}+\s*(?:块|元|千|万|百)|欠了|还差"
     rf"|(?:费|费用|钱|药)[^，。]{{0,10}}(?:要|差|得)\s*{_NUM}"
     rf"|需要\s*{_NUM}+\s*(?:块|元|千|万|百)"
     r"|一个人带|日子难过|日子苦|没人照顾|没人管|冻死了|病死了|死了[一两几]?[头只口]"
@@ -211,9 +227,9 @@ def side_cue(text: str) -> tuple[str, Strength] | None:
     for_me, text = _asks_for_oneself(text)
     if for_me or (REGISTERS_OTHERS.search(text) and not GIVING.search(text)):
         return HELP, Strength.SETTLED
-    if BY_ME.search(text):
-        return GIVE, Strength.SETTLED
     request, offer = bool(REQUEST.search(text)), bool(OFFER.search(text))
+    if BY_ME.search(text) or (ORGANISATION_GIVES.search(text) and not request):
+        return GIVE, Strength.SETTLED
     if VOLUNTEERING.search(text):
         request, offer = False, True
     own = OWN.search(text) is not None

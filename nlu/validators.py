@@ -120,9 +120,10 @@ _SIZE = re.compile(r"([0-9零〇一二两俩仨三四五六七八九十]+)\s*(�
 _ME_AND_ONE = re.compile(
     r"(?:家里|屋里|俺家|我家)?(?:就|只有)?(?:我|俺)(?:和|跟)[^，。和跟、0-9一二两三四五六七八九十]{1,4}"
 )
-# Me and some others counted (我一个人带俩娃, 俺跟三个孙子): one more than the count.
+# Me and some others counted (我一个人带俩娃, 俺跟三个孙子, 我自己和两个娃): one more than the
+# count.
 _ME_WITH = re.compile(
-    rf"(?:我|俺)(?:一个人)?(?:带着?|和|跟)({_SIZE_NUM}|俩|仨)个?(?:{'|'.join(_CHILDREN)})"
+    rf"(?:我|俺)(?:一个人|自己)?(?:带着?|和|跟)({_SIZE_NUM}|俩|仨)个?(?:{'|'.join(_CHILDREN)})"
 )
 # Only me (就我一个, 我自己); not 就我和老伴 or 就俺俩.
 _ME_ALONE = re.compile(r"(就|只有|只)(我|俺)(?![和跟们俩])(一个|自己)?|一个人|我自己|独居")
@@ -192,9 +193,14 @@ def _count(token: str) -> int:
 
 
 def find_household_size(text: str) -> int | None:
-    """A household size a sentence states ("家里四口人", "四个人"), if any. "我一个人带三个娃"
-    states none: only 口 counts, or 个人 said of the family or as the whole answer."""
+    """A household size a sentence states ("家里四口人", "四个人"), if any: only 口 counts,
+    or 个人 said of the family or as the whole answer, or a whole answer that lists who
+    lives there (我自己和两个娃, 我跟老伴还有俩孙子). "我一个人带三个娃" inside a longer story
+    states none."""
     match = _SIZE_ALONE.fullmatch(text) or _SIZE_IN_SENTENCE.search(text)
+    whole = text.strip(" 。！!")
+    if match is None and (_LISTED.fullmatch(whole) or _ME_WITH.fullmatch(whole)):
+        match = re.fullmatch(".+", whole)
     if match is None:
         return None
     try:

@@ -325,3 +325,30 @@ def test_asking_donors_to_give_to_ones_own_family_is_a_request() -> None:
     as_offer = [("offer_donation", 0.9), ("seek_help", 0.1)]
     assert arbitrate("给我孩子捐点钱吧", as_offer)[0] == "seek_help"
     assert arbitrate("我想给我儿子的学校捐一批书", as_offer)[0] == "offer_donation"
+
+
+def test_asking_why_a_request_is_still_waiting_is_a_status_question() -> None:
+    as_question = [("ask_about", 0.93), ("check_status", 0.03), ("seek_help", 0.03)]
+    assert arbitrate("资料交了半个月了怎么还是审核中", as_question) == (
+        "check_status",
+        CUE_CONFIDENCE,
+    )
+    assert arbitrate("审核一般要几天", as_question)[0] == "ask_about"
+
+
+def test_a_phone_number_or_whom_one_asks_for_is_an_answer() -> None:
+    off_topic = [("out_of_scope", 0.61), ("inform", 0.23)]
+    assert arbitrate("我手机号13698765432有事打这个", off_topic)[0] == "inform"
+    assert arbitrate("替我侄子问的", off_topic)[0] == "inform"
+    assert arbitrate("是为我外甥打听的", off_topic)[0] == "inform"
+    assert arbitrate("帮我妈申请", off_topic)[0] == "seek_help"
+
+
+def test_an_errand_for_oneself_is_no_request() -> None:
+    ranking = [("out_of_scope", 0.54), ("seek_help", 0.18), ("offer_donation", 0.17)]
+    assert arbitrate("孩子作文帮我改改", ranking)[0] == "out_of_scope"
+    assert arbitrate("帮帮我吧家里揭不开锅了", ranking)[0] == "seek_help"
+
+
+def test_a_minnan_hardship_is_a_request() -> None:
+    assert arbitrate("阮囝读册无钱", [("out_of_scope", 0.42), ("inform", 0.33)])[0] == "seek_help"

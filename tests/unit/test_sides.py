@@ -106,6 +106,10 @@ def test_requests_and_hardship_are_help(text: str) -> None:
         "我想送两箱苹果给敬老院",
         "孩子的学步车用不上了",
         "当年是好心人帮我交的学费，现在我想帮帮山里的孩子",
+        # round thirteen: buying or paying for someone outside the family
+        "俺想给村里孤寡老人买点米面油",
+        "我想给那个换肾的大哥出点药费",
+        "想给孩子们买点书",
     ],
 )
 def test_offers_to_others_are_giving(text: str) -> None:
@@ -135,3 +139,19 @@ def test_claiming_hiring_and_handing_over_money() -> None:
     assert side_cue("我们车间搞募捐筹了三千多想转给你们") == (GIVE, Strength.SETTLED)
     # hiring people to come and work is an offer, even from someone who tells a hardship
     assert side_cue("我腿脚不便开了个小作坊想招两个人来干活") == (GIVE, Strength.SAID)
+
+
+def test_buying_for_ones_own_family_is_no_offer() -> None:
+    assert side_cue("想给孩子买书包没钱") == (HELP, Strength.HARDSHIP)
+    assert side_cue("我想给我妈买药没钱")[0] == HELP  # type: ignore[index]
+
+
+def test_a_charity_sale_spare_goods_and_an_organisation_giving_settle_the_side() -> None:
+    for text in (
+        "我们小区搞了个爱心义卖卖了四千二都捐了",
+        "家里孩子长大了婴儿床和推车都还好好的送人",
+        "我们医院下个月组织专家下乡义诊",
+    ):
+        assert side_cue(text) == (GIVE, Strength.SETTLED), text
+    # an organisation that also asks has no side of its own
+    assert side_cue("我们厂免费培训能申请吗") is None

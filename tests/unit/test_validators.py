@@ -126,6 +126,8 @@ def test_a_landline_is_told_apart(raw: str) -> None:
         ("家里就我跟孙子", 2),
         ("就我一个人带俩娃", 3),
         ("俺跟两个孙子", 3),
+        ("我自己和两个娃", 3),  # not 我自己 (alone)
+        ("我自己带两个孩子", 3),
     ],
 )
 def test_household_size(text: str, size: int) -> None:
@@ -186,3 +188,9 @@ def test_mobile_said_in_chinese_digits(raw: str) -> None:
 def test_a_family_counted_in_a_sentence_is_its_size_but_not_its_children() -> None:
     assert find_household_size("我们一家六个，住在山上") == 6
     assert find_household_size("一家四个孩子都在上学") is None
+
+
+def test_a_whole_answer_listing_the_household_is_its_size() -> None:
+    assert find_household_size("我自己和两个娃") == 3
+    assert find_household_size("我跟老伴还有俩孙子") == 4
+    assert find_household_size("我想帮我和两个娃申请") is None
