@@ -27,7 +27,15 @@ from domain.events import Event, Outbox, Outcome
 from nlu.arbiter import UNSURE_SIDE
 from nlu.client import MIN_CONFIDENCE, NluClient
 from nlu.geo import place_of
-from nlu.lexicon import CRISIS, EMERGENCY, bare, detect_need_type, face_meaning, menu_number
+from nlu.lexicon import (
+    CRISIS,
+    EMERGENCY,
+    bare,
+    detect_need_type,
+    face_meaning,
+    holds_on,
+    menu_number,
+)
 from nlu.regions import region_index
 from nlu.sides import GIVE, HELP, of_another_family, side_said, tells_only_despair
 from storage import social_work as social_work_store
@@ -509,6 +517,10 @@ class Conversation:
                 return kept  # 每个月500 at the need question: the sum, said early
             if (switched := self._other_side(flow, state, text)) is not None:
                 return switched  # 我是想资助别人家的娃, at the help request's first question
+            if self._story_kept(flow, state, text):  # 孙子耳朵聋了…, at the consent question
+                return msg.STORY_NOTED + exc.message
+            if holds_on(text):  # 身份证在抽屉里我去找找
+                return msg.TAKE_YOUR_TIME
             state.errors += 1
             self._save(state)
             return exc.message + (msg.OFFER_PERSON if state.errors >= MAX_FAILURES else "")
@@ -660,6 +672,20 @@ class Conversation:
         self._ended(flow, state, "cancelled")
         entities = self.services.nlu.interpret(text).entities
         return msg.OTHER_SIDE + self.start(other, other.triggers.prefill(text, entities))
+
+    def _story_kept(self, flow: Flow, state: ConversationState, text: str) -> bool:
+        """What a first message would have said, told at the flow's first question (the
+        need, the sum, the place at the consent question): kept, so it is not asked for
+        again. Whether anything was kept."""
+        prefill = flow.triggers.prefill
+        if prefill is None or state.step != flow.steps[0].name:
+            return False
+        found = prefill(text, self.services.nlu.interpret(text).entities)
+        found = {key: value for key, value in found.items() if key not in state.slots}
+        state.slots.update(found)
+        if found:
+            self._save(state)
+        return bool(found)
 
     def _save(self, state: ConversationState) -> None:
         ttl = registry.flows()[state.flow].ttl_seconds

@@ -89,9 +89,18 @@ class Step:
 # --- parsers shared by both flows ------------------------------------------------------
 
 
+# Consent must be informed: a question about it (同意是什么意思, 可以吗？) is answered, not
+# taken for a yes, unless the agreement comes first (同意，要等多久？).
+CONSENT_ASKED = re.compile(r"什么|啥|为什么|为啥|怎么|是不是|会不会|要不要|[吗呢么？?]$")
+AGREES_FIRST = re.compile(r"^(?:好的?|行|可以|嗯+|那)?[，, ]*(?:我)?同意(?:了)?[，,。！!\s]")
+DECLINES = re.compile(r"不(?:太|想|能|愿意?)?同意|没同意|不愿意")
+
+
 def parse_consent(text: str, _state: ConversationState) -> bool:
-    if is_no(text) or "不同意" in text:
+    if is_no(text) or DECLINES.search(text):
         raise EndFlow(msg.CONSENT_DECLINED)
+    if CONSENT_ASKED.search(text.strip()) and not AGREES_FIRST.match(text.strip()):
+        raise Reprompt(msg.CONSENT_EXPLAINED)
     if is_yes(text) or "同意" in text:
         return True
     raise Reprompt(msg.CONSENT_REPROMPT)

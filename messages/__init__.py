@@ -146,6 +146,11 @@ CONSENT_DECLINED = (
     "如果有疑问，可以回复“人工”找社工聊聊。"
 )
 CONSENT_REPROMPT = "请回复“同意”或“不同意”。"
+CONSENT_EXPLAINED = (
+    "“同意”是说：您愿意让我们登记您家的情况（姓名、身份证号、电话等），加密保存，"
+    "只给负责核实的社工看，用来帮您找到合适的帮助；不会公开，也不会告诉捐助人，"
+    "您随时可以回复“删除我的信息”。\n愿意就回复“同意”，不愿意回复“不同意”。"
+)
 # The other side said at a help request's or a pledge's first question: that one instead.
 OTHER_SIDE = "好的，明白了。"
 
@@ -315,6 +320,8 @@ EDIT_MENU = "想改哪一项？回复数字：\n{options}"
 BAD_EDIT_CHOICE = "请回复要修改的那一项前面的数字。\n{options}"
 CORRECTED = "好的，改过来了。\n"
 NOTED_AHEAD = "好的，{label}记下了：{value}。\n"
+TAKE_YOUR_TIME = "好的，不着急，弄好了直接发过来就行，我等您。"
+STORY_NOTED = "您说的情况我先记下了，后面不用再说一遍。\n"
 CONFIRM_REPROMPT = "请回复“确认”提交，或回复“修改”改某一项、“取消”放弃。"
 
 # --- status --------------------------------------------------------------------------

@@ -313,7 +313,8 @@ def test_the_name_is_read_out_of_how_it_is_said(household: WeChatUser, said: str
 def test_a_sentence_at_the_name_question_is_no_name(household: WeChatUser) -> None:
     household.say("我想求助")
     household.conversation(*HOUSEHOLD_ANSWERS[:6])
-    assert "请写真实姓名" in household.say("身份证在他兜里我找找")
+    assert "请写真实姓名" in household.say("户主出去干活了不在家")
+    assert household.say("身份证在他兜里我找找") == msg.TAKE_YOUR_TIME
     assert "身份证号" in household.say("阿依古丽买买提")  # a long name written out is a name
 
 
@@ -774,3 +775,30 @@ def test_a_number_alone_is_a_status_question_and_never_shows_anothers_record(
     assert reply.startswith(msg.STATUS_HEADER) and number in reply
     other = donor.say(number.lower())
     assert other.startswith(msg.NOT_AMONG_YOURS.format(number=number)) and "医疗" not in other
+
+
+def test_the_story_told_at_the_consent_question_is_kept(app: Flask, household: WeChatUser) -> None:
+    household.say("我想要点帮助")
+    reply = household.say("孙子耳朵聋了想配个人工耳蜗要二十多万")
+    assert reply == msg.STORY_NOTED + msg.CONSENT_REPROMPT
+    assert household.say("同意").startswith("您家在哪个县")  # need, story and sum are kept
+    household.conversation("云南大理宾川")
+    assert household.say("我自己和两个娃") == msg.ASK_NAME
+    summary = household.conversation("王秀兰", "532924195203041223", "13912345678")[-1]
+    assert "需要金额：200000 元" in summary and "家庭人口：3 口人" in summary
+    assert "情况说明：孙子耳朵聋了想配个人工耳蜗要二十多万" in summary
+
+
+def test_a_question_about_consent_is_answered_not_taken_for_a_yes(
+    household: WeChatUser,
+) -> None:
+    household.say("我想要点帮助")
+    assert household.say("同意是什么意思") == msg.CONSENT_EXPLAINED
+    assert household.say("那好吧同意") == msg.ASK_NEED
+
+
+def test_asking_for_a_moment_is_waited_for(household: WeChatUser) -> None:
+    household.say("我想求助")
+    household.conversation(*HOUSEHOLD_ANSWERS[: HOUSEHOLD_ANSWERS.index("王秀英") + 1])
+    assert household.say("身份证在抽屉里我去找找") == msg.TAKE_YOUR_TIME
+    assert household.say("11010519491231002X") == msg.ASK_PHONE
