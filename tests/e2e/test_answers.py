@@ -732,7 +732,7 @@ def test_asking_to_give_without_a_name_is_told_how(donor: WeChatUser) -> None:
 
 
 def test_asking_for_an_invoice_for_a_gift_is_answered(donor: WeChatUser) -> None:
-    assert donor.say("我想知道我捐的钱有没有开发票") == msg.FAQ["money_use"]
+    assert donor.say("我想知道我捐的钱有没有开发票") == msg.FAQ["receipt"]
 
 
 def test_lacking_everything_at_the_need_question_is_offered_basic_living(
@@ -802,3 +802,20 @@ def test_asking_for_a_moment_is_waited_for(household: WeChatUser) -> None:
     household.conversation(*HOUSEHOLD_ANSWERS[: HOUSEHOLD_ANSWERS.index("王秀英") + 1])
     assert household.say("身份证在抽屉里我去找找") == msg.TAKE_YOUR_TIME
     assert household.say("11010519491231002X") == msg.ASK_PHONE
+
+
+@pytest.mark.parametrize(
+    ("said", "topic"),
+    [
+        ("你们是政府办的还是私人办的", "nature"),
+        ("你们怎么知道求助的人是真困难", "verification"),
+        ("一家人能申请几次", "repeat"),
+        ("没有智能手机的老人怎么申请", "no_smartphone"),
+        ("捐物资要不要全新的", "used_goods"),
+        ("公司捐款能抵税吗", "receipt"),
+    ],
+)
+def test_platform_questions_get_their_own_answer(
+    household: WeChatUser, said: str, topic: str
+) -> None:
+    assert household.say(said) == msg.FAQ[topic]
