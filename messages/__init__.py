@@ -258,6 +258,7 @@ ITEMS_OFTEN_NEEDED = (
 )
 BAD_ITEM = "请多写几个字说明，比如“棉被 20 床”或“每周两次数学辅导”。"
 ASK_REGION_PREF = "想帮助哪里的家庭？写省、市或县，比如“甘肃”或“凉山”；不限就回复“不限”。"
+ITEM_COUNT_NOTED = "好的，数量记下了。\n"
 BAD_REGION_PREF = "没找到这个地方，请写省、市或县的名字，比如“甘肃定西”；不限就回复“不限”。"
 ASK_DISPLAY_NAME = "反馈时怎么称呼您？写一个称呼，或回复“匿名”。"
 ASK_CONTACT_MONEY = (

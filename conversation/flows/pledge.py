@@ -91,6 +91,7 @@ def _parse_display_name(text: str, _state: ConversationState) -> str:
 OFFER_PREFIX = re.compile(
     r"^(我|俺|我们)?(想|要|愿意|可以|打算|能)?(捐赠|捐献|捐|提供|送)(点|些|一些)?"
 )
+GREETING_FIRST = re.compile(r"^(?:你好|您好|你们好|哈喽|在吗|请问)[啊呀，,！!。\s]*")
 
 
 # Words that offer something without saying what ("我想捐点东西"): the item is asked.
@@ -105,7 +106,8 @@ ASKS_WHAT_TO_GIVE = re.compile(
 def offered_item(text: str) -> str | None:
     """What a donor's sentence offers, without "我想捐" ("我想捐20床棉被" → "20床棉被"); a
     phone or ID number in it is kept masked (the contact step keeps the number)."""
-    item = mask_numbers(OFFER_PREFIX.sub("", text.strip()).strip("，。,. "))
+    said = GREETING_FIRST.sub("", text.strip())
+    item = mask_numbers(OFFER_PREFIX.sub("", said).strip("，。,. "))
     return item[:200] if len(item) >= 2 and not NOTHING_NAMED.fullmatch(item) else None
 
 
@@ -127,6 +129,25 @@ def _item_named(text: str) -> Slots:
         return {}
     need = detect_need_type(text)
     return {"item": item, **({"need_type": need} if need else {})}
+
+
+# How much of the goods, said after what they are (大概二十台轮椅五十副拐杖).
+COUNTED = re.compile(
+    r"[\d一二两三四五六七八九十百千万几]+\s*(?:台|件|箱|袋|本|套|斤|床|副|双|辆|条|桶|包|吨|张|把|箱)"
+)
+
+
+def _parse_region_pref(text: str, state: ConversationState) -> str:
+    """Where to help; how many of the goods, said here instead, is added to what is given
+    and the place asked again."""
+    try:
+        return parse_region_preference(text, state)
+    except Reprompt:
+        item = state.slots.get("item")
+        if not item or COUNTED.search(text) is None:
+            raise
+        state.slots["item"] = f"{item}（{text.strip(' 。，,')}）"[:200]
+        raise Reprompt(msg.ITEM_COUNT_NOTED + msg.ASK_REGION_PREF) from None
 
 
 def _ask_contact(slots: Slots) -> str:
@@ -272,7 +293,7 @@ FLOW = Flow(
             "region_pref",
             "地区",
             msg.ASK_REGION_PREF,
-            parse_region_preference,
+            _parse_region_pref,
             show_region,
             aliases=("地方",),
         ),

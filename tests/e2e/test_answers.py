@@ -819,3 +819,11 @@ def test_platform_questions_get_their_own_answer(
     household: WeChatUser, said: str, topic: str
 ) -> None:
     assert household.say(said) == msg.FAQ[topic]
+
+
+def test_how_many_goods_said_at_the_place_question_is_added_to_them(donor: WeChatUser) -> None:
+    donor.say("你好我们是做康复器械的可以捐一批轮椅和拐杖")
+    reply = donor.say("大概二十台轮椅五十副拐杖")
+    assert reply == msg.ITEM_COUNT_NOTED + msg.ASK_REGION_PREF
+    summary = donor.conversation("不限", "康宁医疗器械公司", "13987654321")[-1]
+    assert "捐助内容：我们是做康复器械的可以捐一批轮椅和拐杖（大概二十台轮椅五十副拐杖）" in summary
