@@ -48,6 +48,9 @@ from vocabulary import NEED_LABELS
 CONFIRM = "_confirm"
 # Where a correction's new answer begins: "电话错了，是138…", "改成三万", "应该是王秀兰".
 NEW_VALUE = re.compile(r"改成|改为|换成|应该是|应是|其实是|(?<!不)是|[:：]")
+# Saying an earlier answer was wrong (金额不对应该是三万五): read as that correction before the
+# current question's parser, which might take it (a name is almost any text).
+SAYS_WRONG = re.compile(r"不对|错了|说错|写错|填错|搞错|弄错|改成|改为|改一下|应该是")
 # What follows 是 without being an answer: "名字是错的", "名字不是这个".
 NOT_A_VALUE = re.compile(r"错|不对|没对|对的|这个|那个")
 EDIT = "_edit"
@@ -508,6 +511,8 @@ class Conversation:
 
     def _answer(self, flow: Flow, state: ConversationState, text: str) -> str:
         step = flow.step(state.step)
+        if SAYS_WRONG.search(text) and (fixed := self._correct(flow, state, text, True)):
+            return fixed  # 金额不对应该是三万五, at the name question
         try:
             value = step.parse(text, state)
         except Reprompt as exc:

@@ -89,9 +89,11 @@ class Step:
 # --- parsers shared by both flows ------------------------------------------------------
 
 
-# Consent must be informed: a question about it (同意是什么意思, 可以吗？) is answered, not
+# Consent must be informed: a question about it (同意是什么意思, 可以吗？, 看不懂) is answered, not
 # taken for a yes, unless the agreement comes first (同意，要等多久？).
-CONSENT_ASKED = re.compile(r"什么|啥|为什么|为啥|怎么|是不是|会不会|要不要|[吗呢么？?]$")
+CONSENT_ASKED = re.compile(
+    r"什么|啥|为什么|为啥|怎么|是不是|会不会|要不要|[吗呢么？?]$|看不懂|不懂|不明白|没明白|听不懂"
+)
 AGREES_FIRST = re.compile(r"^(?:好的?|行|可以|嗯+|那)?[，, ]*(?:我)?同意(?:了)?[，,。！!\s]")
 DECLINES = re.compile(r"不(?:太|想|能|愿意?)?同意|没同意|不愿意")
 

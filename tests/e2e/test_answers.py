@@ -794,6 +794,7 @@ def test_a_question_about_consent_is_answered_not_taken_for_a_yes(
 ) -> None:
     household.say("我想要点帮助")
     assert household.say("同意是什么意思") == msg.CONSENT_EXPLAINED
+    assert household.say("看不懂") == msg.CONSENT_EXPLAINED
     assert household.say("那好吧同意") == msg.ASK_NEED
 
 
@@ -827,3 +828,13 @@ def test_how_many_goods_said_at_the_place_question_is_added_to_them(donor: WeCha
     assert reply == msg.ITEM_COUNT_NOTED + msg.ASK_REGION_PREF
     summary = donor.conversation("不限", "康宁医疗器械公司", "13987654321")[-1]
     assert "捐助内容：我们是做康复器械的可以捐一批轮椅和拐杖（大概二十台轮椅五十副拐杖）" in summary
+
+
+def test_an_earlier_answer_corrected_at_the_name_question_is_no_name(
+    household: WeChatUser,
+) -> None:
+    household.say("我想求助")
+    household.conversation(*HOUSEHOLD_ANSWERS[: HOUSEHOLD_ANSWERS.index("王秀英")])
+    assert household.say("金额不对应该是三万五") == msg.CORRECTED + msg.ASK_NAME
+    summary = household.conversation("王秀英", "11010519491231002X", "13800138000")[-1]
+    assert "需要金额：35000 元" in summary and "姓名：王秀英" in summary
