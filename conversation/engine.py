@@ -55,6 +55,9 @@ SAYS_WRONG = re.compile(r"不对|错了|说错|写错|填错|搞错|弄错|改�
 NOT_A_VALUE = re.compile(r"错|不对|没对|对的|这个|那个")
 EDIT = "_edit"
 MAX_FAILURES = 3
+# Commands at this priority and above are said in so many words (核实 Q000001, 待核实), not
+# in other words (有哪些要核实的): a social worker's run even in the middle of a flow.
+EXPLICIT = 50
 # The menu's location picker sends its event, then the same place as a message, at once.
 PICKED_PLACE_SECONDS = 60
 
@@ -278,10 +281,13 @@ class Conversation:
             return reply
         return self._idle(text, command)
 
-    def _command(self, text: str) -> str | None:
+    def _command(self, text: str, staff_only: bool = False) -> str | None:
         """The first registered command that matches, may be used by this user and
-        answers."""
+        answers. In the middle of a flow (`staff_only`), only a social worker's or an
+        operator's explicit commands (核实 Q000001 …, 待核实), not their other words."""
         for command in registry.commands():
+            if staff_only and (command.who == Who.ANYONE or command.priority < EXPLICIT):
+                continue
             found = command.pattern.match(text.strip())
             if found is None or not self._may(command.who):
                 continue
@@ -484,6 +490,11 @@ class Conversation:
         if command in ("status", "menu"):
             reply = self._simple(command)
             return reply + msg.CONTINUE_PROMPT + self._current_question(flow, state)
+        if (ran := self._command(text, staff_only=True)) is not None:
+            if self.user.active_flow != flow.name:
+                self._ended(flow, state, "left")
+                return ran  # 代办: the command began another flow
+            return ran + msg.CONTINUE_PROMPT + self._current_question(flow, state)
         if (answer := self._platform_question(text)) is not None:
             return answer + msg.CONTINUE_PROMPT + self._current_question(flow, state)
         if state.step == CONFIRM:

@@ -30,6 +30,13 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
             *("办残疾证", "评残"),
         ),
     ),
+    (
+        "dibao",
+        (
+            *("低保怎么", "办低保", "申请低保", "低保的事", "评低保", "低保标准", "低保能不能"),
+            *("吃上低保", "评上低保", "低保怎样", "低保咋", "特困供养", "五保怎么"),
+        ),
+    ),
     ("refund", ("退款", "退钱", "钱退", "钱能退", "退还", "退给我", "把钱要回", "钱要回来")),
     (
         "address",
@@ -172,8 +179,9 @@ def answer_to_question(text: str) -> str | None:
 
 
 # Topics about the platform whatever the model reads the message as (我是记者想采访一下 is no
-# request; 我要退款 no new pledge): answered before anything else.
-ALWAYS = ("press", "who_answers", "partnership", "certificate", "refund", "address")
+# request; 我要退款 no new pledge; 我想问问低保的事 asks where 低保 is granted): answered
+# before anything else.
+ALWAYS = ("press", "who_answers", "partnership", "certificate", "dibao", "refund", "address")
 
 
 def answer_whatever_read(text: str) -> str | None:

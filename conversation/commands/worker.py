@@ -76,10 +76,11 @@ COMMANDS = (
     _worker("解绑", r"^解绑$", _plain(WorkerCommands.unbind)),
     _worker("代办", r"^代办$", _plain(WorkerCommands.file_on_behalf)),
     _worker("命令格式", ACTION_IN_A_SENTENCE, _as_command, priority=20),
-    # the plain commands in other words (要核实的有哪些, 看看统计, 怎么驳回)
+    # the plain commands in other words (要核实的有哪些, 今天有啥新的求助吗, 看看统计, 怎么驳回)
     _worker(
         "待核实说法",
-        r"^.{0,8}(?:待|要|需要|等着|等待|没)核实.{0,8}$",
+        r"^.{0,8}(?:待|要|需要|等着|等待|没)核实.{0,8}$"
+        r"|^.{0,8}(?:新的?|新来的|最新的?)(?:求助|案子|案件|申请|单子).{0,8}$",
         _plain(WorkerCommands.pending),
         priority=15,
     ),
@@ -95,5 +96,6 @@ COMMANDS = (
         "社工帮助",
         r"^(社工帮助|查看|核实|驳回|补充|记录|金额|致贫|回访|跟进)$",
         lambda c, f: msg.WORKER_HELP,
+        priority=15,  # a bare word, in a flow an answer (金额 at the summary: change it)
     ),
 )

@@ -814,6 +814,7 @@ def test_asking_for_a_moment_is_waited_for(household: WeChatUser) -> None:
         ("没有智能手机的老人怎么申请", "no_smartphone"),
         ("捐物资要不要全新的", "used_goods"),
         ("公司捐款能抵税吗", "receipt"),
+        ("我想问问低保的事", "dibao"),
     ],
 )
 def test_platform_questions_get_their_own_answer(

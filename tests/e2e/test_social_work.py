@@ -380,9 +380,22 @@ def test_a_workers_plain_commands_in_other_words(
 ) -> None:
     number = file_case(household)
     assert dingxi_worker.say("有哪些要核实的") == dingxi_worker.say("待核实")
+    assert dingxi_worker.say("今天有啥新的求助吗") == dingxi_worker.say("待核实")
     assert dingxi_worker.say("看看统计") == dingxi_worker.say("统计")
     assert dingxi_worker.say("怎么驳回") == msg.WORKER_HELP
     suggested = dingxi_worker.say(f"{number}的金额改成三万")
     assert suggested.endswith(f"金额 {number} 30000")
     assert dingxi_worker.say("今天天气不错").startswith(msg.NOT_UNDERSTOOD_WORKER[:20])
     assert household.say("看看统计") == msg.NOT_UNDERSTOOD  # a household has no such command
+
+
+def test_a_workers_command_in_the_middle_of_a_flow_runs_and_the_flow_goes_on(
+    app: Flask, household: WeChatUser, dingxi_worker: WeChatUser
+) -> None:
+    number = file_case(household)
+    dingxi_worker.say("我想求助")  # the worker's own request, at the consent question
+    reply = dingxi_worker.say(f"核实 {number} 电话核实，情况属实")
+    assert "已核实" in reply and reply.endswith(msg.CONTINUE_PROMPT + msg.CONSENT)
+    with app.extensions["zhulian"].services.db.session() as session:
+        assert session.scalars(select(Case)).one().status == CaseStatus.VERIFIED
+    assert dingxi_worker.say("同意") == msg.ASK_NEED  # the flow went on where it was
