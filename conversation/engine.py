@@ -383,6 +383,10 @@ class Conversation:
         if intent in (HELP, UNSURE_SIDE) and self._about_open_request(text):
             return status_text(self.session, self.user) + msg.OPEN_REQUEST_HINT  # 能不能快点
         entities: dict[str, Any] = found.entities
+        if intent == HELP and (open_case := self._open_case_told_again(text)) is not None:
+            add_or_new = registry.flows()["add_or_new"]  # 情况又变了，他爸也病倒了
+            slots = add_or_new.triggers.prefill(text, entities)
+            return self.start(add_or_new, {**slots, "number": open_case})
         if (flow := registry.flow_for_intent(intent)) is not None:
             if (answer := self._platform_question(text)) is not None:
                 return answer  # 能告诉我受助人是谁吗: a question, not a request
@@ -425,6 +429,14 @@ class Conversation:
         if side_said(text) is not None or detect_need_type(text) is not None:
             return False
         return bool(attachments.open_cases(self.session, self.user))
+
+    def _open_case_told_again(self, text: str) -> str | None:
+        """The number of the sender's latest open request, when the text tells a need and
+        no platform question (added to it, or a new request?)."""
+        if detect_need_type(text) is None or self._platform_question(text) is not None:
+            return None
+        found = attachments.open_cases(self.session, self.user)
+        return found[0].number if found else None
 
     def _clarify(self, ranking: list[tuple[str, float]]) -> str:
         question = clarifying_question(ranking)

@@ -258,7 +258,7 @@ ITEMS_OFTEN_NEEDED = (
 )
 BAD_ITEM = "请多写几个字说明，比如“棉被 20 床”或“每周两次数学辅导”。"
 ASK_REGION_PREF = "想帮助哪里的家庭？写省、市或县，比如“甘肃”或“凉山”；不限就回复“不限”。"
-ITEM_COUNT_NOTED = "好的，数量记下了。\n"
+ITEM_DETAIL_NOTED = "好的，这个也记下了。\n"
 BAD_REGION_PREF = "没找到这个地方，请写省、市或县的名字，比如“甘肃定西”；不限就回复“不限”。"
 ASK_DISPLAY_NAME = "反馈时怎么称呼您？写一个称呼，或回复“匿名”。"
 ASK_CONTACT_MONEY = (
@@ -907,6 +907,11 @@ OPEN_REQUEST_HINT = (
 )
 ASK_SUPPLEMENT = "请说说要补充的情况（一两句话就行），社工会看到。"
 BAD_SUPPLEMENT = "请多写几个字，说说要补充什么。"
+ASK_ADD_OR_NEW = (
+    "您已经有一份正在办的求助 {number}。刚才说的情况：\n"
+    "1 补充到 {number} 里（社工会看到）\n2 另外新提一份求助\n回复数字就行。"
+)
+BAD_ADD_OR_NEW = "请回复“1”补充到正在办的求助，或回复“2”新提一份求助。"
 SUPPLEMENT_ADDED = (
     "收到，已经补充到您的求助 {number} 里，社工会看到。有照片或证明，也可以直接发过来。"
 )

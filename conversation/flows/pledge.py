@@ -131,23 +131,24 @@ def _item_named(text: str) -> Slots:
     return {"item": item, **({"need_type": need} if need else {})}
 
 
-# How much of the goods, said after what they are (大概二十台轮椅五十副拐杖).
-COUNTED = re.compile(
-    r"[\d一二两三四五六七八九十百千万几]+\s*(?:台|件|箱|袋|本|套|斤|床|副|双|辆|条|桶|包|吨|张|把|箱)"
+# More about what is given, said after it: how many (大概二十台轮椅五十副拐杖) or when (周末都有空).
+ITEM_DETAIL = re.compile(
+    r"[\d一二两三四五六七八九十百千万几]+\s*(?:台|件|箱|袋|本|套|斤|床|副|双|辆|条|桶|包|吨|张|把)"
+    r"|周末|晚上|白天|有空|有时间|每周|每月|平时|工作日|节假日|寒假|暑假|随时"
 )
 
 
 def _parse_region_pref(text: str, state: ConversationState) -> str:
-    """Where to help; how many of the goods, said here instead, is added to what is given
-    and the place asked again."""
+    """Where to help; more about what is given, said here instead, is added to it and the
+    place asked again."""
     try:
         return parse_region_preference(text, state)
     except Reprompt:
         item = state.slots.get("item")
-        if not item or COUNTED.search(text) is None:
+        if not item or ITEM_DETAIL.search(text) is None:
             raise
         state.slots["item"] = f"{item}（{text.strip(' 。，,')}）"[:200]
-        raise Reprompt(msg.ITEM_COUNT_NOTED + msg.ASK_REGION_PREF) from None
+        raise Reprompt(msg.ITEM_DETAIL_NOTED + msg.ASK_REGION_PREF) from None
 
 
 def _ask_contact(slots: Slots) -> str:

@@ -32,17 +32,20 @@ def _an_open_request(conversation: Conversation) -> str | None:
     return None if found else msg.SUPPLEMENT_NO_CASE
 
 
-def _record(conversation: Conversation, slots: Slots) -> str:
+def add_to_latest(conversation: Conversation, told: str) -> str:
+    """What was told, numbers masked, added to the sender's latest open request."""
     found = attachments.open_cases(conversation.session, conversation.user)
     if not found:
         return msg.SUPPLEMENT_NO_CASE
     case = found[0]
     conversation.emit(
-        *cases.supplement(
-            conversation.session, case, conversation.user, mask_numbers(slots["told"])
-        )
+        *cases.supplement(conversation.session, case, conversation.user, mask_numbers(told))
     )
     return msg.SUPPLEMENT_ADDED.format(number=case.number)
+
+
+def _record(conversation: Conversation, slots: Slots) -> str:
+    return add_to_latest(conversation, slots["told"])
 
 
 FLOW = Flow(

@@ -424,6 +424,7 @@ def test_an_earlier_answer_corrected_midway_is_changed_and_the_question_asked_ag
         # a teacher's pupil, a village doctor's patient
         "我是班主任，班上有个娃爹妈都不在了跟着太婆过，学费没着落",
         "我是村医，我们村有个老人肝癌晚期家里拿不出钱",
+        "你好 我是县医院的护士 我们科室有个病人家里很困难 交不起住院费",  # a nurse's patient
         # someone from a public body, for the people it serves, or for the whole village
         "我是镇妇联的，我们这有几个单亲妈妈想学手艺",
         "我们村今年受灾了，想给村里申请点救灾物资",
@@ -826,7 +827,7 @@ def test_platform_questions_get_their_own_answer(
 def test_how_many_goods_said_at_the_place_question_is_added_to_them(donor: WeChatUser) -> None:
     donor.say("你好我们是做康复器械的可以捐一批轮椅和拐杖")
     reply = donor.say("大概二十台轮椅五十副拐杖")
-    assert reply == msg.ITEM_COUNT_NOTED + msg.ASK_REGION_PREF
+    assert reply == msg.ITEM_DETAIL_NOTED + msg.ASK_REGION_PREF
     summary = donor.conversation("不限", "康宁医疗器械公司", "13987654321")[-1]
     assert "捐助内容：我们是做康复器械的可以捐一批轮椅和拐杖（大概二十台轮椅五十副拐杖）" in summary
 
@@ -839,3 +840,10 @@ def test_an_earlier_answer_corrected_at_the_name_question_is_no_name(
     assert household.say("金额不对应该是三万五") == msg.CORRECTED + msg.ASK_NAME
     summary = household.conversation("王秀英", "11010519491231002X", "13800138000")[-1]
     assert "需要金额：35000 元" in summary and "姓名：王秀英" in summary
+
+
+def test_when_a_service_is_offered_said_at_the_place_question_is_kept(donor: WeChatUser) -> None:
+    donor.say("我会修电器可以免费上门给老人修")
+    assert donor.say("周末都有空") == msg.ITEM_DETAIL_NOTED + msg.ASK_REGION_PREF
+    summary = donor.conversation("河南周口太康县", "老李", "13700001111")[-1]
+    assert "捐助内容：我会修电器可以免费上门给老人修（周末都有空）" in summary

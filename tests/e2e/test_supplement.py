@@ -46,3 +46,17 @@ def test_a_vague_message_after_filing_is_about_the_open_request(household: WeCha
     reply = household.say("能不能快点，急用")
     assert number in reply and "等待社工核实" in reply and "回复“补充”" in reply
     assert "多少钱" in household.say("我想再申请一个，孩子的学费")  # a new need: a new request
+
+
+def test_a_need_told_again_with_a_request_open_asks_add_or_new(
+    app: Flask, household: WeChatUser
+) -> None:
+    number = file_case(household)
+    reply = household.say("我家的情况又变了孩子他爸也病倒了")
+    assert reply == msg.ASK_ADD_OR_NEW.format(number=number)
+    assert household.say("1") == msg.SUPPLEMENT_ADDED.format(number=number)
+    with app.extensions["zhulian"].services.db.session() as session:
+        case = session.scalars(select(Case)).one()  # no second request
+    assert case.description.endswith("【补充】我家的情况又变了孩子他爸也病倒了")
+    household.say("孩子上学的学费也交不起了")
+    assert "多少钱" in household.say("2")  # a new request, the need already told
