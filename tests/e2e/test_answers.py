@@ -816,6 +816,7 @@ def test_asking_for_a_moment_is_waited_for(household: WeChatUser) -> None:
         ("捐物资要不要全新的", "used_goods"),
         ("公司捐款能抵税吗", "receipt"),
         ("我想问问低保的事", "dibao"),
+        ("捐款最少捐多少", "how_much"),
     ],
 )
 def test_platform_questions_get_their_own_answer(
@@ -847,3 +848,7 @@ def test_when_a_service_is_offered_said_at_the_place_question_is_kept(donor: WeC
     assert donor.say("周末都有空") == msg.ITEM_DETAIL_NOTED + msg.ASK_REGION_PREF
     summary = donor.conversation("河南周口太康县", "老李", "13700001111")[-1]
     assert "捐助内容：我会修电器可以免费上门给老人修（周末都有空）" in summary
+
+
+def test_whoever_one_is_one_may_give(donor: WeChatUser) -> None:
+    assert donor.say("我是残疾人，能捐款吗") == msg.ASK_PLEDGE_AMOUNT

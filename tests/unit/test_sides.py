@@ -110,6 +110,9 @@ def test_requests_and_hardship_are_help(text: str) -> None:
         "俺想给村里孤寡老人买点米面油",
         "我想给那个换肾的大哥出点药费",
         "想给孩子们买点书",
+        # who one is, and whether one may give all the same
+        "我是残疾人，能捐款吗",
+        "我是学生没多少钱可以捐五十吗",
     ],
 )
 def test_offers_to_others_are_giving(text: str) -> None:
