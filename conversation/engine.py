@@ -33,7 +33,6 @@ from nlu.lexicon import (
     bare,
     detect_need_type,
     face_meaning,
-    holds_on,
     menu_number,
 )
 from nlu.regions import region_index
@@ -76,6 +75,7 @@ COMMANDS = {
         "不捐了",
     ),
     "back": ("返回", "上一步", "回退", "后退", "退回"),
+    "restart": ("重新开始", "重来", "重新来", "从头开始", "重新填", "重新填写", "从头来"),
     "edit": ("修改", "改", "更改", "改一下", "我要改", "改信息"),
     "human": ("人工", "转人工", "找社工", "社工", "人工客服", "真人", "找人工"),
     "status": ("进度", "查进度", "查询进度", "查询", "我的记录"),
@@ -89,11 +89,13 @@ GIVING_UP = re.compile(
     r"算了|以后再说|改天再说|不(想|要|用)?(弄|填|办|搞|申请|登记|捐|写)了|(弄|填|办|申请|捐)不了了"
 )
 GIVING_UP_LENGTH = 10
-# Coming back later ("等会儿再填", "明天再说", "我去找下身份证"): the answers are kept longer.
+# Coming back later ("等会儿再填", "明天再说", "我去找下身份证", "身份证在抽屉里我去找找",
+# "等下我问问我儿子"): the answers are kept longer.
 PAUSING = re.compile(
     r"(?:等会儿?|等一下|等下|待会儿?|过会儿?|一会儿?|晚点|晚些|稍后|明天|回头)儿?"
     r"(?:再(?:填|弄|说|发|办|写|回|找|来)?|填|弄|写)"
-    r"|去找(?:一下|下)?(?:身份证|户口本|证件|号码)|^(?:等一下|等下|稍等|等等)$"
+    r"|去[找拿翻](?:一下|下)?(?:身份证|户口本|证件|号码)|^(?:等一下|等下|等会儿?|稍等|等等)"
+    r"|(?:去|先|我)(?:找找|翻翻|翻一下|拿一下|找一下)$|马上(?:发|给|找|拿)"
 )
 PAUSING_LENGTH = 20
 # Words of a foreign language and nothing Chinese ("I want to donate 500 yuan"): two words or more.
@@ -342,6 +344,8 @@ class Conversation:
             return msg.ACKNOWLEDGED
         if command in ("status", "human", "menu"):
             return self._simple(command)
+        if command == "restart":  # nothing under way: where to start from
+            return self._simple("menu")
         if (flow := registry.flow_for_keyword(bare(text))) is not None:
             return self.start(flow, flow.triggers.prefill(text, {}))
         number = menu_number(text, len(TOP_MENU))
@@ -491,6 +495,9 @@ class Conversation:
             return self._finish(msg.CANCELLED)
         if command == "back":
             return self._back(flow, state)
+        if command == "restart" and flow.triggers.menu is not None:  # a request or a pledge
+            self._ended(flow, state, "cancelled")
+            return msg.RESTARTED + self.start(flow)
         if command == "pause":
             kept = self.services.settings.paused_ttl_seconds
             self.services.store.save(self.openid, state, kept)
@@ -547,8 +554,6 @@ class Conversation:
                 return switched  # 我是想资助别人家的娃, at the help request's first question
             if self._story_kept(flow, state, text):  # 孙子耳朵聋了…, at the consent question
                 return msg.STORY_NOTED + exc.message
-            if holds_on(text):  # 身份证在抽屉里我去找找
-                return msg.TAKE_YOUR_TIME
             state.errors += 1
             self._save(state)
             return exc.message + (msg.OFFER_PERSON if state.errors >= MAX_FAILURES else "")

@@ -14,7 +14,7 @@ import messages as msg
 from conversation.state import ConversationState
 from nlu.amounts import find_amounts, in_foreign_currency, parse_amount
 from nlu.entities import mask_numbers, region_entity
-from nlu.lexicon import detect_need_type, is_no, is_yes, means_any, menu_number
+from nlu.lexicon import detect_need_type, face_meaning, is_no, is_yes, means_any, menu_number
 from nlu.regions import (
     MAX_CANDIDATES,
     Resolution,
@@ -103,7 +103,7 @@ def parse_consent(text: str, _state: ConversationState) -> bool:
         raise EndFlow(msg.CONSENT_DECLINED)
     if CONSENT_ASKED.search(text.strip()) and not AGREES_FIRST.match(text.strip()):
         raise Reprompt(msg.CONSENT_EXPLAINED)
-    if is_yes(text) or "同意" in text:
+    if is_yes(text) or "同意" in text or face_meaning(text) == "ok":  # 👍 agrees
         return True
     raise Reprompt(msg.CONSENT_REPROMPT)
 

@@ -321,7 +321,6 @@ EDIT_MENU = "想改哪一项？回复数字：\n{options}"
 BAD_EDIT_CHOICE = "请回复要修改的那一项前面的数字。\n{options}"
 CORRECTED = "好的，改过来了。\n"
 NOTED_AHEAD = "好的，{label}记下了：{value}。\n"
-TAKE_YOUR_TIME = "好的，不着急，弄好了直接发过来就行，我等您。"
 STORY_NOTED = "您说的情况我先记下了，后面不用再说一遍。\n"
 CONFIRM_REPROMPT = "请回复“确认”提交，或回复“修改”改某一项、“取消”放弃。"
 
@@ -356,6 +355,7 @@ DONOR_MATCH_STAGE = {
     "closed": "已送达，家庭已评价",
 }
 STATUS_HEADER = "您的记录："
+RESTARTED = "好的，我们从头开始，刚才填的都不算了。\n"
 PAUSED = "好的，不着急。填过的内容帮您留 {hours} 个小时，回来直接接着回答就行：\n"
 CONTINUE_PROMPT = "\n\n继续刚才的填写：\n"
 

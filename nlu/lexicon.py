@@ -296,25 +296,6 @@ def is_no(text: str) -> bool:
     return words_of(text) in NO_WORDS
 
 
-# Asking for a moment, to fetch or ask for what the question wants (身份证在抽屉里我去找找,
-# 等下我问问我儿子): nothing to read yet.
-_HOLD_ON = re.compile(
-    r"(?:去|先)?(?:找找|找一下|找下|翻翻|翻一下|拿一下|拿下|去拿|去找|问问|问一下|看一下|看看)"
-    r"|等(?:一)?(?:下|会儿?|等)|稍等|一会儿?(?:发|给|再)|马上(?:发|给|找|拿)"
-)
-HOLD_ON_LENGTH = 16
-
-
-def holds_on(text: str) -> bool:
-    """A short message asking for a moment, with no number in it."""
-    said = bare(text)
-    return (
-        len(said) <= HOLD_ON_LENGTH
-        and not re.search(r"\d{3}", said)
-        and bool(_HOLD_ON.search(said))
-    )
-
-
 def means_any(text: str) -> bool:
     return any(word in text for word in ANY_WORDS)
 

@@ -32,6 +32,8 @@ def test_giving_up_cancels(text: str) -> None:
         "不用",
         "老伴去年走了，家里就剩我一个人，地也种不了了，孩子在外地打工也顾不上",
         "甘肃定西通渭县",
+        "你们能不能帮我找找失散的亲人",  # a question, not "let me look"
+        "能不能帮我去找找工作",
     ],
 )
 def test_answers_are_not_commands(text: str) -> None:
@@ -42,3 +44,14 @@ def test_other_commands() -> None:
     assert command_of("转人工") == "human"
     assert command_of("查进度") == "status"
     assert command_of("上一步") == "back"
+
+
+@pytest.mark.parametrize(
+    "text", ["身份证在抽屉里我去找找", "等下我问问我儿子", "我去拿一下身份证", "马上发"]
+)
+def test_asking_for_a_moment_pauses(text: str) -> None:
+    assert command_of(text) == "pause"
+
+
+def test_starting_over() -> None:
+    assert command_of("重新开始") == command_of("从头来") == "restart"
