@@ -24,8 +24,8 @@ from conversation.steps import Ask, EndFlow, Reprompt, Step, confirm_answer, cou
 from domain import attachments
 from domain import handoff as handoffs
 from domain.events import Event, Outbox, Outcome
-from nlu.arbiter import UNSURE_SIDE
-from nlu.client import MIN_CONFIDENCE, NluClient
+from nlu.arbiter import SURE_OFF_TOPIC, UNSURE_SIDE
+from nlu.client import MIN_CONFIDENCE, Interpretation, NluClient
 from nlu.geo import place_of
 from nlu.lexicon import (
     CRISIS,
@@ -98,6 +98,8 @@ PAUSING = re.compile(
     r"|(?:去|先|我)(?:找找|翻翻|翻一下|拿一下|找一下)$|马上(?:发|给|找|拿)"
 )
 PAUSING_LENGTH = 20
+# A question in words, not letters typed at random (高铁票怎么退, not asdfgh).
+SAID_IN_CHINESE = re.compile(r"[\u4e00-\u9fff]{3,}")
 # Words of a foreign language and nothing Chinese ("I want to donate 500 yuan"): two words or more.
 FOREIGN = re.compile(r"[A-Za-z]+(?:[\s,.'!?-]+[A-Za-z0-9]+)+[\s.!?]*")
 
@@ -404,7 +406,7 @@ class Conversation:
             "deny": lambda: msg.ACKNOWLEDGED,  # 不用了
             "cancel": lambda: msg.NOTHING_TO_CANCEL,
             "ask_about": lambda: self._platform_answer(text, entities),
-            "out_of_scope": lambda: faq.answer_off_topic(text) or self._not_understood(text),
+            "out_of_scope": lambda: faq.answer_off_topic(text) or self._off_topic(text, found),
         }
         if intent in replies:
             return replies[intent]()
@@ -445,6 +447,14 @@ class Conversation:
     def _clarify(self, ranking: list[tuple[str, float]]) -> str:
         question = clarifying_question(ranking)
         return self._missed(question) if question else self._not_understood()
+
+    def _off_topic(self, text: str, found: Interpretation) -> str:
+        """What the service does not do, said plainly when the reading is sure (高铁票怎么退);
+        otherwise, as for a message not understood, the menu."""
+        said = SAID_IN_CHINESE.search(text) is not None  # not asdfgh, not English
+        if found.confidence < SURE_OFF_TOPIC or not said or self.worker() is not None:
+            return self._not_understood(text)
+        return self._missed(msg.OFF_TOPIC)
 
     def _not_understood(self, text: str = "") -> str:
         """The menu; from the third miss in a row, a person is offered too. Written in a

@@ -861,3 +861,8 @@ def test_a_thumbs_up_agrees_and_starting_over_forgets_the_answers(household: WeC
     household.conversation("2", "孩子上大学学费不够")
     assert household.say("重新开始") == msg.RESTARTED + msg.ASK_NEED  # consent stays given
     assert household.say("1") == msg.ASK_DESCRIPTION  # a new answer, not the old one
+
+
+def test_what_the_service_surely_does_not_do_is_said_plainly(household: WeChatUser) -> None:
+    assert household.say("高铁票怎么退") == msg.OFF_TOPIC
+    assert household.say("看看统计") == msg.NOT_UNDERSTOOD  # not sure: not understood
