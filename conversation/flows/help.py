@@ -98,6 +98,19 @@ def _stated_name(text: str) -> str | None:
     return found.group(1) if found else None
 
 
+# A name said at the start of a story (我叫李秀英今年六十八了，住在…): two or three characters
+# before what people go on to say.
+NAME_IN_STORY = re.compile(
+    r"^(?:你好|您好)?[，,\s]*(?:我叫|我的名字叫|户主叫)(?![他她它你我了])([\u4e00-\u9fa5]{2,3}?)"
+    r"(?=[，,。\s]|今年|住在|家住|是|来自|家里|老家|在)"
+)
+
+
+def _name_in_story(text: str) -> str | None:
+    found = NAME_IN_STORY.match(text.strip())
+    return found.group(1) if found else None
+
+
 HOW_TO_TELL_MAX = 16  # a longer text tells something, whatever else it asks
 # Not knowing what to tell, or how much ("不知道写啥", "要写多详细"): no description yet.
 HOW_TO_TELL = re.compile(
@@ -241,9 +254,9 @@ def _tell_covering_workers(conversation: Conversation, case: Case) -> None:
 
 def prefill(text: str, entities: dict[str, Any]) -> Slots:
     """What the first message already says: the need (and the sentence as description,
-    its numbers masked), the amount, a county, the household size, an ID or a mobile
-    number. When two need types fit, the likelier one is offered for confirmation instead
-    of being taken."""
+    its numbers masked), the amount, a county, the household size, the name it begins
+    with, an ID or a mobile number. When two need types fit, the likelier one is offered
+    for confirmation instead of being taken."""
     slots: Slots = {}
     needs = entities.get("need_types") or []
     if needs and len(text) >= 8:
@@ -261,6 +274,8 @@ def prefill(text: str, entities: dict[str, Any]) -> Slots:
         slots[REGION_WITHIN] = region["code"]
     if entities.get("household_size"):
         slots["household_size"] = entities["household_size"]
+    if name := _name_in_story(text):
+        slots["name"] = name
     if id_number := entities.get("id_number"):  # said at once; consent is asked first anyway
         slots["id_number"] = id_number
     if phone := stated_mobile(text):

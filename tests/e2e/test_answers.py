@@ -866,3 +866,16 @@ def test_a_thumbs_up_agrees_and_starting_over_forgets_the_answers(household: WeC
 def test_what_the_service_surely_does_not_do_is_said_plainly(household: WeChatUser) -> None:
     assert household.say("高铁票怎么退") == msg.OFF_TOPIC
     assert household.say("看看统计") == msg.NOT_UNDERSTOOD  # not sure: not understood
+
+
+def test_a_long_first_message_fills_the_name_and_household_it_tells(
+    household: WeChatUser,
+) -> None:
+    household.say(
+        "我叫李秀英今年六十八了住在甘肃定西通渭县老伴瘫痪在床十年了家里就我们两个人靠低保"
+        "过日子现在老伴要做手术要三万块钱身份证号620522195601011236电话13912345678"
+    )
+    household.say("同意")
+    summary = household.say("是")  # 医疗, offered for a yes: nothing else is asked
+    assert "姓名：李秀英" in summary and "家庭人口：2 口人" in summary
+    assert "需要金额：30000 元" in summary and "620522195601011236" not in summary

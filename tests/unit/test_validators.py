@@ -194,3 +194,5 @@ def test_a_whole_answer_listing_the_household_is_its_size() -> None:
     assert find_household_size("我自己和两个娃") == 3
     assert find_household_size("我跟老伴还有俩孙子") == 4
     assert find_household_size("我想帮我和两个娃申请") is None
+    assert find_household_size("家里就我们两个人靠低保过日子") == 2
+    assert find_household_size("我们两个人都病了") is None  # two of the family, maybe
