@@ -111,9 +111,12 @@ _SIZE_IN_SENTENCE = re.compile(
     rf"{_SIZE_NUM}\s*个人|(?:就|只有)(?:我们|俺们|咱们){_SIZE_NUM}\s*个人"
     rf"|就(?:我|俺)(?:和|跟)[^，。]{{1,4}}(?:{_SIZE_NUM}\s*个人|俩)"
     rf"|一家(?:子)?(?:就|有|共|一共)?{_SIZE_NUM}\s*个(?:人)?(?![^，。]{{0,3}}(?:{'|'.join(_CHILDREN)}))"
+    # all told (老的小的一共七个), not some of them (一共三个孩子)
+    rf"|(?:一共|总共|加起来)(?:是|有)?{_SIZE_NUM}\s*(?:个人|个|人)"
+    rf"(?![^，。]{{0,3}}(?:{'|'.join(_CHILDREN)}))"
 )
 # The number just before 口 or 个人 in a stated size (not the 一 of 一共), or 俩 (就我和闺女俩).
-_STATED_NUMBER = re.compile(rf"({_SIZE_NUM})\s*(?:口|个人|个)$|(俩)$")
+_STATED_NUMBER = re.compile(rf"({_SIZE_NUM})\s*(?:口|个人|个|人)$|(俩)$")
 # A number of people, before a bare number (三代同堂七个人 is seven); 娘仨 is three.
 _SIZE_OF_PEOPLE = re.compile(rf"({_SIZE_NUM})\s*(?:口|个人|人|位)|(俩|仨)$")
 _SIZE = re.compile(r"([0-9零〇一二两俩仨三四五六七八九十]+)\s*(口|个|人|位)?")
@@ -130,11 +133,14 @@ _ME_WITH = re.compile(
 _ME_ALONE = re.compile(r"(就|只有|只)(我|俺)(?![和跟们俩])(一个|自己)?|一个人|我自己|独居")
 
 
-# Everyone named, one by one or counted (我跟老伴还有俩孙子, 我、老伴、儿子、儿媳): the sum.
+# Everyone named, one by one or counted (我跟老伴还有俩孙子, 我、老伴、儿子、儿媳, 两个大人三个
+# 小孩, 爷爷奶奶爸爸妈妈和我): the sum.
+_COUPLES = ("老两口", "两口子", "夫妻俩", "夫妻两个", "两夫妻")
 _MEMBER = re.compile(
-    rf"(?:({_SIZE_NUM}|俩|仨)\s*个?)?(?:老两口|两口子|(?:[我俺](?:的|家)?)?(?:{FAMILY})|我|俺|自己|本人)"
+    rf"(?:({_SIZE_NUM}|俩|仨)\s*个?)?(?:{'|'.join(_COUPLES)}"
+    rf"|(?:[我俺](?:的|家)?)?(?:{FAMILY}|大人|老人|小孩)|[我俺]自己|我|俺|自己|本人)"
 )
-_JOINER = r"(?:[和跟与及同、，,\s]|还有|带着?|加上?|以及|外加)+"
+_JOINER = r"(?:[和跟与及同、，,\s]|还有|带着?|加上?|以及|外加)*"
 _LISTED = re.compile(
     rf"(?:家里|屋里|俺家|我家)?(?:有|是|就|只有)?(?:{_MEMBER.pattern})"
     rf"(?:{_JOINER}(?:{_MEMBER.pattern}))+"
@@ -142,13 +148,15 @@ _LISTED = re.compile(
 
 
 def _listed_size(text: str) -> int | None:
-    """The number of people a list of the household names, or None when it is no list."""
+    """The number of people a list of the household names, or None when it is no list (two
+    members at least)."""
     if _LISTED.fullmatch(text.strip(" 。！!")) is None:
         return None
-    members = _MEMBER.finditer(text)
+    members = list(_MEMBER.finditer(text))
+    if len(members) < 2:
+        return None
     return sum(
-        _count(m.group(1)) if m.group(1) else 2 if m.group(0) in ("老两口", "两口子") else 1
-        for m in members
+        _count(m.group(1)) if m.group(1) else 2 if m.group(0) in _COUPLES else 1 for m in members
     )
 
 
@@ -198,14 +206,16 @@ def find_household_size(text: str) -> int | None:
     or 个人 said of the family or as the whole answer, or a whole answer that lists who
     lives there (我自己和两个娃, 我跟老伴还有俩孙子). "我一个人带三个娃" inside a longer story
     states none."""
-    match = _SIZE_ALONE.fullmatch(text) or _SIZE_IN_SENTENCE.search(text)
     whole = text.strip(" 。！!")
-    if match is None and (_LISTED.fullmatch(whole) or _ME_WITH.fullmatch(whole)):
-        match = re.fullmatch(".+", whole)
-    if match is None:
+    if _LISTED.fullmatch(whole) or _ME_WITH.fullmatch(whole):  # 老两口带三个孙子: not 两口
+        stated: str | None = whole
+    else:
+        match = _SIZE_ALONE.fullmatch(text) or _SIZE_IN_SENTENCE.search(text)
+        stated = match.group(0) if match else None
+    if stated is None:
         return None
     try:
-        return parse_household_size(match.group(0))
+        return parse_household_size(stated)
     except Invalid:
         return None
 

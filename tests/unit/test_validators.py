@@ -128,6 +128,11 @@ def test_a_landline_is_told_apart(raw: str) -> None:
         ("俺跟两个孙子", 3),
         ("我自己和两个娃", 3),  # not 我自己 (alone)
         ("我自己带两个孩子", 3),
+        # counted groups, all told, and members one after another
+        ("两个大人三个小孩", 5),
+        ("夫妻俩加两个孩子", 4),
+        ("老的小的一共七个", 7),
+        ("爷爷奶奶爸爸妈妈和我", 5),
     ],
 )
 def test_household_size(text: str, size: int) -> None:
@@ -195,4 +200,5 @@ def test_a_whole_answer_listing_the_household_is_its_size() -> None:
     assert find_household_size("我跟老伴还有俩孙子") == 4
     assert find_household_size("我想帮我和两个娃申请") is None
     assert find_household_size("家里就我们两个人靠低保过日子") == 2
+    assert find_household_size("老两口带三个孙子") == 5  # not the 两口 of 老两口
     assert find_household_size("我们两个人都病了") is None  # two of the family, maybe
