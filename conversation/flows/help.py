@@ -64,14 +64,18 @@ def _parse_household(text: str, _state: ConversationState) -> int:
         raise Reprompt(msg.GENERATIONS_HOW_MANY if generations else msg.BAD_HOUSEHOLD_SIZE) from exc
 
 
-NAME_PREFIX = re.compile(r"^(我叫|我是|叫|名字是|姓名是?|名字|户主是?)[:：\s]*")
+NAME_PREFIX = re.compile(r"^(我叫|我是|俺叫|俺是|叫|名字是|姓名是?|名字|户主是?|姓.叫)[:：\s]*")
 # Around a household's name: who it is (户主叫, 我老伴叫), a remark in brackets, a particle.
 _WHOSE = (
-    r"(?:户主|求助人|当家的)?(?:的)?(?:名字|姓名)?(?:是|叫)?"
+    r"(?:他|她)?(?:户主|求助人|当家的)?(?:的)?(?:名字|姓名)?(?:是|叫)?"
     rf"(?:我|俺)?(?:家)?(?:{FAMILY})?"
     r"(?:的)?(?:名字|姓名)?(?:是|叫)?"
 )
-AROUND_NAME = re.compile(rf"^{_WHOSE}[:：\s]*|[（(][^）)]*[）)]|[吧啊呀哦的]+$")
+AROUND_NAME = re.compile(
+    rf"^{_WHOSE}[:：\s]*|[（(][^）)]*[）)]|(?:就行|就好|就可以)?[吧啊呀哦的嘛呢哈啦咯]*$"
+)
+# Only a family name (我姓王), or what one is called, not the name (老王, 阿强): asked again.
+NOT_A_FULL_NAME = re.compile(r"^(?:我|俺)?姓[\u4e00-\u9fa5]$|^[老阿][\u4e00-\u9fa5]$")
 # "我叫李明，户主是我爸李大山": of several clauses, the one that names the head of household.
 HEAD_OF_HOUSEHOLD = re.compile(r"户主|当家的")
 WONT_SAY = re.compile(r"不想说|不告诉|不能说|保密|不方便|不想留|不想写")
@@ -166,11 +170,13 @@ def _parse_name(text: str, state: ConversationState) -> str:
         text = NUMBER_LABELS.sub(" ", text[: found.start()] + " " + text[found.end() :])
     if WONT_SAY.search(text) or ASKS.search(text.strip()):
         raise Reprompt(msg.NAME_WHY)
-    clauses = [clause for clause in re.split(r"[，,。；;]", text) if clause.strip()]
+    clauses = [clause for clause in re.split(r"[，,。；;\s]", text) if clause.strip()]
     head = next((i for i, c in enumerate(clauses) if HEAD_OF_HOUSEHOLD.search(c)), None)
     # 户主是我老头子，叫李根生: the name may follow the clause that says whose it is
     tried = [text] if head is None else [clauses[head], "".join(clauses[head : head + 2])]
     name = next((named for said in tried if (named := _name_in(said)) is not None), None)
+    if NOT_A_FULL_NAME.match(name or text.strip(" 。，,！!")):
+        raise Reprompt(msg.FULL_NAME_PLEASE)
     if name is None:
         raise Reprompt(msg.BAD_NAME)
     return name

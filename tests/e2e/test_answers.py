@@ -879,3 +879,13 @@ def test_a_long_first_message_fills_the_name_and_household_it_tells(
     summary = household.say("是")  # 医疗, offered for a yes: nothing else is asked
     assert "姓名：李秀英" in summary and "家庭人口：2 口人" in summary
     assert "需要金额：30000 元" in summary and "620522195601011236" not in summary
+
+
+def test_names_as_people_give_them(app: Flask, household: WeChatUser) -> None:
+    household.say("我想求助")
+    household.conversation(*HOUSEHOLD_ANSWERS[: HOUSEHOLD_ANSWERS.index("王秀英")])
+    assert household.say("我姓王") == msg.FULL_NAME_PLEASE  # a family name only
+    assert household.say("叫我老王就行") == msg.FULL_NAME_PLEASE
+    assert household.say("户主叫李四 我是他儿子李小明") == msg.ASK_ID_NUMBER
+    summary = household.conversation("11010519491231002X", "13800138000")[-1]
+    assert "姓名：李四\n" in summary
