@@ -313,11 +313,16 @@ def parse_county(text: str, state: ConversationState) -> str:
     found = _resolve_with_context(text, state)
     if found.code:
         return found.code
-    if found.candidates and (found.deepest is None or len(found.candidates) <= MAX_CANDIDATES):
-        raise _choose(found.candidates)
-    if found.deepest is not None:  # a city or province: ask for the county by name
-        raise _ask_county_in(found.deepest)
-    raise Reprompt(msg.BAD_REGION)
+    if found.candidates and found.deepest is None:
+        raise _choose(found.candidates)  # places of the same name
+    if found.deepest is None:
+        raise Reprompt(msg.BAD_REGION)
+    if found.candidates and len(found.candidates) <= MAX_CANDIDATES:  # a city's few counties
+        place = region_index().full_name(found.deepest)
+        raise _choose(
+            found.candidates, msg.CHOOSE_COUNTY_IN.format(place=place, options="{options}")
+        )
+    raise _ask_county_in(found.deepest)  # a city or province: ask for the county by name
 
 
 def county_named(text: str, entities: dict[str, Any]) -> Slots:

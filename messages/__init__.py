@@ -313,6 +313,7 @@ RECURRING_NOTE = (
 # --- shared steps --------------------------------------------------------------------
 
 CHOOSE_REGION = "有几个地方叫这个名字，请回复数字选一个：\n{options}"
+CHOOSE_COUNTY_IN = "{place}下面有这些县（区），您家在哪一个？请回复数字：\n{options}"
 CHOOSE_COUNTY = "请问是{place}哪个县（区）？比如：{examples}。"
 CHOOSE_CITY = "请问是{place}哪个市、县？比如：{examples}。"
 CHOOSE_ONE_PLACE = (

@@ -889,3 +889,12 @@ def test_names_as_people_give_them(app: Flask, household: WeChatUser) -> None:
     assert household.say("户主叫李四 我是他儿子李小明") == msg.ASK_ID_NUMBER
     summary = household.conversation("11010519491231002X", "13800138000")[-1]
     assert "姓名：李四\n" in summary
+
+
+def test_a_city_with_few_counties_offers_them_by_name(household: WeChatUser) -> None:
+    household.say("我想求助")
+    household.conversation(*HOUSEHOLD_ANSWERS[: HOUSEHOLD_ANSWERS.index("甘肃定西通渭县")])
+    offered = household.say("定西")
+    assert offered.startswith("甘肃省定西市下面有这些县（区）") and "甘肃省定西市通渭县" in offered
+    number = next(line.split()[0] for line in offered.splitlines() if "通渭县" in line)
+    assert household.say(number) == msg.ASK_HOUSEHOLD_SIZE
