@@ -62,7 +62,7 @@ HOW_MANY = re.compile(
 
 # Leaving the name to us is no name (随便, 不用写); how it is said around a name (就叫我老王吧).
 NO_NAME_WANTED = re.compile(
-    r"^(?:随便|都行|无所谓|不用写?|不写|写啥都行|写什么都行|你们定)[吧了的]?$"
+    r"^(?:随便|都行|无所谓|不用写?|不写|不留|写啥都行|写什么都行|你们定)(?:名字|名)?[吧了的]?$"
 )
 # An organisation giving its name ("我们公司叫星辰科技", "单位名称是…").
 ORGANISATION_CALLED = re.compile(
@@ -70,7 +70,10 @@ ORGANISATION_CALLED = re.compile(
     r"(?:叫|是)|^(?:公司|单位|企业|团队|机构)(?:的)?(?:(?:名字|名称|全称)(?:叫|是)?|叫|是|(?=[:：]))"
     r"[:：]?\s*"
 )
-CALL_ME = re.compile(r"^(?:就)?(?:叫我|称呼我|写成?|就写)|(?:就行|就好|就可以)?[吧呀啊哈]*$")
+CALL_ME = re.compile(
+    r"^(?:就)?(?:叫我|称呼我|写成?|就写)(?:我的)?(?:网名|昵称|微信名)?(?:是|叫)?"
+    r"|(?:就行|就好|就可以)?[吧呀啊哈]*(?:[，,。\s]*(?:谢谢|多谢|感谢)[！!。]*)?$"
+)
 ASKS_WHAT = re.compile(r"[吗呢么？?]$|什么意思|啥意思|是什么|写什么|写啥")
 
 
@@ -80,7 +83,7 @@ def _parse_display_name(text: str, _state: ConversationState) -> str:
         return ""
     if ASKS_WHAT.search(said):
         raise Reprompt(msg.DISPLAY_NAME_WHAT)
-    name = CALL_ME.sub("", NAME_PREFIX.sub("", ORGANISATION_CALLED.sub("", said))).strip()
+    name = NAME_PREFIX.sub("", CALL_ME.sub("", ORGANISATION_CALLED.sub("", said))).strip()
     if not 1 <= len(name) <= 20:
         raise Reprompt(msg.BAD_DISPLAY_NAME)
     if QUANTITY.fullmatch(name) or HOW_MANY.search(name) or is_only_a_place(name):

@@ -898,3 +898,18 @@ def test_a_city_with_few_counties_offers_them_by_name(household: WeChatUser) -> 
     assert offered.startswith("甘肃省定西市下面有这些县（区）") and "甘肃省定西市通渭县" in offered
     number = next(line.split()[0] for line in offered.splitlines() if "通渭县" in line)
     assert household.say(number) == msg.ASK_HOUSEHOLD_SIZE
+
+
+@pytest.mark.parametrize(
+    ("said", "shown"),
+    [
+        ("叫我小李", "小李"),
+        ("写我的网名小太阳", "小太阳"),
+        ("王女士，谢谢", "王女士"),
+        ("不用写名字", "匿名"),
+    ],
+)
+def test_display_names_as_donors_give_them(donor: WeChatUser, said: str, shown: str) -> None:
+    donor.say("我想捐20床棉被给甘肃的困难户")
+    donor.say(said)
+    assert f"称呼：{shown}\n" in donor.say("13912345678")
