@@ -138,11 +138,19 @@ NEEDS_EVERYTHING = re.compile(
 GENERAL_NEED = "living"
 
 
+# Several needs at once (1和2, 都有, 好几样): one is chosen here, the rest told next.
+SEVERAL_NEEDS = re.compile(
+    r"^\s*[1-8]\s*(?:和|跟|还有|、|,|，|\s)\s*[1-8]|^(?:都有|都要|都需要|好几样|好几个)[吧啊呀的]*$"
+)
+
+
 def parse_need_type(text: str, state: ConversationState) -> str:
     """The need type from the menu or its keywords; a yes takes the guessed one."""
     guess = state.slots.get(NEED_GUESS)
     if guess and is_yes(text) and menu_number(text, len(NEED_ORDER)) is None:
         return str(guess)
+    if SEVERAL_NEEDS.search(text):
+        raise Reprompt(msg.ONE_NEED_FIRST)
     try:
         return _need_from_menu(text, state)
     except Reprompt:
@@ -211,7 +219,8 @@ def parse_optional_money(text: str, state: ConversationState) -> int | str | Non
     # it to others; the social worker will
     if re.search(
         r"不知道|不清楚|说不好|说不准|不确定|不晓得|算不清|不好说|没算过|几[十百千万]"
-        r"|越多越好|多多益善|多少是多少|多少都[行好可]|随便|看着给|你们看",
+        r"|越多越好|多多益善|多少是多少|多少都[行好可]|随便|看着给|你们看|能给多少|给多少算多少"
+        r"|钱不重要|看着办|你们定",
         text,
     ):
         return AMOUNT_UNKNOWN

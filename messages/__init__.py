@@ -158,6 +158,7 @@ OTHER_SIDE = "好的，明白了。"
 
 NEED_MENU = "\n".join(f"{i} {NEED_LABELS[code]}" for i, code in enumerate(NEED_ORDER, start=1))
 ASK_NEED = "您需要哪方面的帮助？直接说或回复数字：\n" + NEED_MENU
+ONE_NEED_FIRST = "先选最急的一项，回复一个数字就行；别的困难，下一步说情况时一起写上。"
 # Two types fit the first message: the likelier is offered for a yes.
 CONFIRM_NEED = (
     "听起来主要是「{label}」方面的困难，对吗？对就回复“是”，不是请回复数字：\n" + NEED_MENU

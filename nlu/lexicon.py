@@ -315,10 +315,17 @@ def keyword_intent(text: str) -> str | None:
     return None
 
 
+_CHINESE_ORDINAL = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
+
+
 def menu_number(text: str, count: int) -> int | None:
-    """1-based choice from a reply like '2', '2号', '第2个'; None if it is not one."""
-    match = re.fullmatch(r"(第)?\s*(\d{1,2})\s*(号|个|项)?", text.strip())
-    if match is None:
+    """1-based choice from a reply like '2', '2号', '第2个', '第一个'; None if it is not one."""
+    said = text.strip()
+    match = re.fullmatch(r"(第)?\s*(\d{1,2})\s*(号|个|项)?", said)
+    if match is not None:
+        number = int(match.group(2))
+    elif spoken := re.fullmatch(r"第([一二三四五六七八九十])(?:个|项|号|条)?", said):
+        number = _CHINESE_ORDINAL[spoken.group(1)]
+    else:
         return None
-    number = int(match.group(2))
     return number if 1 <= number <= count else None

@@ -913,3 +913,11 @@ def test_display_names_as_donors_give_them(donor: WeChatUser, said: str, shown: 
     donor.say("我想捐20床棉被给甘肃的困难户")
     donor.say(said)
     assert f"称呼：{shown}\n" in donor.say("13912345678")
+
+
+def test_several_needs_at_the_menu_ask_for_the_most_urgent_first(household: WeChatUser) -> None:
+    household.conversation("我想求助", "同意")
+    assert household.say("1和2") == msg.ONE_NEED_FIRST
+    assert household.say("第一个") == msg.ASK_DESCRIPTION
+    household.say("老伴住院了，孙子上学也要钱")
+    assert household.say("能给多少给多少").startswith("您家在哪个县")  # left to the worker

@@ -9,6 +9,7 @@ from nlu.lexicon import (
     face_meaning,
     is_yes,
     keyword_intent,
+    menu_number,
     need_types,
 )
 from nlu.regions import region_index, resolve_region
@@ -313,3 +314,8 @@ def test_a_yes_with_faces_is_a_yes(text: str) -> None:
 )
 def test_danger_now_is_told_apart(text: str, danger: bool) -> None:
     assert (EMERGENCY.search(text) is not None) is danger
+
+
+def test_a_menu_choice_said_as_an_ordinal() -> None:
+    assert menu_number("第一个", 8) == 1 and menu_number("第三项", 8) == 3
+    assert menu_number("第九个", 8) is None and menu_number("一", 8) is None
