@@ -154,6 +154,8 @@ ENQUIRY = re.compile(
 # Asking whether one may give something to those in need (单位食堂剩的饭菜能不能送给困难户): the
 # pledge is the answer, as it is to how to give.
 MAY_GIVE = re.compile(r"(?:能不能|可不可以|能否|可以|能)(?:送|捐|给)(?:给|到)?(?!我|俺|咱)")
+# ...unless it asks what the platform gives (你们能给困难户送米吗).
+ASKS_US = re.compile(r"你们|您们|平台|政府")
 # Asking for paperwork for a gift (我想知道我捐的钱有没有开发票): a question about the platform.
 PAPERWORK = re.compile(r"发票|收据|票据|捐赠证明|抵税|免税|抵扣")
 # What a public account is sent that is nobody's business here: chain messages, prizes, links.
@@ -282,7 +284,8 @@ def _plausible(intent: str, confidence: float, cues: Cues) -> bool:
         # asking for oneself (我能参加吗) is a request even as a question
         says = bool(FOR_ME.search(cues.text)) or (cues.strength == Strength.SAID and not asks)
         doubtful = (told and confidence < SURE_OFF_TOPIC) or (says and confidence < DOUBTFUL)
-        gives = cues.side == GIVE and MAY_GIVE.search(cues.text) is not None  # 能不能送给困难户
+        gives = cues.side == GIVE and bool(MAY_GIVE.search(cues.text))  # 能不能送给困难户
+        gives = gives and ASKS_US.search(cues.text) is None
         return not (doubtful or gives or cues.asks_outcome)  # 怎么还是审核中: a status question
     if intent == "delete_my_data":  # a doubtful one names the deletion
         return confidence >= SURE_OF_SIDE or DELETION.search(cues.text) is not None

@@ -357,5 +357,6 @@ def test_a_minnan_hardship_is_a_request() -> None:
 def test_asking_whether_one_may_give_to_those_in_need_is_an_offer() -> None:
     as_question = [("ask_about", 0.74), ("offer_donation", 0.17), ("seek_help", 0.08)]
     assert arbitrate("单位食堂每天剩的饭菜能不能送给困难户", as_question)[0] == "offer_donation"
+    assert arbitrate("你们能给困难户送米吗", as_question)[0] == "ask_about"  # what we give
     as_offer = [("offer_donation", 0.64), ("request_human", 0.23)]
     assert arbitrate("能不能捐给我", as_offer)[0] == "seek_help"  # given to me: asking
