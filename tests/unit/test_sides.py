@@ -156,5 +156,7 @@ def test_a_charity_sale_spare_goods_and_an_organisation_giving_settle_the_side()
         "我们医院下个月组织专家下乡义诊",
     ):
         assert side_cue(text) == (GIVE, Strength.SETTLED), text
+    # being given to is asking, whoever one is
+    assert side_cue("我是贫困户，能捐给我吗") == (HELP, Strength.SETTLED)
     # an organisation that also asks has no side of its own
     assert side_cue("我们厂免费培训能申请吗") is None
