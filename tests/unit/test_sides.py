@@ -109,7 +109,6 @@ def test_requests_and_hardship_are_help(text: str) -> None:
         # round thirteen: buying or paying for someone outside the family
         "俺想给村里孤寡老人买点米面油",
         "我想给那个换肾的大哥出点药费",
-        "想给孩子们买点书",
         # who one is, and whether one may give all the same
         "我是残疾人，能捐款吗",
         "我是学生没多少钱可以捐五十吗",
@@ -146,6 +145,7 @@ def test_claiming_hiring_and_handing_over_money() -> None:
 
 def test_buying_for_ones_own_family_is_no_offer() -> None:
     assert side_cue("想给孩子买书包没钱") == (HELP, Strength.HARDSHIP)
+    assert side_of("想给孩子们买点肉过年都没钱") != GIVE  # one's own children, maybe
     assert side_cue("我想给我妈买药没钱")[0] == HELP  # type: ignore[index]
 
 
@@ -158,5 +158,8 @@ def test_a_charity_sale_spare_goods_and_an_organisation_giving_settle_the_side()
         assert side_cue(text) == (GIVE, Strength.SETTLED), text
     # being given to is asking, whoever one is
     assert side_cue("我是贫困户，能捐给我吗") == (HELP, Strength.SETTLED)
+    # what happened at work, or a child grown, is no gift
+    assert side_cue("我们单位组织体检查出来我得了癌")[0] == HELP  # type: ignore[index]
+    assert side_cue("孩子长大了想让她读书，没人捐给我们")[0] == HELP  # type: ignore[index]
     # an organisation that also asks has no side of its own
     assert side_cue("我们厂免费培训能申请吗") is None
