@@ -37,6 +37,10 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
             *("吃上低保", "评上低保", "低保怎样", "低保咋", "特困供养", "五保怎么"),
         ),
     ),
+    (
+        "adoption",  # not 领养一个贫困学生 (a donor's word for paying for one's schooling)
+        ("领养孩子", "领养一个孩子", "领养个孩子", "领养小孩", "领养一个小孩", "收养", "抱养"),
+    ),
     ("refund", ("退款", "退钱", "钱退", "钱能退", "退还", "退给我", "把钱要回", "钱要回来")),
     (
         "address",
@@ -188,7 +192,10 @@ def answer_to_question(text: str) -> str | None:
 # Topics about the platform whatever the model reads the message as (我是记者想采访一下 is no
 # request; 我要退款 no new pledge; 我想问问低保的事 asks where 低保 is granted): answered
 # before anything else.
-ALWAYS = ("press", "who_answers", "partnership", "certificate", "dibao", "refund", "address")
+ALWAYS = (
+    *("press", "who_answers", "partnership", "certificate", "dibao", "adoption", "refund"),
+    "address",
+)
 
 
 def answer_whatever_read(text: str) -> str | None:
