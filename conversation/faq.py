@@ -41,6 +41,13 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "adoption",  # not 领养一个贫困学生 (a donor's word for paying for one's schooling)
         ("领养孩子", "领养一个孩子", "领养个孩子", "领养小孩", "领养一个小孩", "收养", "抱养"),
     ),
+    (
+        "trust",
+        (
+            *("是不是骗子", "是骗子吗", "骗人的吧", "骗人的吗", "是不是骗人", "骗子吧"),
+            *("靠谱吗", "靠不靠谱", "正规吗", "正不正规", "可信吗", "真的假的"),
+        ),
+    ),
     ("refund", ("退款", "退钱", "钱退", "钱能退", "退还", "退给我", "把钱要回", "钱要回来")),
     (
         "address",
@@ -128,8 +135,7 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "nature",
         (
             *("政府办", "政府的", "官方的", "是不是官方", "民办", "私人办", "私人的", "个人办"),
-            *("谁办的", "谁开的", "哪个单位办", "什么性质", "正规吗", "正不正规", "靠谱吗"),
-            *("靠不靠谱", "是不是骗子", "是骗子吗", "骗人的吧", "可信吗"),
+            *("谁办的", "谁开的", "哪个单位办", "什么性质"),
         ),
     ),
     (
@@ -193,8 +199,8 @@ def answer_to_question(text: str) -> str | None:
 # request; 我要退款 no new pledge; 我想问问低保的事 asks where 低保 is granted): answered
 # before anything else.
 ALWAYS = (
-    *("press", "who_answers", "partnership", "certificate", "dibao", "adoption", "refund"),
-    "address",
+    *("press", "who_answers", "partnership", "certificate", "dibao", "adoption", "trust"),
+    *("refund", "address"),
 )
 
 

@@ -819,6 +819,7 @@ def test_asking_for_a_moment_is_waited_for(household: WeChatUser) -> None:
         ("我想问问低保的事", "dibao"),
         ("捐款最少捐多少", "how_much"),
         ("我想领养一个孩子", "adoption"),
+        ("你们骗人的吧", "trust"),
     ],
 )
 def test_platform_questions_get_their_own_answer(

@@ -360,3 +360,9 @@ def test_asking_whether_one_may_give_to_those_in_need_is_an_offer() -> None:
     assert arbitrate("你们能给困难户送米吗", as_question)[0] == "ask_about"  # what we give
     as_offer = [("offer_donation", 0.64), ("request_human", 0.23)]
     assert arbitrate("能不能捐给我", as_offer)[0] == "seek_help"  # given to me: asking
+
+
+def test_a_request_filed_before_that_nobody_took_up_is_a_status_question() -> None:
+    as_help = [("seek_help", 0.8), ("check_status", 0.15)]
+    assert arbitrate("我上个月申请的到现在也没人理", as_help)[0] == "check_status"
+    assert arbitrate("老伴瘫在床上没人管", as_help)[0] == "seek_help"  # a need, told
