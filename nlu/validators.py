@@ -140,17 +140,31 @@ _MEMBER = re.compile(
     rf"(?:({_SIZE_NUM}|俩|仨)\s*个?)?(?:{'|'.join(_COUPLES)}"
     rf"|(?:[我俺](?:的|家)?)?(?:{FAMILY}|大人|老人|小孩)|[我俺]自己|我|俺|自己|本人)"
 )
-_JOINER = r"(?:[和跟与及同、，,\s]|还有|带着?|加上?|以及|外加)*"
-_LISTED = re.compile(
-    rf"(?:家里|屋里|俺家|我家)?(?:有|是|就|只有)?(?:{_MEMBER.pattern})"
-    rf"(?:{_JOINER}(?:{_MEMBER.pattern}))+"
-)
+_LIST_LEAD = re.compile(r"(?:家里|屋里|俺家|我家)?(?:有|是|就|只有)?")
+_JOINER = re.compile(r"(?:[和跟与及同、，,\s]|还有|带着?|加上?|以及|外加)*")
+
+
+def _is_list(text: str) -> bool:
+    """Whether a whole answer is only members of the household, two or more, one after
+    another, read left to right. A scan, not one pattern: members may follow each other
+    with nothing between (爷爷奶奶), and a pattern free to split 妈妈妈妈… either way
+    backtracks exponentially."""
+    lead = _LIST_LEAD.match(text)
+    position, members = (lead.end() if lead else 0), 0
+    while position < len(text):
+        member = _MEMBER.match(text, position)
+        if member is None or member.end() == position:
+            return False
+        members += 1
+        joined = _JOINER.match(text, member.end())
+        position = joined.end() if joined else member.end()
+    return members >= 2
 
 
 def _listed_size(text: str) -> int | None:
     """The number of people a list of the household names, or None when it is no list (two
     members at least)."""
-    if _LISTED.fullmatch(text.strip(" 。！!")) is None:
+    if not _is_list(text.strip(" 。！!")):
         return None
     members = list(_MEMBER.finditer(text))
     if len(members) < 2:
@@ -207,7 +221,7 @@ def find_household_size(text: str) -> int | None:
     lives there (我自己和两个娃, 我跟老伴还有俩孙子). "我一个人带三个娃" inside a longer story
     states none."""
     whole = text.strip(" 。！!")
-    if _LISTED.fullmatch(whole) or _ME_WITH.fullmatch(whole):  # 老两口带三个孙子: not 两口
+    if _is_list(whole) or _ME_WITH.fullmatch(whole):  # 老两口带三个孙子: not 两口
         stated: str | None = whole
     else:
         match = _SIZE_ALONE.fullmatch(text) or _SIZE_IN_SENTENCE.search(text)

@@ -202,3 +202,10 @@ def test_a_whole_answer_listing_the_household_is_its_size() -> None:
     assert find_household_size("家里就我们两个人靠低保过日子") == 2
     assert find_household_size("老两口带三个孙子") == 5  # not the 两口 of 老两口
     assert find_household_size("我们两个人都病了") is None  # two of the family, maybe
+
+
+def test_a_run_of_family_words_is_read_in_one_pass() -> None:
+    """妈妈妈妈… can be split into members in exponentially many ways; the list is read left
+    to right, so this returns at once (a pattern that tried every split would not)."""
+    assert find_household_size("妈" * 60 + "啊") is None
+    assert find_household_size("爷爷奶奶爸爸妈妈和我") == 5
