@@ -349,7 +349,7 @@ class Conversation:
         if command == "restart":  # nothing under way: where to start from
             return self._simple("menu")
         if (flow := registry.flow_for_keyword(bare(text))) is not None:
-            return self.start(flow, flow.triggers.prefill(text, {}))
+            return self.start_from(flow, text)
         number = menu_number(text, len(TOP_MENU))
         if number is not None:
             choice = TOP_MENU[number - 1]
@@ -389,14 +389,14 @@ class Conversation:
         if intent in (HELP, UNSURE_SIDE) and self._about_open_request(text):
             return status_text(self.session, self.user) + msg.OPEN_REQUEST_HINT  # 能不能快点
         entities: dict[str, Any] = found.entities
-        if intent == HELP and (open_case := self._open_case_told_again(text)) is not None:
-            add_or_new = registry.flows()["add_or_new"]  # 情况又变了，他爸也病倒了
-            slots = add_or_new.triggers.prefill(text, entities)
-            return self.start(add_or_new, {**slots, "number": open_case})
         if (flow := registry.flow_for_intent(intent)) is not None:
             if (answer := self._platform_question(text)) is not None:
                 return answer  # 能告诉我受助人是谁吗: a question, not a request
-            return self.start(flow, flow.triggers.prefill(text, entities))
+            if intent == HELP and (open_case := self._open_case_told_again(text)) is not None:
+                add_or_new = registry.flows()["add_or_new"]  # 情况又变了，他爸也病倒了
+                slots = add_or_new.triggers.prefill(text, entities)
+                return self.start(add_or_new, {**slots, "number": open_case})
+            return self.start_from(flow, text, entities)
         replies = {
             "check_status": lambda: self._status_asked(text),
             "request_human": lambda: self._simple("human"),
@@ -437,9 +437,9 @@ class Conversation:
         return bool(attachments.open_cases(self.session, self.user))
 
     def _open_case_told_again(self, text: str) -> str | None:
-        """The number of the sender's latest open request, when the text tells a need and
-        no platform question (added to it, or a new request?)."""
-        if detect_need_type(text) is None or self._platform_question(text) is not None:
+        """The number of the sender's latest open request, when the text tells a need (added
+        to it, or a new request?)."""
+        if detect_need_type(text) is None:
             return None
         found = attachments.open_cases(self.session, self.user)
         return found[0].number if found else None
@@ -485,6 +485,11 @@ class Conversation:
         state = ConversationState(flow=flow.name, step="", slots=slots)
         self.user.active_flow = flow.name
         return self._advance(flow, state)
+
+    def start_from(self, flow: Flow, text: str, entities: dict[str, Any] | None = None) -> str:
+        """Begin a flow with what a message already says (its trigger's prefill); a flow
+        started by its keyword or opener has no NLU entities."""
+        return self.start(flow, flow.triggers.prefill(text, entities or {}))
 
     def _leaves(self, flow: Flow, state: ConversationState, text: str, command: str | None) -> bool:
         """Whether a message leaves a flow the user did not start: a command, or (unless
@@ -714,16 +719,15 @@ class Conversation:
             return None
         self._ended(flow, state, "cancelled")
         entities = self.services.nlu.interpret(text).entities
-        return msg.OTHER_SIDE + self.start(other, other.triggers.prefill(text, entities))
+        return msg.OTHER_SIDE + self.start_from(other, text, entities)
 
     def _story_kept(self, flow: Flow, state: ConversationState, text: str) -> bool:
         """What a first message would have said, told at the flow's first question (the
         need, the sum, the place at the consent question): kept, so it is not asked for
         again. Whether anything was kept."""
-        prefill = flow.triggers.prefill
-        if prefill is None or state.step != flow.steps[0].name:
+        if state.step != flow.steps[0].name:
             return False
-        found = prefill(text, self.services.nlu.interpret(text).entities)
+        found = flow.triggers.prefill(text, self.services.nlu.interpret(text).entities)
         found = {key: value for key, value in found.items() if key not in state.slots}
         state.slots.update(found)
         if found:

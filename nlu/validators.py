@@ -166,9 +166,7 @@ def _listed_size(text: str) -> int | None:
     members at least)."""
     if not _is_list(text.strip(" 。！!")):
         return None
-    members = list(_MEMBER.finditer(text))
-    if len(members) < 2:
-        return None
+    members = _MEMBER.finditer(text)
     return sum(
         _count(m.group(1)) if m.group(1) else 2 if m.group(0) in _COUPLES else 1 for m in members
     )

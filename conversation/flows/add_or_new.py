@@ -45,7 +45,7 @@ def _do_chosen(conversation: Conversation, slots: Slots) -> str:
     if slots["choice"] == "add":
         return add_to_latest(conversation, slots["first"])
     flow = registry.flows()["help"]
-    return conversation.start(flow, flow.triggers.prefill(slots["first"], slots["entities"]))
+    return conversation.start_from(flow, slots["first"], slots["entities"])
 
 
 FLOW = Flow(

@@ -45,7 +45,7 @@ def _start_chosen(conversation: Conversation, slots: Slots) -> str:
     if slots["side"] == "another_family":
         return msg.FOR_ANOTHER_FAMILY
     flow = registry.flows()[slots["side"]]
-    return conversation.start(flow, flow.triggers.prefill(slots["first"], slots["entities"]))
+    return conversation.start_from(flow, slots["first"], slots["entities"])
 
 
 FLOW = Flow(
