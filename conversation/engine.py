@@ -19,7 +19,7 @@ from conversation import handoff as person
 from conversation.commands import Who
 from conversation.flow import Flow
 from conversation.state import ConversationState, ConversationStore
-from conversation.status import status_text
+from conversation.status import nothing_to_cancel, status_text
 from conversation.steps import Ask, EndFlow, Reprompt, Step, confirm_answer, county_named
 from domain import attachments
 from domain import handoff as handoffs
@@ -341,7 +341,7 @@ class Conversation:
         if command is not None or menu_number(text, len(TOP_MENU)) is not None:
             self.services.store.clear_misses(self.openid)
         if command == "cancel":
-            return msg.NOTHING_TO_CANCEL
+            return nothing_to_cancel(self.session, self.user)
         if command == "pause":
             return msg.ACKNOWLEDGED
         if command in ("status", "human", "menu"):
@@ -404,7 +404,7 @@ class Conversation:
             "thank": lambda: msg.THANKS,
             "affirm": lambda: msg.ACKNOWLEDGED,  # 好的, 收到, 👍 after a notice
             "deny": lambda: msg.ACKNOWLEDGED,  # 不用了
-            "cancel": lambda: msg.NOTHING_TO_CANCEL,
+            "cancel": lambda: nothing_to_cancel(self.session, self.user),  # 不需要帮助了
             "ask_about": lambda: self._platform_answer(text, entities),
             "out_of_scope": lambda: faq.answer_off_topic(text) or self._off_topic(text, found),
         }

@@ -46,6 +46,8 @@ def urgency_of(need_type: str, description: str) -> int:
 PHONE_WORDS = re.compile(r"电话|打电话|通话|视频")
 VISIT_WORDS = re.compile(r"上门|入户|走访|实地|家访|去了|到家")
 OPEN = (CaseStatus.SUBMITTED, CaseStatus.VERIFIED, CaseStatus.PARTLY_MATCHED)
+# What a household may withdraw itself: not once help is promised (a social worker sees to it).
+WITHDRAWABLE = (CaseStatus.SUBMITTED, CaseStatus.VERIFIED)
 
 
 def verification_method(note: str) -> VerificationMethod | None:
@@ -104,10 +106,13 @@ def reject(session: Session, case: Case, worker: User, reason: str) -> set[Event
     return outbox.events
 
 
-def withdraw(session: Session, case: Case, actor: str) -> bool:
-    """The household withdrew (deleting its data): an open case stops; False otherwise."""
+def withdraw(
+    session: Session, case: Case, actor: str, allowed: tuple[CaseStatus, ...] = OPEN
+) -> bool:
+    """The household withdrew (deleting its data, or 撤回求助 while no help is promised
+    yet): a case in one of the `allowed` statuses stops; False otherwise."""
     try:
-        move(session, case, OPEN, actor, status=CaseStatus.WITHDRAWN)
+        move(session, case, allowed, actor, status=CaseStatus.WITHDRAWN)
     except StaleRecord:
         return False
     return True

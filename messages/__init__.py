@@ -70,7 +70,7 @@ CRISIS_PERSON = "想和社工说说，回复“人工”，我们请社工尽快
 # A flow's state expired (or was lost) before the next message: said before its reply.
 STATE_LOST = "（刚才没填完的内容已经过期，没有保存，需要的话请重新开始。）\n"
 CANCELLED = "好的，已取消，填过的内容都没有保存。需要时随时回来找我。\n" + MENU
-NOTHING_TO_CANCEL = "现在没有进行中的事情。\n" + MENU
+NOTHING_UNDER_WAY = "现在没有进行中的事情。\n"
 NOTHING_TO_GO_BACK = "已经是第一步了。"
 # --- a person behind 人工 ---------------------------------------------------------------
 
@@ -676,6 +676,20 @@ PLEDGE_EXPIRED_IN_KIND = (
 PLEDGE_CANCELLED = "已取消认捐 {pledge} 未配对的 {left} 元。已经配对的部分会照常交付。"
 NO_SUCH_PLEDGE = "没有找到您的认捐 {pledge}。"
 NOT_AMONG_YOURS = "没有找到您的记录 {number}（别人的记录这里查不到）。\n"
+NO_OWN_CASE = "没有找到您的求助 {number}。回复“进度”可以查看您的记录。"
+NO_CASE_TO_WITHDRAW = "您现在没有可以撤回的求助。回复“进度”可以查看您的记录。"
+WHICH_CASE_TO_WITHDRAW = (
+    "要撤回哪一份？请回复“撤回求助”加编号，比如“撤回求助 {example}”（撤回后社工就不再处理了）：\n"
+    "{cases}"
+)
+WITHDRAW_CASE_LINE = "求助 {number}｜{status}"
+CASE_NOT_WITHDRAWABLE = (
+    "求助 {number} 现在是“{status}”，不能在这里撤回了。需要的话回复“人工”，请社工帮您处理。"
+)
+CASE_WITHDRAWN = "好的，求助 {number} 已经撤回，社工不会再处理它。以后家里再有困难，随时回来找我。"
+CASE_WITHDRAWN_FOR_WORKER = "求助 {number} 已由家庭自己撤回，不用再核实了。"
+# Nothing under way to cancel, but a request open: how to withdraw it, if that was meant.
+WITHDRAW_HINT = "如果是不再需要求助 {number} 了，回复“撤回求助 {number}”。\n"
 NO_PLEDGE_TO_CANCEL = "您现在没有可以取消的认捐。回复“进度”可以查看您的记录。"
 WHICH_PLEDGE_TO_CANCEL = (
     "要取消哪一笔？请回复“取消认捐”加编号，比如“取消认捐 {example}”（已经配对的部分会照常交付）：\n"

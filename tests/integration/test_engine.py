@@ -88,7 +88,7 @@ def test_cancel_keeps_nothing(services: Services) -> None:
     say(services, "同意")
     assert msg.CANCELLED == say(services, "算了，不弄了")
     assert services.store.load("o_engine") is None
-    assert msg.NOTHING_TO_CANCEL == say(services, "取消")
+    assert msg.NOTHING_UNDER_WAY + msg.MENU == say(services, "取消")
 
 
 def test_giving_up_in_one_breath_at_a_question_cancels(services: Services) -> None:

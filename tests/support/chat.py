@@ -55,7 +55,7 @@ def money_match_proposed(
     household: WeChatUser, donor: WeChatUser, worker: WeChatUser, redis_url: str
 ) -> str:
     """A verified 20000-yuan case, a 5000-yuan pledge for anywhere, and the proposal the
-    matcher made to the worker; returns the case number and the match number."""
+    matcher made to the worker; returns the match number."""
     case = file_case(household)
     assert "已核实" in worker.say(f"核实 {case}")
     donor.conversation("我想捐五千", "1", "不限", "匿名", "不留", "确认")
