@@ -8,7 +8,8 @@ backed by the words that make them:
   a request or an offer that asks whether it got anywhere and tells no need (申请有回音没,
   有好心人帮我家了吗), one's own gift asked after (我捐的衣服发下去没有, 我都捐过哪些) and a
   request filed before asked after (登记过，想问下进度) are status questions;
-- a doubtful `delete_my_data` names the deletion (删, 注销, 撤回);
+- a doubtful `delete_my_data` names the deletion (删, 注销, 撤回), and a doubtful `cancel`
+  the stopping (申请 alone, read as 不申请了, is a request);
 - `inform` (a bare answer) is no longer a sentence that describes a need or a hardship, nor
   a short one that tells one's own hardship (我差三千块学费), unless it only says who lives in
   the household (五口人老两口加儿子儿媳和孙子);
@@ -50,7 +51,16 @@ from dataclasses import dataclass
 from nlu.amounts import parse_amount
 from nlu.entities import find_id_number, find_phone
 from nlu.lexicon import FAMILY, INTENT_KEYWORDS, bare, need_types
-from nlu.sides import FOR_ME, GIVE, HARDSHIP, HELP, OWN, Strength, says_both, side_cue
+from nlu.sides import (
+    FOR_ME,
+    GIVE,
+    HARDSHIP,
+    HELP,
+    OWN,
+    Strength,
+    says_both,
+    side_cue,
+)
 from nlu.validators import find_household_size
 
 Ranking = list[tuple[str, float]]
@@ -135,6 +145,8 @@ HOW_TO_START = re.compile(
     r"(?P<verb>捐款|捐钱|捐赠|捐东西|捐物|捐|认捐|资助|申请帮扶|申请救助|申请|求助)(?:呢|啊|呀)?[？?]*$"
 )
 ASKING_VERBS = ("申请", "求助")
+# Only asking to register (我要登记): a household's, or a donor's? The side is asked.
+REGISTER_ONLY = re.compile(r"^(?:我|俺)?(?:要|想)?(?:登记|填表|填个表)(?:一下)?[吧啊呀]?$")
 # Whether the platform works where one lives (我们县有没有你们的人): a question about it.
 COVERAGE = re.compile(
     r"(?:我们|俺们|咱们?|我这|俺这|这边|这里|那边)[^，。]{0,4}有没有你们(?:的)?(?:人|社工|机构|站|点|服务|项目)"
@@ -171,6 +183,11 @@ DELETION = re.compile(
     r"删|注销|撤回|撤销|去掉|清除|清空|清掉|清理|抹掉|销毁|移除|作废|保存|存着|留着|别存|不要存"
     r"|不想留|别留|不留"
 )
+# Calling something off says so: a word of stopping, or 不…了 (别往下问了).
+STOPS = re.compile(
+    r"取消|退出|退掉|撤|算了|算咯|结束|不要了|不用了|不需要了|别提交|不提交|停|放弃|先不"
+    r"|[不别][^，。]{0,4}了"
+)
 # A question, and one that ends asking whether something happened.
 QUESTION = re.compile(r"[吗呢？?]|怎么|咋|如何|什么|啥|多少|哪|谁|能不能|可不可以|是不是|有没有|几")
 QUESTION_END = re.compile(r"(?:吗|呢|没有|没|了没)[啊呀吧？?]*$")
@@ -192,6 +209,12 @@ HOUSEHOLD = re.compile(
 # Saying that something was taken wrongly (你们弄岔了我没说过这个): a no.
 CORRECTION = re.compile(
     r"搞错|弄错|弄岔|搞岔|说错|记错|填错|听错|看错|没说过|不是我说的|没这么说|没说要|理解[反错]|[搞弄]反"
+)
+# Something received or someone come, said and not asked (东西收到了, 社工来过了): an
+# acknowledgement.
+RECEIVED = re.compile(
+    r"(?![^，。]*[没不吗么呢？?])[\u4e00-\u9fa5]{0,6}?(?:已经|都)?"
+    r"(?:收到了|收到啦|到了|到啦|拿到了|领到了|来过了)[呀啊哦啦了]?"
 )
 # Whether anyone is there to read (能看到我发的消息吗): a greeting.
 PRESENCE = re.compile(r"(?:看到|看得到|看见|收到)[^，。]{0,4}(?:消息|信息|说的话)")
@@ -290,6 +313,8 @@ def _plausible(intent: str, confidence: float, cues: Cues) -> bool:
         return not (doubtful or gives or cues.asks_outcome)  # 怎么还是审核中: a status question
     if intent == "delete_my_data":  # a doubtful one names the deletion
         return confidence >= SURE_OF_SIDE or DELETION.search(cues.text) is not None
+    if intent == "cancel":  # a doubtful one says to stop (申请 alone is no 不申请了)
+        return confidence >= SURE_OF_SIDE or STOPS.search(cues.text) is not None
     if intent == "inform":  # a short text can be an answer, unless it tells one's own hardship;
         # so can who lives in the household (五口人老两口加儿子儿媳和孙子)
         own_hardship = HARDSHIP.search(cues.text) and FIRST_PERSON.search(cues.text)
@@ -355,11 +380,15 @@ def _unsided(cues: Cues, ranking: Ranking) -> tuple[str, float] | None:
 
 
 def _bare_answer(cues: Cues, intent: str, confidence: float) -> str | None:
-    """A short text with nothing of either side that only answers: who someone is (她是我
+    """Something received, said (东西收到了); or a short text with nothing of either side
+    that only answers: who someone is (她是我
     奶奶), a sum read as a side (估摸着得一万一), a correction (你们弄岔了我没说过这个), or
-    whether anyone reads (能看到我发的消息吗); or, read as a side, off topic or doubtfully, a
-    cancel, a thanks or a greeting in their own words (算咯, 这份恩情记一辈子, 有人在线不)."""
+    whether anyone reads (能看到我发的消息吗); or, read as a side, off topic, doubtfully or
+    as what it cannot mean, a cancel, a thanks or a greeting in their own words (算咯, 这份
+    恩情记一辈子, 有人在线不, 有没有人啊)."""
     plain = bare(cues.text)
+    if RECEIVED.fullmatch(plain):  # 东西收到了, 社工来过了: said, not asked
+        return "affirm"
     if cues.side is not None or cues.names_need or cues.both_sides:
         return None
     if find_phone(cues.text) or find_id_number(cues.text):  # 我手机号…有事打这个
@@ -374,7 +403,9 @@ def _bare_answer(cues: Cues, intent: str, confidence: float) -> str | None:
         return "deny"
     if PRESENCE.search(plain) and intent in ("ask_about", "check_status", "out_of_scope"):
         return "greet"
-    if intent in (HELP, GIVE, "out_of_scope") or confidence < DOUBTFUL:  # 算咯, thx, 有人在线不
+    # 算咯, thx, 有人在线不; 有没有人啊, read as asking for a person without naming one
+    doubtful = intent in (HELP, GIVE, "out_of_scope") or confidence < DOUBTFUL
+    if doubtful or not _plausible(intent, confidence, cues):
         return next((i for i in COURTESIES if _says(i, plain)), None)
     return None
 
@@ -399,6 +430,8 @@ def arbitrate(text: str, ranking: Ranking) -> tuple[str | None, float]:
         return "ask_about", max(CUE_CONFIDENCE, dict(ranking).get("ask_about", 0.0))
     if (how := HOW_TO_START.match(bare(text))) is not None:  # the flow is the answer
         return (HELP if how.group("verb").startswith(ASKING_VERBS) else GIVE), CUE_CONFIDENCE
+    if REGISTER_ONLY.match(bare(text)):
+        return UNSURE_SIDE, 1.0
     intent, confidence = ranking[0]
     answer = _bare_answer(cues, intent, confidence)
     if answer is not None:

@@ -366,3 +366,32 @@ def test_a_request_filed_before_that_nobody_took_up_is_a_status_question() -> No
     as_help = [("seek_help", 0.8), ("check_status", 0.15)]
     assert arbitrate("我上个月申请的到现在也没人理", as_help)[0] == "check_status"
     assert arbitrate("老伴瘫在床上没人管", as_help)[0] == "seek_help"  # a need, told
+
+
+def test_a_doubtful_cancel_says_to_stop() -> None:
+    ranking = [("cancel", 0.41), ("seek_help", 0.2), ("inform", 0.1)]
+    assert arbitrate("我要申请", ranking) == ("seek_help", CUE_CONFIDENCE)
+    assert arbitrate("别往下问了", ranking)[0] == "cancel"
+    assert arbitrate("这个先退掉", ranking)[0] == "cancel"
+    assert arbitrate("申请", [("cancel", 0.7), ("seek_help", 0.2)])[0] == "cancel"  # sure
+
+
+def test_asking_whether_anyone_is_there_is_a_greeting() -> None:
+    ranking = [("request_human", 0.53), ("deny", 0.17), ("greet", 0.05)]
+    assert arbitrate("有没有人啊", ranking) == ("greet", CUE_CONFIDENCE)
+    assert arbitrate("有没有社工啊", ranking)[0] == "request_human"
+
+
+def test_something_received_said_is_an_acknowledgement() -> None:
+    ranking = [("check_status", 0.6), ("inform", 0.3)]
+    assert arbitrate("东西收到了", ranking) == ("affirm", CUE_CONFIDENCE)
+    assert arbitrate("社工来过了", ranking)[0] == "affirm"
+    assert arbitrate("米面已经收到了", ranking)[0] == "affirm"
+    assert arbitrate("钱收到了吗", ranking)[0] == "check_status"
+    assert arbitrate("钱还没到", ranking)[0] == "check_status"
+
+
+def test_only_asking_to_register_asks_the_side() -> None:
+    ranking = [("out_of_scope", 0.24), ("request_human", 0.2)]
+    assert arbitrate("我要登记", ranking) == (UNSURE_SIDE, 1.0)
+    assert arbitrate("我要登记捐款", [("offer_donation", 0.9)])[0] == "offer_donation"
