@@ -383,6 +383,8 @@ class Conversation:
         if intent == "inform" and (side := side_said(text)) is not None:
             intent = side  # an answer with no question asked: "捐1000", "申请两千学费"
         elif found.confidence < MIN_CONFIDENCE:
+            if intent == "ask_about" and (answer := faq.answer_to_question(text)) is not None:
+                return answer  # 多久能有人联系我: a doubtful question, but on a known topic
             return self._clarify(found.ranking)
         if intent == HELP and of_another_family(text):
             intent = UNSURE_SIDE  # 有个邻居老太太没人管: the question offers asking for them

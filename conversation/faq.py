@@ -48,6 +48,21 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
             *("靠谱吗", "靠不靠谱", "正规吗", "正不正规", "可信吗", "真的假的"),
         ),
     ),
+    (
+        "photos",
+        (
+            *("怎么发照片", "照片怎么发", "怎么发图", "图片怎么发", "怎么上传", "怎么传"),
+            *("在哪上传", "上传证明", "上传材料", "上传照片", "照片发哪", "能发照片", "可以发照片"),
+            *("怎么拍照", "能不能发照片", "照片能发吗", "怎么把照片"),
+        ),
+    ),
+    (
+        "voice",
+        (
+            *("能语音", "可以语音", "能发语音", "可以发语音", "能不能语音", "能不能发语音"),
+            *("语音可以", "语音行", "发语音行", "说语音", "用语音", "听得懂语音", "听语音"),
+        ),
+    ),
     ("refund", ("退款", "退钱", "钱退", "钱能退", "退还", "退给我", "把钱要回", "钱要回来")),
     (
         "address",
@@ -114,7 +129,23 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
             *("合作医疗怎么交", "新农合怎么交", "养老金怎么领", "养老金多少", "领养老金"),
         ),
     ),
-    ("missing_person", ("失散", "寻亲", "走失", "失踪", "离家出走", "找不到家人", "被拐")),
+    ("missing_person", ("失散", "寻亲", "走失", "走丢", "失踪", "离家出走", "找不到家人", "被拐")),
+    (
+        "loan",
+        (
+            *(
+                "想贷款",
+                "要贷款",
+                "能贷款",
+                "可以贷款",
+                "贷款怎么",
+                "怎么贷款",
+                "小额贷款",
+                "小额信贷",
+            ),
+            *("贴息贷款", "能不能贷", "借贷款", "申请贷款", "办贷款", "无息贷款", "免息贷款"),
+        ),
+    ),
     (
         "hours",
         (
@@ -200,7 +231,7 @@ def answer_to_question(text: str) -> str | None:
 # before anything else.
 ALWAYS = (
     *("press", "who_answers", "partnership", "certificate", "dibao", "adoption", "trust"),
-    *("refund", "address"),
+    *("refund", "address", "photos", "voice"),
 )
 
 
@@ -210,7 +241,7 @@ def answer_whatever_read(text: str) -> str | None:
 
 
 # Topics answered even when the question is about something else than the platform.
-OFF_TOPIC = ("wages", "missing_person", "hours", "social_insurance")
+OFF_TOPIC = ("wages", "missing_person", "hours", "social_insurance", "loan")
 
 
 def answer_off_topic(text: str) -> str | None:

@@ -93,7 +93,8 @@ NUMBER_LABELS = re.compile(r"身份证号?码?(?:是)?|(?:手机|电话)号?码?
 # A name said outright, as the whole message ("我叫符海生", "名字是王秀英"): unmistakable at
 # any question.
 NAME_SAID = re.compile(
-    r"(?:我叫|我的名字(?:是|叫)|名字(?:是|叫)|姓名[是:：]?|户主(?:是|叫))\s*([\u4e00-\u9fa5·]{2,5})[。！!]?"
+    r"(?:[我俺]叫|[我俺]的名字(?:是|叫)|名字(?:是|叫)|姓名[是:：]?|户主(?:是|叫))\s*"
+    r"([\u4e00-\u9fa5·]{2,5})[。！!]?"
 )
 
 
@@ -105,7 +106,7 @@ def _stated_name(text: str) -> str | None:
 # A name said at the start of a story (我叫李秀英今年六十八了，住在…): two or three characters
 # before what people go on to say.
 NAME_IN_STORY = re.compile(
-    r"^(?:你好|您好)?[，,\s]*(?:我叫|我的名字叫|户主叫)(?![他她它你我了])([\u4e00-\u9fa5]{2,3}?)"
+    r"^(?:你好|您好)?[，,\s]*(?:[我俺]叫|[我俺]的名字叫|户主叫)(?![他她它你我了])([\u4e00-\u9fa5]{2,3}?)"
     r"(?=[，,。\s]|今年|住在|家住|是|来自|家里|老家|在)"
 )
 

@@ -15,12 +15,19 @@ from nlu.validators import mask_phone
 if TYPE_CHECKING:
     from conversation.engine import Conversation
 
-# How people say their number changed ("我的手机号换了", "电话号码变了", "我换号了").
+# How people say their number changed ("我的手机号换了", "电话号码变了", "我换号了",
+# "我换手机号了", "我想改一下我的电话").
 _WHOSE = ("我的", "我", "俺", "")
 _NUMBER = ("手机号码", "手机号", "电话号码", "联系电话", "电话", "号码")
 _CHANGED = ("换了", "变了", "改了", "不用了", "停机了")
+_WHO = ("我", "俺", "")
+_CHANGE = (
+    *("换", "改", "换了", "改了", "想换", "想改", "要换", "要改", "改一下", "想改一下", "要改一下"),
+)
+_MINE = ("我的", "")
 OPENERS = (
     *("".join(parts) for parts in product(_WHOSE, _NUMBER, _CHANGED)),
+    *("".join(parts) for parts in product(_WHO, _CHANGE, _MINE, _NUMBER)),
     *("我换号了", "我换了新号", "换新号了", "我换了手机号", "我换了个号", "换号了"),
     *("改手机号", "改电话", "改号码", "换手机号", "更换手机号", "修改手机号", "修改电话"),
 )

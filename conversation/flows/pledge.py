@@ -18,7 +18,6 @@ from conversation.steps import (
     menu_or_keyword,
     parse_free_text,
     parse_money,
-    parse_phone,
     parse_pledge_need,
     parse_region_preference,
     show_money,
@@ -26,12 +25,13 @@ from conversation.steps import (
     show_region,
     stated_mobile,
     stated_money,
+    validated,
 )
 from domain.events import Event
 from nlu.entities import mask_numbers, region_entity
 from nlu.lexicon import detect_kind, detect_need_type, is_no, means_anonymous
 from nlu.regions import is_only_a_place, places_side_by_side
-from nlu.validators import mask_phone
+from nlu.validators import mask_phone, validate_mobile
 from storage.models import utcnow
 from storage.repositories import PledgeDraft, submit_pledge
 from vocabulary import KIND_LABELS
@@ -166,7 +166,10 @@ def _parse_contact(text: str, state: ConversationState) -> str:
         if state.slots.get("kind") == "money":
             return ""
         raise Reprompt(msg.CONTACT_REQUIRED_NO_PHONE if no_phone else msg.CONTACT_REQUIRED)
-    return parse_phone(text, state)
+    return _parse_donor_phone(text, state)
+
+
+_parse_donor_phone = validated(validate_mobile, msg.DONOR_PHONE_REPROMPTS)
 
 
 def _show_contact(phone: str) -> str:

@@ -820,6 +820,12 @@ def test_asking_for_a_moment_is_waited_for(household: WeChatUser) -> None:
         ("捐款最少捐多少", "how_much"),
         ("我想领养一个孩子", "adoption"),
         ("你们骗人的吧", "trust"),
+        ("怎么发照片", "photos"),  # read as off topic by the model
+        ("低保证怎么上传", "photos"),
+        ("我不会打字 能语音吗", "voice"),
+        ("多久能有人联系我", "timing"),  # a doubtful reading, on a known topic
+        ("我想贷款", "loan"),  # off topic: where to go
+        ("老人走丢了", "missing_person"),
     ],
 )
 def test_platform_questions_get_their_own_answer(
@@ -923,3 +929,31 @@ def test_several_needs_at_the_menu_ask_for_the_most_urgent_first(household: WeCh
     assert household.say("第一个") == msg.ASK_DESCRIPTION
     household.say("老伴住院了，孙子上学也要钱")
     assert household.say("能给多少给多少").startswith("您家在哪个县")  # left to the worker
+
+
+def test_a_bare_apply_asks_for_help_and_anyone_there_is_a_greeting(household: WeChatUser) -> None:
+    assert household.say("申请") == msg.CONSENT  # the model had read 不申请了
+    assert household.say("取消").startswith("好的，已取消")
+    assert household.say("有没有人啊") == msg.GREETING
+    assert household.say("救命") == msg.EMERGENCY + msg.CONSENT
+
+
+def test_a_name_said_ahead_in_dialect_is_kept(household: WeChatUser) -> None:
+    household.conversation("我想求助", "同意")
+    reply = household.say("俺叫张桂芝")  # at the need question
+    assert reply == msg.NOTED_AHEAD.format(label="姓名", value="张桂芝") + msg.ASK_NEED
+    answers = HOUSEHOLD_ANSWERS[HOUSEHOLD_ANSWERS.index("同意") + 1 :]
+    summary = household.conversation(*(a for a in answers if a != "王秀英"))[-1]
+    assert "姓名：张桂芝\n" in summary
+
+
+def test_a_companys_landline_gets_a_donors_answer(donor: WeChatUser) -> None:
+    donor.conversation("我们公司有三十台旧电脑想捐给山区学校", "不限", "蓉新科技")
+    assert donor.say("028-85551234") == msg.DONOR_PHONE_REPROMPTS["phone_landline"]
+
+
+def test_something_received_is_acknowledged_and_registering_asks_the_side(
+    household: WeChatUser,
+) -> None:
+    assert household.say("东西收到了") == msg.ACKNOWLEDGED  # had been asked: 查进度?
+    assert household.say("我要登记") == msg.ASK_WHICH_SIDE  # had been offered a person

@@ -45,3 +45,10 @@ def test_a_number_said_with_it_is_taken_at_once_for_an_open_pledge(
 
 def test_with_nothing_open_the_number_is_not_even_asked(household: WeChatUser) -> None:
     assert household.say("我换号了") == msg.NEW_PHONE_NOTHING_OPEN
+
+
+def test_the_change_said_the_other_way_round_is_understood(household: WeChatUser) -> None:
+    file_case(household)
+    assert household.say("我想改一下我的电话") == msg.ASK_NEW_PHONE  # had asked to delete data
+    assert household.say("取消").startswith("好的，已取消")
+    assert household.say("我换手机号了") == msg.ASK_NEW_PHONE
