@@ -137,36 +137,45 @@ _ME_ALONE = re.compile(r"(就|只有|只)(我|俺)(?![和跟们俩])(一个|自�
 # 小孩, 爷爷奶奶爸爸妈妈和我): the sum.
 _COUPLES = ("老两口", "两口子", "夫妻俩", "夫妻两个", "两夫妻")
 _MEMBER = re.compile(
-    rf"(?:({_SIZE_NUM}|俩|仨)\s*个?)?(?:{'|'.join(_COUPLES)}"
+    rf"(?:({_SIZE_NUM}|俩|仨)\s*个?|个)?(?:{'|'.join(_COUPLES)}"
     rf"|(?:[我俺](?:的|家)?)?(?:{FAMILY}|大人|老人|小孩)|[我俺]自己|我|俺|自己|本人)"
 )
-_LIST_LEAD = re.compile(r"(?:家里|屋里|俺家|我家)?(?:有|是|就|只有)?")
+_LIST_LEAD = re.compile(r"(?:家里|屋里|俺家|我家)?(?:我们|俺们|咱们)?(?:有|是|就|只有)?")
 _JOINER = re.compile(r"(?:[和跟与及同、，,\s]|还有|带着?|加上?|以及|外加)*")
+# Said after the last member (老两口还有个孙子跟着我们, …和我们一起住).
+_LIST_TAIL = re.compile(r"\s*(?:跟着?|和|同)(?:我们|俺们|咱们)(?:一起)?(?:住|过|生活)?[的呢]?")
 
 
-def _is_list(text: str) -> bool:
-    """Whether a whole answer is only members of the household, two or more, one after
-    another, read left to right. A scan, not one pattern: members may follow each other
-    with nothing between (爷爷奶奶), and a pattern free to split 妈妈妈妈… either way
+def _members(text: str) -> list[re.Match[str]]:
+    """The members of the household a whole answer names one after another, read left to
+    right; none when it is anything else. A scan, not one pattern: members may follow each
+    other with nothing between (爷爷奶奶), and a pattern free to split 妈妈妈妈… either way
     backtracks exponentially."""
     lead = _LIST_LEAD.match(text)
-    position, members = (lead.end() if lead else 0), 0
+    position, members = (lead.end() if lead else 0), []
     while position < len(text):
         member = _MEMBER.match(text, position)
         if member is None or member.end() == position:
-            return False
-        members += 1
+            return []
+        members.append(member)
+        if _LIST_TAIL.fullmatch(text, member.end()):
+            break
         joined = _JOINER.match(text, member.end())
         position = joined.end() if joined else member.end()
-    return members >= 2
+    return members
+
+
+def _is_list(text: str) -> bool:
+    """Whether a whole answer is only members of the household, two or more."""
+    return len(_members(text)) >= 2
 
 
 def _listed_size(text: str) -> int | None:
     """The number of people a list of the household names, or None when it is no list (two
     members at least)."""
-    if not _is_list(text.strip(" 。！!")):
+    members = _members(text.strip(" 。！!"))
+    if len(members) < 2:
         return None
-    members = _MEMBER.finditer(text)
     return sum(
         _count(m.group(1)) if m.group(1) else 2 if m.group(0) in _COUPLES else 1 for m in members
     )

@@ -177,6 +177,10 @@ def test_masks_keep_only_what_identifies_nothing() -> None:
         ("家里有我、我妈和两个孩子", 4),
         ("老两口和一个孙女", 3),
         ("一家子三个人", 3),
+        # one member counted without a number, and who they live with said after
+        ("老两口带个孙子", 3),
+        ("我们老两口 还有个孙子跟着我们", 3),  # not 2, nor 5 for each 我 in the text
+        ("我和老伴还有儿子和我们一起住", 3),
     ],
 )
 def test_household_size_is_the_family_stated(text: str, size: int) -> None:
