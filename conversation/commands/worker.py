@@ -68,8 +68,14 @@ COMMANDS = (
         _worker(action, rf"^{action}\s*[QqＱ]?\s*(\d+)\s*(.*)$", _on_case(action))
         for action in WorkerCommands.CASE_ACTIONS
     ),
-    # a record's number alone is looking it up (Q000297 → 查看 Q000297, masked)
+    # a record's number alone is looking it up (Q000297 → 查看 Q000297, masked), and so is
+    # asking to see it in other words (看看Q3, 查一下 Q000297); seeing all of it is said as such
     _worker("编号", r"^[QqＱ]\s*(\d{6})\s*(全部)?\s*$", _on_case("查看")),
+    _worker(
+        "查看说法",
+        r"^(?:看看|看下|看一下|查一下|查下|查查|调出|打开)\s*[QqＱ]\s*(\d{1,6})(?:的?(?:详情|情况|资料))?()\s*$",
+        _on_case("查看"),
+    ),
     _worker("编号记录", r"^([JjMm])\s*(\d{6})\s*(全部)?\s*$", _view_other),
     _worker("待核实", r"^待核实$", _plain(WorkerCommands.pending)),
     _worker("统计", r"^统计$", _plain(WorkerCommands.stats)),

@@ -826,6 +826,7 @@ def test_asking_for_a_moment_is_waited_for(household: WeChatUser) -> None:
         ("多久能有人联系我", "timing"),  # a doubtful reading, on a known topic
         ("我想贷款", "loan"),  # off topic: where to go
         ("老人走丢了", "missing_person"),
+        ("钱怎么给你们", "payment"),
     ],
 )
 def test_platform_questions_get_their_own_answer(

@@ -136,6 +136,8 @@ def test_views_and_changes_are_audited_and_masked(
     assert "1101**********002X" in masked and "王**" in masked and "138****8000" in masked
     full = dingxi_worker.say(f"查看 {number} 全部")
     assert "11010519491231002X" in full and "王秀英" in full and "13800138000" in full
+    assert dingxi_worker.say("看看Q1") == masked  # in other words: masked, never all of it
+    assert "11010519491231002X" not in dingxi_worker.say("看看Q1全部")
     dingxi_worker.say(f"核实 {number}")
     with app.extensions["zhulian"].services.db.session() as session:
         rows = list(session.scalars(select(AuditEntry).where(AuditEntry.target_type == "case")))
