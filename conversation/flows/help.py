@@ -136,6 +136,8 @@ _validated_id = validated(validate_id_number, msg.ID_REPROMPTS)
 NO_ID_AT_HAND = re.compile(
     r"不知道|记不[住得清]|不记得|忘了|找不[到着]|丢了|没带|没有身份证|没办"
     r"|不会|[弄搞]不来|不懂|看不[清懂见]|眼睛不好|不识字"
+    # kept by someone else, or not at hand (身份证我现在没有 在我妈那)
+    r"|身份证[^，。\d]{0,6}(?:没有|不在|没在)|在[^，。\d]{1,5}那[里儿边]?$|不在(?:身边|手上|跟前|家)"
 )
 
 

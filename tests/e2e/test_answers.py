@@ -250,6 +250,7 @@ def test_an_id_number_not_at_hand_is_told_where_to_find_it(household: WeChatUser
     household.conversation(*HOUSEHOLD_ANSWERS[:7])  # at the ID number question
     assert "户口本上也有" in household.say("身份证号我记不住")
     assert "户口本上也有" in household.say("俺不会弄这个身份证号")  # nor manages to type it
+    assert "户口本上也有" in household.say("身份证我现在没有 在我妈那")  # kept by another
     assert "手机号" in household.say("11010519491231002X")
 
 
