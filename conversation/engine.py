@@ -54,6 +54,8 @@ SAYS_WRONG = re.compile(r"不对|错了|说错|写错|填错|搞错|弄错|改�
 NOT_A_VALUE = re.compile(r"错|不对|没对|对的|这个|那个")
 EDIT = "_edit"
 MAX_FAILURES = 3
+# An earlier answer said again at a later question is this short at most (两万, 5口人).
+RESTATED_LENGTH = 12
 # Commands at this priority and above are said in so many words (核实 Q000001, 待核实), not
 # in other words (有哪些要核实的): a social worker's run even in the middle of a flow.
 EXPLICIT = 50
@@ -565,12 +567,12 @@ class Conversation:
         except Reprompt as exc:
             if (corrected := self._correct(flow, state, text, midway=True)) is not None:
                 return corrected  # 刚才人口说错了，是六口: an earlier answer, not this one
-            if (kept := self._kept_ahead(flow, state, text)) is not None:
-                return kept  # 每个月500 at the need question: the sum, said early
             if (switched := self._other_side(flow, state, text)) is not None:
                 return switched  # 我是想资助别人家的娃, at the help request's first question
             if self._story_kept(flow, state, text):  # 孙子耳朵聋了…, at the consent question
                 return msg.STORY_NOTED + exc.message
+            if (kept := self._said_for_another(flow, state, text)) is not None:
+                return kept  # 每个月500 at the need question: the sum, said early
             state.errors += 1
             self._save(state)
             return exc.message + (msg.OFFER_PERSON if state.errors >= MAX_FAILURES else "")
@@ -693,20 +695,30 @@ class Conversation:
             return None if midway else self._ask_again(state, step)
         return msg.CORRECTED + self._advance(flow, state)
 
-    def _kept_ahead(self, flow: Flow, state: ConversationState, text: str) -> str | None:
-        """An answer to a later question, given at this one: kept, and this one asked
-        again. Once it is found unmistakable, the step's own parser reads it, so that what
-        it notes on the way is kept too (每个月500: a donor who means to give again)."""
-        for later in flow.pending(state.slots):
-            if later.fills_ahead is None or later.name == state.step:
+    def _said_for_another(self, flow: Flow, state: ConversationState, text: str) -> str | None:
+        """An answer to another question, given at this one: kept, and this one asked
+        again. Said early (每个月500 at the need question), it is noted; said again,
+        short and different, for a question already answered (两万 at the place question,
+        after 一万多 at the amount one), it replaces that answer. Once it is found
+        unmistakable, the step's own parser reads it, so that what it notes on the way is
+        kept too (每个月500: a donor who means to give again)."""
+        for other in [*flow.pending(state.slots), *flow.editable(state.slots)]:
+            if other.fills_ahead is None or other.name == state.step:
                 continue
-            if (value := later.fills_ahead(text)) is None:
+            answered = other.name in state.slots  # said again: short, and not digits alone
+            plain = bare(text)  # (12345 at the phone question is a mistyped phone number)
+            if answered and (len(plain) > RESTATED_LENGTH or plain.isdigit()):
+                continue
+            if (value := other.fills_ahead(text)) is None:
                 continue
             with suppress(Reprompt):
-                value = later.parse(text, state)
-            state.slots[later.name] = value
+                value = other.parse(text, state)
+            if answered and value == state.slots[other.name]:
+                return None
+            state.slots[other.name] = value
             self._save(state)
-            noted = msg.NOTED_AHEAD.format(label=later.label, value=later.show(value))
+            said = msg.RESTATED if answered else msg.NOTED_AHEAD
+            noted = said.format(label=other.label, value=other.show(value))
             return noted + self._current_question(flow, state)
         return None
 

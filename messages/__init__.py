@@ -331,6 +331,7 @@ EDIT_MENU = "想改哪一项？回复数字：\n{options}"
 BAD_EDIT_CHOICE = "请回复要修改的那一项前面的数字。\n{options}"
 CORRECTED = "好的，改过来了。\n"
 NOTED_AHEAD = "好的，{label}记下了：{value}。\n"
+RESTATED = "好的，{label}改成了：{value}。\n"
 STORY_NOTED = "您说的情况我先记下了，后面不用再说一遍。\n"
 CONFIRM_REPROMPT = "请回复“确认”提交，或回复“修改”改某一项、“取消”放弃。"
 

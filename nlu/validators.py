@@ -181,6 +181,9 @@ def _listed_size(text: str) -> int | None:
     )
 
 
+# A sum of money (两万, 五千块), which counts no people unless they are named too.
+_A_SUM = re.compile(r"[0-9零一二两三四五六七八九十][百千万]|块|元")
+_OF_PEOPLE = re.compile(r"口|人|个|位")
 # Generations are no count (三代同堂, 我家三代人, 四世同堂).
 _GENERATIONS = re.compile(r"[一二两三四五]代(?:人|同堂)?|[三四五]世同堂")
 
@@ -189,6 +192,8 @@ def parse_household_size(text: str) -> int:
     """'5口人', '五口', '俺家4个人', '就我一个' → an integer from 1 to 30. A stated family
     size wins over "就我一个人…" said of something else ("家里五口人，就我一个人挣钱");
     generations (三代同堂) are no size."""
+    if _A_SUM.search(text) and not _OF_PEOPLE.search(text):  # 两万: a sum, not two people
+        raise Invalid("household_size_format")
     without_generations = _GENERATIONS.sub("", text)
     if without_generations != text and not re.search(_SIZE_NUM, without_generations):
         raise Invalid("household_size_generations")

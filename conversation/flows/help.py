@@ -30,6 +30,7 @@ from conversation.steps import (
     show_need,
     show_region,
     stated_mobile,
+    stated_money,
     validated,
 )
 from domain import attachments
@@ -173,6 +174,8 @@ def _parse_name(text: str, state: ConversationState) -> str:
         text = NUMBER_LABELS.sub(" ", text[: found.start()] + " " + text[found.end() :])
     if WONT_SAY.search(text) or ASKS.search(text.strip()):
         raise Reprompt(msg.NAME_WHY)
+    if SUM_ONLY.fullmatch(text.strip()):  # 两万: a sum, said again (李三千 is a name)
+        raise Reprompt(msg.BAD_NAME)
     clauses = [clause for clause in re.split(r"[，,。；;\s]", text) if clause.strip()]
     head = next((i for i, c in enumerate(clauses) if HEAD_OF_HOUSEHOLD.search(c)), None)
     # 户主是我老头子，叫李根生: the name may follow the clause that says whose it is
@@ -185,6 +188,10 @@ def _parse_name(text: str, state: ConversationState) -> str:
     return name
 
 
+# A sum and nothing else (两万, 要三千五吧): no name.
+SUM_ONLY = re.compile(
+    r"[要需差还大概约就]*[0-9零一二两三四五六七八九十百千万\.点多]+[块元钱]?(?:左右)?[吧啊呀的]?"
+)
 # Words no name holds, in a sentence given where the name is asked (身份证在他兜里我找找);
 # names longer than LONG_NAME are minority names written out, which have none of them.
 NOT_IN_A_NAME = re.compile(r"[我俺你他她们了的吗呢在]|身份证|电话|号码|一下|找找|等等|稍等")
@@ -319,6 +326,7 @@ FLOW = Flow(
             parse_optional_money,
             show_money,
             aliases=("金额", "钱数", "多少钱"),
+            fills_ahead=stated_money,
         ),
         Step(
             "region",

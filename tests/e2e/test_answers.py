@@ -959,3 +959,27 @@ def test_something_received_is_acknowledged_and_registering_asks_the_side(
 ) -> None:
     assert household.say("东西收到了") == msg.ACKNOWLEDGED  # had been asked: 查进度?
     assert household.say("我要登记") == msg.ASK_WHICH_SIDE  # had been offered a person
+
+
+def test_a_sum_said_again_at_a_later_question_replaces_the_earlier_one(
+    household: WeChatUser,
+) -> None:
+    household.say("我想求助")
+    household.conversation(*HOUSEHOLD_ANSWERS[: HOUSEHOLD_ANSWERS.index("甘肃定西通渭县")])
+    restated = msg.RESTATED.format(label="需要金额", value="35000 元")
+    assert household.say("三万五").startswith(restated)  # at the place question
+    household.say("甘肃定西通渭县")
+    assert (
+        household.say("三千")
+        == msg.RESTATED.format(  # not a household of three
+            label="需要金额", value="3000 元"
+        )
+        + msg.ASK_HOUSEHOLD_SIZE
+    )
+    household.say("五口人")
+    assert household.say("两万五") == msg.RESTATED.format(label="需要金额", value="25000 元") + (
+        msg.ASK_NAME
+    )  # not a name
+    assert household.say("两万五") == msg.BAD_NAME  # the same again changes nothing
+    summary = household.conversation("王秀英", "11010519491231002X", "13800138000")[-1]
+    assert "需要金额：25000 元" in summary and "家庭人口：5 口人" in summary
