@@ -91,6 +91,16 @@ def _parse_display_name(text: str, _state: ConversationState) -> str:
     return name
 
 
+ANONYMOUS_SAID_LENGTH = 8
+
+
+def _anonymous_said(text: str) -> str | None:
+    """匿名 said at another question ("" is the anonymous name); None otherwise."""
+    said = text.strip(" 。，,！!")
+    short = len(said) <= ANONYMOUS_SAID_LENGTH
+    return "" if short and (means_anonymous(said) or NO_NAME_WANTED.fullmatch(said)) else None
+
+
 OFFER_PREFIX = re.compile(
     r"^(我|俺|我们)?(想|要|愿意|可以|打算|能)?(捐赠|捐献|捐|提供|送)(点|些|一些)?"
 )
@@ -311,6 +321,7 @@ FLOW = Flow(
             _parse_display_name,
             lambda name: name or "匿名",
             aliases=("名字",),
+            fills_ahead=_anonymous_said,
         ),
         Step(
             "contact",

@@ -983,3 +983,10 @@ def test_a_sum_said_again_at_a_later_question_replaces_the_earlier_one(
     assert household.say("两万五") == msg.BAD_NAME  # the same again changes nothing
     summary = household.conversation("王秀英", "11010519491231002X", "13800138000")[-1]
     assert "需要金额：25000 元" in summary and "家庭人口：5 口人" in summary
+
+
+def test_anonymous_said_early_is_kept(donor: WeChatUser) -> None:
+    donor.conversation("我想捐款", "500", "不限")  # at the place question
+    reply = donor.say("匿名")
+    assert reply == msg.NOTED_AHEAD.format(label="称呼", value="匿名") + msg.ASK_REGION_PREF
+    assert "手机号" in donor.say("不限")  # the name is not asked
