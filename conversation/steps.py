@@ -22,6 +22,7 @@ from nlu.regions import (
     places_side_by_side,
     region_index,
     resolve_region,
+    within,
 )
 from nlu.validators import Invalid, validate_mobile
 from vocabulary import NEED_LABELS, NEED_ORDER
@@ -317,9 +318,10 @@ def _chosen(text: str, state: ConversationState) -> str | None:
 def parse_county(text: str, state: ConversationState) -> str:
     """A county-level region code; asks which one when the place is ambiguous or too wide."""
     chosen = _chosen(text, state)
-    if chosen is not None:
+    if chosen is not None and is_county_level(chosen):
         return chosen
-    found = _resolve_with_context(text, state)
+    # a city chosen from places of the same name (西安) is asked about in turn
+    found = within(chosen) if chosen is not None else _resolve_with_context(text, state)
     if found.code:
         return found.code
     if found.candidates and found.deepest is None:

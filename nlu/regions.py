@@ -221,6 +221,15 @@ def _is_within(code: str, ancestor: str, index: RegionIndex) -> bool:
     return False
 
 
+def _holds_any(code: str, others: list[str], index: RegionIndex) -> bool:
+    return any(_is_within(other, code, index) for other in others)
+
+
+def within(code: str) -> Resolution:
+    """A city or province chosen from places of the same name: its counties to ask about."""
+    return Resolution(candidates=region_index().counties_of.get(code, ()), deepest=code)
+
+
 def _mention_codes(name: str, index: RegionIndex) -> set[str]:
     """Codes a mentioned name may mean. A county that shares its name with the city it lies
     in ("和田" for 和田地区 and 和田县) is dropped: people naming both mean the city."""
@@ -299,8 +308,11 @@ def resolve_region(text: str) -> Resolution:
     levels = ("province", "city", "county")
     depth = max(levels.index(index.by_code[t].level) for t in targets)
     deepest = [t for t in targets if levels.index(index.by_code[t].level) == depth]
-    if len(deepest) > 1:
-        return Resolution(candidates=tuple(deepest[:MAX_CANDIDATES]))
+    # A city's name shared with counties elsewhere (西安: 陕西's city, and the 西安区 of 辽源
+    # and of 牡丹江) is offered beside them, first: the deeper ones are not taken for it.
+    apart = [t for t in targets if t not in deepest and not _holds_any(t, deepest, index)]
+    if len(deepest) > 1 or apart:
+        return Resolution(candidates=tuple([*apart, *deepest][:MAX_CANDIDATES]))
     only = deepest[0]
     counties = index.counties_of.get(only, ())
     if len(counties) == 1:  # a city with one county-level division (济源) means it

@@ -83,7 +83,7 @@ NEED_KEYWORDS: dict[str, tuple[str, ...]] = {
         "煤 煤炭 烧煤 没煤 蜂窝煤 炉子 火炉 衣裳 衣裤 裤子 被褥 褥子 毯子 电热毯 棉鞋 帽子 围巾 "
         "腊肉 猪肉 吃肉 鸡蛋 食品 食物 口粮 缺吃 少穿 缺衣少食 营养 皮包骨 "
         "相依为命 无依无靠 就剩我 无人照料 无人照顾 孤苦 一个人带 养不起 养不活 养家糊口 "
-        "婴儿床 推车 童车 盒饭 饭菜 送餐 午餐 晚餐 热饭 "
+        "婴儿床 推车 童车 盒饭 饭菜 送餐 午餐 晚餐 热饭 馒头 包子 饺子 面条 挂面 粽子 熟食 剩饭 "
         # a household with no one to work, or one who carries it alone
         "没劳力 没得劳力 没有劳力 缺劳力 劳动力 靠我一个人 全靠我",
         "employment": "就业 找工作 找份工作 找个工作 找活 找份活 活干 学手艺 学点手艺 学个手艺 "
@@ -182,6 +182,7 @@ KIND_KEYWORDS: dict[str, tuple[str, ...]] = {
         "读物 玩具 家电 "
         # food and supplies a shop, a canteen or a family has to spare
         "面包 食品 水果 蔬菜 牛奶 鸡蛋 矿泉水 盒饭 月饼 年货 帐篷 口罩 常用药 感冒药 眼镜 助听器 "
+        "馒头 包子 饺子 饭菜 面条 挂面 粽子 糕点 点心 饼干 零食 蛋糕 熟食 "
         # things people give away (what households ask for too, such as 奶粉, stays out)
         "三轮车 自行车 电动车 冰箱 洗衣机 电视 空调 家具 课桌 桌椅 平板 农具 饲料 "
         "闲置 闲着 用不上 用不着 拿去 "

@@ -990,3 +990,20 @@ def test_anonymous_said_early_is_kept(donor: WeChatUser) -> None:
     reply = donor.say("匿名")
     assert reply == msg.NOTED_AHEAD.format(label="称呼", value="匿名") + msg.ASK_REGION_PREF
     assert "手机号" in donor.say("不限")  # the name is not asked
+
+
+def test_a_city_sharing_its_name_with_districts_elsewhere_is_offered_first(
+    household: WeChatUser,
+) -> None:
+    household.say("我想求助")
+    household.conversation(*HOUSEHOLD_ANSWERS[: HOUSEHOLD_ANSWERS.index("甘肃定西通渭县")])
+    offered = household.say("西安")
+    assert offered.splitlines()[1:] == [
+        "1 陕西省西安市",
+        "2 吉林省辽源市西安区",
+        "3 黑龙江省牡丹江市西安区",
+    ]  # it had offered only the two 西安区
+    assert household.say("1").startswith("请问是陕西省西安市哪个县（区）")
+    assert household.say("雁塔区") == msg.ASK_HOUSEHOLD_SIZE
+    summary = household.conversation("五口人", "王秀英", "11010519491231002X", "13800138000")[-1]
+    assert "所在地区：陕西省西安市雁塔区" in summary

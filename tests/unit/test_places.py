@@ -122,9 +122,16 @@ def test_no_place_inside_everyday_words(text: str) -> None:
 
 
 def test_a_city_without_counties_resolves_to_itself() -> None:
-    for text in ("东莞", "儋州", "嘉峪关", "中山"):
+    for text in ("东莞", "儋州", "嘉峪关"):
         assert resolve_region(text).code is not None, text
     assert resolve_region("定西").code is None  # a city with counties: which one is asked
+
+
+def test_a_citys_name_shared_with_counties_elsewhere_offers_the_city_first() -> None:
+    assert resolve_region("西安").candidates == ("610100", "220403", "231005")  # not only 西安区
+    assert resolve_region("中山").candidates == ("442000", "210202")  # had been 大连's 中山区
+    assert resolve_region("吉林辽源西安区").code == "220403"
+    assert resolve_region("甘肃定西安定区").code == "621102"
 
 
 @pytest.mark.parametrize(
