@@ -98,7 +98,7 @@ def _anonymous_said(text: str) -> str | None:
     """匿名 said at another question ("" is the anonymous name); None otherwise."""
     said = text.strip(" 。，,！!")
     short = len(said) <= ANONYMOUS_SAID_LENGTH
-    return "" if short and (means_anonymous(said) or NO_NAME_WANTED.fullmatch(said)) else None
+    return "" if short and means_anonymous(said) else None  # not 不留 (a phone), not 随便
 
 
 OFFER_PREFIX = re.compile(
