@@ -15,6 +15,7 @@ from storage.models import (
     PledgeStatus,
     ResourceKind,
 )
+from storage.repositories import numbered
 from storage.social_work import covers
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ def match_command(conversation: Conversation, found: re.Match[str]) -> str:
     """A social worker's 确认/拒绝/送达 M…, for matches in the worker's regions."""
     prefixes = conversation.worker_prefixes()
     action, match_id, rest = found.group(1), int(found.group(2)), found.group(3).strip()
-    match = conversation.session.get(Match, match_id)
+    match = numbered(conversation.session, Match, match_id)
     number = f"M{match_id:06d}"
     if match is None or not covers(prefixes, match.case.region_code):
         return msg.NO_SUCH_MATCH.format(match=number)
@@ -54,7 +55,7 @@ def match_command(conversation: Conversation, found: re.Match[str]) -> str:
 def own_pledge(conversation: Conversation, found: re.Match[str]) -> tuple[str, Pledge | None]:
     """The pledge number a donor's command names (its first group), and the pledge when it
     is theirs (another donor's looks exactly like one that does not exist)."""
-    pledge = conversation.session.get(Pledge, int(found.group(1)))
+    pledge = numbered(conversation.session, Pledge, int(found.group(1)))
     number = f"J{int(found.group(1)):06d}"
     return (
         number,

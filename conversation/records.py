@@ -11,7 +11,7 @@ import messages as msg
 from nlu.regions import region_index
 from nlu.validators import mask_name, mask_phone
 from storage.models import Match, Pledge, ResourceKind
-from storage.repositories import audit
+from storage.repositories import audit, numbered
 from storage.social_work import covers
 from vocabulary import KIND_LABELS, NEED_LABELS
 
@@ -53,7 +53,7 @@ class RecordViewer:
 
     def pledge(self, pledge_id: int, full: bool) -> str:
         """A pledge is in scope when one of its matches lies in the worker's regions."""
-        pledge = self.session.get(Pledge, pledge_id)
+        pledge = numbered(self.session, Pledge, pledge_id)
         matches = self._matches_in_scope(pledge) if pledge is not None else []
         if pledge is None or not matches:
             return msg.NO_SUCH_PLEDGE_FOR_WORKER.format(pledge=f"J{pledge_id:06d}")
@@ -82,7 +82,7 @@ class RecordViewer:
         return "\n".join(lines)
 
     def match(self, match_id: int, full: bool) -> str:
-        match = self.session.get(Match, match_id)
+        match = numbered(self.session, Match, match_id)
         if match is None or not covers(self.prefixes, match.case.region_code):
             return msg.NO_SUCH_MATCH.format(match=f"M{match_id:06d}")
         self._audit("match.viewed_unmasked" if full else "match.viewed", "match", match.id)

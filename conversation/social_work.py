@@ -32,7 +32,7 @@ from storage.models import (
     utcnow,
 )
 from storage.reports import build_report
-from storage.repositories import audit
+from storage.repositories import audit, numbered
 from storage.social_work import (
     BindError,
     bind,
@@ -160,7 +160,7 @@ class WorkerCommands:
         return actions[action](case, rest)
 
     def _case(self, case_id: int) -> Case | None:
-        case = self.session.get(Case, case_id)
+        case = numbered(self.session, Case, case_id)
         if case is None or not covers(self.prefixes, case.region_code):
             return None
         return case

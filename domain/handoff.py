@@ -28,7 +28,7 @@ from storage.models import (
     User,
     utcnow,
 )
-from storage.repositories import audit, last_message_at
+from storage.repositories import audit, last_message_at, numbered
 from storage.social_work import (
     active_operators,
     covering_organisation,
@@ -148,7 +148,7 @@ def may_act(handoff: Handoff, prefixes: list[str] | None) -> bool:
 
 
 def find(session: Session, handoff_id: int, prefixes: list[str] | None) -> Handoff:
-    handoff = session.get(Handoff, handoff_id)
+    handoff = numbered(session, Handoff, handoff_id)
     if handoff is None or not may_act(handoff, prefixes):
         raise HandoffError(msg.NO_SUCH_HANDOFF.format(number=f"H{handoff_id:06d}"))
     return handoff

@@ -44,7 +44,7 @@ from storage.models import (
     User,
     utcnow,
 )
-from storage.repositories import audit
+from storage.repositories import audit, numbered
 from storage.social_work import active_operators, organisation_admins
 
 MAX_PEOPLE = 1_000_000
@@ -348,7 +348,7 @@ def _served_households(session: Session, households: str) -> set[int]:
     """The users behind the case numbers given (a number that is no case is refused)."""
     users: set[int] = set()
     for number in CASE_NUMBER.findall(households):
-        case = session.get(Case, int(number))
+        case = numbered(session, Case, int(number))
         if case is None:
             raise Refused(msg.PROJECT_UNKNOWN_CASE.format(number=f"Q{int(number):06d}"))
         if case.user_id is not None:  # a household filed for by a worker has no WeChat

@@ -709,6 +709,7 @@ CASE_NOT_WITHDRAWABLE = (
     "求助 {number} 现在是“{status}”，不能在这里撤回了。需要的话回复“人工”，请社工帮您处理。"
 )
 CASE_WITHDRAWN = "好的，求助 {number} 已经撤回，社工不会再处理它。以后家里再有困难，随时回来找我。"
+CASE_ALREADY_WITHDRAWN = "求助 {number} 已经撤回了，不用再撤。"
 CASE_WITHDRAWN_FOR_WORKER = "求助 {number} 已由家庭自己撤回，不用再核实了。"
 # Nothing under way to cancel, but a request open: how to withdraw it, if that was meant.
 WITHDRAW_HINT = "如果是不再需要求助 {number} 了，回复“撤回求助 {number}”。\n"

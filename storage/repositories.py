@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import Table, bindparam, func, insert, literal, select
 from sqlalchemy.orm import Session
@@ -213,3 +213,14 @@ def user_records(session: Session, user: User) -> tuple[list[Case], list[Pledge]
         )
     )
     return cases, pledges
+
+
+Record = TypeVar("Record")
+# The highest id a record can have (PostgreSQL's integer): a longer typed number names none.
+MAX_RECORD_ID = 2**31 - 1
+
+
+def numbered(session: Session, model: type[Record], number: int) -> Record | None:
+    """The record a number typed by a user names (Q000012 → case 12), or None; a number no
+    record can have (Q99999999999999999999) is none, not an error."""
+    return session.get(model, number) if 0 < number <= MAX_RECORD_ID else None

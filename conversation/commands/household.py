@@ -11,7 +11,8 @@ import messages as msg
 from conversation.commands import Command
 from conversation.status import withdrawable_cases
 from domain import cases
-from storage.models import Case
+from storage.models import Case, CaseStatus
+from storage.repositories import numbered
 from storage.social_work import covering_workers
 
 if TYPE_CHECKING:
@@ -20,24 +21,26 @@ if TYPE_CHECKING:
 _WITHDRAW = r"^(?:我想|我要|我|俺想|俺要)?(?:撤回|撤销|取消)(?:我的|我家的)?(?:求助|申请)"
 
 
-def case_line(case: Case) -> str:
+def _case_line(case: Case) -> str:
     return msg.WITHDRAW_CASE_LINE.format(number=case.number, status=msg.CASE_STATUS[case.status])
 
 
-def which_case(conversation: Conversation, _found: re.Match[str] | None = None) -> str:
+def which_case(conversation: Conversation, _found: re.Match[str]) -> str:
     """The open requests, each with the words that withdraw it."""
     found = withdrawable_cases(conversation.session, conversation.user)
     if not found:
         return msg.NO_CASE_TO_WITHDRAW
-    lines = "\n".join(case_line(case) for case in found)
+    lines = "\n".join(_case_line(case) for case in found)
     return msg.WHICH_CASE_TO_WITHDRAW.format(example=found[0].number, cases=lines)
 
 
 def withdraw_case(conversation: Conversation, found: re.Match[str]) -> str:
     number = f"Q{int(found.group(1)):06d}"
-    case = conversation.session.get(Case, int(found.group(1)))
+    case = numbered(conversation.session, Case, int(found.group(1)))
     if case is None or case.user_id != conversation.user.id:
         return msg.NO_OWN_CASE.format(number=number)
+    if case.status == CaseStatus.WITHDRAWN:
+        return msg.CASE_ALREADY_WITHDRAWN.format(number=number)
     if not cases.withdraw(conversation.session, case, conversation.openid, cases.WITHDRAWABLE):
         status = msg.CASE_STATUS[case.status]
         return msg.CASE_NOT_WITHDRAWABLE.format(number=number, status=status)

@@ -16,6 +16,7 @@ from matcher.allocate import area_of
 from nlu.amounts import parse_amount
 from nlu.regions import region_index
 from storage.models import Pledge, Project
+from storage.repositories import numbered
 
 if TYPE_CHECKING:
     from conversation.engine import Conversation
@@ -62,7 +63,7 @@ def list_projects(conversation: Conversation, _found: re.Match[str]) -> str:
 
 
 def support_project(conversation: Conversation, found: re.Match[str]) -> str:
-    project = conversation.session.get(Project, int(found.group(1)))
+    project = numbered(conversation.session, Project, int(found.group(1)))
     if project is None or not fundable(project):
         return msg.PROJECT_NOT_OPEN.format(number=f"P{int(found.group(1)):06d}")
     named = {"id": project.id, "name": f"{project.number} {project.title}"}

@@ -16,7 +16,7 @@ from conversation.steps import Reprompt, Slots, Step, parse_money, show_money
 from domain.events import Event
 from domain.projects import fundable
 from storage.models import Project, utcnow
-from storage.repositories import PledgeDraft, submit_pledge
+from storage.repositories import PledgeDraft, numbered, submit_pledge
 
 if TYPE_CHECKING:
     from conversation.engine import Conversation
@@ -38,7 +38,7 @@ def _parse_project(text: str, state: ConversationState) -> dict[str, Any]:
 
 
 def _submit(conversation: Conversation, slots: Slots) -> str:
-    project = conversation.session.get(Project, slots["project"]["id"])
+    project = numbered(conversation.session, Project, slots["project"]["id"])
     if project is None or not fundable(project):
         return msg.PROJECT_NOT_OPEN.format(number=slots["project"]["name"].split()[0])
     draft = PledgeDraft(

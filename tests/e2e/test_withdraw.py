@@ -29,6 +29,8 @@ def test_a_household_withdraws_its_request_by_its_number(
         assert session.scalars(select(Case.status)).one() == CaseStatus.WITHDRAWN
         assert "case.withdrawn" in session.scalars(select(AuditEntry.action)).all()
     assert "已撤回" in household.say("进度")
+    again = household.say(f"撤回求助 {number}")
+    assert again == msg.CASE_ALREADY_WITHDRAWN.format(number=number)
     assert household.say("撤回求助") == msg.NO_CASE_TO_WITHDRAW
 
 
