@@ -63,6 +63,14 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
             *("语音可以", "语音行", "发语音行", "说语音", "用语音", "听得懂语音", "听语音"),
         ),
     ),
+    ("unsubscribe", ("退订", "取消关注", "不再关注", "怎么取关", "取关")),
+    (
+        "phone_us",
+        (
+            *("你们的电话", "你们电话", "打电话给你们", "给你们打电话", "客服电话", "热线"),
+            *("电话号码是多少", "打你们电话", "你们有电话吗"),
+        ),
+    ),
     ("refund", ("退款", "退钱", "钱退", "钱能退", "退还", "退给我", "把钱要回", "钱要回来")),
     (
         "address",
@@ -239,7 +247,7 @@ def answer_to_question(text: str) -> str | None:
 # before anything else.
 ALWAYS = (
     *("press", "who_answers", "partnership", "certificate", "dibao", "adoption", "trust"),
-    *("refund", "address", "photos", "voice"),
+    *("refund", "address", "photos", "voice", "unsubscribe"),
 )
 
 

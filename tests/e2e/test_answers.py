@@ -828,6 +828,8 @@ def test_asking_for_a_moment_is_waited_for(household: WeChatUser) -> None:
         ("我想贷款", "loan"),  # off topic: where to go
         ("老人走丢了", "missing_person"),
         ("钱怎么给你们", "payment"),
+        ("你们的电话是多少", "phone_us"),
+        ("取消关注", "unsubscribe"),
     ],
 )
 def test_platform_questions_get_their_own_answer(
