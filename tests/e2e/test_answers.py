@@ -830,6 +830,9 @@ def test_asking_for_a_moment_is_waited_for(household: WeChatUser) -> None:
         ("钱怎么给你们", "payment"),
         ("你们的电话是多少", "phone_us"),
         ("取消关注", "unsubscribe"),
+        ("你们这是正规的吗", "trust"),
+        ("企业捐款有什么流程", "process"),
+        ("能用支付宝吗", "payment"),
     ],
 )
 def test_platform_questions_get_their_own_answer(
