@@ -100,6 +100,10 @@ PAUSING = re.compile(
     r"|(?:去|先|我)(?:找找|翻翻|翻一下|拿一下|找一下)$|马上(?:发|给|找|拿)"
 )
 PAUSING_LENGTH = 20
+# Asking for one's records in a few words (帮我查一下进度, 看看我的进度): the status command.
+STATUS_ASKED = re.compile(
+    r"^(?:帮我|给我|我想|我要|麻烦)?(?:查|看)(?:一下|下|查|看)?(?:我的|我家的)?(?:进度|进展)[吧呢呀]?$"
+)
 # A question in words, not letters typed at random (高铁票怎么退, not asdfgh).
 SAID_IN_CHINESE = re.compile(r"[\u4e00-\u9fff]{3,}")
 # Words of a foreign language and nothing Chinese ("I want to donate 500 yuan"): two words or more.
@@ -116,6 +120,8 @@ def command_of(text: str) -> str | None:
         return "cancel"
     if len(cleaned) <= PAUSING_LENGTH and PAUSING.search(cleaned):
         return "pause"
+    if STATUS_ASKED.match(cleaned):
+        return "status"
     clauses = [clause for clause in CLAUSES.split(text.lower()) if clause]
     if len(clauses) > 1:
         found = {command_of(clause) for clause in clauses}

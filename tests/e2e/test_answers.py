@@ -1012,3 +1012,13 @@ def test_a_city_sharing_its_name_with_districts_elsewhere_is_offered_first(
     assert household.say("雁塔区") == msg.ASK_HOUSEHOLD_SIZE
     summary = household.conversation("五口人", "王秀英", "11010519491231002X", "13800138000")[-1]
     assert "所在地区：陕西省西安市雁塔区" in summary
+
+
+def test_asking_for_progress_in_a_few_words_midway_shows_it_and_goes_on(
+    household: WeChatUser,
+) -> None:
+    household.say("我想求助")
+    household.conversation(*HOUSEHOLD_ANSWERS[: HOUSEHOLD_ANSWERS.index("11010519491231002X")])
+    reply = household.say("帮我查一下进度")  # it had been read as a wrong ID number
+    assert reply == msg.NO_RECORDS + msg.CONTINUE_PROMPT + msg.ASK_ID_NUMBER
+    assert household.say("11010519491231002X") == msg.ASK_PHONE
