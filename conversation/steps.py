@@ -137,6 +137,11 @@ NEEDS_EVERYTHING = re.compile(
     r"说不清|说不上来|不知道(?:选|是|算)哪|[啥什么样]+都缺|都缺|就是穷|太穷|穷得|都需要|哪样都"
 )
 GENERAL_NEED = "living"
+# Still not able to say which, once basic living is offered (家里穷, 反正就是困难, 不清楚):
+# what was offered is taken.
+STILL_VAGUE = re.compile(
+    rf"{NEEDS_EVERYTHING.pattern}|穷|困难|没钱|没有钱|不清楚|不知道|不晓得|说不好|过不下去"
+)
 
 
 # Several needs at once (1和2, 都有, 好几样): one is chosen here, the rest told next.
@@ -155,6 +160,8 @@ def parse_need_type(text: str, state: ConversationState) -> str:
     try:
         return _need_from_menu(text, state)
     except Reprompt:
+        if guess == GENERAL_NEED and STILL_VAGUE.search(text):
+            return GENERAL_NEED
         if guess or not NEEDS_EVERYTHING.search(text):
             raise
     state.slots[NEED_GUESS] = GENERAL_NEED

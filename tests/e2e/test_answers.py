@@ -745,6 +745,14 @@ def test_lacking_everything_at_the_need_question_is_offered_basic_living(
     assert household.say("是").startswith(msg.ASK_DESCRIPTION)
 
 
+def test_still_not_able_to_say_which_takes_the_basic_living_offered(
+    household: WeChatUser,
+) -> None:
+    household.conversation("我想求助", "同意")
+    assert "「基本生活」" in household.say("我不知道选哪个")
+    assert household.say("家里穷").startswith(msg.ASK_DESCRIPTION)  # it had got the menu again
+
+
 def test_a_donor_saying_it_all_at_once_goes_straight_to_the_summary(donor: WeChatUser) -> None:
     summary = donor.say("捐2000给甘肃定西的孩子上学，匿名，电话13912345678")
     assert summary.startswith("请核对") and "称呼：匿名" in summary
