@@ -34,7 +34,7 @@ from nlu.regions import is_only_a_place, places_side_by_side
 from nlu.validators import mask_phone, validate_mobile
 from storage.models import utcnow
 from storage.repositories import PledgeDraft, submit_pledge
-from vocabulary import KIND_LABELS
+from vocabulary import KIND_LABELS, NEED_LABELS
 
 if TYPE_CHECKING:
     from conversation.engine import Conversation
@@ -88,7 +88,14 @@ def _parse_display_name(text: str, _state: ConversationState) -> str:
         raise Reprompt(msg.BAD_DISPLAY_NAME)
     if QUANTITY.fullmatch(name) or HOW_MANY.search(name) or is_only_a_place(name):
         raise Reprompt(msg.NOT_A_DISPLAY_NAME)
+    if _names_a_need(name):  # 医疗, 教育: an answer to the need question, given late
+        raise Reprompt(msg.NOT_A_DISPLAY_NAME)
     return name
+
+
+def _names_a_need(name: str) -> bool:
+    """A need's label or the start of one (医疗, 教育, 基本生活), no one's name."""
+    return any(label.startswith(name) for label in NEED_LABELS.values()) and len(name) >= 2
 
 
 ANONYMOUS_SAID_LENGTH = 8

@@ -261,6 +261,7 @@ def test_a_count_or_a_place_at_the_name_question_is_not_taken_as_a_name(
     assert "这里请写一个称呼" in donor.say("30台")
     assert "这里请写一个称呼" in donor.say("每天二三十个吧")
     assert "这里请写一个称呼" in donor.say("甘肃定西那边")
+    assert "这里请写一个称呼" in donor.say("医疗")  # a need, answered late
     assert "手机号" in donor.say("安康")  # a place's name alone may be a person's
 
 
