@@ -50,13 +50,15 @@ def flow_for_intent(intent: str) -> Flow | None:
 
 
 def flow_for_keyword(text: str) -> Flow | None:
-    """The flow a bare reply names exactly, or begins with one of its openers."""
+    """The flow a bare reply names exactly, begins with one of its openers, or says in
+    other words."""
     return next(
         (
             f
             for f in flows().values()
             if text in f.triggers.keywords
             or (f.triggers.openers and text.startswith(f.triggers.openers))
+            or (f.triggers.says is not None and f.triggers.says.search(text))
         ),
         None,
     )

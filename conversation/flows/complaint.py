@@ -4,6 +4,7 @@ to the covering organisation (`domain.feedback`). This file and its sentences in
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 import messages as msg
@@ -52,10 +53,26 @@ OPENERS = (
 )
 
 
+# A complaint about the people who serve, told without the word (社工态度不好 说话很凶,
+# 村干部找我要好处): what they did, said of them.
+_STAFF = r"社工|工作人员|你们的人|你们那个|来的人|村干部|干部|核实的人"
+_MISCONDUCT = (
+    r"态度(?:不好|差|恶劣|很差|太差)|很凶|太凶|骂人|骂我|吼|不耐烦|刁难|爱理不理|不理人"
+    r"|要钱|要好处|收钱|收了钱|要红包|吃拿卡要|要回扣|骗了|欺负"
+)
+# ...not a question (社工来的时候要钱吗 asks about fees).
+MISCONDUCT = re.compile(
+    rf"^(?!.*(?:吗|么|[？?])\s*$).*?(?:{_STAFF})[^。！!？?]{{0,12}}(?:{_MISCONDUCT})"
+)
+
+
 def _prefill(text: str, entities: dict[str, Any]) -> Slots:
     """The kind, when the text says it, what happened, when it follows the opening
-    ("我要投诉，社工态度很差"), and the county it names."""
+    ("我要投诉，社工态度很差") or is all of it (社工态度不好 说话很凶), and the county it
+    names."""
     kind, told = _kind_in(text), told_after(OPENERS, text, MIN_TOLD)
+    if kind is None and MISCONDUCT.search(text):
+        kind, told = "complaint", text.strip()
     slots: Slots = {"kind": kind} if kind else {}
     if told is not None:
         slots["text"] = told
@@ -106,6 +123,7 @@ FLOW = Flow(
     triggers=Triggers(
         keywords=("投诉", "我要投诉", "建议", "我要建议", "投诉建议", "我要投诉建议", "意见反馈"),
         openers=OPENERS,
+        says=MISCONDUCT,
         prefill=_prefill,
     ),
 )

@@ -52,6 +52,16 @@ def test_a_complaint_told_in_the_first_message_is_kept(app: Flask, household: We
     assert "内容：社工态度很差，说话很冲" in household.say("通渭")
 
 
+def test_a_complaint_told_without_the_word_is_one(household: WeChatUser) -> None:
+    """社工态度不好 说话很凶 had gone to a person as a request for a social worker; asking
+    whether a social worker charges (社工来的时候要钱吗) is still a question."""
+    assert "哪个县" in household.say("社工态度不好 说话很凶")
+    summary = household.say("通渭")
+    assert "类型：投诉" in summary and "内容：社工态度不好 说话很凶" in summary
+    assert household.say("取消").startswith("好的，已取消")
+    assert "哪个县" not in household.say("社工来的时候要钱吗")
+
+
 def test_an_upheld_complaint_counts_against_its_organisation(
     app: Flask, household: WeChatUser, dingxi_worker: WeChatUser, runner: FlaskCliRunner
 ) -> None:
