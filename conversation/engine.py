@@ -393,6 +393,8 @@ class Conversation:
         elif found.confidence < MIN_CONFIDENCE:
             if intent == "ask_about" and (answer := faq.answer_to_question(text)) is not None:
                 return answer  # 多久能有人联系我: a doubtful question, but on a known topic
+            if (answer := faq.answer_off_topic(text)) is not None:
+                return answer  # 网贷还不上了 天天催: where to go
             return self._clarify(found.ranking)
         if intent == HELP and of_another_family(text):
             intent = UNSURE_SIDE  # 有个邻居老太太没人管: the question offers asking for them

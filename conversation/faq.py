@@ -139,6 +139,8 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     ("missing_person", ("失散", "寻亲", "走失", "走丢", "失踪", "离家出走", "找不到家人", "被拐")),
+    ("fraud", ("被骗", "诈骗", "骗走", "上当受骗", "骗了我", "被人骗")),
+    ("debt", ("网贷", "催收", "催债", "暴力催", "天天催", "贷款还不上", "信用卡还不上")),
     (
         "loan",
         (
@@ -259,7 +261,7 @@ def answer_whatever_read(text: str) -> str | None:
 
 
 # Topics answered even when the question is about something else than the platform.
-OFF_TOPIC = ("wages", "missing_person", "hours", "social_insurance", "loan")
+OFF_TOPIC = ("wages", "missing_person", "hours", "social_insurance", "loan", "fraud", "debt")
 
 
 def answer_off_topic(text: str) -> str | None:

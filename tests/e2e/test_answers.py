@@ -842,6 +842,8 @@ def test_asking_for_a_moment_is_waited_for(household: WeChatUser) -> None:
         ("你们这是正规的吗", "trust"),
         ("企业捐款有什么流程", "process"),
         ("能用支付宝吗", "payment"),
+        ("我被骗了三万块", "fraud"),  # doubtful readings: where to go, not a menu
+        ("网贷还不上了 天天催", "debt"),
     ],
 )
 def test_platform_questions_get_their_own_answer(
@@ -952,6 +954,8 @@ def test_a_bare_apply_asks_for_help_and_anyone_there_is_a_greeting(household: We
     assert household.say("取消").startswith("好的，已取消")
     assert household.say("有没有人啊") == msg.GREETING
     assert household.say("救命") == msg.EMERGENCY + msg.CONSENT
+    assert household.say("取消").startswith("好的，已取消")
+    assert household.say("家里的牛被人偷了") == msg.EMERGENCY + msg.CONSENT  # 110 first
 
 
 def test_a_name_said_ahead_in_dialect_is_kept(household: WeChatUser) -> None:
