@@ -30,6 +30,7 @@ from nlu.geo import place_of
 from nlu.lexicon import (
     CRISIS,
     EMERGENCY,
+    FAREWELLS,
     bare,
     detect_need_type,
     face_meaning,
@@ -356,6 +357,8 @@ class Conversation:
             return self._simple(command)
         if command == "restart":  # nothing under way: where to start from
             return self._simple("menu")
+        if bare(text).rstrip("啦啊呀了哈~") in FAREWELLS:
+            return msg.GOODBYE
         if (flow := registry.flow_for_keyword(bare(text))) is not None:
             return self.start_from(flow, text)
         number = menu_number(text, len(TOP_MENU))

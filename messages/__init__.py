@@ -44,6 +44,7 @@ WELCOME = (
 
 GREETING = "您好！我是助联小助手。\n" + MENU
 THANKS = "不客气，有需要随时找我。"
+GOODBYE = "再见！有需要随时回来找我。"
 ACKNOWLEDGED = "好的。有需要随时找我，回复“菜单”可以看看我能帮您做什么。"
 NOT_UNDERSTOOD = "不好意思，我没太明白您的意思。\n" + MENU
 # Something the service does not do, read surely as such (高铁票怎么退, 你会唱歌吗).

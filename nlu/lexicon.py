@@ -89,6 +89,20 @@ ANY_WORDS = (
     # leaving it to the platform: to wherever or whoever needs it most
     *("最需要", "最困难", "最穷", "没要求", "没有要求", "你们定", "你们安排", "听你们的", "哪都"),
 )
+# Leaving the chat (再见, 拜拜, 886): a goodbye, not a message to understand.
+FAREWELLS = (
+    "再见",
+    "拜拜",
+    "拜",
+    "886",
+    "88",
+    "bye",
+    "byebye",
+    "回头见",
+    "下次见",
+    "先这样",
+    "再会",
+)
 ANONYMOUS_WORDS = ("匿名", "不留名", "不用留名", "不署名", "无名")
 
 INTENT_KEYWORDS: dict[str, tuple[str, ...]] = {

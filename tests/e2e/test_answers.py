@@ -953,6 +953,7 @@ def test_a_bare_apply_asks_for_help_and_anyone_there_is_a_greeting(household: We
     assert household.say("申请") == msg.CONSENT  # the model had read 不申请了
     assert household.say("取消").startswith("好的，已取消")
     assert household.say("有没有人啊") == msg.GREETING
+    assert household.say("拜拜") == household.say("再见啦") == msg.GOODBYE  # not 没太明白
     assert household.say("救命") == msg.EMERGENCY + msg.CONSENT
     assert household.say("取消").startswith("好的，已取消")
     assert household.say("家里的牛被人偷了") == msg.EMERGENCY + msg.CONSENT  # 110 first
