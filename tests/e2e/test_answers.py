@@ -844,6 +844,7 @@ def test_asking_for_a_moment_is_waited_for(household: WeChatUser) -> None:
         ("能用支付宝吗", "payment"),
         ("我被骗了三万块", "fraud"),  # doubtful readings: where to go, not a menu
         ("网贷还不上了 天天催", "debt"),
+        ("我能给你们捐点钱用于运营吗", "running_costs"),
     ],
 )
 def test_platform_questions_get_their_own_answer(
