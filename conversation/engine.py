@@ -713,12 +713,14 @@ class Conversation:
         after 一万多 at the amount one), it replaces that answer. Once it is found
         unmistakable, the step's own parser reads it, so that what it notes on the way is
         kept too (每个月500: a donor who means to give again)."""
+        # Said again: short, and not digits alone (12345 at the phone question is a typo).
+        plain = bare(text)
+        restatable = len(plain) <= RESTATED_LENGTH and not plain.isdigit()
         for other in [*flow.pending(state.slots), *flow.editable(state.slots)]:
             if other.fills_ahead is None or other.name == state.step:
                 continue
-            answered = other.name in state.slots  # said again: short, and not digits alone
-            plain = bare(text)  # (12345 at the phone question is a mistyped phone number)
-            if answered and (len(plain) > RESTATED_LENGTH or plain.isdigit()):
+            answered = other.name in state.slots
+            if answered and not restatable:
                 continue
             if (value := other.fills_ahead(text)) is None:
                 continue

@@ -7,10 +7,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import messages as msg
+from domain.attachments import open_cases
 from domain.cases import WITHDRAWABLE
 from domain.records import LIVE_MATCHES
 from nlu.entities import RECORD_NUMBER
-from storage.models import Case, Match, Pledge, User
+from storage.models import Match, Pledge, User
 from storage.repositories import user_records
 from vocabulary import KIND_LABELS, NEED_LABELS
 
@@ -65,20 +66,9 @@ def status_text(session: Session, user: User, asked: str = "") -> str:
     return "\n".join(lines)
 
 
-def withdrawable_cases(session: Session, user: User) -> list[Case]:
-    """The user's requests they may withdraw themselves, the latest first."""
-    return list(
-        session.scalars(
-            select(Case)
-            .where(Case.user_id == user.id, Case.status.in_(WITHDRAWABLE))
-            .order_by(Case.id.desc())
-        )
-    )
-
-
 def nothing_to_cancel(session: Session, user: User) -> str:
     """取消 with nothing under way; with a request open, how to withdraw it, if that was
     meant (不需要帮助了)."""
-    found = withdrawable_cases(session, user)
+    found = open_cases(session, user, WITHDRAWABLE)
     hint = msg.WITHDRAW_HINT.format(number=found[0].number) if found else ""
     return msg.NOTHING_UNDER_WAY + hint + msg.MENU

@@ -6,6 +6,7 @@ removes the files."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import timedelta
 
 from sqlalchemy import select
@@ -20,6 +21,7 @@ from storage.models import (
     AttachmentStatus,
     AuditEntry,
     Case,
+    CaseStatus,
     Match,
     MatchStatus,
     User,
@@ -33,12 +35,14 @@ PROOF_WINDOW = timedelta(days=1)  # a worker's photo within a day of 送达 is i
 VOICE_MAX_BYTES = 2 * 1024 * 1024  # WeChat's own limit for a voice message
 
 
-def open_cases(session: Session, user: User) -> list[Case]:
-    """The sender's open cases, the latest first."""
+def open_cases(
+    session: Session, user: User, statuses: Sequence[CaseStatus] = OPEN_STATUSES
+) -> list[Case]:
+    """The sender's open cases (or those in the given statuses), the latest first."""
     return list(
         session.scalars(
             select(Case)
-            .where(Case.user_id == user.id, Case.status.in_(OPEN_STATUSES))
+            .where(Case.user_id == user.id, Case.status.in_(statuses))
             .order_by(Case.submitted_at.desc(), Case.id.desc())
         )
     )

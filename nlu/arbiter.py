@@ -51,16 +51,7 @@ from dataclasses import dataclass
 from nlu.amounts import parse_amount
 from nlu.entities import find_id_number, find_phone
 from nlu.lexicon import FAMILY, INTENT_KEYWORDS, bare, need_types
-from nlu.sides import (
-    FOR_ME,
-    GIVE,
-    HARDSHIP,
-    HELP,
-    OWN,
-    Strength,
-    says_both,
-    side_cue,
-)
+from nlu.sides import FOR_ME, GIVE, HARDSHIP, HELP, OWN, Strength, says_both, side_cue
 from nlu.validators import find_household_size
 
 Ranking = list[tuple[str, float]]

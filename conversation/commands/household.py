@@ -9,8 +9,7 @@ from typing import TYPE_CHECKING
 
 import messages as msg
 from conversation.commands import Command
-from conversation.status import withdrawable_cases
-from domain import cases
+from domain import attachments, cases
 from storage.models import Case, CaseStatus
 from storage.repositories import numbered
 from storage.social_work import covering_workers
@@ -27,7 +26,7 @@ def _case_line(case: Case) -> str:
 
 def which_case(conversation: Conversation, _found: re.Match[str]) -> str:
     """The open requests, each with the words that withdraw it."""
-    found = withdrawable_cases(conversation.session, conversation.user)
+    found = attachments.open_cases(conversation.session, conversation.user, cases.WITHDRAWABLE)
     if not found:
         return msg.NO_CASE_TO_WITHDRAW
     lines = "\n".join(_case_line(case) for case in found)
