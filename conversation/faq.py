@@ -72,7 +72,13 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
             *("电话号码是多少", "打你们电话", "你们有电话吗"),
         ),
     ),
-    ("refund", ("退款", "退钱", "钱退", "钱能退", "退还", "退给我", "把钱要回", "钱要回来")),
+    (
+        "refund",
+        (
+            *("退款", "退钱", "钱退", "钱能退", "退还", "退给我", "把钱要回", "钱要回来"),
+            *("能退吗", "能不能退", "可以退吗", "能退回来"),
+        ),
+    ),
     (
         "address",
         (
@@ -113,7 +119,13 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "哪些人可以",
         ),
     ),
-    ("delivery", ("快递过去", "寄过去", "邮寄", "上门收", "上门取", "来拉", "来取", "怎么送")),
+    (
+        "delivery",
+        (
+            *("快递过去", "寄过去", "邮寄", "上门收", "上门取", "来拉", "来取", "怎么送"),
+            *("上门来拿", "上门拿", "来拿", "来搬", "自己送过去", "送到哪"),
+        ),
+    ),
     (
         "beneficiary",
         (
@@ -214,7 +226,8 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             *("钱怎么给你们", "怎么给你们钱", "钱给你们", "怎么转账", "转账给谁", "转到哪"),
             *("往哪转", "怎么付款", "怎么支付", "付款方式", "收款账号", "收款账户", "账号是多少"),
-            *("打到哪个", "支付宝", "微信支付", "扫码付", "微信转账"),
+            *("打到哪个", "支付宝", "微信支付", "扫码付", "微信转账", "给我一个账号", "给个账号"),
+            *("账号我转", "我转过去", "银行卡号", "卡号发我"),
         ),
     ),
     (
@@ -238,7 +251,10 @@ QUESTION = re.compile(
 
 
 def topic_of(text: str) -> str | None:
-    return next((topic for topic, words in TOPICS if any(word in text for word in words)), None)
+    """The first topic a word of which the text holds, spaces left out (voice input puts
+    them anywhere: 钱 能退吗)."""
+    plain = re.sub(r"\s+", "", text)
+    return next((topic for topic, words in TOPICS if any(word in plain for word in words)), None)
 
 
 def answer_to_question(text: str) -> str | None:

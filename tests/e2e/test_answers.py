@@ -73,6 +73,18 @@ def test_platform_questions_mid_flow_are_answered_then_asked_again(
     assert "请核对" in household.say("一三八 零零一三 八零零零")
 
 
+def test_a_donors_questions_mid_flow_about_paying_and_collecting_are_answered(
+    donor: WeChatUser,
+) -> None:
+    donor.conversation("我要捐助", "1")  # at the need question
+    reply = donor.say("能不能直接给我一个账号我转过去")
+    assert reply.startswith(msg.FAQ["payment"]) and "想帮助哪方面" in reply
+    donor.say("取消")
+    donor.conversation("我要捐助", "2", "不限", "几袋大米")  # at the place question
+    reply = donor.say("我在成都 能上门来拿吗")
+    assert reply.startswith(msg.FAQ["delivery"]) and "哪里的家庭" in reply
+
+
 def test_asking_whether_one_may_ask_or_how_goods_travel_gets_its_answer(
     household: WeChatUser, donor: WeChatUser
 ) -> None:
@@ -584,7 +596,10 @@ def test_not_knowing_what_to_tell_is_shown_how(household: WeChatUser, said: str)
 
 @pytest.mark.parametrize(
     ("said", "shown"),
-    [("就叫我老王吧", "称呼：老王"), ("随便", "称呼：匿名"), ("不用写", "称呼：匿名")],
+    [
+        *(("就叫我老王吧", "称呼：老王"), ("随便", "称呼：匿名"), ("不用写", "称呼：匿名")),
+        *(("我叫什么都行", "称呼：匿名"), ("怎么称呼都可以", "称呼：匿名")),
+    ],
 )
 def test_the_donors_name_is_read_out_of_how_it_is_said(
     donor: WeChatUser, said: str, shown: str
@@ -845,6 +860,7 @@ def test_asking_for_a_moment_is_waited_for(household: WeChatUser) -> None:
         ("我被骗了三万块", "fraud"),  # doubtful readings: where to go, not a menu
         ("网贷还不上了 天天催", "debt"),
         ("我能给你们捐点钱用于运营吗", "running_costs"),
+        ("我之前捐的五百块钱 能退吗", "refund"),  # voice input: spaces anywhere
     ],
 )
 def test_platform_questions_get_their_own_answer(
