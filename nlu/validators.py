@@ -38,6 +38,9 @@ _SPOKEN_DIGITS = str.maketrans("零〇洞幺一二两三四五六七八九叉", 
 _SPOKEN_NUMBER = re.compile(r"[\d零〇洞幺一二两三四五六七八九xX叉\s\-_·•]+")
 # An ID number inside a sentence ("我的身份证号是…", "…这是我老伴的").
 _ID_IN_TEXT = re.compile(r"(?<![0-9])[0-9]{17}[0-9X](?![0-9X])")
+# A disability certificate's number (残疾人证号): the holder's ID number, then the
+# disability's category (1-7) and grade (1-4).
+_DISABILITY_CARD = re.compile(r"([0-9]{17}[0-9X])[1-7][1-4]")
 
 
 def spoken_digits(raw: str) -> str:
@@ -47,13 +50,16 @@ def spoken_digits(raw: str) -> str:
 
 
 def validate_id_number(raw: str, today: date | None = None) -> str:
-    """An 18-character resident ID number with a valid check digit, birth date and region."""
+    """An 18-character resident ID number with a valid check digit, birth date and region;
+    a disability certificate's number gives the ID number it begins with."""
     said = spoken_digits(raw).upper()
     value = compact(said)
     # written whole beside other numbers, else in groups ("110105 19491231 002X")
     found = _ID_IN_TEXT.findall(said) or _ID_IN_TEXT.findall(value)
     if len(found) == 1:
         value = found[0]
+    elif card := _DISABILITY_CARD.fullmatch(value):
+        value = card.group(1)
     if not re.fullmatch(r"\d{17}[\dX]", value):
         raise Invalid("id_format")
     if id_check_char(value[:17]) != value[17]:

@@ -33,6 +33,8 @@ def test_public_gb11643_example_is_valid() -> None:
         "11010519491231002X 这是我老伴的",
         "一一零一零五一九四九一二三一零零二叉",  # read aloud, 叉 for X
         "11010519491231002X 13800138000",
+        "11010519491231002X12",  # a disability certificate's number: category 1, grade 2
+        "残疾证号 11010519491231002X 43",
     ],
 )
 def test_id_number_is_normalised(raw: str) -> None:
@@ -48,6 +50,7 @@ def test_id_number_is_normalised(raw: str) -> None:
         ("1101051949123100", "id_format"),
         ("11010519491231002Y", "id_format"),
         ("abc", "id_format"),
+        ("11010519491231002X85", "id_format"),  # no disability category 8
         (with_check("11010519490231002"), "id_birth_date"),  # 31 February
         (with_check("11010521991231002"), "id_birth_date"),  # born in the future
         (with_check("11010518001231002"), "id_birth_date"),  # older than 120
