@@ -76,6 +76,8 @@ REQUEST = re.compile(
     r"|缺(?:本钱|技术|资金|化肥|饲料|种苗|树苗|蜂箱|农机)|需要[^，。]{0,6}来(?:看看|帮)|想要(?:个|一个|一台|一些|点|些|几)"
     # wanting treatment (我娃儿先天性唇腭裂想做手术, 想配个助听器)
     r"|想(?:做|动|开)[个了]?手术|想(?:装|配|换)[个副一台只]*(?:假肢|助听器|眼镜|轮椅|人工耳蜗|耳蜗)"
+    # sending one's child to school or for treatment (娃想送特教学校, 想送他去康复中心)
+    r"|想送(?:他|她|娃|孩子|儿子|女儿|闺女)?去?[^，。]{0,4}(?:学校|上学|读书|特教|医院|看病|康复|治疗)"
 )
 # Giving in the first person: never a request, whatever hardship the text tells (看新闻说有个
 # 小姑娘得了白血病…我想捐点; 我也想资助一个孩子).

@@ -232,6 +232,8 @@ def test_rule_interpreter_routes_without_rasa() -> None:
         ("我想认捐五千给云南的孩子读书", None),
         ("捐两百给你们加油", None),
         ("想送一些课外书", "goods"),
+        ("我是理发师 每个月可以抽一天去村里给老人免费理发", "service"),
+        ("我会修电器 可以免费帮村里人修", "service"),
     ],
 )
 def test_what_a_donor_offers(text: str, kind: str | None) -> None:

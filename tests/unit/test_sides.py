@@ -51,6 +51,8 @@ def side_of(text: str) -> str | None:
         "想考个焊工证",
         # registering others for help is asking, not giving
         "我是村支书想帮几个五保户报名",
+        # sending one's child to school or treatment is no gift
+        "我儿子是聋哑人 想送他去特教学校",
     ],
 )
 def test_requests_and_hardship_are_help(text: str) -> None:
