@@ -17,15 +17,24 @@ from config.settings import Settings
 from conversation import faq, registry
 from conversation import handoff as person
 from conversation.commands import Who
-from conversation.flow import Flow
+from conversation.flow import REMARK_MAX_LENGTH, Flow
 from conversation.state import ConversationState, ConversationStore
 from conversation.status import nothing_to_cancel, status_text
-from conversation.steps import Ask, EndFlow, Reprompt, Step, confirm_answer, county_named
+from conversation.steps import (
+    Ask,
+    EndFlow,
+    Reprompt,
+    Slots,
+    Step,
+    confirm_answer,
+    county_named,
+)
 from domain import attachments
 from domain import handoff as handoffs
 from domain.events import Event, Outbox, Outcome
 from nlu.arbiter import SURE_OFF_TOPIC, UNSURE_SIDE
 from nlu.client import MIN_CONFIDENCE, Interpretation, NluClient
+from nlu.entities import mask_numbers
 from nlu.geo import place_of
 from nlu.lexicon import (
     CRISIS,
@@ -502,9 +511,21 @@ class Conversation:
         return self._advance(flow, state)
 
     def start_from(self, flow: Flow, text: str, entities: dict[str, Any] | None = None) -> str:
-        """Begin a flow with what a message already says (its trigger's prefill); a flow
-        started by its keyword or opener has no NLU entities."""
-        return self.start(flow, flow.triggers.prefill(text, entities or {}))
+        """Begin a flow with what a message already says (its trigger's prefill and its
+        remarks); a flow started by its keyword or opener has no NLU entities."""
+        slots = self._prefilled(flow, text, entities or {})
+        remarked = self._remarked(flow, slots, text)
+        return remarked + self.start(flow, slots)
+
+    def _prefilled(self, flow: Flow, text: str, entities: dict[str, Any] | None = None) -> Slots:
+        """What a message says for the flow's questions (its trigger's prefill), its remarks
+        left out: 我耳朵听不见 tells how to reach a household, not its need."""
+        rest = text
+        for remark in flow.remarks:
+            rest = remark.left_out(rest)
+        if entities is None or rest != text:
+            entities = self.services.nlu.interpret(rest).entities if rest else {}
+        return flow.triggers.prefill(rest, entities)
 
     def _leaves(self, flow: Flow, state: ConversationState, text: str, command: str | None) -> bool:
         """Whether a message leaves a flow the user did not start: a command, or (unless
@@ -573,24 +594,15 @@ class Conversation:
         step = flow.step(state.step)
         if SAYS_WRONG.search(text) and (fixed := self._correct(flow, state, text, True)):
             return fixed  # 金额不对应该是三万五, at the name question
+        remarked = self._remarked(flow, state.slots, text)
         try:
             value = step.parse(text, state)
         except Reprompt as exc:
-            if (corrected := self._correct(flow, state, text, midway=True)) is not None:
-                return corrected  # 刚才人口说错了，是六口: an earlier answer, not this one
-            if (switched := self._other_side(flow, state, text)) is not None:
-                return switched  # 我是想资助别人家的娃, at the help request's first question
-            if self._story_kept(flow, state, text):  # 孙子耳朵聋了…, at the consent question
-                return msg.STORY_NOTED + exc.message
-            if (kept := self._said_for_another(flow, state, text)) is not None:
-                return kept  # 每个月500 at the need question: the sum, said early
-            state.errors += 1
-            self._save(state)
-            return exc.message + (msg.OFFER_PERSON if state.errors >= MAX_FAILURES else "")
+            return remarked + self._no_answer(flow, state, text, exc, remarked != "")
         except Ask as exc:
             state.choices, state.context = exc.choices, exc.context
             self._save(state)
-            return exc.question
+            return remarked + exc.question
         except EndFlow as exc:
             self._ended(flow, state, exc.outcome)
             return self._finish(exc.message)
@@ -601,7 +613,42 @@ class Conversation:
             extra = step.also_fills(text)
             state.slots.update({k: v for k, v in extra.items() if k not in state.slots})
         state.errors, state.choices, state.context = 0, [], ""
-        return self._advance(flow, state)
+        return remarked + self._advance(flow, state)
+
+    def _no_answer(
+        self, flow: Flow, state: ConversationState, text: str, exc: Reprompt, remarked: bool
+    ) -> str:
+        """A text the step could not read: perhaps a correction, the other side, a story,
+        an answer to another question or a remark (kept, and the question asked again);
+        else the step's own re-prompt."""
+        if (corrected := self._correct(flow, state, text, midway=True)) is not None:
+            return corrected  # 刚才人口说错了，是六口: an earlier answer, not this one
+        if (switched := self._other_side(flow, state, text)) is not None:
+            return switched  # 我是想资助别人家的娃, at the help request's first question
+        if self._story_kept(flow, state, text):  # 孙子耳朵聋了…, at the consent question
+            return msg.STORY_NOTED + exc.message
+        if (kept := self._said_for_another(flow, state, text)) is not None:
+            return kept  # 每个月500 at the need question: the sum, said early
+        if remarked:  # 我听不见 有事发短信, at the amount question
+            self._save(state)
+            return self._current_question(flow, state)
+        state.errors += 1
+        self._save(state)
+        return exc.message + (msg.OFFER_PERSON if state.errors >= MAX_FAILURES else "")
+
+    @staticmethod
+    def _remarked(flow: Flow, slots: dict[str, Any], text: str) -> str:
+        """What the text remarks in passing (the flow's `remarks`), added to the slots; what
+        the user is told of it, or "" when it remarks nothing new."""
+        told = ""
+        for remark in flow.remarks:
+            said = mask_numbers(remark.found(text) or "")
+            kept = slots.get(remark.name, "")
+            if not said or said in kept:
+                continue
+            slots[remark.name] = "；".join(filter(None, (kept, said)))[:REMARK_MAX_LENGTH]
+            told += msg.REMARK_NOTED.format(said=said)
+        return told
 
     @staticmethod
     def _other_request(text: str) -> bool:
@@ -754,7 +801,7 @@ class Conversation:
         again. Whether anything was kept."""
         if state.step != flow.steps[0].name:
             return False
-        found = flow.triggers.prefill(text, self.services.nlu.interpret(text).entities)
+        found = self._prefilled(flow, text)
         found = {key: value for key, value in found.items() if key not in state.slots}
         state.slots.update(found)
         if found:

@@ -54,12 +54,40 @@ class Triggers:
     prefill: Prefill = _nothing
 
 
+# Where a message divides into what it says one by one (听不见 有事给我发短信).
+_CLAUSES = re.compile(r"[，,。；;！!？?\s]+")
+REMARK_MAX_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class Remark:
+    """What those who handle the record should know, said in passing at any question
+    (听不见，有事发短信; 晚上才能接电话): the clauses that say it are kept in `slots[name]`,
+    in the user's words, and shown at the summary under `label`; the question goes on."""
+
+    name: str
+    label: str
+    says: re.Pattern[str]
+
+    def found(self, text: str) -> str | None:
+        clauses = [c for c in _CLAUSES.split(text) if c and self.says.search(c)]
+        return "，".join(clauses) or None
+
+    def left_out(self, text: str) -> str:
+        """The text without the clauses that make the remark (the rest of a first message)."""
+        if self.found(text) is None:
+            return text
+        return "，".join(c for c in _CLAUSES.split(text) if c and not self.says.search(c))
+
+
 @dataclass(frozen=True)
 class Flow:
     name: str
     steps: tuple[Step, ...]
     submit: Callable[[Conversation, Slots], str]
     triggers: Triggers = field(default_factory=Triggers)
+    # What is kept whatever question it is said at (see `Remark`).
+    remarks: tuple[Remark, ...] = ()
     # Show the answers for confirmation before submitting (False: submit when answered).
     confirm: bool = True
     # The consent step records the user's consent, and is skipped once it was given.
@@ -102,4 +130,5 @@ class Flow:
 
     def summary(self, slots: Slots) -> str:
         lines = [f"{step.label}：{step.show(slots[step.name])}" for step in self.editable(slots)]
+        lines += [f"{r.label}：{slots[r.name]}" for r in self.remarks if r.name in slots]
         return "请核对：\n" + "\n".join(lines) + msg.CONFIRM_FOOTER

@@ -193,6 +193,7 @@ class WorkerCommands:
         self._audit("case.viewed_unmasked" if full else "case.viewed", case)
         name, id_number, phone = profile.name or "", profile.id_number or "", profile.phone or ""
         description = case.description if full else cases.masked_description(case)
+        note = profile.contact_note
         if not full:
             name = mask_name(name) if name else msg.ERASED
             id_number = mask_id_number(id_number) if id_number else msg.ERASED
@@ -209,6 +210,7 @@ class WorkerCommands:
                 name=name,
                 id_number=id_number,
                 phone=phone,
+                contact=msg.CONTACT_NOTE_FOR_WORKER.format(note=note) if note else "",
                 submitted=case.submitted_at,
                 on_behalf=msg.ON_BEHALF_MARK if case.filed_by_id else "",
             )

@@ -33,6 +33,7 @@ def erase_personal_data(session: Session, user: User, files: FileStore) -> None:
         select(HouseholdProfile).where(HouseholdProfile.user_id == user.id)
     ):
         profile.name = profile.id_number = profile.phone = profile.address = None
+        profile.contact_note = None
         profile.id_number_hash = profile.phone_hash = None
     for case in session.scalars(select(Case).where(Case.user_id == user.id)):
         case.description, case.review_note = ERASED, None

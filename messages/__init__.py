@@ -334,6 +334,8 @@ CORRECTED = "好的，改过来了。\n"
 NOTED_AHEAD = "好的，{label}记下了：{value}。\n"
 RESTATED = "好的，{label}改成了：{value}。\n"
 STORY_NOTED = "您说的情况我先记下了，后面不用再说一遍。\n"
+REMARK_NOTED = "记下了，会转告社工：“{said}”。\n"
+CONTACT_NOTE_FOR_WORKER = "\n联系须知：{note}"
 CONFIRM_REPROMPT = "请回复“确认”提交，或回复“修改”改某一项、“取消”放弃。"
 
 # --- status --------------------------------------------------------------------------
@@ -780,7 +782,7 @@ CASE_VIEW = (
     "类别：{label}｜家庭人口：{size}｜致贫原因（初判）：{cause}\n"
     "地区：{region}\n"
     "情况：{description}\n"
-    "户主：{name}｜身份证：{id_number}｜电话：{phone}\n"
+    "户主：{name}｜身份证：{id_number}｜电话：{phone}{contact}\n"
     "提交：{submitted:%Y-%m-%d}{on_behalf}"
 )
 CASE_VIEW_FLAGS = "提示：{flags}"

@@ -156,6 +156,8 @@ class HouseholdProfile(Base):
     phone: Mapped[str | None] = mapped_column(EncryptedText)
     phone_hash: Mapped[str | None] = mapped_column(String(64), index=True)
     address: Mapped[str | None] = mapped_column(EncryptedText)
+    # How the household would be reached, in its own words (听不见，发短信给我)
+    contact_note: Mapped[str | None] = mapped_column(EncryptedText)
     region_code: Mapped[str] = mapped_column(String(6))
     household_size: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

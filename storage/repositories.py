@@ -136,6 +136,7 @@ class CaseDraft:
     id_number: str
     phone: str
     urgency: int
+    contact_note: str | None = None
 
 
 def submit_case(session: Session, user: User, draft: CaseDraft, on_behalf: bool = False) -> Case:
@@ -149,6 +150,7 @@ def submit_case(session: Session, user: User, draft: CaseDraft, on_behalf: bool 
         id_number_hash=cipher().keyed_hash(draft.id_number),
         phone=draft.phone,
         phone_hash=cipher().keyed_hash(draft.phone),
+        contact_note=draft.contact_note,
         region_code=draft.region_code,
         household_size=draft.household_size,
     )

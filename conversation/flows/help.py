@@ -8,7 +8,7 @@ from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
 import messages as msg
-from conversation.flow import Flow, Triggers
+from conversation.flow import Flow, Remark, Triggers
 from conversation.state import ConversationState
 from conversation.steps import (
     AMOUNT_UNKNOWN,
@@ -157,6 +157,25 @@ def says_no_phone(text: str) -> bool:
     return NO_PHONE.search(text) is not None and not re.search(r"\d{7}", text)
 
 
+_ME = r"(?:我|俺|本人)(?:是)?(?:个)?"
+_WHEN = r"(?:白天|晚上|上午|下午|中午|早上|周末|[\d一二三四五六七八九十]+点)"
+# How the household would be reached, said at any question (我耳朵听不见 有事给我发短信,
+# 白天干活 晚上才能接电话, 我只会说彝语): kept for the social worker who will call.
+CONTACT_NOTE = Remark(
+    "contact_note",
+    "联系须知",
+    re.compile(
+        rf"{_ME}(?:聋哑人?|聋子|哑巴|耳朵(?:聋|背|不好|听不见)|听不见|听不清|听力不好|不会说话|说不了话)"
+        r"|(?:给我|跟我|和我|找我)(?:发|打)?(?:短信|信息|文字|微信)|(?:发|打)(?:短信|文字)(?:给我|联系)"
+        r"|只能打字|(?:别|不要|不用)打(?:我)?(?:的)?电话|不方便接电话|(?:接不了|接不到|不能接|没法接)电话"
+        r"|电话[^，。]{0,4}(?:接不了|接不到|听不见|听不清)"
+        rf"|{_WHEN}[^，。]{{0,6}}(?:(?:才能|才可以|才有空|才方便|有空|方便)[^，。]{{0,2}}(?:接|打|联系|回)"
+        r"|(?:以后|之后)再?(?:打|联系))"
+        r"|不会(?:说|讲)普通话|听不懂普通话|只会(?:说|讲)[\u4e00-\u9fa5]{1,4}(?:话|语)"
+    ),
+)
+
+
 def _parse_phone(text: str, state: ConversationState) -> str:
     """A number to reach the household by: without a phone of one's own, a relative's, a
     neighbour's or a village cadre's will do."""
@@ -222,6 +241,7 @@ def submit_help(conversation: Conversation, slots: Slots, on_behalf: bool = Fals
         id_number=slots["id_number"],
         phone=slots["phone"],
         urgency=urgency_of(slots["need_type"], slots["description"]),
+        contact_note=slots.get(CONTACT_NOTE.name),
     )
     case = submit_case(session, user, draft, on_behalf=on_behalf)
     case.poverty_cause = poverty_cause_of(draft.need_type, draft.description)
@@ -254,13 +274,14 @@ def _photos_discarded(conversation: Conversation, slots: Slots, _outcome: str) -
 def _tell_covering_workers(conversation: Conversation, case: Case) -> None:
     flags = "".join(f"\n⚠{flag['reason']}" for flag in case.flags)
     amount = f" {case.amount_needed} 元" if case.amount_needed else ""
+    contact = case.profile.contact_note
     text = msg.NEW_CASE_FOR_WORKER.format(
         number=case.number,
         need=NEED_LABELS[case.need_type],
         amount=amount,
         region=region_index().full_name(case.region_code),
         size=case.profile.household_size,
-        flags=flags,
+        flags=flags + (msg.CONTACT_NOTE_FOR_WORKER.format(note=contact) if contact else ""),
     )
     for worker in covering_workers(conversation.session, case.region_code):
         if worker.user_id != conversation.user.id:  # not the worker who filed it (代办)
@@ -374,6 +395,7 @@ FLOW = Flow(
     ),
     submit=submit_help,
     triggers=Triggers(intents=("seek_help",), menu="help", prefill=prefill),
+    remarks=(CONTACT_NOTE,),
     records_consent=True,
     keeps_photos=True,
     on_end=_photos_discarded,

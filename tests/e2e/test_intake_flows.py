@@ -9,8 +9,9 @@ from flask import Flask
 from sqlalchemy import select, text
 from sqlalchemy.orm import selectinload
 
+import messages as msg
 from storage.models import AuditEntry, Case, CaseStatus, HouseholdProfile, Pledge, User
-from tests.support.chat import HOUSEHOLD_ANSWERS
+from tests.support.chat import HOUSEHOLD_ANSWERS, pushed_texts, run_worker
 from tests.support.wechat import WeChatUser
 
 
@@ -232,3 +233,34 @@ def test_a_sentence_answering_the_need_question_fills_more(household: WeChatUser
 def test_questions_about_the_platform_are_answered(household: WeChatUser) -> None:
     assert "不收任何费用" in household.say("申请这个要花钱吗")
     assert "加密" in household.say("我的身份证号会不会泄露出去")
+
+
+def test_how_to_reach_a_household_is_kept_whatever_question_it_is_said_at(
+    app: Flask, household: WeChatUser, dingxi_worker: WeChatUser, redis_url: str
+) -> None:
+    """听不见, 发短信, 晚上才能接电话: noted, shown at the summary, kept (encrypted) with the
+    household and told to the social worker who will call; the question goes on."""
+    reply = household.say("我耳朵听不见 有事给我发短信")
+    assert "会转告社工" in reply and reply.endswith(msg.CONSENT)
+    assert household.say("同意").startswith(msg.ASK_NEED[:8])  # the remark names no need
+    household.conversation(*HOUSEHOLD_ANSWERS[1:4])  # need, description, amount
+    reply = household.say("白天在地里干活 晚上才能接电话")  # at the county question
+    assert reply.startswith(msg.REMARK_NOTED.format(said="晚上才能接电话"))
+    summary = household.conversation(*HOUSEHOLD_ANSWERS[4:])[-1]
+    assert "联系须知：我耳朵听不见，有事给我发短信；晚上才能接电话" in summary
+    household.say("确认")
+
+    [case] = cases(app)
+    assert case.profile.contact_note == "我耳朵听不见，有事给我发短信；晚上才能接电话"
+    assert case.description == HOUSEHOLD_ANSWERS[2]
+    run_worker(redis_url)
+    notice = next(t for t in pushed_texts(dingxi_worker) if "新求助" in t)
+    assert "联系须知：我耳朵听不见" in notice
+    assert "联系须知：我耳朵听不见" in dingxi_worker.say("查看 Q000001")
+
+
+def test_a_relatives_deafness_is_a_need_not_how_to_reach_the_household(
+    household: WeChatUser,
+) -> None:
+    reply = household.say("我儿子是聋哑人 想送他去特教学校")
+    assert reply == msg.CONSENT  # no remark: the son's deafness is what the request is about
