@@ -368,7 +368,7 @@ class Conversation:
             return self._simple("menu")
         if bare(text).rstrip("啦啊呀了哈~") in FAREWELLS:
             return msg.GOODBYE
-        if (flow := registry.flow_for_keyword(bare(text))) is not None:
+        if (flow := self._flow_asked_for(bare(text))) is not None:
             return self.start_from(flow, text)
         number = menu_number(text, len(TOP_MENU))
         if number is not None:
@@ -377,6 +377,15 @@ class Conversation:
                 return self.start(flow)
             return self._simple(choice)
         return self._route_by_nlu(text)
+
+    def _flow_asked_for(self, plain: str) -> Flow | None:
+        """The flow a reply names, or asks for in other words when there is something for
+        it to do (a change to one's request, from someone with none open, is read like any
+        other message)."""
+        if (named := registry.flow_named(plain)) is not None:
+            return named
+        flow = registry.flow_saying(plain)
+        return flow if flow is not None and (flow.needs is None or not flow.needs(self)) else None
 
     def _simple(self, command: str) -> str:
         if command == "status":
@@ -518,14 +527,15 @@ class Conversation:
         return remarked + self.start(flow, slots)
 
     def _prefilled(self, flow: Flow, text: str, entities: dict[str, Any] | None = None) -> Slots:
-        """What a message says for the flow's questions (its trigger's prefill), its remarks
-        left out: 我耳朵听不见 tells how to reach a household, not its need."""
+        """What a message says for the flow's questions (its trigger's prefill), read from
+        its words other than its remarks: 我耳朵听不见 tells how to reach a household, not
+        its need."""
         rest = text
         for remark in flow.remarks:
             rest = remark.left_out(rest)
         if entities is None or rest != text:
             entities = self.services.nlu.interpret(rest).entities if rest else {}
-        return flow.triggers.prefill(rest, entities)
+        return flow.triggers.prefill(text, entities)
 
     def _leaves(self, flow: Flow, state: ConversationState, text: str, command: str | None) -> bool:
         """Whether a message leaves a flow the user did not start: a command, or (unless

@@ -74,10 +74,9 @@ class Remark:
         return "，".join(clauses) or None
 
     def left_out(self, text: str) -> str:
-        """The text without the clauses that make the remark (the rest of a first message)."""
-        if self.found(text) is None:
-            return text
-        return "，".join(c for c in _CLAUSES.split(text) if c and not self.says.search(c))
+        """The text without the words that make the remark (我是聋哑人会做手工活想找个地方
+        上班: what is left asks for work)."""
+        return self.says.sub("，", text).strip("，")
 
 
 @dataclass(frozen=True)

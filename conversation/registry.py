@@ -52,15 +52,26 @@ def flow_for_intent(intent: str) -> Flow | None:
 def flow_for_keyword(text: str) -> Flow | None:
     """The flow a bare reply names exactly, begins with one of its openers, or says in
     other words."""
+    return flow_named(text) or flow_saying(text)
+
+
+def flow_named(text: str) -> Flow | None:
+    """The flow a bare reply names exactly or begins with one of its openers."""
     return next(
         (
             f
             for f in flows().values()
             if text in f.triggers.keywords
             or (f.triggers.openers and text.startswith(f.triggers.openers))
-            or (f.triggers.says is not None and f.triggers.says.search(text))
         ),
         None,
+    )
+
+
+def flow_saying(text: str) -> Flow | None:
+    """The flow whose request a bare reply makes in other words (its trigger's `says`)."""
+    return next(
+        (f for f in flows().values() if f.triggers.says and f.triggers.says.search(text)), None
     )
 
 

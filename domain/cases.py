@@ -157,10 +157,19 @@ def answer_question(
     return outbox.events
 
 
-def supplement(session: Session, case: Case, actor: User, told: str) -> set[Event]:
+NOTE_LENGTH = 200  # a household's contact note, as kept
+
+
+def supplement(
+    session: Session, case: Case, actor: User, told: str, contact_note: str | None = None
+) -> set[Event]:
     """What the household adds after filing (我还想补充一下…): kept with the description,
-    marked as added, and told to the social workers covering the case."""
+    marked as added, and told to the social workers covering the case; what it says about
+    how to reach the household is added to the household's contact note."""
     case.description = f"{case.description}\n【补充】{told}"
+    if contact_note:
+        kept = case.profile.contact_note
+        case.profile.contact_note = "；".join(filter(None, (kept, contact_note)))[:NOTE_LENGTH]
     audit(session, actor.openid, "case.supplemented", "case", case.id)
     outbox = Outbox(session)
     told_key = hashlib.sha256(told.encode()).hexdigest()[:12]

@@ -60,3 +60,32 @@ def test_a_need_told_again_with_a_request_open_asks_add_or_new(
     assert case.description.endswith("【补充】我家的情况又变了孩子他爸也病倒了")
     household.say("孩子上学的学费也交不起了")
     assert "多少钱" in household.say("2")  # a new request, the need already told
+
+
+def test_a_change_or_how_to_be_reached_said_after_filing_goes_with_the_request(
+    app: Flask, household: WeChatUser, dingxi_worker: WeChatUser, redis_url: str
+) -> None:
+    """Said without 补充: a changed sum or household, or how the household would be reached
+    now; never a new request. How to reach it is kept with the household too."""
+    number = file_case(household)
+    added = msg.SUPPLEMENT_ADDED.format(number=number)
+    assert household.say("我想把求助金额改成五千") == added
+    assert household.say("我家又多了一口人 添了个孙子") == added
+    assert household.say("以后别打我电话了 发短信就行") == added
+    run_worker(redis_url)
+    notices = [t for t in pushed_texts(dingxi_worker) if "补充了情况" in t]
+    assert len(notices) == 3 and "发短信就行" in notices[-1]
+    with app.extensions["zhulian"].services.db.session() as session:
+        case = session.scalars(select(Case)).one()
+        assert case.profile.contact_note == "以后别打我电话了，发短信就行"
+        assert case.description.endswith("【补充】以后别打我电话了 发短信就行")
+
+
+def test_how_to_be_reached_said_with_nothing_open_is_read_as_any_message(
+    household: WeChatUser,
+) -> None:
+    """Not 您现在没有进行中的求助: a deaf man asking for work starts his request, the work
+    it is about taken as the need, his deafness noted for the social worker."""
+    reply = household.say("我是聋哑人会做手工活想找个地方上班")
+    assert "会转告社工" in reply and reply.endswith(msg.CONSENT)
+    assert household.say("同意") == msg.ASK_AMOUNT  # the need (work) is taken

@@ -200,6 +200,7 @@ def test_mobile_said_in_chinese_digits(raw: str) -> None:
 def test_a_family_counted_in_a_sentence_is_its_size_but_not_its_children() -> None:
     assert find_household_size("我们一家六个，住在山上") == 6
     assert find_household_size("一家四个孩子都在上学") is None
+    assert find_household_size("我家又多了一口人 添了个孙子") is None  # how many came
 
 
 def test_a_whole_answer_listing_the_household_is_its_size() -> None:
