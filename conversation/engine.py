@@ -455,11 +455,12 @@ class Conversation:
 
     def _status_asked(self, text: str) -> str:
         """Where one's requests and pledges stand; a donor asking who was helped (我捐的钱帮了
-        谁) is told first why the family is not named."""
+        谁) is told first why the family is not named, one asking when it is paid (我捐的钱
+        什么时候扣) how paying works."""
         status = status_text(self.session, self.user, text)
-        if faq.topic_of(text) != "beneficiary":
+        if (topic := faq.topic_of(text)) not in ("beneficiary", "payment"):
             return status
-        told = msg.FAQ["beneficiary"]
+        told = msg.FAQ[topic]
         return told if status == msg.NO_RECORDS else f"{told}\n\n{status}"
 
     def _about_open_request(self, text: str) -> bool:

@@ -685,6 +685,8 @@ def test_a_donor_asking_after_their_gift_gets_its_status(donor: WeChatUser) -> N
     assert "J0" in donor.say("我捐的钱发下去没有")  # not a new pledge, whatever the model says
     reply = donor.say("我捐的钱帮了谁？")
     assert reply.startswith(msg.FAQ["beneficiary"]) and "J0" in reply
+    reply = donor.say("我捐的钱什么时候扣")  # nothing is taken: how paying works, then status
+    assert reply.startswith(msg.FAQ["payment"]) and "J0" in reply
 
 
 def test_asking_how_to_donate_starts_the_pledge(donor: WeChatUser) -> None:
@@ -861,6 +863,7 @@ def test_asking_for_a_moment_is_waited_for(household: WeChatUser) -> None:
         ("网贷还不上了 天天催", "debt"),
         ("我能给你们捐点钱用于运营吗", "running_costs"),
         ("我之前捐的五百块钱 能退吗", "refund"),  # voice input: spaces anywhere
+        ("钱怎么交给你们", "payment"),
     ],
 )
 def test_platform_questions_get_their_own_answer(
