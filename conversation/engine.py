@@ -479,8 +479,12 @@ class Conversation:
         return found[0].number if found else None
 
     def _clarify(self, ranking: list[tuple[str, float]]) -> str:
+        """A numbered question on what a doubtful message meant; a social worker, whose
+        messages are mostly commands, is pointed to them instead."""
         question = clarifying_question(ranking)
-        return self._missed(question) if question else self._not_understood()
+        if question is None or self.worker() is not None:
+            return self._not_understood()
+        return self._missed(question)
 
     def _off_topic(self, text: str, found: Interpretation) -> str:
         """What the service does not do, said plainly when the reading is sure (高铁票怎么退);

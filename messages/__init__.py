@@ -49,6 +49,7 @@ ACKNOWLEDGED = "好的。有需要随时找我，回复“菜单”可以看看�
 NOT_UNDERSTOOD = "不好意思，我没太明白您的意思。\n" + MENU
 # Something the service does not do, read surely as such (高铁票怎么退, 你会唱歌吗).
 OFF_TOPIC = "这个我帮不上忙，我只管求助和捐助的事。\n" + MENU
+EXPORTS_IN_CONSOLE = "表格和报表在网页工作台里导出（Excel）。\n"
 NOT_UNDERSTOOD_WORKER = (
     "不好意思，我没太明白。社工命令回复“帮助”查看，比如“待核实”“查看 Q000001”。\n" + MENU
 )

@@ -28,4 +28,18 @@ def sign_in_link(conversation: Conversation, _found: re.Match[str]) -> str | Non
     )
 
 
-COMMANDS = (Command("登录", re.compile(r"^(登录|登陆|工作台)$"), sign_in_link, priority=85),)
+def exports_asked(conversation: Conversation, found: re.Match[str]) -> str | None:
+    """Asking for a spreadsheet or a report (帮我导出一下本月的表格): they are in the console."""
+    link = sign_in_link(conversation, found)
+    return None if link is None else msg.EXPORTS_IN_CONSOLE + link
+
+
+COMMANDS = (
+    Command("登录", re.compile(r"^(登录|登陆|工作台)$"), sign_in_link, priority=85),
+    Command(
+        "导出说法",
+        re.compile(r"^.{0,10}(?:导出|报表|表格|excel|台账|花名册|下载数据).{0,10}$", re.I),
+        exports_asked,
+        priority=16,
+    ),
+)

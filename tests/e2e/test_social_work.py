@@ -389,6 +389,17 @@ def test_a_workers_plain_commands_in_other_words(
     assert suggested.endswith(f"金额 {number} 30000")
     assert dingxi_worker.say("今天天气不错").startswith(msg.NOT_UNDERSTOOD_WORKER[:20])
     assert household.say("看看统计") == msg.NOT_UNDERSTOOD  # a household has no such command
+    assert dingxi_worker.say("有什么要我处理的") == dingxi_worker.say("待核实")
+    # a doubtful reading gets the commands, not the households' numbered question
+    assert dingxi_worker.say("这个咋整").startswith(msg.NOT_UNDERSTOOD_WORKER[:20])
+
+
+def test_a_worker_asking_for_a_spreadsheet_gets_the_console_not_a_help_request(
+    household: WeChatUser, dingxi_worker: WeChatUser
+) -> None:
+    reply = dingxi_worker.say("帮我导出一下本月的表格")
+    assert reply.startswith(msg.EXPORTS_IN_CONSOLE) and "/console/link/" in reply
+    assert "/console/link/" not in household.say("要填什么表格吗")  # not staff
 
 
 def test_a_workers_command_in_the_middle_of_a_flow_runs_and_the_flow_goes_on(
