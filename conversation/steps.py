@@ -315,7 +315,8 @@ def _resolve_with_context(text: str, state: ConversationState) -> Resolution:
     return resolve_region(text)
 
 
-def _chosen(text: str, state: ConversationState) -> str | None:
+def chosen_option(text: str, state: ConversationState) -> str | None:
+    """The option a numbered reply picks, of those the last question offered."""
     if not state.choices:
         return None
     number = menu_number(text, len(state.choices))
@@ -324,7 +325,7 @@ def _chosen(text: str, state: ConversationState) -> str | None:
 
 def parse_county(text: str, state: ConversationState) -> str:
     """A county-level region code; asks which one when the place is ambiguous or too wide."""
-    chosen = _chosen(text, state)
+    chosen = chosen_option(text, state)
     if chosen is not None and is_county_level(chosen):
         return chosen
     # a city chosen from places of the same name (西安) is asked about in turn
@@ -354,7 +355,7 @@ def county_named(text: str, entities: dict[str, Any]) -> Slots:
 def parse_region_preference(text: str, state: ConversationState) -> str:
     """Any level of region (a donor may prefer a whole province), or 'any'. A place named
     with "anywhere" (甘肃哪里都行) is that place; several (云南贵州都行) are asked to choose."""
-    chosen = _chosen(text, state)
+    chosen = chosen_option(text, state)
     if chosen is not None:
         return chosen
     if places := places_side_by_side(text):

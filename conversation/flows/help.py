@@ -14,11 +14,13 @@ from conversation.steps import (
     AMOUNT_UNKNOWN,
     NEED_GUESS,
     REGION_WITHIN,
+    Ask,
     Reprompt,
     Slots,
     Step,
     ask_county,
     ask_need,
+    chosen_option,
     details_in_need_answer,
     parse_consent,
     parse_county,
@@ -186,6 +188,8 @@ def _parse_phone(text: str, state: ConversationState) -> str:
 
 
 def _parse_name(text: str, state: ConversationState) -> str:
+    if (chosen := chosen_option(text, state)) is not None:
+        return chosen  # of the names said one by one
     for slot, pattern, validator in WRITTEN_WITH_NAME:
         if (found := pattern.search(text)) is None:
             continue
@@ -198,6 +202,9 @@ def _parse_name(text: str, state: ConversationState) -> str:
         raise Reprompt(msg.BAD_NAME)
     clauses = [clause for clause in re.split(r"[，,。；;\s]", text) if clause.strip()]
     head = next((i for i, c in enumerate(clauses) if HEAD_OF_HOUSEHOLD.search(c)), None)
+    if head is None and len(names := _names_told(clauses)) > 1:
+        options = "\n".join(f"{i} {name}" for i, name in enumerate(names, start=1))
+        raise Ask(msg.WHICH_NAME_IS_HEAD.format(options=options), choices=names)
     # 户主是我老头子，叫李根生: the name may follow the clause that says whose it is
     tried = [text] if head is None else [clauses[head], "".join(clauses[head : head + 2])]
     name = next((named for said in tried if (named := _name_in(said)) is not None), None)
@@ -206,6 +213,16 @@ def _parse_name(text: str, state: ConversationState) -> str:
     if name is None:
         raise Reprompt(msg.BAD_NAME)
     return name
+
+
+# A clause that says whose name follows (我老公叫张大山, 我的名字是李小花).
+NAMES_ONE = re.compile(r"叫|名字|姓名")
+
+
+def _names_told(clauses: list[str]) -> list[str]:
+    """The names said one by one (我老公叫张大山 我叫李小花), each once."""
+    names = (_name_in(clause) for clause in clauses if NAMES_ONE.search(clause))
+    return list(dict.fromkeys(name for name in names if name is not None))
 
 
 # A sum and nothing else (两万, 要三千五吧): no name.

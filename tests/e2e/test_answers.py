@@ -587,6 +587,16 @@ def test_a_question_at_the_name_or_id_question_is_answered_not_taken(
     assert household.say("身份证号必须填吗").startswith(msg.FAQ["why_id"])
 
 
+def test_two_names_said_at_the_name_question_are_asked_which_heads_the_household(
+    household: WeChatUser,
+) -> None:
+    household.conversation("我想求助", *HOUSEHOLD_ANSWERS[:6])  # up to the name question
+    reply = household.say("我老公叫张大山 我叫李小花")
+    assert reply == msg.WHICH_NAME_IS_HEAD.format(options="1 张大山\n2 李小花")
+    assert household.say("2") == msg.ASK_ID_NUMBER
+    assert "姓名：李小花" in household.conversation(*HOUSEHOLD_ANSWERS[7:])[-1]
+
+
 @pytest.mark.parametrize("said", ["不知道写啥", "要写多详细啊", "怎么写"])
 def test_not_knowing_what_to_tell_is_shown_how(household: WeChatUser, said: str) -> None:
     household.conversation("我想求助", "同意", "8")  # 其他: the description is asked
