@@ -579,6 +579,8 @@ BIND_ERRORS = {
 UNBOUND = "已解绑，您不再接收求助通知。需要时请向机构要新的邀请码。"
 # A case action said in a sentence: the command it stands for, to send as it is.
 WORKER_COMMAND_FORMAT = "要{action}的话，请按这个格式发（可以直接复制后改）：\n{command}"
+# How an action reads after 要 (要改金额的话), where its command word does not
+ACTION_SAID = {"金额": "改金额", "致贫": "改致贫原因", "补充": "请家庭补充", "记录": "记下回答"}
 WORKER_HELP = (
     "社工命令：\n"
     "待核实 — 我负责地区等待核实的求助\n"

@@ -40,21 +40,32 @@ def _view_other(conversation: Conversation, found: re.Match[str]) -> str:
     return viewer.match(record_id, full)
 
 
+# Words around a command that are no note (好的 确认一下M2; 麻烦帮我核实Q3)
+_FILLER = re.compile(r"^(?:(?:好的?|嗯+|行|可以|那就|麻烦|请|帮我)[，,\s]*)+", re.I)
+
+
 def _as_command(conversation: Conversation, found: re.Match[str]) -> str:
-    """A case action said in a sentence (已经上门看过了，情况属实，核实一下Q000002): the
-    command it stands for, to check and send; nothing is done from a sentence."""
-    action, number, text = found.group(1), int(found.group(2)), found.group(0)
-    note = re.sub(rf"(?:{action})(?:一下)?|[QqＱ]\s*0*{number}(?:的|号)?", "", text)
-    note = note.strip(" ，,。；;：:")
+    """An action on a case or a match said in a sentence (已经上门看过了，情况属实，核实一下
+    Q000002; 好的 确认一下M2): the command it stands for, to check and send; nothing is done
+    from a sentence."""
+    action, number, text = found.group(1), int(found.group(3)), found.group(0)
+    letter = found.group(2).upper().replace("Ｑ", "Q")
+    note = re.sub(rf"(?:{action})(?:一下)?|{found.group(2)}\s*0*{number}(?:的|号)?", "", text)
+    note = _FILLER.sub("", note.strip(" ，,。；;：:"))
     if action == "金额" and (amount := parse_amount(note)) is not None:  # Q2的金额改成三万
         note = str(amount)
-    command = f"{action} Q{number:06d}" + (f" {note}" if note else "")
-    return msg.WORKER_COMMAND_FORMAT.format(action=action, command=command)
+    command = f"{action} {letter}{number:06d}" + (f" {note}" if note else "")
+    return msg.WORKER_COMMAND_FORMAT.format(
+        action=msg.ACTION_SAID.get(action, action), command=command
+    )
 
 
-ACTION_IN_A_SENTENCE = (
-    rf"^(?=.*?({'|'.join(WorkerCommands.CASE_ACTIONS)}))(?=.*?[QqＱ]\s*(\d{{1,6}})(?!\d)).+$"
-)
+def _in_a_sentence(actions: tuple[str, ...], letters: str) -> str:
+    """One of the actions and a record number, anywhere in a sentence."""
+    return rf"^(?=.*?({'|'.join(actions)}))(?=.*?([{letters}])\s*(\d{{1,6}})(?!\d)).+$"
+
+
+MATCH_ACTIONS = ("确认", "拒绝", "送达")
 
 
 def _worker(name: str, pattern: str, run: Run, priority: int = 70) -> Command:
@@ -62,7 +73,9 @@ def _worker(name: str, pattern: str, run: Run, priority: int = 70) -> Command:
 
 
 COMMANDS = (
-    _worker("配对", r"^(确认|拒绝|送达)\s*[Mm]\s*(\d+)\s*(.*)$", match_command, priority=80),
+    _worker(
+        "配对", rf"^({'|'.join(MATCH_ACTIONS)})\s*[Mm]\s*(\d+)\s*(.*)$", match_command, priority=80
+    ),
     _worker("查看记录", r"^查看\s*([JjMm])\s*(\d+)\s*(全部)?\s*$", _view_other, priority=80),
     *(
         _worker(action, rf"^{action}\s*[QqＱ]?\s*(\d+)\s*(.*)$", _on_case(action))
@@ -81,7 +94,8 @@ COMMANDS = (
     _worker("统计", r"^统计$", _plain(WorkerCommands.stats)),
     _worker("解绑", r"^解绑$", _plain(WorkerCommands.unbind)),
     _worker("代办", r"^代办$", _plain(WorkerCommands.file_on_behalf)),
-    _worker("命令格式", ACTION_IN_A_SENTENCE, _as_command, priority=20),
+    _worker("命令格式", _in_a_sentence(WorkerCommands.CASE_ACTIONS, "QqＱ"), _as_command, 20),
+    _worker("配对命令格式", _in_a_sentence(MATCH_ACTIONS, "Mm"), _as_command, priority=20),
     # the plain commands in other words (要核实的有哪些, 今天有啥新的求助吗, 看看统计, 怎么驳回)
     _worker(
         "待核实说法",

@@ -386,7 +386,12 @@ def test_a_workers_plain_commands_in_other_words(
     assert dingxi_worker.say("看看统计") == dingxi_worker.say("统计")
     assert dingxi_worker.say("怎么驳回") == msg.WORKER_HELP
     suggested = dingxi_worker.say(f"{number}的金额改成三万")
-    assert suggested.endswith(f"金额 {number} 30000")
+    assert suggested == msg.WORKER_COMMAND_FORMAT.format(
+        action="改金额", command=f"金额 {number} 30000"
+    )
+    assert dingxi_worker.say("好的 确认一下M2") == msg.WORKER_COMMAND_FORMAT.format(
+        action="确认", command="确认 M000002"
+    )  # a match's action in a sentence too, what is said around it left out
     assert dingxi_worker.say("今天天气不错").startswith(msg.NOT_UNDERSTOOD_WORKER[:20])
     assert household.say("看看统计") == msg.NOT_UNDERSTOOD  # a household has no such command
     assert dingxi_worker.say("有什么要我处理的") == dingxi_worker.say("待核实")
