@@ -1,9 +1,11 @@
 """Matches and pledges in the chat: the social worker's 确认 / 拒绝 / 送达 M… over
-`domain.matches`, and a donor's 取消认捐 J…."""
+`domain.matches`, a donor's 取消认捐 J…, and the donor's or household's word that the help
+was handed over."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import messages as msg
@@ -77,3 +79,36 @@ def cancel_pledge(conversation: Conversation, found: re.Match[str]) -> str:
     if pledge.kind != ResourceKind.MONEY:
         return msg.PLEDGE_CANCELLED_IN_KIND.format(pledge=number)
     return msg.PLEDGE_CANCELLED.format(pledge=number, left=left)
+
+
+def handed_over(as_donor: bool) -> Callable[[Conversation, re.Match[str]], str | None]:
+    """A donor saying the help is on its way (我已经转过去了), or a household that it came
+    (钱收到了), while a confirmed match waits for delivery: passed on to the social workers
+    who record it. Without such a match the words are left to the rest of the bot."""
+
+    def said(conversation: Conversation, _found: re.Match[str]) -> str | None:
+        session, user = conversation.session, conversation.user
+        waiting = matches.awaiting_delivery(session, user, as_donor)
+        if not waiting:
+            return None
+        for match in waiting:
+            conversation.emit(*matches.handed_over_said(session, match, user, as_donor))
+        return msg.HANDED_OVER_NOTED_DONOR if as_donor else msg.HANDED_OVER_NOTED_HOUSEHOLD
+
+    return said
+
+
+# Said as done, not asked (钱转了吗, 还没收到): neither a question nor a "not yet", and
+# said first, of the money or things (钱已经收到了), not inside another answer (5分 药收到了).
+_DONE = (
+    r"^(?!.*[吗么？?]\s*$)(?!.*没)(?:我们?|俺们?)?(?:已经|刚刚?|刚才|都)?把?"
+    r"(?:钱|款|捐款|善款|东西|物资|快递|包裹)?(?:已经|都|也)?"
+)
+_AFTER = r"[^？?吗]{0,12}$"
+PAID_SAID = re.compile(
+    _DONE + r"(?:转过去了|转过去啦|转好了|转了|转账了|已转账|转账成功|打过去了|汇过去了|付过了|付了"
+    r"|寄出去了|寄过去了|寄了|快递发了|发快递了)" + _AFTER
+)
+RECEIVED_SAID = re.compile(
+    _DONE + r"(?:收到了|收到啦|已收到|到账了|拿到了|领到了|送来了|送到了)" + _AFTER
+)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 import messages as msg
@@ -29,6 +29,8 @@ from storage.models import (
     User,
     utcnow,
 )
+from storage.repositories import audit
+from storage.social_work import covering_workers
 from vocabulary import NEED_LABELS
 
 
@@ -116,6 +118,35 @@ def decline(session: Session, match: Match, actor: User, reason: str) -> set[Eve
         session.expire(match.pledge)
     settle(session, {match.case_id}, {match.pledge_id})
     return {Event.MATCHING_NEEDED}  # what was declined looks for another case
+
+
+def awaiting_delivery(session: Session, user: User, as_donor: bool) -> list[Match]:
+    """The user's confirmed matches not delivered yet: of its pledges as the donor, or of
+    its requests as the household."""
+    owner = Pledge.donor_id == user.id if as_donor else Case.user_id == user.id
+    return list(
+        session.scalars(
+            select(Match)
+            .join(Pledge, Pledge.id == Match.pledge_id)
+            .join(Case, Case.id == Match.case_id)
+            .where(owner, Match.status == MatchStatus.CONFIRMED)
+            .order_by(Match.id)
+        )
+    )
+
+
+def handed_over_said(session: Session, match: Match, actor: User, by_donor: bool) -> set[Event]:
+    """The donor says the help is on its way (我已经转过去了), or the household that it came
+    (钱收到了): the social workers covering the case are asked to check and record the
+    delivery (送达), which alone moves the match. Each side's word is passed on once."""
+    side = "donor" if by_donor else "household"
+    text = msg.HANDED_OVER_FOR_WORKER[side].format(match=match.number, case=match.case.number)
+    outbox = Outbox(session)
+    for worker in covering_workers(session, match.case.region_code):
+        key = f"handed-over:{side}:{match.id}:{worker.id}"
+        outbox.notify(worker.user_id, key, text, match.console_path)
+    audit(session, actor.openid, "match.handed_over_said", "match", match.id, side=side)
+    return outbox.events
 
 
 @dataclass(frozen=True)

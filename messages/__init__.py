@@ -577,6 +577,17 @@ BIND_ERRORS = {
     "expired": "这个邀请码已经过期了，请向机构要一个新的。",
 }
 UNBOUND = "已解绑，您不再接收求助通知。需要时请向机构要新的邀请码。"
+HANDED_OVER_FOR_WORKER = {
+    "donor": (
+        "捐助人说配对 {match}（求助 {case}）已经转账或寄出。"
+        "请核对，交到家庭手里后回复“送达 {match} 备注”。"
+    ),
+    "household": (
+        "求助 {case} 的家庭说配对 {match} 的帮助已经收到。请核对后回复“送达 {match} 备注”。"
+    ),
+}
+HANDED_OVER_NOTED_DONOR = "收到，谢谢您！已经告诉负责的社工，核对后交到家庭手里，会在这里告诉您。"
+HANDED_OVER_NOTED_HOUSEHOLD = "太好了！已经告诉社工，社工核对后会记下来。"
 # A case action said in a sentence: the command it stands for, to send as it is.
 WORKER_COMMAND_FORMAT = "要{action}的话，请按这个格式发（可以直接复制后改）：\n{command}"
 # How an action reads after 要 (要改金额的话), where its command word does not

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import messages as msg
 from conversation.commands import Command
-from conversation.matches import cancel_pledge, own_pledge
+from conversation.matches import PAID_SAID, cancel_pledge, handed_over, own_pledge
 from conversation.status import pledge_line
 from domain.events import Event, StaleRecord
 from domain.pledges import OPEN, BelowPromised, change_amount
@@ -136,4 +136,5 @@ COMMANDS = (
     Command(
         "不公开", re.compile(r"^(?:不公开|取消公开)\s*[Jj]\s*(\d+)\s*$"), unlist_me, priority=50
     ),
+    Command("已转账", PAID_SAID, handed_over(as_donor=True), priority=40),
 )

@@ -1,6 +1,7 @@
 """撤回求助 Q…: a household withdraws a request it no longer needs, before any help is
 promised to it; 撤回求助 alone lists the requests it can withdraw, each with the words
-that do it (a withdrawal is never guessed). The social workers covering it are told."""
+that do it (a withdrawal is never guessed). The social workers covering it are told.
+钱收到了: the help promised has come, passed on to the workers who record it."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import messages as msg
 from conversation.commands import Command
+from conversation.matches import RECEIVED_SAID, handed_over
 from domain import attachments, cases
 from storage.models import Case, CaseStatus
 from storage.repositories import numbered
@@ -63,4 +65,5 @@ COMMANDS = (
         which_case,
         priority=50,
     ),
+    Command("已收到", RECEIVED_SAID, handed_over(as_donor=False), priority=40),
 )

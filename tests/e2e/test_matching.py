@@ -41,7 +41,7 @@ from storage.models import (
     User,
     utcnow,
 )
-from tests.support.chat import file_case, money_match_proposed, run_worker
+from tests.support.chat import file_case, money_match_proposed, pushed_texts, run_worker
 from tests.support.wechat import WeChatUser
 
 TONGWEI = "621121"
@@ -406,3 +406,29 @@ def test_decline_while_a_matcher_run_books_loses_nothing(app: Flask) -> None:
         )
     assert before == first_amount and booked > 0
     assert case.amount_matched == booked  # the run's booking survived the decline
+
+
+def test_the_donor_saying_it_is_paid_and_the_household_that_it_came_reach_the_worker(
+    app: Flask,
+    household: WeChatUser,
+    donor: WeChatUser,
+    redis_url: str,
+    dingxi_worker: WeChatUser,
+) -> None:
+    """我已经转过去了 and 钱收到了 while a confirmed match waits for delivery: the workers
+    hear each once, and only their 送达 moves the match. Before a match is confirmed, the
+    same words are read as before."""
+    assert donor.say("我已经转过去了") != msg.HANDED_OVER_NOTED_DONOR  # nothing to hand over
+    match = money_match_proposed(household, donor, dingxi_worker, redis_url)
+    assert household.say("钱收到了") != msg.HANDED_OVER_NOTED_HOUSEHOLD  # not confirmed yet
+    assert "已确认" in dingxi_worker.say(f"确认 {match}")
+    assert donor.say("我已经转过去了") == msg.HANDED_OVER_NOTED_DONOR
+    assert donor.say("转好了") == msg.HANDED_OVER_NOTED_DONOR
+    assert donor.say("钱转了吗") != msg.HANDED_OVER_NOTED_DONOR  # a question
+    assert household.say("收到了，谢谢你们！") == msg.HANDED_OVER_NOTED_HOUSEHOLD
+    run_worker(redis_url)
+    told = [t for t in pushed_texts(dingxi_worker) if f"送达 {match}" in t]
+    assert len(told) == 2  # once from each side
+    assert "捐助人说" in told[0] and "家庭说" in told[1]
+    with app.extensions["zhulian"].services.db.session() as session:
+        assert session.scalars(select(Match)).one().status == MatchStatus.CONFIRMED
