@@ -79,6 +79,8 @@ def test_a_donors_questions_mid_flow_about_paying_and_collecting_are_answered(
     donor.conversation("我要捐助", "1")  # at the need question
     reply = donor.say("能不能直接给我一个账号我转过去")
     assert reply.startswith(msg.FAQ["payment"]) and "想帮助哪方面" in reply
+    reply = donor.say("账号发我一下")  # asked as a request, without 吗
+    assert reply.startswith(msg.FAQ["payment"]) and "想帮助哪方面" in reply
     donor.say("取消")
     donor.conversation("我要捐助", "2", "不限", "几袋大米")  # at the place question
     reply = donor.say("我在成都 能上门来拿吗")
