@@ -419,6 +419,8 @@ class Conversation:
             return self._clarify(found.ranking)
         if intent == HELP and of_another_family(text):
             intent = UNSURE_SIDE  # 有个邻居老太太没人管: the question offers asking for them
+        if intent in (UNSURE_SIDE, "greet") and self._waiting_for_person():
+            return msg.HANDOFF_WAITING_KEPT  # 人呢, 我想问问我家的事: for the person coming
         if intent in (HELP, UNSURE_SIDE) and self._about_open_request(text):
             return status_text(self.session, self.user) + msg.OPEN_REQUEST_HINT  # 能不能快点
         entities: dict[str, Any] = found.entities
@@ -458,6 +460,8 @@ class Conversation:
         谁) is told first why the family is not named, one asking when it is paid (我捐的钱
         什么时候扣) how paying works."""
         status = status_text(self.session, self.user, text)
+        if status == msg.NO_RECORDS and self._waiting_for_person():
+            return msg.HANDOFF_WAITING_KEPT  # 怎么还没人理我: the person asked for
         if (topic := faq.topic_of(text)) not in ("beneficiary", "payment"):
             return status
         told = msg.FAQ[topic]
@@ -503,9 +507,16 @@ class Conversation:
         worker = self.worker() is not None  # a social worker is pointed to the commands
         return self._missed(msg.NOT_UNDERSTOOD_WORKER if worker else msg.NOT_UNDERSTOOD)
 
+    def _waiting_for_person(self) -> bool:
+        """Whether the user asked for a person who has not taken it yet."""
+        return handoffs.open_handoff_of(self.session, self.user) is not None
+
     def _missed(self, reply: str) -> str:
         """A reply to a message not understood (the menu or a clarifying question); from
-        the third miss in a row, a person is offered too."""
+        the third miss in a row, a person is offered too. While a person is on the way,
+        the message is left for them."""
+        if self._waiting_for_person():
+            return msg.HANDOFF_WAITING_KEPT
         misses = self.services.store.add_miss(self.openid)
         return reply + (msg.OFFER_PERSON if misses >= MAX_FAILURES else "")
 

@@ -81,7 +81,10 @@ def staff_command(conversation: Conversation, found: re.Match[str]) -> str:
         if action == "接手":
             who = msg.ORG_WORKER.format(org=worker.organisation.name) if worker else msg.OPERATORS
             handoffs.take(session, handoff, actor, who, conversation.notify)
-            return msg.HANDOFF_TAKEN_OK.format(number=handoff.number)
+            said = handoffs.said_while_waiting(session, handoff)
+            lines = "".join(f"\n· {text}" for text in said)
+            waiting = msg.SAID_WHILE_WAITING.format(lines=lines) if said else ""
+            return msg.HANDOFF_TAKEN_OK.format(number=handoff.number) + waiting
         if action == "回复":
             if not rest:
                 return msg.NEED_HANDOFF_TEXT.format(number=handoff.number)

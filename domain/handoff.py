@@ -93,6 +93,22 @@ def _recent_lines(session: Session, user: User) -> str:
     return "\n".join(f"· {text}" for text in reversed(texts)) or "（没有文字消息）"
 
 
+def said_while_waiting(session: Session, handoff: Handoff) -> list[str]:
+    """What the household wrote after asking for a person, before one took the hand-off
+    (the latest few), for whoever takes it."""
+    texts = session.scalars(
+        select(InboundMessage.content)
+        .where(
+            InboundMessage.openid == handoff.user.openid,
+            InboundMessage.content.is_not(None),
+            InboundMessage.received_at > handoff.requested_at,
+        )
+        .order_by(InboundMessage.id.desc())
+        .limit(RECENT_MESSAGES)
+    ).all()
+    return [text for text in reversed(texts) if text]
+
+
 def _announce_request(session: Session, handoff: Handoff, notify: Notify) -> None:
     case = session.get(Case, handoff.case_id) if handoff.case_id else None
     text = msg.HANDOFF_FOR_WORKER.format(

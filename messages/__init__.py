@@ -108,6 +108,8 @@ HANDOFF_TAKEN_OK = (
     "已接手 {number}。用“回复 {number} 内容”和对方说话，说完了回复“结束对话 {number}”。"
 )
 HANDOFF_NOT_WAITING = "{number} 已经由别人接手或已经结束了。"
+SAID_WHILE_WAITING = "\n对方等待时说：{lines}"
+HANDOFF_WAITING_KEPT = "社工还没接手，接手后会在这里直接回复您；您现在说的话，社工接手时都能看到。"
 HANDOFF_ALREADY_YOURS = "{number} 已经是您在接手了，用“回复 {number} 内容”说话。"
 HANDOFF_NOT_YOURS = "{number} 不是您正在接手的对话。先回复“接手 {number}”。"
 NO_SUCH_HANDOFF = "没有找到 {number}，或者它不在您负责的地区。"

@@ -35,6 +35,7 @@ from conversation.engine import Conversation, Services
 from domain.events import Event, Outcome
 from nlu.text import normalise_text
 from storage import crypto
+from storage.models import utcnow
 from storage.repositories import arrival, log_inbound
 from web.follow_up import FollowUps
 
@@ -230,6 +231,7 @@ class Dispatcher:
         end of the budget goes into the outbox in the same transaction, so it reaches the
         user even if this process dies right after the commit (WeChat does not retry a
         `success`)."""
+        began = utcnow()
         arrived = arrival(session, key, message.source)
         if arrived.earlier is not None:  # handled before its claim lapsed: never twice
             logged, reply = arrived.earlier
@@ -238,7 +240,9 @@ class Dispatcher:
         conversation = Conversation(self.services, session, message.source, arrived)
         outcome = conversation.outcome(self._reply(conversation, message, text))
         kept = None if Event.DATA_ERASED in outcome.events else text
-        log_inbound(session, key, message.source, message.type, kept, reply=outcome.reply)
+        log_inbound(
+            session, key, message.source, message.type, kept, "handled", outcome.reply, began
+        )
         if outcome.reply and time.monotonic() >= deadline - LATE_MARGIN_SECONDS:
             conversation.notify(conversation.user.id, f"late-reply:{key}", outcome.reply)
             conversation.emit(Event.NOTIFICATIONS_WRITTEN)

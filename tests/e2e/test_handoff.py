@@ -170,3 +170,18 @@ def test_despair_beside_a_request_or_inside_a_flow_keeps_it(household: WeChatUse
 def test_danger_gets_the_numbers_to_call_before_the_reply(household: WeChatUser) -> None:
     reply = household.say("我被车撞了对方跑了，腿骨折了住院要两万")
     assert reply.startswith(msg.EMERGENCY) and "同意" in reply  # the help request begins too
+
+
+def test_what_is_said_while_waiting_is_left_for_the_person_who_takes_it(
+    household: WeChatUser, dingxi_worker: WeChatUser, redis_url: str
+) -> None:
+    """人呢, 怎么还没人理我, 我想问问我家的事 while nobody has taken the hand-off: told it is
+    kept for them (not the menu, not 您是想求助还是捐助); whoever takes it reads it."""
+    household.say("人工")
+    assert "定西社工站" in household.say("甘肃定西通渭")
+    assert household.say("我想问问我家的事") == msg.HANDOFF_WAITING_KEPT
+    assert household.say("人呢") == msg.HANDOFF_WAITING_KEPT
+    assert household.say("怎么还没人理我") == msg.HANDOFF_WAITING_KEPT
+    run_worker(redis_url)
+    reply = dingxi_worker.say(f"接手 {handoff_number(dingxi_worker)}")
+    assert reply.endswith("对方等待时说：\n· 我想问问我家的事\n· 人呢\n· 怎么还没人理我")
