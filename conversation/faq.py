@@ -50,6 +50,13 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     (
+        "delete_photos",  # before "photos": 照片删掉, not how to send them
+        (
+            *("照片删", "删照片", "删掉照片", "删除照片", "删了照片", "照片撤回", "撤回照片"),
+            *("照片不要了",),
+        ),
+    ),
+    (
         "photos",
         (
             *("怎么发照片", "照片怎么发", "怎么发图", "图片怎么发", "怎么上传", "怎么传"),
@@ -281,7 +288,7 @@ def answer_to_question(text: str) -> str | None:
 # before anything else.
 ALWAYS = (
     *("press", "who_answers", "partnership", "certificate", "dibao", "adoption", "trust"),
-    *("refund", "address", "photos", "voice", "unsubscribe"),
+    *("refund", "address", "delete_photos", "photos", "voice", "unsubscribe"),
 )
 
 

@@ -877,6 +877,7 @@ def test_asking_for_a_moment_is_waited_for(household: WeChatUser) -> None:
         ("我之前捐的五百块钱 能退吗", "refund"),  # voice input: spaces anywhere
         ("钱怎么交给你们", "payment"),
         ("我想請問一下你們是做什麼的", "about"),  # a doubtful reading, said politely
+        ("能不能帮我把孩子的照片删掉", "delete_photos"),  # not a help request
     ],
 )
 def test_platform_questions_get_their_own_answer(

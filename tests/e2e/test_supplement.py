@@ -37,6 +37,7 @@ def test_saying_only_that_there_is_more_asks_what(household: WeChatUser) -> None
 
 def test_nothing_open_to_add_to_is_said(household: WeChatUser) -> None:
     assert household.say("我想补充一下家里的情况") == msg.SUPPLEMENT_NO_CASE
+    assert household.say("我要改地址 我们搬到县城了") == msg.SUPPLEMENT_NO_CASE  # no request
     assert household.say("补充一下") == msg.SUPPLEMENT_NO_CASE  # not asked what first
 
 
@@ -72,13 +73,14 @@ def test_a_change_or_how_to_be_reached_said_after_filing_goes_with_the_request(
     assert household.say("我想把求助金额改成五千") == added
     assert household.say("我家又多了一口人 添了个孙子") == added
     assert household.say("以后别打我电话了 发短信就行") == added
+    assert household.say("我要改地址 我们搬到县城了") == msg.SUPPLEMENT_ADDED.format(number=number)
     run_worker(redis_url)
     notices = [t for t in pushed_texts(dingxi_worker) if "补充了情况" in t]
-    assert len(notices) == 3 and "发短信就行" in notices[-1]
+    assert len(notices) == 4 and "发短信就行" in notices[2] and "搬到县城" in notices[3]
     with app.extensions["zhulian"].services.db.session() as session:
         case = session.scalars(select(Case)).one()
         assert case.profile.contact_note == "以后别打我电话了，发短信就行"
-        assert case.description.endswith("【补充】以后别打我电话了 发短信就行")
+        assert case.description.endswith("【补充】我们搬到县城了")
 
 
 def test_how_to_be_reached_said_with_nothing_open_is_read_as_any_message(
