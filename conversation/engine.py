@@ -824,8 +824,8 @@ class Conversation:
     def _story_kept(self, flow: Flow, state: ConversationState, text: str) -> bool:
         """What a first message would have said, told at the flow's first question (the
         need, the sum, the place at the consent question): kept, so it is not asked for
-        again. Whether anything was kept."""
-        if state.step != flow.steps[0].name:
+        again. Whether anything was kept. A lone menu digit tells nothing (3 is no sum)."""
+        if state.step != flow.steps[0].name or re.fullmatch(r"\d{1,2}", bare(text)):
             return False
         found = self._prefilled(flow, text)
         found = {key: value for key, value in found.items() if key not in state.slots}

@@ -22,7 +22,7 @@ GIVE = "offer_donation"
 _NUM = r"[\d一二两三四五六七八九十几百千万]"
 _ME = r"(?:我|俺|咱|阿拉|额)"
 _OTHER_PEOPLE = (
-    r"患儿|患者|病人|病患|家庭|困难户|贫困户|贫困生|学生|孩子们|老人们|山区|他们|她们|别人"
+    r"患儿|患者|病人|病患|家庭|困难户|贫困户|五保户|低保户|贫困生|学生|孩子们|老人们|山区|他们|她们|别人"
     r"|乡亲|群众|村民|留守|孤寡|灾区|受灾的"
 )
 # 帮我 / 帮我们: for oneself, unless "我们" goes on to name other people (帮我们老家的留守儿童;
@@ -180,7 +180,9 @@ OTHERS = re.compile(_OTHER_PEOPLE)
 # is given too.
 GIVING = re.compile(r"捐|资助|赞助|出钱|送给")
 REGISTERS_OTHERS = re.compile(
-    r"帮(?![我俺咱自])[^，。]{0,12}(?:登记|报名|申请(?!成为|当|做)|求助)(?!志愿|义工)"
+    # not for oneself (帮我申请), but for one's village or school (帮我们村的五保户申请)
+    r"帮(?!自|[我俺咱](?!们?(?:村|屯|寨|组|乡|镇|社区|小区|学校|班)))"
+    r"[^，。]{0,12}(?:登记|报名|申请(?!成为|当|做)|求助)(?!志愿|义工)"
 )
 ANOTHER_FAMILY = re.compile(
     rf"(?:替|帮|给)[我俺]?的?{_NEIGHBOUR}|^(?:你好)?[，,]?(?:有个|有一个|我们?的?)?{_NEIGHBOUR}"

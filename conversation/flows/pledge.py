@@ -62,7 +62,7 @@ HOW_MANY = re.compile(
 
 # Leaving the name to us is no name (随便, 不用写); how it is said around a name (就叫我老王吧).
 NO_NAME_WANTED = re.compile(
-    r"^(?:我?叫我?|称呼)?(?:随便叫?|随意|都行|都可以|无所谓|不重要|不用写?|不写|不留|你们定|你们看着办"
+    r"^(?:我?叫我?|称呼)?(?:随便叫?|随意|都行|都可以|不限|无所谓|不重要|不用写?|不写|不留|你们定|你们看着办"
     r"|(?:写|叫|称呼)?(?:啥|什么)都(?:行|可以)|怎么(?:叫|称呼|写)都(?:行|可以))(?:名字|名)?[吧了的啦]?$"
 )
 # An organisation giving its name ("我们公司叫星辰科技", "单位名称是…").

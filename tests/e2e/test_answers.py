@@ -444,6 +444,7 @@ def test_an_earlier_answer_corrected_midway_is_changed_and_the_question_asked_ag
         # someone from a public body, for the people it serves, or for the whole village
         "我是镇妇联的，我们这有几个单亲妈妈想学手艺",
         "我们村今年受灾了，想给村里申请点救灾物资",
+        "我想帮我们村的五保户申请",  # 我们村 is no 我
     ],
 )
 def test_a_neighbours_hardship_is_asked_about_not_taken_as_ones_own(
@@ -610,7 +611,7 @@ def test_not_knowing_what_to_tell_is_shown_how(household: WeChatUser, said: str)
     ("said", "shown"),
     [
         *(("就叫我老王吧", "称呼：老王"), ("随便", "称呼：匿名"), ("不用写", "称呼：匿名")),
-        *(("我叫什么都行", "称呼：匿名"), ("怎么称呼都可以", "称呼：匿名")),
+        *(("我叫什么都行", "称呼：匿名"), ("怎么称呼都可以", "称呼：匿名"), ("不限", "称呼：匿名")),
     ],
 )
 def test_the_donors_name_is_read_out_of_how_it_is_said(
@@ -827,6 +828,12 @@ def test_the_story_told_at_the_consent_question_is_kept(app: Flask, household: W
     summary = household.conversation("王秀兰", "532924195203041223", "13912345678")[-1]
     assert "需要金额：200000 元" in summary and "家庭人口：3 口人" in summary
     assert "情况说明：孙子耳朵聋了想配个人工耳蜗要二十多万" in summary
+
+
+def test_a_menu_digit_at_the_consent_question_is_no_story(household: WeChatUser) -> None:
+    household.say("我想要点帮助")
+    assert household.say("3") == msg.CONSENT_REPROMPT  # not kept as a sum of 3 yuan
+    assert household.say("同意").startswith(msg.ASK_NEED[:8])
 
 
 def test_a_question_about_consent_is_answered_not_taken_for_a_yes(
