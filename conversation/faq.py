@@ -50,6 +50,13 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     (
+        "how_to_use",  # someone lost with the chat itself (我不会用这个, 字太小了)
+        (
+            *("不会用这个", "不会用你们", "这个怎么用", "怎么用这个", "不会操作", "不会弄这个"),
+            *("看不懂你", "说什么我看不懂", "你说的我看不懂", "字太小", "看不清字"),
+        ),
+    ),
+    (
         "delete_photos",  # before "photos": 照片删掉, not how to send them
         (
             *("照片删", "删照片", "删掉照片", "删除照片", "删了照片", "照片撤回", "撤回照片"),
@@ -288,7 +295,7 @@ def answer_to_question(text: str) -> str | None:
 # before anything else.
 ALWAYS = (
     *("press", "who_answers", "partnership", "certificate", "dibao", "adoption", "trust"),
-    *("refund", "address", "delete_photos", "photos", "voice", "unsubscribe"),
+    *("refund", "address", "how_to_use", "delete_photos", "photos", "voice", "unsubscribe"),
 )
 
 

@@ -14,7 +14,15 @@ import messages as msg
 from conversation.state import ConversationState
 from nlu.amounts import find_amounts, in_foreign_currency, parse_amount
 from nlu.entities import mask_numbers, region_entity
-from nlu.lexicon import detect_need_type, face_meaning, is_no, is_yes, means_any, menu_number
+from nlu.lexicon import (
+    bare,
+    detect_need_type,
+    face_meaning,
+    is_no,
+    is_yes,
+    means_any,
+    menu_number,
+)
 from nlu.regions import (
     MAX_CANDIDATES,
     Resolution,
@@ -100,8 +108,12 @@ DECLINES = re.compile(r"不(?:太|想|能|愿意?)?同意|没同意|不愿意")
 
 
 def parse_consent(text: str, _state: ConversationState) -> bool:
+    """Consent is said, not pressed: a menu digit (1, a habit from the menus) is asked
+    again, though 1 is a yes elsewhere."""
     if is_no(text) or DECLINES.search(text):
         raise EndFlow(msg.CONSENT_DECLINED)
+    if bare(text).isdigit():
+        raise Reprompt(msg.CONSENT_REPROMPT)
     if CONSENT_ASKED.search(text.strip()) and not AGREES_FIRST.match(text.strip()):
         raise Reprompt(msg.CONSENT_EXPLAINED)
     if is_yes(text) or "同意" in text or face_meaning(text) == "ok":  # 👍 agrees

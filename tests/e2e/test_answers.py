@@ -833,6 +833,7 @@ def test_the_story_told_at_the_consent_question_is_kept(app: Flask, household: W
 def test_a_menu_digit_at_the_consent_question_is_no_story(household: WeChatUser) -> None:
     household.say("我想要点帮助")
     assert household.say("3") == msg.CONSENT_REPROMPT  # not kept as a sum of 3 yuan
+    assert household.say("1") == msg.CONSENT_REPROMPT  # consent is said, not pressed
     assert household.say("同意").startswith(msg.ASK_NEED[:8])
 
 
@@ -885,6 +886,9 @@ def test_asking_for_a_moment_is_waited_for(household: WeChatUser) -> None:
         ("钱怎么交给你们", "payment"),
         ("我想請問一下你們是做什麼的", "about"),  # a doubtful reading, said politely
         ("能不能帮我把孩子的照片删掉", "delete_photos"),  # not a help request
+        ("我不会用这个", "how_to_use"),  # it had been taken in with 好的
+        ("你说什么我看不懂", "how_to_use"),
+        ("字太小了", "how_to_use"),
     ],
 )
 def test_platform_questions_get_their_own_answer(
