@@ -12,6 +12,7 @@ import messages as msg
 from conversation import registry
 from conversation.flow import Flow, Triggers
 from conversation.steps import EndFlow, Slots, Step, menu_or_keyword
+from nlu.sides import GIVE, HELP, side_said
 from vocabulary import NEIGHBOURS
 
 if TYPE_CHECKING:
@@ -34,7 +35,12 @@ def _side_in(text: str) -> str | None:
         raise EndFlow(msg.FAQ["about"], outcome="neither")
     if re.search(r"帮助?别人|帮别人|捐|帮他们|帮人", text):
         return "pledge"
-    return "help" if re.search(r"求助|自己|家人|我家|俺家|给我|我要帮助", text) else None
+    if re.search(r"求助|自己|家人|我家|俺家|给我|我要帮助|想要|需要|缺", text):
+        return "help"  # 我是想要面粉
+    return FLOW_OF_SIDE.get(side_said(text) or "")  # 我是贫困户, 我想认捐
+
+
+FLOW_OF_SIDE = {HELP: "help", GIVE: "pledge"}
 
 
 def _keep_first_message(text: str, entities: dict[str, Any]) -> Slots:

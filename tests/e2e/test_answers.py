@@ -227,6 +227,17 @@ def test_consent_given_with_thanks(household: WeChatUser) -> None:
     assert "哪方面" in household.say("好的谢谢")  # consent recorded, the first question asked
 
 
+@pytest.mark.parametrize(
+    ("said", "started"),
+    [("我是想要面粉", msg.CONSENT), ("我是贫困户", msg.CONSENT), ("我想认捐", "哪里的家庭")],
+)
+def test_the_side_said_in_words_at_the_which_side_question(
+    household: WeChatUser, said: str, started: str
+) -> None:
+    household.say("能捐几袋面粉吗")
+    assert started in household.say(said)  # it had asked the same question again
+
+
 def test_asking_for_another_family_says_how_they_can_ask(app: Flask, household: WeChatUser) -> None:
     """A neighbour or a village cadre gets told how the family asks itself, or how a social
     worker comes; nothing of the family is taken from someone else."""
