@@ -44,6 +44,7 @@ from nlu.lexicon import (
     detect_need_type,
     face_meaning,
     menu_number,
+    small_talk,
 )
 from nlu.regions import region_index
 from nlu.sides import GIVE, HELP, of_another_family, side_said, tells_only_despair
@@ -658,6 +659,8 @@ class Conversation:
         if remarked:  # 我听不见 有事发短信, at the amount question
             self._save(state)
             return self._current_question(flow, state)
+        if (said := small_talk(text)) is not None:  # 你好, 谢谢, 好的: no wrong answer
+            return msg.SMALL_TALK_IN_FLOW[said] + self._current_question(flow, state)
         state.errors += 1
         self._save(state)
         return exc.message + (msg.OFFER_PERSON if state.errors >= MAX_FAILURES else "")

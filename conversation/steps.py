@@ -22,6 +22,7 @@ from nlu.lexicon import (
     is_yes,
     means_any,
     menu_number,
+    small_talk,
 )
 from nlu.regions import (
     MAX_CANDIDATES,
@@ -267,9 +268,12 @@ parse_phone = validated(validate_mobile, msg.PHONE_REPROMPTS)
 
 
 def parse_free_text(bad: str, minimum: int, maximum: int = 500) -> Parser:
+    """Text told in one's own words, at least `minimum` characters; a greeting or thanks
+    (谢谢你们了) tells nothing."""
+
     def parse(text: str, _state: ConversationState) -> str:
         cleaned = text.strip()
-        if len(cleaned) < minimum:
+        if len(cleaned) < minimum or small_talk(cleaned) is not None:
             raise Reprompt(bad)
         return cleaned[:maximum]
 

@@ -337,6 +337,12 @@ BAD_EDIT_CHOICE = "请回复要修改的那一项前面的数字。\n{options}"
 CORRECTED = "好的，改过来了。\n"
 NOTED_AHEAD = "好的，{label}记下了：{value}。\n"
 RESTATED = "好的，{label}改成了：{value}。\n"
+# A greeting, thanks or a plain 好的 said in the middle of a flow, before its question again.
+SMALL_TALK_IN_FLOW = {
+    "greet": "您好，我在。我们接着填：\n",
+    "thank": "不客气！我们接着填：\n",
+    "ack": "我们接着填：\n",
+}
 STORY_NOTED = "您说的情况我先记下了，后面不用再说一遍。\n"
 REMARK_NOTED = "记下了，会转告社工：“{said}”。\n"
 CONTACT_NOTE_FOR_WORKER = "\n联系须知：{note}"

@@ -307,6 +307,19 @@ def is_acknowledgement(text: str) -> bool:
     return words_of(text) in ACK_WORDS
 
 
+def small_talk(text: str) -> str | None:
+    """A greeting, thanks or an acknowledgement said on its own (你好, 在吗, 谢谢, 好的):
+    "greet", "thank" or "ack"; None for anything with more in it."""
+    said = words_of(text).rstrip("啦啊呀了哈~")
+    if not said or said.isdigit():  # 1 is a menu's answer, not a yes here
+        return None
+    if said in INTENT_KEYWORDS["greet"]:
+        return "greet"
+    if said in INTENT_KEYWORDS["thank"] or _COURTESY.fullmatch(said):
+        return "thank"
+    return "ack" if said in ACK_WORDS or _only_yes(said) else None
+
+
 def is_no(text: str) -> bool:
     return words_of(text) in NO_WORDS
 
