@@ -556,13 +556,16 @@ class Conversation:
 
     def _leaves(self, flow: Flow, state: ConversationState, text: str, command: str | None) -> bool:
         """Whether a message leaves a flow the user did not start: a command, or (unless
-        the flow asks again instead) anything that is not an answer to its question."""
+        the flow asks again instead) anything that is not an answer to its question. One
+        the step follows up with a question of its own (挺好的 → 打几分?) stays."""
         if command is not None or self._other_request(text):
             return True
         try:
             flow.step(state.step).parse(text, state)
-        except (Reprompt, Ask):
+        except Reprompt:
             return flow.leaves_on_unclear
+        except Ask:
+            return False
         except EndFlow:
             return False  # the flow ends itself (and hears why)
         return False

@@ -743,6 +743,7 @@ FOLLOWUP_QUESTION = (
     "也可以在分数后面说说您的想法。"
 )
 RATING_REPROMPT = "请回复 1 到 5 的数字（5 分最满意）。"
+RATING_SCORE_PLEASE = "谢谢您的反馈，记下了！再请您打个分：回复 1 到 5 的数字（5 分最满意）。"
 FOLLOWUP_THANKS = "谢谢您的评价，我们会转告社工和捐助人。祝您家里一切都好！"
 PLEDGE_EXPIRING = (
     "您的认捐 {pledge} 还有 {days} 天到期，还有 {left} 元没有配对。到期后未配对的部分会自动取消。"

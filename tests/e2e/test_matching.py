@@ -432,3 +432,24 @@ def test_the_donor_saying_it_is_paid_and_the_household_that_it_came_reach_the_wo
     assert "捐助人说" in told[0] and "家庭说" in told[1]
     with app.extensions["zhulian"].services.db.session() as session:
         assert session.scalars(select(Match)).one().status == MatchStatus.CONFIRMED
+
+
+def test_how_the_help_was_said_in_words_is_kept_and_the_score_asked(
+    app: Flask,
+    household: WeChatUser,
+    donor: WeChatUser,
+    redis_url: str,
+    dingxi_worker: WeChatUser,
+) -> None:
+    """挺好的 谢谢好心人 at the rating question had left it for a plain 不客气, the rating lost;
+    the words are kept as the feedback and only the household's own number is the score."""
+    number = money_match_proposed(household, donor, dingxi_worker, redis_url)
+    dingxi_worker.say(f"确认 {number}")
+    dingxi_worker.say(f"送达 {number} 已送到")
+    make_ratings_due(app)
+    assert start_due_flows() == 1
+    assert household.say("挺好的 谢谢好心人") == msg.RATING_SCORE_PLEASE
+    assert household.say("5") == msg.FOLLOWUP_THANKS
+    with app.extensions["zhulian"].services.db.session() as session:
+        row = session.scalars(select(Match)).one()
+    assert (row.rating, row.feedback) == (5, "挺好的 谢谢好心人")
