@@ -281,10 +281,14 @@ def topic_of(text: str) -> str | None:
     return next((topic for topic, words in TOPICS if any(word in plain for word in words)), None)
 
 
+# A receipt asked for in two words (开发票, 要开收据): a question about receipts.
+RECEIPT_ASKED = re.compile(r"(?:要|需要|想|能|可以)?开(?:个|张)?(?:发票|收据|票据|捐赠票据)[吗吧]?")
+
+
 def answer_to_question(text: str) -> str | None:
     """The answer when the text asks about a known topic; None for anything else (an
     answer to the question being asked, most likely)."""
-    if QUESTION.search(text) is None:
+    if QUESTION.search(text) is None and not RECEIPT_ASKED.fullmatch(text.strip()):
         return None
     topic = topic_of(text)
     return msg.FAQ[topic] if topic is not None else None

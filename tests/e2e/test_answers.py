@@ -82,6 +82,10 @@ def test_a_donors_questions_mid_flow_about_paying_and_collecting_are_answered(
     reply = donor.say("账号发我一下")  # asked as a request, without 吗
     assert reply.startswith(msg.FAQ["payment"]) and "想帮助哪方面" in reply
     donor.say("取消")
+    assert "称呼" in donor.say("我们公司想捐五万 用于教育 指定给云南")  # money: no kind asked
+    reply = donor.say("开发票")  # a receipt asked for in two words, not the name
+    assert reply.startswith(msg.FAQ["receipt"]) and reply.endswith(msg.ASK_DISPLAY_NAME)
+    donor.say("取消")
     donor.conversation("我要捐助", "2", "不限", "几袋大米")  # at the place question
     reply = donor.say("我在成都 能上门来拿吗")
     assert reply.startswith(msg.FAQ["delivery"]) and "哪里的家庭" in reply

@@ -234,6 +234,7 @@ def test_rule_interpreter_routes_without_rasa() -> None:
         ("想送一些课外书", "goods"),
         ("我是理发师 每个月可以抽一天去村里给老人免费理发", "service"),
         ("我会修电器 可以免费帮村里人修", "service"),
+        ("我们公司想捐五万 用于教育 指定给云南", None),  # education is no teaching: money
     ],
 )
 def test_what_a_donor_offers(text: str, kind: str | None) -> None:
