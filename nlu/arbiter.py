@@ -308,7 +308,9 @@ def _plausible(intent: str, confidence: float, cues: Cues) -> bool:
         return confidence >= SURE_OF_SIDE or STOPS.search(cues.text) is not None
     if intent == "inform":  # a short text can be an answer, unless it tells one's own hardship;
         # so can who lives in the household (五口人老两口加儿子儿媳和孙子)
-        own_hardship = HARDSHIP.search(cues.text) and FIRST_PERSON.search(cues.text)
+        # (one's own: 我, or one's family, 娃要交学费还差两千)
+        own = FIRST_PERSON.search(cues.text) or OWN.search(cues.text)
+        own_hardship = HARDSHIP.search(cues.text) and own
         answers = (cues.short and not own_hardship) or _household_answer(cues.text)
         return answers or not (cues.names_need or cues.side == HELP)
     return True

@@ -33,6 +33,9 @@ def test_a_sentence_describing_a_need_is_no_bare_answer() -> None:
     ranking = [("inform", 0.98), ("seek_help", 0.02)]
     assert arbitrate("娃娃心脏病要做手术医生说要七八万", ranking)[0] == "seek_help"
     assert arbitrate("看病的钱", ranking) == ("inform", 0.98)
+    # short, but a hardship of one's family: 娃 is one's own as much as 我
+    assert arbitrate("娃要交学费还差两千", ranking)[0] == "seek_help"
+    assert arbitrate("两千", ranking) == ("inform", 0.98)
     assert arbitrate("甘肃定西通渭县的", ranking) == ("inform", 0.98)
 
 
