@@ -47,7 +47,7 @@ from nlu.lexicon import (
     small_talk,
 )
 from nlu.regions import region_index
-from nlu.sides import GIVE, HELP, of_another_family, side_said, tells_only_despair
+from nlu.sides import GIVE, HELP, of_another_family, side_cue, side_said, tells_only_despair
 from storage import social_work as social_work_store
 from storage.db import Database
 from storage.files import FileStore
@@ -410,8 +410,8 @@ class Conversation:
             return answer  # 我是记者想采访一下, 我要退款
         found = self.services.nlu.interpret(text)
         intent = found.intent or ""
-        if intent == "inform" and (side := side_said(text)) is not None:
-            intent = side  # an answer with no question asked: "捐1000", "申请两千学费"
+        if intent == "inform" and (cue := side_cue(text)) is not None:
+            intent = cue[0]  # an answer with no question asked: "捐1000", "学费还差三千"
         elif found.confidence < MIN_CONFIDENCE:
             if intent == "ask_about" and (answer := faq.answer_to_question(text)) is not None:
                 return answer  # 多久能有人联系我: a doubtful question, but on a known topic

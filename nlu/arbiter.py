@@ -288,9 +288,11 @@ def _plausible(intent: str, confidence: float, cues: Cues) -> bool:
     if intent == "check_status":  # a doubtful one does not stand for a need told as one's own
         troubled = cues.side == HELP and cues.names_need and confidence < SURE_OF_SIDE
         return (STATUS.search(cues.text) is not None or cues.asks_outcome) and not troubled
-    if intent in ("affirm", "deny"):  # a doubtful yes or no that asks about progress
+    if intent in ("affirm", "deny"):  # a doubtful yes or no that asks about progress, or
+        # that tells a hardship (医药费不够)
         asks_progress = STATUS.search(cues.text) and QUESTION_END.search(cues.text)
-        return not (asks_progress and confidence < SURE_OF_SIDE)
+        tells = asks_progress or HARDSHIP.search(cues.text)
+        return not (tells and confidence < SURE_OF_SIDE)
     if intent == "ask_about":  # a doubtful question about us that tells one's own need, or
         # that asks nothing and says which side (申请成为志愿者)
         asks = QUESTION.search(cues.text) is not None

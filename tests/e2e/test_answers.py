@@ -174,6 +174,15 @@ def test_a_short_hardship_of_ones_family_starts_the_request(household: WeChatUse
     assert "哪个县" in household.say("同意")  # need and amount are taken
 
 
+@pytest.mark.parametrize("told", ["学费还差三千", "没钱交学费", "房子塌了", "医药费不够"])
+def test_a_short_hardship_with_nothing_asked_is_a_request(household: WeChatUser, told: str) -> None:
+    """An answer with no question asked that tells a hardship (read as inform, or as a
+    doubtful no) starts the request; a bare sum (两千) is still not understood."""
+    assert household.say(told) == msg.CONSENT
+    assert household.say("取消").startswith("好的，已取消")
+    assert household.say("两千").startswith(msg.NOT_UNDERSTOOD[:8])
+
+
 def test_two_need_types_offer_the_likelier_for_a_yes(app: Flask, household: WeChatUser) -> None:
     household.say("学费交不起孩子又住院了，还差两万")
     question = household.say("同意")
