@@ -152,6 +152,17 @@ def make_ratings_due(app: Flask) -> None:
         session.execute(update(ScheduledFlow).values(due_at=utcnow() - timedelta(minutes=1)))
 
 
+def rating_asked(
+    app: Flask, household: WeChatUser, donor: WeChatUser, worker: WeChatUser, redis_url: str
+) -> None:
+    """A money match proposed, confirmed and delivered, and its rating question asked."""
+    number = money_match_proposed(household, donor, worker, redis_url)
+    worker.say(f"确认 {number}")
+    worker.say(f"送达 {number} 已送到")
+    make_ratings_due(app)
+    assert start_due_flows() == 1
+
+
 def test_menu_number_during_a_rating_question_is_not_a_rating(
     app: Flask,
     household: WeChatUser,
@@ -159,11 +170,7 @@ def test_menu_number_during_a_rating_question_is_not_a_rating(
     redis_url: str,
     dingxi_worker: WeChatUser,
 ) -> None:
-    number = money_match_proposed(household, donor, dingxi_worker, redis_url)
-    dingxi_worker.say(f"确认 {number}")
-    dingxi_worker.say(f"送达 {number} 已送到")
-    make_ratings_due(app)
-    assert start_due_flows() == 1
+    rating_asked(app, household, donor, dingxi_worker, redis_url)
     assert "请回复数字选择" in household.say("菜单")  # leaves the rating question
     assert "哪方面" in household.say("1")  # 我要求助, not a rating of 1
     with app.extensions["zhulian"].services.db.session() as session:
@@ -443,11 +450,7 @@ def test_how_the_help_was_said_in_words_is_kept_and_the_score_asked(
 ) -> None:
     """挺好的 谢谢好心人 at the rating question had left it for a plain 不客气, the rating lost;
     the words are kept as the feedback and only the household's own number is the score."""
-    number = money_match_proposed(household, donor, dingxi_worker, redis_url)
-    dingxi_worker.say(f"确认 {number}")
-    dingxi_worker.say(f"送达 {number} 已送到")
-    make_ratings_due(app)
-    assert start_due_flows() == 1
+    rating_asked(app, household, donor, dingxi_worker, redis_url)
     assert household.say("挺好的 谢谢好心人") == msg.RATING_SCORE_PLEASE
     assert household.say("5") == msg.FOLLOWUP_THANKS
     with app.extensions["zhulian"].services.db.session() as session:
