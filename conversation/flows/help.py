@@ -144,8 +144,16 @@ NO_ID_AT_HAND = re.compile(
 )
 
 
+# No household registration, so no ID number at all (我是黑户, 孩子没上户口).
+NO_HUKOU = re.compile(r"黑户|没(?:有)?(?:上|落)?户口|没(?:上|落)户|户口没(?:上|落)")
+
+
 def _parse_id_number(text: str, state: ConversationState) -> str:
-    """The ID number; who cannot find it is told where it is written, and who can help."""
+    """The ID number; who cannot find it is told where it is written, and who can help;
+    who has none, without a household registration, that a social worker files it with
+    them."""
+    if NO_HUKOU.search(text) and not re.search(r"\d{6}", text):
+        raise Reprompt(msg.NO_HUKOU)
     if NO_ID_AT_HAND.search(text) and not re.search(r"\d{6}", text):
         raise Reprompt(msg.ID_WHERE_TO_FIND)
     return _validated_id(text, state)
