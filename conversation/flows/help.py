@@ -87,10 +87,10 @@ ASKS = re.compile(r"[吗呢么？?]$|什么|怎么|为什么|为啥|能不能|�
 
 
 # An ID or mobile number written with the name ("王秀英 11010519491231002X"), kept for its own
-# question when it is valid.
+# question when it is valid (and said so when it came without the name).
 WRITTEN_WITH_NAME = (
-    ("id_number", re.compile(r"\d{17}[\dXx]"), validate_id_number),
-    ("phone", re.compile(r"1\d{10}"), validate_mobile),
+    ("id_number", "身份证号", re.compile(r"\d{17}[\dXx]"), validate_id_number, mask_id_number),
+    ("phone", "手机号", re.compile(r"1\d{10}"), validate_mobile, mask_phone),
 )
 NUMBER_LABELS = re.compile(r"身份证号?码?(?:是)?|(?:手机|电话)号?码?(?:是)?|[，,。；;:：]")
 # A name said outright, as the whole message ("我叫符海生", "名字是王秀英"): unmistakable at
@@ -114,8 +114,14 @@ NAME_IN_STORY = re.compile(
 )
 
 
+# …or at its end (…你们能不能帮帮我们啊我叫杨秀琼).
+NAME_ENDS_STORY = re.compile(
+    r"(?:[我俺]叫|[我俺]的名字(?:是|叫)|户主叫)(?![他她它你我了])([\u4e00-\u9fa5]{2,3})[。！!啊呀]*$"
+)
+
+
 def _name_in_story(text: str) -> str | None:
-    found = NAME_IN_STORY.match(text.strip())
+    found = NAME_IN_STORY.match(text.strip()) or NAME_ENDS_STORY.search(text.strip())
     return found.group(1) if found else None
 
 
@@ -198,12 +204,16 @@ def _parse_phone(text: str, state: ConversationState) -> str:
 def _parse_name(text: str, state: ConversationState) -> str:
     if (chosen := chosen_option(text, state)) is not None:
         return chosen  # of the names said one by one
-    for slot, pattern, validator in WRITTEN_WITH_NAME:
+    kept = ""
+    for slot, label, pattern, validator, mask in WRITTEN_WITH_NAME:
         if (found := pattern.search(text)) is None:
             continue
         with suppress(Invalid):
             state.slots.setdefault(slot, validator(found.group()))
+            kept += msg.NOTED_AHEAD.format(label=label, value=mask(state.slots[slot]))
         text = NUMBER_LABELS.sub(" ", text[: found.start()] + " " + text[found.end() :])
+    if kept and not text.strip():  # 11010519491231002X at the name question: kept, name asked
+        raise Reprompt(kept + msg.ASK_NAME)
     if WONT_SAY.search(text) or ASKS.search(text.strip()):
         raise Reprompt(msg.NAME_WHY)
     if SUM_ONLY.fullmatch(text.strip()):  # 两万: a sum, said again (李三千 is a name)

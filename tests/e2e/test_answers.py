@@ -983,6 +983,21 @@ def test_a_long_first_message_fills_the_name_and_household_it_tells(
     assert "需要金额：30000 元" in summary and "620522195601011236" not in summary
 
 
+def test_a_name_at_the_end_of_a_long_message_and_numbers_at_the_name_question(
+    household: WeChatUser,
+) -> None:
+    """…你们能不能帮帮我们啊我叫杨秀琼: the name is taken from the end too; an ID number sent
+    at the name question is said to be kept, and the name asked for."""
+    household.say(
+        "喂喂喂你好啊我跟你说一下我们家的情况啊我是四川南充营山县的我老公前年在工地上摔下来"
+        "腰断了到现在还躺在床上家里五口人每个月光药钱就要七八百块你们能不能帮帮我们啊我叫杨秀琼"
+    )
+    assert household.say("同意") == msg.ASK_ID_NUMBER  # the name (nor anything else) is asked
+    household.conversation("取消", "我想求助", *HOUSEHOLD_ANSWERS[1:6])  # at the name question
+    kept = msg.NOTED_AHEAD.format(label="身份证号", value="1101**********002X")
+    assert household.say("11010519491231002X") == kept + msg.ASK_NAME
+
+
 def test_names_as_people_give_them(app: Flask, household: WeChatUser) -> None:
     household.say("我想求助")
     household.conversation(*HOUSEHOLD_ANSWERS[: HOUSEHOLD_ANSWERS.index("王秀英")])
