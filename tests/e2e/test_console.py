@@ -25,7 +25,13 @@ from storage.models import (
     Notification,
     utcnow,
 )
-from tests.support.chat import file_case, money_match_proposed, pushed_texts, run_worker
+from tests.support.chat import (
+    HOUSEHOLD_ANSWERS,
+    file_case,
+    money_match_proposed,
+    pushed_texts,
+    run_worker,
+)
 from tests.support.console import ConsoleClient, sign_in
 from tests.support.wechat import StandIn, WeChatUser, invite_code
 
@@ -353,3 +359,13 @@ def test_a_viewer_reads_statistics_and_masked_exports_of_its_regions_only(
     for path in ("/console/pledges", f"/console/cases/{int(number[1:])}", "/console/audit"):
         assert viewer.get(path).status_code == 404
     assert viewer.post("/console/export/cases-full.csv", {"reason": "x"}).status_code == 403
+
+
+def test_how_to_reach_the_household_is_on_its_case_page(
+    app: Flask, household: WeChatUser, dingxi_worker: WeChatUser
+) -> None:
+    household.say("我耳朵听不见 有事给我发短信")
+    household.conversation(*HOUSEHOLD_ANSWERS, "确认")
+    console = sign_in(app.test_client(), dingxi_worker)
+    page = console.get("/console/cases/1").get_data(as_text=True)
+    assert "联系须知" in page and "我耳朵听不见，有事给我发短信" in page
