@@ -141,6 +141,13 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     (
+        "visit",  # before "beneficiary": seeing or writing to the family, not who it is
+        (
+            *("去看看受助", "去受助家庭", "探望受助", "探访受助", "看看受助的"),
+            *("写封信", "写信给", "给受助的孩子写", "给孩子写信", "寄封信"),
+        ),
+    ),
+    (
         "beneficiary",
         (
             *("受助人是谁", "受助人信息", "受助人的", "受助家庭是谁", "联系受助", "见见受助"),
@@ -254,7 +261,13 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("receipt", ("发票", "收据", "票据", "抵税", "免税", "税前扣除", "开票")),
     ("privacy", ("信息", "隐私", "泄露", "保密", "知道我是谁", "名字", "身份证会")),
     ("fees", ("收费", "交钱", "交费", "管理费", "手续费", "花钱", "费用")),
-    ("money_use", ("挪用", "用在哪", "用到位", "去向", "贪污", "指定", "用在")),
+    (
+        "money_use",
+        (
+            *("挪用", "用在哪", "用到位", "去向", "贪污", "指定", "用在", "怎么保证钱"),
+            *("保证钱", "钱真的用", "真的用到", "用到困难户", "用到他们身上"),
+        ),
+    ),
     ("materials", ("材料", "证件", "户口", "手续", "条件", "准备")),
     ("timing", ("多久", "多长时间", "什么时候", "几天")),
     (
@@ -298,7 +311,7 @@ def answer_to_question(text: str) -> str | None:
 # request; 我要退款 no new pledge; 我想问问低保的事 asks where 低保 is granted): answered
 # before anything else.
 ALWAYS = (
-    *("press", "who_answers", "partnership", "certificate", "dibao", "adoption", "trust"),
+    *("press", "who_answers", "partnership", "certificate", "dibao", "adoption", "trust", "visit"),
     *("refund", "address", "how_to_use", "delete_photos", "photos", "voice", "unsubscribe"),
 )
 

@@ -918,6 +918,9 @@ def test_asking_for_a_moment_is_waited_for(household: WeChatUser) -> None:
         ("我想請問一下你們是做什麼的", "about"),  # a doubtful reading, said politely
         ("能不能帮我把孩子的照片删掉", "delete_photos"),  # not a help request
         ("我不会用这个", "how_to_use"),  # it had been taken in with 好的
+        ("我能去受助家庭看看吗", "visit"),  # it had got the numbered question
+        ("我想给受助的孩子写封信", "visit"),  # it had been asked which side
+        ("请问你们怎么保证钱真的用到困难户身上", "money_use"),
         ("你说什么我看不懂", "how_to_use"),
         ("字太小了", "how_to_use"),
     ],
