@@ -171,6 +171,14 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
             *("合作医疗怎么交", "新农合怎么交", "养老金怎么领", "养老金多少", "领养老金"),
         ),
     ),
+    (
+        "benefits",  # the state's own subsidies, granted elsewhere
+        (
+            *("残疾补贴", "高龄补贴", "养老补贴", "护理补贴", "补贴怎么", "有没有补贴", "什么补贴"),
+            *("领补贴", "问问政策", "什么政策", "政策怎么", "医保怎么报", "怎么报销", "报销比例"),
+            *("评贫困户", "贫困户怎么评", "雨露计划", "两项补贴"),
+        ),
+    ),
     ("missing_person", ("失散", "寻亲", "走失", "走丢", "失踪", "离家出走", "找不到家人", "被拐")),
     ("fraud", ("被骗", "诈骗", "骗走", "上当受骗", "骗了我", "被人骗")),
     ("debt", ("网贷", "催收", "催债", "暴力催", "天天催", "贷款还不上", "信用卡还不上")),
@@ -322,7 +330,10 @@ def answer_whatever_read(text: str) -> str | None:
 
 
 # Topics answered even when the question is about something else than the platform.
-OFF_TOPIC = ("wages", "missing_person", "hours", "social_insurance", "loan", "fraud", "debt")
+OFF_TOPIC = (
+    *("wages", "missing_person", "hours", "social_insurance", "loan", "fraud", "debt"),
+    "benefits",
+)
 
 
 def answer_off_topic(text: str) -> str | None:

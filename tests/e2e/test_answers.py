@@ -753,6 +753,10 @@ def test_a_request_filed_before_asked_after_is_a_status_question(household: WeCh
     ("asked", "topic"),
     [
         ("老板拖欠我工资三个月了怎么办", "wages"),
+        # the state's own subsidies: where they are granted (they had got 没太明白)
+        ("残疾补贴怎么领", "benefits"),
+        ("医保怎么报销", "benefits"),
+        ("雨露计划", "benefits"),
         ("你们几点下班", "hours"),
         ("你们能不能帮我找找失散的亲人", "missing_person"),  # not a help request
         ("农村养老保险一年交多少钱", "social_insurance"),
