@@ -662,7 +662,7 @@ class Conversation:
         if remarked:  # 我听不见 有事发短信, at the amount question
             self._save(state)
             return self._current_question(flow, state)
-        if (said := small_talk(text)) is not None:  # 你好, 谢谢, 好的: no wrong answer
+        if (said := small_talk(text)) in ("greet", "thank"):  # 你好, 谢谢: no wrong answer
             return msg.SMALL_TALK_IN_FLOW[said] + self._current_question(flow, state)
         state.errors += 1
         self._save(state)

@@ -65,9 +65,9 @@ def bind_command(conversation: Conversation, match: re.Match[str]) -> str:
             reason=str(exc),
         )
         return msg.BIND_ERRORS[str(exc)]
-    index = region_index()
-    regions = "、".join(index.full_name(c) for c in worker_regions(conversation, worker))
-    bound = msg.BOUND.format(org=worker.organisation.name, regions=regions)
+    bound = msg.BOUND.format(
+        org=worker.organisation.name, regions=regions_text(conversation, worker)
+    )
     prefixes = worker_prefixes(conversation.session, worker)
     waiting = cases.now_covered(conversation.session, prefixes)
     return bound + (msg.WAITING_WHEN_BOUND.format(count=waiting) if waiting else "")
@@ -81,6 +81,12 @@ def worker_regions(conversation: Conversation, worker: SocialWorker) -> list[str
             )
         )
     )
+
+
+def regions_text(conversation: Conversation, worker: SocialWorker) -> str:
+    """The regions a worker covers, by name (甘肃省定西市通渭县、…)."""
+    index = region_index()
+    return "、".join(index.full_name(c) for c in worker_regions(conversation, worker))
 
 
 def _case_label(case: Case) -> str:
@@ -344,6 +350,11 @@ class WorkerCommands:
             days=days,
             overdue=overdue,
         )
+
+    def coverage(self) -> str:
+        """Where the worker works: the organisation and the regions covered."""
+        regions = regions_text(self.conversation, self.worker)
+        return msg.WORKER_COVERS.format(org=self.worker.organisation.name, regions=regions)
 
     def unbind(self) -> str:
         deactivate(self.session, self.worker, self.conversation.openid)

@@ -341,11 +341,11 @@ BAD_EDIT_CHOICE = "请回复要修改的那一项前面的数字。\n{options}"
 CORRECTED = "好的，改过来了。\n"
 NOTED_AHEAD = "好的，{label}记下了：{value}。\n"
 RESTATED = "好的，{label}改成了：{value}。\n"
-# A greeting, thanks or a plain 好的 said in the middle of a flow, before its question again.
+# A greeting or thanks said in the middle of a flow, before its question again (a plain
+# 好的 gets the question's own re-prompt: at some questions it is no clear enough yes).
 SMALL_TALK_IN_FLOW = {
     "greet": "您好，我在。我们接着填：\n",
     "thank": "不客气！我们接着填：\n",
-    "ack": "我们接着填：\n",
 }
 STORY_NOTED = "您说的情况我先记下了，后面不用再说一遍。\n"
 REMARK_NOTED = "记下了，会转告社工：“{said}”。\n"
@@ -607,6 +607,7 @@ BIND_ERRORS = {
     "used": "这个邀请码已经用过了，每个邀请码只能用一次，请向机构要一个新的。",
     "expired": "这个邀请码已经过期了，请向机构要一个新的。",
 }
+WORKER_COVERS = "您是{org}的社工，负责：{regions}。"
 UNBOUND = "已解绑，您不再接收求助通知。需要时请向机构要新的邀请码。"
 HANDED_OVER_FOR_WORKER = {
     "donor": (

@@ -68,6 +68,14 @@ def _in_a_sentence(actions: tuple[str, ...], letters: str) -> str:
 MATCH_ACTIONS = ("确认", "拒绝", "送达")
 
 
+def _rejection(conversation: Conversation, found: re.Match[str]) -> str:
+    """Q3 情况不属实: the 驳回 command it stands for, the sentence as the reason."""
+    number = int(found.group(2))
+    reason = re.sub(rf"{found.group(1)}\s*0*{number}(?:的|号)?", "", found.group(0))
+    command = f"驳回 Q{number:06d} {_FILLER.sub('', reason.strip(' ，,。；;：:'))}"
+    return msg.WORKER_COMMAND_FORMAT.format(action="驳回", command=command)
+
+
 def _worker(name: str, pattern: str, run: Run, priority: int = 70) -> Command:
     return Command(name, re.compile(pattern, re.S), run, Who.WORKER, priority)
 
@@ -96,6 +104,13 @@ COMMANDS = (
     _worker("代办", r"^代办$", _plain(WorkerCommands.file_on_behalf)),
     _worker("命令格式", _in_a_sentence(WorkerCommands.CASE_ACTIONS, "QqＱ"), _as_command, 20),
     _worker("配对命令格式", _in_a_sentence(MATCH_ACTIONS, "Mm"), _as_command, priority=20),
+    # a case found untrue, said in a sentence (Q3 情况不属实): 驳回 is what it stands for
+    _worker(
+        "驳回说法",
+        r"^(?=.*?([QqＱ])\s*(\d{1,6})(?!\d))(?=.*?(?:不属实|不符合|不真实|是假的|造假|虚报)).+$",
+        _rejection,
+        priority=19,
+    ),
     # the plain commands in other words (要核实的有哪些, 今天有啥新的求助吗, 看看统计, 怎么驳回)
     _worker(
         "待核实说法",
@@ -107,6 +122,12 @@ COMMANDS = (
         priority=15,
     ),
     _worker("统计说法", r"^.{0,6}统计.{0,6}$", _plain(WorkerCommands.stats), priority=15),
+    _worker(
+        "负责地区说法",
+        r"^.{0,4}(?:我负责|我管)(?:哪些|哪几个|哪个|什么)?(?:地方|地区|县|区域).{0,4}$",
+        _plain(WorkerCommands.coverage),
+        priority=15,
+    ),
     _worker(
         "社工帮助说法",
         r"^.{0,6}(?:怎么|如何|咋)(?:用|操作|核实|驳回|补充|记录|确认|送达|代办|查看).{0,6}$"

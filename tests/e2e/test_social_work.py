@@ -395,6 +395,12 @@ def test_a_workers_plain_commands_in_other_words(
     assert dingxi_worker.say("今天天气不错").startswith(msg.NOT_UNDERSTOOD_WORKER[:20])
     assert household.say("看看统计") == msg.NOT_UNDERSTOOD  # a household has no such command
     assert dingxi_worker.say("有什么要我处理的") == dingxi_worker.say("待核实")
+    assert dingxi_worker.say("我负责哪些地方") == msg.WORKER_COVERS.format(
+        org="定西社工站", regions="甘肃省定西市"
+    )
+    assert dingxi_worker.say(f"{number} 情况不属实") == msg.WORKER_COMMAND_FORMAT.format(
+        action="驳回", command=f"驳回 {number} 情况不属实"
+    )
     # a doubtful reading gets the commands, not the households' numbered question
     assert dingxi_worker.say("这个咋整").startswith(msg.NOT_UNDERSTOOD_WORKER[:20])
 
