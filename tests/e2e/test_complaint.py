@@ -60,6 +60,9 @@ def test_a_complaint_told_without_the_word_is_one(household: WeChatUser) -> None
     assert "类型：投诉" in summary and "内容：社工态度不好 说话很凶" in summary
     assert household.say("取消").startswith("好的，已取消")
     assert "哪个县" not in household.say("社工来的时候要钱吗")
+    assert "哪个县" in household.say("社工收了我的钱")  # it had got the numbered question
+    household.say("取消")
+    assert "请说说" in household.say("我要提个建议")  # it had got the numbered question
 
 
 def test_an_upheld_complaint_counts_against_its_organisation(
