@@ -247,6 +247,12 @@ def _where_to_help(text: str, entities: dict[str, Any]) -> str | None:
     return str(found["code"]) if found else None
 
 
+# Where and for what left open in the first message: to those most in need, or to us
+# (捐500给最困难的, 你们定), or the place said to be any (不限地区).
+LEFT_TO_US = re.compile(r"最(?:困难|需要|穷)的|你们定|你们看着办|你们安排")
+ANY_PLACE = re.compile(r"不限地区|地区不限|不限地方|地方不限|哪里都行|哪都行|全国都行")
+
+
 def prefill(text: str, entities: dict[str, Any]) -> Slots:
     """What a donor's first message already says: the kind and amount or item, the need
     it is for ("给甘肃的娃上学") and the place."""
@@ -266,10 +272,15 @@ def prefill(text: str, entities: dict[str, Any]) -> Slots:
             slots["amount"] = amount
             if RECURRING.search(text):
                 slots["recurring"] = True
+    left_to_us = LEFT_TO_US.search(text) is not None
     if need := entities.get("need_type") or detect_need_type(text):
         slots["need_type"] = need
+    elif left_to_us:
+        slots["need_type"] = "any"
     if (region := _where_to_help(text, entities)) is not None:
         slots["region_pref"] = region
+    elif left_to_us or ANY_PLACE.search(text):
+        slots["region_pref"] = "any"
     if means_anonymous(text):  # a donor in a hurry says it all at once (…，匿名，电话138…)
         slots["display_name"] = ""
     if phone := stated_mobile(text):

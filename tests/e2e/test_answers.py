@@ -795,6 +795,21 @@ def test_questions_about_the_platform_are_answered_whatever_they_read_like(
     assert donor.say(asked) == msg.FAQ[topic]
 
 
+@pytest.mark.parametrize(
+    ("said", "shown"),
+    [
+        ("捐500给最困难的", ("帮助方向：不限", "地区：不限")),
+        ("捐两千 教育 不限地区", ("帮助方向：教育助学", "地区：不限")),
+    ],
+)
+def test_what_a_donor_leaves_open_in_the_first_message_is_not_asked(
+    donor: WeChatUser, said: str, shown: tuple[str, str]
+) -> None:
+    assert donor.say(said) == msg.ASK_DISPLAY_NAME  # need and place were asked before
+    summary = donor.conversation("匿名", "不留")[-1]
+    assert all(line in summary for line in shown)
+
+
 def test_asking_to_give_without_a_name_is_told_how(donor: WeChatUser) -> None:
     assert donor.say("捐款可以不留名字吗") == msg.FAQ["anonymous"]
 
