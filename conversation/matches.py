@@ -98,17 +98,18 @@ def handed_over(as_donor: bool) -> Callable[[Conversation, re.Match[str]], str |
     return said
 
 
-# Said as done, not asked (钱转了吗, 还没收到): neither a question nor a "not yet", and
-# said first, of the money or things (钱已经收到了), not inside another answer (5分 药收到了).
-_DONE = (
-    r"^(?!.*[吗么？?]\s*$)(?!.*没)(?:我们?|俺们?)?(?:已经|刚刚?|刚才|都)?把?"
-    r"(?:钱|款|捐款|善款|东西|物资|快递|包裹)?(?:已经|都|也)?"
-)
+# Said as done, not asked (钱转了吗, 还没收到): neither a question nor a "not yet", and said
+# first, of the money or things (钱已经收到了), not inside another answer (5分 药收到了).
+_NOT_ASKED = r"^(?!.*[吗么？?]\s*$)(?!.*没)(?:我们?|俺们?)?(?:已经|刚刚?|刚才|都)?"
+_THINGS = r"钱|款|捐款|善款|东西|物资|快递|包裹|米|面|油|衣服|被子|书|药|轮椅"
 _AFTER = r"[^？?吗]{0,12}$"
 PAID_SAID = re.compile(
-    _DONE + r"(?:转过去了|转过去啦|转好了|转了|转账了|已转账|转账成功|打过去了|汇过去了|付过了|付了"
+    rf"{_NOT_ASKED}把?(?:{_THINGS})?(?:已经|都|也)?"
+    r"(?:转过去了|转过去啦|转好了|转了|转账了|已转账|转账成功|打过去了|汇过去了|付过了|付了"
     r"|寄出去了|寄过去了|寄了|快递发了|发快递了)" + _AFTER
 )
+# What came is named: 收到了 alone also acknowledges a notice (…找到帮助 → 收到了).
 RECEIVED_SAID = re.compile(
-    _DONE + r"(?:收到了|收到啦|已收到|到账了|拿到了|领到了|送来了|送到了)" + _AFTER
+    rf"{_NOT_ASKED}(?:(?:{_THINGS})(?:已经|都|也)?(?:收到了|收到啦|拿到了|领到了|送来了|送到了)"
+    r"|(?:钱|款)?(?:已经)?到账了)" + _AFTER
 )
