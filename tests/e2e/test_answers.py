@@ -174,6 +174,10 @@ def test_a_short_hardship_of_ones_family_starts_the_request(household: WeChatUse
     assert "哪个县" in household.say("同意")  # need and amount are taken
 
 
+def test_asking_us_to_help_ones_child_is_no_offer(household: WeChatUser) -> None:
+    assert household.say("可以帮忙给孩子找个寄宿学校吗") == msg.CONSENT  # it had been a pledge
+
+
 @pytest.mark.parametrize("told", ["学费还差三千", "没钱交学费", "房子塌了", "医药费不够"])
 def test_a_short_hardship_with_nothing_asked_is_a_request(household: WeChatUser, told: str) -> None:
     """An answer with no question asked that tells a hardship (read as inform, or as a

@@ -53,6 +53,8 @@ def side_of(text: str) -> str | None:
         "我是村支书想帮几个五保户报名",
         # sending one's child to school or treatment is no gift
         "我儿子是聋哑人 想送他去特教学校",
+        # asking us to help one's own child (可以帮… read as an organisation's offer)
+        "可以帮忙给孩子找个寄宿学校吗",
     ],
 )
 def test_requests_and_hardship_are_help(text: str) -> None:
