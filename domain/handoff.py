@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -83,30 +83,25 @@ def limit_minutes(organisation: Organisation | None, default: int) -> int:
     return organisation.handoff_limit_minutes
 
 
+def _latest_texts(session: Session, user: User, since: datetime | None = None) -> list[str]:
+    """The user's latest few text messages (since a moment, if given), oldest first."""
+    query = select(InboundMessage.content).where(
+        InboundMessage.openid == user.openid, InboundMessage.content.is_not(None)
+    )
+    if since is not None:
+        query = query.where(InboundMessage.received_at > since)
+    texts = session.scalars(query.order_by(InboundMessage.id.desc()).limit(RECENT_MESSAGES))
+    return [text for text in reversed(texts.all()) if text]
+
+
 def _recent_lines(session: Session, user: User) -> str:
-    texts = session.scalars(
-        select(InboundMessage.content)
-        .where(InboundMessage.openid == user.openid, InboundMessage.content.is_not(None))
-        .order_by(InboundMessage.id.desc())
-        .limit(RECENT_MESSAGES)
-    ).all()
-    return "\n".join(f"· {text}" for text in reversed(texts)) or "（没有文字消息）"
+    return "\n".join(f"· {text}" for text in _latest_texts(session, user)) or "（没有文字消息）"
 
 
 def said_while_waiting(session: Session, handoff: Handoff) -> list[str]:
     """What the household wrote after asking for a person, before one took the hand-off
     (the latest few), for whoever takes it."""
-    texts = session.scalars(
-        select(InboundMessage.content)
-        .where(
-            InboundMessage.openid == handoff.user.openid,
-            InboundMessage.content.is_not(None),
-            InboundMessage.received_at > handoff.requested_at,
-        )
-        .order_by(InboundMessage.id.desc())
-        .limit(RECENT_MESSAGES)
-    ).all()
-    return [text for text in reversed(texts) if text]
+    return _latest_texts(session, handoff.user, since=handoff.requested_at)
 
 
 def _announce_request(session: Session, handoff: Handoff, notify: Notify) -> None:
