@@ -17,7 +17,7 @@ from config.settings import Settings
 from conversation import faq, registry
 from conversation import handoff as person
 from conversation.commands import Who
-from conversation.flow import REMARK_MAX_LENGTH, Flow
+from conversation.flow import Flow
 from conversation.state import ConversationState, ConversationStore
 from conversation.status import nothing_to_cancel, status_text
 from conversation.steps import (
@@ -31,6 +31,7 @@ from conversation.steps import (
 )
 from domain import attachments
 from domain import handoff as handoffs
+from domain.cases import added_to_note
 from domain.events import Event, Outbox, Outcome
 from nlu.arbiter import SURE_OFF_TOPIC, UNSURE_SIDE
 from nlu.client import MIN_CONFIDENCE, Interpretation, NluClient
@@ -678,7 +679,7 @@ class Conversation:
             kept = slots.get(remark.name, "")
             if not said or said in kept:
                 continue
-            slots[remark.name] = "；".join(filter(None, (kept, said)))[:REMARK_MAX_LENGTH]
+            slots[remark.name] = added_to_note(kept, said)
             told += msg.REMARK_NOTED.format(said=said)
         return told
 

@@ -56,7 +56,6 @@ class Triggers:
 
 # Where a message divides into what it says one by one (听不见 有事给我发短信).
 _CLAUSES = re.compile(r"[，,。；;！!？?\s]+")
-REMARK_MAX_LENGTH = 200
 
 
 @dataclass(frozen=True)

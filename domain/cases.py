@@ -157,7 +157,12 @@ def answer_question(
     return outbox.events
 
 
-NOTE_LENGTH = 200  # a household's contact note, as kept
+NOTE_LENGTH = 200  # a note kept in the household's words (how to reach it), at most
+
+
+def added_to_note(kept: str | None, said: str) -> str:
+    """A note with what was said added after what it already holds, within NOTE_LENGTH."""
+    return "；".join(filter(None, (kept, said)))[:NOTE_LENGTH]
 
 
 def supplement(
@@ -168,8 +173,7 @@ def supplement(
     how to reach the household is added to the household's contact note."""
     case.description = f"{case.description}\n【补充】{told}"
     if contact_note:
-        kept = case.profile.contact_note
-        case.profile.contact_note = "；".join(filter(None, (kept, contact_note)))[:NOTE_LENGTH]
+        case.profile.contact_note = added_to_note(case.profile.contact_note, contact_note)
     audit(session, actor.openid, "case.supplemented", "case", case.id)
     outbox = Outbox(session)
     told_key = hashlib.sha256(told.encode()).hexdigest()[:12]
