@@ -48,13 +48,20 @@ def _as_command(conversation: Conversation, found: re.Match[str]) -> str:
     """An action on a case or a match said in a sentence (已经上门看过了，情况属实，核实一下
     Q000002; 好的 确认一下M2): the command it stands for, to check and send; nothing is done
     from a sentence."""
-    action, number, text = found.group(1), int(found.group(3)), found.group(0)
-    letter = found.group(2).upper().replace("Ｑ", "Q")
-    note = re.sub(rf"(?:{action})(?:一下)?|{found.group(2)}\s*0*{number}(?:的|号)?", "", text)
-    note = _FILLER.sub("", note.strip(" ，,。；;：:"))
+    action = found.group(1)
+    return _suggested(action, found.group(2), int(found.group(3)), found.group(0), said=action)
+
+
+def _suggested(action: str, letter: str, number: int, text: str, said: str = "") -> str:
+    """The command for a record said in a sentence, the rest of the sentence (without the
+    record's number, the action's word and what is said around it) as its note."""
+    number_said = rf"{letter}\s*0*{number}(?:的|号)?"
+    words = rf"(?:{said})(?:一下)?|{number_said}" if said else number_said
+    note = _FILLER.sub("", re.sub(words, "", text).strip(" ，,。；;：:"))
     if action == "金额" and (amount := parse_amount(note)) is not None:  # Q2的金额改成三万
         note = str(amount)
-    command = f"{action} {letter}{number:06d}" + (f" {note}" if note else "")
+    record = f"{letter.upper().replace('Ｑ', 'Q')}{number:06d}"
+    command = f"{action} {record}" + (f" {note}" if note else "")
     return msg.WORKER_COMMAND_FORMAT.format(
         action=msg.ACTION_SAID.get(action, action), command=command
     )
@@ -70,10 +77,7 @@ MATCH_ACTIONS = ("确认", "拒绝", "送达")
 
 def _rejection(conversation: Conversation, found: re.Match[str]) -> str:
     """Q3 情况不属实: the 驳回 command it stands for, the sentence as the reason."""
-    number = int(found.group(2))
-    reason = re.sub(rf"{found.group(1)}\s*0*{number}(?:的|号)?", "", found.group(0))
-    command = f"驳回 Q{number:06d} {_FILLER.sub('', reason.strip(' ，,。；;：:'))}"
-    return msg.WORKER_COMMAND_FORMAT.format(action="驳回", command=command)
+    return _suggested("驳回", found.group(1), int(found.group(2)), found.group(0))
 
 
 def _worker(name: str, pattern: str, run: Run, priority: int = 70) -> Command:
