@@ -9,22 +9,12 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, make_url, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from storage import sqlite
+
 # Connections kept open per process (a web worker has up to 16 messages in hand at once;
 # more than this are opened when needed and closed after).
 POOL_SIZE = 10
 POOL_OVERFLOW = 20
-
-
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    # Readers never wait for the writer; with WAL, `synchronous=NORMAL` syncs at checkpoints
-    # instead of at every commit: a commit survives the process dying, and can be lost only
-    # if the machine itself loses power in the moment after it (the database stays intact).
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.close()
 
 
 class Database:
@@ -41,10 +31,10 @@ class Database:
         if make_url(url).database not in (None, "", ":memory:"):  # in memory: one connection
             options |= {"pool_size": POOL_SIZE, "max_overflow": POOL_OVERFLOW}
         if url.startswith("sqlite"):
-            options["connect_args"] = {"timeout": 5}
+            options["connect_args"] = sqlite.connect_args(make_url(url).database)
         engine = create_engine(url, **options)
         if engine.dialect.name == "sqlite":
-            event.listen(engine, "connect", _sqlite_pragmas)
+            event.listen(engine, "connect", sqlite.pragmas)
         if self._engine is not None:
             self._engine.dispose()
         self._engine = engine
