@@ -87,6 +87,10 @@ STATUS = re.compile(
 )
 
 
+# One's own family member told of (我家有个八个月的宝宝), not things at home (家里有一箱…).
+OWN_CHILD = re.compile(rf"(?:我|俺|咱)家(?:里)?有[一两三四五六七八九十几]?个(?:[^，。 ]{{0,6}}的)?(?:{FAMILY})")
+
+
 # Asking for a person names one, or a way to reach one (not 人工耳蜗).
 HUMAN = re.compile(
     r"人工(?!耳蜗|授精)|真人|活人|社工|工作人员|客服|负责人|负责的|管事|电话|打给|回电|回个电|当面"
@@ -346,8 +350,9 @@ def _side_checked(cues: Cues, intent: str | None, confidence: float) -> tuple[st
     cue, sure = cues.side, confidence >= SURE_OF_SIDE
     if cue == intent:
         return intent, max(confidence, CUE_CONFIDENCE)
-    if cue is None:
-        return (intent, confidence) if sure else (UNSURE_SIDE, 1.0)
+    if cue is None:  # words of both sides beside one's own child (能捐点奶粉吗 我家有个宝宝)
+        mine = cues.both_sides and OWN_CHILD.search(cues.text) is not None
+        return (intent, confidence) if sure and not mine else (UNSURE_SIDE, 1.0)
     if cues.strength == Strength.SETTLED or (not sure and cues.decisive_when_unsure):
         return cue, CUE_CONFIDENCE
     return UNSURE_SIDE, 1.0  # certain that the side must be asked

@@ -93,6 +93,13 @@ def test_a_doubtful_other_reading_of_words_of_both_sides_asks_the_side() -> None
     assert arbitrate("捐款能开发票吗", [("ask_about", 0.9)]) == ("ask_about", 0.9)
 
 
+def test_words_of_both_sides_beside_ones_own_child_ask_the_side_however_sure() -> None:
+    as_donor = [("offer_donation", 0.91), ("seek_help", 0.05)]
+    assert arbitrate("能捐点奶粉吗 我家有个八个月的宝宝", as_donor) == (UNSURE_SIDE, 1.0)
+    # things at home, not a child: the model's reading stands
+    assert arbitrate("家里有一箱孩子穿小的衣服鞋子能捐吗", as_donor)[0] == "offer_donation"
+
+
 def test_a_doubtful_yes_or_no_that_asks_about_progress_is_a_status_question() -> None:
     ranking = [("deny", 0.49), ("check_status", 0.37)]
     assert arbitrate("钱打过去没有啊", ranking)[0] == "check_status"
