@@ -962,6 +962,22 @@ def test_how_many_goods_said_at_the_place_question_is_added_to_them(donor: WeCha
     assert "捐助内容：我们是做康复器械的可以捐一批轮椅和拐杖（大概二十台轮椅五十副拐杖）" in summary
 
 
+def test_a_rough_count_said_at_the_place_question_is_added_to_the_goods(
+    donor: WeChatUser,
+) -> None:
+    donor.say("我想捐些衣服")
+    assert donor.say("冬天的棉衣 大概二十来件") == msg.ITEM_DETAIL_NOTED + msg.ASK_REGION_PREF
+
+
+def test_a_service_for_the_old_told_at_the_need_question_is_basic_living(
+    donor: WeChatUser,
+) -> None:
+    donor.conversation("我想帮助别人", "3")
+    assert donor.say("我是理发师 可以免费给老人理发") == msg.ASK_REGION_PREF
+    summary = donor.conversation("成都", "小周", "13700002222")[-1]
+    assert "帮助方向：基本生活" in summary and "捐助内容：我是理发师 可以免费给老人理发" in summary
+
+
 def test_an_earlier_answer_corrected_at_the_name_question_is_no_name(
     household: WeChatUser,
 ) -> None:
