@@ -88,7 +88,9 @@ STATUS = re.compile(
 
 
 # One's own family member told of (我家有个八个月的宝宝), not things at home (家里有一箱…).
-OWN_CHILD = re.compile(rf"(?:我|俺|咱)家(?:里)?有[一两三四五六七八九十几]?个(?:[^，。 ]{{0,6}}的)?(?:{FAMILY})")
+OWN_CHILD = re.compile(
+    rf"(?:我|俺|咱)家(?:里)?有[一两三四五六七八九十几]?个(?:[^，。 ]{{0,6}}的)?(?:{FAMILY})"
+)
 
 
 # Asking for a person names one, or a way to reach one (not 人工耳蜗).
