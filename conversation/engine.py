@@ -21,6 +21,7 @@ from conversation.flow import Flow
 from conversation.state import ConversationState, ConversationStore
 from conversation.status import nothing_to_cancel, status_text
 from conversation.steps import (
+    TOLD_MAX_LENGTH,
     Ask,
     EndFlow,
     Reprompt,
@@ -48,7 +49,15 @@ from nlu.lexicon import (
     small_talk,
 )
 from nlu.regions import region_index
-from nlu.sides import GIVE, HELP, of_another_family, side_cue, side_said, tells_only_despair
+from nlu.sides import (
+    GIVE,
+    HELP,
+    of_another_family,
+    side_cue,
+    side_said,
+    tells_only_despair,
+    tells_own_story,
+)
 from storage import social_work as social_work_store
 from storage.db import Database
 from storage.files import FileStore
@@ -66,6 +75,8 @@ SAYS_WRONG = re.compile(r"不对|错了|说错|写错|填错|搞错|弄错|改�
 NOT_A_VALUE = re.compile(r"错|不对|没对|对的|这个|那个")
 EDIT = "_edit"
 MAX_FAILURES = 3
+# More of one's own account told at a later question is at least this long.
+STORY_MIN_LENGTH = 8
 # An earlier answer said again at a later question is this short at most (两万, 5口人).
 RESTATED_LENGTH = 12
 # Commands at this priority and above are said in so many words (核实 Q000001, 待核实), not
@@ -660,6 +671,8 @@ class Conversation:
             return msg.STORY_NOTED + exc.message
         if (kept := self._said_for_another(flow, state, text)) is not None:
             return kept  # 每个月500 at the need question: the sum, said early
+        if self._story_added(flow, state, text):  # 家里就我一个人种地…, at the amount question
+            return msg.STORY_ADDED + self._current_question(flow, state)
         if remarked:  # 我听不见 有事发短信, at the amount question
             self._save(state)
             return self._current_question(flow, state)
@@ -840,6 +853,19 @@ class Conversation:
         if found:
             self._save(state)
         return bool(found)
+
+    def _story_added(self, flow: Flow, state: ConversationState, text: str) -> bool:
+        """More of the user's own account, told at a later question: added to the flow's
+        story (within its step's length) and kept. Whether it was added."""
+        kept = state.slots.get(flow.story or "")
+        if not kept or len(bare(text)) < STORY_MIN_LENGTH or not tells_own_story(text):
+            return False
+        said = mask_numbers(text.strip())
+        if said in kept:
+            return False
+        state.slots[cast(str, flow.story)] = f"{kept}；{said}"[:TOLD_MAX_LENGTH]
+        self._save(state)
+        return True
 
     def _save(self, state: ConversationState) -> None:
         ttl = registry.flows()[state.flow].ttl_seconds

@@ -86,6 +86,9 @@ class Flow:
     triggers: Triggers = field(default_factory=Triggers)
     # What is kept whatever question it is said at (see `Remark`).
     remarks: tuple[Remark, ...] = ()
+    # The slot holding the user's own account (a help request's description): more of it,
+    # told at a later question, is added to it and the question asked again.
+    story: str | None = None
     # Show the answers for confirmation before submitting (False: submit when answered).
     confirm: bool = True
     # The consent step records the user's consent, and is skipped once it was given.

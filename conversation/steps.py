@@ -142,6 +142,8 @@ def menu_or_keyword(
 _need_from_menu = menu_or_keyword(NEED_ORDER, detect_need_type, msg.BAD_NEED)
 # A slot set when the first message named two need types: the likelier, to be confirmed.
 NEED_GUESS = "need_guess"
+# What a user tells in their own words (a description, more of it later) is kept up to this.
+TOLD_MAX_LENGTH = 500
 
 
 # Not able to say which, or lacking everything ("说不清，反正就是穷，啥都缺"): basic living
@@ -191,7 +193,8 @@ def details_in_need_answer(text: str) -> Slots:
     if menu_number(text, len(NEED_ORDER)) is not None or len(text) < 8:
         return {}
     amount = parse_amount(text)
-    return {"description": mask_numbers(text)[:500], **({"amount": amount} if amount else {})}
+    told = mask_numbers(text)[:TOLD_MAX_LENGTH]
+    return {"description": told, **({"amount": amount} if amount else {})}
 
 
 def parse_pledge_need(text: str, state: ConversationState) -> str:
@@ -267,7 +270,7 @@ def validated(validator: Callable[[str], str], reprompts: dict[str, str]) -> Par
 parse_phone = validated(validate_mobile, msg.PHONE_REPROMPTS)
 
 
-def parse_free_text(bad: str, minimum: int, maximum: int = 500) -> Parser:
+def parse_free_text(bad: str, minimum: int, maximum: int = TOLD_MAX_LENGTH) -> Parser:
     """Text told in one's own words, at least `minimum` characters; a greeting or thanks
     (谢谢你们了) tells nothing."""
 

@@ -348,6 +348,7 @@ SMALL_TALK_IN_FLOW = {
     "thank": "不客气！我们接着填：\n",
 }
 STORY_NOTED = "您说的情况我先记下了，后面不用再说一遍。\n"
+STORY_ADDED = "好的，这些情况也记下了。\n"
 REMARK_NOTED = "记下了，会转告社工：“{said}”。\n"
 CONTACT_NOTE_FOR_WORKER = "\n联系须知：{note}"
 CONFIRM_REPROMPT = "请回复“确认”提交，或回复“修改”改某一项、“取消”放弃。"

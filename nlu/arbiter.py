@@ -51,7 +51,17 @@ from dataclasses import dataclass
 from nlu.amounts import parse_amount
 from nlu.entities import find_id_number, find_phone
 from nlu.lexicon import FAMILY, INTENT_KEYWORDS, bare, need_types
-from nlu.sides import FOR_ME, GIVE, HARDSHIP, HELP, OWN, Strength, says_both, side_cue
+from nlu.sides import (
+    FOR_ME,
+    GIVE,
+    HARDSHIP,
+    HELP,
+    OWN,
+    REQUEST,
+    Strength,
+    says_both,
+    side_cue,
+)
 from nlu.validators import find_household_size
 
 Ranking = list[tuple[str, float]]
@@ -85,6 +95,20 @@ STATUS = re.compile(
     # "has it happened yet?": a perfective question at the end
     r"|(?:了吗|了没|了没有)[？?吗啊呀]*$"
 )
+
+
+# Thanks for help received (谢谢你们上次帮我家 孩子已经上学了): thanks, not a new request,
+# unless it asks or tells a hardship again (谢谢上次帮忙，这次娃又病了还想申请).
+THANKS_FOR_HELP = re.compile(r"(?:谢谢|感谢|多谢)[^，。？?]{0,8}(?:帮|资助|捐|送|救)")
+HELPED_BEFORE = re.compile(r"上次|上回|之前|以前|去年|那次|当时|帮过|帮了|已经|收到")
+
+
+def _thanks_for_help(text: str) -> bool:
+    thanked = THANKS_FOR_HELP.search(text)
+    if thanked is None or HELPED_BEFORE.search(text) is None:
+        return False
+    rest = text[: thanked.start()] + "，" + text[thanked.end() :]
+    return not (REQUEST.search(rest) or HARDSHIP.search(rest))
 
 
 # One's own family member told of (我家有个八个月的宝宝), not things at home (家里有一箱…).
@@ -428,6 +452,8 @@ def arbitrate(text: str, ranking: Ranking) -> tuple[str | None, float]:
     cues = Cues.of(text)
     if cues.spam:
         return "out_of_scope", CUE_CONFIDENCE
+    if _thanks_for_help(text):
+        return "thank", max(CUE_CONFIDENCE, dict(ranking).get("thank", 0.0))
     if cues.asks_how:  # as sure as the model, when it says so too
         return "ask_about", max(CUE_CONFIDENCE, dict(ranking).get("ask_about", 0.0))
     if (how := HOW_TO_START.match(bare(text))) is not None:  # the flow is the answer

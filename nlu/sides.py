@@ -151,6 +151,8 @@ OFFER = re.compile(
     rf"|(?:想|要|愿意|准备|打算)给(?!{_ME}|{FAMILY}|他|她|老(?!人们|乡们)|自己|家)"
     r"[^，。]{0,12}(?:买|出(?:点|些|一部分)?[^，。]{0,3}(?:钱|费))"
     r"|(?:都|全)捐了|捐了出去"
+    # things looking for someone to take them (有没有人收旧书), not produce to sell (收购)
+    r"|有(?:没有)?(?:人|谁|地方|单位)(?:回)?收(?!购|到)[^，。]{0,4}(?:旧|闲置|二手|不用的|用过的)"
 )
 HARDSHIP = re.compile(
     r"交不起|付不起|买不起|用不起|穿不起|拿不出|凑不齐|凑不够|上不起|看不起病|治不起|吃不上|吃不起|没饭吃|过不下去"
@@ -183,8 +185,8 @@ OTHERS = re.compile(_OTHER_PEOPLE)
 GIVING = re.compile(r"捐|资助|赞助|出钱|送给")
 REGISTERS_OTHERS = re.compile(
     # not for oneself (帮我申请), but for one's village or school (帮我们村的五保户申请)
-    r"帮(?!自|[我俺咱](?!们?(?:村|屯|寨|组|乡|镇|社区|小区|学校|班)))"
-    r"[^，。]{0,12}(?:登记|报名|申请(?!成为|当|做)|求助)(?!志愿|义工)"
+    r"帮(?!忙|自|[我俺咱](?!们?(?:村|屯|寨|组|乡|镇|社区|小区|学校|班)))"
+    r"[^，。\s]{0,12}(?:登记|报名|申请(?!成为|当|做)|求助)(?!志愿|义工)"
 )
 ANOTHER_FAMILY = re.compile(
     rf"(?:替|帮|给)[我俺]?的?{_NEIGHBOUR}|^(?:你好)?[，,]?(?:有个|有一个|我们?的?)?{_NEIGHBOUR}"
@@ -201,6 +203,12 @@ ANOTHER_FAMILY = re.compile(
     r"(?:人家|家|学生|孩子|娃|同学|小孩|小朋友|老人|病人|患者|病号|工人|工友|同事|五保户|低保户"
     r"|贫困户|困难户|孤儿|残疾)"
 )
+
+
+def tells_own_story(text: str) -> bool:
+    """Whether a text tells of one's own circumstances: a hardship, or a need told as one's
+    own (家里就我一个人种地 他爸前年走了)."""
+    return bool(HARDSHIP.search(text)) or (OWN.search(text) is not None and bool(need_types(text)))
 
 
 def of_another_family(text: str) -> bool:

@@ -14,6 +14,7 @@ from conversation.steps import (
     AMOUNT_UNKNOWN,
     NEED_GUESS,
     REGION_WITHIN,
+    TOLD_MAX_LENGTH,
     Ask,
     Reprompt,
     Slots,
@@ -333,7 +334,7 @@ def prefill(text: str, entities: dict[str, Any]) -> Slots:
     slots: Slots = {}
     needs = entities.get("need_types") or []
     if needs and len(text) >= 8:
-        slots["description"] = mask_numbers(text)[:500]
+        slots["description"] = mask_numbers(text)[:TOLD_MAX_LENGTH]
     if len(needs) == 1:
         slots["need_type"] = needs[0]
     elif needs:  # two types fit: the need question offers the likelier one
@@ -358,6 +359,7 @@ def prefill(text: str, entities: dict[str, Any]) -> Slots:
 
 FLOW = Flow(
     name="help",
+    story="description",
     steps=(
         Step("consent", "同意", msg.CONSENT, parse_consent, revisitable=False),
         Step(

@@ -978,6 +978,30 @@ def test_a_service_for_the_old_told_at_the_need_question_is_basic_living(
     assert "帮助方向：基本生活" in summary and "捐助内容：我是理发师 可以免费给老人理发" in summary
 
 
+def test_more_of_the_story_told_at_a_later_question_is_added_to_it(
+    household: WeChatUser,
+) -> None:
+    household.conversation("想给孩子申请助学金 他在县一中读高二", "同意")
+    reply = household.say("家里就我一个人种地 他爸前年走了")
+    assert reply == msg.STORY_ADDED + msg.ASK_AMOUNT
+    summary = household.conversation(
+        "2000", "甘肃天水秦安县", "3", "张桂花", "11010519491231002X", "13800138000"
+    )[-1]
+    assert "情况说明：想给孩子申请助学金 他在县一中读高二；家里就我一个人种地 他爸前年走了" in summary
+    # not a story: the amount question's own re-prompt
+    household.say("修改")
+    assert household.say("金额") == msg.ASK_AMOUNT
+
+
+def test_thanks_for_help_received_is_thanks_not_a_new_request(household: WeChatUser) -> None:
+    assert household.say("谢谢你们上次帮我家 孩子已经上学了") == msg.THANKS
+    assert household.say("谢谢你们上次帮忙 这次娃又病了还想申请") == msg.CONSENT
+
+
+def test_old_things_looking_for_a_taker_are_no_request(donor: WeChatUser) -> None:
+    assert donor.say("有没有人收旧书 我家有好几箱") == msg.ASK_WHICH_SIDE
+
+
 def test_an_earlier_answer_corrected_at_the_name_question_is_no_name(
     household: WeChatUser,
 ) -> None:
