@@ -3,6 +3,7 @@ pledges take it, and the social workers covering each request are told."""
 
 from __future__ import annotations
 
+import re
 from itertools import product
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +33,13 @@ OPENERS = (
     *("改手机号", "改电话", "改号码", "换手机号", "更换手机号", "修改手机号", "修改电话"),
 )
 
+# The number given wrong, said in other words (我上次登记错了电话号码 怎么改).
+_PHONE = r"(?:手机号码?|电话(?:号码?)?|联系方式)"
+_WRONG = r"(?:写错|填错|登记错|弄错|输错|打错|留错|搞错)"
+SAYS = re.compile(
+    rf"{_PHONE}[^，。]{{0,4}}(?:{_WRONG}|错了|不对)|{_WRONG}了?[^，。]{{0,4}}{_PHONE}"
+)
+
 
 def _prefill(text: str, _entities: dict[str, Any]) -> Slots:
     phone = stated_mobile(text)
@@ -56,7 +64,7 @@ FLOW = Flow(
     name="new_phone",
     steps=(Step("phone", "新手机号", msg.ASK_NEW_PHONE, parse_phone, mask_phone),),
     submit=_record,
-    triggers=Triggers(openers=OPENERS, prefill=_prefill),
+    triggers=Triggers(openers=OPENERS, says=SAYS, prefill=_prefill),
     confirm=False,
     needs=_something_open,
 )

@@ -250,7 +250,16 @@ def _where_to_help(text: str, entities: dict[str, Any]) -> str | None:
 # Where and for what left open in the first message: to those most in need, or to us
 # (捐500给最困难的, 你们定), or the place said to be any (不限地区).
 LEFT_TO_US = re.compile(r"最(?:困难|需要|穷)的|你们定|你们看着办|你们安排")
-ANY_PLACE = re.compile(r"不限地区|地区不限|不限地方|地方不限|哪里都行|哪都行|全国都行")
+ANY_PLACE = re.compile(
+    r"不限地区|地区不限|不限地方|地方不限|哪里都行|哪都行|全国都行|哪[里儿]?(?:最|更)?(?:需要|困难|穷)"
+)
+
+
+def _need_answer_details(text: str) -> Slots:
+    """What the need answer says besides: goods or a service named (see `_item_named`), and
+    the place left open too (哪里最需要就给哪里)."""
+    place = {"region_pref": "any"} if ANY_PLACE.search(text) else {}
+    return {**_item_named(text), **place}
 
 
 def prefill(text: str, entities: dict[str, Any]) -> Slots:
@@ -305,7 +314,7 @@ FLOW = Flow(
             msg.ASK_PLEDGE_NEED,
             parse_pledge_need,
             show_need,
-            also_fills=_item_named,
+            also_fills=_need_answer_details,
         ),
         Step(
             "amount",

@@ -52,3 +52,12 @@ def test_the_change_said_the_other_way_round_is_understood(household: WeChatUser
     assert household.say("我想改一下我的电话") == msg.ASK_NEW_PHONE  # had asked to delete data
     assert household.say("取消").startswith("好的，已取消")
     assert household.say("我换手机号了") == msg.ASK_NEW_PHONE
+
+
+def test_a_number_given_wrong_is_a_change_of_number(app: Flask, donor: WeChatUser) -> None:
+    donor.conversation("我想捐几床棉被", "不限", "不限", "小陈", "13912345678", "确认")
+    assert donor.say("我上次登记错了电话号码 怎么改") == msg.ASK_NEW_PHONE
+    reply = donor.say(NEW)
+    assert reply.startswith("好的，手机号已改成 139****0000") and "J000001" in reply
+    with app.extensions["zhulian"].services.db.session() as session:
+        assert session.scalars(select(Pledge)).one().contact_phone == NEW
