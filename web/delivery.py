@@ -7,9 +7,11 @@
    died) takes the message over; one that finds it in the inbound log gets the reply kept
    there.
 2. Handle the message under a per-user lock, so one user's messages are processed in order;
-   the turn's first read (logged before? the sender, a hand-off a person has taken) is one
-   statement, and its only write of its own is the inbound-log row, inserted last with the
-   reply.
+   the lock is taken by the admission itself when it is free (else waited for), and given
+   back with the reply, so a message costs Redis two round trips besides its conversation
+   state. The turn's first read (logged before? the sender, a hand-off a person has taken)
+   is one statement, and its only write of its own is the inbound-log row, inserted last
+   with the reply.
 3. Answer within the time budget; past it, answer `success` and send the real reply as a
    customer-service message from the worker.
 """
@@ -18,12 +20,13 @@ from __future__ import annotations
 
 import logging
 import time
+import uuid
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import suppress
 
 from redis import Redis
-from redis.exceptions import RedisError
+from redis.exceptions import LockError, RedisError
 from rq import Retry
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -55,12 +58,15 @@ LATE_MARGIN_SECONDS = 0.5
 # holding it dies (a turn takes well under a second; the inbound log prevents a second run),
 # and a waiting message gives up in time to be logged and the user asked to resend.
 USER_LOCK_SECONDS = 10
+USER_LOCK_MS = USER_LOCK_SECONDS * 1000
 USER_LOCK_WAIT_SECONDS = 20
 # A late reply only "succeeds" if it reaches the user; these retries cover WeChat hiccups.
 LATE_REPLY_RETRY = Retry(max=3, interval=[5, 30, 120])
 
-# Sets the reply only while the key still says "pending" (a deferred key stays deferred).
+# Sets the reply only while the key still says "pending" (a deferred key stays deferred), and
+# gives back the sender's lock if this turn still holds it (KEYS[2], token ARGV[4]).
 _COMPLETE = """
+if KEYS[2] and redis.call('GET', KEYS[2]) == ARGV[4] then redis.call('DEL', KEYS[2]) end
 if redis.call('GET', KEYS[1]) == ARGV[1] then
   redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[3])
   return 1
@@ -69,16 +75,29 @@ return 0
 """
 
 
-# A first delivery, in one round trip: claim it, then count it against the sender's
-# per-minute limit. 0: someone else holds it; 1: ours; 2: ours, but the sender is too fast.
+# A first delivery, in one round trip: claim it, count it against the sender's per-minute
+# limit, and take the sender's lock when it is free. 0: someone else holds it; 1: ours, the
+# lock held by another of the sender's messages; 2: ours, but the sender is too fast; 3: ours,
+# with the lock.
 _ADMIT = """
 if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 0 end
 local sent = redis.call('INCR', KEYS[2])
 if sent == 1 then redis.call('EXPIRE', KEYS[2], 120) end
 if sent > tonumber(ARGV[3]) then return 2 end
+if ARGV[4] ~= '' and redis.call('SET', KEYS[3], ARGV[4], 'NX', 'PX', ARGV[5]) then return 3 end
 return 1
 """
-HELD, ADMITTED, TOO_FAST = 0, 1, 2
+HELD, ADMITTED, TOO_FAST, ADMITTED_LOCKED = 0, 1, 2, 3
+
+# A delivery given up: its claim goes, and the sender's lock if this turn holds it.
+_RELEASE = """
+if KEYS[2] and redis.call('GET', KEYS[2]) == ARGV[1] then redis.call('DEL', KEYS[2]) end
+redis.call('DEL', KEYS[1])
+"""
+
+
+def user_lock(openid: str) -> str:
+    return f"user-lock:{openid}"
 
 
 def dedup_key(message: BaseMessage) -> str:
@@ -113,6 +132,7 @@ class DeliveryLedger:
         self._lease_ms = int(lease_seconds * 1000)
         self._complete = redis.register_script(_COMPLETE)
         self._admit = redis.register_script(_ADMIT)
+        self._release = redis.register_script(_RELEASE)
 
     @staticmethod
     def _key(key: str) -> str:
@@ -120,29 +140,35 @@ class DeliveryLedger:
 
     def load_scripts(self) -> None:
         """Load the Lua scripts into Redis now rather than on the first message."""
-        for script in (_COMPLETE, _ADMIT):
+        for script in (_COMPLETE, _ADMIT, _RELEASE):
             self._redis.script_load(script)
 
-    def admit(self, key: str, openid: str, per_minute: int) -> int:
-        """Claim a delivery and count it for its sender: HELD, ADMITTED or TOO_FAST."""
+    def admit(self, key: str, openid: str, per_minute: int, token: str = "") -> int:
+        """Claim a delivery and count it for its sender: HELD, ADMITTED, TOO_FAST, or
+        ADMITTED_LOCKED when the sender's lock was free and is now held with `token`."""
         rate = f"rate:{openid}:{int(time.time() // 60)}"
-        args: list[str | int] = [PENDING, self._lease_ms, per_minute]
-        return int(self._admit(keys=[self._key(key), rate], args=args))
+        args: list[str | int] = [PENDING, self._lease_ms, per_minute, token, USER_LOCK_MS]
+        return int(self._admit(keys=[self._key(key), rate, user_lock(openid)], args=args))
 
     def claim(self, key: str) -> bool:
         """Take over a delivery whose claim lapsed (not counted again for its sender)."""
         return bool(self._redis.set(self._key(key), PENDING, nx=True, px=self._lease_ms))
 
-    def complete(self, key: str, reply: str | None) -> None:
-        """Keep the reply for WeChat's retries, encrypted (a summary shows the name)."""
+    def complete(self, key: str, reply: str | None, lock: tuple[str, str] | None = None) -> None:
+        """Keep the reply for WeChat's retries, encrypted (a summary shows the name), and
+        give back the sender's `lock` (its key and token) in the same round trip."""
         kept = crypto.cipher().encrypt(reply) if reply else NO_REPLY
-        self._complete(keys=[self._key(key)], args=[PENDING, kept, self._ttl])
+        keys = [self._key(key), *(lock[:1] if lock else ())]
+        args = [PENDING, kept, self._ttl, *(lock[1:] if lock else ())]
+        self._complete(keys=keys, args=args)
 
     def defer(self, key: str) -> None:
         self._redis.set(self._key(key), DEFERRED, ex=self._ttl)
 
-    def release(self, key: str) -> None:
-        self._redis.delete(self._key(key))
+    def release(self, key: str, lock: tuple[str, str] | None = None) -> None:
+        """Let go of a delivery that failed, and of the sender's `lock` if still held."""
+        keys = [self._key(key), *(lock[:1] if lock else ())]
+        self._release(keys=keys, args=list(lock[1:]) if lock else [])
 
     def wait_for_reply(self, key: str, budget: float) -> tuple[bool, str | None]:
         """The reply a duplicate should get: the first reply, or None ("success"). The flag
@@ -181,8 +207,9 @@ class Dispatcher:
         budget = self.services.settings.reply_budget_seconds
         started = time.monotonic()
         limit = self.services.settings.user_rate_limit_per_minute
+        token = uuid.uuid4().hex
         try:
-            admission = self.ledger.admit(key, message.source, limit)
+            admission = self.ledger.admit(key, message.source, limit, token)
             if admission == HELD:
                 settled, reply = self.ledger.wait_for_reply(key, budget)
                 if settled or not self.ledger.claim(key):
@@ -196,7 +223,8 @@ class Dispatcher:
         except RedisError:
             log.exception("Redis unavailable; message %s logged, user asked to resend", key)
             return self._without_redis(message, key)
-        future = self._pool.submit(self._process, message, key, started + budget)
+        locked = admission == ADMITTED_LOCKED
+        future = self._pool.submit(self._process, message, key, started + budget, token, locked)
         try:
             return future.result(timeout=budget)
         except FutureTimeout:
@@ -205,23 +233,27 @@ class Dispatcher:
             log.warning("reply to %s past the %.1fs budget; will send it later", key, budget)
             return None
 
-    def _process(self, message: BaseMessage, key: str, deadline: float) -> str | None:
+    def _process(
+        self, message: BaseMessage, key: str, deadline: float, token: str, locked: bool
+    ) -> str | None:
         services = self.services
+        lock = services.redis.lock(
+            user_lock(message.source),
+            timeout=USER_LOCK_SECONDS,
+            blocking_timeout=USER_LOCK_WAIT_SECONDS,
+        )
         try:
-            with services.redis.lock(
-                f"user-lock:{message.source}",
-                timeout=USER_LOCK_SECONDS,
-                blocking_timeout=USER_LOCK_WAIT_SECONDS,
-            ):
-                with services.db.session() as session:
-                    outcome = self._turn(session, message, key, deadline)
-            self.ledger.complete(key, outcome.reply)
+            if not locked and not lock.acquire(token=token):
+                raise LockError(f"{message.source} busy for {USER_LOCK_WAIT_SECONDS}s")
+            with services.db.session() as session:
+                outcome = self._turn(session, message, key, deadline)
+            self.ledger.complete(key, outcome.reply, (user_lock(message.source), token))
             self.follow_ups.enqueue(outcome.events, key)
             return outcome.reply
         except Exception:
             log.exception("handling %s failed; the user is asked to resend", key)
             with suppress(RedisError):  # Redis may be what failed: the lease lapses anyway
-                self.ledger.release(key)
+                self.ledger.release(key, (user_lock(message.source), token))
             self._log_unhandled(message, key, "failed")
             return msg.BUSY
 

@@ -9,7 +9,7 @@ from redis import Redis
 
 from storage import crypto
 from tests.support.config import TEST_KEY
-from web.delivery import ADMITTED, HELD, TOO_FAST, DeliveryLedger
+from web.delivery import ADMITTED, ADMITTED_LOCKED, HELD, TOO_FAST, DeliveryLedger, user_lock
 
 
 def test_a_claim_lapses_but_a_reply_stays(redis_url: str) -> None:
@@ -45,3 +45,24 @@ def test_a_first_delivery_is_counted_against_its_sender_once(redis_url: str) -> 
         ]
         assert ledger.admit("msg:r0", "o_fast", 2) == HELD  # a retry is not counted
         assert ledger.admit("msg:r9", "o_other", 2) == ADMITTED
+
+
+def test_the_senders_lock_is_taken_on_admission_and_given_back_with_the_reply(
+    redis_url: str,
+) -> None:
+    crypto.configure(TEST_KEY)
+    with Redis.from_url(redis_url, decode_responses=True) as redis:
+        redis.delete(user_lock("o_l"))
+        ledger = DeliveryLedger(redis, ttl_seconds=600, lease_seconds=5)
+        assert ledger.admit("msg:l1", "o_l", 30, "first") == ADMITTED_LOCKED
+        assert redis.get(user_lock("o_l")) == "first"
+        # the sender's next message is admitted, but waits for the lock
+        assert ledger.admit("msg:l2", "o_l", 30, "second") == ADMITTED
+        ledger.complete("msg:l2", "不是它的锁", (user_lock("o_l"), "second"))
+        assert redis.get(user_lock("o_l")) == "first"
+        ledger.complete("msg:l1", "收到", (user_lock("o_l"), "first"))
+        assert redis.get(user_lock("o_l")) is None
+        assert ledger.wait_for_reply("msg:l1", budget=0.1) == (True, "收到")
+        assert ledger.admit("msg:l3", "o_l", 30, "third") == ADMITTED_LOCKED
+        ledger.release("msg:l3", (user_lock("o_l"), "third"))
+        assert redis.get(user_lock("o_l")) is None and ledger.claim("msg:l3")
