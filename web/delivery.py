@@ -7,11 +7,9 @@
    died) takes the message over; one that finds it in the inbound log gets the reply kept
    there.
 2. Handle the message under a per-user lock, so one user's messages are processed in order;
-   the lock is taken by the admission itself when it is free (else waited for), and given
-   back with the reply, so a message costs Redis two round trips besides its conversation
-   state. The turn's first read (logged before? the sender, a hand-off a person has taken)
-   is one statement, and its only write of its own is the inbound-log row, inserted last
-   with the reply.
+   the turn's first read (logged before? the sender, a hand-off a person has taken) is one
+   statement, and its only write of its own is the inbound-log row, inserted last with the
+   reply.
 3. Answer within the time budget; past it, answer `success` and send the real reply as a
    customer-service message from the worker.
 """
