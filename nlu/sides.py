@@ -138,6 +138,8 @@ OFFER = re.compile(
     rf"|(?:想|要|愿意)帮{_ME}们[^，。]{{0,12}}(?:{_OTHER_PEOPLE}|娃娃|孩子|老人)"
     # sending something to one's village or school (想给我们村里的五保老人每人送一桶油)
     rf"|(?:想|要|愿意|准备|打算)给{_ME}们[^，。]{{0,12}}(?:送|捐)"
+    # handing out to one's village or school (想给我们村考上大学的孩子每人发一千块奖学金)
+    rf"|(?:想|要|愿意|准备|打算)给{_ME}们(?:村|屯|寨|组|乡|镇|社区|学校|班)[^，。]{{0,12}}(?:发|奖)"
     # what is kept unused, collected for others, or given back
     r"|[放闲]着也是[放闲]着|放着没用|用不[着上到]了|穿不[上了]了|收集了|募集|募捐|筹集了|征集了"
     r"|(?:凑|攒|收拾|整理)[了出]\s*(?:一批|几批|一车|几箱|一箱|[两几]?大箱|[几两三]袋|一大堆)"

@@ -71,6 +71,7 @@ def test_requests_and_hardship_are_help(text: str) -> None:
         "我们卫生院每月义务下村给老人体检",
         "同事们凑了几箱冬衣",
         "过年想给我们村的孤寡老人每家送袋米",
+        "想给我们学校考上重点高中的娃每人发五百块奖励",
         "寒假想去贵州山区支教，怎么报名",  # signing up to volunteer gives time
         "家里的旧被子不用了想送人",
         "我可以免费教孩子们弹琴",
