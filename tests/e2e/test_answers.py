@@ -939,6 +939,7 @@ def test_asking_for_a_moment_is_waited_for(household: WeChatUser) -> None:
         ("我之前捐的五百块钱 能退吗", "refund"),  # voice input: spaces anywhere
         ("钱怎么交给你们", "payment"),
         ("请问捐的东西怎么寄给你们", "delivery"),
+        ("你们是真的吗 不会骗人吧", "trust"),
         ("我想請問一下你們是做什麼的", "about"),  # a doubtful reading, said politely
         ("能不能帮我把孩子的照片删掉", "delete_photos"),  # not a help request
         ("我不会用这个", "how_to_use"),  # it had been taken in with 好的
@@ -961,6 +962,17 @@ def test_how_many_goods_said_at_the_place_question_is_added_to_them(donor: WeCha
     assert reply == msg.ITEM_DETAIL_NOTED + msg.ASK_REGION_PREF
     summary = donor.conversation("不限", "康宁医疗器械公司", "13987654321")[-1]
     assert "捐助内容：我们是做康复器械的可以捐一批轮椅和拐杖（大概二十台轮椅五十副拐杖）" in summary
+
+
+def test_a_question_asked_at_a_flows_question_is_answered_and_the_flow_goes_on(
+    household: WeChatUser, donor: WeChatUser
+) -> None:
+    household.say("我要求助")
+    reply = household.say("你们是真的吗 不会骗人吧")
+    assert reply == msg.FAQ["trust"] + msg.CONTINUE_PROMPT + msg.CONSENT
+    donor.conversation("我想捐东西", "2", "我家有些旧家具 沙发和柜子")
+    reply = donor.say("你们能上门拉吗")
+    assert reply == msg.FAQ["delivery"] + msg.CONTINUE_PROMPT + msg.ASK_REGION_PREF
 
 
 def test_leaving_it_to_us_at_the_need_question_leaves_the_place_open_too(
