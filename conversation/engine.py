@@ -18,7 +18,7 @@ from conversation import faq, registry
 from conversation import handoff as person
 from conversation.commands import Who
 from conversation.flow import Flow
-from conversation.state import ConversationState, ConversationStore
+from conversation.state import UNREAD, ConversationState, ConversationStore, TurnState, Unread
 from conversation.status import nothing_to_cancel, status_text
 from conversation.steps import (
     TOLD_MAX_LENGTH,
@@ -185,11 +185,17 @@ class Conversation:
     """Handles one user's text inside the caller's database transaction."""
 
     def __init__(
-        self, services: Services, session: Session, openid: str, arrived: Arrival | None = None
+        self,
+        services: Services,
+        session: Session,
+        openid: str,
+        arrived: Arrival | None = None,
+        state_read: str | None | Unread = UNREAD,
     ) -> None:
         self.services = services
         self.session = session
         self.openid = openid
+        self.saved = TurnState(services.store, openid, state_read)  # the conversation state
         known = arrived.user if arrived is not None else None
         self.user: User = known or get_or_create_user(session, openid)
         self._arrived = arrived
@@ -215,7 +221,7 @@ class Conversation:
         going on is left). Unknown keys get nothing."""
         if key not in TOP_MENU:
             return None
-        if (state := self.services.store.load(self.openid)) is not None:
+        if (state := self.saved.load()) is not None:
             self._ended(registry.flows()[state.flow], state, "left")
             self._finish("")
         choice = key
@@ -239,7 +245,7 @@ class Conversation:
         if code is None:
             return msg.LOCATION_UNKNOWN
         name = region_index().full_name(code)
-        state = self.services.store.load(self.openid)
+        state = self.saved.load()
         if state is not None and state.step == "region":
             flow = registry.flows()[state.flow]
             answered = self._in_flow(flow, state, name, None)
@@ -252,7 +258,7 @@ class Conversation:
         open and nothing else going on, they are asked which case; otherwise the latest
         gets it."""
         self.emit(Event.MEDIA_RECEIVED)
-        state = self.services.store.load(self.openid)
+        state = self.saved.load()
         if state is not None and (flow := registry.flows()[state.flow]).keeps_photos:
             if flow.records_consent and "consent" not in state.slots:  # nothing kept before it
                 return msg.IMAGE_BEFORE_CONSENT + "\n\n" + self._current_question(flow, state)
@@ -293,11 +299,11 @@ class Conversation:
             return msg.CRISIS + self._reply_to_text(text)
         if (relayed := person.household_turn(self, text)) is not None:
             return msg.CRISIS + relayed  # a social worker is talking with them already
-        busy = self.services.store.load(self.openid) is not None
+        busy = self.saved.load() is not None
         return msg.CRISIS + (msg.CRISIS_PERSON if busy else self._ask_person(None))
 
     def _reply_to_text(self, text: str) -> str:
-        state = self.services.store.load(self.openid)
+        state = self.saved.load()
         if state is None and self.user.active_flow:
             lost = registry.flows().get(self.user.active_flow)
             self.user.active_flow = None  # expired, or Redis lost it: say so, keep nothing
@@ -593,7 +599,7 @@ class Conversation:
             return msg.RESTARTED + self.start(flow)
         if command == "pause":
             kept = self.services.settings.paused_ttl_seconds
-            self.services.store.save(self.openid, state, kept)
+            self.saved.save(state, kept)
             return msg.PAUSED.format(hours=kept // 3600) + self._current_question(flow, state)
         if command == "edit":
             return self._edit_menu(flow, state)
@@ -869,9 +875,9 @@ class Conversation:
 
     def _save(self, state: ConversationState) -> None:
         ttl = registry.flows()[state.flow].ttl_seconds
-        self.services.store.save(self.openid, state, ttl)
+        self.saved.save(state, ttl)
 
     def _finish(self, reply: str) -> str:
-        self.services.store.clear(self.openid)
+        self.saved.clear()
         self.user.active_flow = None
         return reply

@@ -358,7 +358,7 @@ class WorkerCommands:
 
     def unbind(self) -> str:
         deactivate(self.session, self.worker, self.conversation.openid)
-        self.conversation.services.store.clear(self.conversation.openid)
+        self.conversation.saved.clear()
         self.conversation.user.active_flow = None
         return msg.UNBOUND
 

@@ -37,13 +37,17 @@ class ConversationStore:
         self._ttl = ttl_seconds
 
     @staticmethod
-    def _key(openid: str) -> str:
+    def key(openid: str) -> str:
         return f"conv:{openid}"
 
     def load(self, openid: str) -> ConversationState | None:
         """The saved state; None when there is none, or when it cannot be read with the
         configured keys (the user is then told to start again, like an expired state)."""
-        raw = self._redis.get(self._key(openid))
+        return self.opened(self._redis.get(self.key(openid)), openid)
+
+    @staticmethod
+    def opened(raw: str | bytes | None, openid: str) -> ConversationState | None:
+        """The state a value read from Redis holds (see `load`)."""
         if not raw:
             return None
         try:
@@ -57,10 +61,10 @@ class ConversationStore:
         """Keep the state for `ttl` seconds of silence (default: the configured TTL). The
         answers so far (names, ID and phone numbers) are encrypted like the database's."""
         payload = crypto.cipher().encrypt(json.dumps(asdict(state), ensure_ascii=False))
-        self._redis.set(self._key(openid), payload, ex=ttl or self._ttl)
+        self._redis.set(self.key(openid), payload, ex=ttl or self._ttl)
 
     def clear(self, openid: str) -> None:
-        self._redis.delete(self._key(openid))
+        self._redis.delete(self.key(openid))
 
     @staticmethod
     def _misses_key(openid: str) -> str:
@@ -84,3 +88,37 @@ class ConversationStore:
     def take_mark(self, openid: str, what: str) -> bool:
         """Whether `what` was marked answered (and forget the mark)."""
         return bool(self._redis.delete(f"answered:{openid}:{what}"))
+
+
+class Unread:
+    """Not read yet (a turn whose delivery did not read the state ahead)."""
+
+
+UNREAD = Unread()
+
+
+class TurnState:
+    """One user's state as a turn sees it. The delivery may have read it already, with the
+    user's lock, in the same round trip (`read`: the value, or None when there was none):
+    the turn's first load is that; any other load, save or clear goes to Redis."""
+
+    def __init__(
+        self, store: ConversationStore, openid: str, read: str | None | Unread = UNREAD
+    ) -> None:
+        self._store = store
+        self._openid = openid
+        self._read = read
+
+    def load(self) -> ConversationState | None:
+        read, self._read = self._read, UNREAD
+        if isinstance(read, Unread):
+            return self._store.load(self._openid)
+        return self._store.opened(read, self._openid)
+
+    def save(self, state: ConversationState, ttl: int | None = None) -> None:
+        self._read = UNREAD
+        self._store.save(self._openid, state, ttl)
+
+    def clear(self) -> None:
+        self._read = UNREAD
+        self._store.clear(self._openid)

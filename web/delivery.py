@@ -33,6 +33,7 @@ from wechatpy.messages import BaseMessage
 import messages as msg
 from config.queues import SEND_TEXT
 from conversation.engine import Conversation, Services
+from conversation.state import UNREAD, ConversationStore, Unread
 from domain.events import Event, Outcome
 from nlu.text import normalise_text
 from storage import crypto
@@ -74,16 +75,19 @@ return 0
 
 
 # A first delivery, in one round trip: claim it, count it against the sender's per-minute
-# limit, and take the sender's lock when it is free. 0: someone else holds it; 1: ours, the
-# lock held by another of the sender's messages; 2: ours, but the sender is too fast; 3: ours,
-# with the lock.
+# limit, and take the sender's lock when it is free, reading the sender's conversation state
+# under it. 0: someone else holds it; 1: ours, the lock held by another of the sender's
+# messages; 2: ours, but the sender is too fast; 3: ours, with the lock (and the state, ''
+# when there is none).
 _ADMIT = """
-if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 0 end
+if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return {0, ''} end
 local sent = redis.call('INCR', KEYS[2])
 if sent == 1 then redis.call('EXPIRE', KEYS[2], 120) end
-if sent > tonumber(ARGV[3]) then return 2 end
-if ARGV[4] ~= '' and redis.call('SET', KEYS[3], ARGV[4], 'NX', 'PX', ARGV[5]) then return 3 end
-return 1
+if sent > tonumber(ARGV[3]) then return {2, ''} end
+if ARGV[4] ~= '' and redis.call('SET', KEYS[3], ARGV[4], 'NX', 'PX', ARGV[5]) then
+  return {3, redis.call('GET', KEYS[4]) or ''}
+end
+return {1, ''}
 """
 HELD, ADMITTED, TOO_FAST, ADMITTED_LOCKED = 0, 1, 2, 3
 
@@ -141,12 +145,19 @@ class DeliveryLedger:
         for script in (_COMPLETE, _ADMIT, _RELEASE):
             self._redis.script_load(script)
 
-    def admit(self, key: str, openid: str, per_minute: int, token: str = "") -> int:
+    def admit(
+        self, key: str, openid: str, per_minute: int, token: str = "", state_key: str = ""
+    ) -> tuple[int, str | None | Unread]:
         """Claim a delivery and count it for its sender: HELD, ADMITTED, TOO_FAST, or
-        ADMITTED_LOCKED when the sender's lock was free and is now held with `token`."""
+        ADMITTED_LOCKED when the sender's lock was free and is now held with `token`; with
+        it, what `state_key` holds (None: nothing), read under that lock."""
         rate = f"rate:{openid}:{int(time.time() // 60)}"
+        keys = [self._key(key), rate, user_lock(openid), state_key]
         args: list[str | int] = [PENDING, self._lease_ms, per_minute, token, USER_LOCK_MS]
-        return int(self._admit(keys=[self._key(key), rate, user_lock(openid)], args=args))
+        admission, state = self._admit(keys=keys, args=args)
+        if int(admission) != ADMITTED_LOCKED:
+            return int(admission), UNREAD
+        return ADMITTED_LOCKED, (state.decode() if isinstance(state, bytes) else state) or None
 
     def claim(self, key: str) -> bool:
         """Take over a delivery whose claim lapsed (not counted again for its sender)."""
@@ -206,8 +217,9 @@ class Dispatcher:
         started = time.monotonic()
         limit = self.services.settings.user_rate_limit_per_minute
         token = uuid.uuid4().hex
+        state_key = ConversationStore.key(message.source)
         try:
-            admission = self.ledger.admit(key, message.source, limit, token)
+            admission, state = self.ledger.admit(key, message.source, limit, token, state_key)
             if admission == HELD:
                 settled, reply = self.ledger.wait_for_reply(key, budget)
                 if settled or not self.ledger.claim(key):
@@ -221,8 +233,7 @@ class Dispatcher:
         except RedisError:
             log.exception("Redis unavailable; message %s logged, user asked to resend", key)
             return self._without_redis(message, key)
-        locked = admission == ADMITTED_LOCKED
-        future = self._pool.submit(self._process, message, key, started + budget, token, locked)
+        future = self._pool.submit(self._process, message, key, started + budget, token, state)
         try:
             return future.result(timeout=budget)
         except FutureTimeout:
@@ -232,8 +243,15 @@ class Dispatcher:
             return None
 
     def _process(
-        self, message: BaseMessage, key: str, deadline: float, token: str, locked: bool
+        self,
+        message: BaseMessage,
+        key: str,
+        deadline: float,
+        token: str,
+        state: str | None | Unread,
     ) -> str | None:
+        """The turn, under the sender's lock: taken at admission (`state` was read with it),
+        or waited for here."""
         services = self.services
         lock = services.redis.lock(
             user_lock(message.source),
@@ -241,10 +259,11 @@ class Dispatcher:
             blocking_timeout=USER_LOCK_WAIT_SECONDS,
         )
         try:
+            locked = not isinstance(state, Unread)
             if not locked and not lock.acquire(token=token):
                 raise LockError(f"{message.source} busy for {USER_LOCK_WAIT_SECONDS}s")
             with services.db.session() as session:
-                outcome = self._turn(session, message, key, deadline)
+                outcome = self._turn(session, message, key, deadline, state)
             self.ledger.complete(key, outcome.reply, (user_lock(message.source), token))
             self.follow_ups.enqueue(outcome.events, key)
             return outcome.reply
@@ -255,7 +274,14 @@ class Dispatcher:
             self._log_unhandled(message, key, "failed")
             return msg.BUSY
 
-    def _turn(self, session: Session, message: BaseMessage, key: str, deadline: float) -> Outcome:
+    def _turn(
+        self,
+        session: Session,
+        message: BaseMessage,
+        key: str,
+        deadline: float,
+        state: str | None | Unread = UNREAD,
+    ) -> Outcome:
         """One message inside its transaction. Besides the conversation's own writes, the
         only one is the log row, inserted last with the reply. A reply ready only near the
         end of the budget goes into the outbox in the same transaction, so it reaches the
@@ -267,7 +293,7 @@ class Dispatcher:
             logged, reply = arrived.earlier
             return Outcome(reply if logged == "handled" else msg.BUSY)
         text = message_text(message)
-        conversation = Conversation(self.services, session, message.source, arrived)
+        conversation = Conversation(self.services, session, message.source, arrived, state)
         outcome = conversation.outcome(self._reply(conversation, message, text))
         kept = None if Event.DATA_ERASED in outcome.events else text
         log_inbound(

@@ -7,6 +7,7 @@ import time
 
 from redis import Redis
 
+from conversation.state import UNREAD
 from storage import crypto
 from tests.support.config import TEST_KEY
 from web.delivery import ADMITTED, ADMITTED_LOCKED, HELD, TOO_FAST, DeliveryLedger, user_lock
@@ -16,8 +17,8 @@ def test_a_claim_lapses_but_a_reply_stays(redis_url: str) -> None:
     crypto.configure(TEST_KEY)
     with Redis.from_url(redis_url, decode_responses=True) as redis:
         ledger = DeliveryLedger(redis, ttl_seconds=600, lease_seconds=0.3)
-        assert ledger.admit("msg:1", "o_a", 30) == ADMITTED
-        assert ledger.admit("msg:1", "o_a", 30) == HELD
+        assert ledger.admit("msg:1", "o_a", 30)[0] == ADMITTED
+        assert ledger.admit("msg:1", "o_a", 30)[0] == HELD
         time.sleep(0.4)  # the handler died: nobody completed or deferred it
         assert ledger.claim("msg:1")
         ledger.complete("msg:1", "收到")
@@ -29,7 +30,7 @@ def test_a_claim_lapses_but_a_reply_stays(redis_url: str) -> None:
 def test_a_waiting_duplicate_learns_that_the_claim_lapsed(redis_url: str) -> None:
     with Redis.from_url(redis_url, decode_responses=True) as redis:
         ledger = DeliveryLedger(redis, ttl_seconds=600, lease_seconds=0.3)
-        assert ledger.admit("msg:2", "o_a", 30) == ADMITTED
+        assert ledger.admit("msg:2", "o_a", 30)[0] == ADMITTED
         assert ledger.wait_for_reply("msg:2", budget=2.0) == (False, None)
         ledger.defer("msg:2")
         assert ledger.wait_for_reply("msg:2", budget=0.1) == (True, None)
@@ -38,13 +39,13 @@ def test_a_waiting_duplicate_learns_that_the_claim_lapsed(redis_url: str) -> Non
 def test_a_first_delivery_is_counted_against_its_sender_once(redis_url: str) -> None:
     with Redis.from_url(redis_url, decode_responses=True) as redis:
         ledger = DeliveryLedger(redis, ttl_seconds=600, lease_seconds=5)
-        assert [ledger.admit(f"msg:r{i}", "o_fast", 2) for i in range(3)] == [
+        assert [ledger.admit(f"msg:r{i}", "o_fast", 2)[0] for i in range(3)] == [
             ADMITTED,
             ADMITTED,
             TOO_FAST,
         ]
-        assert ledger.admit("msg:r0", "o_fast", 2) == HELD  # a retry is not counted
-        assert ledger.admit("msg:r9", "o_other", 2) == ADMITTED
+        assert ledger.admit("msg:r0", "o_fast", 2)[0] == HELD  # a retry is not counted
+        assert ledger.admit("msg:r9", "o_other", 2)[0] == ADMITTED
 
 
 def test_the_senders_lock_is_taken_on_admission_and_given_back_with_the_reply(
@@ -52,17 +53,22 @@ def test_the_senders_lock_is_taken_on_admission_and_given_back_with_the_reply(
 ) -> None:
     crypto.configure(TEST_KEY)
     with Redis.from_url(redis_url, decode_responses=True) as redis:
-        redis.delete(user_lock("o_l"))
+        redis.delete(user_lock("o_l"), "conv:o_l")
         ledger = DeliveryLedger(redis, ttl_seconds=600, lease_seconds=5)
-        assert ledger.admit("msg:l1", "o_l", 30, "first") == ADMITTED_LOCKED
+        redis.set("conv:o_l", "sealed-state")
+        assert ledger.admit("msg:l1", "o_l", 30, "first", "conv:o_l") == (
+            ADMITTED_LOCKED,
+            "sealed-state",  # read under the lock, in the same round trip
+        )
         assert redis.get(user_lock("o_l")) == "first"
         # the sender's next message is admitted, but waits for the lock
-        assert ledger.admit("msg:l2", "o_l", 30, "second") == ADMITTED
+        assert ledger.admit("msg:l2", "o_l", 30, "second", "conv:o_l") == (ADMITTED, UNREAD)
         ledger.complete("msg:l2", "不是它的锁", (user_lock("o_l"), "second"))
         assert redis.get(user_lock("o_l")) == "first"
         ledger.complete("msg:l1", "收到", (user_lock("o_l"), "first"))
         assert redis.get(user_lock("o_l")) is None
         assert ledger.wait_for_reply("msg:l1", budget=0.1) == (True, "收到")
-        assert ledger.admit("msg:l3", "o_l", 30, "third") == ADMITTED_LOCKED
+        redis.delete("conv:o_l")
+        assert ledger.admit("msg:l3", "o_l", 30, "third", "conv:o_l") == (ADMITTED_LOCKED, None)
         ledger.release("msg:l3", (user_lock("o_l"), "third"))
         assert redis.get(user_lock("o_l")) is None and ledger.claim("msg:l3")
