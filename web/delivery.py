@@ -6,10 +6,12 @@
    still being worked on or was sent later. A retry that sees the claim lapse (its handler
    died) takes the message over; one that finds it in the inbound log gets the reply kept
    there.
-2. Handle the message under a per-user lock, so one user's messages are processed in order;
-   the turn's first read (logged before? the sender, a hand-off a person has taken) is one
-   statement, and its only write of its own is the inbound-log row, inserted last with the
-   reply.
+2. Handle the message under a per-user lock, so one user's messages are processed in order.
+   The admission takes the lock when it is free (else the turn waits for it) and reads the
+   conversation state with it; the lock is given back with the reply: a message costs Redis
+   three round trips (that one, the state saved, the reply kept). The turn's first read
+   (logged before? the sender, a hand-off a person has taken) is one statement, and its only
+   write of its own is the inbound-log row, inserted last with the reply.
 3. Answer within the time budget; past it, answer `success` and send the real reply as a
    customer-service message from the worker.
 """
