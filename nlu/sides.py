@@ -56,6 +56,8 @@ FOR_ME = re.compile(
     rf"|(?:捐|送|资助|寄|发)给{_ME}(?:家|吧|呀|啊|吗|么|嘛|呢|$|[，。？?!！])"
     # asking us to help one's own child (可以帮忙给孩子找个寄宿学校吗), not children (孩子们)
     rf"|^(?:请问)?(?:你们)?(?:可以|能|能不能|可不可以)帮(?:忙|一下)?给(?:{_ME}家?|孩子|娃|儿子|女儿|闺女)(?!们)"
+    # selling what one's farm made (我要把我家的羊卖出去 有没有人要), not selling to give
+    rf"|{_ME}(?:想|要)把[^，。]{{0,8}}卖(?:出去|掉)(?![^。]*(?:捐|资助))"
     # giving to one's own family is asking for it (给我孩子捐点钱吧), not to their school
     rf"|给{_ME}(?:家)?(?:{FAMILY})(?!的?(?:学校|班|村|单位|公司|老家|同学|朋友))"
 )

@@ -38,6 +38,7 @@ def side_of(text: str) -> str | None:
         "屋里穷娃的校服都买不起",
         # round six: asking for oneself said farther apart, or through what others offer
         "我腰不好但还想学门手艺",
+        "俺想把家里养的鸡卖出去 谁要",
         "听说有免费的厨师班我也想报名",
         "我想要一个免费体检的名额",
         "有没有老板愿意收购我们家的核桃",
