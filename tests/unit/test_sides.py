@@ -39,6 +39,7 @@ def side_of(text: str) -> str | None:
         # round six: asking for oneself said farther apart, or through what others offer
         "我腰不好但还想学门手艺",
         "俺想把家里养的鸡卖出去 谁要",
+        "听说你们能帮人 我男人在矿上砸伤了腿 老板不管",
         "听说有免费的厨师班我也想报名",
         "我想要一个免费体检的名额",
         "有没有老板愿意收购我们家的核桃",
