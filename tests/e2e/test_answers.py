@@ -940,6 +940,9 @@ def test_asking_for_a_moment_is_waited_for(household: WeChatUser) -> None:
         ("钱怎么交给你们", "payment"),
         ("请问捐的东西怎么寄给你们", "delivery"),
         ("你们是真的吗 不会骗人吧", "trust"),
+        ("想知道怎么成为你们的合作机构", "partnership"),
+        ("请问捐款有最低金额吗", "how_much"),
+        ("我捐的500块钱可以退回来吗", "refund"),  # it had started a pledge of 500
         ("我想請問一下你們是做什麼的", "about"),  # a doubtful reading, said politely
         ("能不能帮我把孩子的照片删掉", "delete_photos"),  # not a help request
         ("我不会用这个", "how_to_use"),  # it had been taken in with 好的
