@@ -254,27 +254,30 @@ class Dispatcher:
     ) -> str | None:
         """The turn, under the sender's lock: taken at admission (`state` was read with it),
         or waited for here."""
-        services = self.services
-        lock = services.redis.lock(
-            user_lock(message.source),
-            timeout=USER_LOCK_SECONDS,
-            blocking_timeout=USER_LOCK_WAIT_SECONDS,
-        )
+        held = (user_lock(message.source), token)
         try:
-            locked = not isinstance(state, Unread)
-            if not locked and not lock.acquire(token=token):
+            if isinstance(state, Unread) and not self._wait_for_lock(held):
                 raise LockError(f"{message.source} busy for {USER_LOCK_WAIT_SECONDS}s")
-            with services.db.session() as session:
+            with self.services.db.session() as session:
                 outcome = self._turn(session, message, key, deadline, state)
-            self.ledger.complete(key, outcome.reply, (user_lock(message.source), token))
+            self.ledger.complete(key, outcome.reply, held)
             self.follow_ups.enqueue(outcome.events, key)
             return outcome.reply
         except Exception:
             log.exception("handling %s failed; the user is asked to resend", key)
             with suppress(RedisError):  # Redis may be what failed: the lease lapses anyway
-                self.ledger.release(key, (user_lock(message.source), token))
+                self.ledger.release(key, held)
             self._log_unhandled(message, key, "failed")
             return msg.BUSY
+
+    def _wait_for_lock(self, held: tuple[str, str]) -> bool:
+        """The sender's lock, held by another of their messages at admission: waited for
+        with redis-py's `Lock`, under this turn's token (given back with the reply)."""
+        name, token = held
+        lock = self.services.redis.lock(
+            name, timeout=USER_LOCK_SECONDS, blocking_timeout=USER_LOCK_WAIT_SECONDS
+        )
+        return bool(lock.acquire(token=token))
 
     def _turn(
         self,
@@ -282,7 +285,7 @@ class Dispatcher:
         message: BaseMessage,
         key: str,
         deadline: float,
-        state: str | None | Unread = UNREAD,
+        state: str | None | Unread,
     ) -> Outcome:
         """One message inside its transaction. Besides the conversation's own writes, the
         only one is the log row, inserted last with the reply. A reply ready only near the
