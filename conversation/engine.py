@@ -869,7 +869,7 @@ class Conversation:
         said = mask_numbers(text.strip())
         if said in kept:
             return False
-        state.slots[cast(str, flow.story)] = f"{kept}；{said}"[:TOLD_MAX_LENGTH]
+        state.slots[cast(str, flow.story)] = added_to_note(kept, said, TOLD_MAX_LENGTH)
         self._save(state)
         return True
 

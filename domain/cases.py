@@ -160,9 +160,9 @@ def answer_question(
 NOTE_LENGTH = 200  # a note kept in the household's words (how to reach it), at most
 
 
-def added_to_note(kept: str | None, said: str) -> str:
-    """A note with what was said added after what it already holds, within NOTE_LENGTH."""
-    return "；".join(filter(None, (kept, said)))[:NOTE_LENGTH]
+def added_to_note(kept: str | None, said: str, length: int = NOTE_LENGTH) -> str:
+    """A note with what was said added after what it already holds, within `length`."""
+    return "；".join(filter(None, (kept, said)))[:length]
 
 
 def supplement(
