@@ -28,10 +28,11 @@ class Database:
         if url.startswith("postgresql://"):
             url = url.replace("postgresql://", "postgresql+psycopg://", 1)
         options: dict[str, Any] = {"pool_pre_ping": True}
-        if make_url(url).database not in (None, "", ":memory:"):  # in memory: one connection
+        database = make_url(url).database
+        if not sqlite.in_memory(database):  # in memory: one connection
             options |= {"pool_size": POOL_SIZE, "max_overflow": POOL_OVERFLOW}
         if url.startswith("sqlite"):
-            options["connect_args"] = sqlite.connect_args(make_url(url).database)
+            options["connect_args"] = sqlite.connect_args(database)
         engine = create_engine(url, **options)
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", sqlite.pragmas)

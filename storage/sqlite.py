@@ -45,10 +45,15 @@ def pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def in_memory(database: str | None) -> bool:
+    """Whether a URL's database is SQLite's in-memory one (no file, one connection)."""
+    return database in (None, "", ":memory:")
+
+
 def connect_args(database: str | None) -> dict[str, Any]:
     """`connect_args` for a SQLite URL: a file database gets the one-writer connections."""
     args: dict[str, Any] = {"timeout": LOCK_WAIT_SECONDS}
-    if database not in (None, "", ":memory:"):
+    if not in_memory(database):
         args["factory"] = OneWriterConnection
     return args
 
