@@ -15,19 +15,29 @@ from conversation.state import ConversationState
 from storage.models import ScheduledFlow, User, utcnow
 
 Notify = Callable[[int, str, str], object]
+# A user's message being handled holds their lock for well under a second; a flow that
+# cannot get it in this time waits for a later try, like one for a user in a conversation.
+LOCK_WAIT_SECONDS = 2.0
 
 
 def first_question(
     services: Services, user: User, flow_name: str, slots: dict[str, Any]
 ) -> str | None:
     """Set the user's state to the flow's first question and return it; None while the
-    user is in another conversation (the flow waits for a later try)."""
-    if services.store.load(user.openid) is not None:
+    user is in another conversation or a message of theirs is being handled (the flow waits
+    for a later try). The state changes under the user's lock, as a message's turn does."""
+    lock = services.store.lock(user.openid, LOCK_WAIT_SECONDS)
+    if not lock.acquire():
         return None
-    flow = registry.flows()[flow_name]
-    first = flow.pending(slots)[0]
-    state = ConversationState(flow=flow.name, step=first.name, slots=dict(slots))
-    services.store.save(user.openid, state, flow.ttl_seconds)
+    try:
+        if services.store.load(user.openid) is not None:
+            return None
+        flow = registry.flows()[flow_name]
+        first = flow.pending(slots)[0]
+        state = ConversationState(flow=flow.name, step=first.name, slots=dict(slots))
+        services.store.save(user.openid, state, flow.ttl_seconds)
+    finally:
+        lock.release()
     user.active_flow = flow.name
     return first.question(slots)
 

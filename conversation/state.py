@@ -11,12 +11,22 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from redis import Redis
+from redis.lock import Lock
 
 from storage import crypto
 
 log = logging.getLogger(__name__)
 
 MISSES_SECONDS = 600
+# One user's conversation changes under one lock at a time: their messages, one after the
+# other (`web.delivery`), and a scheduled flow starting. It expires on its own if the process
+# holding it dies (a turn takes well under a second).
+LOCK_SECONDS = 10
+
+
+def user_lock(openid: str) -> str:
+    """The key of the lock a user's conversation changes under."""
+    return f"user-lock:{openid}"
 
 
 @dataclass
@@ -39,6 +49,12 @@ class ConversationStore:
     @staticmethod
     def key(openid: str) -> str:
         return f"conv:{openid}"
+
+    def lock(self, openid: str, wait_seconds: float) -> Lock:
+        """The user's lock (`user_lock`), waited for at most `wait_seconds` when acquired."""
+        return self._redis.lock(
+            user_lock(openid), timeout=LOCK_SECONDS, blocking_timeout=wait_seconds
+        )
 
     def load(self, openid: str) -> ConversationState | None:
         """The saved state; None when there is none, or when it cannot be read with the

@@ -35,7 +35,7 @@ from wechatpy.messages import BaseMessage
 import messages as msg
 from config.queues import SEND_TEXT
 from conversation.engine import Conversation, Services
-from conversation.state import UNREAD, ConversationStore, Unread
+from conversation.state import LOCK_SECONDS, UNREAD, ConversationStore, Unread, user_lock
 from domain.events import Event, Outcome
 from nlu.text import normalise_text
 from storage import crypto
@@ -55,11 +55,10 @@ CLAIM_MARGIN_SECONDS = 1.0
 # the turn: answering now could arrive too late, and a push queued after the commit would
 # be lost if the process died in between.
 LATE_MARGIN_SECONDS = 0.5
-# One user's messages are handled one at a time. The lock expires on its own if the process
-# holding it dies (a turn takes well under a second; the inbound log prevents a second run),
-# and a waiting message gives up in time to be logged and the user asked to resend.
-USER_LOCK_SECONDS = 10
-USER_LOCK_MS = USER_LOCK_SECONDS * 1000
+# One user's messages are handled one at a time, under `conversation.state.user_lock` (the
+# inbound log prevents a second run if its holder dies); a waiting message gives up in time
+# to be logged and the user asked to resend.
+USER_LOCK_MS = LOCK_SECONDS * 1000
 USER_LOCK_WAIT_SECONDS = 20
 # A late reply only "succeeds" if it reaches the user; these retries cover WeChat hiccups.
 LATE_REPLY_RETRY = Retry(max=3, interval=[5, 30, 120])
@@ -98,10 +97,6 @@ _RELEASE = """
 if KEYS[2] and redis.call('GET', KEYS[2]) == ARGV[1] then redis.call('DEL', KEYS[2]) end
 redis.call('DEL', KEYS[1])
 """
-
-
-def user_lock(openid: str) -> str:
-    return f"user-lock:{openid}"
 
 
 def dedup_key(message: BaseMessage) -> str:
@@ -256,7 +251,7 @@ class Dispatcher:
         or waited for here."""
         held = (user_lock(message.source), token)
         try:
-            if isinstance(state, Unread) and not self._wait_for_lock(held):
+            if isinstance(state, Unread) and not self._wait_for_lock(message.source, token):
                 raise LockError(f"{message.source} busy for {USER_LOCK_WAIT_SECONDS}s")
             with self.services.db.session() as session:
                 outcome = self._turn(session, message, key, deadline, state)
@@ -270,13 +265,10 @@ class Dispatcher:
             self._log_unhandled(message, key, "failed")
             return msg.BUSY
 
-    def _wait_for_lock(self, held: tuple[str, str]) -> bool:
+    def _wait_for_lock(self, openid: str, token: str) -> bool:
         """The sender's lock, held by another of their messages at admission: waited for
         with redis-py's `Lock`, under this turn's token (given back with the reply)."""
-        name, token = held
-        lock = self.services.redis.lock(
-            name, timeout=USER_LOCK_SECONDS, blocking_timeout=USER_LOCK_WAIT_SECONDS
-        )
+        lock = self.services.store.lock(openid, USER_LOCK_WAIT_SECONDS)
         return bool(lock.acquire(token=token))
 
     def _turn(

@@ -15,6 +15,7 @@ from config.settings import Settings
 from conversation import registry
 from conversation.engine import Conversation, Services
 from conversation.scheduled import first_question
+from conversation.state import user_lock
 from nlu.text import normalise_text
 from storage.models import (
     Base,
@@ -168,6 +169,27 @@ def test_a_scheduled_flow_waits_while_the_user_is_in_another(services: Services)
         assert household is not None
         slots = {"match_id": match_id, "case": "Q000001"}
         assert first_question(services, household, "rating", slots) is None
+
+
+def test_a_scheduled_flow_waits_while_a_message_of_the_user_is_handled(
+    services: Services,
+) -> None:
+    """A message's turn holds the user's lock: the flow neither overwrites what the turn
+    saves nor is overwritten by it; it starts once the lock is given back."""
+    household_id, match_id = _delivered_match(services)
+    slots = {"match_id": match_id, "case": "Q000001"}
+    turn = services.store.lock("o_rated", 1)
+    assert turn.acquire()
+    with services.db.session() as session:
+        household = session.get(User, household_id)
+        assert household is not None
+        assert first_question(services, household, "rating", slots) is None
+        assert services.store.load("o_rated") is None
+        turn.release()
+        assert first_question(services, household, "rating", slots) is not None
+    saved = services.store.load("o_rated")
+    assert saved is not None and saved.flow == "rating"
+    assert services.redis.get(user_lock("o_rated")) is None
 
 
 def test_the_registry_finds_every_flow_and_command() -> None:

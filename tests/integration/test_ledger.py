@@ -7,10 +7,10 @@ import time
 
 from redis import Redis
 
-from conversation.state import UNREAD
+from conversation.state import UNREAD, user_lock
 from storage import crypto
 from tests.support.config import TEST_KEY
-from web.delivery import ADMITTED, ADMITTED_LOCKED, HELD, TOO_FAST, DeliveryLedger, user_lock
+from web.delivery import ADMITTED, ADMITTED_LOCKED, HELD, TOO_FAST, DeliveryLedger
 
 
 def test_a_claim_lapses_but_a_reply_stays(redis_url: str) -> None:
