@@ -18,7 +18,7 @@ from conversation import faq, registry
 from conversation import handoff as person
 from conversation.commands import Who
 from conversation.flow import Flow
-from conversation.state import UNREAD, ConversationState, ConversationStore, TurnState, Unread
+from conversation.state import ConversationState, ConversationStore, TurnState
 from conversation.status import nothing_to_cancel, status_text
 from conversation.steps import (
     TOLD_MAX_LENGTH,
@@ -190,12 +190,12 @@ class Conversation:
         session: Session,
         openid: str,
         arrived: Arrival | None = None,
-        state_read: str | None | Unread = UNREAD,
+        saved: TurnState | None = None,
     ) -> None:
         self.services = services
         self.session = session
         self.openid = openid
-        self.saved = TurnState(services.store, openid, state_read)  # the conversation state
+        self.saved = saved or TurnState(services.store, openid)  # the conversation state
         known = arrived.user if arrived is not None else None
         self.user: User = known or get_or_create_user(session, openid)
         self._arrived = arrived

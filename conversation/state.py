@@ -41,6 +41,14 @@ class ConversationState:
     context: str = ""
 
 
+@dataclass(frozen=True)
+class Written:
+    """A state as Redis keeps it: the sealed payload ('' when cleared) and its TTL."""
+
+    payload: str
+    ttl: int
+
+
 class ConversationStore:
     def __init__(self, redis: Redis, ttl_seconds: int) -> None:
         self._redis = redis
@@ -74,10 +82,17 @@ class ConversationStore:
             return None
 
     def save(self, openid: str, state: ConversationState, ttl: int | None = None) -> None:
-        """Keep the state for `ttl` seconds of silence (default: the configured TTL). The
-        answers so far (names, ID and phone numbers) are encrypted like the database's."""
+        """Keep the state for `ttl` seconds of silence (default: the configured TTL)."""
+        written = self.written(state, ttl)
+        self._redis.set(self.key(openid), written.payload, ex=written.ttl)
+
+    def written(self, state: ConversationState | None, ttl: int | None = None) -> Written:
+        """What saving `state` writes (None: clearing it). The answers so far (names, ID
+        and phone numbers) are encrypted like the database's."""
+        if state is None:
+            return Written("", 0)
         payload = crypto.cipher().encrypt(json.dumps(asdict(state), ensure_ascii=False))
-        self._redis.set(self.key(openid), payload, ex=ttl or self._ttl)
+        return Written(payload, ttl or self._ttl)
 
     def clear(self, openid: str) -> None:
         self._redis.delete(self.key(openid))
@@ -116,25 +131,42 @@ UNREAD = Unread()
 class TurnState:
     """One user's state as a turn sees it. The delivery may have read it already, with the
     user's lock, in the same round trip (`read`: the value, or None when there was none):
-    the turn's first load is that; any other load, save or clear goes to Redis."""
+    the turn's first load is that. With `deferred`, saves and clears are kept (`written`)
+    for the delivery to write when it gives the lock back, after the turn's commit, and
+    a failed turn leaves the state as it was; otherwise they go to Redis at once."""
 
     def __init__(
-        self, store: ConversationStore, openid: str, read: str | None | Unread = UNREAD
+        self,
+        store: ConversationStore,
+        openid: str,
+        read: str | None | Unread = UNREAD,
+        deferred: bool = False,
     ) -> None:
         self._store = store
         self._openid = openid
         self._read = read
+        self._deferred = deferred
+        self.written: Written | None = None
 
     def load(self) -> ConversationState | None:
+        if self.written is not None:
+            return self._store.opened(self.written.payload, self._openid)
         read, self._read = self._read, UNREAD
         if isinstance(read, Unread):
             return self._store.load(self._openid)
         return self._store.opened(read, self._openid)
 
     def save(self, state: ConversationState, ttl: int | None = None) -> None:
-        self._read = UNREAD
-        self._store.save(self._openid, state, ttl)
+        self._write(state, ttl)
 
     def clear(self) -> None:
+        self._write(None)
+
+    def _write(self, state: ConversationState | None, ttl: int | None = None) -> None:
         self._read = UNREAD
-        self._store.clear(self._openid)
+        if self._deferred:
+            self.written = self._store.written(state, ttl)
+        elif state is None:
+            self._store.clear(self._openid)
+        else:
+            self._store.save(self._openid, state, ttl)

@@ -8,8 +8,8 @@
    there.
 2. Handle the message under a per-user lock, so one user's messages are processed in order.
    The admission takes the lock when it is free (else the turn waits for it) and reads the
-   conversation state with it; the lock is given back with the reply: a message costs Redis
-   three round trips (that one, the state saved, the reply kept). The turn's first read
+   conversation state with it; the lock is given back with the reply kept and the state the
+   turn left, after its commit: a message costs Redis two round trips. The turn's first read
    (logged before? the sender, a hand-off a person has taken) is one statement, and its only
    write of its own is the inbound-log row, inserted last with the reply.
 3. Answer within the time budget; past it, answer `success` and send the real reply as a
@@ -35,7 +35,15 @@ from wechatpy.messages import BaseMessage
 import messages as msg
 from config.queues import SEND_TEXT
 from conversation.engine import Conversation, Services
-from conversation.state import LOCK_SECONDS, UNREAD, ConversationStore, Unread, user_lock
+from conversation.state import (
+    LOCK_SECONDS,
+    UNREAD,
+    ConversationStore,
+    TurnState,
+    Unread,
+    Written,
+    user_lock,
+)
 from domain.events import Event, Outcome
 from nlu.text import normalise_text
 from storage import crypto
@@ -64,9 +72,18 @@ USER_LOCK_WAIT_SECONDS = 20
 LATE_REPLY_RETRY = Retry(max=3, interval=[5, 30, 120])
 
 # Sets the reply only while the key still says "pending" (a deferred key stays deferred), and
-# gives back the sender's lock if this turn still holds it (KEYS[2], token ARGV[4]).
+# gives back the sender's lock (KEYS[2]) if this turn still holds it (token ARGV[4]). Before
+# that, the state the turn left (KEYS[3]: payload ARGV[5], '' to clear, TTL ARGV[6]) is
+# written, unless another turn of the sender has taken the lock since (this one took too long).
 _COMPLETE = """
-if KEYS[2] and redis.call('GET', KEYS[2]) == ARGV[4] then redis.call('DEL', KEYS[2]) end
+if KEYS[2] then
+  local holder = redis.call('GET', KEYS[2])
+  if KEYS[3] and (holder == ARGV[4] or not holder) then
+    if ARGV[5] == '' then redis.call('DEL', KEYS[3])
+    else redis.call('SET', KEYS[3], ARGV[5], 'EX', ARGV[6]) end
+  end
+  if holder == ARGV[4] then redis.call('DEL', KEYS[2]) end
+end
 if redis.call('GET', KEYS[1]) == ARGV[1] then
   redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[3])
   return 1
@@ -160,21 +177,38 @@ class DeliveryLedger:
         """Take over a delivery whose claim lapsed (not counted again for its sender)."""
         return bool(self._redis.set(self._key(key), PENDING, nx=True, px=self._lease_ms))
 
-    def complete(self, key: str, reply: str | None, lock: tuple[str, str] | None = None) -> None:
+    def complete(
+        self,
+        key: str,
+        reply: str | None,
+        held: tuple[str, str] | None = None,
+        written: Written | None = None,
+    ) -> None:
         """Keep the reply for WeChat's retries, encrypted (a summary shows the name), and
-        give back the sender's `lock` (its key and token) in the same round trip."""
+        give back the sender's lock (`held`: their openid and the turn's token) in the same
+        round trip, writing the conversation state the turn left (`written`; None: as it
+        was)."""
         kept = crypto.cipher().encrypt(reply) if reply else NO_REPLY
-        keys = [self._key(key), *(lock[:1] if lock else ())]
-        args = [PENDING, kept, self._ttl, *(lock[1:] if lock else ())]
+        keys: list[str] = [self._key(key)]
+        args: list[str | int] = [PENDING, kept, self._ttl]
+        if held:
+            openid, token = held
+            keys.append(user_lock(openid))
+            args.append(token)
+            if written is not None:
+                keys.append(ConversationStore.key(openid))
+                args.extend([written.payload, written.ttl])
         self._complete(keys=keys, args=args)
 
     def defer(self, key: str) -> None:
         self._redis.set(self._key(key), DEFERRED, ex=self._ttl)
 
-    def release(self, key: str, lock: tuple[str, str] | None = None) -> None:
-        """Let go of a delivery that failed, and of the sender's `lock` if still held."""
-        keys = [self._key(key), *(lock[:1] if lock else ())]
-        self._release(keys=keys, args=list(lock[1:]) if lock else [])
+    def release(self, key: str, held: tuple[str, str] | None = None) -> None:
+        """Let go of a delivery that failed, and of the sender's lock if still `held`."""
+        if held is None:
+            self._release(keys=[self._key(key)], args=[])
+        else:
+            self._release(keys=[self._key(key), user_lock(held[0])], args=[held[1]])
 
     def wait_for_reply(self, key: str, budget: float) -> tuple[bool, str | None]:
         """The reply a duplicate should get: the first reply, or None ("success"). The flag
@@ -248,14 +282,16 @@ class Dispatcher:
         state: str | None | Unread,
     ) -> str | None:
         """The turn, under the sender's lock: taken at admission (`state` was read with it),
-        or waited for here."""
-        held = (user_lock(message.source), token)
+        or waited for here. The state the turn leaves is written as the lock is given back,
+        after the commit; a turn that fails leaves it as it was."""
+        held = (message.source, token)
+        saved = TurnState(self.services.store, message.source, state, deferred=True)
         try:
             if isinstance(state, Unread) and not self._wait_for_lock(message.source, token):
                 raise LockError(f"{message.source} busy for {USER_LOCK_WAIT_SECONDS}s")
             with self.services.db.session() as session:
-                outcome = self._turn(session, message, key, deadline, state)
-            self.ledger.complete(key, outcome.reply, held)
+                outcome = self._turn(session, message, key, deadline, saved)
+            self.ledger.complete(key, outcome.reply, held, saved.written)
             self.follow_ups.enqueue(outcome.events, key)
             return outcome.reply
         except Exception:
@@ -277,7 +313,7 @@ class Dispatcher:
         message: BaseMessage,
         key: str,
         deadline: float,
-        state: str | None | Unread,
+        saved: TurnState,
     ) -> Outcome:
         """One message inside its transaction. Besides the conversation's own writes, the
         only one is the log row, inserted last with the reply. A reply ready only near the
@@ -290,7 +326,7 @@ class Dispatcher:
             logged, reply = arrived.earlier
             return Outcome(reply if logged == "handled" else msg.BUSY)
         text = message_text(message)
-        conversation = Conversation(self.services, session, message.source, arrived, state)
+        conversation = Conversation(self.services, session, message.source, arrived, saved)
         outcome = conversation.outcome(self._reply(conversation, message, text))
         kept = None if Event.DATA_ERASED in outcome.events else text
         log_inbound(

@@ -10,9 +10,11 @@ from collections.abc import Callable
 from flask import Flask
 from redis import Redis
 from rq import Queue
-from sqlalchemy import func, select, text
+from sqlalchemy import event, func, select, text
+from sqlalchemy.exc import OperationalError
 
 from config.queues import NOTIFY_QUEUE
+from conversation.state import user_lock
 from storage.models import Case, InboundMessage, Notification, NotificationStatus, User
 from storage.repositories import log_inbound
 from tests.support.chat import HOUSEHOLD_ANSWERS, run_worker
@@ -97,6 +99,27 @@ def test_duplicate_answer_does_not_advance_the_flow_twice(household: WeChatUser)
     assert "情况" in household.say("1")  # still at the need-type question
 
 
+def test_a_turn_that_fails_leaves_the_conversation_where_it_was(
+    app: Flask, household: WeChatUser
+) -> None:
+    """The database refuses the turn's last write: nothing of the turn is kept, the user is
+    asked to resend, and the resent answer is read at the same question (the state is
+    written only with the commit)."""
+    household.say("我想求助")
+    engine = app.extensions["zhulian"].services.db.engine
+
+    def refuse(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        if statement.lstrip().upper().startswith("INSERT INTO INBOUND_MESSAGES"):
+            raise OperationalError(statement, {}, Exception("disk I/O error"))
+
+    event.listen(engine, "before_cursor_execute", refuse)
+    try:
+        assert "系统正忙" in household.say("同意")
+    finally:
+        event.remove(engine, "before_cursor_execute", refuse)
+    assert "哪方面" in household.say("同意")  # still at the consent question
+
+
 def test_duplicate_subscribe_event_is_handled_once(app: Flask, household: WeChatUser) -> None:
     from wechat_standin.signing import event_xml
 
@@ -112,7 +135,7 @@ def test_reply_past_the_budget_is_pushed_later(
     app = make_app(reply_budget_seconds=0.3)
     user = WeChatUser(app.test_client(), app.extensions["zhulian"].settings, standin, "o_slow")
     holder = Redis.from_url(redis_url)
-    busy = holder.lock(f"user-lock:{user.openid}", timeout=30, thread_local=False)
+    busy = holder.lock(user_lock(user.openid), timeout=30, thread_local=False)
     assert busy.acquire(blocking=False)  # an earlier message of this user is still running
     release = threading.Timer(1.0, busy.release)
     release.start()

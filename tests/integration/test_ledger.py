@@ -7,7 +7,7 @@ import time
 
 from redis import Redis
 
-from conversation.state import UNREAD, user_lock
+from conversation.state import UNREAD, Written, user_lock
 from storage import crypto
 from tests.support.config import TEST_KEY
 from web.delivery import ADMITTED, ADMITTED_LOCKED, HELD, TOO_FAST, DeliveryLedger
@@ -63,12 +63,39 @@ def test_the_senders_lock_is_taken_on_admission_and_given_back_with_the_reply(
         assert redis.get(user_lock("o_l")) == "first"
         # the sender's next message is admitted, but waits for the lock
         assert ledger.admit("msg:l2", "o_l", 30, "second", "conv:o_l") == (ADMITTED, UNREAD)
-        ledger.complete("msg:l2", "不是它的锁", (user_lock("o_l"), "second"))
+        ledger.complete("msg:l2", "不是它的锁", ("o_l", "second"))
         assert redis.get(user_lock("o_l")) == "first"
-        ledger.complete("msg:l1", "收到", (user_lock("o_l"), "first"))
+        ledger.complete("msg:l1", "收到", ("o_l", "first"))
         assert redis.get(user_lock("o_l")) is None
         assert ledger.wait_for_reply("msg:l1", budget=0.1) == (True, "收到")
         redis.delete("conv:o_l")
         assert ledger.admit("msg:l3", "o_l", 30, "third", "conv:o_l") == (ADMITTED_LOCKED, None)
-        ledger.release("msg:l3", (user_lock("o_l"), "third"))
+        ledger.release("msg:l3", ("o_l", "third"))
         assert redis.get(user_lock("o_l")) is None and ledger.claim("msg:l3")
+
+
+def test_the_state_a_turn_left_is_written_as_its_lock_is_given_back(redis_url: str) -> None:
+    crypto.configure(TEST_KEY)
+    with Redis.from_url(redis_url, decode_responses=True) as redis:
+        redis.delete(user_lock("o_w"), "conv:o_w")
+        ledger = DeliveryLedger(redis, ttl_seconds=600, lease_seconds=5)
+        ledger.admit("msg:w1", "o_w", 30, "first", "conv:o_w")
+        ledger.complete("msg:w1", "收到", ("o_w", "first"), Written("sealed-1", 60))
+        assert redis.get("conv:o_w") == "sealed-1" and 0 < redis.ttl("conv:o_w") <= 60
+        assert redis.get(user_lock("o_w")) is None
+        # the lock lapsed and nobody took it: the state is still written
+        ledger.admit("msg:w2", "o_w", 30, "second", "conv:o_w")
+        redis.delete(user_lock("o_w"))
+        ledger.complete("msg:w2", "收到", ("o_w", "second"), Written("", 0))
+        assert redis.get("conv:o_w") is None  # cleared
+        # the lock lapsed and another message of the sender took it: that turn's state wins
+        ledger.admit("msg:w3", "o_w", 30, "third", "conv:o_w")
+        redis.set(user_lock("o_w"), "fourth")
+        ledger.complete("msg:w3", "收到", ("o_w", "third"), Written("sealed-3", 60))
+        assert redis.get("conv:o_w") is None and redis.get(user_lock("o_w")) == "fourth"
+        # no state written by the turn: what is there stays
+        redis.set("conv:o_w", "sealed-4")
+        redis.delete(user_lock("o_w"))
+        ledger.admit("msg:w5", "o_w", 30, "fifth", "conv:o_w")
+        ledger.complete("msg:w5", "收到", ("o_w", "fifth"))
+        assert redis.get("conv:o_w") == "sealed-4" and redis.get(user_lock("o_w")) is None
