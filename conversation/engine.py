@@ -400,11 +400,14 @@ class Conversation:
     def _flow_asked_for(self, plain: str) -> Flow | None:
         """The flow a reply names, or asks for in other words when there is something for
         it to do (a change to one's request, from someone with none open, is read like any
-        other message)."""
+        other message) or its answer is wanted all the same (a new phone number: there is
+        nothing to change)."""
         if (named := registry.flow_named(plain)) is not None:
             return named
         flow = registry.flow_saying(plain)
-        return flow if flow is not None and (flow.needs is None or not flow.needs(self)) else None
+        if flow is None or flow.triggers.says_always:
+            return flow
+        return flow if flow.needs is None or not flow.needs(self) else None
 
     def _simple(self, command: str) -> str:
         if command == "status":

@@ -39,7 +39,8 @@ class Triggers:
     """What starts a flow. `intents`: an NLU intent (with `prefill` reading the first
     message); `keywords`: an exact reply ("删除我的信息"), or `openers`: words a message
     begins with, the rest of it kept by `prefill` ("我要投诉，社工态度很差"), or `says`: what
-    it says in other words, found anywhere in it ("社工态度不好 说话很凶"); `menu`: a
+    it says in other words, found anywhere in it ("社工态度不好 说话很凶"), only from someone
+    it has something to do for unless `says_always` (then its `needs` answers); `menu`: a
     top-menu item's key; `scheduled`: started for a given user by a job (a follow-up that
     expects an answer); `worker_command`: a social worker's command (代办). A flow with none
     is started by other code through `Conversation.start`."""
@@ -48,6 +49,7 @@ class Triggers:
     keywords: tuple[str, ...] = ()
     openers: tuple[str, ...] = ()
     says: re.Pattern[str] | None = None
+    says_always: bool = False
     menu: str | None = None
     scheduled: bool = False
     worker_command: str | None = None

@@ -28,6 +28,7 @@ from nlu.regions import (
     MAX_CANDIDATES,
     Resolution,
     is_county_level,
+    is_only_a_place,
     places_side_by_side,
     region_index,
     resolve_region,
@@ -238,6 +239,9 @@ def show_money(value: int | str | None) -> str:
     return "不需要钱款" if value is None else f"{value} 元"
 
 
+NO_SUM_NEEDED = re.compile(r"不需要|不用|不要钱|跳过|不缺钱|^\s*没有[了啊呀吧的]?\s*$")
+
+
 def parse_optional_money(text: str, state: ConversationState) -> int | str | None:
     # "好几千", "几万块", "能帮多少是多少": the household cannot say more exactly, or leaves
     # it to others; the social worker will
@@ -248,7 +252,8 @@ def parse_optional_money(text: str, state: ConversationState) -> int | str | Non
         text,
     ):
         return AMOUNT_UNKNOWN
-    if re.search(r"不需要|不用|不要钱|没有|跳过|不缺钱", text) or text.strip() in ("0", "无"):
+    # 没有 alone is no sum (没有手机, at this question, is something else)
+    if NO_SUM_NEEDED.search(text) or text.strip() in ("0", "无"):
         return None
     if re.fullmatch(r"\s*[1-9]\s*", text):  # a menu habit: no household needs 1-9 yuan
         raise Reprompt(msg.AMOUNT_MENU_DIGIT.format(digit=text.strip()))
@@ -369,6 +374,11 @@ def county_named(text: str, entities: dict[str, Any]) -> Slots:
     region = entities["region"] if "region" in entities else region_entity(text)
     code = region["code"] if region else None
     return {"region": code} if code and is_county_level(code) else {}
+
+
+def stated_county(text: str) -> str | None:
+    """A county said and nothing else (我们是湖南邵阳隆回县的), as an answer given early."""
+    return county_named(text, {}).get("region") if is_only_a_place(text) else None
 
 
 def parse_region_preference(text: str, state: ConversationState) -> str:

@@ -9,11 +9,14 @@ backed by the words that make them:
   有好心人帮我家了吗), one's own gift asked after (我捐的衣服发下去没有, 我都捐过哪些) and a
   request filed before asked after (登记过，想问下进度) are status questions;
 - a doubtful `delete_my_data` names the deletion (删, 注销, 撤回), and a doubtful `cancel`
-  the stopping (申请 alone, read as 不申请了, is a request);
+  the stopping (申请 alone, read as 不申请了, is a request); calling a request or a gift off
+  in so many words (我不想求助了) is a cancel whatever the model says, unless a hardship
+  follows;
 - `inform` (a bare answer) is no longer a sentence that describes a need or a hardship, nor
   a short one that tells one's own hardship (我差三千块学费), unless it only says who lives in
   the household (五口人老两口加儿子儿媳和孙子);
-- `request_human` needs a person, or a way to reach one (人工, 社工, 打电话, 上门, 叫个人);
+- `request_human` needs a person, or a way to reach one (人工, 社工, 打电话, 上门, 叫个人),
+  and asking only how to reach one (怎么联系社工) is asking for one;
 - a doubtful yes or no that asks about progress (配对成功没有啊) is no answer, and a
   question about the platform that asks nothing and tells one's own need
   (女儿听力不好要配个助听器) is a request unless the model is very sure;
@@ -87,7 +90,8 @@ STATUS = re.compile(
     r"|有人管|有人帮|联系|记录|状态|查|落实|办好|办得|(?:批|拨|款|钱|申请|补助)[^，。]{0,3}下来|来过"
     r"|什么时候|[QJMqjm]\s*\d{3}|用出去|花出去|花在|花到|用了没|用掉|打过去|转过去|汇过去|拨过去"
     r"|着落|认领|有人看|看[过了]?没|看看我的|我的(?:申请|求助|认捐|捐款|捐赠)|拿到|领到|发下来"
-    r"|啥时候|几时|哪天|多会儿|咋还没|怎么还没|还没(?:有)?(?:动静|消息|回音|人)|回音|驳回|是不是被"
+    r"|啥子?时候|几时|哪天|多会儿|咋还没|怎么还没|还没(?:有)?(?:动静|消息|回音|人)|回音|驳回|是不是被"
+    r"|回个?话|回信|答复"
     r"|没(?:人(?:理|管|问|回)|下文|动静)"
     r"|了没(?:有)?[啊呀吧呢？?]|分给|给了哪|给哪|没来|没到"
     # money paid in, asked after (钱打到卡上了吗)
@@ -121,13 +125,15 @@ OWN_CHILD = re.compile(
 HUMAN = re.compile(
     r"人工(?!耳蜗|授精)|真人|活人|社工|工作人员|客服|负责人|负责的|管事|电话|打给|回电|回个电|当面"
     r"|面谈|上门|来我家|找个人|找人|叫人|跟人|人来|说话|聊聊|谈谈|见面|领导|你们的人|专人|转人|机器"
-    r"|有人[^，。]{0,4}(?:跟|和|给|来|帮)|[叫派来换]个人|个人跟|跟[我俺]说|不会打字"
+    r"|有人[^，。]{0,4}(?:跟|和|给|来)|[叫派来换]个人|个人跟|跟[我俺]说|不会打字"
 )
 # Asking whether something happened to one's request or gift (申请有回音没, 有好心人帮我家了吗):
 # a status question, not a new request, unless it tells a need.
 OUTCOME = re.compile(
     r"(?:了吗|了没有?|了不)[啊呀吧呢？?]*$|回音|是不是被|被驳回|驳回了|被拒|咋还没|怎么还没"
     r"|还没(?:有)?人|[到批]了没|(?:怎么|咋)(?:还是|还在|一直)[^，。]{0,6}(?:审核|核实|处理|等|没)"
+    # when one will hear back (啥子时候能给我回个话嘛)
+    r"|(?:什么|啥子?|几)时候[^，。]{0,8}(?:回个?话|回复|回信|答复|通知我|给我回)"
     # a promise not kept yet (说来我家看看到现在也没来)
     r"|(?:到现在|至今|一直|现在)(?:也|都|还)?没(?:来|到|人来|人联系|联系|人理|人管|人问|下文|动静)"
     # something done before, asked after (上礼拜认捐的三千有没有分给哪家)
@@ -166,6 +172,12 @@ HOW_TO_START = re.compile(
     r"(?P<verb>捐款|捐钱|捐赠|捐东西|捐物|捐|认捐|资助|申请帮扶|申请救助|申请|求助)(?:呢|啊|呀)?[？?]*$"
 )
 ASKING_VERBS = ("申请", "求助")
+# Asking how to reach a person (怎么联系社工): the way is to ask for one.
+HOW_TO_REACH = re.compile(
+    r"^(?:请问|你好|您好|想问问?|问一下)?[，,]?(?:我)?(?:要|想)?(?:怎么|怎样|如何|咋|去哪|哪里|在哪)(?:样)?"
+    r"(?:才能|可以|能)?(?:联系|联络|找到?|打给|见到)(?:上|到)?(?:你们的?)?"
+    r"(?:社工|工作人员|客服|人工|真人|负责人)(?:呢|啊|呀)?[？?]*$"
+)
 # Only asking to register (我要登记): a household's, or a donor's? The side is asked.
 REGISTER_ONLY = re.compile(r"^(?:我|俺)?(?:要|想)?(?:登记|填表|填个表)(?:一下)?[吧啊呀]?$")
 # Whether the platform works where one lives (我们县有没有你们的人): a question about it.
@@ -209,6 +221,26 @@ STOPS = re.compile(
     r"取消|退出|退掉|撤|算了|算咯|结束|不要了|不用了|不需要了|别提交|不提交|停|放弃|先不"
     r"|[不别][^，。]{0,4}了"
 )
+# Pleading for help (帮帮忙, 求求你们): with thanks said ahead, still a request.
+PLEA = re.compile(r"帮帮忙|帮帮我|帮个忙|求求|救救|求你们|拜托")
+# Saying one no longer asks or gives (我不想求助了, 不用帮我了, 我不想捐了): calling it off.
+DECLINED = re.compile(
+    r"(?:不想|不要|不用|不打算|不必|没必要|不需要)再?(?:求助|申请|捐|帮|资助|登记|认捐)[^，。？?]{0,3}了"
+)
+
+
+def _declines(text: str) -> str | None:
+    """Calling a request or a gift off (我不想求助了) is a cancel, or a person asked for
+    with it (我不想申请了 能找社工吗); not when a hardship follows (…但是孩子病了没钱)."""
+    declined = DECLINED.search(text)
+    if declined is None:
+        return None
+    after = text[declined.end() :]
+    if need_types(after) or HARDSHIP.search(after):
+        return None
+    return "request_human" if HUMAN.search(text) else "cancel"
+
+
 # A question, and one that ends asking whether something happened.
 QUESTION = re.compile(r"[吗呢？?]|怎么|咋|如何|什么|啥|多少|哪|谁|能不能|可不可以|是不是|有没有|几")
 QUESTION_END = re.compile(r"(?:吗|呢|没有|没|了没)[啊呀吧？?]*$")
@@ -336,6 +368,8 @@ def _plausible(intent: str, confidence: float, cues: Cues) -> bool:
         return not (doubtful or gives or cues.asks_outcome)  # 怎么还是审核中: a status question
     if intent == "delete_my_data":  # a doubtful one names the deletion
         return confidence >= SURE_OF_SIDE or DELETION.search(cues.text) is not None
+    if intent == "thank":  # thanking ahead for help pleaded for (帮帮忙 谢谢) asks for it
+        return PLEA.search(cues.text) is None
     if intent == "cancel":  # a doubtful one says to stop (申请 alone is no 不申请了)
         return confidence >= SURE_OF_SIDE or STOPS.search(cues.text) is not None
     if intent == "inform":  # a short text can be an answer, unless it tells one's own hardship;
@@ -458,6 +492,10 @@ def arbitrate(text: str, ranking: Ranking) -> tuple[str | None, float]:
         return "ask_about", max(CUE_CONFIDENCE, dict(ranking).get("ask_about", 0.0))
     if (how := HOW_TO_START.match(bare(text))) is not None:  # the flow is the answer
         return (HELP if how.group("verb").startswith(ASKING_VERBS) else GIVE), CUE_CONFIDENCE
+    if (declined := _declines(text)) is not None:
+        return declined, CUE_CONFIDENCE
+    if HOW_TO_REACH.match(bare(text)):
+        return "request_human", CUE_CONFIDENCE
     if REGISTER_ONLY.match(bare(text)):
         return UNSURE_SIDE, 1.0
     intent, confidence = ranking[0]

@@ -338,8 +338,12 @@ def places_side_by_side(text: str) -> tuple[str, ...]:
     return tuple(places) if len(places) > 1 and not nested else ()
 
 
-# What may stand around places that are all a text says (甘肃定西那边的).
-_AROUND_PLACES = re.compile(r"[的那这边里块儿，,、\s]+|^(?:在|是|我在|我是)")
+# What may stand around places that are all a text says (甘肃定西那边的, 我们是…的), and the
+# level said after a short name (重庆市酉阳县: 酉阳 is 酉阳土家族苗族自治县).
+_AROUND_PLACES = re.compile(
+    r"[的那这边里块儿县区州市旗，,、\s]+"
+    r"|^(?:我们|俺们|咱们|我|俺|咱)?(?:家)?(?:住在|老家在|老家是|在|是)"
+)
 
 
 def is_only_a_place(text: str) -> bool:

@@ -33,7 +33,9 @@ NEED_KEYWORDS: dict[str, tuple[str, ...]] = {
         "风湿 痛风 腰间盘 椎间盘 颈椎 肝硬化 腹水 肾衰竭 洗肾 晚期 确诊 查出来 眼睛不好 眼瞎 瞎了 "
         "耳聋 聋了 失聪 医 睇病 受伤 受了伤 摔伤了 砸伤 砸断 撞伤 伤了 身体不行 身体也不行 "
         "压断 压伤 轧断 夹断 绞断 切断 工伤 "
-        "腰坏 腿坏",
+        "腰坏 腿坏 "
+        # the heart and its operations (我妈心脏不好要做搭桥)
+        "心脏 搭桥 心脏支架 放支架 做支架 支架手术",
         "education": "教育 助学 学费 上学 读书 念书 大学 大学生 助学金 书本 学杂费 考上 上不起学 "
         "学期 高中 初中 小学 学生 贫困生 读完 书包 文具 功课 辅导 "
         "奖学金 学校 希望小学 技校 研究生 大专 幼儿园 住宿费 书本费 借读费 特殊教育 "
@@ -47,6 +49,8 @@ NEED_KEYWORDS: dict[str, tuple[str, ...]] = {
         "读高一 读高二 读高三 读初一 读初二 读初三 "
         # schools and what they need
         "学院 技师学院 职校 中专 卫校 入学 开学 报到 课桌 课桌椅 桌椅 盲文 作业本 铅笔 线上补课 "
+        # books given away (我想捐点书, 几箱旧书), not 村支书 or 证书
+        "捐书 点书 些书 本书 箱书 旧书 童书 儿童书 小说 "
         # Minnan: 读册 (to go to school)
         "读册",
         "housing": "住房 危房 漏雨 房子塌 房子坏 修房 房屋 塌了 没地方住 屋顶 房顶 房子 危房改造 "
@@ -87,7 +91,9 @@ NEED_KEYWORDS: dict[str, tuple[str, ...]] = {
         # a household with no one to work, or one who carries it alone
         "没劳力 没得劳力 没有劳力 缺劳力 劳动力 靠我一个人 全靠我 "
         # care for the old and the sick at home (理发师…免费给老人理发, 上门助浴)
-        "理发 剪头 剪发 义剪 助浴 洗澡 陪聊 陪老人 陪伴老人",
+        "理发 剪头 剪发 义剪 助浴 洗澡 陪聊 陪老人 陪伴老人 "
+        # having nothing to eat, said plainly (没得钱吃饭)
+        "吃饭 吃不上饭 吃不起饭 没得吃 没啥吃",
         "employment": "就业 找工作 找份工作 找个工作 找活 找份活 活干 学手艺 学点手艺 学个手艺 "
         "学门手艺 手艺 技能 培训 打工 失业 岗位 招工 工人 电工 "
         "招聘 实习 保安 保洁 普工 厨师 学徒 驾照 缝纫 手工活 电焊 挖掘机 汽修 下岗 "
@@ -187,7 +193,7 @@ KIND_KEYWORDS: dict[str, tuple[str, ...]] = {
         "馒头 包子 饺子 饭菜 面条 挂面 粽子 糕点 点心 饼干 零食 蛋糕 熟食 "
         # things people give away (what households ask for too, such as 奶粉, stays out)
         "三轮车 自行车 电动车 冰箱 洗衣机 电视 空调 家具 课桌 桌椅 平板 农具 饲料 "
-        "闲置 闲着 用不上 用不着 拿去 "
+        "闲置 闲着 用不上 用不着 拿去 多余 "
         # counted things are goods: 几箱, 两台, 一批
         "几箱 一箱 两箱 几袋 一袋 几件 几套 几台 一台 两台 一批",
         "service": "服务 义诊 岗位 工作 招 培训 教 技术 志愿 辅导 免费看 咨询 律师 医生 老师 体检 "
@@ -196,7 +202,7 @@ KIND_KEYWORDS: dict[str, tuple[str, ...]] = {
         "支教 上课 讲课 义务 免费教 "
         # trades done for free (理发师…免费给老人理发)
         "理发 剪头 剪发 义剪 维修 修理 修电器 按摩 推拿 照相 拍照 打扫 保洁 做饭 跑腿 "
-        "免费帮 免费为",
+        "免费帮 免费为 运送 运输 拉货 接送",
         "money": "钱 捐款 款 现金 资金 转账 学费 美元 美金 澳币 澳元 加币 港币 欧元 英镑 日元 外币",
     }.items()
 }

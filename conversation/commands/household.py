@@ -61,7 +61,7 @@ COMMANDS = (
     ),
     Command(
         "撤回求助（没写编号）",
-        re.compile(_WITHDRAW + r"(?:吧|了)?[。！!？?]*$"),
+        re.compile(_WITHDRAW + r"(?:吧|了)?(?:[，,。\s]+[^Qq\d，,。]{1,20})?[。！!？?]*$"),
         which_case,
         priority=50,
     ),

@@ -32,15 +32,16 @@ from conversation.steps import (
     show_money,
     show_need,
     show_region,
+    stated_county,
     stated_mobile,
     stated_money,
     validated,
 )
 from domain import attachments
-from domain.cases import poverty_cause_of, urgency_of
+from domain.cases import added_to_note, poverty_cause_of, urgency_of
 from domain.checks import run_checks
 from nlu.entities import find_id_number, mask_numbers
-from nlu.lexicon import FAMILY
+from nlu.lexicon import FAMILY, need_types
 from nlu.regions import is_county_level, region_index
 from nlu.validators import (
     Invalid,
@@ -82,7 +83,9 @@ AROUND_NAME = re.compile(
 NOT_A_FULL_NAME = re.compile(r"^(?:我|俺)?姓[\u4e00-\u9fa5]$|^[老阿][\u4e00-\u9fa5]$")
 # "我叫李明，户主是我爸李大山": of several clauses, the one that names the head of household.
 HEAD_OF_HOUSEHOLD = re.compile(r"户主|当家的")
-WONT_SAY = re.compile(r"不想说|不告诉|不能说|保密|不方便|不想留|不想写")
+WONT_SAY = re.compile(
+    r"不想说|不告诉|不能说|保密|不方便|不想留|不想写|不想填|先不填|不填|不想给|不愿意|跳过"
+)
 # A question, not a name ("这个写谁的名字呢", "要写全名吗").
 ASKS = re.compile(r"[吗呢么？?]$|什么|怎么|为什么|为啥|能不能|可不可以|是不是|要不要|谁的")
 
@@ -158,12 +161,31 @@ NO_HUKOU = re.compile(r"黑户|没(?:有)?(?:上|落)?户口|没(?:上|落)户|�
 def _parse_id_number(text: str, state: ConversationState) -> str:
     """The ID number; who cannot find it is told where it is written, and who can help;
     who has none, without a household registration, that a social worker files it with
-    them."""
+    them; who would rather not give it, why it is asked."""
     if NO_HUKOU.search(text) and not re.search(r"\d{6}", text):
         raise Reprompt(msg.NO_HUKOU)
     if NO_ID_AT_HAND.search(text) and not re.search(r"\d{6}", text):
         raise Reprompt(msg.ID_WHERE_TO_FIND)
+    if WONT_SAY.search(text) and not re.search(r"\d{6}", text):  # 不想给身份证: why it is asked
+        raise Reprompt(msg.FAQ["why_id"])
     return _validated_id(text, state)
+
+
+# Things wanted instead of money, said at the amount question (能给点米面油就行).
+THINGS_INSTEAD = re.compile(
+    r"(?:给|要|送)(?:点|些|一些|一点)?[^，。\d]{1,10}(?:就行|就好|就可以|就够)"
+)
+
+
+def _parse_amount(text: str, state: ConversationState) -> int | str | None:
+    """The sum needed; things wanted instead (能给点米面油就行) are no sum, and are added to
+    the description for the social worker."""
+    if stated_money(text) is None and THINGS_INSTEAD.search(text) and need_types(text):
+        kept = state.slots.get("description")
+        said = mask_numbers(text.strip())
+        state.slots["description"] = added_to_note(kept, said, TOLD_MAX_LENGTH)
+        return None
+    return parse_optional_money(text, state)
 
 
 NO_PHONE = re.compile(r"没(?:有)?(?:手机|电话)|不会用手机|手机(?:坏了|丢了)|不用手机")
@@ -382,7 +404,7 @@ FLOW = Flow(
             "amount",
             "需要金额",
             msg.ASK_AMOUNT,
-            parse_optional_money,
+            _parse_amount,
             show_money,
             aliases=("金额", "钱数", "多少钱"),
             fills_ahead=stated_money,
@@ -394,6 +416,7 @@ FLOW = Flow(
             parse_county,
             show_region,
             aliases=("地区", "地址", "住址", "县"),
+            fills_ahead=stated_county,
         ),
         Step(
             "household_size",

@@ -25,7 +25,7 @@ _WHO = ("我", "俺", "")
 _CHANGE = (
     *("换", "改", "换了", "改了", "想换", "想改", "要换", "要改", "改一下", "想改一下", "要改一下"),
 )
-_MINE = ("我的", "")
+_MINE = ("我的", "", "个", "一个", "个新", "个新的")
 OPENERS = (
     *("".join(parts) for parts in product(_WHOSE, _NUMBER, _CHANGED)),
     *("".join(parts) for parts in product(_WHO, _CHANGE, _MINE, _NUMBER)),
@@ -33,11 +33,14 @@ OPENERS = (
     *("改手机号", "改电话", "改号码", "换手机号", "更换手机号", "修改手机号", "修改电话"),
 )
 
-# The number given wrong, said in other words (我上次登记错了电话号码 怎么改).
+# The number given wrong, or to be changed, said in other words (我上次登记错了电话号码 怎么改,
+# 我想换个手机号).
 _PHONE = r"(?:手机号码?|电话(?:号码?)?|联系方式)"
 _WRONG = r"(?:写错|填错|登记错|弄错|输错|打错|留错|搞错)"
 SAYS = re.compile(
     rf"{_PHONE}[^，。]{{0,4}}(?:{_WRONG}|错了|不对)|{_WRONG}了?[^，。]{{0,4}}{_PHONE}"
+    rf"|(?:想|要)(?:换|改|更换|修改)(?:个|一个|一下|下)?(?:新的?)?{_PHONE}"
+    r"|换了?(?:个|一个)?新(?:号|手机号|号码|电话)"
 )
 
 
@@ -64,7 +67,7 @@ FLOW = Flow(
     name="new_phone",
     steps=(Step("phone", "新手机号", msg.ASK_NEW_PHONE, parse_phone, mask_phone),),
     submit=_record,
-    triggers=Triggers(openers=OPENERS, says=SAYS, prefill=_prefill),
+    triggers=Triggers(openers=OPENERS, says=SAYS, says_always=True, prefill=_prefill),
     confirm=False,
     needs=_something_open,
 )

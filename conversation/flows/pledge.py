@@ -29,12 +29,19 @@ from conversation.steps import (
 )
 from domain.events import Event
 from nlu.entities import mask_numbers, region_entity
-from nlu.lexicon import detect_kind, detect_need_type, is_no, means_anonymous
+from nlu.lexicon import (
+    detect_kind,
+    detect_need_type,
+    is_acknowledgement,
+    is_no,
+    is_yes,
+    means_anonymous,
+)
 from nlu.regions import is_only_a_place, places_side_by_side
 from nlu.validators import mask_phone, validate_mobile
 from storage.models import utcnow
 from storage.repositories import PledgeDraft, submit_pledge
-from vocabulary import KIND_LABELS, NEED_LABELS
+from vocabulary import KIND_KEYWORDS, KIND_LABELS, NEED_LABELS
 
 if TYPE_CHECKING:
     from conversation.engine import Conversation
@@ -91,6 +98,8 @@ def _parse_display_name(text: str, _state: ConversationState) -> str:
         raise Reprompt(msg.NOT_A_DISPLAY_NAME)
     if _names_a_need(name):  # 医疗, 教育: an answer to the need question, given late
         raise Reprompt(msg.NOT_A_DISPLAY_NAME)
+    if is_yes(name) or is_acknowledgement(name):  # 好的, 嗯, 知道了: agreeing, not a name
+        raise Reprompt(msg.NOT_A_DISPLAY_NAME)
     return name
 
 
@@ -129,7 +138,8 @@ def offered_item(text: str) -> str | None:
     phone or ID number in it is kept masked (the contact step keeps the number)."""
     said = GREETING_FIRST.sub("", text.strip())
     item = mask_numbers(OFFER_PREFIX.sub("", said).strip("，。,. "))
-    return item[:200] if len(item) >= 2 and not NOTHING_NAMED.fullmatch(item) else None
+    named = len(item) >= 2 or item in KIND_KEYWORDS["goods"]  # 书, 油: one character says it
+    return item[:200] if named and not NOTHING_NAMED.fullmatch(item) else None
 
 
 _described_item = parse_free_text(msg.BAD_ITEM, minimum=2, maximum=200)
@@ -156,6 +166,8 @@ def _item_named(text: str) -> Slots:
 ITEM_DETAIL = re.compile(
     r"[\d一二两三四五六七八九十百千万几]+\s*(?:来|多|余)?\s*(?:台|件|箱|袋|本|套|斤|床|副|双|辆|条|桶|包|吨|张|把)"
     r"|周末|晚上|白天|有空|有时间|每周|每月|平时|工作日|节假日|寒假|暑假|随时"
+    # what a job offered comes with (我们厂招普工 包吃住 月薪四千五)
+    r"|包吃|包住|月薪|工资|底薪|薪资|待遇|名额|招[^，。\s]{0,4}(?:工|人)"
 )
 
 

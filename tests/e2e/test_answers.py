@@ -1230,3 +1230,68 @@ def test_greetings_and_thanks_midway_are_answered_and_the_question_asked_again(
     household.say("1")
     reply = household.say("谢谢你们了")  # five characters, but no description
     assert reply == msg.SMALL_TALK_IN_FLOW["thank"] + msg.ASK_DESCRIPTION
+
+
+def test_new_people_found_on_2026_12_06_seventh_session(
+    app: Flask, household: WeChatUser, donor: WeChatUser
+) -> None:
+    """Said by people new to the chat (seventh session): a heart operation is medical, the
+    county said at another question is kept, 好的 is no name, one book is an item."""
+    household.say("我想求助")
+    household.say("同意")
+    assert "多少钱" in household.say("我妈心脏不好要做搭桥")  # medical, the story kept
+    noted = household.say("我们是甘肃定西通渭县的")  # the county, at the amount question
+    assert "所在地区记下了" in noted and "多少钱" in noted
+    assert "几口人" in household.say("三万")
+    assert "哪里" in donor.say("我想提供岗位")
+    assert "记下了" in donor.say("我们厂招普工 包吃住 月薪四千五")  # said at the place question
+    donor.say("取消")
+    assert "称呼" in donor.say("我想捐两百给学生 哪里都行")
+    assert msg.NOT_A_DISPLAY_NAME in donor.say("好的")
+    assert "手机号" in donor.say("老王")
+    with app.extensions["zhulian"].services.db.session() as session:
+        assert session.scalars(select(Pledge)).all() == []
+
+
+def test_a_book_offered_is_an_item_for_schooling(app: Flask, donor: WeChatUser) -> None:
+    assert "哪里" in donor.say("我想捐点书")  # not asked what is given
+    summary = donor.conversation("哪里都行", "匿名", "13912345678")[-1]
+    assert "捐助内容：书" in summary and "教育助学" in summary
+    donor.say("确认")
+    with app.extensions["zhulian"].services.db.session() as session:
+        pledge = session.scalars(select(Pledge)).one()
+    assert (pledge.kind, pledge.item_description, pledge.need_type) == ("goods", "书", "education")
+
+
+def test_withdrawing_with_a_reason_and_a_new_number_with_nothing_open(
+    household: WeChatUser,
+) -> None:
+    assert household.say("我想撤回我的求助 已经不需要了") == msg.NO_CASE_TO_WITHDRAW
+    assert household.say("我想换个手机号") == msg.NEW_PHONE_NOTHING_OPEN
+    said = household.say("之前登记的电话打不通了 换了个新号 13812345678")
+    assert said == msg.NEW_PHONE_NOTHING_OPEN
+    assert household.say("我不想求助了").startswith(msg.NOTHING_UNDER_WAY)  # no registration
+    assert household.say("晚安") == msg.GOODBYE
+    assert household.say("你们在哪个城市") == msg.FAQ["address"]
+    assert "多少钱" not in household.say("给我捐点钱吧")  # asking, not giving
+    assert "同意" in household.say("帮帮忙 谢谢")  # the consent question: a request
+
+
+def test_things_wanted_instead_of_money_and_what_one_would_rather_not_give(
+    app: Flask, household: WeChatUser
+) -> None:
+    """At the amount question, 能给点米面油就行 wants no money and is kept for the social
+    worker; 先不填 at the name question and 不想给身份证 at the ID one are told why."""
+    household.conversation("我想求助", "同意", "5", "老两口都七十多了 没人管")
+    assert "所在地区记下了" in household.say("重庆市酉阳县")  # said early, at the amount question
+    assert "几口人" in household.say("能给点米面油就行")
+    household.say("2")
+    assert household.say("先不填") == msg.NAME_WHY
+    household.say("陈秀兰")
+    assert household.say("不想给身份证") == msg.FAQ["why_id"]
+    household.conversation("11010519491231002X", "13800138000")
+    household.say("确认")
+    with app.extensions["zhulian"].services.db.session() as session:
+        case = session.scalars(select(Case)).one()
+    assert case.amount_needed is None and "米面油" in case.description
+    assert case.region_code == "500242"

@@ -405,3 +405,39 @@ def test_only_asking_to_register_asks_the_side() -> None:
     ranking = [("out_of_scope", 0.24), ("request_human", 0.2)]
     assert arbitrate("我要登记", ranking) == (UNSURE_SIDE, 1.0)
     assert arbitrate("我要登记捐款", [("offer_donation", 0.9)])[0] == "offer_donation"
+
+
+def test_asking_only_how_to_reach_a_social_worker_asks_for_one() -> None:
+    ranking = [("ask_about", 0.6), ("request_human", 0.3)]
+    assert arbitrate("怎么联系社工", ranking) == ("request_human", CUE_CONFIDENCE)
+    assert arbitrate("请问怎么才能找到你们的工作人员？", ranking)[0] == "request_human"
+    assert arbitrate("社工是做什么的", ranking)[0] == "ask_about"
+
+
+def test_asking_when_one_will_hear_back_is_a_status_question() -> None:
+    ranking = [("seek_help", 0.8), ("check_status", 0.1)]
+    assert arbitrate("啥子时候能给我回个话嘛", ranking)[0] == "check_status"
+    assert arbitrate("什么时候给我答复", ranking)[0] == "check_status"
+    assert arbitrate("娃什么时候能做手术还差两万", ranking)[0] == "seek_help"
+
+
+def test_anyone_who_can_help_is_a_request_not_a_person_asked_for() -> None:
+    ranking = [("request_human", 0.93), ("seek_help", 0.05)]
+    assert arbitrate("有人能帮我吗", ranking)[0] == "seek_help"
+    assert arbitrate("有人来帮我看看吗", ranking)[0] == "request_human"
+
+
+def test_calling_a_request_or_a_gift_off_is_a_cancel() -> None:
+    ranking = [("seek_help", 0.8), ("cancel", 0.1)]
+    assert arbitrate("我不想求助了", ranking) == ("cancel", CUE_CONFIDENCE)
+    assert arbitrate("我不想捐了 取消吧", [("offer_donation", 0.9)])[0] == "cancel"
+    assert arbitrate("我不想申请了 能找社工吗", ranking)[0] == "request_human"
+    assert arbitrate("不想求助了 但是孩子病了没钱", ranking)[0] == "seek_help"
+
+
+def test_thanks_said_ahead_of_a_plea_and_money_asked_for_oneself_are_requests() -> None:
+    assert arbitrate("帮帮忙 谢谢", [("thank", 0.99), ("seek_help", 0.01)])[0] == "seek_help"
+    assert arbitrate("谢谢你们", [("thank", 0.99)])[0] == "thank"
+    assert arbitrate("给我捐点钱吧", [("offer_donation", 0.9)])[0] == "seek_help"
+    assert arbitrate("我要钱", [("out_of_scope", 0.6), ("seek_help", 0.2)])[0] == "seek_help"
+    assert arbitrate("我要捐钱", [("offer_donation", 0.99)])[0] == "offer_donation"

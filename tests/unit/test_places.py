@@ -143,6 +143,11 @@ def test_a_citys_name_shared_with_counties_elsewhere_offers_the_city_first() -> 
         ("黄山", False),  # one short name alone may be a person's
         ("成都爱心人士", False),
         ("张家口老李", False),
+        ("我们是湖南邵阳隆回县的", True),  # framed as one's own
+        ("我们家住在定西市", True),
+        ("我是李明", False),
+        ("重庆市酉阳县", True),  # 酉阳 is 酉阳土家族苗族自治县
+        ("县里", False),
     ],
 )
 def test_a_text_that_says_only_a_place(text: str, only: bool) -> None:
