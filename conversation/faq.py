@@ -10,6 +10,13 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # about the platform whatever else the message reads like (ALWAYS)
     ("press", ("记者", "采访", "媒体", "报社", "电视台")),
     (
+        "blood_organ",  # giving blood, marrow or organs: not done here
+        (
+            *("献血", "捐血", "捐献器官", "器官捐献", "捐器官", "遗体捐献", "捐遗体", "捐献遗体"),
+            *("捐骨髓", "捐献骨髓", "骨髓捐献", "捐造血干细胞", "捐眼角膜", "捐角膜"),
+        ),
+    ),
+    (
         "who_answers",
         (
             *("你是谁", "你是机器人", "你是不是机器人", "是机器人吗", "你是人吗", "你是真人吗"),
@@ -80,7 +87,13 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
             *("语音可以", "语音行", "发语音行", "说语音", "用语音", "听得懂语音", "听语音"),
         ),
     ),
-    ("unsubscribe", ("退订", "取消关注", "不再关注", "怎么取关", "取关")),
+    (
+        "unsubscribe",
+        (
+            *("退订", "取消关注", "不再关注", "怎么取关", "取关"),
+            *("不要再给我发消息", "别再给我发消息", "别给我发消息", "不要给我发消息", "别再发消息"),
+        ),
+    ),
     (
         "phone_us",
         (
@@ -327,7 +340,8 @@ def answer_to_question(text: str) -> str | None:
 # request; 我要退款 no new pledge; 我想问问低保的事 asks where 低保 is granted): answered
 # before anything else.
 ALWAYS = (
-    *("press", "who_answers", "partnership", "certificate", "dibao", "adoption", "trust", "visit"),
+    *("press", "blood_organ", "who_answers", "partnership", "certificate", "dibao", "adoption"),
+    *("trust", "visit"),
     *("refund", "address", "how_to_use", "delete_photos", "photos", "voice", "unsubscribe"),
 )
 

@@ -50,7 +50,21 @@ if TYPE_CHECKING:
 KIND_ORDER = ("money", "goods", "service")
 
 
-_parse_kind = menu_or_keyword(KIND_ORDER, detect_kind, msg.BAD_KIND)
+_kind_said = menu_or_keyword(KIND_ORDER, detect_kind, msg.BAD_KIND)
+
+
+def _parse_kind(text: str, state: ConversationState) -> str:
+    """A numbered choice or a kind's word; a sum said instead (每年五千) is money, and the sum
+    is kept."""
+    try:
+        return _kind_said(text, state)
+    except Reprompt:
+        if (amount := stated_money(text)) is None:
+            raise
+    state.slots["amount"] = amount
+    if RECURRING.search(text):
+        state.slots["recurring"] = True
+    return "money"
 
 
 def _ask_item(slots: Slots) -> str:
@@ -120,7 +134,10 @@ def _anonymous_said(text: str) -> str | None:
 
 OFFER_PREFIX = re.compile(
     r"^(我|俺|我们)?(想|要|愿意|可以|打算|能)?(捐赠|捐献|捐|提供|送)(点|些|一些)?"
+    r"|^有没?有人(?:收|要)"  # 有没有人收旧衣服
 )
+# Asked rather than said (能捐几袋面粉吗): the question's ending is no part of the item.
+QUESTION_ENDING = re.compile(r"[吗呢吧嘛么？?]+$")
 GREETING_FIRST = re.compile(r"^(?:你好|您好|你们好|哈喽|在吗|请问)[啊呀，,！!。\s]*")
 
 
@@ -137,7 +154,7 @@ def offered_item(text: str) -> str | None:
     """What a donor's sentence offers, without "我想捐" ("我想捐20床棉被" → "20床棉被"); a
     phone or ID number in it is kept masked (the contact step keeps the number)."""
     said = GREETING_FIRST.sub("", text.strip())
-    item = mask_numbers(OFFER_PREFIX.sub("", said).strip("，。,. "))
+    item = mask_numbers(QUESTION_ENDING.sub("", OFFER_PREFIX.sub("", said).strip("，。,. ")))
     named = len(item) >= 2 or item in KIND_KEYWORDS["goods"]  # 书, 油: one character says it
     return item[:200] if named and not NOTHING_NAMED.fullmatch(item) else None
 

@@ -1295,3 +1295,25 @@ def test_things_wanted_instead_of_money_and_what_one_would_rather_not_give(
         case = session.scalars(select(Case)).one()
     assert case.amount_needed is None and "米面油" in case.description
     assert case.region_code == "500242"
+
+
+def test_blood_organs_and_no_more_messages_are_told_where_to_go(donor: WeChatUser) -> None:
+    assert donor.say("我想捐血") == msg.FAQ["blood_organ"]
+    assert donor.say("我想捐献器官") == msg.FAQ["blood_organ"]
+    assert donor.say("不要再给我发消息了") == msg.FAQ["unsubscribe"]
+    assert "哪里" in donor.say("我有一间空房子 可以给困难户免费住")  # a service for housing
+
+
+def test_a_sum_said_at_the_kind_question_is_money_and_an_asked_item_has_no_question_in_it(
+    app: Flask, donor: WeChatUser
+) -> None:
+    donor.say("我想资助一个大学生")
+    assert "哪里" in donor.say("每年五千")  # money, 5000, for schooling: the place is next
+    summary = donor.conversation("不限", "赵", "18900001111")[-1]
+    assert "钱款" in summary and "5000 元" in summary and "教育助学" in summary
+    donor.say("取消")
+    donor.say("能捐几袋面粉吗")
+    donor.say("我要捐")
+    summary = donor.conversation("十袋", "不限", "匿名", "13612345678")[-1]
+    assert "捐助内容：几袋面粉（十袋）" in summary
+    assert msg.CANCELLED in donor.say("取消认捐")  # the pledge under way
