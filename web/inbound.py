@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
+import struct
 import time
 from dataclasses import dataclass
 from xml.parsers.expat import ExpatError
@@ -66,6 +67,7 @@ def _decrypt(settings: Settings, query: SignedQuery, body: bytes) -> str:
     if query.encrypt_type != "aes" or not query.msg_signature:
         raise Rejected(403, "safe mode requires encrypt_type=aes and msg_signature")
     keys = [k for k in (settings.wechat_encoding_aes_key, settings.wechat_previous_aes_key) if k]
+    other_app = False
     for key in keys:
         crypto = WeChatCrypto(settings.wechat_token, key, settings.wechat_app_id)
         try:
@@ -74,12 +76,14 @@ def _decrypt(settings: Settings, query: SignedQuery, body: bytes) -> str:
             )
         except InvalidSignatureException as exc:
             raise Rejected(403, "bad msg_signature") from exc
-        except InvalidAppIdException as exc:
-            raise Rejected(403, "AppID inside the message does not match") from exc
-        except (UnicodeDecodeError, AssertionError, ValueError):
-            continue  # wrong key (wechatpy raises these); try the previous one
+        except InvalidAppIdException:
+            other_app = True  # another app's message, or a wrong key's garbage: try the next
+        except (UnicodeDecodeError, AssertionError, ValueError, struct.error):
+            continue  # wrong key (wechatpy raises these, by its padding); try the previous one
         except (ExpatError, KeyError, TypeError) as exc:
             raise Rejected(400, "malformed encrypted envelope") from exc
+    if other_app:
+        raise Rejected(403, "AppID inside the message does not match")
     raise Rejected(400, "cannot decrypt with the configured EncodingAESKey")
 
 
