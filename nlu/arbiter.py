@@ -203,7 +203,10 @@ MAY_GIVE = re.compile(r"(?:能不能|可不可以|能否|可以|能)(?:送|捐|�
 # ...unless it asks what the platform gives (你们能给困难户送米吗).
 ASKS_US = re.compile(r"你们|您们|平台|政府")
 # Asking for paperwork for a gift (我想知道我捐的钱有没有开发票): a question about the platform.
-PAPERWORK = re.compile(r"发票|收据|票据|捐赠证明|抵税|免税|抵扣")
+PAPERWORK = re.compile(
+    r"发票|收据|票据|捐赠证明|抵税|免税|抵扣|捐赠证书|荣誉证书|爱心证书|感谢信"
+    r"|捐[^，。？?]{0,6}[，,\s]?[^，。？?]{0,4}证书"  # 我捐了东西 能要个证书吗
+)
 # What a public account is sent that is nobody's business here: chain messages, prizes, links.
 SPAM = re.compile(
     r"转发|红包|中奖|抽奖|有奖|奖励|奖品|领奖|点击|链接|扫码|加我微信|加微信|刷单|日赚|返利|优惠券"
@@ -319,7 +322,9 @@ class Cues:
         either_or = bool(EITHER_OR.search(text) and HOW_WORDS.search(text)) and not settled
         learns = bool(LEARN_ABOUT.search(text)) and strength is None and not names_need
         both = says_both(text)
-        paperwork = bool(PAPERWORK.search(text)) and not (settled or names_need)
+        paperwork = bool(PAPERWORK.search(text)) and not (  # 证书 of a gift is no training
+            settled or need_types(PAPERWORK.sub("，", text))
+        )
         asks_how = eligible or either_or or paperwork or (learns and not STATUS.search(text))
         asks_how = asks_how or bool(COVERAGE.search(text) or DESIGNATES.search(text))
         enquiry = bool(ENQUIRY.search(text)) and strength in (None, Strength.HARDSHIP)

@@ -1317,3 +1317,7 @@ def test_a_sum_said_at_the_kind_question_is_money_and_an_asked_item_has_no_quest
     summary = donor.conversation("十袋", "不限", "匿名", "13612345678")[-1]
     assert "捐助内容：几袋面粉（十袋）" in summary
     assert msg.CANCELLED in donor.say("取消认捐")  # the pledge under way
+
+
+def test_a_donors_certificate_is_answered(donor: WeChatUser) -> None:
+    assert donor.say("我捐了东西 能要个证书吗") == msg.FAQ["receipt"]

@@ -441,3 +441,11 @@ def test_thanks_said_ahead_of_a_plea_and_money_asked_for_oneself_are_requests() 
     assert arbitrate("给我捐点钱吧", [("offer_donation", 0.9)])[0] == "seek_help"
     assert arbitrate("我要钱", [("out_of_scope", 0.6), ("seek_help", 0.2)])[0] == "seek_help"
     assert arbitrate("我要捐钱", [("offer_donation", 0.99)])[0] == "offer_donation"
+
+
+def test_a_gifts_certificate_is_paperwork_and_buying_from_farmers_is_no_hardship() -> None:
+    ranking = [("seek_help", 0.9), ("ask_about", 0.05)]
+    assert arbitrate("我捐了东西 能要个证书吗", ranking)[0] == "ask_about"
+    assert arbitrate("我想考电工证书没钱", ranking)[0] == "seek_help"
+    assert arbitrate("我们合作社收购农户的土豆 价格比市场高一点", ranking)[0] == UNSURE_SIDE
+    assert arbitrate("我家的土豆没人收购", ranking)[0] == "seek_help"
