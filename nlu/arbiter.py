@@ -224,6 +224,8 @@ STOPS = re.compile(
     r"取消|退出|退掉|撤|算了|算咯|结束|不要了|不用了|不需要了|别提交|不提交|停|放弃|先不"
     r"|[不别][^，。]{0,4}了"
 )
+# Asking us to help someone (想请你们帮帮他, 麻烦你们救救这孩子).
+PLEADS_WITH_US = re.compile(r"(?:请|求|麻烦|拜托)你们(?:帮|救|资助|关注)")
 # Pleading for help (帮帮忙, 求求你们): with thanks said ahead, still a request.
 PLEA = re.compile(r"帮帮忙|帮帮我|帮个忙|求求|救救|求你们|拜托")
 # Saying one no longer asks or gives (我不想求助了, 不用帮我了, 我不想捐了): calling it off.
@@ -415,8 +417,10 @@ def _side_checked(cues: Cues, intent: str | None, confidence: float) -> tuple[st
     cue, sure = cues.side, confidence >= SURE_OF_SIDE
     if cue == intent:
         return intent, max(confidence, CUE_CONFIDENCE)
-    if cue is None:  # words of both sides beside one's own child (能捐点奶粉吗 我家有个宝宝)
-        mine = cues.both_sides and OWN_CHILD.search(cues.text) is not None
+    if cue is None:  # words of both sides beside one's own child (能捐点奶粉吗 我家有个宝宝),
+        # or asking us to help someone (我们学校有个学生…想请你们帮帮他)
+        pleads = PLEADS_WITH_US.search(cues.text)
+        mine = cues.both_sides and bool(OWN_CHILD.search(cues.text) or pleads)
         return (intent, confidence) if sure and not mine else (UNSURE_SIDE, 1.0)
     if cues.strength == Strength.SETTLED or (not sure and cues.decisive_when_unsure):
         return cue, CUE_CONFIDENCE

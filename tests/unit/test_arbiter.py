@@ -449,3 +449,9 @@ def test_a_gifts_certificate_is_paperwork_and_buying_from_farmers_is_no_hardship
     assert arbitrate("我想考电工证书没钱", ranking)[0] == "seek_help"
     assert arbitrate("我们合作社收购农户的土豆 价格比市场高一点", ranking)[0] == UNSURE_SIDE
     assert arbitrate("我家的土豆没人收购", ranking)[0] == "seek_help"
+
+
+def test_asking_us_to_help_someone_in_an_offers_words_asks_the_side() -> None:
+    ranking = [("offer_donation", 0.68), ("seek_help", 0.05)]
+    assert arbitrate("我们学校有个学生父母双亡 想请你们帮帮他", ranking) == (UNSURE_SIDE, 1.0)
+    assert arbitrate("我们公司想捐一批电脑", ranking)[0] == "offer_donation"
