@@ -124,6 +124,8 @@ INTENT_KEYWORDS: dict[str, tuple[str, ...]] = {
         *("你好", "您好", "在吗", "哈喽", "hello", "hi", "早上好", "晚上好", "有人吗"),
         *("有人在吗", "有人在不", "有人在线", "在线吗", "有没有人啊", "有没有人呀", "有没有人在"),
         "人呢",
+        # back after a pause (我回来了, 接着填): answered like a hello, the question asked again
+        *("我回来", "接着填", "继续填", "我接着填"),
     ),
 }
 

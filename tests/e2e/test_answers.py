@@ -1321,3 +1321,12 @@ def test_a_sum_said_at_the_kind_question_is_money_and_an_asked_item_has_no_quest
 
 def test_a_donors_certificate_is_answered(donor: WeChatUser) -> None:
     assert donor.say("我捐了东西 能要个证书吗") == msg.FAQ["receipt"]
+
+
+def test_coming_back_after_a_pause_is_greeted_and_the_question_asked_again(
+    household: WeChatUser,
+) -> None:
+    household.conversation("我想求助", "同意", "1", "老伴心梗住院了", "三万")
+    assert "不着急" in household.say("等会儿再填")
+    back = household.say("我回来了")
+    assert back.startswith(msg.SMALL_TALK_IN_FLOW["greet"]) and "哪个县" in back
