@@ -50,7 +50,7 @@ NEED_KEYWORDS: dict[str, tuple[str, ...]] = {
         # schools and what they need
         "学院 技师学院 职校 中专 卫校 入学 开学 报到 课桌 课桌椅 桌椅 盲文 作业本 铅笔 线上补课 "
         # books given away (我想捐点书, 几箱旧书), not 村支书 or 证书
-        "捐书 点书 些书 本书 箱书 旧书 童书 儿童书 小说 "
+        "捐书 点书 些书 本书 箱书 旧书 童书 儿童书 小说 字典 词典 "
         # Minnan: 读册 (to go to school)
         "读册",
         "housing": "住房 危房 漏雨 房子塌 房子坏 修房 房屋 塌了 没地方住 屋顶 房顶 房子 危房改造 "
@@ -187,7 +187,7 @@ KIND_KEYWORDS: dict[str, tuple[str, ...]] = {
     for kind, words in {
         "goods": "物资 东西 衣服 冬衣 棉衣 被子 棉被 大米 米面 面粉 粮油 油 书 书包 文具 电脑 药品 "
         "物品 实物 化肥 种子 捐物 棉袄 羽绒服 毛衣 鞋子 课本 绘本 轮椅 树苗 猪仔 羊羔 "
-        "读物 玩具 家电 "
+        "读物 玩具 家电 字典 词典 "
         # food and supplies a shop, a canteen or a family has to spare
         "面包 食品 水果 蔬菜 牛奶 鸡蛋 矿泉水 盒饭 月饼 年货 帐篷 口罩 常用药 感冒药 眼镜 助听器 "
         "馒头 包子 饺子 饭菜 面条 挂面 粽子 糕点 点心 饼干 零食 蛋糕 熟食 "

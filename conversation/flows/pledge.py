@@ -205,6 +205,10 @@ def _ask_contact(slots: Slots) -> str:
     return msg.ASK_CONTACT_MONEY if slots.get("kind") == "money" else msg.ASK_CONTACT_IN_KIND
 
 
+# No number left, said with the rest (捐一千 甘肃 教育 匿名 不留电话).
+NO_PHONE_LEFT = re.compile(r"不留(?:电话|手机|号码|联系方式)|(?:电话|手机号?)不留")
+
+
 def _parse_contact(text: str, state: ConversationState) -> str:
     """A phone number; a money donor may decline (then "" is stored: reached by chat)."""
     declined = re.search(r"不留|不用|不需要|不方便|不想留|算了|微信|公众号|这里联系", text)
@@ -323,6 +327,8 @@ def prefill(text: str, entities: dict[str, Any]) -> Slots:
         slots["display_name"] = ""
     if phone := stated_mobile(text):
         slots["contact"] = phone
+    elif slots.get("kind") == "money" and NO_PHONE_LEFT.search(text):
+        slots["contact"] = ""  # …，匿名，不留电话: reached in the chat
     return slots
 
 

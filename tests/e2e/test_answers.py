@@ -1330,3 +1330,15 @@ def test_coming_back_after_a_pause_is_greeted_and_the_question_asked_again(
     assert "不着急" in household.say("等会儿再填")
     back = household.say("我回来了")
     assert back.startswith(msg.SMALL_TALK_IN_FLOW["greet"]) and "哪个县" in back
+
+
+def test_a_donor_in_a_hurry_and_donors_questions(app: Flask, donor: WeChatUser) -> None:
+    summary = donor.say("捐一千 甘肃 教育 匿名 不留电话")  # all of it at once: the summary
+    assert "1000 元" in summary and "不留（在公众号里联系）" in summary
+    donor.say("取消")
+    assert donor.say("你们最缺什么") == msg.FAQ["items_needed"]
+    assert donor.say("我可以去现场看看吗") == msg.FAQ["visit"]
+    assert donor.say("小额捐款可以吗 十块二十块的") == msg.FAQ["how_much"]
+    assert donor.say("捐款后能看到反馈吗") == msg.FAQ["money_use"]
+    assert donor.say("我在美国 可以用paypal捐款吗") == msg.FAQ["payment"]
+    assert "哪里" in donor.say("我想捐五十本新华字典")  # goods for schooling: the place next

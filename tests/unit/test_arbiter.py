@@ -455,3 +455,8 @@ def test_asking_us_to_help_someone_in_an_offers_words_asks_the_side() -> None:
     ranking = [("offer_donation", 0.68), ("seek_help", 0.05)]
     assert arbitrate("我们学校有个学生父母双亡 想请你们帮帮他", ranking) == (UNSURE_SIDE, 1.0)
     assert arbitrate("我们公司想捐一批电脑", ranking)[0] == "offer_donation"
+
+
+def test_handing_money_to_a_child_directly_is_no_request_of_ones_own() -> None:
+    ranking = [("seek_help", 0.5), ("offer_donation", 0.3)]  # a giver's words beside 帮我
+    assert arbitrate("能不能帮我把钱直接给到一个具体的孩子", ranking) == (UNSURE_SIDE, 1.0)
