@@ -219,8 +219,12 @@ FAMILY_MEMBERS: tuple[str, ...] = (
     *("儿媳", "儿媳妇", "女婿", "孩子", "娃", "娃娃", "小孩", "宝宝", "重孙", "曾孙"),
 )
 
-# Who lives next to a household: someone asking for them asks for another family.
-NEIGHBOURS: tuple[str, ...] = ("邻居", "隔壁", "对门", "同村")
+# Who lives next to a household, or knows it well (我想帮我同学 她家里出事了): someone asking
+# for them asks for another family.
+NEIGHBOURS: tuple[str, ...] = (
+    *("邻居", "隔壁", "对门", "同村"),
+    *("同学", "朋友", "同事", "亲戚", "战友", "老乡"),
+)
 
 # The poverty causes of the national registration (建档立卡), as social workers record them.
 POVERTY_CAUSES = (

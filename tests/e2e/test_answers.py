@@ -1342,3 +1342,9 @@ def test_a_donor_in_a_hurry_and_donors_questions(app: Flask, donor: WeChatUser) 
     assert donor.say("捐款后能看到反馈吗") == msg.FAQ["money_use"]
     assert donor.say("我在美国 可以用paypal捐款吗") == msg.FAQ["payment"]
     assert "哪里" in donor.say("我想捐五十本新华字典")  # goods for schooling: the place next
+
+
+def test_asking_for_a_classmate_or_a_friend_asks_the_side(household: WeChatUser) -> None:
+    assert household.say("我想帮我同学 她家里出事了") == msg.ASK_WHICH_SIDE
+    assert household.say("3") == msg.FOR_ANOTHER_FAMILY
+    assert household.say("我朋友家很困难 孩子上不起学") == msg.ASK_WHICH_SIDE
