@@ -25,7 +25,7 @@ _WHO = ("我", "俺", "")
 _CHANGE = (
     *("换", "改", "换了", "改了", "想换", "想改", "要换", "要改", "改一下", "想改一下", "要改一下"),
 )
-_MINE = ("我的", "", "个", "一个", "个新", "个新的")
+_MINE = ("我的", "")
 OPENERS = (
     *("".join(parts) for parts in product(_WHOSE, _NUMBER, _CHANGED)),
     *("".join(parts) for parts in product(_WHO, _CHANGE, _MINE, _NUMBER)),
