@@ -101,15 +101,30 @@ STATUS = re.compile(
 )
 
 
+# Nobody looking after one, told with a hardship (儿子走了 现在没人管我们, 医药费没人管): no
+# request asked after, unless the text says more of one.
+UNCARED = re.compile(r"没人(?:管|理|问)|没有人管")
+
+
 # Thanks for help received (谢谢你们上次帮我家 孩子已经上学了): thanks, not a new request,
 # unless it asks or tells a hardship again (谢谢上次帮忙，这次娃又病了还想申请).
 THANKS_FOR_HELP = re.compile(r"(?:谢谢|感谢|多谢)[^，。？?]{0,8}(?:帮|资助|捐|送|救)")
 HELPED_BEFORE = re.compile(r"上次|上回|之前|以前|去年|那次|当时|帮过|帮了|已经|收到")
 
 
+# ...or for good news it brought (太感谢了 孩子终于能上学了).
+THANKS = re.compile(r"谢谢|感谢|多谢")
+GOOD_NEWS = re.compile(
+    r"终于|总算|好多了|好起来了|出院了|康复了|治好了|能上学了|上上学了|有着落了|渡过难关|挺过来了"
+)
+
+
 def _thanks_for_help(text: str) -> bool:
     thanked = THANKS_FOR_HELP.search(text)
-    if thanked is None or HELPED_BEFORE.search(text) is None:
+    helped = thanked is not None and HELPED_BEFORE.search(text) is not None
+    if not helped:
+        thanked = THANKS.search(text) if GOOD_NEWS.search(text) else None
+    if thanked is None:
         return False
     rest = text[: thanked.start()] + "，" + text[thanked.end() :]
     return not (REQUEST.search(rest) or HARDSHIP.search(rest))
@@ -210,6 +225,7 @@ PAPERWORK = re.compile(
 # What a public account is sent that is nobody's business here: chain messages, prizes, links.
 SPAM = re.compile(
     r"转发|红包|中奖|抽奖|有奖|奖励|奖品|领奖|点击|链接|扫码|加我微信|加微信|刷单|日赚|返利|优惠券"
+    r"|理财|高息|稳赚|兼职日结"
     r"|集赞|砍一刀"
 )
 # What delete-my-data is about (身份证号码你们别再保存了).
@@ -351,12 +367,20 @@ def _plausible(intent: str, confidence: float, cues: Cues) -> bool:
         asks = cues.strength in (Strength.SAID, Strength.SETTLED) and confidence < SURE_OFF_TOPIC
         deletes = DELETION.search(cues.text) is not None
         reach = HUMAN.search(cues.text) is not None and confidence < SURE_OF_SIDE  # 能打电话吗
-        return not (asks or reach or ((cues.names_need or deletes) and confidence < SURE_OF_SIDE))
+        # a hardship told, not asked about, with a named need (今年天旱 玉米基本绝收了) is no
+        # chatter; 残疾补贴怎么领 asks where a subsidy is granted
+        told = cues.side == HELP and cues.names_need and HARDSHIP.search(cues.text) is not None
+        told = told and confidence < SURE_OFF_TOPIC and QUESTION.search(cues.text) is None
+        doubted = (cues.names_need or deletes) and confidence < SURE_OF_SIDE
+        return not (asks or reach or told or doubted)
     if intent == "request_human":  # not a promised visit that has not come (社工说来…也没来)
         return HUMAN.search(cues.text) is not None and not cues.asks_outcome
     if intent == "check_status":  # a doubtful one does not stand for a need told as one's own
         troubled = cues.side == HELP and cues.names_need and confidence < SURE_OF_SIDE
-        return (STATUS.search(cues.text) is not None or cues.asks_outcome) and not troubled
+        status = STATUS.search(UNCARED.sub("，", cues.text)) is not None
+        if not (cues.strength == Strength.HARDSHIP and UNCARED.search(cues.text)):
+            status = status or STATUS.search(cues.text) is not None
+        return (status or cues.asks_outcome) and not troubled
     if intent in ("affirm", "deny"):  # a doubtful yes or no that asks about progress, or
         # that tells a hardship (医药费不够)
         asks_progress = STATUS.search(cues.text) and QUESTION_END.search(cues.text)

@@ -460,3 +460,20 @@ def test_asking_us_to_help_someone_in_an_offers_words_asks_the_side() -> None:
 def test_handing_money_to_a_child_directly_is_no_request_of_ones_own() -> None:
     ranking = [("seek_help", 0.5), ("offer_donation", 0.3)]  # a giver's words beside 帮我
     assert arbitrate("能不能帮我把钱直接给到一个具体的孩子", ranking) == (UNSURE_SIDE, 1.0)
+
+
+def test_nobody_looking_after_one_is_a_hardship_unless_a_request_is_asked_after() -> None:
+    ranking = [("check_status", 0.65), ("seek_help", 0.29)]
+    assert arbitrate("我们老两口唯一的儿子前年走了 现在没人管我们", ranking)[0] == "seek_help"
+    assert arbitrate("我在工地上摔下来 老板跑了 医药费没人管", ranking)[0] == "seek_help"
+    assert arbitrate("我申请了一个月了没人管", ranking)[0] == "check_status"
+    assert arbitrate("提交了没人理", ranking)[0] == "check_status"
+
+
+def test_thanks_for_good_news_is_thanks_and_a_failed_harvest_no_chatter() -> None:
+    ranking = [("seek_help", 0.52), ("thank", 0.47)]
+    assert arbitrate("太感谢了 孩子终于能上学了", ranking)[0] == "thank"
+    assert arbitrate("谢谢 孩子终于能上学了 可是他爸又病了没钱看", ranking)[0] == "seek_help"
+    off_topic = [("out_of_scope", 0.77), ("seek_help", 0.2)]
+    assert arbitrate("今年天旱 玉米基本绝收了", off_topic)[0] == "seek_help"
+    assert arbitrate("怎么养猪长得快", off_topic)[0] == "out_of_scope"

@@ -170,3 +170,14 @@ def test_a_charity_sale_spare_goods_and_an_organisation_giving_settle_the_side()
     assert side_cue("孩子长大了想让她读书，没人捐给我们")[0] == HELP  # type: ignore[index]
     # an organisation that also asks has no side of its own
     assert side_cue("我们厂免费培训能申请吗") is None
+
+
+def test_giving_to_someone_told_of_giving_back_and_hiring_are_offers() -> None:
+    for text in (
+        "看到你们发的那个白血病的小女孩 我想给她捐五百",
+        "我是你们帮过的 现在日子好了 想回报一下",
+    ):
+        assert side_cue(text) == (GIVE, Strength.SETTLED), text
+    assert side_cue("我开了个小厂 想招几个残疾人") == (GIVE, Strength.SAID)
+    # what you hand out, asked for, is still asking
+    assert side_cue("能领你们发的米吗") == (HELP, Strength.SETTLED)
