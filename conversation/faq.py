@@ -24,9 +24,18 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     (
+        "volunteer",  # before "partnership": 我想加入你们当志愿者 is one person's time
+        ("志愿者", "当义工", "做义工", "志愿服务", "做志愿"),
+    ),
+    (
+        "binding",  # a social worker asking how to bind (the command itself is 绑定 <code>)
+        ("怎么绑定", "如何绑定", "怎样绑定", "绑定怎么", "在哪绑定", "邀请码在哪", "没有邀请码"),
+    ),
+    (
         "partnership",
         (
             *("和你们合作", "跟你们合作", "与你们合作", "同你们合作", "合作伙伴", "加入你们"),
+            *("长期合作",),
             *("入驻", "机构合作", "成为合作", "怎么合作", "合作机构", "合作单位"),
         ),
     ),
@@ -53,7 +62,7 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             *("是不是骗子", "是骗子吗", "骗人的吧", "骗人的吗", "是不是骗人", "骗子吧"),
             *("靠谱吗", "靠不靠谱", "正规吗", "正不正规", "可信吗", "真的假的", "正规的吗"),
-            *("不是骗子", "是不是正规", "合法吗", "有没有资质"),
+            *("不是骗子", "是不是正规", "合法吗", "有没有资质", "公募资质", "有资质吗", "公募资格"),
             *("是真的吗", "是真的不", "不会骗人", "会不会骗人", "骗人不", "是不是真的", "靠得住"),
         ),
     ),
@@ -305,7 +314,14 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     ("privacy", ("信息", "隐私", "泄露", "保密", "知道我是谁", "名字", "身份证会")),
-    ("fees", ("收费", "交钱", "交费", "管理费", "手续费", "花钱", "费用")),
+    ("fees", ("收费", "交钱", "交费", "管理费", "手续费", "花钱", "费用", "抽成", "提成")),
+    (
+        "designate",  # before "money_use": 能指定给某个孩子吗 asks who, not where it went
+        (
+            *("指定给", "指定一个", "指定某", "指定哪", "指定的", "能不能指定", "可以指定"),
+            *("给认识的", "捐给认识", "捐给我认识", "自己选一", "一对一"),
+        ),
+    ),
     (
         "money_use",
         (
@@ -330,6 +346,7 @@ QUESTION = re.compile(
     r"[？?]|吗|为什么|为啥|干什么|干嘛|做什么|有什么用|会不会|是不是|能不能|要不要"
     r"|多久|多长时间|(?:什么|啥)时候(?:能|才|可以|会)"
     r"|发我|告诉我|跟我说"  # asked as a request (账号发我一下)
+    r"|要(?:什么|啥|哪些)|(?:什么|啥|哪些)(?:材料|证件|手续|条件)"  # 求助需要什么材料
 )
 
 
@@ -357,7 +374,8 @@ def answer_to_question(text: str) -> str | None:
 # request; 我要退款 no new pledge; 我想问问低保的事 asks where 低保 is granted): answered
 # before anything else.
 ALWAYS = (
-    *("press", "blood_organ", "who_answers", "partnership", "certificate", "dibao", "adoption"),
+    *("press", "blood_organ", "who_answers", "binding", "partnership", "certificate", "dibao"),
+    "adoption",
     *("trust", "visit"),
     *("refund", "address", "how_to_use", "delete_photos", "photos", "voice", "unsubscribe"),
     "items_needed",

@@ -13,7 +13,7 @@ from typing import Any
 import messages as msg
 from conversation.state import ConversationState
 from nlu.amounts import find_amounts, in_foreign_currency, parse_amount
-from nlu.entities import mask_numbers, region_entity
+from nlu.entities import amount_said, find_id_number, find_phone, mask_numbers, region_entity
 from nlu.lexicon import (
     bare,
     detect_need_type,
@@ -193,9 +193,14 @@ def details_in_need_answer(text: str) -> Slots:
     """A sentence given as the need type also describes the case, maybe with an amount."""
     if menu_number(text, len(NEED_ORDER)) is not None or len(text) < 8:
         return {}
-    amount = parse_amount(text)
     told = mask_numbers(text)[:TOLD_MAX_LENGTH]
-    return {"description": told, **({"amount": amount} if amount else {})}
+    return {"description": told, **sum_in_story(text)}
+
+
+def sum_in_story(text: str) -> Slots:
+    """The amount a story tells (孩子考上高中了 学费差三千), for the amount question."""
+    amount = amount_said(text, find_phone(text), find_id_number(text))
+    return {"amount": amount} if amount else {}
 
 
 def parse_pledge_need(text: str, state: ConversationState) -> str:

@@ -65,15 +65,19 @@ def find_phone(text: str) -> str | None:
     return _first_valid(_MOBILE, text, validate_mobile)
 
 
+def amount_said(text: str, phone: str | None, id_number: str | None) -> int | None:
+    """The amount a text names; digits of its phone or ID number (even spaced out) are none."""
+    money_text = compact(text) if (phone or id_number) else text
+    for number in (phone, id_number):
+        money_text = money_text.replace(number, " ") if number else money_text
+    return parse_amount(money_text)
+
+
 def extract_entities(text: str, intent: str | None = None) -> dict[str, Any]:
     """Every entity key is present; a missing value is None."""
     phone = find_phone(text)
     id_number = find_id_number(text)
-    # Digits of a phone or ID number (even spaced out) are not an amount.
-    money_text = compact(text) if (phone or id_number) else text
-    for number in (phone, id_number):
-        money_text = money_text.replace(number, " ") if number else money_text
-    amount = parse_amount(money_text)
+    amount = amount_said(text, phone, id_number)
     needs = offered_need_types(text) if intent == "offer_donation" else need_types(text)
     kind = None
     if intent in KIND_INTENTS:

@@ -341,8 +341,8 @@ def places_side_by_side(text: str) -> tuple[str, ...]:
 # What may stand around places that are all a text says (甘肃定西那边的, 我们是…的), and the
 # level said after a short name (重庆市酉阳县: 酉阳 is 酉阳土家族苗族自治县).
 _AROUND_PLACES = re.compile(
-    r"[的那这边里块儿县区州市旗，,、\s]+"
-    r"|^(?:我们|俺们|咱们|我|俺|咱)?(?:家)?(?:住在|老家在|老家是|在|是)"
+    r"^(?:我们|俺们|咱们|我|俺|咱)?(?:家)?(?:这儿?|这里|这边|那边|那儿)?(?:住在|老家在|老家是|在|是)"
+    r"|[的那这边里块儿县区州市旗，,、\s]+"
 )
 
 

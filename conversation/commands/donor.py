@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from conversation.engine import Conversation
 
 SHOWN_IN_CHAT = 10
+# Another way of giving, asked for in place of money (把捐款改成捐物资).
+OTHER_KIND = re.compile(r"物资|东西|实物|物品|衣|书|服务|义诊|岗位")
 NAME_LENGTH = 20
 
 
@@ -41,8 +43,10 @@ def which_pledge(conversation: Conversation, _found: re.Match[str]) -> str:
 def new_amount(conversation: Conversation, found: re.Match[str]) -> str:
     """The new sum of the named money pledge, or of the donor's one open money pledge."""
     amount = parse_amount(found.group(2))
-    if amount is None:
-        return msg.PLEDGE_AMOUNT_UNREAD
+    if amount is None:  # 改成捐物资: the kind stays; calling it off is the way
+        return (
+            msg.PLEDGE_KIND_FIXED if OTHER_KIND.search(found.group(2)) else msg.PLEDGE_AMOUNT_UNREAD
+        )
     if found.group(1):
         number, pledge = own_pledge(conversation, found)
         if pledge is None or pledge.kind != ResourceKind.MONEY:
@@ -110,7 +114,7 @@ COMMANDS = (
             r"^(?=.*(?:认捐|捐款|捐的钱|金额|钱数|[Jj]\s*\d))(?:我想|我要)?把?(?:我的)?"
             r"(?:认捐|捐款|我?捐的钱)?\s*(?:[Jj]\s*(\d+))?\s*的?(?:认捐|捐款|捐的钱)?的?"
             r"(?:金额|钱数|数目)?"
-            r"(?:改成|改为|换成|改到)\s*(.+)$"
+            r"(?:能|能不能|可以|可不可以)?(?:改成|改为|换成|改到)\s*(.+?)[吗吧呢啊？?]*$"
         ),
         new_amount,
         priority=50,

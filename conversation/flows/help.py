@@ -35,6 +35,7 @@ from conversation.steps import (
     stated_county,
     stated_mobile,
     stated_money,
+    sum_in_story,
     validated,
 )
 from domain import attachments
@@ -42,7 +43,7 @@ from domain.cases import added_to_note, poverty_cause_of, urgency_of
 from domain.checks import run_checks
 from nlu.entities import find_id_number, mask_numbers
 from nlu.lexicon import FAMILY, need_types
-from nlu.regions import is_county_level, region_index
+from nlu.regions import is_county_level, is_only_a_place, region_index
 from nlu.validators import (
     Invalid,
     find_household_size,
@@ -141,6 +142,8 @@ _described = parse_free_text(msg.BAD_DESCRIPTION, minimum=4)
 def _parse_description(text: str, state: ConversationState) -> str:
     if HOW_TO_TELL.search(text) and len(text) < HOW_TO_TELL_MAX:
         raise Reprompt(msg.DESCRIPTION_HOW)
+    if is_only_a_place(text):  # 我们这是陕西汉中勉县: where, not what happened (noted ahead)
+        raise Reprompt(msg.PLACE_NOT_STORY)
     return mask_numbers(_described(text, state))
 
 
@@ -195,6 +198,10 @@ def says_no_phone(text: str) -> bool:
     """Having no phone of one's own, said without giving a number (我没有手机)."""
     return NO_PHONE.search(text) is not None and not re.search(r"\d{7}", text)
 
+
+# Agreeing after all, with nothing under way (那好吧 同意, once 不同意 had ended the request):
+# the request again, its consent asked with what it means.
+AGREES_AFTER_ALL = re.compile(r"^(?:那|那就)?(?:好吧|好的|行吧|行|好|嗯)?(?:我)?同意(?:了|吧|啦)?$")
 
 _ME = r"(?:我|俺|本人)(?:是)?(?:个)?"
 _WHEN = r"(?:白天|晚上|上午|下午|中午|早上|周末|[\d一二三四五六七八九十]+点)"
@@ -398,6 +405,7 @@ FLOW = Flow(
             "情况说明",
             msg.ASK_DESCRIPTION,
             _parse_description,
+            also_fills=sum_in_story,
             aliases=("情况", "说明"),
         ),
         Step(
@@ -455,7 +463,7 @@ FLOW = Flow(
         ),
     ),
     submit=submit_help,
-    triggers=Triggers(intents=("seek_help",), menu="help", prefill=prefill),
+    triggers=Triggers(intents=("seek_help",), menu="help", says=AGREES_AFTER_ALL, prefill=prefill),
     remarks=(CONTACT_NOTE,),
     records_consent=True,
     keeps_photos=True,

@@ -1348,3 +1348,48 @@ def test_asking_for_a_classmate_or_a_friend_asks_the_side(household: WeChatUser)
     assert household.say("我想帮我同学 她家里出事了") == msg.ASK_WHICH_SIDE
     assert household.say("3") == msg.FOR_ANOTHER_FAMILY
     assert household.say("我朋友家很困难 孩子上不起学") == msg.ASK_WHICH_SIDE
+
+
+def test_new_people_found_on_2026_12_06_eighth_session(
+    app: Flask, household: WeChatUser, donor: WeChatUser
+) -> None:
+    """Said by people new to the chat (eighth session): a place at the story question is
+    the place, not the story; a sum in the story is the amount; a donor giving to a child
+    seen in a post gives; good news thanked for is thanks; platform questions in new words."""
+    household.say("孩子上学没钱")
+    household.say("同意")
+    noted = household.say("我们这是陕西汉中勉县")
+    assert noted == msg.NOTED_AHEAD.format(label="所在地区", value="陕西省汉中市勉县") + (
+        msg.ASK_DESCRIPTION
+    )
+    assert household.say("贵州毕节") == msg.PLACE_NOT_STORY  # a city: no county to keep
+    assert "几口人" in household.say("孩子考上高中了 学费差三千")  # the sum is the amount
+    household.conversation("4", "蒋志强", "11010519491231002X", "13991612345")
+    household.say("确认")
+    with app.extensions["zhulian"].services.db.session() as session:
+        case = session.scalars(select(Case)).one()
+    assert (case.region_code, case.amount_needed) == ("610725", 3000)
+    assert "考上高中" in case.description
+    assert "哪里" in donor.say("看到你们发的那个白血病的小女孩 我想给她捐五百")
+    donor.say("取消")
+    assert donor.say("太感谢了 孩子终于能上学了") == msg.THANKS
+    assert donor.say("求助需要什么材料") == msg.FAQ["materials"]
+    assert donor.say("捐的钱会被抽成吗") == msg.FAQ["fees"]
+    assert donor.say("怎么成为你们的志愿者") == msg.FAQ["volunteer"]
+    assert "同意" in donor.say("我们老两口唯一的儿子前年走了 现在没人管我们")
+
+
+def test_agreeing_after_declining_asks_the_consent_again(household: WeChatUser) -> None:
+    household.say("我家没钱给娃看病")
+    assert household.say("不同意") == msg.CONSENT_DECLINED
+    assert household.say("为啥要身份证") == msg.FAQ["why_id"]
+    assert household.say("那好吧 同意") == msg.CONSENT  # the request again, from its consent
+    assert "哪方面" in household.say("同意")
+
+
+def test_sponsoring_a_pupil_designating_and_a_companys_budget(donor: WeChatUser) -> None:
+    """领养一个贫困学生 is a donor's word for paying for one's schooling; a gift cannot be
+    pointed at one child; a company with a yearly budget is asked to join as a partner."""
+    assert donor.say("捐助的钱可以指定给某个孩子吗") == msg.FAQ["designate"]
+    assert donor.say("我们公司每年有一笔公益预算 想找个长期合作的项目") == msg.FAQ["partnership"]
+    assert "同意" not in donor.say("我想领养一个贫困学生")  # a pledge, not a request

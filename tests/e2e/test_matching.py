@@ -212,6 +212,8 @@ def test_donor_changes_the_sum_of_an_open_pledge(app: Flask, donor: WeChatUser) 
     )
     assert "没有找到" in donor.say("J000002 金额改成3000")
     assert "可以改金额" in donor.other("o_someone_else").say("认捐金额改成3000")
+    assert "可以改金额" in donor.other("o_someone_else").say("我的认捐能改成两千吗")
+    assert donor.say("我想把捐款改成捐物资") == msg.PLEDGE_KIND_FIXED  # the way stays
     with app.extensions["zhulian"].services.db.session() as session:
         assert session.scalars(select(Pledge)).one().amount == 3000
 

@@ -41,7 +41,8 @@ def test_bind_by_invite_valid_reused_expired_forged(
     first = household.other("o_w1")
     bound = first.say(f"绑定 {code}")
     assert "定西社工站" in bound and "甘肃省定西市" in bound
-    assert "用过了" in household.other("o_w2").say(f"绑定 {code}")
+    assert "用过了" in household.other("o_w2").say(f"我是社工 绑定邀请码：{code}")  # in more words
+    assert household.other("o_w5").say("我是社工 怎么绑定") == msg.FAQ["binding"]
     assert "不对" in household.other("o_w3").say("绑定 ABCD2345")
     expired = invite_code(runner, "定西社工站", DINGXI)
     with app.extensions["zhulian"].services.db.session() as session:
