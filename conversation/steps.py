@@ -197,8 +197,15 @@ def details_in_need_answer(text: str) -> Slots:
     return {"description": told, **sum_in_story(text)}
 
 
+# A cost told by the month, week or day (一个月药钱得一千多): what it runs to, not what is needed.
+RUNNING_COST = re.compile(r"(?:一个|每个?|一|每)(?:月|周|星期|礼拜|天)")
+
+
 def sum_in_story(text: str) -> Slots:
-    """The amount a story tells (孩子考上高中了 学费差三千), for the amount question."""
+    """The amount a story tells (孩子考上高中了 学费差三千), for the amount question; a cost
+    told by the month is left to that question."""
+    if RUNNING_COST.search(text):
+        return {}
     amount = amount_said(text, find_phone(text), find_id_number(text))
     return {"amount": amount} if amount else {}
 
@@ -251,7 +258,7 @@ def parse_optional_money(text: str, state: ConversationState) -> int | str | Non
     # "好几千", "几万块", "能帮多少是多少": the household cannot say more exactly, or leaves
     # it to others; the social worker will
     if re.search(
-        r"不知道|不清楚|说不好|说不准|不确定|不晓得|算不清|不好说|没算过|几[十百千万]"
+        r"不知道|不清楚|说不好|说不准|不确定|不晓得|算不清|不好说|没算过|(?<![十百千万])几[十百千万]"
         r"|越多越好|多多益善|多少是多少|多少都[行好可]|随便|看着给|你们看|能给多少|给多少算多少"
         r"|钱不重要|看着办|你们定",
         text,

@@ -95,6 +95,8 @@ def find_amounts(text: str) -> list[tuple[int, bool]]:
         if re.fullmatch(r"\d{7,}", num) and not unit:
             continue  # a phone or ID number, not money
         following = text[match.end() : match.end() + 1]
+        if text[max(0, match.start() - 3) : match.start()] == "百分之" or following in ("%", "％"):
+            continue  # 百分之三十, 70%: a share, not money
         if not unit and following and following in _COUNT_WORDS:
             continue  # "5口人", "3岁", "2袋": a count, not money
         if not unit and not _plausible_chinese_number(num, text):

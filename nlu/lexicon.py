@@ -88,6 +88,8 @@ ANY_WORDS = (
     *("不限", "都行", "都可以", "随便", "无所谓", "哪里都行", "任何", "全国", "不限制"),
     # leaving it to the platform: to wherever or whoever needs it most
     *("最需要", "最困难", "最穷", "没要求", "没有要求", "你们定", "你们安排", "听你们的", "哪都"),
+    # no preference, said as not knowing (a donor at the need or the place question)
+    *("不知道", "不清楚", "没想好", "都差不多"),
 )
 # Leaving the chat (再见, 拜拜, 886): a goodbye, not a message to understand.
 FAREWELLS = (
@@ -104,7 +106,10 @@ FAREWELLS = (
     "再会",
     "晚安",
 )
-ANONYMOUS_WORDS = ("匿名", "不留名", "不用留名", "不署名", "无名")
+ANONYMOUS_WORDS = (
+    *("匿名", "不留名", "不用留名", "不署名", "无名", "不想留名"),
+    *("不用写名字", "不写名字", "不留名字", "不用留名字", "不要名字"),
+)
 
 INTENT_KEYWORDS: dict[str, tuple[str, ...]] = {
     "request_human": ("人工", "真人", "社工", "工作人员", "客服"),

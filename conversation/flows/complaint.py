@@ -85,7 +85,7 @@ def _prefill(text: str, entities: dict[str, Any]) -> Slots:
 
 
 def _parse_region(text: str, state: ConversationState) -> str:
-    if means_any(text) or "不知道" in text or "不清楚" in text:
+    if means_any(text):  # 不知道, 不清楚 too
         return UNSAID
     return parse_county(text, state)
 

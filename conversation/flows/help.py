@@ -228,6 +228,8 @@ def _parse_phone(text: str, state: ConversationState) -> str:
     neighbour's or a village cadre's will do."""
     if says_no_phone(text):
         raise Reprompt(msg.NO_PHONE_OF_ONES_OWN)
+    if WONT_SAY.search(text) and not re.search(r"\d{6}", text):  # 不想给电话: why it is asked
+        raise Reprompt(msg.FAQ["why_id"] + "\n" + msg.ASK_PHONE)
     return parse_phone(text, state)
 
 

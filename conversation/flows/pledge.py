@@ -182,7 +182,8 @@ def _item_named(text: str) -> Slots:
 # More about what is given, said after it: how many (大概二十台轮椅五十副拐杖) or when (周末都有空).
 ITEM_DETAIL = re.compile(
     r"[\d一二两三四五六七八九十百千万几]+\s*(?:来|多|余)?\s*(?:台|件|箱|袋|本|套|斤|床|副|双|辆|条|桶|包|吨|张|把)"
-    r"|周末|晚上|白天|有空|有时间|每周|每月|平时|工作日|节假日|寒假|暑假|随时"
+    r"|周末|晚上|白天|有空|有时间|每周|每个?月|一个月|平时|工作日|节假日|寒假|暑假|随时"
+    r"|[一两二三四五六七八九十几]次"
     # what a job offered comes with (我们厂招普工 包吃住 月薪四千五)
     r"|包吃|包住|月薪|工资|底薪|薪资|待遇|名额|招[^，。\s]{0,4}(?:工|人)"
 )
@@ -396,5 +397,10 @@ FLOW = Flow(
         ),
     ),
     submit=_submit_pledge,
-    triggers=Triggers(intents=("offer_donation",), menu="pledge", prefill=prefill),
+    triggers=Triggers(
+        intents=("offer_donation",),
+        keywords=("帮助别人", "帮别人", "帮助他人"),  # the which-side question's words, copied
+        menu="pledge",
+        prefill=prefill,
+    ),
 )

@@ -1393,3 +1393,32 @@ def test_sponsoring_a_pupil_designating_and_a_companys_budget(donor: WeChatUser)
     assert donor.say("捐助的钱可以指定给某个孩子吗") == msg.FAQ["designate"]
     assert donor.say("我们公司每年有一笔公益预算 想找个长期合作的项目") == msg.FAQ["partnership"]
     assert "同意" not in donor.say("我想领养一个贫困学生")  # a pledge, not a request
+
+
+def test_answers_given_their_own_way_eighth_session(
+    app: Flask, household: WeChatUser, donor: WeChatUser
+) -> None:
+    """A monthly cost in the story leaves the amount question to be asked; 十几万 is a sum;
+    a service's schedule and 不用写名字 said early are kept; 不知道 at a donor's need
+    question leaves it open; the which-side question's words, copied, start a pledge."""
+    household.conversation("我想求助", "同意", "1")
+    assert "多少钱" in household.say("俺男人瘫了 一个月药钱得一千多")
+    assert "哪个县" in household.say("十几万")
+    assert (
+        "100000"
+        in household.conversation(
+            "河南商丘虞城县", "3", "张桂兰", "11010519491231002X", "15612345678"
+        )[-1]
+    )
+    assert "您想捐什么" in donor.say("帮助别人")
+    donor.say("取消")
+    donor.say("我可以提供服务")
+    assert "哪里" in donor.say("我是理发师 可以免费给老人理发")
+    assert msg.ITEM_DETAIL_NOTED in donor.say("每个月一次")
+    assert "称呼" in donor.say("成都")
+    donor.say("取消")
+    donor.conversation("我想捐款", "1000")
+    assert "哪里" in donor.say("不知道")  # no preference
+    assert "称呼记下了" in donor.say("不用写名字")
+    summary = donor.conversation("不限", "13812345678")[-1]
+    assert "帮助方向：不限" in summary and "称呼：匿名" in summary

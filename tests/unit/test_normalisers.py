@@ -88,6 +88,9 @@ def test_amounts_to_integer_yuan(text: str, yuan: int) -> None:
         "想捐一千澳币",
         "500美金",
         "两百刀吧",
+        # a share, not a sum
+        "孩子烧伤了 全身百分之三十",
+        "医保报销了70%",
     ],
 )
 def test_texts_without_an_amount(text: str) -> None:
