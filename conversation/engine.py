@@ -143,7 +143,8 @@ def command_of(text: str) -> str | None:
             return command
     if len(cleaned) <= GIVING_UP_LENGTH and GIVING_UP.search(cleaned):
         return "cancel"
-    if len(cleaned) <= PAUSING_LENGTH and PAUSING.search(cleaned):
+    # 等等 金额写错了 是五百: a correction, said after a word of waiting
+    if len(cleaned) <= PAUSING_LENGTH and PAUSING.search(cleaned) and not SAYS_WRONG.search(text):
         return "pause"
     if STATUS_ASKED.match(cleaned):
         return "status"

@@ -1422,3 +1422,13 @@ def test_answers_given_their_own_way_eighth_session(
     assert "称呼记下了" in donor.say("不用写名字")
     summary = donor.conversation("不限", "13812345678")[-1]
     assert "帮助方向：不限" in summary and "称呼：匿名" in summary
+
+
+def test_a_correction_after_a_word_of_waiting_corrects(app: Flask, donor: WeChatUser) -> None:
+    donor.conversation("我想捐五千", "2", "甘肃", "刘先生")
+    assert "金额：5000 元" in donor.say("13812345678")
+    corrected = donor.say("等等 金额写错了 是五百")  # not a pause: the sum is corrected
+    assert corrected.startswith(msg.CORRECTED) and "金额：500 元" in corrected
+    donor.say("确认")
+    with app.extensions["zhulian"].services.db.session() as session:
+        assert session.scalars(select(Pledge)).one().amount == 500
