@@ -466,7 +466,11 @@ class Conversation:
             "deny": lambda: msg.ACKNOWLEDGED,  # 不用了
             "cancel": lambda: nothing_to_cancel(self.session, self.user),  # 不需要帮助了
             "ask_about": lambda: self._platform_answer(text, entities),
-            "out_of_scope": lambda: faq.answer_off_topic(text) or self._off_topic(text, found),
+            "out_of_scope": lambda: (  # 我没有身份证怎么办: a question on a known topic
+                faq.answer_off_topic(text)
+                or faq.answer_to_question(text)
+                or self._off_topic(text, found)
+            ),
         }
         if intent in replies:
             return replies[intent]()

@@ -59,6 +59,7 @@ from nlu.sides import (
     GIVE,
     HARDSHIP,
     HELP,
+    OTHERS,
     OWN,
     REQUEST,
     Strength,
@@ -187,6 +188,12 @@ HOW_TO_START = re.compile(
     r"(?P<verb>捐款|捐钱|捐赠|捐东西|捐物|捐|认捐|资助|申请帮扶|申请救助|申请|求助)(?:呢|啊|呀)?[？?]*$"
 )
 ASKING_VERBS = ("申请", "求助")
+# Asking how to help others (留守儿童怎么帮, 怎么帮助困难户): giving; the pledge is the answer.
+HOW_TO_HELP_OTHERS = re.compile(
+    r"(?:怎么|怎样|如何|咋)(?:样)?(?:才能)?(?:帮|帮助|帮扶|资助)(?:一下)?"
+    rf"(?:{OTHERS.pattern}|留守儿童|孤儿|他们|山区的?孩子)"
+    rf"|(?:{OTHERS.pattern}|留守儿童|孤儿)[^，。]{{0,4}}(?:怎么|怎样|如何|咋)(?:样)?(?:帮|帮助|资助)"
+)
 # Asking how to reach a person (怎么联系社工): the way is to ask for one.
 HOW_TO_REACH = re.compile(
     r"^(?:请问|你好|您好|想问问?|问一下)?[，,]?(?:我)?(?:要|想)?(?:怎么|怎样|如何|咋|去哪|哪里|在哪)(?:样)?"
@@ -525,6 +532,8 @@ def arbitrate(text: str, ranking: Ranking) -> tuple[str | None, float]:
         return "ask_about", max(CUE_CONFIDENCE, dict(ranking).get("ask_about", 0.0))
     if (how := HOW_TO_START.match(bare(text))) is not None:  # the flow is the answer
         return (HELP if how.group("verb").startswith(ASKING_VERBS) else GIVE), CUE_CONFIDENCE
+    if HOW_TO_HELP_OTHERS.search(text) and not FOR_ME.search(text):
+        return GIVE, CUE_CONFIDENCE
     if (declined := _declines(text)) is not None:
         return declined, CUE_CONFIDENCE
     if HOW_TO_REACH.match(bare(text)):

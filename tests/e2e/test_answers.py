@@ -94,7 +94,7 @@ def test_a_donors_questions_mid_flow_about_paying_and_collecting_are_answered(
 def test_asking_whether_one_may_ask_or_how_goods_travel_gets_its_answer(
     household: WeChatUser, donor: WeChatUser
 ) -> None:
-    assert "没有低保也可以求助" in household.say("俺家没有低保，可以求助不")
+    assert household.say("俺家没有低保，可以求助不") == msg.FAQ["eligibility"]
     assert "上门来取" in donor.say("捐的被子是寄过去还是有人来拉")
 
 
@@ -1432,3 +1432,29 @@ def test_a_correction_after_a_word_of_waiting_corrects(app: Flask, donor: WeChat
     donor.say("确认")
     with app.extensions["zhulian"].services.db.session() as session:
         assert session.scalars(select(Pledge)).one().amount == 500
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("什么是认捐", "what_is_pledge"),
+        ("认捐和捐款有什么区别", "what_is_pledge"),
+        ("你们会不会乱花钱", "money_use"),
+        ("社工是干嘛的", "social_worker"),
+        ("为什么要实名", "why_id"),
+        ("我是外地的能申请吗", "eligibility"),
+        ("有车有房能申请吗", "eligibility"),
+        ("我没有身份证怎么办", "no_id"),
+    ],
+)
+def test_platform_questions_in_new_words_eighth_session(
+    household: WeChatUser, question: str, topic: str
+) -> None:
+    assert household.say(question) == msg.FAQ[topic]
+
+
+def test_asking_how_to_help_others_or_for_a_subsidy_starts_that_side(
+    household: WeChatUser, donor: WeChatUser
+) -> None:
+    assert "您想捐什么" in donor.say("留守儿童怎么帮")
+    assert household.say("想要补助") == msg.CONSENT

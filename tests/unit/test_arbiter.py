@@ -477,3 +477,10 @@ def test_thanks_for_good_news_is_thanks_and_a_failed_harvest_no_chatter() -> Non
     off_topic = [("out_of_scope", 0.77), ("seek_help", 0.2)]
     assert arbitrate("今年天旱 玉米基本绝收了", off_topic)[0] == "seek_help"
     assert arbitrate("怎么养猪长得快", off_topic)[0] == "out_of_scope"
+
+
+def test_asking_how_to_help_others_is_giving_and_how_to_help_ones_own_is_not() -> None:
+    ranking = [("ask_about", 0.5), ("offer_donation", 0.3)]
+    assert arbitrate("怎么帮助困难户", ranking)[0] == "offer_donation"
+    assert arbitrate("留守儿童怎么帮", ranking)[0] == "offer_donation"
+    assert arbitrate("怎么帮我家孩子", [("seek_help", 0.7)])[0] == "seek_help"
