@@ -601,7 +601,7 @@ class Conversation:
     def _in_flow(self, flow: Flow, state: ConversationState, text: str, command: str | None) -> str:
         if command == "cancel":
             self._ended(flow, state, "cancelled")
-            return self._finish(msg.CANCELLED)
+            return self._finish(flow.cancelled)
         if command == "back":
             return self._back(flow, state)
         if command == "restart" and flow.triggers.menu is not None:  # a request or a pledge

@@ -117,6 +117,8 @@ class Flow:
     on_start: Callable[[Session, Slots], None] | None = None
     # Ended before its submit (a step's `EndFlow(outcome=...)`, or "取消": "cancelled").
     on_end: Callable[[Conversation, Slots, str], None] | None = None
+    # What "取消" is answered with (a deletion called off keeps everything, nothing was filled).
+    cancelled: str = msg.CANCELLED
 
     def step(self, name: str) -> Step:
         return next(s for s in self.steps if s.name == name)

@@ -53,4 +53,5 @@ FLOW = Flow(
         keywords=("删除我的信息", "删除我的资料", "删除个人信息", "删除我的数据"),
     ),
     confirm=False,
+    cancelled=msg.DELETE_CALLED_OFF,
 )

@@ -11,7 +11,7 @@ from redis import Redis
 from sqlalchemy import select
 
 import messages as msg
-from storage.models import Case, Pledge
+from storage.models import Case, CaseStatus, Pledge
 from tests.support.chat import HOUSEHOLD_ANSWERS, file_case
 from tests.support.wechat import WeChatUser
 
@@ -1458,3 +1458,11 @@ def test_asking_how_to_help_others_or_for_a_subsidy_starts_that_side(
 ) -> None:
     assert "您想捐什么" in donor.say("留守儿童怎么帮")
     assert household.say("想要补助") == msg.CONSENT
+
+
+def test_a_deletion_called_off_says_everything_is_kept(app: Flask, household: WeChatUser) -> None:
+    file_case(household)
+    household.say("删除我的信息")
+    assert household.say("算了不删了") == msg.DELETE_CALLED_OFF
+    with app.extensions["zhulian"].services.db.session() as session:
+        assert session.scalars(select(Case)).one().status == CaseStatus.SUBMITTED
