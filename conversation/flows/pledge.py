@@ -296,6 +296,12 @@ def _need_answer_details(text: str) -> Slots:
     return {**_item_named(text), **place}
 
 
+# A donor saying who they are (…，我叫陈明 电话136…): the name thanks would be given under.
+SIGNED = re.compile(
+    r"(?:我叫|本人叫|我的名字是|我的名字叫)([\u4e00-\u9fa5]{2,4}?)(?=$|[，,。！!\s]|电话|手机|联系)"
+)
+
+
 def prefill(text: str, entities: dict[str, Any]) -> Slots:
     """What a donor's first message already says: the kind and amount or item, the need
     it is for ("给甘肃的娃上学") and the place."""
@@ -326,6 +332,8 @@ def prefill(text: str, entities: dict[str, Any]) -> Slots:
         slots["region_pref"] = "any"
     if means_anonymous(text):  # a donor in a hurry says it all at once (…，匿名，电话138…)
         slots["display_name"] = ""
+    elif signed := SIGNED.search(text):
+        slots["display_name"] = signed.group(1)
     if phone := stated_mobile(text):
         slots["contact"] = phone
     elif slots.get("kind") == "money" and NO_PHONE_LEFT.search(text):

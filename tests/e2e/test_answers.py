@@ -1466,3 +1466,8 @@ def test_a_deletion_called_off_says_everything_is_kept(app: Flask, household: We
     assert household.say("算了不删了") == msg.DELETE_CALLED_OFF
     with app.extensions["zhulian"].services.db.session() as session:
         assert session.scalars(select(Case)).one().status == CaseStatus.SUBMITTED
+
+
+def test_a_donor_who_says_their_name_at_once_is_not_asked_it(donor: WeChatUser) -> None:
+    summary = donor.say("我想捐一万块钱给云南的贫困学生 我叫陈明 电话13612345678")
+    assert "称呼：陈明" in summary and "金额：10000 元" in summary and "云南省" in summary
