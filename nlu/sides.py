@@ -172,6 +172,8 @@ OFFER = re.compile(
     rf"|(?:想|要|愿意|准备|打算)给(?!{_ME}|{FAMILY}|他|她|老(?!人们|乡们)|自己|家)"
     r"[^，。]{0,12}(?:买|出(?:点|些|一部分)?[^，。]{0,3}(?:钱|费))"
     r"|(?:都|全)捐了|捐了出去"
+    # a gift to a home for the old or for children (过年了想给敬老院的老人包个红包)
+    r"|(?:想|要|愿意|准备|打算)给[^，。]{0,4}(?:敬老院|养老院|福利院|孤儿院|幸福院)|包(?:个|些)?红包"
     # things looking for someone to take them (有没有人收旧书), not produce to sell (收购)
     r"|有(?:没有)?(?:人|谁|地方|单位)(?:回)?收(?!购|到)[^，。]{0,4}(?:旧|闲置|二手|不用的|用过的)"
 )
@@ -211,12 +213,15 @@ REGISTERS_OTHERS = re.compile(
 )
 ANOTHER_FAMILY = re.compile(
     rf"(?:替|帮|给)[我俺]?的?{_NEIGHBOUR}|^(?:你好)?[，,]?(?:有个|有一个|我们?的?)?{_NEIGHBOUR}"
-    rf"|村里有[个户一几]|村上有|有[个户一]人家|{REGISTERS_OTHERS.pattern}"
+    r"|(?:村里|村上|(?:我们|俺们|咱们?)村)有[一两几三四五六七八九十]*[个户位名家]"
+    rf"|有[个户一]人家|{REGISTERS_OTHERS.pattern}"
     # someone from a public body, for the people it serves (我是县残联的，我们这有一批残疾人…)
     r"|(?:我是|我们是)(?:县|市|区|乡|镇|村|街道)?(?:残联|民政局?|妇联|社区|居委会|村委会?|扶贫办"
     r"|乡村振兴局|团委|工会)(?:的|工作人员|干部)(?!低保|贫困|困难|建档|五保)"
     # asking on behalf of the whole village (想给村里申请点救灾物资)
     r"|给(?:村里|村上|我们村|俺们村|全村|乡亲们|村民们?)(?:申请|求助|争取|要)"
+    # …or for some of the village (我想为我们村的孤寡老人申请一些米面油)
+    r"|(?:为|给|替)(?:我们|俺们|咱们?)?村(?:里|上)?的[^，。]{0,8}(?:申请|求助|争取)"
     # a villager, a teacher's pupil, a nurse's patient, a workmate (我们班有个娃父母都走了, 我们
     # 科室有个病人家里很困难)
     r"|(?:村|班|班上|班里|学校|学校里|科室|科里|病房|病区|医院|院里|单位|厂里|工地|小区|社区|楼里)"

@@ -3,7 +3,7 @@ from the evaluation sets)."""
 
 import pytest
 
-from nlu.sides import GIVE, HELP, Strength, side_cue
+from nlu.sides import GIVE, HELP, Strength, of_another_family, side_cue
 
 
 def side_of(text: str) -> str | None:
@@ -181,3 +181,10 @@ def test_giving_to_someone_told_of_giving_back_and_hiring_are_offers() -> None:
     assert side_cue("我开了个小厂 想招几个残疾人") == (GIVE, Strength.SAID)
     # what you hand out, asked for, is still asking
     assert side_cue("能领你们发的米吗") == (HELP, Strength.SETTLED)
+
+
+def test_a_village_told_of_is_another_family_and_a_gift_to_a_home_is_giving() -> None:
+    assert of_another_family("我们村有十几户人家的房子在山洪里冲没了 村支书让我来问问")
+    assert of_another_family("我想为我们村的孤寡老人申请一些米面油")
+    assert not of_another_family("我们村有三亩地撂荒了 我家的")  # land, not a household
+    assert side_cue("过年了想给敬老院的老人包个红包") == (GIVE, Strength.SAID)
