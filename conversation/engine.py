@@ -135,9 +135,15 @@ SAID_IN_CHINESE = re.compile(r"[\u4e00-\u9fff]{3,}")
 FOREIGN = re.compile(r"[A-Za-z]+(?:[\s,.'!?-]+[A-Za-z0-9]+)+[\s.!?]*")
 
 
+# Not calling something off after all (算了 不取消了): nothing is stopped.
+KEEPS = re.compile(r"不(?:要|用|想)?取消|别取消|不撤(?:回|销)?了")
+
+
 def command_of(text: str) -> str | None:
     """The command a reply is, also when said in a few clauses ("算了，不弄了")."""
     cleaned = bare(text) or text.strip()
+    if KEEPS.search(cleaned):
+        return "keep"
     for command, words in COMMANDS.items():
         if cleaned in words:
             return command
@@ -382,6 +388,8 @@ class Conversation:
             self.services.store.clear_misses(self.openid)
         if command == "cancel":
             return nothing_to_cancel(self.session, self.user)
+        if command == "keep":
+            return msg.KEPT_AS_IS
         if command == "pause":
             return msg.ACKNOWLEDGED
         if command in ("status", "human", "menu"):
@@ -604,6 +612,8 @@ class Conversation:
             return self._finish(flow.cancelled)
         if command == "back":
             return self._back(flow, state)
+        if command == "keep":  # 不取消了: the question again
+            return msg.SMALL_TALK_IN_FLOW["keep"] + self._current_question(flow, state)
         if command == "restart" and flow.triggers.menu is not None:  # a request or a pledge
             self._ended(flow, state, "cancelled")
             return msg.RESTARTED + self.start(flow)

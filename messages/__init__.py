@@ -45,6 +45,7 @@ WELCOME = (
 GREETING = "您好！我是助联小助手。\n" + MENU
 THANKS = "不客气，有需要随时找我。"
 GOODBYE = "再见！有需要随时回来找我。"
+KEPT_AS_IS = "好的，不取消，都照常保留。有需要随时找我。"
 ACKNOWLEDGED = "好的。有需要随时找我，回复“菜单”可以看看我能帮您做什么。"
 NOT_UNDERSTOOD = "不好意思，我没太明白您的意思。\n" + MENU
 # Something the service does not do, read surely as such (高铁票怎么退, 你会唱歌吗).
@@ -349,6 +350,7 @@ RESTATED = "好的，{label}改成了：{value}。\n"
 SMALL_TALK_IN_FLOW = {
     "greet": "您好，我在。我们接着填：\n",
     "thank": "不客气！我们接着填：\n",
+    "keep": "好的，不取消，我们接着填：\n",
 }
 STORY_NOTED = "您说的情况我先记下了，后面不用再说一遍。\n"
 STORY_ADDED = "好的，这些情况也记下了。\n"

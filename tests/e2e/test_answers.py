@@ -1471,3 +1471,11 @@ def test_a_deletion_called_off_says_everything_is_kept(app: Flask, household: We
 def test_a_donor_who_says_their_name_at_once_is_not_asked_it(donor: WeChatUser) -> None:
     summary = donor.say("我想捐一万块钱给云南的贫困学生 我叫陈明 电话13612345678")
     assert "称呼：陈明" in summary and "金额：10000 元" in summary and "云南省" in summary
+
+
+def test_not_calling_off_after_all_keeps_everything(donor: WeChatUser) -> None:
+    donor.conversation("我想捐三千", "教育", "不限", "老李", "13812345678", "确认")
+    assert "取消认捐 J000001" in donor.say("取消认捐")
+    assert donor.say("算了 不取消了") == msg.KEPT_AS_IS  # nothing to stop, nothing stopped
+    donor.say("我想捐五百")
+    assert donor.say("不取消了").startswith(msg.SMALL_TALK_IN_FLOW["keep"])  # in a flow
