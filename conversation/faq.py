@@ -8,7 +8,7 @@ import messages as msg
 
 TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # about the platform whatever else the message reads like (ALWAYS)
-    ("press", ("记者", "采访", "媒体", "报社", "电视台")),
+    ("press", ("记者", "采访", "媒体", "报社的", "是报社", "电视台")),  # not 回报社会
     (
         "blood_organ",  # giving blood, marrow or organs: not done here
         (

@@ -1479,3 +1479,8 @@ def test_not_calling_off_after_all_keeps_everything(donor: WeChatUser) -> None:
     assert donor.say("算了 不取消了") == msg.KEPT_AS_IS  # nothing to stop, nothing stopped
     donor.say("我想捐五百")
     assert donor.say("不取消了").startswith(msg.SMALL_TALK_IN_FLOW["keep"])  # in a flow
+
+
+def test_giving_back_to_society_later_is_no_press_enquiry(household: WeChatUser) -> None:
+    said = household.say("我在读大学 家里困难 想申请助学金 以后工作了一定回报社会")
+    assert said == msg.CONSENT  # 回报社会 holds 报社, a newspaper

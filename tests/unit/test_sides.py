@@ -188,3 +188,11 @@ def test_a_village_told_of_is_another_family_and_a_gift_to_a_home_is_giving() ->
     assert of_another_family("我想为我们村的孤寡老人申请一些米面油")
     assert not of_another_family("我们村有三亩地撂荒了 我家的")  # land, not a household
     assert side_cue("过年了想给敬老院的老人包个红包") == (GIVE, Strength.SAID)
+
+
+def test_a_token_of_goodwill_gives_and_what_one_can_do_after_the_news_is_an_offer() -> None:
+    assert side_cue("我们家也不富裕 但是想尽点心意") == (GIVE, Strength.SETTLED)
+    assert side_cue("我能为这些孩子做点什么") == (GIVE, Strength.SETTLED)
+    said = side_cue("我看到新闻说有个孩子没钱治病 太可怜了 我能做点什么")
+    assert said == (GIVE, Strength.SAID)  # the model's doubt makes it ask
+    assert side_of("孩子病了 我能做点什么") == HELP  # a parent asking what to do
