@@ -1484,3 +1484,8 @@ def test_not_calling_off_after_all_keeps_everything(donor: WeChatUser) -> None:
 def test_giving_back_to_society_later_is_no_press_enquiry(household: WeChatUser) -> None:
     said = household.say("我在读大学 家里困难 想申请助学金 以后工作了一定回报社会")
     assert said == msg.CONSENT  # 回报社会 holds 报社, a newspaper
+
+
+def test_how_an_illness_spreads_is_no_question_about_photos(household: WeChatUser) -> None:
+    assert household.say("孩子得了肝炎 这病怎么传染的") == msg.CONSENT  # a request
+    assert household.other("o_photos").say("照片怎么传") == msg.FAQ["photos"]
