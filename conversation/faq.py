@@ -153,8 +153,11 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     (
-        "no_id",  # no card at hand, or none at all
-        ("没有身份证", "没身份证", "身份证丢了", "身份证掉了", "身份证找不到", "身份证没了"),
+        "no_id",  # no card at hand, or none at all, asked about (not told at the ID question)
+        (
+            *("没有身份证怎么办", "没身份证怎么办", "身份证丢了怎么办", "身份证掉了怎么办"),
+            *("没有身份证能", "没身份证能", "没有身份证可以", "身份证丢了能", "身份证丢了可以"),
+        ),
     ),
     (
         "real_name",
@@ -352,7 +355,13 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "social_worker",
         ("社工是干嘛", "社工是做什么", "社工是干什么", "社工是什么", "什么是社工", "社工是谁"),
     ),
-    ("materials", ("材料", "证件", "户口", "手续", "条件", "准备")),
+    (
+        "materials",  # not 家里条件不好, 准备去医院
+        (
+            *("材料", "证件", "户口", "手续", "什么条件", "啥条件", "条件是什么", "符合条件"),
+            *("准备什么", "准备啥", "要准备", "需要准备"),
+        ),
+    ),
     ("timing", ("多久", "多长时间", "什么时候", "几天")),
     (
         "about",  # what the platform is, asked however politely (我想请问一下你们是做什么的)
@@ -368,7 +377,7 @@ QUESTION = re.compile(
     r"[？?]|吗|为什么|为啥|干什么|干嘛|做什么|有什么用|会不会|是不是|能不能|要不要"
     r"|多久|多长时间|(?:什么|啥)时候(?:能|才|可以|会)"
     r"|发我|告诉我|跟我说"  # asked as a request (账号发我一下)
-    r"|哪里|哪儿|怎么办"  # where (你们是哪里的), what to do (没有身份证怎么办)
+    r"|哪里|哪儿"  # where (你们是哪里的)
     r"|要(?:什么|啥|哪些)|(?:什么|啥|哪些)(?:材料|证件|手续|条件)"  # 求助需要什么材料
 )
 
@@ -401,7 +410,7 @@ ALWAYS = (
     "adoption",
     *("trust", "visit"),
     *("refund", "address", "how_to_use", "delete_photos", "photos", "voice", "unsubscribe"),
-    *("items_needed", "what_is_pledge"),
+    *("items_needed", "what_is_pledge", "no_id"),
 )
 
 

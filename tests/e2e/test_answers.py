@@ -1489,3 +1489,10 @@ def test_giving_back_to_society_later_is_no_press_enquiry(household: WeChatUser)
 def test_how_an_illness_spreads_is_no_question_about_photos(household: WeChatUser) -> None:
     assert household.say("孩子得了肝炎 这病怎么传染的") == msg.CONSENT  # a request
     assert household.other("o_photos").say("照片怎么传") == msg.FAQ["photos"]
+
+
+def test_a_story_with_words_of_a_topic_is_still_the_story(household: WeChatUser) -> None:
+    """家里条件不好 要什么没什么 at the story question tells the story; it asks nothing
+    about materials (条件) though it holds a question word (要什么)."""
+    household.conversation("我想求助", "同意", "5")
+    assert "多少钱" in household.say("家里条件不好 要什么没什么 老伴常年吃药")
