@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import messages as msg
+from nlu.sides import side_said
 
 TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # about the platform whatever else the message reads like (ALWAYS)
@@ -398,7 +399,7 @@ def answer_to_question(text: str) -> str | None:
     answer to the question being asked, most likely)."""
     if QUESTION.search(text) is None and not RECEIPT_ASKED.fullmatch(text.strip()):
         return None
-    topic = topic_of(text)
+    topic = _answered_topic(text)
     return msg.FAQ[topic] if topic is not None else None
 
 
@@ -414,8 +415,19 @@ ALWAYS = (
 )
 
 
-def answer_whatever_read(text: str) -> str | None:
+# ...except someone lost with the chat who asks for help all the same (我眼睛花了看不清字想问问
+# 能不能帮帮我): the request is the way on.
+UNLESS_ASKING = ("how_to_use",)
+
+
+def _answered_topic(text: str) -> str | None:
+    """The topic a text is answered on: none for one that asks for help all the same."""
     topic = topic_of(text)
+    return None if topic in UNLESS_ASKING and side_said(text) is not None else topic
+
+
+def answer_whatever_read(text: str) -> str | None:
+    topic = _answered_topic(text)
     return msg.FAQ[topic] if topic in ALWAYS else None
 
 

@@ -1496,3 +1496,8 @@ def test_a_story_with_words_of_a_topic_is_still_the_story(household: WeChatUser)
     about materials (条件) though it holds a question word (要什么)."""
     household.conversation("我想求助", "同意", "5")
     assert "多少钱" in household.say("家里条件不好 要什么没什么 老伴常年吃药")
+
+
+def test_lost_with_the_chat_but_asking_for_help_is_a_request(household: WeChatUser) -> None:
+    assert household.say("我七十三了眼睛花了看不清字想问问能不能帮帮我") == msg.CONSENT
+    assert household.other("o_lost").say("字太小了看不清字") == msg.FAQ["how_to_use"]
