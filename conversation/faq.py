@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import messages as msg
-from nlu.sides import side_said
+from nlu.sides import HELP, Strength, side_cue
 
 TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # about the platform whatever else the message reads like (ALWAYS)
@@ -416,14 +416,21 @@ ALWAYS = (
 
 
 # ...except someone lost with the chat who asks for help all the same (我眼睛花了看不清字想问问
-# 能不能帮帮我): the request is the way on.
+# 能不能帮帮我), and someone asking for their own household whether they may (俺们是贫困户能申请
+# 吗): the request is the way on.
 UNLESS_ASKING = ("how_to_use",)
+UNLESS_ASKING_FOR_ONESELF = ("eligibility",)
 
 
 def _answered_topic(text: str) -> str | None:
     """The topic a text is answered on: none for one that asks for help all the same."""
     topic = topic_of(text)
-    return None if topic in UNLESS_ASKING and side_said(text) is not None else topic
+    cue = side_cue(text)
+    if topic in UNLESS_ASKING and cue is not None and cue[1] >= Strength.SAID:
+        return None
+    if topic in UNLESS_ASKING_FOR_ONESELF and cue == (HELP, Strength.SETTLED):
+        return None
+    return topic
 
 
 def answer_whatever_read(text: str) -> str | None:
