@@ -613,7 +613,7 @@ class Conversation:
         if command == "back":
             return self._back(flow, state)
         if command == "keep":  # 不取消了: the question again
-            return msg.SMALL_TALK_IN_FLOW["keep"] + self._current_question(flow, state)
+            return msg.NOT_CALLED_OFF + self._current_question(flow, state)
         if command == "restart" and flow.triggers.menu is not None:  # a request or a pledge
             self._ended(flow, state, "cancelled")
             return msg.RESTARTED + self.start(flow)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import messages as msg
-from nlu.sides import HELP, Strength, side_cue
+from nlu.sides import HELP, Strength, side_cue, side_said
 
 TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # about the platform whatever else the message reads like (ALWAYS)
@@ -423,12 +423,12 @@ UNLESS_ASKING_FOR_ONESELF = ("eligibility",)
 
 
 def _answered_topic(text: str) -> str | None:
-    """The topic a text is answered on: none for one that asks for help all the same."""
+    """The topic a text is answered on: none for one that asks for help all the same (its
+    words are read for a side only when the topic is one of those)."""
     topic = topic_of(text)
-    cue = side_cue(text)
-    if topic in UNLESS_ASKING and cue is not None and cue[1] >= Strength.SAID:
+    if topic in UNLESS_ASKING and side_said(text) is not None:
         return None
-    if topic in UNLESS_ASKING_FOR_ONESELF and cue == (HELP, Strength.SETTLED):
+    if topic in UNLESS_ASKING_FOR_ONESELF and side_cue(text) == (HELP, Strength.SETTLED):
         return None
     return topic
 

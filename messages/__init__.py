@@ -350,8 +350,9 @@ RESTATED = "好的，{label}改成了：{value}。\n"
 SMALL_TALK_IN_FLOW = {
     "greet": "您好，我在。我们接着填：\n",
     "thank": "不客气！我们接着填：\n",
-    "keep": "好的，不取消，我们接着填：\n",
 }
+# Not calling off after all (不取消了), in the middle of a flow: its question again.
+NOT_CALLED_OFF = "好的，不取消，我们接着填：\n"
 STORY_NOTED = "您说的情况我先记下了，后面不用再说一遍。\n"
 STORY_ADDED = "好的，这些情况也记下了。\n"
 REMARK_NOTED = "记下了，会转告社工：“{said}”。\n"

@@ -384,10 +384,9 @@ def _plausible(intent: str, confidence: float, cues: Cues) -> bool:
         return HUMAN.search(cues.text) is not None and not cues.asks_outcome
     if intent == "check_status":  # a doubtful one does not stand for a need told as one's own
         troubled = cues.side == HELP and cues.names_need and confidence < SURE_OF_SIDE
-        status = STATUS.search(UNCARED.sub("，", cues.text)) is not None
-        if not (cues.strength == Strength.HARDSHIP and UNCARED.search(cues.text)):
-            status = status or STATUS.search(cues.text) is not None
-        return (status or cues.asks_outcome) and not troubled
+        uncared = cues.strength == Strength.HARDSHIP and UNCARED.search(cues.text) is not None
+        asked = UNCARED.sub("，", cues.text) if uncared else cues.text  # 没人管 is no progress word
+        return (STATUS.search(asked) is not None or cues.asks_outcome) and not troubled
     if intent in ("affirm", "deny"):  # a doubtful yes or no that asks about progress, or
         # that tells a hardship (医药费不够)
         asks_progress = STATUS.search(cues.text) and QUESTION_END.search(cues.text)

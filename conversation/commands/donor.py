@@ -19,6 +19,7 @@ from domain.events import Event, StaleRecord
 from domain.pledges import OPEN, BelowPromised, change_amount
 from domain.thanks import set_thanks, thank_you_list
 from nlu.amounts import parse_amount
+from nlu.lexicon import detect_kind
 from storage.models import Pledge, ResourceKind
 from storage.repositories import user_records
 
@@ -26,8 +27,6 @@ if TYPE_CHECKING:
     from conversation.engine import Conversation
 
 SHOWN_IN_CHAT = 10
-# Another way of giving, asked for in place of money (把捐款改成捐物资).
-OTHER_KIND = re.compile(r"物资|东西|实物|物品|衣|书|服务|义诊|岗位")
 NAME_LENGTH = 20
 
 
@@ -44,9 +43,8 @@ def new_amount(conversation: Conversation, found: re.Match[str]) -> str:
     """The new sum of the named money pledge, or of the donor's one open money pledge."""
     amount = parse_amount(found.group(2))
     if amount is None:  # 改成捐物资: the kind stays; calling it off is the way
-        return (
-            msg.PLEDGE_KIND_FIXED if OTHER_KIND.search(found.group(2)) else msg.PLEDGE_AMOUNT_UNREAD
-        )
+        other_kind = detect_kind(found.group(2)) in ("goods", "service")
+        return msg.PLEDGE_KIND_FIXED if other_kind else msg.PLEDGE_AMOUNT_UNREAD
     if found.group(1):
         number, pledge = own_pledge(conversation, found)
         if pledge is None or pledge.kind != ResourceKind.MONEY:

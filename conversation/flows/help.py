@@ -87,6 +87,13 @@ HEAD_OF_HOUSEHOLD = re.compile(r"户主|当家的")
 WONT_SAY = re.compile(
     r"不想说|不告诉|不能说|保密|不方便|不想留|不想写|不想填|先不填|不填|不想给|不愿意|跳过"
 )
+
+
+def wont_say(text: str) -> bool:
+    """Declining to give a number, with none given (不想给身份证, 不想给电话)."""
+    return WONT_SAY.search(text) is not None and not re.search(r"\d{6}", text)
+
+
 # A question, not a name ("这个写谁的名字呢", "要写全名吗").
 ASKS = re.compile(r"[吗呢么？?]$|什么|怎么|为什么|为啥|能不能|可不可以|是不是|要不要|谁的")
 
@@ -169,7 +176,7 @@ def _parse_id_number(text: str, state: ConversationState) -> str:
         raise Reprompt(msg.NO_HUKOU)
     if NO_ID_AT_HAND.search(text) and not re.search(r"\d{6}", text):
         raise Reprompt(msg.ID_WHERE_TO_FIND)
-    if WONT_SAY.search(text) and not re.search(r"\d{6}", text):  # 不想给身份证: why it is asked
+    if wont_say(text):  # 不想给身份证: why it is asked
         raise Reprompt(msg.FAQ["why_id"])
     return _validated_id(text, state)
 
@@ -228,7 +235,7 @@ def _parse_phone(text: str, state: ConversationState) -> str:
     neighbour's or a village cadre's will do."""
     if says_no_phone(text):
         raise Reprompt(msg.NO_PHONE_OF_ONES_OWN)
-    if WONT_SAY.search(text) and not re.search(r"\d{6}", text):  # 不想给电话: why it is asked
+    if wont_say(text):  # 不想给电话: why it is asked
         raise Reprompt(msg.FAQ["why_id"] + "\n" + msg.ASK_PHONE)
     return parse_phone(text, state)
 

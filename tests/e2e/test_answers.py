@@ -1478,7 +1478,7 @@ def test_not_calling_off_after_all_keeps_everything(donor: WeChatUser) -> None:
     assert "取消认捐 J000001" in donor.say("取消认捐")
     assert donor.say("算了 不取消了") == msg.KEPT_AS_IS  # nothing to stop, nothing stopped
     donor.say("我想捐五百")
-    assert donor.say("不取消了").startswith(msg.SMALL_TALK_IN_FLOW["keep"])  # in a flow
+    assert donor.say("不取消了").startswith(msg.NOT_CALLED_OFF)  # in a flow
 
 
 def test_giving_back_to_society_later_is_no_press_enquiry(household: WeChatUser) -> None:
