@@ -99,8 +99,12 @@ def handed_over(as_donor: bool) -> Callable[[Conversation, re.Match[str]], str |
 
 
 # Said as done, not asked (钱转了吗, 还没收到): neither a question nor a "not yet", and said
-# first, of the money or things (钱已经收到了), not inside another answer (5分 药收到了).
-_NOT_ASKED = r"^(?!.*[吗么？?]\s*$)(?!.*没)(?:我们?|俺们?)?(?:已经|刚刚?|刚才|都)?"
+# first, of the money or things (钱已经收到了), maybe after thanks (谢谢你们 钱收到了), not
+# inside another answer (5分 药收到了).
+_NOT_ASKED = (
+    r"^(?!.*[吗么？?]\s*$)(?!.*没)(?:(?:谢谢|感谢|多谢)(?:你们|您|大家)?[，,。！!\s]*)?"
+    r"(?:我们?|俺们?)?(?:已经|刚刚?|刚才|都)?"
+)
 _THINGS = r"钱|款|捐款|善款|东西|物资|快递|包裹|米|面|油|衣服|被子|书|药|轮椅"
 _AFTER = r"[^？?吗]{0,12}$"
 PAID_SAID = re.compile(

@@ -8,9 +8,13 @@ import re
 import cn2an
 
 _COUNT_WORDS = "口人岁年月日号天个次位亩头只斤袋床件份箱台辆套双本张间名户棵株匹条桶瓶盒吨"
-# "奶奶八十多了", "俺七十三了": an age, when a number below this is followed by 了 or 多.
+# "奶奶八十多了", "俺七十三了", "我今年六十九": an age, when a number below this is followed by
+# 了 or 多, or comes after 今年.
 _AGE_LIMIT = 120
 _AGE_AFTER = re.compile(r"多?了|多岁")
+_AGE_BEFORE = ("今年", "年纪", "年龄", "岁数")
+# "两百多只", "十来头": a count said roughly is a count too.
+_ROUGHLY = "多来几余"
 _TOKEN = re.compile(
     r"(?P<num>(?:[0-9][0-9,]*(?:\.[0-9]+)?|[零〇一二两俩三四五六七八九十拾百佰千仟点壹贰叁肆伍陆柒捌玖])+"
     r"(?:[万萬千仟百佰]+[0-9零〇一二两俩三四五六七八九壹贰叁肆伍陆柒捌玖]?)*)"
@@ -95,6 +99,8 @@ def find_amounts(text: str) -> list[tuple[int, bool]]:
         if re.fullmatch(r"\d{7,}", num) and not unit:
             continue  # a phone or ID number, not money
         following = text[match.end() : match.end() + 1]
+        if following and following in _ROUGHLY:
+            following = text[match.end() + 1 : match.end() + 2]
         if text[max(0, match.start() - 3) : match.start()] == "百分之" or following in ("%", "％"):
             continue  # 百分之三十, 70%: a share, not money
         if not unit and following and following in _COUNT_WORDS:
@@ -105,7 +111,8 @@ def find_amounts(text: str) -> list[tuple[int, bool]]:
             value = _to_number(num)
         except ValueError:
             continue
-        if not unit and value < _AGE_LIMIT and _AGE_AFTER.match(text, match.end()):
+        aged = _AGE_AFTER.match(text, match.end()) or text[: match.start()].endswith(_AGE_BEFORE)
+        if not unit and value < _AGE_LIMIT and aged:
             continue
         if unit in ("w", "W", "万"):
             value *= 10_000
@@ -129,13 +136,33 @@ _EACH = re.compile(r"每(?:个|一)?(?:人|户|家|名|位|学生|孩子|娃)|�
 _NEEDED = re.compile(rf"(?:要|差|缺)(?={_NUMERAL})")
 
 
+# What a cost is for, each with its sum (学费一年五千 住宿一千二): the sums add up, unless one
+# is by the month, week or day.
+_COST_ITEM = re.compile(
+    r"(?:学杂费|学费|住宿费?|生活费|书本费|书费|路费|伙食费|车费|房租|医药费|药费|手术费|住院费"
+    rf"|检查费)(?:一年|一学期|每年|每学期)?(?:要|是|得|需要|差)?(?={_NUMERAL})"
+)
+_BY_PERIOD = re.compile(r"[每一](?:个)?(?:月|周|星期|礼拜|天)")
+
+
+def _itemised(text: str) -> int | None:
+    items = list(_COST_ITEM.finditer(text))
+    if len(items) < 2 or _BY_PERIOD.search(text):
+        return None
+    sums = [find_amounts(text[item.end() :])[:1] for item in items]
+    return sum(found[0][0] for found in sums) if all(sums) else None
+
+
 def parse_amount(text: str) -> int | None:
     """The amount a reply names, preferring one written with a unit, and of several the one
-    still needed (借了十几万…还要四五十万), times the people it is for when it is said for
-    each of them; None if there is none, or if it is in another currency."""
+    still needed (借了十几万…还要四五十万), or the costs it lists added up (学费五千 住宿一千二),
+    times the people it is for when it is said for each of them; None if there is none, or
+    if it is in another currency."""
     amounts = find_amounts(text)
     if not amounts:
         return None
+    if (total := _itemised(text)) is not None:
+        return min(total, MAX_AMOUNT)
     with_unit = [yuan for yuan, has_unit in amounts if has_unit]
     amount = with_unit[0] if with_unit else amounts[0][0]
     if len(with_unit) > 1 and (needed := _NEEDED.search(text)) is not None:

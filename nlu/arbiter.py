@@ -85,8 +85,8 @@ CUE_CONFIDENCE = 0.8
 ANSWER_LENGTH = 10
 FIRST_PERSON = re.compile(r"我|俺|咱")
 
-STATUS = re.compile(
-    r"进度|进展|到哪|哪一步|批|审核|审过|审批|核实|结果|怎么样|咋样|如何了|消息|动静|多久|要等"
+STATUS = re.compile(  # 到哪 as in 到哪一步, not 到哪都不要我 (anywhere)
+    r"进度|进展|到哪(?![里儿]?[都也])|哪一步|批|审核|审过|审批|核实|结果|怎么样|咋样|如何了|消息|动静|多久|要等"
     r"|收到|到账|到位|用在|用到|给了谁|给谁|去向|送到|送过去|送出去|配对|匹配|通过|被拒|拒了"
     r"|有人管|有人帮|联系|记录|状态|查|落实|办好|办得|(?:批|拨|款|钱|申请|补助)[^，。]{0,3}下来|来过"
     r"|什么时候|[QJMqjm]\s*\d{3}|用出去|花出去|花在|花到|用了没|用掉|打过去|转过去|汇过去|拨过去"
@@ -148,6 +148,8 @@ HUMAN = re.compile(
 OUTCOME = re.compile(
     r"(?:了吗|了没有?|了不)[啊呀吧呢？?]*$|回音|是不是被|被驳回|驳回了|被拒|咋还没|怎么还没"
     r"|还没(?:有)?人|[到批]了没|(?:怎么|咋)(?:还是|还在|一直)[^，。]{0,6}(?:审核|核实|处理|等|没)"
+    # no word back (申请都快一个月了 一点消息都没有)
+    r"|(?:消息|动静|回音)都没有?|没有?(?:消息|回音)"
     # when one will hear back (啥子时候能给我回个话嘛)
     r"|(?:什么|啥子?|几)时候[^，。]{0,8}(?:回个?话|回复|回信|答复|通知我|给我回)"
     # a promise not kept yet (说来我家看看到现在也没来)
@@ -486,8 +488,8 @@ def _bare_answer(cues: Cues, intent: str, confidence: float) -> str | None:
     as what it cannot mean, a cancel, a thanks or a greeting in their own words (算咯, 这份
     恩情记一辈子, 有人在线不, 有没有人啊)."""
     plain = bare(cues.text)
-    if RECEIVED.fullmatch(plain):  # 东西收到了, 社工来过了: said, not asked
-        return "affirm"
+    if RECEIVED.fullmatch(plain):  # 东西收到了, 社工来过了: said, not asked (maybe thanked)
+        return "thank" if THANKS.search(cues.text) else "affirm"
     if cues.side is not None or cues.names_need or cues.both_sides:
         return None
     if find_phone(cues.text) or find_id_number(cues.text):  # 我手机号…有事打这个

@@ -255,10 +255,10 @@ WORKPLACE = re.compile(r"在[^，。,]{2,10}?(?:打工|打零工|上班|干活|�
 
 # Words that hold a goods or service word but give nothing of the kind: studying is no book
 # (给孩子读书), a village secretary no book either (村支书), cheering no oil (加油), and money
-# for education no teaching (捐五万 用于教育).
+# for education no teaching (捐五万 用于教育), and a free meal no money (来吃饭不要钱).
 NOT_GOODS = (
     *("读书", "念书", "教书", "读完书", "支书", "书记", "书法", "证书", "通知书", "申请书"),
-    *("书费", "秘书", "加油", "油菜", "教育"),
+    *("书费", "秘书", "加油", "油菜", "教育", "不要钱", "不收钱", "不花钱", "分文不取"),
 )
 
 

@@ -436,6 +436,7 @@ def test_the_donor_saying_it_is_paid_and_the_household_that_it_came_reach_the_wo
     assert donor.say("钱转了吗") != msg.HANDED_OVER_NOTED_DONOR  # a question
     assert household.say("收到了，谢谢你们！") != msg.HANDED_OVER_NOTED_HOUSEHOLD  # a notice's
     assert household.say("钱收到了，谢谢你们！") == msg.HANDED_OVER_NOTED_HOUSEHOLD
+    assert household.say("谢谢你们 钱已经收到了") == msg.HANDED_OVER_NOTED_HOUSEHOLD  # thanks first
     run_worker(redis_url)
     told = [t for t in pushed_texts(dingxi_worker) if f"送达 {match}" in t]
     assert len(told) == 2  # once from each side

@@ -399,6 +399,8 @@ def test_something_received_said_is_an_acknowledgement() -> None:
     assert arbitrate("米面已经收到了", ranking)[0] == "affirm"
     assert arbitrate("钱收到了吗", ranking)[0] == "check_status"
     assert arbitrate("钱还没到", ranking)[0] == "check_status"
+    # said with thanks, it is thanks
+    assert arbitrate("谢谢你们 钱收到了", [("thank", 0.99)])[0] == "thank"
 
 
 def test_only_asking_to_register_asks_the_side() -> None:
@@ -468,6 +470,9 @@ def test_nobody_looking_after_one_is_a_hardship_unless_a_request_is_asked_after(
     assert arbitrate("我在工地上摔下来 老板跑了 医药费没人管", ranking)[0] == "seek_help"
     assert arbitrate("我申请了一个月了没人管", ranking)[0] == "check_status"
     assert arbitrate("提交了没人理", ranking)[0] == "check_status"
+    # 到哪都 is anywhere, not how far a request has got (到哪一步了)
+    assert arbitrate("厂子倒闭了 我四十八了 到哪都不要我", ranking)[0] == "seek_help"
+    assert arbitrate("我的申请到哪一步了", ranking)[0] == "check_status"
 
 
 def test_thanks_for_good_news_is_thanks_and_a_failed_harvest_no_chatter() -> None:
@@ -484,3 +489,23 @@ def test_asking_how_to_help_others_is_giving_and_how_to_help_ones_own_is_not() -
     assert arbitrate("怎么帮助困难户", ranking)[0] == "offer_donation"
     assert arbitrate("留守儿童怎么帮", ranking)[0] == "offer_donation"
     assert arbitrate("怎么帮我家孩子", [("seek_help", 0.7)])[0] == "seek_help"
+
+
+def test_no_word_back_on_a_request_is_a_status_question() -> None:
+    ranking = [("seek_help", 1.0)]
+    assert arbitrate("申请都快一个月了 一点消息都没有", ranking)[0] == "check_status"
+    assert arbitrate("孩子住院一个月了 没有消息说能不能报销", ranking)[0] == "seek_help"
+
+
+def test_giving_every_year_or_asking_who_needs_a_thing_is_no_request() -> None:
+    assert arbitrate("我想每年资助两个高中生 一人三千", [("offer_donation", 0.99)])[0] == (
+        "offer_donation"
+    )
+    wheelchair = arbitrate("有没有需要轮椅的 我家老人走了 轮椅闲着", [("seek_help", 0.66)])
+    assert wheelchair[0] == UNSURE_SIDE  # the model and the words disagree: asked
+
+
+def test_money_asked_to_be_given_to_oneself_is_a_request() -> None:
+    ranking = [("offer_donation", 0.96), ("seek_help", 0.04)]
+    assert arbitrate("谁能捐点钱给我 孩子病得很重", ranking)[0] == "seek_help"
+    assert arbitrate("我想捐点书给我们村小学", ranking)[0] == "offer_donation"

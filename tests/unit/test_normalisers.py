@@ -62,6 +62,10 @@ from nlu.text import normalise_text
         ("1w5", 15000),
         ("2k5", 2500),
         ("电话 138 0013 8000，要两万", 20000),
+        # costs listed are added up, unless one is by the month
+        ("闺女考上了大学 学费一年五千 住宿一千二", 6200),
+        ("学费3000，住宿费800，书本费200", 4000),
+        ("学费五千 生活费一个月八百", 5000),
     ],
 )
 def test_amounts_to_integer_yuan(text: str, yuan: int) -> None:
@@ -91,6 +95,9 @@ def test_amounts_to_integer_yuan(text: str, yuan: int) -> None:
         # a share, not a sum
         "孩子烧伤了 全身百分之三十",
         "医保报销了70%",
+        # an age after 今年, a count said roughly
+        "我今年六十九 一个人住",
+        "家里的鸡得了鸡瘟 死了两百多只",
     ],
 )
 def test_texts_without_an_amount(text: str) -> None:
@@ -183,6 +190,16 @@ def test_traditional_and_full_width_text_is_normalised() -> None:
         ("大风把羊圈旁边的牛棚刮倒了", "disaster"),
         ("想搭个牛棚多养几头", "production"),
         ("房子塌了只能住在牛棚里", "housing"),
+        # round seventeen: teeth, a road accident, a price crash, a near miss
+        ("孩子牙全蛀了 补牙要不少钱", "medical"),
+        ("我是送外卖的 上个月被车撞了腿 房租都交不上", "medical"),
+        ("家里种菠萝 今年价格跌到几毛钱一斤 血本无归", "production"),
+        ("家里的电线老化了 上次差点着火", "housing"),
+        ("我是退伍老兵 腿上有伤 干不了重活", "medical"),
+        ("俺是放羊的 今年羊价太低 卖了还不够饲料钱", "production"),
+        ("我们这儿是石漠化山区 种啥都不长", "production"),
+        ("俺是残疾人 右手没了 想学个电脑打字", "employment"),
+        ("我是美甲师 可以免费教困难家庭的妇女学美甲", "employment"),
     ],
 )
 def test_need_type_keywords(text: str, need: str) -> None:
@@ -238,6 +255,14 @@ def test_rule_interpreter_routes_without_rasa() -> None:
         ("我是理发师 每个月可以抽一天去村里给老人免费理发", "service"),
         ("我会修电器 可以免费帮村里人修", "service"),
         ("我们公司想捐五万 用于教育 指定给云南", None),  # education is no teaching: money
+        # a free meal is no money; seedlings are goods, mending houses a service
+        ("我是做餐饮的 困难家庭的孩子来吃饭不要钱", None),
+        ("我们合作社可以免费提供鸡苗 五百只", "goods"),
+        ("我们装修公司可以帮困难户修房子", "service"),
+        ("帮一户人家修房子的钱我出", "money"),
+        ("我是牙医 每个月可以抽一天去乡下给孩子们看牙", "service"),
+        ("我可以周末免费给孩子们上英语课", "service"),
+        ("我是做农机的 可以免费给贫困户修农机", "service"),
     ],
 )
 def test_what_a_donor_offers(text: str, kind: str | None) -> None:
