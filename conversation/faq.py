@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import messages as msg
+from nlu.lexicon import need_types
 from nlu.sides import HELP, Strength, side_cue, side_said
 
 TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -31,6 +32,18 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "volunteer",  # before "partnership": 我想加入你们当志愿者 is one person's time
         ("志愿者", "当义工", "做义工", "志愿服务", "做志愿"),
+    ),
+    (
+        "public_works",  # a village's road or bridge: not a household's need
+        ("修条路", "修一条路", "修座桥", "修个桥", "修一座桥", "装路灯", "通条路"),
+    ),
+    (
+        "fix_record",  # something given wrong, asked how to put right (我填错了身份证号怎么改)
+        ("填错", "写错", "怎么修改", "如何修改", "能修改吗", "可以修改吗", "怎么改过来", "改不了"),
+    ),
+    (
+        "improved",  # things got better: whether to say so
+        ("情况变好", "情况好转", "情况好了", "情况好些", "日子好过了", "条件好了"),
     ),
     (
         "binding",  # a social worker asking how to bind (the command itself is 绑定 <code>)
@@ -77,6 +90,7 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
             *("不会用这个", "不会用你们", "这个怎么用", "怎么用这个", "不会操作", "不会弄这个"),
             *("看不懂你", "说什么我看不懂", "你说的我看不懂", "字太小", "看不清字"),
             *("字弄大", "字大一点", "字体大一点", "字体调大"),
+            *("这个怎么弄", "这个咋弄", "这个怎么搞", "这个咋搞", "这个要怎么弄", "怎么操作"),
         ),
     ),
     (
@@ -171,7 +185,7 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "repeat",  # before "eligibility": 申请过了还能申请吗 asks about a second request
         (
             *("申请几次", "申请几回", "求助几次", "再申请", "重复申请", "第二次申请"),
-            *("申请过了还", "申请过还", "求助过了还", "办过了还", "办完了还能"),
+            *("申请过了还", "申请过还", "求助过了还", "办过了还", "办完了还能", "同时申请"),
         ),
     ),
     (
@@ -195,7 +209,7 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
             *("快递过去", "寄过去", "邮寄", "上门收", "上门取", "来拉", "来取", "怎么送"),
             *("上门来拿", "上门拿", "来拿", "来搬", "自己送过去", "送到哪"),
             *("怎么寄", "寄给你们", "寄到哪", "邮寄地址", "收货地址", "寄到你们"),
-            *("上门拉", "上门来拉", "来家里拉", "来家里拿", "上门拉走"),
+            *("上门拉", "上门来拉", "来家里拉", "来家里拿", "上门拉走", "运费", "邮费", "快递费"),
         ),
     ),
     (
@@ -363,7 +377,14 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
             *("准备什么", "准备啥", "要准备", "需要准备"),
         ),
     ),
-    ("timing", ("多久", "多长时间", "什么时候", "几天")),
+    ("timing", ("多久", "多长时间", "什么时候", "啥时候", "几天")),
+    (
+        "found_us",  # how someone came, said first (我看到你们的公众号了), with nothing to ask
+        (
+            *("看到你们的公众号", "看到你们公众号", "关注了你们", "刚关注", "扫码关注", "刷到你们"),
+            *("朋友推荐", "朋友介绍", "别人推荐", "别人介绍", "看到你们的文章"),
+        ),
+    ),
     (
         "about",  # what the platform is, asked however politely (我想请问一下你们是做什么的)
         (
@@ -378,6 +399,7 @@ QUESTION = re.compile(
     r"[？?]|吗|为什么|为啥|干什么|干嘛|做什么|有什么用|会不会|是不是|能不能|要不要"
     r"|多久|多长时间|(?:什么|啥)时候(?:能|才|可以|会)"
     r"|发我|告诉我|跟我说"  # asked as a request (账号发我一下)
+    r"|谁(?:来)?(?:出|付|承担|负责)"  # who pays (运费谁出)
     r"|哪里|哪儿"  # where (你们是哪里的)
     r"|要(?:什么|啥|哪些)|(?:什么|啥|哪些)(?:材料|证件|手续|条件)"  # 求助需要什么材料
 )
@@ -411,7 +433,8 @@ ALWAYS = (
     "adoption",
     *("trust", "visit"),
     *("refund", "address", "how_to_use", "delete_photos", "photos", "voice", "unsubscribe"),
-    *("items_needed", "what_is_pledge", "no_id"),
+    *("items_needed", "what_is_pledge", "no_id", "found_us", "hours", "public_works"),
+    *("fix_record", "improved"),
 )
 
 
@@ -420,6 +443,10 @@ ALWAYS = (
 # 吗): the request is the way on.
 UNLESS_ASKING = ("how_to_use",)
 UNLESS_ASKING_FOR_ONESELF = ("eligibility",)
+# ...and how someone came to us, a mistake, better days or our hours are only that when the text
+# tells nothing else (朋友介绍说你们能帮忙 我家孩子生病了 tells a hardship: the request is the way
+# on; 节假日可以去做志愿 offers time).
+UNLESS_TOLD = ("found_us", "fix_record", "improved", "hours")
 
 
 def _answered_topic(text: str) -> str | None:
@@ -429,6 +456,8 @@ def _answered_topic(text: str) -> str | None:
     if topic in UNLESS_ASKING and side_said(text) is not None:
         return None
     if topic in UNLESS_ASKING_FOR_ONESELF and side_cue(text) == (HELP, Strength.SETTLED):
+        return None
+    if topic in UNLESS_TOLD and (side_cue(text) is not None or need_types(text)):
         return None
     return topic
 

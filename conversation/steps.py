@@ -140,7 +140,22 @@ def menu_or_keyword(
     return parse
 
 
-_need_from_menu = menu_or_keyword(NEED_ORDER, detect_need_type, msg.BAD_NEED)
+# Half of a menu label said for the whole (生活, 生活方面 for 基本生活; 技能 for 就业与技能);
+# 救助 alone says no type.
+_LABEL_PARTS = {
+    part: need
+    for need, label in NEED_LABELS.items()
+    for part in (label, label[:2], label[-2:])
+    if part != "救助"
+}
+_LABEL_SAID = re.compile(r"(?:方面|上|这块)?(?:的|的事)?(?:吧|啊)?[。！!]?$")
+
+
+def _need_named(text: str) -> str | None:
+    return detect_need_type(text) or _LABEL_PARTS.get(_LABEL_SAID.sub("", text.strip()))
+
+
+_need_from_menu = menu_or_keyword(NEED_ORDER, _need_named, msg.BAD_NEED)
 # A slot set when the first message named two need types: the likelier, to be confirmed.
 NEED_GUESS = "need_guess"
 # What a user tells in their own words (a description, more of it later) is kept up to this.
@@ -199,6 +214,13 @@ def details_in_need_answer(text: str) -> Slots:
 
 # A cost told by the month, week or day (一个月药钱得一千多): what it runs to, not what is needed.
 RUNNING_COST = re.compile(r"(?:一个|每个?|一|每)(?:月|周|星期|礼拜|天)")
+# ...and a figure by the month with no cost named before it (扫大街 一个月两千二): what one
+# earns, not what is needed; a cost said so (每个月光药钱就要七八百) is.
+_FIGURE = "零一二两三四五六七八九十百千万\\d"
+RATE_ONLY = re.compile(
+    RUNNING_COST.pattern
+    + rf"(?:就|才|只|也就|能|挣|赚|拿|有|工资|收入)*[{_FIGURE}]+(?![{_FIGURE}次回趟顿])"
+)
 
 
 def sum_in_story(text: str) -> Slots:

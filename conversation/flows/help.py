@@ -13,6 +13,7 @@ from conversation.state import ConversationState
 from conversation.steps import (
     AMOUNT_UNKNOWN,
     NEED_GUESS,
+    RATE_ONLY,
     REGION_WITHIN,
     TOLD_MAX_LENGTH,
     Ask,
@@ -377,7 +378,7 @@ def prefill(text: str, entities: dict[str, Any]) -> Slots:
         slots["need_type"] = needs[0]
     elif needs:  # two types fit: the need question offers the likelier one
         slots[NEED_GUESS] = needs[0]
-    if entities.get("amount_yuan"):
+    if entities.get("amount_yuan") and not RATE_ONLY.search(text):
         slots["amount"] = entities["amount_yuan"]
     region = entities.get("region")
     if region and is_county_level(region["code"]):

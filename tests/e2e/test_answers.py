@@ -1501,3 +1501,38 @@ def test_a_story_with_words_of_a_topic_is_still_the_story(household: WeChatUser)
 def test_lost_with_the_chat_but_asking_for_help_is_a_request(household: WeChatUser) -> None:
     assert household.say("我七十三了眼睛花了看不清字想问问能不能帮帮我") == msg.CONSENT
     assert household.other("o_lost").say("字太小了看不清字") == msg.FAQ["how_to_use"]
+
+
+def test_new_people_ninth_session(household: WeChatUser, donor: WeChatUser) -> None:
+    """What one earns by the month (扫大街 一个月两千二) is not the sum needed: it is asked;
+    到哪都不要我 is no status question; seedlings are goods and a free meal no money; 这个怎么弄
+    is someone lost with the chat; how someone came to us, alone, is a welcome; thanks for
+    money received, with nothing waiting, are thanks."""
+    household.say("我在城里扫大街 一个月两千二 娃要上高中了 学费住宿费凑不齐")
+    assert "多少钱" in household.say("同意")
+    assert household.other("o_factory").say("厂子倒闭了 我四十八了 到哪都不要我") == msg.CONSENT
+    assert "哪里" in donor.say("我们合作社可以免费提供鸡苗 五百只")  # kind and need known
+    assert "您想捐什么" in donor.other("o_meals").say("我是做餐饮的 困难家庭的孩子来吃饭不要钱")
+    assert donor.other("o_lost2").say("我想问问你们这个怎么弄") == msg.FAQ["how_to_use"]
+    assert donor.other("o_came").say("我看到你们的公众号了") == msg.FAQ["found_us"]
+    assert donor.other("o_came2").say("朋友介绍的 我家孩子生病了没钱治") == msg.CONSENT
+    assert donor.other("o_thanks").say("谢谢你们 钱收到了") == msg.THANKS
+
+
+def test_questions_new_people_ask_ninth_session(household: WeChatUser, donor: WeChatUser) -> None:
+    """How to put a wrong ID right, whether to say things got better, a village's road,
+    whether anyone is there at night, who pays the carriage, two needs at once: each has
+    its answer; a request with no word back is a status question."""
+    assert household.say("我填错了身份证号怎么改") == msg.FAQ["fix_record"]
+    assert household.say("要是我家情况变好了 要跟你们说吗") == msg.FAQ["improved"]
+    assert household.say("能不能帮我们村修条路") == msg.FAQ["public_works"]
+    assert household.say("你们晚上有人吗") == msg.FAQ["hours"]
+    assert household.say("我能同时申请医疗和教育两方面的吗") == msg.FAQ["repeat"]
+    assert household.say("申请都快一个月了 一点消息都没有").startswith(msg.NO_RECORDS)
+    assert donor.say("捐物资的话运费谁出") == msg.FAQ["delivery"]
+    assert "多少钱" not in donor.say("我想每年资助两个高中生 一人三千")  # the sum is known
+
+
+def test_half_a_need_label_is_the_need(household: WeChatUser) -> None:
+    household.conversation("我想求助", "同意")
+    assert household.say("生活方面的") == msg.ASK_DESCRIPTION  # 基本生活, said in part
