@@ -132,8 +132,13 @@ _HEADS = re.compile(
 _EACH = re.compile(r"每(?:个|一)?(?:人|户|家|名|位|学生|孩子|娃)|每个(?![月星礼季年])")
 
 
-# What is still needed (要四五十万, 还差三千, 缺两千), against what was spent or borrowed before.
+# What is still needed (要四五十万, 还差三千, 缺两千), against what was spent or borrowed before;
+# before that, a total against its parts (每次三千多 六次就是两万).
 _NEEDED = re.compile(rf"(?:要|差|缺)(?={_NUMERAL})")
+_SHORT = re.compile(rf"(?:差|缺)(?={_NUMERAL})")  # what is short comes before what it all costs
+_TOTAL = re.compile(
+    rf"(?:一共|总共|加起来|合计|总计|算下来|[次回个月年]下来|[次回]就是)(?:要|得|是|需要)?(?={_NUMERAL})"
+)
 
 
 # What a cost is for, each with its sum (学费一年五千 住宿一千二): the sums add up, unless one
@@ -165,12 +170,21 @@ def parse_amount(text: str) -> int | None:
         return min(total, MAX_AMOUNT)
     with_unit = [yuan for yuan, has_unit in amounts if has_unit]
     amount = with_unit[0] if with_unit else amounts[0][0]
-    if len(with_unit) > 1 and (needed := _NEEDED.search(text)) is not None:
-        amount = next((y for y, unit in find_amounts(text[needed.end() :]) if unit), amount)
+    if len(with_unit) > 1:
+        amount = _the_one_needed(text, amount)
     each, heads = _EACH.search(text), _HEADS.search(text)
     if each is None or heads is None or heads.start() > each.start():
         return amount
     return min(amount * _to_int(heads.group(1)), MAX_AMOUNT)
+
+
+def _the_one_needed(text: str, first: int) -> int:
+    """Of several sums, the one short (还差一万五), else the total (一共两万), else the one
+    needed (还要四五十万); the first when none is marked."""
+    for marker in (_SHORT, _TOTAL, _NEEDED):
+        if (found := marker.search(text)) is not None:
+            return next((y for y, unit in find_amounts(text[found.end() :]) if unit), first)
+    return first
 
 
 def _to_int(numeral: str) -> int:

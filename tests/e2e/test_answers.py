@@ -1536,3 +1536,12 @@ def test_questions_new_people_ask_ninth_session(household: WeChatUser, donor: We
 def test_half_a_need_label_is_the_need(household: WeChatUser) -> None:
     household.conversation("我想求助", "同意")
     assert household.say("生活方面的") == msg.ASK_DESCRIPTION  # 基本生活, said in part
+
+
+def test_a_sum_not_settled_yet_and_whether_any_sum_will_do(
+    household: WeChatUser, donor: WeChatUser
+) -> None:
+    household.conversation("我想求助", "同意", "2", "儿子今年高三 明年考大学 现在就想先准备点")
+    assert "哪个县" in household.say("还没定 看考到哪")  # unknown: the social worker sets it
+    donor.say("我想认捐")
+    assert msg.FAQ["how_much"] in donor.say("多少都行吗")

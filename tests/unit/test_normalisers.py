@@ -66,6 +66,9 @@ from nlu.text import normalise_text
         ("闺女考上了大学 学费一年五千 住宿一千二", 6200),
         ("学费3000，住宿费800，书本费200", 4000),
         ("学费五千 生活费一个月八百", 5000),
+        # a total said after its parts
+        ("每次化疗自费三千多 六次就是两万", 20000),
+        ("一次三千 一共要两万 还差一万五", 15000),
     ],
 )
 def test_amounts_to_integer_yuan(text: str, yuan: int) -> None:
