@@ -32,12 +32,17 @@ from tests.support.wechat import StandIn, WeChatUser, invite_code
 from web.app import create_app
 from wechat_standin.server import StandInState, create_standin_app
 
+# A Rasa server is reused only when NLU_URL was set where the tests were started: the one in
+# `.env` (read into the environment once the app loads its settings) is a development
+# server, maybe restarted during the run or serving another model.
+GIVEN_NLU_URL = os.environ.get("NLU_URL", "")
+
 
 @pytest.fixture(scope="session")
 def nlu_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The running Rasa server at NLU_URL, or one this session starts and stops."""
+    """The running Rasa server at the NLU_URL given, or one this session starts and stops."""
     log = Path(os.environ.get("NLU_TEST_LOG", tmp_path_factory.mktemp("rasa") / "rasa.log"))
-    with nlu_server.serving(log, existing=os.environ.get("NLU_URL", "")) as (url, _process):
+    with nlu_server.serving(log, existing=GIVEN_NLU_URL) as (url, _process):
         yield url
 
 
