@@ -203,6 +203,12 @@ def test_traditional_and_full_width_text_is_normalised() -> None:
         ("我们这儿是石漠化山区 种啥都不长", "production"),
         ("俺是残疾人 右手没了 想学个电脑打字", "employment"),
         ("我是美甲师 可以免费教困难家庭的妇女学美甲", "employment"),
+        ("我妈做了乳腺切除 还要吃五年内分泌药", "medical"),
+        ("儿子上大一 生活费每个月都是借的", "education"),
+        ("孩子想学画画 考美院 培训费太贵了", "education"),
+        ("家里的墙是土坯的 去年裂了一道大口子", "housing"),
+        ("我是聋哑人 会修鞋 想找个地方摆摊", "employment"),
+        ("在厂里干活 老板把我辞了", "employment"),
     ],
 )
 def test_need_type_keywords(text: str, need: str) -> None:
