@@ -509,3 +509,11 @@ def test_money_asked_to_be_given_to_oneself_is_a_request() -> None:
     ranking = [("offer_donation", 0.96), ("seek_help", 0.04)]
     assert arbitrate("谁能捐点钱给我 孩子病得很重", ranking)[0] == "seek_help"
     assert arbitrate("我想捐点书给我们村小学", ranking)[0] == "offer_donation"
+
+
+def test_sharing_out_or_lending_to_those_in_need_is_giving() -> None:
+    ranking = [("seek_help", 0.94), ("offer_donation", 0.06)]
+    assert arbitrate("家里囤了好多大米和油 吃不完 想分给困难户", ranking)[0] == "offer_donation"
+    assert arbitrate("我想借给贫困户一点钱买牛 不要利息", ranking)[0] == "offer_donation"
+    off_topic = [("out_of_scope", 0.6), ("offer_donation", 0.3)]
+    assert arbitrate("给孤寡老人送几床电热毯", off_topic)[0] == "offer_donation"

@@ -272,6 +272,8 @@ def test_rule_interpreter_routes_without_rasa() -> None:
         ("我是牙医 每个月可以抽一天去乡下给孩子们看牙", "service"),
         ("我可以周末免费给孩子们上英语课", "service"),
         ("我是做农机的 可以免费给贫困户修农机", "service"),
+        ("给孤寡老人送几床电热毯", "goods"),
+        ("我想资助一个大学生读完四年", "money"),
     ],
 )
 def test_what_a_donor_offers(text: str, kind: str | None) -> None:
