@@ -30,6 +30,14 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("什么是认捐", "认捐是什么", "认捐什么意思", "认捐是啥", "认捐和捐款", "认捐跟捐款"),
     ),
     (
+        "social_worker",  # before "volunteer": 社工是志愿者吗 asks who they are
+        (
+            *("社工是干嘛", "社工是做什么", "社工是干什么", "社工是什么", "什么是社工", "社工是谁"),
+            *("社工是志愿者", "社工是不是志愿者", "社工是工作人员", "社工是不是工作人员"),
+            *("社工是专业", "社工有工资", "社工拿工资"),
+        ),
+    ),
+    (
         "volunteer",  # before "partnership": 我想加入你们当志愿者 is one person's time
         ("志愿者", "当义工", "做义工", "志愿服务", "做志愿"),
     ),
@@ -367,10 +375,6 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     ("fees", ("收费", "交钱", "交费", "管理费", "手续费", "花钱", "费用", "抽成", "提成")),
     (
-        "social_worker",
-        ("社工是干嘛", "社工是做什么", "社工是干什么", "社工是什么", "什么是社工", "社工是谁"),
-    ),
-    (
         "materials",  # not 家里条件不好, 准备去医院
         (
             *("材料", "证件", "户口", "手续", "什么条件", "啥条件", "条件是什么", "符合条件"),
@@ -434,7 +438,7 @@ ALWAYS = (
     *("trust", "visit"),
     *("refund", "address", "how_to_use", "delete_photos", "photos", "voice", "unsubscribe"),
     *("items_needed", "what_is_pledge", "no_id", "found_us", "hours", "public_works"),
-    *("fix_record", "improved"),
+    *("fix_record", "improved", "social_worker"),
 )
 
 

@@ -505,8 +505,8 @@ def test_the_other_side_said_at_the_first_question_starts_that_side(
 ) -> None:
     assert "帮助别人" in donor.say("我想问问孩子上学的事")  # asked which side
     assert "同意" in donor.say("1")  # the wrong choice: the help request's consent question
-    reply = donor.say("不是，我是想资助别人家的娃")
-    assert reply.startswith(msg.OTHER_SIDE) and "捐" in reply
+    reply = donor.say("不是，我是想资助别人家的娃")  # 资助: money, so its need is asked next
+    assert reply.startswith(msg.OTHER_SIDE) and "想帮助哪方面" in reply
     assert "同意" in household.say("我想申请")
     assert "同意" in household.say("我自己家的娃")  # no side said: asked again
     assert "想帮助哪方面" in household.say("我是来捐钱的")
@@ -1530,6 +1530,7 @@ def test_questions_new_people_ask_ninth_session(household: WeChatUser, donor: We
     assert household.say("我能同时申请医疗和教育两方面的吗") == msg.FAQ["repeat"]
     assert household.say("申请都快一个月了 一点消息都没有").startswith(msg.NO_RECORDS)
     assert donor.say("捐物资的话运费谁出") == msg.FAQ["delivery"]
+    assert donor.say("社工是志愿者还是工作人员") == msg.FAQ["social_worker"]  # no hand-off
     assert "多少钱" not in donor.say("我想每年资助两个高中生 一人三千")  # the sum is known
 
 
@@ -1545,3 +1546,13 @@ def test_a_sum_not_settled_yet_and_whether_any_sum_will_do(
     assert "哪个县" in household.say("还没定 看考到哪")  # unknown: the social worker sets it
     donor.say("我想认捐")
     assert msg.FAQ["how_much"] in donor.say("多少都行吗")
+
+
+def test_the_side_answered_in_words_tells_the_flow_more(donor: WeChatUser) -> None:
+    """捐钱 at the which-side question is a gift of money: its sum is asked, not its kind;
+    a number alone starts the pledge from the first message, as before."""
+    assert donor.say("我想了解一下助学的事") == msg.ASK_WHICH_SIDE
+    assert donor.say("捐钱") == msg.ASK_PLEDGE_AMOUNT
+    other = donor.other("o_side_number")
+    assert other.say("我想了解一下助学的事") == msg.ASK_WHICH_SIDE
+    assert "您想捐什么" in other.say("2")
