@@ -11,7 +11,10 @@ from typing import TYPE_CHECKING, Any
 import messages as msg
 from conversation import registry
 from conversation.flow import Flow, Triggers
+from conversation.state import ConversationState
 from conversation.steps import EndFlow, Slots, Step, menu_or_keyword
+from nlu.entities import extract_entities
+from nlu.lexicon import menu_number
 from nlu.sides import GIVE, HELP, side_said
 from vocabulary import NEIGHBOURS
 
@@ -41,6 +44,16 @@ def _side_in(text: str) -> str | None:
 
 
 FLOW_OF_SIDE = {HELP: "help", GIVE: "pledge"}
+INTENT_OF_FLOW = {flow: intent for intent, flow in FLOW_OF_SIDE.items()}
+SAID = "said"  # the answer in words (捐钱, 我想资助一个学生): it tells the flow more
+_menu = menu_or_keyword(SIDES, _side_in, msg.ASK_WHICH_SIDE)
+
+
+def _parse_side(text: str, state: ConversationState) -> str:
+    side = _menu(text, state)
+    if menu_number(text, len(SIDES)) is None:
+        state.slots[SAID] = text
+    return side
 
 
 def _keep_first_message(text: str, entities: dict[str, Any]) -> Slots:
@@ -51,7 +64,10 @@ def _start_chosen(conversation: Conversation, slots: Slots) -> str:
     if slots["side"] == "another_family":
         return msg.FOR_ANOTHER_FAMILY
     flow = registry.flows()[slots["side"]]
-    return conversation.start_from(flow, slots["first"], slots["entities"])
+    if not slots.get(SAID):
+        return conversation.start_from(flow, slots["first"], slots["entities"])
+    text = f"{slots['first']}，{slots[SAID]}"  # both messages tell what is wanted
+    return conversation.start_from(flow, text, extract_entities(text, INTENT_OF_FLOW[flow.name]))
 
 
 FLOW = Flow(
@@ -61,7 +77,7 @@ FLOW = Flow(
             "side",
             "方向",
             msg.ASK_WHICH_SIDE,
-            menu_or_keyword(SIDES, _side_in, msg.ASK_WHICH_SIDE),
+            _parse_side,
             revisitable=False,
         ),
     ),
