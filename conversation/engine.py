@@ -378,8 +378,13 @@ class Conversation:
         return social_work_store.worker_prefixes(self.session, worker) if worker else []
 
     def reply_to_subscribe(self) -> str:
+        """The welcome; to someone who followed again in the middle of something, with the
+        question they were at."""
         audit(self.session, self.openid, "user.subscribed", "user", self.user.id)
-        return msg.WELCOME
+        if (state := self.saved.load()) is None:
+            return msg.WELCOME
+        flow = registry.flows()[state.flow]
+        return msg.WELCOME + msg.CONTINUE_PROMPT + self._current_question(flow, state)
 
     # --- no flow running -------------------------------------------------------------
 

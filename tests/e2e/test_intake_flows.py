@@ -214,6 +214,13 @@ def test_subscribe_gets_the_welcome(household: WeChatUser) -> None:
     assert delivery.status == 200 and delivery.reply and "欢迎" in delivery.reply
 
 
+def test_following_again_midway_is_welcomed_back_to_the_question(household: WeChatUser) -> None:
+    household.conversation("我想求助", "同意")
+    reply = household.subscribe().reply or ""
+    assert reply.startswith(msg.WELCOME) and reply.endswith(msg.ASK_NEED)
+    assert household.say("1") == msg.ASK_DESCRIPTION  # the request goes on
+
+
 def test_gibberish_and_emoji_get_the_menu(household: WeChatUser) -> None:
     replies = [household.say(gibberish) for gibberish in ("asdfgh", "qwerty", "。。。")]
     assert all("回复数字" in reply for reply in replies)
