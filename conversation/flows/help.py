@@ -71,7 +71,9 @@ def _parse_household(text: str, _state: ConversationState) -> int:
         raise Reprompt(msg.GENERATIONS_HOW_MANY if generations else msg.BAD_HOUSEHOLD_SIZE) from exc
 
 
-NAME_PREFIX = re.compile(r"^(我叫|我是|俺叫|俺是|叫|名字是|姓名是?|名字|户主是?|姓.叫)[:：\s]*")
+NAME_PREFIX = re.compile(
+    r"^(我叫|我是|俺叫|俺是|叫|名字是|姓名是?|名字|户主是?|(?:我|俺)?姓.[\s，,]*叫)[:：\s]*"
+)
 # Around a household's name: who it is (户主叫, 我老伴叫), a remark in brackets, a particle.
 _WHOSE = (
     r"(?:他|她)?(?:户主|求助人|当家的)?(?:的)?(?:名字|姓名)?(?:是|叫)?"
@@ -83,8 +85,10 @@ AROUND_NAME = re.compile(
 )
 # Only a family name (我姓王), or what one is called, not the name (老王, 阿强): asked again.
 NOT_A_FULL_NAME = re.compile(r"^(?:我|俺)?姓[\u4e00-\u9fa5]$|^[老阿][\u4e00-\u9fa5]$")
-# "我叫李明，户主是我爸李大山": of several clauses, the one that names the head of household.
+# "我叫李明，户主是我爸李大山": of several clauses, the one that names the head of household;
+# one that only says so (李四 是户主) points to the name before it.
 HEAD_OF_HOUSEHOLD = re.compile(r"户主|当家的")
+ONLY_THE_HEAD = re.compile(r"^(?:我|俺|他|她)?(?:就)?是(?:户主|当家的)[吧啊呀的]*$")
 WONT_SAY = re.compile(
     r"不想说|不告诉|不能说|保密|不方便|不想留|不想写|不想填|先不填|不填|不想给|不愿意|跳过"
 )
@@ -265,6 +269,8 @@ def _parse_name(text: str, state: ConversationState) -> str:
         raise Ask(msg.WHICH_NAME_IS_HEAD.format(options=options), choices=names)
     # 户主是我老头子，叫李根生: the name may follow the clause that says whose it is
     tried = [text] if head is None else [clauses[head], "".join(clauses[head : head + 2])]
+    if head and ONLY_THE_HEAD.match(clauses[head]):
+        tried = [clauses[head - 1]]
     name = next((named for said in tried if (named := _name_in(said)) is not None), None)
     if NOT_A_FULL_NAME.match(name or text.strip(" 。，,！!")):
         raise Reprompt(msg.FULL_NAME_PLEASE)

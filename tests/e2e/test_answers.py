@@ -1556,3 +1556,14 @@ def test_the_side_answered_in_words_tells_the_flow_more(donor: WeChatUser) -> No
     other = donor.other("o_side_number")
     assert other.say("我想了解一下助学的事") == msg.ASK_WHICH_SIDE
     assert "您想捐什么" in other.say("2")
+
+
+@pytest.mark.parametrize(("said", "name"), [("我姓张 叫张翠兰", "张翠兰"), ("李四 是户主", "李四")])
+def test_a_name_said_with_the_family_name_or_who_heads_the_household(
+    household: WeChatUser, said: str, name: str
+) -> None:
+    household.say("我想求助")
+    household.conversation(*HOUSEHOLD_ANSWERS[: HOUSEHOLD_ANSWERS.index("王秀英")])
+    assert household.say(said) == msg.ASK_ID_NUMBER
+    summary = household.conversation("11010519491231002X", "13800138000")[-1]
+    assert f"姓名：{name}\n" in summary
