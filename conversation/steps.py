@@ -22,6 +22,7 @@ from nlu.lexicon import (
     is_yes,
     means_any,
     menu_number,
+    offered_need_types,
     small_talk,
 )
 from nlu.regions import (
@@ -233,7 +234,13 @@ def sum_in_story(text: str) -> Slots:
 
 
 def parse_pledge_need(text: str, state: ConversationState) -> str:
-    return "any" if means_any(text) else parse_need_type(text, state)
+    """The need a gift is for: a donor's words read as an offer's (几箱苹果 is food)."""
+    if means_any(text):
+        return "any"
+    said = menu_number(text, len(NEED_ORDER)) is None and not is_yes(text)
+    if said and not SEVERAL_NEEDS.search(text) and (needs := offered_need_types(text)):
+        return needs[0]
+    return parse_need_type(text, state)
 
 
 def show_need(value: str) -> str:

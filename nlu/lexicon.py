@@ -109,6 +109,7 @@ FAREWELLS = (
 ANONYMOUS_WORDS = (
     *("匿名", "不留名", "不用留名", "不署名", "无名", "不想留名"),
     *("不用写名字", "不写名字", "不留名字", "不用留名字", "不要名字"),
+    *("不用称呼", "不需要称呼", "不要称呼", "不用叫我什么"),
 )
 
 INTENT_KEYWORDS: dict[str, tuple[str, ...]] = {
@@ -236,10 +237,21 @@ def need_types(text: str) -> tuple[str, ...]:
 
 def offered_need_types(text: str) -> tuple[str, ...]:
     """The need types of a donor's offer: those it names, else the ones its beneficiaries
-    imply."""
-    return need_types(text) or tuple(
+    imply. Crops given (几箱苹果) are food, unless the farm is named too (收购农户的红薯)."""
+    needs = need_types(text)
+    if needs[:1] == ("production",) and "production" not in need_types(_without_crops(text)):
+        needs = ("living", *needs[1:])
+    return needs or tuple(
         dict.fromkeys(need for word, need in BENEFICIARY_NEEDS.items() if word in text)
     )
+
+
+# A crop as food, not its seedlings or seed (核桃苗, 玉米种).
+_CROP_AS_FOOD = re.compile(f"(?:{'|'.join(sorted(CROPS, key=len, reverse=True))})(?![苗种树秧])")
+
+
+def _without_crops(text: str) -> str:
+    return _CROP_AS_FOOD.sub(lambda found: " " * len(found.group()), text)
 
 
 def detect_need_type(text: str) -> str | None:

@@ -1567,3 +1567,11 @@ def test_a_name_said_with_the_family_name_or_who_heads_the_household(
     assert household.say(said) == msg.ASK_ID_NUMBER
     summary = household.conversation("11010519491231002X", "13800138000")[-1]
     assert f"姓名：{name}\n" in summary
+
+
+def test_crops_given_are_food_and_no_name_needed_is_anonymous(donor: WeChatUser) -> None:
+    donor.say("我想捐点东西")
+    donor.conversation("几箱苹果", "不限")
+    assert donor.say("不用称呼").startswith("请留一个手机号")
+    summary = donor.say("13812345678")
+    assert "帮助方向：基本生活" in summary and "称呼：匿名" in summary

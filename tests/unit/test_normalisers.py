@@ -11,6 +11,7 @@ from nlu.lexicon import (
     keyword_intent,
     menu_number,
     need_types,
+    offered_need_types,
 )
 from nlu.regions import region_index, resolve_region
 from nlu.text import normalise_text
@@ -213,6 +214,13 @@ def test_traditional_and_full_width_text_is_normalised() -> None:
 )
 def test_need_type_keywords(text: str, need: str) -> None:
     assert detect_need_type(text) == need
+
+
+def test_crops_given_are_food_unless_the_farm_or_its_seedlings_are_named() -> None:
+    assert offered_need_types("我想捐几箱苹果") == ("living",)
+    assert offered_need_types("我们公司可以收购农户的红薯") == ("production",)
+    assert offered_need_types("想送一些核桃苗") == ("production",)
+    assert need_types("今年苹果卖不出去") == ("production",)  # a household's crop
 
 
 def test_a_donors_beneficiaries_imply_a_need_only_for_an_offer() -> None:
