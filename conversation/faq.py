@@ -47,7 +47,10 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     (
         "fix_record",  # something given wrong, asked how to put right (我填错了身份证号怎么改)
-        ("填错", "写错", "怎么修改", "如何修改", "能修改吗", "可以修改吗", "怎么改过来", "改不了"),
+        (
+            *("填错", "写错", "怎么修改", "如何修改", "能修改吗", "可以修改吗", "怎么改过来"),
+            *("改不了", "改一下我的", "改地址", "改名字", "改信息", "修改信息", "改一下信息"),
+        ),
     ),
     (
         "improved",  # things got better: whether to say so
