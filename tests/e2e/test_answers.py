@@ -1525,6 +1525,7 @@ def test_questions_new_people_ask_ninth_session(household: WeChatUser, donor: We
     its answer; a request with no word back is a status question."""
     assert household.say("我填错了身份证号怎么改") == msg.FAQ["fix_record"]
     assert household.say("我想改一下我的地址") == msg.FAQ["fix_record"]  # had asked the side
+    assert household.say("可以借我点钱吗 下个月还") == msg.FAQ["loan"]
     assert household.say("要是我家情况变好了 要跟你们说吗") == msg.FAQ["improved"]
     assert household.say("能不能帮我们村修条路") == msg.FAQ["public_works"]
     assert household.say("你们晚上有人吗") == msg.FAQ["hours"]
