@@ -638,6 +638,8 @@ class Conversation:
                 self._ended(flow, state, "left")
                 return ran  # 代办: the command began another flow
             return ran + msg.CONTINUE_PROMPT + self._current_question(flow, state)
+        if state.step not in (CONFIRM, EDIT) and (told := flow.step(state.step).guidance(text)):
+            return told  # 在外打工的算不算: what to write, and the question stays
         if (answer := self._platform_question(text)) is not None:
             return answer + msg.CONTINUE_PROMPT + self._current_question(flow, state)
         if state.step == CONFIRM:

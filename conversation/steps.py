@@ -90,12 +90,21 @@ class Step:
     # Reads its answer, given early at another question that it does not fit ("每个月500"
     # at the pledge's need question), when the text says it unmistakably; None otherwise.
     fills_ahead: Callable[[str], Any] | None = None
+    # What to write, for the question asked back instead of answered (户口本上的号行吗 at the
+    # ID question): (words, reply), said before any answer about the platform.
+    asked_back: tuple[tuple[re.Pattern[str], str], ...] = ()
 
     def named_in(self, text: str) -> bool:
         return any(word in text for word in (self.label, *self.aliases))
 
     def question(self, slots: Slots) -> str:
         return self.prompt(slots) if callable(self.prompt) else self.prompt
+
+    def guidance(self, text: str) -> str | None:
+        """What to write, when the text asks it back and gives no number."""
+        if re.search(r"\d", text):
+            return None
+        return next((reply for words, reply in self.asked_back if words.search(text)), None)
 
 
 # --- parsers shared by both flows ------------------------------------------------------

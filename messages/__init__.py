@@ -194,7 +194,11 @@ AMOUNT_MENU_DIGIT = (
 AMOUNT_UNKNOWN_FLAG = "家庭说不清需要多少钱，请核实时确定，用“金额 编号 数字”记下"
 ASK_REGION = "您家在哪个县（区）？比如“甘肃定西通渭县”。"
 BAD_REGION = "没找到这个地方，请写上省、市和县，比如“云南昭通镇雄县”。"
+# Asked back at a question: how much to write, which place, who counts, the hukou's number.
+AMOUNT_HOW = "写大概还差多少钱就行，不用很准，社工核实时会再和您确认。说不准就回复“不清楚”。"
+REGION_HOW = "写家所在的县（户口或常住的地方），社工要去那里核实，比如“甘肃定西通渭县”。"
 ASK_HOUSEHOLD_SIZE = "家里一共几口人？比如“5”或“五口人”。"
+WHO_COUNTS = "算。一起过日子的家里人都算上，在外打工、上学的也算。一共几口人？比如“5”。"
 GENERATIONS_HOW_MANY = "几代人住在一起呀，那一共几口人呢？比如“七口人”。"
 BAD_HOUSEHOLD_SIZE = "请写家里的人数，比如“4”或“四口人”（1 到 30 之间）。"
 ASK_NAME = "请问求助人（户主）的真实姓名？"
@@ -206,6 +210,7 @@ NAME_WHY = (
     "请写户主的真实姓名；不想填可以回复“取消”。"
 )
 ASK_ID_NUMBER = "请输入求助人的 18 位身份证号。"
+ID_FROM_HUKOU = "可以。户口本上户主那一页的身份证号，和身份证上的一样，照着写就行。"
 ASK_PHONE = "请留一个能联系到您的手机号，社工核实时会打给您。"
 ID_REPROMPTS = {
     "id_format": "身份证号应该是 18 位，最后一位可能是 X，比如 11010519491231002X。请再输一次。",

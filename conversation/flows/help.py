@@ -63,6 +63,18 @@ if TYPE_CHECKING:
     from conversation.engine import Conversation
 
 
+# Asked back at a question instead of answered (在外打工的算不算, 写哪里, 户口本上的号行吗,
+# 要写多少合适): what to write is said, and the question stays (Step.asked_back).
+WHO_COUNTS = re.compile(r"算不算|算吗|算不|要不要算|包不包括|包括吗|算进去吗|算在内吗")
+WHICH_PLACE = re.compile(r"写哪|填哪|写老家还是|老家还是现在|写现在住的")
+FROM_HUKOU = re.compile(
+    r"户口[本簿][^，。]{0,8}(?:行吗|行不行|可以吗|可不可以|能用吗|能不能用|也行吗|算吗)"
+)
+HOW_MUCH_TO_ASK = re.compile(
+    r"写多少|填多少|多少合适|要多少合适|能申请多少|最多[能可]?以?(?:申请|要)多少"
+)
+
+
 def _parse_household(text: str, _state: ConversationState) -> int:
     try:
         return parse_household_size(text)
@@ -432,6 +444,7 @@ FLOW = Flow(
             show_money,
             aliases=("金额", "钱数", "多少钱"),
             fills_ahead=stated_money,
+            asked_back=((HOW_MUCH_TO_ASK, msg.AMOUNT_HOW),),
         ),
         Step(
             "region",
@@ -441,6 +454,7 @@ FLOW = Flow(
             show_region,
             aliases=("地区", "地址", "住址", "县"),
             fills_ahead=stated_county,
+            asked_back=((WHICH_PLACE, msg.REGION_HOW),),
         ),
         Step(
             "household_size",
@@ -450,6 +464,7 @@ FLOW = Flow(
             "{} 口人".format,
             aliases=("人口", "口人", "几口"),
             fills_ahead=find_household_size,
+            asked_back=((WHO_COUNTS, msg.WHO_COUNTS),),
         ),
         Step(
             "name",
@@ -467,6 +482,7 @@ FLOW = Flow(
             mask_id_number,
             aliases=("身份证",),
             fills_ahead=find_id_number,
+            asked_back=((FROM_HUKOU, msg.ID_FROM_HUKOU),),
         ),
         Step(
             "phone",

@@ -1577,3 +1577,19 @@ def test_crops_given_are_food_and_no_name_needed_is_anonymous(donor: WeChatUser)
     assert donor.say("不用称呼").startswith("请留一个手机号")
     summary = donor.say("13812345678")
     assert "帮助方向：基本生活" in summary and "称呼：匿名" in summary
+
+
+def test_questions_asked_back_get_what_to_write(household: WeChatUser) -> None:
+    """要写多少合适, 写哪里, 在外打工的算不算, 户口本上的号行吗: each question says what to
+    write and is asked again in its place."""
+    household.say("我想求助")
+    household.conversation("同意", "1", "老伴心脏病要做支架")
+    assert household.say("要写多少合适") == msg.AMOUNT_HOW
+    household.say("三万")
+    assert household.say("我在外地打工 写哪里") == msg.REGION_HOW
+    household.say("甘肃定西通渭县")
+    assert household.say("在外打工的算不算") == msg.WHO_COUNTS
+    household.conversation("五口", "王秀英")
+    assert household.say("户口本上的号行吗") == msg.ID_FROM_HUKOU
+    assert household.say("我们家没上户口") == msg.NO_HUKOU  # told, not asked: as before
+    assert household.say("11010519491231002X") == msg.ASK_PHONE
