@@ -62,7 +62,13 @@ from storage import social_work as social_work_store
 from storage.db import Database
 from storage.files import FileStore
 from storage.models import Handoff, Operator, SocialWorker, User
-from storage.repositories import Arrival, audit, get_or_create_user, record_consent
+from storage.repositories import (
+    Arrival,
+    audit,
+    get_or_create_user,
+    record_consent,
+    user_records,
+)
 from vocabulary import NEED_LABELS
 
 CONFIRM = "_confirm"
@@ -71,6 +77,12 @@ NEW_VALUE = re.compile(r"改成|改为|换成|应该是|应是|其实是|(?<!不
 # Saying an earlier answer was wrong (金额不对应该是三万五): read as that correction before the
 # current question's parser, which might take it (a name is almost any text).
 SAYS_WRONG = re.compile(r"不对|错了|说错|写错|填错|搞错|弄错|改成|改为|改一下|应该是")
+# Progress asked after vaguely, in a few words, by someone with a record (咋样了, 我的事呢).
+VAGUE_LENGTH = 10
+PROGRESS_ASKED = re.compile(
+    r"咋样|怎么样|如何了|消息|动静|我的事|我家的事|快点|快一点|快些|配上|配了|批了|有结果|进展"
+    r"|还要等|等多久|(?:啥|什么)时候来"
+)
 # What follows 是 without being an answer: "名字是错的", "名字不是这个".
 NOT_A_VALUE = re.compile(r"错|不对|没对|对的|这个|那个")
 EDIT = "_edit"
@@ -450,6 +462,8 @@ class Conversation:
         if intent == "inform" and (cue := side_cue(text)) is not None:
             intent = cue[0]  # an answer with no question asked: "捐1000", "学费还差三千"
         elif found.confidence < MIN_CONFIDENCE:
+            if self._progress_asked(text, found.ranking):
+                return status_text(self.session, self.user, text)  # 咋样了, 有消息吗
             if intent == "ask_about" and (answer := faq.answer_to_question(text)) is not None:
                 return answer  # 多久能有人联系我: a doubtful question, but on a known topic
             if (answer := faq.answer_off_topic(text)) is not None:
@@ -508,6 +522,18 @@ class Conversation:
             return status
         told = msg.FAQ[topic]
         return told if status == msg.NO_RECORDS else f"{told}\n\n{status}"
+
+    def _progress_asked(self, text: str, ranking: list[tuple[str, float]]) -> bool:
+        """Someone with a request or a pledge, asking something short and vague that reads as
+        progress (咋样了, 有消息吗, 我的事呢, 配上了吗, 能不能快点): where it stands is answered,
+        not asked about."""
+        if len(bare(text)) > VAGUE_LENGTH or side_said(text) or detect_need_type(text):
+            return False
+        likely = any(name == "check_status" for name, _ in ranking[:3])
+        if not (likely or PROGRESS_ASKED.search(text)):
+            return False
+        cases, pledges = user_records(self.session, self.user)
+        return bool(cases or pledges)
 
     def _about_open_request(self, text: str) -> bool:
         """A household with a request open, asking for nothing new in so many words and

@@ -1593,3 +1593,15 @@ def test_questions_asked_back_get_what_to_write(household: WeChatUser) -> None:
     assert household.say("户口本上的号行吗") == msg.ID_FROM_HUKOU
     assert household.say("我们家没上户口") == msg.NO_HUKOU  # told, not asked: as before
     assert household.say("11010519491231002X") == msg.ASK_PHONE
+
+
+def test_vague_progress_questions_from_someone_with_a_request_get_where_it_stands(
+    household: WeChatUser,
+) -> None:
+    """咋样了, 有消息吗, 我的事呢, 能不能快点, 社工啥时候来: with a request open, where it
+    stands (they had got the menu or a question back); with nothing, as before."""
+    assert household.other("o_nothing_yet").say("咋样了").startswith(msg.NOT_UNDERSTOOD)
+    household.say("我想求助")
+    household.conversation(*HOUSEHOLD_ANSWERS, "确认")
+    for vague in ("咋样了", "有消息吗", "我的事呢", "能不能快点", "社工啥时候来"):
+        assert household.say(vague).startswith(msg.STATUS_HEADER), vague
