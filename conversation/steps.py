@@ -449,6 +449,10 @@ def parse_region_preference(text: str, state: ConversationState) -> str:
     raise Reprompt(msg.BAD_REGION_PREF)
 
 
+# Why a phone number is asked, asked back at its question (留电话干嘛).
+PHONE_WHY = re.compile(r"干嘛|干什么|为什么|为啥|有什么用|做什么用|必须留|一定要留")
+
+
 def confirm_answer(text: str) -> bool | None:
     """True to submit, False to change something, None when the reply is neither."""
     if is_yes(text) or text.strip() in ("确认", "提交", "确认提交", "没问题"):

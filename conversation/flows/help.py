@@ -13,6 +13,7 @@ from conversation.state import ConversationState
 from conversation.steps import (
     AMOUNT_UNKNOWN,
     NEED_GUESS,
+    PHONE_WHY,
     RATE_ONLY,
     REGION_WITHIN,
     TOLD_MAX_LENGTH,
@@ -492,6 +493,7 @@ FLOW = Flow(
             mask_phone,
             aliases=("电话", "手机"),
             fills_ahead=stated_mobile,
+            asked_back=((PHONE_WHY, msg.FAQ["why_id"] + "\n" + msg.ASK_PHONE),),
         ),
     ),
     submit=submit_help,

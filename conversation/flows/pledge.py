@@ -12,6 +12,7 @@ from conversation.flow import Flow, Triggers
 from conversation.flows.help import NAME_PREFIX, says_no_phone
 from conversation.state import ConversationState
 from conversation.steps import (
+    PHONE_WHY,
     Reprompt,
     Slots,
     Step,
@@ -296,6 +297,10 @@ def _need_answer_details(text: str) -> Slots:
     return {**_item_named(text), **place}
 
 
+# Whether a donor must give their real name (写真名吗): a name to be called by is enough.
+REAL_NAME_ASKED = re.compile(r"真名|真实姓名|实名|全名|要写名字|写名字吗")
+
+
 # A donor saying who they are (…，我叫陈明 电话136…): the name thanks would be given under.
 SIGNED = re.compile(
     r"(?:我叫|本人叫|我的名字是|我的名字叫)([\u4e00-\u9fa5]{2,4}?)(?=$|[，,。！!\s]|电话|手机|联系)"
@@ -394,6 +399,7 @@ FLOW = Flow(
             lambda name: name or "匿名",
             aliases=("名字",),
             fills_ahead=_anonymous_said,
+            asked_back=((REAL_NAME_ASKED, msg.DONOR_NAME_HOW),),
         ),
         Step(
             "contact",
@@ -402,6 +408,7 @@ FLOW = Flow(
             _parse_contact,
             _show_contact,
             aliases=("电话", "手机"),
+            asked_back=((PHONE_WHY, msg.DONOR_PHONE_WHY),),
         ),
     ),
     submit=_submit_pledge,

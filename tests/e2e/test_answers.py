@@ -1605,3 +1605,16 @@ def test_vague_progress_questions_from_someone_with_a_request_get_where_it_stand
     household.conversation(*HOUSEHOLD_ANSWERS, "确认")
     for vague in ("咋样了", "有消息吗", "我的事呢", "能不能快点", "社工啥时候来"):
         assert household.say(vague).startswith(msg.STATUS_HEADER), vague
+
+
+def test_a_donor_asking_back_is_answered_as_a_donor(donor: WeChatUser) -> None:
+    """写真名吗 at a donor's name question: a name to be called by (it had got the household's
+    real-name answer); 留电话干嘛: why (it had been asked for 11 digits); 捐多少合适: how
+    little one may give (it had been asked for a need type)."""
+    donor.say("我想捐钱")
+    assert msg.FAQ["how_much"] in donor.say("捐多少合适")
+    donor.conversation("一千", "教育", "不限")
+    assert donor.say("写真名吗") == msg.DONOR_NAME_HOW
+    donor.say("老李")
+    assert donor.say("留电话干嘛") == msg.DONOR_PHONE_WHY
+    assert "称呼：老李" in donor.say("不留")
