@@ -44,7 +44,7 @@ from nlu.lexicon import (
     FAREWELLS,
     bare,
     detect_need_type,
-    face_meaning,
+    is_sad,
     menu_number,
     small_talk,
 )
@@ -453,7 +453,7 @@ class Conversation:
         return person.ask_person(self, region_code)
 
     def _route_by_nlu(self, text: str) -> str:
-        if face_meaning(text) == "sad":  # 😭😭, [流泪]: someone too upset for words yet
+        if is_sad(text):  # 😭😭, [流泪], 苦啊: someone too upset for words yet
             return self._missed(msg.SAD_FACES)
         if (answer := faq.answer_whatever_read(text)) is not None:
             return answer  # 我是记者想采访一下, 我要退款

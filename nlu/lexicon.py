@@ -178,6 +178,19 @@ def face_meaning(text: str) -> str | None:
     return None
 
 
+# A sigh in a word or two, with nothing to act on yet (苦啊, 我好难, 好累): the same as a crying
+# face.
+_SIGH = re.compile(
+    r"(?:我|俺)?(?:好|太|真|真的)?(?:苦|难|累|冷|惨|难受|难过|心累|命苦|不容易|绝望|撑不住)"
+    r"(?:啊|呀|了|哦|哇|呐|死了|死我了)*"
+)
+
+
+def is_sad(text: str) -> bool:
+    """Faces of sorrow alone (😭😭), or a sigh in words (苦啊, 我好难)."""
+    return face_meaning(text) == "sad" or _SIGH.fullmatch(words_of(text)) is not None
+
+
 # Words that contain a need keyword but are about something else (工作人员 is no job), or
 # name who someone is (低保户) rather than what they need.
 NOT_NEEDS = (

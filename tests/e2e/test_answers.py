@@ -1618,3 +1618,8 @@ def test_a_donor_asking_back_is_answered_as_a_donor(donor: WeChatUser) -> None:
     donor.say("老李")
     assert donor.say("留电话干嘛") == msg.DONOR_PHONE_WHY
     assert "称呼：老李" in donor.say("不留")
+
+
+def test_a_sigh_in_a_word_is_met_like_a_crying_face(household: WeChatUser) -> None:
+    assert household.say("苦啊") == msg.SAD_FACES  # it had got 没太明白
+    assert household.other("o_sigh").say("我好难") == msg.SAD_FACES

@@ -7,6 +7,7 @@ from nlu.lexicon import (
     detect_kind,
     detect_need_type,
     face_meaning,
+    is_sad,
     is_yes,
     keyword_intent,
     menu_number,
@@ -364,6 +365,11 @@ def test_a_yes_with_faces_is_a_yes(text: str) -> None:
 )
 def test_danger_now_is_told_apart(text: str, danger: bool) -> None:
     assert (EMERGENCY.search(text) is not None) is danger
+
+
+def test_a_sigh_is_sad_and_a_word_holding_one_is_not() -> None:
+    assert is_sad("苦啊") and is_sad("我好难") and is_sad("😭😭")
+    assert not is_sad("难道") and not is_sad("冷不冷") and not is_sad("苦瓜卖不出去")
 
 
 def test_a_menu_choice_said_as_an_ordinal() -> None:
