@@ -64,10 +64,11 @@ def _start_chosen(conversation: Conversation, slots: Slots) -> str:
     if slots["side"] == "another_family":
         return msg.FOR_ANOTHER_FAMILY
     flow = registry.flows()[slots["side"]]
-    if not slots.get(SAID):
-        return conversation.start_from(flow, slots["first"], slots["entities"])
-    text = f"{slots['first']}，{slots[SAID]}"  # both messages tell what is wanted
-    return conversation.start_from(flow, text, extract_entities(text, INTENT_OF_FLOW[flow.name]))
+    entities = dict(slots["entities"])
+    if said := slots.get(SAID):  # what the answer adds (捐钱: money), read as that side's
+        told = extract_entities(said, INTENT_OF_FLOW[flow.name])
+        entities.update({key: value for key, value in told.items() if value})
+    return conversation.start_from(flow, slots["first"], entities)
 
 
 FLOW = Flow(
