@@ -1534,6 +1534,8 @@ def test_questions_new_people_ask_ninth_session(household: WeChatUser, donor: We
     assert donor.say("捐物资的话运费谁出") == msg.FAQ["delivery"]
     assert donor.say("社工是志愿者还是工作人员") == msg.FAQ["social_worker"]  # no hand-off
     assert "多少钱" not in donor.say("我想每年资助两个高中生 一人三千")  # the sum is known
+    school = donor.other("o_school").say("你们能捐给我们学校一些书吗")
+    assert school == msg.ASK_WHICH_SIDE  # for a school: asked, not a pledge
 
 
 def test_half_a_need_label_is_the_need(household: WeChatUser) -> None:

@@ -517,3 +517,9 @@ def test_sharing_out_or_lending_to_those_in_need_is_giving() -> None:
     assert arbitrate("我想借给贫困户一点钱买牛 不要利息", ranking)[0] == "offer_donation"
     off_topic = [("out_of_scope", 0.6), ("offer_donation", 0.3)]
     assert arbitrate("给孤寡老人送几床电热毯", off_topic)[0] == "offer_donation"
+
+
+def test_asking_us_to_give_is_no_offer() -> None:
+    ranking = [("offer_donation", 0.46), ("ask_about", 0.45)]
+    assert arbitrate("你们能捐给我们学校一些书吗", ranking)[0] == "seek_help"
+    assert arbitrate("我能捐点钱吗", [("offer_donation", 0.73)])[0] == "offer_donation"
