@@ -136,11 +136,12 @@ def _stated_name(text: str) -> str | None:
     return found.group(1) if found else None
 
 
-# A name said at the start of a story (我叫李秀英今年六十八了，住在…): two or three characters
-# before what people go on to say.
+# A name said at the start of a story (我叫李秀英今年六十八了，住在…), or after where one is
+# from (我是四川凉山昭觉县的我叫阿力家里五口人): two or three characters before what people go
+# on to say.
 NAME_IN_STORY = re.compile(
-    r"^(?:你好|您好)?[，,\s]*(?:[我俺]叫|[我俺]的名字叫|户主叫)(?![他她它你我了])([\u4e00-\u9fa5]{2,3}?)"
-    r"(?=[，,。\s]|今年|住在|家住|是|来自|家里|老家|在)"
+    r"(?:^|[，,。\s的])(?:你好|您好)?[，,\s]*(?:[我俺]叫|[我俺]的名字叫|户主叫)(?![他她它你我了])"
+    r"([\u4e00-\u9fa5]{2,3}?)(?=[，,。\s]|今年|住在|家住|是|来自|家里|老家|在)"
 )
 
 
@@ -151,7 +152,7 @@ NAME_ENDS_STORY = re.compile(
 
 
 def _name_in_story(text: str) -> str | None:
-    found = NAME_IN_STORY.match(text.strip()) or NAME_ENDS_STORY.search(text.strip())
+    found = NAME_IN_STORY.search(text.strip()) or NAME_ENDS_STORY.search(text.strip())
     return found.group(1) if found else None
 
 

@@ -1625,3 +1625,10 @@ def test_a_donor_asking_back_is_answered_as_a_donor(donor: WeChatUser) -> None:
 def test_a_sigh_in_a_word_is_met_like_a_crying_face(household: WeChatUser) -> None:
     assert household.say("苦啊") == msg.SAD_FACES  # it had got 没太明白
     assert household.other("o_sigh").say("我好难") == msg.SAD_FACES
+
+
+def test_a_name_said_after_where_one_is_from_is_kept(household: WeChatUser) -> None:
+    household.say(
+        "你好我是四川凉山昭觉县的我叫阿力家里五口人娃娃读初中学费还差两千块能不能帮一下"
+    )
+    assert household.say("同意") == msg.ASK_ID_NUMBER  # need, story, sum, county, size, name
