@@ -1628,7 +1628,5 @@ def test_a_sigh_in_a_word_is_met_like_a_crying_face(household: WeChatUser) -> No
 
 
 def test_a_name_said_after_where_one_is_from_is_kept(household: WeChatUser) -> None:
-    household.say(
-        "你好我是四川凉山昭觉县的我叫阿力家里五口人娃娃读初中学费还差两千块能不能帮一下"
-    )
+    household.say("你好我是四川凉山昭觉县的我叫阿力家里五口人娃娃读初中学费还差两千块能不能帮一下")
     assert household.say("同意") == msg.ASK_ID_NUMBER  # need, story, sum, county, size, name
