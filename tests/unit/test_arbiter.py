@@ -523,3 +523,10 @@ def test_asking_us_to_give_is_no_offer() -> None:
     ranking = [("offer_donation", 0.46), ("ask_about", 0.45)]
     assert arbitrate("你们能捐给我们学校一些书吗", ranking)[0] == "seek_help"
     assert arbitrate("我能捐点钱吗", [("offer_donation", 0.73)])[0] == "offer_donation"
+
+
+def test_asking_whether_anyone_would_give_to_one_is_no_offer() -> None:
+    ranking = [("offer_donation", 0.97), ("seek_help", 0.03)]
+    assert arbitrate("有爱心人士愿意捐给我们吗 孩子要做手术", ranking)[0] == "seek_help"
+    said = arbitrate("村里说可以在这里申请捐助", [("offer_donation", 0.72)])[0]
+    assert said == UNSURE_SIDE  # applying for aid: the model's offer is not taken
