@@ -530,3 +530,18 @@ def test_asking_whether_anyone_would_give_to_one_is_no_offer() -> None:
     assert arbitrate("有爱心人士愿意捐给我们吗 孩子要做手术", ranking)[0] == "seek_help"
     said = arbitrate("村里说可以在这里申请捐助", [("offer_donation", 0.72)])[0]
     assert said == UNSURE_SIDE  # applying for aid: the model's offer is not taken
+
+
+def test_asking_someone_to_give_to_one_is_a_request() -> None:
+    """Four households read as donors: who can pay (谁能帮忙出), someone wanted to give
+    (需要有人捐), a thing asked for outright (能送我一台吗), a sponsor looked for."""
+    ranking = [("offer_donation", 0.96), ("seek_help", 0.04)]
+    for text in (
+        "孩子的学费谁能帮忙出一下",
+        "我们家需要有人捐一台轮椅",
+        "谁家有不用的旧电脑 能送我一台吗 孩子上网课",
+    ):
+        assert arbitrate(text, ranking)[0] == "seek_help", text
+    sponsor = [("request_human", 0.62), ("seek_help", 0.2)]
+    assert arbitrate("想找个人资助我读完大学", sponsor)[0] == "seek_help"
+    assert arbitrate("我可以给孩子们上课吗", [("offer_donation", 0.91)])[0] == "offer_donation"
