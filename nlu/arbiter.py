@@ -453,7 +453,9 @@ def _side_checked(cues: Cues, intent: str | None, confidence: float) -> tuple[st
     if cue is None:  # words of both sides beside one's own child (能捐点奶粉吗 我家有个宝宝),
         # or asking us to help someone (我们学校有个学生…想请你们帮帮他)
         pleads = PLEADS_WITH_US.search(cues.text)
-        mine = cues.both_sides and bool(OWN_CHILD.search(cues.text) or pleads)
+        # ...or a hardship told beside them, read as an offer (孩子缺营养 能不能捐点奶粉)
+        hardship = intent == GIVE and HARDSHIP.search(cues.text) is not None
+        mine = cues.both_sides and bool(OWN_CHILD.search(cues.text) or pleads or hardship)
         return (intent, confidence) if sure and not mine else (UNSURE_SIDE, 1.0)
     if cues.strength == Strength.SETTLED or (not sure and cues.decisive_when_unsure):
         return cue, CUE_CONFIDENCE

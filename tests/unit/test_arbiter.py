@@ -545,3 +545,18 @@ def test_asking_someone_to_give_to_one_is_a_request() -> None:
     sponsor = [("request_human", 0.62), ("seek_help", 0.2)]
     assert arbitrate("想找个人资助我读完大学", sponsor)[0] == "seek_help"
     assert arbitrate("我可以给孩子们上课吗", [("offer_donation", 0.91)])[0] == "offer_donation"
+
+
+def test_asking_for_things_to_be_given_is_never_read_as_giving_them() -> None:
+    """Five households read as donors: 需要捐, 求捐, 有人捐吗, 给我们捐点, and 能不能捐点 beside
+    a hardship (asked); a donor paying a cost (我可以出点医药费) gives."""
+    as_donor = [("offer_donation", 0.96), ("seek_help", 0.04)]
+    for text in (
+        "我们这需要捐一些棉被 老人冬天冷",
+        "求捐一台二手电脑给孩子学习用",
+        "我需要一个轮椅 有人捐吗",
+        "有没有好心人给我们捐点米面油",
+    ):
+        assert arbitrate(text, as_donor)[0] == "seek_help", text
+    assert arbitrate("孩子缺营养 能不能捐点奶粉", as_donor)[0] == UNSURE_SIDE
+    assert arbitrate("我可以出点医药费", [("offer_donation", 0.97)])[0] == "offer_donation"
