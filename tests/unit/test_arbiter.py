@@ -560,3 +560,13 @@ def test_asking_for_things_to_be_given_is_never_read_as_giving_them() -> None:
         assert arbitrate(text, as_donor)[0] == "seek_help", text
     assert arbitrate("孩子缺营养 能不能捐点奶粉", as_donor)[0] == UNSURE_SIDE
     assert arbitrate("我可以出点医药费", [("offer_donation", 0.97)])[0] == "offer_donation"
+
+
+def test_one_of_those_we_help_or_what_we_collect_settle_the_side() -> None:
+    as_donor = [("offer_donation", 0.8), ("seek_help", 0.11)]
+    assert arbitrate("我看到你们在资助贫困大学生 我就是", as_donor)[0] == "seek_help"
+    assert arbitrate("社工说可以在这里登记 让好心人捐助", [("offer_donation", 0.65)])[0] == (
+        "seek_help"
+    )
+    as_household = [("seek_help", 0.53), ("offer_donation", 0.38)]
+    assert arbitrate("听说你们在收旧衣服 我家有一袋", as_household)[0] == "offer_donation"
