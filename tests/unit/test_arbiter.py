@@ -575,5 +575,6 @@ def test_one_of_those_we_help_or_what_we_collect_settle_the_side() -> None:
 def test_begging_for_a_thing_or_wanting_to_be_helped_too_is_a_request() -> None:
     as_donor = [("offer_donation", 0.84), ("seek_help", 0.1)]
     assert arbitrate("求一台捐赠的轮椅", as_donor)[0] == "seek_help"
+    assert arbitrate("谁能教我养鸡 我想养点鸡挣钱", as_donor)[0] == "seek_help"
     assert arbitrate("可以给我们家也送一点吗", as_donor)[0] == "seek_help"
     assert arbitrate("我家也想得到你们的资助", as_donor)[0] == "seek_help"
