@@ -576,5 +576,8 @@ def test_begging_for_a_thing_or_wanting_to_be_helped_too_is_a_request() -> None:
     as_donor = [("offer_donation", 0.84), ("seek_help", 0.1)]
     assert arbitrate("求一台捐赠的轮椅", as_donor)[0] == "seek_help"
     assert arbitrate("谁能教我养鸡 我想养点鸡挣钱", as_donor)[0] == "seek_help"
+    assert arbitrate("哪里有人捐东西 我去领", as_donor)[0] == "seek_help"
+    as_household = [("seek_help", 0.72), ("offer_donation", 0.28)]
+    assert arbitrate("我想找个孩子资助他上学", as_household)[0] == "offer_donation"
     assert arbitrate("可以给我们家也送一点吗", as_donor)[0] == "seek_help"
     assert arbitrate("我家也想得到你们的资助", as_donor)[0] == "seek_help"
