@@ -62,13 +62,7 @@ from storage import social_work as social_work_store
 from storage.db import Database
 from storage.files import FileStore
 from storage.models import Handoff, Operator, SocialWorker, User
-from storage.repositories import (
-    Arrival,
-    audit,
-    get_or_create_user,
-    record_consent,
-    user_records,
-)
+from storage.repositories import Arrival, audit, get_or_create_user, record_consent
 from vocabulary import NEED_LABELS
 
 CONFIRM = "_confirm"
@@ -462,8 +456,10 @@ class Conversation:
         if intent == "inform" and (cue := side_cue(text)) is not None:
             intent = cue[0]  # an answer with no question asked: "捐1000", "学费还差三千"
         elif found.confidence < MIN_CONFIDENCE:
-            if self._progress_asked(text, found.ranking):
-                return status_text(self.session, self.user, text)  # 咋样了, 有消息吗
+            if self._vague_progress(text, found.ranking):  # 咋样了, 有消息吗: with a record,
+                status = status_text(self.session, self.user, text)  # where it stands
+                if not status.endswith(msg.NO_RECORDS):
+                    return status
             if intent == "ask_about" and (answer := faq.answer_to_question(text)) is not None:
                 return answer  # 多久能有人联系我: a doubtful question, but on a known topic
             if (answer := faq.answer_off_topic(text)) is not None:
@@ -523,17 +519,14 @@ class Conversation:
         told = msg.FAQ[topic]
         return told if status == msg.NO_RECORDS else f"{told}\n\n{status}"
 
-    def _progress_asked(self, text: str, ranking: list[tuple[str, float]]) -> bool:
-        """Someone with a request or a pledge, asking something short and vague that reads as
-        progress (咋样了, 有消息吗, 我的事呢, 配上了吗, 能不能快点): where it stands is answered,
-        not asked about."""
+    @staticmethod
+    def _vague_progress(text: str, ranking: list[tuple[str, float]]) -> bool:
+        """Something short and vague that reads as progress (咋样了, 有消息吗, 我的事呢, 配上了吗,
+        能不能快点): from someone with a request or a pledge, where it stands is the answer."""
         if len(bare(text)) > VAGUE_LENGTH or side_said(text) or detect_need_type(text):
             return False
         likely = any(name == "check_status" for name, _ in ranking[:3])
-        if not (likely or PROGRESS_ASKED.search(text)):
-            return False
-        cases, pledges = user_records(self.session, self.user)
-        return bool(cases or pledges)
+        return likely or PROGRESS_ASKED.search(text) is not None
 
     def _about_open_request(self, text: str) -> bool:
         """A household with a request open, asking for nothing new in so many words and

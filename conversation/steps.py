@@ -12,7 +12,7 @@ from typing import Any
 
 import messages as msg
 from conversation.state import ConversationState
-from nlu.amounts import find_amounts, in_foreign_currency, parse_amount
+from nlu.amounts import BY_PERIOD, find_amounts, in_foreign_currency, parse_amount
 from nlu.entities import amount_said, find_id_number, find_phone, mask_numbers, region_entity
 from nlu.lexicon import (
     bare,
@@ -222,13 +222,11 @@ def details_in_need_answer(text: str) -> Slots:
     return {"description": told, **sum_in_story(text)}
 
 
-# A cost told by the month, week or day (一个月药钱得一千多): what it runs to, not what is needed.
-RUNNING_COST = re.compile(r"(?:一个|每个?|一|每)(?:月|周|星期|礼拜|天)")
-# ...and a figure by the month with no cost named before it (扫大街 一个月两千二): what one
-# earns, not what is needed; a cost said so (每个月光药钱就要七八百) is.
+# A figure by the month with no cost named before it (扫大街 一个月两千二): what one earns,
+# not what is needed; a cost said so (每个月光药钱就要七八百) is.
 _FIGURE = "零一二两三四五六七八九十百千万\\d"
 RATE_ONLY = re.compile(
-    RUNNING_COST.pattern
+    BY_PERIOD.pattern
     + rf"(?:就|才|只|也就|能|挣|赚|拿|有|工资|收入)*[{_FIGURE}]+(?![{_FIGURE}次回趟顿])"
 )
 
@@ -236,7 +234,7 @@ RATE_ONLY = re.compile(
 def sum_in_story(text: str) -> Slots:
     """The amount a story tells (孩子考上高中了 学费差三千), for the amount question; a cost
     told by the month is left to that question."""
-    if RUNNING_COST.search(text):
+    if BY_PERIOD.search(text):
         return {}
     amount = amount_said(text, find_phone(text), find_id_number(text))
     return {"amount": amount} if amount else {}

@@ -147,12 +147,13 @@ _COST_ITEM = re.compile(
     r"(?:学杂费|学费|住宿费?|生活费|书本费|书费|路费|伙食费|车费|房租|医药费|药费|手术费|住院费"
     rf"|检查费)(?:一年|一学期|每年|每学期)?(?:要|是|得|需要|差)?(?={_NUMERAL})"
 )
-_BY_PERIOD = re.compile(r"[每一](?:个)?(?:月|周|星期|礼拜|天)")
+# A sum by the month, week or day (一个月药钱得一千多): what a cost runs to, not what is needed.
+BY_PERIOD = re.compile(r"[每一](?:个)?(?:月|周|星期|礼拜|天)")
 
 
 def _itemised(text: str) -> int | None:
     items = list(_COST_ITEM.finditer(text))
-    if len(items) < 2 or _BY_PERIOD.search(text):
+    if len(items) < 2 or BY_PERIOD.search(text):
         return None
     sums = [find_amounts(text[item.end() :])[:1] for item in items]
     return sum(found[0][0] for found in sums) if all(sums) else None
