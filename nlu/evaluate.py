@@ -124,6 +124,12 @@ NEW_SETS = (
         Targets(0.92, crossings=0, need_type=0.88, amount_yuan=0.97),
         blind=True,
     ),
+    EvaluationSet(
+        TESTS / "eighteenth.yml",
+        "eighteenth-round set",
+        Targets(0.0, crossings=0, need_type=0.0, amount_yuan=0.0),
+        blind=True,
+    ),
 )
 # Every set the generator and the training data must keep away from.
 EVALUATION_SETS = (*(s.path for s in NEW_SETS), HOLDOUT)
