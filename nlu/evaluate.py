@@ -127,7 +127,7 @@ NEW_SETS = (
     EvaluationSet(
         TESTS / "eighteenth.yml",
         "eighteenth-round set",
-        Targets(0.93, crossings=1, need_type=0.93, amount_yuan=0.97, province=0.9, city=0.9),
+        Targets(0.93, crossings=1, need_type=0.92, amount_yuan=0.97, province=0.9, city=0.9),
         blind=True,
     ),
 )
