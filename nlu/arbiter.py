@@ -144,6 +144,8 @@ HUMAN = re.compile(
     r"|谈谈|见面|领导|你们的人|专人|转人|机器"
     r"|有人[^，。]{0,4}(?:跟|和|给|来)|[叫派来换]个人|个人跟|跟[我俺]说|不会打字"
 )
+# Sent here by someone (社工说我家符合条件 让我在这里登记): a request, not asking for a person.
+REFERRED = re.compile(r"(?:社工|村里|村委会?|村干部|老师|镇上|民政)[^，。]{0,6}(?:说|让|叫)")
 # Asking whether something happened to one's request or gift (申请有回音没, 有好心人帮我家了吗):
 # a status question, not a new request, unless it tells a need.
 OUTCOME = re.compile(
@@ -383,8 +385,10 @@ def _plausible(intent: str, confidence: float, cues: Cues) -> bool:
         told = told and confidence < SURE_OFF_TOPIC and QUESTION.search(cues.text) is None
         doubted = (cues.names_need or deletes) and confidence < SURE_OF_SIDE
         return not (asks or reach or told or doubted)
-    if intent == "request_human":  # not a promised visit that has not come (社工说来…也没来)
-        return HUMAN.search(cues.text) is not None and not cues.asks_outcome
+    if intent == "request_human":  # not a promised visit that has not come (社工说来…也没来),
+        # nor someone sent here to register (社工让我在这里登记)
+        sent = REFERRED.search(cues.text) is not None and cues.strength == Strength.SETTLED
+        return HUMAN.search(cues.text) is not None and not (cues.asks_outcome or sent)
     if intent == "check_status":  # a doubtful one does not stand for a need told as one's own
         troubled = cues.side == HELP and cues.names_need and confidence < SURE_OF_SIDE
         uncared = cues.strength == Strength.HARDSHIP and UNCARED.search(cues.text) is not None

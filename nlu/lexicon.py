@@ -212,8 +212,9 @@ GENERIC_NEEDS = {"生活困难": "living", "生活很困难": "living"}
 # needs a job. These count for half.
 CONDITION_WORDS = frozenset({"残疾", "瘫痪", "聋哑", "失明", "残疾人", "坐轮椅"})
 # A cost every need has counts half too: a student's 生活费 is for school. So does work
-# told as the background (老公出去打工摔伤了 is a medical need), and what a farm grows.
-HALF_WORDS = CONDITION_WORDS | {"生活费", "打工", "出去打工", "上班"} | set(CROPS)
+# told as the background (老公出去打工摔伤了 is a medical need), what a farm grows, and being
+# unable to look after oneself (生活不能自理 要做手术 is a medical need).
+HALF_WORDS = CONDITION_WORDS | {"生活费", "打工", "出去打工", "上班", "不能自理"} | set(CROPS)
 _NEED_WORDS = sorted(
     ((word, need) for need, words in NEED_KEYWORDS.items() for word in words),
     key=lambda item: -len(item[0]),
@@ -275,7 +276,7 @@ def detect_need_type(text: str) -> str | None:
 
 # Where someone works (在东莞打工, 我在美国工作): not where the household lives, nor a job on
 # offer.
-WORKPLACE = re.compile(r"在[^，。,]{2,10}?(?:打工|打零工|上班|干活|做工|务工|工作)")
+WORKPLACE = re.compile(r"在[^，。,\s在]{2,10}?(?:打工|打零工|上班|干活|做工|务工|工作)")
 
 
 # Words that hold a goods or service word but give nothing of the kind: studying is no book

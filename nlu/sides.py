@@ -38,6 +38,11 @@ VOLUNTEERING = re.compile(
     r"(?:去|想|要|报名|参加|申请|可以|能|愿意)[^，。]{0,8}(?:支教|当志愿|做志愿|当义工|做义工|做公益)"
     r"|志愿者"
 )
+# ...unless said of the past (我以前是志愿者 现在家里出事了 能求助吗).
+WAS_VOLUNTEER = re.compile(
+    r"(?:以前|之前|曾经|过去|原来|当年)[^，。]{0,4}(?:是|当过?|做过?)[^，。]{0,3}(?:志愿者|义工)"
+    r"|(?:当|做)过(?:志愿者|义工|志愿)"
+)
 # Joining as a volunteer is giving time, not asking (申请成为志愿者, 报名当志愿者).
 _NOT_VOLUNTEERING = r"(?![^，。]{0,4}志愿|[^，。]{0,6}(?:公益|捐|义工|义诊|献))"
 
@@ -51,6 +56,21 @@ FOR_ME = re.compile(
     rf"|能发(?:给)?{_ME}|(?:收购|买|销)[^，。]{{0,2}}{_ME}(?:们)?(?:村|家|这|屋)"
     rf"|{_ME}家[^，。]{{0,4}}想要|{_ME}(?:也)?(?:想|要|能|可以)领(?!奖|红包|养)"
     rf"|{_ME}(?:也)?(?:去|来)领(?!奖|红包|养|着|导|队)"  # 哪里有人捐东西 我去领
+    # collecting what is given (衣服可以领 我怎么领)
+    rf"|{_ME}(?:怎么|咋|去哪|到哪|在哪)(?:才能)?(?:去)?领(?!奖|红包|养|导|队)"
+    # donated things asked after (有捐赠的米面吗), not the way to give (有捐赠的渠道吗)
+    r"|有(?:没有)?(?:人)?(?:捐赠|捐)的(?!渠道|途径|方式|地方|平台|流程|要求|规定)"
+    r"[^，。？?]{1,6}(?:吗|么|没有)"
+    rf"|{_ME}(?:想|要)(?:出去|外出)?打工(?![^。]*(?:捐|资助))"
+    # one who gave before, in need now (我给别人捐过血 现在自己要输血没钱)
+    r"|(?:现在|如今|这回|这次)(?:轮到)?(?:我|俺)?自己(?:家)?(?:也)?(?:要|需要|得|出事|病|遇|碰|没钱|缺)"
+    # support wanted in so many words (我需要捐助, 老师说可以来这里找资助), what we are said
+    # to hand out (听说你们提供免费的轮椅), told to register (社工让我在这里登记)
+    rf"|{_ME}(?:们|家)?(?:很|急|真的|实在)?需要(?:捐助|资助|救助|帮助|帮扶|援助)"
+    r"|找(?:资助|救助|帮扶|援助)(?!对象|的对象|的人)|你们(?:提供|发放?|送)免费"
+    rf"|让{_ME}(?:们)?(?:在|来|到)(?:这里|这儿|这)?(?:登记|申请|报名|填)"
+    # help pleaded for with no one named (我家也困难 能不能也帮帮)
+    r"|(?:能不能|可不可以|能否|能)(?:也)?帮帮(?:忙|我|俺|咱|我们|我家)?[吗吧啊呀]?$"
     r"|(?:申请|报名|参加|领|要)[^，。]{0,6}(?:你们(?:提供|给|发)|免费的)"
     # what you hand out (领你们发的米), not what you posted (看到你们发的那个小女孩)
     r"|(?<!看到)(?<!看了)(?<!看见)你们(?:捐|发|送|提供)的|有没有免费"
@@ -127,6 +147,8 @@ BY_ME = re.compile(
     rf"|{_ME}(?:想|要)?找(?:个|一个|几个)(?:孩子|学生|贫困生|家庭|困难户|人家)[^，。]{{0,4}}资助"
     # to those in need, named as such (想分给困难户, 愿意送给有需要的人)
     r"|(?:想|要|愿意|准备|打算)(?:分给|送给|捐给|借给)(?:困难|贫困|有需要|需要的|孤寡|留守|穷)"
+    # someone to help, looked for (哪里有需要帮助的老人 我周末有空)
+    r"|(?:哪里|哪儿|哪个地方|有没有|谁家?)(?:还)?(?:有)?需要(?:帮助|帮忙|帮扶)的"
     # giving back (我是你们帮过的 现在日子好了 想回报一下)
     r"|(?:想|要|愿意|准备|打算)(?:回报|回馈|报答|反哺)"
     # what one can do for them, or a token of goodwill (家里不富裕 但想尽点心意)
@@ -327,7 +349,7 @@ def side_cue(text: str) -> tuple[str, Strength] | None:
     request, offer = bool(REQUEST.search(text)), bool(OFFER.search(text))
     if BY_ME.search(text) or (ORGANISATION_GIVES.search(text) and not request):
         return GIVE, Strength.SETTLED
-    if VOLUNTEERING.search(text):
+    if VOLUNTEERING.search(text) and not WAS_VOLUNTEER.search(text):
         request, offer = False, True
     own = OWN.search(text) is not None
     if request != offer:  # a request told as one's own (需要医生来看看我家老人) settles it

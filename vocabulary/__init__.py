@@ -40,7 +40,7 @@ NEED_KEYWORDS: dict[str, tuple[str, ...]] = {
         "补牙 拔牙 蛀牙 蛀 牙疼 牙痛 被车撞 被撞 撞断 有伤 伤残 伤病 切除 内分泌 乳腺 手指",
         "education": "教育 助学 学费 上学 读书 念书 大学 大学生 助学金 书本 学杂费 考上 上不起学 "
         "学期 高中 初中 小学 学生 贫困生 读完 书包 文具 功课 辅导 "
-        "奖学金 学校 希望小学 技校 研究生 大专 幼儿园 住宿费 书本费 借读费 特殊教育 "
+        "奖学金 学校 希望小学 技校 研究生 大专 幼儿园 住宿费 书本费 借读费 特殊教育 陪读 "
         # what donors give for school
         "电脑 笔记本电脑 平板电脑 课本 教材 绘本 课外书 图书 书籍 读物 投影仪 校服 学习用品 "
         "家教 补课 "
@@ -98,7 +98,9 @@ NEED_KEYWORDS: dict[str, tuple[str, ...]] = {
         # care for the old and the sick at home (理发师…免费给老人理发, 上门助浴)
         "理发 剪头 剪发 义剪 助浴 洗澡 陪聊 陪老人 陪伴老人 "
         # having nothing to eat, said plainly (没得钱吃饭)
-        "吃饭 吃不上饭 吃不起饭 没得吃 没啥吃",
+        "吃饭 吃不上饭 吃不起饭 没得吃 没啥吃 "
+        # the old who cannot look after themselves
+        "不能自理 没人照料 没人伺候",
         "employment": "就业 找工作 找份工作 找个工作 找活 找份活 活干 学手艺 学点手艺 学个手艺 "
         "学门手艺 手艺 技能 培训 打工 失业 岗位 招工 工人 电工 "
         "招聘 实习 保安 保洁 普工 厨师 学徒 驾照 缝纫 手工活 电焊 挖掘机 汽修 下岗 "
@@ -132,7 +134,9 @@ NEED_KEYWORDS: dict[str, tuple[str, ...]] = {
         "石漠化 种啥都不长 种什么都不长 盐碱地 "
         "荒了 荒起 地荒 "
         # fishing
-        "打鱼 捕鱼 渔船 渔网 渔具 出海 渔民 网箱 茶苗 种茶 采茶",
+        "打鱼 捕鱼 渔船 渔网 渔具 出海 渔民 网箱 茶苗 种茶 采茶 "
+        # a stall or shop of one's own; livestock fallen sick (羊得了传染病 死了十几只)
+        "小卖部 羊得了 牛得了 猪得了 鸡得了 鸭得了 鱼得了 几只 几头",
         "other": "其他 其它 别的",
     }.items()
 }
@@ -140,7 +144,8 @@ NEED_KEYWORDS: dict[str, tuple[str, ...]] = {
 # What a farm grows. A crop says what someone grows more than what they need (a donor's apples
 # for an old people's home are food), so these count half, for production.
 CROPS: tuple[str, ...] = tuple(
-    "洋芋 土豆 马铃薯 红薯 地瓜 玉米 小麦 麦子 稻谷 水稻 稻子 谷子 高粱 荞麦 青稞 花生 大豆 "
+    "洋芋 土豆 马铃薯 红薯 地瓜 玉米 苞米 苞谷 包谷 小麦 麦子 稻谷 水稻 稻子 谷子 高粱 荞麦 "
+    "青稞 花生 大豆 "
     "黄豆 油菜 菜籽 棉花 烟叶 烤烟 甘蔗 辣椒 生姜 大蒜 魔芋 西瓜 苹果 梨子 桃子 柑橘 橘子 脐橙 "
     "猕猴桃 葡萄 核桃 板栗 红枣 枸杞 药材 中药材 天麻 党参 黄芪 当归 茶园".split()
 )

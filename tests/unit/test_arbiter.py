@@ -581,3 +581,38 @@ def test_begging_for_a_thing_or_wanting_to_be_helped_too_is_a_request() -> None:
     assert arbitrate("我想找个孩子资助他上学", as_household)[0] == "offer_donation"
     assert arbitrate("可以给我们家也送一点吗", as_donor)[0] == "seek_help"
     assert arbitrate("我家也想得到你们的资助", as_donor)[0] == "seek_help"
+
+
+def test_donated_things_asked_after_or_work_wanted_is_a_request() -> None:
+    """Tenth session: each had been asked its side (read as an offer beside a hardship)."""
+    as_donor = [("offer_donation", 0.85), ("seek_help", 0.11)]
+    for text in (
+        "我是贫困户 听说捐赠的衣服可以领 我怎么领",
+        "有捐赠的米面吗 家里快断粮了",
+        "我给别人捐过血 现在自己要输血没钱",
+        "有企业招工吗 我想出去打工 家里太穷了",
+    ):
+        assert arbitrate(text, as_donor)[0] == "seek_help", text
+    # the way to give asked after, and work that earns what is given, are no request
+    assert arbitrate("有捐赠的渠道吗", [("ask_about", 0.71)])[0] == "ask_about"
+    assert arbitrate("我想出去打工挣钱 然后捐给山区孩子", [("offer_donation", 1.0)])[0] == (
+        "offer_donation"
+    )
+
+
+def test_support_wanted_in_so_many_words_is_a_request_and_looking_for_someone_gives() -> None:
+    """Tenth session, each had been asked its side (or a person)."""
+    as_donor = [("offer_donation", 0.88), ("seek_help", 0.12)]
+    for text in (
+        "老师说可以来这里找资助 我是学生 家里困难",
+        "我是残疾人 听说你们提供免费的轮椅",
+        "我需要捐助 家里揭不开锅了",
+        "看到别人都有人捐 我家也困难 能不能也帮帮",
+    ):
+        assert arbitrate(text, as_donor)[0] == "seek_help", text
+    sent_here = [("request_human", 0.94), ("seek_help", 0.03)]
+    assert arbitrate("上次社工说我家符合条件 让我在这里登记", sent_here)[0] == "seek_help"
+    assert arbitrate("社工说来我家看看 到现在也没来", sent_here)[0] != "seek_help"
+    as_household = [("seek_help", 0.6), ("offer_donation", 0.3)]
+    assert arbitrate("哪里有需要帮助的老人 我周末有空", as_household)[0] == "offer_donation"
+    assert arbitrate("我想找资助对象", [("offer_donation", 0.56)])[0] != "seek_help"

@@ -211,6 +211,13 @@ def test_traditional_and_full_width_text_is_normalised() -> None:
         ("家里的墙是土坯的 去年裂了一道大口子", "housing"),
         ("我是聋哑人 会修鞋 想找个地方摆摊", "employment"),
         ("在厂里干活 老板把我辞了", "employment"),
+        # round eighteen: living with a child at school, the old left alone, a shop, a flock
+        ("俩娃都在县城读书 租房陪读 开销大", "education"),
+        ("家里老人八十多了 生活不能自理 没人照料", "living"),
+        ("爸爸生活不能自理 要做手术", "medical"),
+        ("想在家门口开个小卖部", "production"),
+        ("羊得了传染病 死了十几只", "production"),
+        ("俺是黑龙江绥化的 地里的苞米全倒了", "production"),
     ],
 )
 def test_need_type_keywords(text: str, need: str) -> None:
