@@ -143,6 +143,14 @@ FOREIGN = re.compile(r"[A-Za-z]+(?:[\s,.'!?-]+[A-Za-z0-9]+)+[\s.!?]*")
 
 # Not calling something off after all (算了 不取消了): nothing is stopped.
 KEEPS = re.compile(r"不(?:要|用|想)?取消|别取消|不撤(?:回|销)?了")
+# A change of mind about an answer (算了还是一千吧, 算了 改成教育): no giving up, unless what
+# follows gives up too (算了还是不捐了).
+CHANGES_MIND = re.compile(r"算了吧?[，,\s]*(?:还是|改成|改为|换成|就写)")
+
+
+def _changes_mind(text: str) -> bool:
+    found = CHANGES_MIND.search(text)
+    return found is not None and GIVING_UP.search(text[found.end() :]) is None
 
 
 def command_of(text: str) -> str | None:
@@ -153,7 +161,7 @@ def command_of(text: str) -> str | None:
     for command, words in COMMANDS.items():
         if cleaned in words:
             return command
-    if len(cleaned) <= GIVING_UP_LENGTH and GIVING_UP.search(cleaned):
+    if len(cleaned) <= GIVING_UP_LENGTH and GIVING_UP.search(cleaned) and not _changes_mind(text):
         return "cancel"
     # 等等 金额写错了 是五百: a correction, said after a word of waiting
     if len(cleaned) <= PAUSING_LENGTH and PAUSING.search(cleaned) and not SAYS_WRONG.search(text):

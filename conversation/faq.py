@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import messages as msg
-from nlu.lexicon import need_types
-from nlu.sides import HELP, Strength, side_cue, side_said
+from nlu.lexicon import bare, need_types
+from nlu.sides import HELP, WAS_VOLUNTEER, Strength, side_cue, side_said
 
 TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # about the platform whatever else the message reads like (ALWAYS)
@@ -93,6 +93,7 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
             *("靠谱吗", "靠不靠谱", "正规吗", "正不正规", "可信吗", "真的假的", "正规的吗"),
             *("不是骗子", "是不是正规", "合法吗", "有没有资质", "公募资质", "有资质吗", "公募资格"),
             *("是真的吗", "是真的不", "不会骗人", "会不会骗人", "骗人不", "是不是真的", "靠得住"),
+            *("是正规的", "证明你们", "正规机构吗", "是正规机构"),
         ),
     ),
     (
@@ -359,6 +360,7 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             *("发票", "收据", "票据", "抵税", "免税", "税前扣除", "开票"),
             *("捐赠证书", "荣誉证书", "爱心证书", "捐赠证明", "要个证书", "开个证书", "感谢信"),
+            *("有没有证书", "有证书吗", "发证书", "给证书", "颁发证书", "电子证书"),
         ),
     ),
     ("privacy", ("信息", "隐私", "泄露", "保密", "知道我是谁", "名字", "身份证会")),
@@ -394,6 +396,13 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     (
+        "track_record",  # how many have been helped
+        (
+            *("帮过多少", "帮了多少", "帮助过多少", "帮助了多少", "救助了多少", "救助过多少"),
+            *("资助过多少", "资助了多少", "帮过几", "帮了几家", "帮了几户"),
+        ),
+    ),
+    (
         "about",  # what the platform is, asked however politely (我想请问一下你们是做什么的)
         (
             *("你们是做什么", "你们是干什么", "你们是干啥", "你们是什么", "你们做什么的"),
@@ -409,6 +418,7 @@ QUESTION = re.compile(
     r"|发我|告诉我|跟我说"  # asked as a request (账号发我一下)
     r"|谁(?:来)?(?:出|付|承担|负责)"  # who pays (运费谁出)
     r"|哪里|哪儿"  # where (你们是哪里的)
+    r"|(?:怎么|怎样|如何|咋|在哪)(?:报名|加入|参加)"  # how to join (志愿者怎么报名)
     r"|要(?:什么|啥|哪些)|(?:什么|啥|哪些)(?:材料|证件|手续|条件)"  # 求助需要什么材料
 )
 
@@ -442,7 +452,7 @@ ALWAYS = (
     *("trust", "visit"),
     *("refund", "address", "how_to_use", "delete_photos", "photos", "voice", "unsubscribe"),
     *("items_needed", "what_is_pledge", "no_id", "found_us", "hours", "public_works"),
-    *("fix_record", "improved", "social_worker"),
+    *("fix_record", "improved", "social_worker", "track_record", "volunteer"),
 )
 
 
@@ -455,6 +465,15 @@ UNLESS_ASKING_FOR_ONESELF = ("eligibility",)
 # tells nothing else (朋友介绍说你们能帮忙 我家孩子生病了 tells a hardship: the request is the way
 # on; 节假日可以去做志愿 offers time).
 UNLESS_TOLD = ("found_us", "fix_record", "improved", "hours")
+# ...and being a volunteer only when asked how (我想当志愿者 怎么报名), not offered (我想当志愿者
+# 周末陪老人聊天: the pledge of a service) nor told beside a request.
+ONLY_WHEN_ASKED = ("volunteer",)
+# Asking whether one may ask, and nothing more (我有个问题想问问, 想咨询一下).
+ASKS_TO_ASK = re.compile(
+    r"(?:你好|您好|在吗|喂)?(?:请问)?(?:我|俺)?(?:有|想|要)?(?:个|一个|几个)?(?:问题|事|事情)?"
+    r"(?:想|要)?(?:问问?|咨询|请教|打听)(?:一下|下)?(?:个|一个|几个)?(?:问题|事|事情)?"
+    r"(?:可以吗|行吗|方便吗)?[吗啊呀哈]?"
+)
 
 
 def _answered_topic(text: str) -> str | None:
@@ -467,11 +486,17 @@ def _answered_topic(text: str) -> str | None:
         return None
     if topic in UNLESS_TOLD and (side_cue(text) is not None or need_types(text)):
         return None
+    if topic == "volunteer" and WAS_VOLUNTEER.search(text):
+        return None  # 我以前是志愿者 现在家里出事了 能求助吗 asks for help
     return topic
 
 
 def answer_whatever_read(text: str) -> str | None:
+    if ASKS_TO_ASK.fullmatch(bare(text)):
+        return msg.FAQ["asks_to_ask"]
     topic = _answered_topic(text)
+    if topic in ONLY_WHEN_ASKED and QUESTION.search(text) is None:
+        return None
     return msg.FAQ[topic] if topic in ALWAYS else None
 
 

@@ -294,7 +294,7 @@ def parse_optional_money(text: str, state: ConversationState) -> int | str | Non
     # "好几千", "几万块", "能帮多少是多少": the household cannot say more exactly, or leaves
     # it to others; the social worker will
     if re.search(
-        r"不知道|不清楚|说不好|说不准|不确定|不晓得|算不清|不好说|没算过|(?<![十百千万])几[十百千万]"
+        r"不知道|不清楚|说不好|说不准|说不上|说不来|不确定|不晓得|算不清|不好说|没算过|(?<![十百千万])几[十百千万]"
         r"|越多越好|多多益善|多少是多少|多少都[行好可]|随便|看着给|你们看|能给多少|给多少算多少"
         r"|钱不重要|看着办|你们定|没定|看情况|到时候再说|再看看",
         text,
@@ -387,6 +387,11 @@ def _resolve_with_context(text: str, state: ConversationState) -> Resolution:
     return resolve_region(text)
 
 
+def _names_no_place(text: str) -> bool:
+    alone = resolve_region(text)
+    return not (alone.code or alone.deepest or alone.candidates)
+
+
 def chosen_option(text: str, state: ConversationState) -> str | None:
     """The option a numbered reply picks, of those the last question offered."""
     if not state.choices:
@@ -404,6 +409,10 @@ def parse_county(text: str, state: ConversationState) -> str:
     found = within(chosen) if chosen is not None else _resolve_with_context(text, state)
     if found.code:
         return found.code
+    if state.context and chosen is None and found.deepest and _names_no_place(text):
+        # 3个, a phone number at "周口市哪个县": perhaps another question's answer; the
+        # county question stays
+        raise Reprompt(_ask_county_in(found.deepest).question)
     if found.candidates and found.deepest is None:
         raise _choose(found.candidates)  # places of the same name
     if found.deepest is None:
@@ -413,6 +422,7 @@ def parse_county(text: str, state: ConversationState) -> str:
         raise _choose(
             found.candidates, msg.CHOOSE_COUNTY_IN.format(place=place, options="{options}")
         )
+    state.slots[REGION_WITHIN] = found.deepest  # asked within it again after another answer
     raise _ask_county_in(found.deepest)  # a city or province: ask for the county by name
 
 

@@ -19,7 +19,10 @@ from storage.social_work import covering_workers
 if TYPE_CHECKING:
     from conversation.engine import Conversation
 
-_WITHDRAW = r"^(?:我想|我要|我|俺想|俺要)?(?:撤回|撤销|取消)(?:我的|我家的)?(?:求助|申请)"
+_WITHDRAW = (
+    r"^(?:我想|我要|我|俺想|俺要)?(?:怎么|怎样|如何|咋|能不能|可以)?(?:撤回|撤销|取消)(?:我的|我家的)?"
+    r"(?:求助|申请)"
+)
 
 
 def _case_line(case: Case) -> str:
@@ -61,7 +64,10 @@ COMMANDS = (
     ),
     Command(
         "撤回求助（没写编号）",
-        re.compile(_WITHDRAW + r"(?:吧|了)?(?:[，,。\s]+[^Qq\d，,。]{1,20})?[。！!？?]*$"),
+        re.compile(
+            _WITHDRAW + r"(?:吧|了|呢|啊|吗)?(?:[，,。\s]+[^Qq\d，,。]{1,20})?[。！!？?]*$"
+            r"|^(?:我的|我家的)?(?:求助|申请)(?:要|能|可以)?(?:怎么|怎样|如何|咋)(?:撤回|撤销|取消)[呢啊吗]?[？?]*$"
+        ),
         which_case,
         priority=50,
     ),

@@ -1548,6 +1548,9 @@ def test_a_sum_not_settled_yet_and_whether_any_sum_will_do(
 ) -> None:
     household.conversation("我想求助", "同意", "2", "儿子今年高三 明年考大学 现在就想先准备点")
     assert "哪个县" in household.say("还没定 看考到哪")  # unknown: the social worker sets it
+    other = household.other("o_cannot_say")
+    other.conversation("我想求助", "同意", "1", "俺娘瘫了 俺爹腿不好")
+    assert "哪个县" in other.say("也说不上要多少")  # it had been 没看懂金额
     donor.say("我想认捐")
     assert msg.FAQ["how_much"] in donor.say("多少都行吗")
 
@@ -1630,3 +1633,57 @@ def test_a_sigh_in_a_word_is_met_like_a_crying_face(household: WeChatUser) -> No
 def test_a_name_said_after_where_one_is_from_is_kept(household: WeChatUser) -> None:
     household.say("你好我是四川凉山昭觉县的我叫阿力家里五口人娃娃读初中学费还差两千块能不能帮一下")
     assert household.say("同意") == msg.ASK_ID_NUMBER  # need, story, sum, county, size, name
+
+
+def test_a_donor_changing_their_mind_about_the_sum_keeps_the_pledge(
+    app: Flask, donor: WeChatUser
+) -> None:
+    """算了还是一千吧 changes the sum (it had cancelled the pledge); 算了 还是不捐了 cancels."""
+    donor.conversation("我想捐钱", "五百")
+    assert "1000 元" in donor.say("算了还是一千吧")
+    donor.conversation("医疗", "不限", "匿名", "不留")
+    donor.say("确认")
+    with app.extensions["zhulian"].services.db.session() as session:
+        assert session.scalars(select(Pledge)).one().amount == 1000
+    other = donor.other("o_changed_mind")
+    other.conversation("我想捐钱", "五百")
+    assert "已取消" in other.say("算了 还是不捐了")
+
+
+def test_questions_before_anything_get_their_own_answers(donor: WeChatUser) -> None:
+    """Tenth session: asking to ask had started a pledge; how to volunteer had opened the
+    pledge's need menu; a certificate and how many were helped got what the platform is or
+    a question about a person; how to call off a pledge had started a new one."""
+    assert donor.say("我有个问题想问问") == msg.FAQ["asks_to_ask"]
+    assert donor.other("o_ask").say("我想问一下") == msg.FAQ["asks_to_ask"]
+    assert donor.say("我想当志愿者 怎么报名") == msg.FAQ["volunteer"]
+    assert donor.say("捐赠有没有证书") == msg.FAQ["receipt"]
+    assert donor.say("你们帮过多少人了") == msg.FAQ["track_record"]
+    assert donor.say("怎么证明你们是正规的") == msg.FAQ["trust"]
+    assert donor.say("怎么取消我的认捐") == msg.NO_PLEDGE_TO_CANCEL
+    assert donor.say("申请怎么撤回") == msg.NO_CASE_TO_WITHDRAW
+    # said beside a request, or offered, being a volunteer is no question
+    assert msg.FAQ["volunteer"] not in donor.other("o_was").say(
+        "我以前是志愿者 现在家里出事了 能求助吗"
+    )
+    assert msg.FAQ["volunteer"] not in donor.other("o_will").say("我想当志愿者 周末可以陪老人聊天")
+
+
+def test_answers_to_other_questions_at_the_county_question_are_kept(
+    app: Flask, household: WeChatUser
+) -> None:
+    """At 请问是河南省周口市哪个县, a phone number and an ID number had been dropped and the
+    same question asked again: they are noted, and the question stays within the city."""
+    household.say("我想求助")
+    household.conversation("同意", "1", "我爸心脏病 要搭桥", "十五万")
+    within = household.say("河南周口")
+    assert within.startswith("请问是河南省周口市哪个县")
+    noted = household.say("15036781234")
+    assert noted == msg.NOTED_AHEAD.format(label="手机号", value="150****1234") + within
+    noted = household.say("11010519491231002X")
+    assert noted == msg.NOTED_AHEAD.format(label="身份证号", value="1101**********002X") + within
+    summary = household.conversation("商水", "三口人", "张国强")[-1]
+    assert "河南省周口市商水县" in summary and "150****1234" in summary
+    household.say("确认")
+    with app.extensions["zhulian"].services.db.session() as session:
+        assert session.scalars(select(Case)).one().region_code == "411623"
