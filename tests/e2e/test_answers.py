@@ -1330,6 +1330,8 @@ def test_coming_back_after_a_pause_is_greeted_and_the_question_asked_again(
     assert "不着急" in household.say("等会儿再填")
     back = household.say("我回来了")
     assert back.startswith(msg.SMALL_TALK_IN_FLOW["greet"]) and "哪个县" in back
+    household.conversation("甘肃定西通渭", "五口人", "王秀英")
+    assert "不着急" in household.say("身份证在孩子爸那 等会发")  # it had asked for 18 digits
 
 
 def test_a_donor_in_a_hurry_and_donors_questions(app: Flask, donor: WeChatUser) -> None:
