@@ -474,6 +474,14 @@ ASKS_TO_ASK = re.compile(
     r"(?:想|要)?(?:问问?|咨询|请教|打听)(?:一下|下)?(?:个|一个|几个)?(?:问题|事|事情)?"
     r"(?:可以吗|行吗|方便吗)?[吗啊呀哈]?"
 )
+# Questions that are the whole message: asking to ask, or how the chat is used (怎么用).
+WHOLE_QUESTIONS = (
+    ("asks_to_ask", ASKS_TO_ASK),
+    (
+        "how_to_use",
+        re.compile(r"(?:这个|这|你)?(?:要)?(?:怎么|咋|如何|怎样)(?:用|使用|操作)(?:啊|呀|呢)?"),
+    ),
+)
 
 
 def _answered_topic(text: str) -> str | None:
@@ -492,8 +500,11 @@ def _answered_topic(text: str) -> str | None:
 
 
 def answer_whatever_read(text: str) -> str | None:
-    if ASKS_TO_ASK.fullmatch(bare(text)):
-        return msg.FAQ["asks_to_ask"]
+    plain = bare(text)
+    if (
+        topic := next((t for t, said in WHOLE_QUESTIONS if said.fullmatch(plain)), None)
+    ) is not None:
+        return msg.FAQ[topic]
     topic = _answered_topic(text)
     if topic in ONLY_WHEN_ASKED and QUESTION.search(text) is None:
         return None

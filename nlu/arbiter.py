@@ -410,7 +410,10 @@ def _plausible(intent: str, confidence: float, cues: Cues) -> bool:
         gives = cues.side == GIVE and bool(MAY_GIVE.search(cues.text))  # 能不能送给困难户
         gives = gives and ASKS_US.search(cues.text) is None
         return not (doubtful or gives or cues.asks_outcome)  # 怎么还是审核中: a status question
-    if intent == "delete_my_data":  # a doubtful one names the deletion
+    if intent == "delete_my_data":  # a doubtful one names the deletion; one character over
+        # and over (我我我我我) names nothing
+        if len(set(bare(cues.text))) < 2:
+            return False
         return confidence >= SURE_OF_SIDE or DELETION.search(cues.text) is not None
     if intent == "thank":  # thanking ahead for help pleaded for (帮帮忙 谢谢) asks for it
         return PLEA.search(cues.text) is None

@@ -1657,6 +1657,7 @@ def test_questions_before_anything_get_their_own_answers(donor: WeChatUser) -> N
     pledge's need menu; a certificate and how many were helped got what the platform is or
     a question about a person; how to call off a pledge had started a new one."""
     assert donor.say("我有个问题想问问") == msg.FAQ["asks_to_ask"]
+    assert donor.say("怎么用") == msg.FAQ["how_to_use"]  # it had not been understood
     assert donor.other("o_ask").say("我想问一下") == msg.FAQ["asks_to_ask"]
     assert donor.say("我想当志愿者 怎么报名") == msg.FAQ["volunteer"]
     assert donor.say("捐赠有没有证书") == msg.FAQ["receipt"]

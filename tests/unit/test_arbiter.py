@@ -616,3 +616,9 @@ def test_support_wanted_in_so_many_words_is_a_request_and_looking_for_someone_gi
     as_household = [("seek_help", 0.6), ("offer_donation", 0.3)]
     assert arbitrate("哪里有需要帮助的老人 我周末有空", as_household)[0] == "offer_donation"
     assert arbitrate("我想找资助对象", [("offer_donation", 0.56)])[0] != "seek_help"
+
+
+def test_one_character_over_and_over_asks_no_deletion() -> None:
+    """我我我我我 had been read as asking to delete one's data (and asked to confirm it)."""
+    assert arbitrate("我我我我我我我我我我我", [("delete_my_data", 0.98)])[0] != "delete_my_data"
+    assert arbitrate("删除我的信息", [("delete_my_data", 0.98)])[0] == "delete_my_data"
