@@ -76,6 +76,20 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     (
+        "dibao_paid",  # before "dibao": when this month's allowance comes, not how to apply
+        (
+            *("低保什么时候发", "低保啥时候发", "低保几号发", "低保金什么时候", "低保钱什么时候"),
+            *("低保怎么还没发", "低保还没发", "低保没发", "低保钱没到", "低保金没到"),
+        ),
+    ),
+    (
+        "work_for_us",  # a job with the platform itself
+        (
+            *("你们招聘", "你们招人", "你们招不招人", "你们还招人", "去你们那上班", "在你们这上班"),
+            *("去你们那工作", "在你们这工作", "到你们这工作", "你们那上班", "应聘你们"),
+        ),
+    ),
+    (
         "dibao",
         (
             *("低保怎么", "办低保", "申请低保", "低保的事", "评低保", "低保标准", "低保能不能"),
@@ -453,6 +467,7 @@ ALWAYS = (
     *("refund", "address", "how_to_use", "delete_photos", "photos", "voice", "unsubscribe"),
     *("items_needed", "what_is_pledge", "no_id", "found_us", "hours", "public_works"),
     *("fix_record", "improved", "social_worker", "track_record", "volunteer"),
+    *("dibao_paid", "work_for_us"),
 )
 
 

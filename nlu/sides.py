@@ -27,9 +27,12 @@ _OTHER_PEOPLE = (
 )
 # 帮我 / 帮我们: for oneself, unless "我们" goes on to name other people (帮我们老家的留守儿童;
 # 帮我们这种家庭 is oneself; 帮我隔壁的孩子 is a neighbour's), or it asks for a chore
-# (帮我把视频转发一下, 帮我登记一下我要捐, 作文帮我改改)
+# (帮我把视频转发一下, 帮我登记一下我要捐, 作文帮我改改), or gives for one (可以帮别人捐吗 帮我妈捐)
 _NEIGHBOUR = f"(?:{'|'.join(NEIGHBOURS)})"
-_NOT_ME = rf"把|登记|查|改|翻译|打印|{_NEIGHBOUR}|们(?!这种|这样)[^，。]{{0,12}}(?:{_OTHER_PEOPLE})"
+_NOT_ME = (
+    rf"把|登记|查|改|翻译|打印|[妈爸]?(?:捐|认捐)|{_NEIGHBOUR}"
+    rf"|们(?!这种|这样)[^，。]{{0,12}}(?:{_OTHER_PEOPLE})"
+)
 _HELP_ME = rf"帮{_ME}(?!{_NOT_ME})"
 # 资助我 / 资助俺: for oneself, not 资助我认识的那个孩子
 _FUND_ME = rf"资助{_ME}(?!认识|知道|熟悉|选的)"

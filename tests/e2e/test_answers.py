@@ -1655,9 +1655,12 @@ def test_a_donor_changing_their_mind_about_the_sum_keeps_the_pledge(
 def test_questions_before_anything_get_their_own_answers(donor: WeChatUser) -> None:
     """Tenth session: asking to ask had started a pledge; how to volunteer had opened the
     pledge's need menu; a certificate and how many were helped got what the platform is or
-    a question about a person; how to call off a pledge had started a new one."""
+    a question about a person; how to call off a pledge had started a new one; a job with us
+    had started a pledge; when the 低保 comes had got "no records"."""
     assert donor.say("我有个问题想问问") == msg.FAQ["asks_to_ask"]
     assert donor.say("怎么用") == msg.FAQ["how_to_use"]  # it had not been understood
+    assert donor.say("你们招聘吗 我想去你们那上班") == msg.FAQ["work_for_us"]  # a pledge
+    assert donor.say("这个月的低保什么时候发") == msg.FAQ["dibao_paid"]  # no records
     assert donor.other("o_ask").say("我想问一下") == msg.FAQ["asks_to_ask"]
     assert donor.say("我想当志愿者 怎么报名") == msg.FAQ["volunteer"]
     assert donor.say("捐赠有没有证书") == msg.FAQ["receipt"]

@@ -622,3 +622,10 @@ def test_one_character_over_and_over_asks_no_deletion() -> None:
     """我我我我我 had been read as asking to delete one's data (and asked to confirm it)."""
     assert arbitrate("我我我我我我我我我我我", [("delete_my_data", 0.98)])[0] != "delete_my_data"
     assert arbitrate("删除我的信息", [("delete_my_data", 0.98)])[0] == "delete_my_data"
+
+
+def test_giving_for_someone_in_ones_family_gives() -> None:
+    """帮我妈捐 had been read as asking for help (帮我)."""
+    as_donor = [("offer_donation", 0.8), ("seek_help", 0.1)]
+    assert arbitrate("可以帮别人捐吗 帮我妈捐", as_donor)[0] == "offer_donation"
+    assert arbitrate("帮我家捐点钱吧 孩子病了", as_donor)[0] == "seek_help"
