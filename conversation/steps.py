@@ -295,7 +295,7 @@ def parse_optional_money(text: str, state: ConversationState) -> int | str | Non
     # it to others; the social worker will
     if re.search(
         r"不知道|不清楚|说不好|说不准|说不上|说不来|不确定|不晓得|算不清|不好说|没算过|(?<![十百千万])几[十百千万]"
-        r"|越多越好|多多益善|多少是多少|多少都[行好可]|随便|看着给|你们看|能给多少|给多少算多少"
+        r"|越多越好|多多益善|多少是多少|多少都[行好可]|随便|看着给|你们看|能给多少|能帮多少|给多少算多少"
         r"|钱不重要|看着办|你们定|没定|看情况|到时候再说|再看看",
         text,
     ):

@@ -1693,3 +1693,19 @@ def test_answers_to_other_questions_at_the_county_question_are_kept(
     household.say("确认")
     with app.extensions["zhulian"].services.db.session() as session:
         assert session.scalars(select(Case)).one().region_code == "411623"
+
+
+def test_a_household_in_its_own_words_never_lands_in_a_pledge(
+    app: Flask, household: WeChatUser
+) -> None:
+    """我家里有困难 had been asked its side; there a story of hardship was asked again, and
+    能帮多少帮多少 started a pledge (能帮 read as an offer) that caught every later answer."""
+    assert household.say("我家里有困难").startswith(msg.CONSENT[:20])
+    other = household.other("o_story_at_side")
+    assert other.say("我要登记") == msg.ASK_WHICH_SIDE
+    assert other.say("老公欠了赌债跑了 我带着三个孩子").startswith(msg.CONSENT[:20])
+    third = household.other("o_as_much")
+    third.say("我要登记")
+    assert third.say("能帮多少帮多少").startswith(msg.CONSENT[:20])
+    with app.extensions["zhulian"].services.db.session() as session:
+        assert session.scalars(select(Pledge)).all() == []

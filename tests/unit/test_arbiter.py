@@ -1,6 +1,7 @@
 """The last word on a reading (nlu/arbiter.py), with rankings as Rasa gives them."""
 
 from nlu.arbiter import CUE_CONFIDENCE, UNSURE_SIDE, arbitrate
+from nlu.sides import Strength, side_cue
 
 
 def test_a_status_reading_needs_a_word_about_progress() -> None:
@@ -629,3 +630,13 @@ def test_giving_for_someone_in_ones_family_gives() -> None:
     as_donor = [("offer_donation", 0.8), ("seek_help", 0.1)]
     assert arbitrate("可以帮别人捐吗 帮我妈捐", as_donor)[0] == "offer_donation"
     assert arbitrate("帮我家捐点钱吧 孩子病了", as_donor)[0] == "seek_help"
+
+
+def test_ones_own_family_in_hardship_or_help_as_much_as_can_be_given_asks() -> None:
+    """我家里有困难 had been asked its side; 能帮多少帮多少 had read as an offer (能帮)."""
+    assert side_cue("我家里有困难") == ("seek_help", Strength.SETTLED)
+    assert side_cue("能帮多少帮多少") == ("seek_help", Strength.SETTLED)
+    assert side_cue("我家里有困难 但还是想捐点") == ("offer_donation", Strength.SAID)
+    assert arbitrate("我家里有困难", [("offer_donation", 0.57), ("seek_help", 0.3)])[0] == (
+        "seek_help"
+    )
