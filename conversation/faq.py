@@ -489,12 +489,16 @@ ASKS_TO_ASK = re.compile(
     r"(?:想|要)?(?:问问?|咨询|请教|打听)(?:一下|下)?(?:个|一个|几个)?(?:问题|事|事情)?"
     r"(?:可以吗|行吗|方便吗)?[吗啊呀哈]?"
 )
-# Questions that are the whole message: asking to ask, or how the chat is used (怎么用).
+# Questions that are the whole message: asking to ask, or how the chat is used (怎么用, 我不懂).
 WHOLE_QUESTIONS = (
     ("asks_to_ask", ASKS_TO_ASK),
     (
         "how_to_use",
         re.compile(r"(?:这个|这|你)?(?:要)?(?:怎么|咋|如何|怎样)(?:用|使用|操作)(?:啊|呀|呢)?"),
+    ),
+    (
+        "how_to_use",
+        re.compile(r"(?:我|俺)?(?:不懂|看不懂|搞不懂|弄不懂|不明白|不会弄|不会用)[啊呀哦哎]?"),
     ),
 )
 

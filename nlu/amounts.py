@@ -13,6 +13,8 @@ _COUNT_WORDS = "口人岁年月日号天个次位亩头只斤袋床件份箱台�
 _AGE_LIMIT = 120
 _AGE_AFTER = re.compile(r"多?了|多岁")
 _AGE_BEFORE = ("今年", "年纪", "年龄", "岁数")
+# "考了580分", "数学98分": a mark in an exam.
+_SCORE_BEFORE = re.compile(r"(?:考|考试|成绩|分数|数学|语文|英语|总分|打了|得了)[^，。,]{0,4}$")
 # "两百多只", "十来头": a count said roughly is a count too.
 _ROUGHLY = "多来几余"
 _TOKEN = re.compile(
@@ -105,6 +107,8 @@ def find_amounts(text: str) -> list[tuple[int, bool]]:
             continue  # 百分之三十, 70%: a share, not money
         if not unit and following and following in _COUNT_WORDS:
             continue  # "5口人", "3岁", "2袋": a count, not money
+        if not unit and following == "分" and _SCORE_BEFORE.search(text[: match.start()]):
+            continue  # "高考考了580分": a mark, not money (五千分两次交 is money)
         if not unit and not _plausible_chinese_number(num, text):
             continue  # "一下", "四川", "十分感谢": words, not money
         try:

@@ -186,7 +186,7 @@ TOWNSHIP_AFTER = re.compile(r"镇|乡(?![下里亲村])|街道")
 def _mentions(text: str, index: RegionIndex) -> list[tuple[int, int, str]]:
     """(start, end, name) of region names in the text, longest first, without overlaps. A
     two-character short name counts only where it stands as a word (`_stands_alone`), and
-    no name that a township marker follows counts."""
+    no name that a township marker follows counts, unless the marker begins another name."""
     found = [
         (start, start + len(name), name)
         for start, char in enumerate(text)
@@ -199,10 +199,12 @@ def _mentions(text: str, index: RegionIndex) -> list[tuple[int, int, str]]:
         if all(end <= s or start >= e for s, e, _ in kept):
             kept.append((start, end, name))
     kept.sort()
+    starts = {start for start, _, _ in kept}
     return [
         (start, end, name)
         for start, end, name in kept
-        if not TOWNSHIP_AFTER.match(text, end)
+        # a township marker that starts the next place (汉中镇巴: 镇巴县) is none
+        if not (TOWNSHIP_AFTER.match(text, end) and end not in starts)
         and (
             end - start > 2
             or name in index.official

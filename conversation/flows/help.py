@@ -24,6 +24,7 @@ from conversation.steps import (
     ask_county,
     ask_need,
     chosen_option,
+    confirm_answer,
     details_in_need_answer,
     parse_consent,
     parse_county,
@@ -113,6 +114,10 @@ def wont_say(text: str) -> bool:
 
 
 # A question, not a name ("这个写谁的名字呢", "要写全名吗").
+# Asking whose name to write (申请人写孩子还是写我, 写谁的名字).
+WHOSE_NAME_ASKED = re.compile(
+    r"写(?:谁|孩子|我|户主|家长|大人|老人|他|她)[^，。]{0,6}(?:还是|吗|呢|[？?])|谁的名字|写谁"
+)
 ASKS = re.compile(r"[吗呢么？?]$|什么|怎么|为什么|为啥|能不能|可不可以|是不是|要不要|谁的")
 
 
@@ -170,6 +175,8 @@ def _parse_description(text: str, state: ConversationState) -> str:
         raise Reprompt(msg.DESCRIPTION_HOW)
     if is_only_a_place(text):  # 我们这是陕西汉中勉县: where, not what happened (noted ahead)
         raise Reprompt(msg.PLACE_NOT_STORY)
+    if _stated_name(text):  # 我叫何德贵: who, not what happened (noted ahead)
+        raise Reprompt(msg.ASK_DESCRIPTION)
     return mask_numbers(_described(text, state))
 
 
@@ -262,6 +269,8 @@ def _parse_phone(text: str, state: ConversationState) -> str:
 def _parse_name(text: str, state: ConversationState) -> str:
     if (chosen := chosen_option(text, state)) is not None:
         return chosen  # of the names said one by one
+    if confirm_answer(text) is not None:  # 确认, 好的: no name (确认 had been taken as one)
+        raise Reprompt(msg.BAD_NAME)
     kept = ""
     for slot, label, pattern, validator, mask in WRITTEN_WITH_NAME:
         if (found := pattern.search(text)) is None:
@@ -278,14 +287,19 @@ def _parse_name(text: str, state: ConversationState) -> str:
         raise Reprompt(msg.BAD_NAME)
     clauses = [clause for clause in re.split(r"[，,。；;\s]", text) if clause.strip()]
     head = next((i for i, c in enumerate(clauses) if HEAD_OF_HOUSEHOLD.search(c)), None)
-    if head is None and len(names := _names_told(clauses)) > 1:
+    names = _names_told(clauses)
+    if head is None and len(names) > 1:
         options = "\n".join(f"{i} {name}" for i, name in enumerate(names, start=1))
         raise Ask(msg.WHICH_NAME_IS_HEAD.format(options=options), choices=names)
     # 户主是我老头子，叫李根生: the name may follow the clause that says whose it is
     tried = [text] if head is None else [clauses[head], "".join(clauses[head : head + 2])]
     if head and ONLY_THE_HEAD.match(clauses[head]):
         tried = [clauses[head - 1]]
+    if head is None and len(names) == 1:  # 我是他妈 我叫谭秀兰: the one name said as such
+        tried = [names[0]]
     name = next((named for said in tried if (named := _name_in(said)) is not None), None)
+    if name is None and head is None:  # 写我吧 朱正明: the one clause that can be a name
+        name = _only_name_among(clauses)
     if NOT_A_FULL_NAME.match(name or text.strip(" 。，,！!")):
         raise Reprompt(msg.FULL_NAME_PLEASE)
     if name is None:
@@ -311,6 +325,13 @@ SUM_ONLY = re.compile(
 # names longer than LONG_NAME are minority names written out, which have none of them.
 NOT_IN_A_NAME = re.compile(r"[我俺你他她们了的吗呢在]|身份证|电话|号码|一下|找找|等等|稍等")
 LONG_NAME = 4
+
+
+def _only_name_among(clauses: list[str]) -> str | None:
+    """The name among clauses of which only one can be one (写我吧 朱正明)."""
+    found = [_name_in(c) for c in clauses if not NOT_IN_A_NAME.search(c) and not ASKS.search(c)]
+    named = [name for name in found if name is not None and confirm_answer(name) is None]
+    return named[0] if len(named) == 1 else None
 
 
 def _name_in(text: str) -> str | None:
@@ -475,6 +496,7 @@ FLOW = Flow(
             _parse_name,
             aliases=("名字",),
             fills_ahead=_stated_name,
+            asked_back=((WHOSE_NAME_ASKED, msg.WHOSE_NAME),),
         ),
         Step(
             "id_number",

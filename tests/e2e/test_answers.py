@@ -1709,3 +1709,33 @@ def test_a_household_in_its_own_words_never_lands_in_a_pledge(
     assert third.say("能帮多少帮多少").startswith(msg.CONSENT[:20])
     with app.extensions["zhulian"].services.db.session() as session:
         assert session.scalars(select(Pledge)).all() == []
+
+
+def test_an_elderly_householder_answering_in_their_own_order_loses_nothing(
+    app: Flask, household: WeChatUser
+) -> None:
+    """A name and a place told at the story question are noted (我叫何德贵 had become the
+    story); the name told with who one is (我是他妈 我叫谭秀兰), after whose it should be (写我
+    吧 朱正明), never 确认; an exam mark is no sum (考了580分 had become 580 yuan)."""
+    household.conversation("我家里穷", "同意", "5")
+    assert household.say("我叫何德贵").startswith(
+        msg.NOTED_AHEAD.format(label="姓名", value="何德贵")
+    )
+    assert household.say("陕西汉中镇巴").startswith(
+        msg.NOTED_AHEAD.format(label="所在地区", value="陕西省汉中市镇巴县")
+    )
+    household.conversation("就是穷 没钱 种地收入少", "不知道", "六个", "11010519491231002X")
+    summary = household.say("13800138000")
+    assert "姓名：何德贵" in summary and "陕西省汉中市镇巴县" in summary
+    mother = household.other("o_mother")
+    mother.conversation("帮帮我", "同意", "1", "他得了尿毒症 一周透析三次", "不清楚", "重庆万州")
+    mother.say("三口")
+    assert mother.say("确认") == msg.BAD_NAME
+    assert mother.say("我是他妈 我叫谭秀兰") == msg.ASK_ID_NUMBER
+    parent = household.other("o_parent")
+    parent.conversation("我想给孩子申请点学费", "同意")
+    assert "需要金额" not in parent.say("孩子今年高考考了580分 想上大学")
+    parent.conversation("八千", "云南曲靖会泽", "5")
+    assert parent.say("申请人写孩子还是写我") == msg.WHOSE_NAME
+    assert parent.say("写我吧 朱正明") == msg.ASK_ID_NUMBER
+    assert household.other("o_lost").say("我不懂") == msg.FAQ["how_to_use"]

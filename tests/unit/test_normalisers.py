@@ -71,6 +71,7 @@ from nlu.text import normalise_text
         # a total said after its parts
         ("每次化疗自费三千多 六次就是两万", 20000),
         ("一次三千 一共要两万 还差一万五", 15000),
+        ("学费五千分两次交", 5000),  # 分 that divides is no mark
     ],
 )
 def test_amounts_to_integer_yuan(text: str, yuan: int) -> None:
@@ -103,6 +104,9 @@ def test_amounts_to_integer_yuan(text: str, yuan: int) -> None:
         # an age after 今年, a count said roughly
         "我今年六十九 一个人住",
         "家里的鸡得了鸡瘟 死了两百多只",
+        # a mark in an exam
+        "孩子今年高考考了580分 想上大学",
+        "数学考了98分",
     ],
 )
 def test_texts_without_an_amount(text: str) -> None:

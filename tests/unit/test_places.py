@@ -89,6 +89,7 @@ def test_three_hundred_counties_in_three_phrasings() -> None:
         ("我是东莞的，在深圳打工", "441900"),
         ("我在深圳打工老家是广西河池都安的", "451228"),
         ("老家在湖南邵阳 现在在东莞打工 家里老人病了", "430500"),  # 在 before the home
+        ("陕西汉中镇巴", "610728"),  # 镇 that begins a county is no township marker
         # a province's name is the province, not a county or city elsewhere that shares it
         ("我是海南的渔民", "460000"),  # not 乌海's 海南区
         ("俺是河南的", "410000"),  # not 青海's 河南县
