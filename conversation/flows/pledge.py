@@ -4,6 +4,7 @@ and leaves a way to be reached. The matcher looks for a case once it is written.
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -84,7 +85,7 @@ HOW_MANY = re.compile(
 
 # Leaving the name to us is no name (随便, 不用写); how it is said around a name (就叫我老王吧).
 NO_NAME_WANTED = re.compile(
-    r"^(?:我?叫我?|称呼)?(?:随便叫?|随意|都行|都可以|不限|无所谓|不重要|不用写?|不写|不留|你们定|你们看着办"
+    r"^(?:那|那就|就)?(?:我?叫我?|称呼)?(?:随便叫?|随意|都行|都可以|不限|无所谓|不重要|不用写?|不写|不留|你们定|你们看着办"
     r"|(?:写|叫|称呼)?(?:啥|什么)都(?:行|可以)|怎么(?:叫|称呼|写)都(?:行|可以))(?:名字|名)?[吧了的啦]?$"
 )
 # An organisation giving its name ("我们公司叫星辰科技", "单位名称是…").
@@ -101,6 +102,10 @@ ASKS_WHAT = re.compile(r"[吗呢么？?]$|什么意思|啥意思|是什么|写�
 
 
 def _parse_display_name(text: str, _state: ConversationState) -> str:
+    return _display_name(text)
+
+
+def _display_name(text: str) -> str:
     said = text.strip(" 。，,！!")
     if means_anonymous(said) or NO_NAME_WANTED.fullmatch(said):
         return ""
@@ -127,10 +132,20 @@ ANONYMOUS_SAID_LENGTH = 8
 
 
 def _anonymous_said(text: str) -> str | None:
-    """匿名 said at another question ("" is the anonymous name); None otherwise."""
+    """匿名 said at another question ("" is the anonymous name), or what to be called said
+    in so many words (叫我李姐); None otherwise."""
     said = text.strip(" 。，,！!")
     short = len(said) <= ANONYMOUS_SAID_LENGTH
-    return "" if short and means_anonymous(said) else None  # not 不留 (a phone), not 随便
+    if short and means_anonymous(said):
+        return ""  # not 不留 (a phone), not 随便
+    if CALLED_SAID.match(said):
+        with suppress(Reprompt):
+            return _display_name(said)
+    return None
+
+
+# What to be called, said in so many words (叫我李姐, 称呼我王女士).
+CALLED_SAID = re.compile(r"^(?:就)?(?:叫我|称呼我)(?!们)")
 
 
 OFFER_PREFIX = re.compile(
@@ -266,18 +281,25 @@ def _submit_pledge(conversation: Conversation, slots: Slots) -> str:
 
 # Where a donor is, not where they want to help (我们是深圳的一家公司, 我在上海).
 HOMETOWN = re.compile(r"老家|家乡|家那边|我们那")
-DONOR_PLACE = re.compile(r"(?:我|我们|俺|咱们?)(?:是|在|来自)[^，。,]{2,8}?(?:的|人)(?:一家|一个)?")
+DONOR_PLACE = re.compile(
+    r"(?:我|我们|俺|咱们?)(?P<verb>是|在|来自)[^，。,\s]{2,8}?(?:的|人|(?=[，,\s]))(?:一家|一个)?"
+)
 
 
 def _where_to_help(text: str, entities: dict[str, Any]) -> str | None:
     """The place a donor's first message wants to help: none when it names several side by
     side (云南、贵州: asked to choose) or only where the donor is."""
-    if places_side_by_side(text):
-        return None
     if DONOR_PLACE.search(text) is None:
+        if places_side_by_side(text):
+            return None
         return str(entities["region"]["code"]) if entities.get("region") else None
-    found = region_entity(DONOR_PLACE.sub("，", text))
-    if found is None and HOMETOWN.search(text):  # 我是甘肃人，想帮帮老家的孩子
+    rest = DONOR_PLACE.sub("，", text)  # 我是上海的 想帮帮甘肃的孩子: 甘肃
+    if places_side_by_side(rest):
+        return None
+    found = region_entity(rest)
+    # 我是甘肃人，想帮帮老家的孩子: home is where one comes from (not 我在北京: where one is)
+    comes_from = any(said.group("verb") != "在" for said in DONOR_PLACE.finditer(text))
+    if found is None and HOMETOWN.search(text) and comes_from:
         found = entities.get("region")
     return str(found["code"]) if found else None
 
@@ -292,8 +314,13 @@ ANY_PLACE = re.compile(
 
 def _need_answer_details(text: str) -> Slots:
     """What the need answer says besides: goods or a service named (see `_item_named`), and
-    the place left open too (哪里最需要就给哪里)."""
-    place = {"region_pref": "any"} if ANY_PLACE.search(text) else {}
+    the place, left open (哪里最需要就给哪里) or named (我是上海的 想帮帮甘肃的孩子)."""
+    if ANY_PLACE.search(text):
+        place = {"region_pref": "any"}
+    elif (code := _where_to_help(text, {"region": region_entity(text)})) is not None:
+        place = {"region_pref": code}
+    else:
+        place = {}
     return {**_item_named(text), **place}
 
 
@@ -408,6 +435,7 @@ FLOW = Flow(
             _parse_contact,
             _show_contact,
             aliases=("电话", "手机"),
+            fills_ahead=stated_mobile,
             asked_back=((PHONE_WHY, msg.DONOR_PHONE_WHY),),
         ),
     ),

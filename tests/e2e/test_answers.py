@@ -1739,3 +1739,30 @@ def test_an_elderly_householder_answering_in_their_own_order_loses_nothing(
     assert parent.say("申请人写孩子还是写我") == msg.WHOSE_NAME
     assert parent.say("写我吧 朱正明") == msg.ASK_ID_NUMBER
     assert household.other("o_lost").say("我不懂") == msg.FAQ["how_to_use"]
+
+
+def test_a_donor_answering_in_their_own_order_loses_nothing(app: Flask, donor: WeChatUser) -> None:
+    """我是上海的 想帮帮甘肃的孩子 at the need question helps Gansu (two provinces side by side
+    had left the place to ask); 叫我李姐 and a phone number at the place question are noted
+    (they had got 没找到这个地方); 那就不限吧 at the name question is no name."""
+    donor.say("我要捐款")
+    assert donor.say("我是上海的 想帮帮甘肃的孩子") == msg.ASK_PLEDGE_AMOUNT
+    assert donor.say("一千") == msg.ASK_DISPLAY_NAME  # the place is known: Gansu
+    other = donor.other("o_in_order")
+    other.conversation("我要捐款", "教育", "一千")
+    noted = other.say("叫我李姐")
+    assert noted == msg.NOTED_AHEAD.format(label="称呼", value="李姐") + msg.ASK_REGION_PREF
+    noted = other.say("13800138000")
+    assert noted == msg.NOTED_AHEAD.format(label="联系电话", value="138****8000") + (
+        msg.ASK_REGION_PREF
+    )
+    summary = other.say("不限")
+    assert "称呼：李姐" in summary and "138****8000" in summary and "地区：不限" in summary
+    third = donor.other("o_unlimited")
+    third.conversation("想捐点东西", "有些旧衣服和几床被子", "不知道")
+    assert third.say("那就不限吧").startswith(msg.ASK_CONTACT_IN_KIND[:10])
+    third.say("13912345678")
+    third.say("确认")
+    with app.extensions["zhulian"].services.db.session() as session:
+        pledge = session.scalars(select(Pledge)).one()  # the third's; the others not confirmed
+    assert not pledge.display_name  # anonymous, not "那就不限"
