@@ -640,3 +640,12 @@ def test_ones_own_family_in_hardship_or_help_as_much_as_can_be_given_asks() -> N
     assert arbitrate("我家里有困难", [("offer_donation", 0.57), ("seek_help", 0.3)])[0] == (
         "seek_help"
     )
+
+
+def test_money_pooled_for_others_is_never_a_request() -> None:
+    """A class reunion's collection for poor pupils had started a help request."""
+    as_household = [("seek_help", 0.9), ("offer_donation", 0.1)]
+    text = "今年我们班的同学毕业二十周年聚会 大家商量着凑点钱帮帮母校所在镇上的困难学生"
+    assert arbitrate(text, as_household)[0] != "seek_help"
+    assert arbitrate("亲戚们凑钱给我妈看病 还是不够", as_household)[0] == "seek_help"
+    assert arbitrate("村里人凑了点钱给我们 还差两万", as_household)[0] == "seek_help"
