@@ -649,3 +649,18 @@ def test_money_pooled_for_others_is_never_a_request() -> None:
     assert arbitrate(text, as_household)[0] != "seek_help"
     assert arbitrate("亲戚们凑钱给我妈看病 还是不够", as_household)[0] == "seek_help"
     assert arbitrate("村里人凑了点钱给我们 还差两万", as_household)[0] == "seek_help"
+
+
+def test_lending_a_hand_gives_and_claiming_a_gift_asks() -> None:
+    """Two crossings of the tenth session: 想拉一把还在困难中的人 had started a help request,
+    我想认领一个捐助 我家孩子需要学费 a pledge."""
+    as_household = [("seek_help", 0.91), ("offer_donation", 0.09)]
+    assert arbitrate("我以前也是贫困户 现在日子好了 想拉一把还在困难中的人", as_household)[0] == (
+        "offer_donation"
+    )
+    assert arbitrate("谁能拉我一把 家里实在过不下去了", as_household)[0] == "seek_help"
+    as_donor = [("offer_donation", 0.82), ("seek_help", 0.18)]
+    assert arbitrate("我想认领一个捐助 我家孩子需要学费", as_donor)[0] == "seek_help"
+    assert arbitrate("我想认领一个贫困家庭 长期帮扶", [("offer_donation", 0.93)])[0] == (
+        "offer_donation"
+    )
