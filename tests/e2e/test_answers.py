@@ -619,7 +619,7 @@ def test_a_question_at_the_name_or_id_question_is_answered_not_taken(
 ) -> None:
     household.conversation("我想求助", *HOUSEHOLD_ANSWERS[:6])  # up to the name question
     assert household.say("要填真名吗").startswith(msg.FAQ["real_name"])
-    assert household.say("这个写谁的名字呢") == msg.NAME_WHY  # never a name
+    assert household.say("这个写谁的名字呢") == msg.WHOSE_NAME  # never a name: whose it is
     assert household.say("王秀英") == msg.ASK_ID_NUMBER
     assert household.say("身份证号必须填吗").startswith(msg.FAQ["why_id"])
     assert household.say("我没有身份证 我是黑户") == msg.NO_HUKOU  # not where to find it

@@ -664,3 +664,27 @@ def test_lending_a_hand_gives_and_claiming_a_gift_asks() -> None:
     assert arbitrate("我想认领一个贫困家庭 长期帮扶", [("offer_donation", 0.93)])[0] == (
         "offer_donation"
     )
+
+
+def test_terse_requests_and_offers_of_the_tenth_session_keep_their_side() -> None:
+    """Five crossings of a round of terse messages: each had started the other side's flow."""
+    as_donor = [("offer_donation", 0.8), ("seek_help", 0.2)]
+    for text in (
+        "能否给我们村的困难户捐点过冬物资 我也是其中一户",
+        "我家需要一台轮椅 谁能提供",
+        "捐款什么时候能给到我们家",
+        "有好心人资助孩子上学吗 我家三个孩子",
+        "我们家想成为被帮扶的对象",
+        "想找人帮忙出点医药费",
+    ):
+        assert arbitrate(text, as_donor)[0] == "seek_help", text
+    as_household = [("seek_help", 0.98), ("offer_donation", 0.02)]
+    for text in (
+        "找个家庭一对一帮扶",
+        "能不能帮我找个需要帮助的老人 我定期去看他",
+        "年底了 公司想慰问一下困难家庭",
+        "需要帮助的孩子可以找我 我是数学老师",
+        "有没有需要资助的学生 我来负责他的学费",
+    ):
+        assert arbitrate(text, as_household)[0] == "offer_donation", text
+    assert arbitrate("我家里有个需要帮助的老人", [("seek_help", 0.6)])[0] == "seek_help"
