@@ -688,3 +688,16 @@ def test_terse_requests_and_offers_of_the_tenth_session_keep_their_side() -> Non
     ):
         assert arbitrate(text, as_household)[0] == "offer_donation", text
     assert arbitrate("我家里有个需要帮助的老人", [("seek_help", 0.6)])[0] == "seek_help"
+
+
+def test_on_someones_behalf_the_side_is_theirs() -> None:
+    """我帮我妈来登记捐款 had started a help request, 帮忙转给需要的人 我家也需要 a pledge."""
+    as_household = [("seek_help", 0.9), ("offer_donation", 0.1)]
+    as_read = [("offer_donation", 0.76), ("ask_about", 0.1)]
+    assert arbitrate("我帮我妈来登记捐款 她不会用手机", as_read)[0] == "offer_donation"
+    assert arbitrate("帮我妈登记一下 她病了", as_household)[0] == "seek_help"
+    as_donor = [("offer_donation", 0.9), ("seek_help", 0.1)]
+    assert arbitrate("帮忙转给需要的人 我家也需要", as_donor)[0] == "seek_help"
+    assert arbitrate("我们村的企业家想给村里的困难户发慰问金", as_household)[0] == (
+        "offer_donation"
+    )
