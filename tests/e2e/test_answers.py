@@ -321,7 +321,7 @@ def test_a_city_in_the_first_message_narrows_the_county_question(household: WeCh
     assert "所在地区：四川省巴中市通江县" in household.say("13800138000")
 
 
-@pytest.mark.parametrize("anywhere", ["最需要的地方", "你们定吧", "哪都行"])
+@pytest.mark.parametrize("anywhere", ["最需要的地方", "你们定吧", "哪都行", "哪里需要就给哪里"])
 def test_leaving_the_place_to_the_platform_means_anywhere(
     app: Flask, donor: WeChatUser, anywhere: str
 ) -> None:
