@@ -74,7 +74,9 @@ NEED_KEYWORDS: dict[str, tuple[str, ...]] = {
         "冲锋舟 掀了 倒伏 天灾 被水泡 水泡了 涨上来 连着下 一直下雨 下个不停 霜冻 冰冻 "
         "涝了 全涝 旱得 干死了 旱死 晒死 枯死 "
         # weather as people tell it
-        "雪压 压塌 大雪 雪大 冰灾 暴风 风雹 洪涝 内涝 山火 蝗灾 旱了 寒潮 冲断 路断了 冲坏",
+        "雪压 压塌 大雪 雪大 冰灾 暴风 风雹 洪涝 内涝 山火 蝗灾 旱了 寒潮 冲断 路断了 冲坏 "
+        # livestock lost to the cold
+        "羊冻死 牛冻死 牲口冻死",
         "living": "基本生活 没米 没饭吃 吃不饱 揭不开锅 棉被 被子 衣服 旧衣服 冬衣 过冬 取暖 "
         "没钱吃 下锅 温饱 生活费 生活补助 吃的 饿 米面油 面粉 粮食 "
         # food, clothes, water, household goods
@@ -94,7 +96,7 @@ NEED_KEYWORDS: dict[str, tuple[str, ...]] = {
         "相依为命 无依无靠 就剩我 无人照料 无人照顾 孤苦 一个人带 养不起 养不活 养家糊口 "
         "婴儿床 推车 童车 盒饭 饭菜 送餐 午餐 晚餐 热饭 馒头 包子 饺子 面条 挂面 粽子 熟食 剩饭 "
         # a household with no one to work, or one who carries it alone
-        "没劳力 没得劳力 没有劳力 缺劳力 劳动力 靠我一个人 全靠我 "
+        "没劳力 没得劳力 没有劳力 缺劳力 劳动力 靠我一个人 全靠我 就靠我 "
         # care for the old and the sick at home (理发师…免费给老人理发, 上门助浴)
         "理发 剪头 剪发 义剪 助浴 洗澡 陪聊 陪老人 陪伴老人 "
         # having nothing to eat, said plainly (没得钱吃饭)
@@ -136,7 +138,7 @@ NEED_KEYWORDS: dict[str, tuple[str, ...]] = {
         # fishing
         "打鱼 捕鱼 渔船 渔网 渔具 出海 渔民 网箱 茶苗 种茶 采茶 "
         # a stall or shop of one's own; livestock fallen sick (羊得了传染病 死了十几只)
-        "小卖部 羊得了 牛得了 猪得了 鸡得了 鸭得了 鱼得了 几只 几头",
+        "小卖部 羊得了 牛得了 猪得了 鸡得了 鸭得了 鱼得了 几只 几头 多只 多头",
         "other": "其他 其它 别的",
     }.items()
 }

@@ -222,6 +222,8 @@ def test_traditional_and_full_width_text_is_normalised() -> None:
         ("想在家门口开个小卖部", "production"),
         ("羊得了传染病 死了十几只", "production"),
         ("俺是黑龙江绥化的 地里的苞米全倒了", "production"),
+        ("贵州六盘水水城区 一家七口 就靠我打零工", "living"),
+        ("宁夏吴忠同心 家里的羊冻死了二十多只 损失一万多", "disaster"),
     ],
 )
 def test_need_type_keywords(text: str, need: str) -> None:
