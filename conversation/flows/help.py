@@ -45,7 +45,7 @@ from domain import attachments
 from domain.cases import added_to_note, poverty_cause_of, urgency_of
 from domain.checks import run_checks
 from nlu.entities import find_id_number, mask_numbers
-from nlu.lexicon import FAMILY, need_types
+from nlu.lexicon import FAMILY, bare, need_types
 from nlu.regions import is_county_level, is_only_a_place, region_index
 from nlu.validators import (
     Invalid,
@@ -178,6 +178,19 @@ def _parse_description(text: str, state: ConversationState) -> str:
     if _stated_name(text):  # 我叫何德贵: who, not what happened (noted ahead)
         raise Reprompt(msg.ASK_DESCRIPTION)
     return mask_numbers(_described(text, state))
+
+
+# Not knowing which county (不知道啊, 说不清是哪个县): where it is written is told.
+COUNTY_NOT_KNOWN = re.compile(
+    r"(?:我|俺)?(?:也)?(?:不知道|不清楚|不晓得|说不清|记不清|搞不清|不懂)(?:是)?(?:哪个县|啥县|什么县)?"
+    r"[啊呀哦呢吧]?"
+)
+
+
+def _parse_region(text: str, state: ConversationState) -> str:
+    if COUNTY_NOT_KNOWN.fullmatch(bare(text)):
+        raise Reprompt(msg.COUNTY_UNKNOWN + ask_county(state.slots))
+    return parse_county(text, state)
 
 
 _validated_id = validated(validate_id_number, msg.ID_REPROMPTS)
@@ -473,7 +486,7 @@ FLOW = Flow(
             "region",
             "所在地区",
             ask_county,
-            parse_county,
+            _parse_region,
             show_region,
             aliases=("地区", "地址", "住址", "县"),
             fills_ahead=stated_county,

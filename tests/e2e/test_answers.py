@@ -1766,3 +1766,11 @@ def test_a_donor_answering_in_their_own_order_loses_nothing(app: Flask, donor: W
     with app.extensions["zhulian"].services.db.session() as session:
         pledge = session.scalars(select(Pledge)).one()  # the third's; the others not confirmed
     assert not pledge.display_name  # anonymous, not "那就不限"
+
+
+def test_not_knowing_the_county_is_told_where_it_is_written(household: WeChatUser) -> None:
+    """不知道啊 at the county question had got the same question again."""
+    household.conversation("我想求助", "同意", "1", "我爸住院了", "两万")
+    within = household.say("河南周口")
+    assert household.say("不知道啊") == msg.COUNTY_UNKNOWN + within
+    assert household.say("商水县") == msg.ASK_HOUSEHOLD_SIZE
