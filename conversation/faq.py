@@ -494,11 +494,10 @@ WHOLE_QUESTIONS = (
     ("asks_to_ask", ASKS_TO_ASK),
     (
         "how_to_use",
-        re.compile(r"(?:这个|这|你)?(?:要)?(?:怎么|咋|如何|怎样)(?:用|使用|操作)(?:啊|呀|呢)?"),
-    ),
-    (
-        "how_to_use",
-        re.compile(r"(?:我|俺)?(?:不懂|看不懂|搞不懂|弄不懂|不明白|不会弄|不会用)[啊呀哦哎]?"),
+        re.compile(
+            r"(?:(?:这个|这|你)?(?:要)?(?:怎么|咋|如何|怎样)(?:用|使用|操作)"
+            r"|(?:我|俺)?(?:不懂|看不懂|搞不懂|弄不懂|不明白|不会弄|不会用))[啊呀哦哎呢]?"
+        ),
     ),
 )
 
@@ -518,12 +517,14 @@ def _answered_topic(text: str) -> str | None:
     return topic
 
 
-def answer_whatever_read(text: str) -> str | None:
+def _whole_question(text: str) -> str | None:
     plain = bare(text)
-    if (
-        topic := next((t for t, said in WHOLE_QUESTIONS if said.fullmatch(plain)), None)
-    ) is not None:
-        return msg.FAQ[topic]
+    return next((topic for topic, said in WHOLE_QUESTIONS if said.fullmatch(plain)), None)
+
+
+def answer_whatever_read(text: str) -> str | None:
+    if (whole := _whole_question(text)) is not None:
+        return msg.FAQ[whole]
     topic = _answered_topic(text)
     if topic in ONLY_WHEN_ASKED and QUESTION.search(text) is None:
         return None
