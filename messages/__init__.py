@@ -197,7 +197,7 @@ BAD_REGION = "没找到这个地方，请写上省、市和县，比如“云南
 # Asked back at a question: how much to write, which place, who counts, the hukou's number.
 AMOUNT_HOW = "写大概还差多少钱就行，不用很准，社工核实时会再和您确认。说不准就回复“不清楚”。"
 COUNTY_UNKNOWN = (
-    "不知道县名也没关系：身份证背面的住址，开头就写着省、市、县（区）；实在说不清，"
+    "不知道县名也没关系：身份证上的住址，开头就写着省、市、县（区）；实在说不清，"
     "回复“人工”，请社工帮您。\n"
 )
 REGION_HOW = "写家所在的县（户口或常住的地方），社工要去那里核实，比如“甘肃定西通渭县”。"
