@@ -4,6 +4,8 @@ types, amounts, regions and risk levels stay for anonymous statistics."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
@@ -26,9 +28,18 @@ from storage.repositories import audit
 ERASED = "（已删除）"
 
 
-def erase_personal_data(session: Session, user: User, files: FileStore) -> None:
+@dataclass(frozen=True)
+class Erased:
+    """What an erasure stopped besides the data: requests withdrawn, pledges cancelled."""
+
+    withdrawn: int
+    cancelled: int
+
+
+def erase_personal_data(session: Session, user: User, files: FileStore) -> Erased:
     """Erase the user's personal fields and files, withdraw open cases, release open
-    pledges."""
+    pledges; how many requests and pledges it stopped."""
+    withdrawn = cancelled = 0
     for profile in session.scalars(
         select(HouseholdProfile).where(HouseholdProfile.user_id == user.id)
     ):
@@ -37,13 +48,14 @@ def erase_personal_data(session: Session, user: User, files: FileStore) -> None:
         profile.id_number_hash = profile.phone_hash = None
     for case in session.scalars(select(Case).where(Case.user_id == user.id)):
         case.description, case.review_note = ERASED, None
-        cases.withdraw(session, case, user.openid)
+        withdrawn += cases.withdraw(session, case, user.openid)
     for pledge in session.scalars(select(Pledge).where(Pledge.donor_id == user.id)):
         pledge.display_name = pledge.contact_phone = None
         pledge.thank_publicly = False
         if pledge.status in pledges.OPEN:
             try:
                 pledges.close(session, pledge, PledgeStatus.CANCELLED, user.openid)
+                cancelled += 1
             except StaleRecord:
                 pass  # allocated meanwhile: it is delivered as promised
     for question in session.scalars(
@@ -66,3 +78,4 @@ def erase_personal_data(session: Session, user: User, files: FileStore) -> None:
     user.consent_version = user.consent_at = None
     audit_chain.erase_actor(session, user.openid)  # what the trail says of them; chain stays whole
     audit(session, "system", "personal_data.erased", "user", user.id)
+    return Erased(withdrawn, cancelled)

@@ -39,9 +39,16 @@ def _parse_confirmation(text: str, _state: ConversationState) -> bool:
 
 
 def _erase(conversation: Conversation, _slots: Slots) -> str:
-    erase_personal_data(conversation.session, conversation.user, conversation.services.files)
+    """The data erased; the reply says which requests and pledges stopped with it (none for
+    someone who had none: it had always said a request was withdrawn)."""
+    erased = erase_personal_data(
+        conversation.session, conversation.user, conversation.services.files
+    )
     conversation.emit(Event.DATA_ERASED)
-    return msg.DELETED
+    stopped = (msg.DELETED_WITHDRAWN if erased.withdrawn else "") + (
+        msg.DELETED_CANCELLED if erased.cancelled else ""
+    )
+    return msg.DELETED.format(stopped=stopped)
 
 
 FLOW = Flow(

@@ -1774,3 +1774,13 @@ def test_not_knowing_the_county_is_told_where_it_is_written(household: WeChatUse
     within = household.say("河南周口")
     assert household.say("不知道啊") == msg.COUNTY_UNKNOWN + within
     assert household.say("商水县") == msg.ASK_HOUSEHOLD_SIZE
+
+
+def test_a_deletion_says_only_what_it_stopped(donor: WeChatUser) -> None:
+    """Deleting had always said a request was withdrawn, also to someone who had none."""
+    stranger = donor.other("o_nothing_to_stop")
+    stranger.say("删除我的信息")
+    assert stranger.say("确认删除") == msg.DELETED.format(stopped="")
+    donor.conversation("我想捐钱", "一千", "教育", "不限", "匿名", "不留", "确认")
+    donor.say("删除我的信息")
+    assert donor.say("确认删除") == msg.DELETED.format(stopped=msg.DELETED_CANCELLED)

@@ -153,7 +153,7 @@ def test_delete_my_data_erases_the_stored_fields(app: Flask, household: WeChatUs
     file_case(household)
     assert "确认删除" in household.say("删除我的信息")
     assert "还没有删除" in household.say("嗯")
-    assert "已删除" in household.say("确定")
+    assert household.say("确定") == msg.DELETED.format(stopped=msg.DELETED_WITHDRAWN)
     engine = app.extensions["zhulian"].services.db.engine
     with engine.connect() as connection:
         profile = connection.execute(
