@@ -11,9 +11,16 @@ from functools import lru_cache
 
 from opencc import OpenCC
 
-from vocabulary import TYPOS, WECHAT_FACES
+from vocabulary import ENGLISH_IN_CHINESE, TYPOS, WECHAT_FACES
 
 _SPACES = re.compile(r"\s+")
+_ENGLISH_WORD = re.compile(
+    r"(?<![A-Za-z])(?:"
+    + "|".join(sorted(ENGLISH_IN_CHINESE, key=len, reverse=True))
+    + r")(?![A-Za-z])",
+    re.IGNORECASE,
+)
+_CHINESE = re.compile(r"[\u4e00-\u9fff]")
 _TYPO = re.compile("|".join(sorted(TYPOS, key=len, reverse=True)))
 _FACE_CODE = re.compile("|".join(map(re.escape, sorted(WECHAT_FACES, key=len, reverse=True))))
 # Full-width digits, letters and the ideographic space become ASCII; Chinese punctuation
@@ -33,10 +40,12 @@ def _t2s() -> OpenCC:
 
 def normalise_text(raw: str) -> str:
     """Half-width digits and letters, simplified Chinese, homophones fixed, faces named,
-    single spaces."""
+    English words inside Chinese translated, single spaces."""
     text = unicodedata.normalize("NFC", raw).translate(_HALF_WIDTH)
     text = _FACE_CODE.sub(lambda found: f"[{WECHAT_FACES[found.group(0)]}]", text)
     text = _TYPO.sub(lambda found: TYPOS[found.group(0)], _t2s().convert(text))
+    if _CHINESE.search(text):  # hi 我想donate: the English word as Chinese
+        text = _ENGLISH_WORD.sub(lambda found: ENGLISH_IN_CHINESE[found.group(0).lower()], text)
     return _SPACES.sub(" ", text).strip()
 
 

@@ -163,6 +163,15 @@ BENEFICIARY_NEEDS: dict[str, str] = {
     **dict.fromkeys(("孩子", "儿童", "学生", "小朋友", "娃娃"), "education"),
 }
 
+# English words typed inside a Chinese sentence (hi 我想donate), as the Chinese they stand
+# for; a message in English alone is told that only Chinese is read.
+ENGLISH_IN_CHINESE: dict[str, str] = {
+    "donate": "捐款",
+    "donation": "捐款",
+    "sponsor": "资助",
+    "volunteer": "志愿者",
+}
+
 # Homophones a pinyin keyboard picks by mistake, in the words this service lives on (only
 # strings that are no word of their own: 因难 is not here, it starts 因难产).
 TYPOS: dict[str, str] = {

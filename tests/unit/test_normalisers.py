@@ -249,6 +249,14 @@ def test_keyboard_homophones_are_fixed() -> None:
     assert normalise_text("因难产住了院") == "因难产住了院"
 
 
+def test_english_words_inside_chinese_are_read_as_chinese() -> None:
+    """hi 我想donate had got the menu; English alone is left for the 'Chinese only' answer."""
+    assert normalise_text("hi 我想donate") == "hi 我想捐款"
+    assert normalise_text("我想Donate 500") == "我想捐款 500"
+    assert normalise_text("I want to donate") == "I want to donate"
+    assert normalise_text("我donated了") == "我donated了"
+
+
 def test_a_named_disaster_comes_before_what_it_destroyed() -> None:
     assert need_types("暴雪压死了几头牛")[0] == "disaster"
     assert need_types("一场大火把衣服被子都烧光了")[0] == "disaster"
