@@ -701,3 +701,11 @@ def test_on_someones_behalf_the_side_is_theirs() -> None:
     assert arbitrate("我们村的企业家想给村里的困难户发慰问金", as_household)[0] == (
         "offer_donation"
     )
+
+
+def test_a_student_asking_whether_we_help_students_asks_for_help() -> None:
+    """你们可以资助大学生吗 我是大一新生 had started a pledge."""
+    as_read = [("offer_donation", 0.8), ("ask_about", 0.14), ("seek_help", 0.06)]
+    assert arbitrate("请问你们可以资助大学生吗 我是大一新生", as_read)[0] == "seek_help"
+    assert arbitrate("你们资助大学生吗 我是大学老师 想捐点", as_read)[0] == "offer_donation"
+    assert arbitrate("我每个月出一千给孩子当生活费", as_read)[0] == "offer_donation"
