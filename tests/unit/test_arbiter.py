@@ -709,3 +709,10 @@ def test_a_student_asking_whether_we_help_students_asks_for_help() -> None:
     assert arbitrate("请问你们可以资助大学生吗 我是大一新生", as_read)[0] == "seek_help"
     assert arbitrate("你们资助大学生吗 我是大学老师 想捐点", as_read)[0] == "offer_donation"
     assert arbitrate("我每个月出一千给孩子当生活费", as_read)[0] == "offer_donation"
+
+
+def test_giving_through_us_or_teaching_others_children_is_no_request() -> None:
+    """你们帮我送给需要的人 had read as 帮我 (a request); 想去给孩子们上课 as a request too."""
+    as_household = [("seek_help", 0.8), ("offer_donation", 0.2)]
+    assert arbitrate("我给你们转五百 你们帮我送给需要的人", as_household)[0] != "seek_help"
+    assert arbitrate("退休了没事干 想去给孩子们上课", as_household)[0] != "seek_help"
