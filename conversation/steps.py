@@ -375,7 +375,9 @@ def ask_county(slots: Slots) -> str:
 
 def _resolve_with_context(text: str, state: ConversationState) -> Resolution:
     """Read a reply in the context of the previous question ("通渭" after "定西市哪个县"), or
-    of the city the first message named."""
+    of the city the first message named. A reply naming no place at all to the previous
+    question (3个, a phone number at "周口市哪个县") may answer another one: that question
+    stays."""
     within = state.slots.get(REGION_WITHIN)
     context = state.context or (region_index().full_name(within) if within else "")
     if context:
@@ -383,13 +385,12 @@ def _resolve_with_context(text: str, state: ConversationState) -> Resolution:
         if combined.code:
             return combined
         alone = resolve_region(text)
-        return alone if (alone.code or alone.deepest or alone.candidates) else combined
+        if alone.code or alone.deepest or alone.candidates:
+            return alone
+        if state.context and combined.deepest:
+            raise Reprompt(_ask_county_in(combined.deepest).question)
+        return combined
     return resolve_region(text)
-
-
-def _names_no_place(text: str) -> bool:
-    alone = resolve_region(text)
-    return not (alone.code or alone.deepest or alone.candidates)
 
 
 def chosen_option(text: str, state: ConversationState) -> str | None:
@@ -409,10 +410,6 @@ def parse_county(text: str, state: ConversationState) -> str:
     found = within(chosen) if chosen is not None else _resolve_with_context(text, state)
     if found.code:
         return found.code
-    if state.context and chosen is None and found.deepest and _names_no_place(text):
-        # 3个, a phone number at "周口市哪个县": perhaps another question's answer; the
-        # county question stays
-        raise Reprompt(_ask_county_in(found.deepest).question)
     if found.candidates and found.deepest is None:
         raise _choose(found.candidates)  # places of the same name
     if found.deepest is None:
