@@ -512,7 +512,7 @@ def _answered_topic(text: str) -> str | None:
         return None
     if topic in UNLESS_TOLD and (side_cue(text) is not None or need_types(text)):
         return None
-    if topic == "volunteer" and WAS_VOLUNTEER.search(text):
+    if topic in ONLY_WHEN_ASKED and (QUESTION.search(text) is None or WAS_VOLUNTEER.search(text)):
         return None  # 我以前是志愿者 现在家里出事了 能求助吗 asks for help
     return topic
 
@@ -526,8 +526,6 @@ def answer_whatever_read(text: str) -> str | None:
     if (whole := _whole_question(text)) is not None:
         return msg.FAQ[whole]
     topic = _answered_topic(text)
-    if topic in ONLY_WHEN_ASKED and QUESTION.search(text) is None:
-        return None
     return msg.FAQ[topic] if topic in ALWAYS else None
 
 
