@@ -34,11 +34,12 @@ from domain import attachments
 from domain import handoff as handoffs
 from domain.cases import added_to_note
 from domain.events import Event, Outbox, Outcome
-from nlu.arbiter import SURE_OFF_TOPIC, UNSURE_SIDE
+from nlu.arbiter import SURE_OFF_TOPIC, UNSURE_SIDE, asks_after_earlier
 from nlu.client import MIN_CONFIDENCE, Interpretation, NluClient
 from nlu.entities import mask_numbers
 from nlu.geo import place_of
 from nlu.lexicon import (
+    BEATEN,
     CRISIS,
     EMERGENCY,
     FAREWELLS,
@@ -83,6 +84,9 @@ EDIT = "_edit"
 MAX_FAILURES = 3
 # More of one's own account told at a later question is at least this long.
 STORY_MIN_LENGTH = 8
+# ...and this long, when it names a need without saying whose (腰椎压缩性骨折 干不了重活;
+# not 户主出去干活了, at the name question).
+TOLD_NEED_LENGTH = 12
 # An earlier answer said again at a later question is this short at most (两万, 5口人).
 RESTATED_LENGTH = 12
 # Commands at this priority and above are said in so many words (核实 Q000001, 待核实), not
@@ -122,6 +126,11 @@ GIVING_UP = re.compile(
     r"算了|以后再说|改天再说|不(想|要|用)?(弄|填|办|搞|申请|登记|捐|写)了|(弄|填|办|申请|捐)不了了"
 )
 GIVING_UP_LENGTH = 10
+# Not wanting to give one's details after all (我改主意了 不想把信息给你们), said at any length.
+WITHHOLDS = re.compile(
+    r"不(?:想|愿意|愿)(?:再)?(?:把|让)?[^，。？?]{0,4}(?:信息|资料|个人情况)"
+    r"(?:交|留|告诉|给)?给?(?:你们|您们|这里|这儿)|不(?:想|愿意|愿)(?:再)?登记(?:信息|资料)"
+)
 # Coming back later ("等会儿再填", "明天再说", "我去找下身份证", "身份证在抽屉里我去找找",
 # "等下我问问我儿子"): the answers are kept longer.
 PAUSING = re.compile(
@@ -129,11 +138,15 @@ PAUSING = re.compile(
     r"(?:再(?:填|弄|说|发|办|写|回|找|来)?|填|弄|写|发(?![^，。]*[哪吗？?])|给你|找)"
     r"|去[找拿翻](?:一下|下)?(?:身份证|户口本|证件|号码)|^(?:等一下|等下|等会儿?|稍等|等等)"
     r"|(?:去|先|我)(?:找找|翻翻|翻一下|拿一下|找一下)$|马上(?:发|给|找|拿)"
+    # asking someone at home first (身份证号我问问我妈)
+    r"|(?:我|俺)(?:先|去)?(?:问问|问一下|问下)(?:我|俺)?(?:家)?(?:妈|爸|儿子|女儿|闺女|老伴|老公"
+    r"|媳妇|家里人|孩子|孙子|孙女|老头|老婆|姐|哥|弟|妹)"
 )
 PAUSING_LENGTH = 20
 # Asking for one's records in a few words (帮我查一下进度, 看看我的进度): the status command.
 STATUS_ASKED = re.compile(
     r"^(?:帮我|给我|我想|我要|麻烦)?(?:查|看)(?:一下|下|查|看)?(?:我的|我家的)?(?:进度|进展)[吧呢呀]?$"
+    r"|^(?:那|那你|你)?(?:帮我|给我|麻烦你?|帮忙)?(?:查一下|查下|查查|查一查)(?:吧|呗|呢|呀|看)?$"
 )
 # A question in words, not letters typed at random (高铁票怎么退, not asdfgh).
 SAID_IN_CHINESE = re.compile(r"[\u4e00-\u9fff]{3,}")
@@ -162,6 +175,8 @@ def command_of(text: str) -> str | None:
         if cleaned in words:
             return command
     if len(cleaned) <= GIVING_UP_LENGTH and GIVING_UP.search(cleaned) and not _changes_mind(text):
+        return "cancel"
+    if WITHHOLDS.search(cleaned):
         return "cancel"
     # 等等 金额写错了 是五百: a correction, said after a word of waiting
     if len(cleaned) <= PAUSING_LENGTH and PAUSING.search(cleaned) and not SAYS_WRONG.search(text):
@@ -317,7 +332,9 @@ class Conversation:
         who is told how to ask for one."""
         if CRISIS.search(text) is None:
             reply = self._reply_to_text(text)  # 被车撞了对方跑了: the numbers to call, first
-            return msg.EMERGENCY + reply if EMERGENCY.search(text) else reply
+            if EMERGENCY.search(text) is None:
+                return reply
+            return (msg.BEATEN if BEATEN.search(text) else msg.EMERGENCY) + reply
         if not tells_only_despair(text):  # 有没有好心人帮帮我，我真的活不下去了
             return msg.CRISIS + self._reply_to_text(text)
         if (relayed := person.household_turn(self, text)) is not None:
@@ -657,9 +674,10 @@ class Conversation:
             return self._edit_menu(flow, state)
         if command == "human":
             return self._person_from_flow(flow, state)
-        if command in ("status", "menu"):
-            reply = self._simple(command)
-            return reply + msg.CONTINUE_PROMPT + self._current_question(flow, state)
+        if command == "status":
+            return self._status_in_flow(flow, state)
+        if command == "menu":
+            return self._simple(command) + msg.CONTINUE_PROMPT + self._current_question(flow, state)
         if (ran := self._command(text, staff_only=True)) is not None:
             if self.user.active_flow != flow.name:
                 self._ended(flow, state, "left")
@@ -674,6 +692,13 @@ class Conversation:
         if state.step == EDIT:
             return self._choose_edit(flow, state, text)
         return self._answer(flow, state, text)
+
+    def _status_in_flow(self, flow: Flow, state: ConversationState) -> str:
+        """Where the user's earlier requests and pledges stand, and the question again."""
+        status = status_text(self.session, self.user)
+        if status.endswith(msg.NO_RECORDS):
+            status = msg.NO_RECORDS_BEFORE
+        return status + msg.CONTINUE_PROMPT + self._current_question(flow, state)
 
     def _person_from_flow(self, flow: Flow, state: ConversationState) -> str:
         region = state.slots.get("region")
@@ -727,6 +752,8 @@ class Conversation:
             return corrected  # 刚才人口说错了，是六口: an earlier answer, not this one
         if (switched := self._other_side(flow, state, text)) is not None:
             return switched  # 我是想资助别人家的娃, at the help request's first question
+        if asks_after_earlier(text):  # 之前我提交过一次 有结果了吗, at the county question
+            return self._status_in_flow(flow, state)
         if self._story_kept(flow, state, text):  # 孙子耳朵聋了…, at the consent question
             return msg.STORY_NOTED + exc.message
         if (kept := self._said_for_another(flow, state, text)) is not None:
@@ -916,9 +943,18 @@ class Conversation:
 
     def _story_added(self, flow: Flow, state: ConversationState, text: str) -> bool:
         """More of the user's own account, told at a later question: added to the flow's
-        story (within its step's length) and kept. Whether it was added."""
+        story (within its step's length) and kept. Whether it was added. In a request the
+        writer is the household, so what tells a need is its own (腰椎压缩性骨折 干不了重活),
+        unless it asks something."""
         kept = state.slots.get(flow.story or "")
-        if not kept or len(bare(text)) < STORY_MIN_LENGTH or not tells_own_story(text):
+        if not kept or len(bare(text)) < STORY_MIN_LENGTH:
+            return False
+        rest = text  # what a remark (晚上才能接电话) leaves
+        for remark in flow.remarks:
+            rest = remark.left_out(rest)
+        tells_need = len(bare(rest)) >= TOLD_NEED_LENGTH and detect_need_type(rest) is not None
+        tells_need = tells_need and faq.QUESTION.search(text) is None
+        if not (tells_own_story(text) or tells_need):
             return False
         said = mask_numbers(text.strip())
         if said in kept:

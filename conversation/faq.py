@@ -386,6 +386,13 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     (
+        "paid_how",  # before "money_use": whom the money is paid to
+        (
+            *("给家里还是", "直接给家里", "给学校还是", "交给学校还是", "打到学校", "打给学校"),
+            *("直接给我们", "直接打给我", "打到我卡上还是", "钱打给谁", "钱给谁", "给医院还是"),
+        ),
+    ),
+    (
         "money_use",
         (
             *("挪用", "用在哪", "用到位", "去向", "贪污", "指定", "用在", "怎么保证钱"),
@@ -434,6 +441,7 @@ QUESTION = re.compile(
     r"|哪里|哪儿"  # where (你们是哪里的)
     r"|(?:怎么|怎样|如何|咋|在哪)(?:报名|加入|参加)"  # how to join (志愿者怎么报名)
     r"|要(?:什么|啥|哪些)|(?:什么|啥|哪些)(?:材料|证件|手续|条件)"  # 求助需要什么材料
+    r"|你们[^，。？?]{1,6}还是(?:我|俺)|(?:我|俺)[^，。？?]{1,6}还是你们"  # 你们来拉还是我寄
 )
 
 
@@ -475,7 +483,7 @@ ALWAYS = (
 # 能不能帮帮我), and someone asking for their own household whether they may (俺们是贫困户能申请
 # 吗): the request is the way on.
 UNLESS_ASKING = ("how_to_use",)
-UNLESS_ASKING_FOR_ONESELF = ("eligibility",)
+UNLESS_ASKING_FOR_ONESELF = ("eligibility", "designate")
 # ...and how someone came to us, a mistake, better days or our hours are only that when the text
 # tells nothing else (朋友介绍说你们能帮忙 我家孩子生病了 tells a hardship: the request is the way
 # on; 节假日可以去做志愿 offers time).

@@ -12,7 +12,7 @@ from typing import Any
 
 import messages as msg
 from conversation.state import ConversationState
-from nlu.amounts import BY_PERIOD, find_amounts, in_foreign_currency, parse_amount
+from nlu.amounts import BY_PERIOD, COUNT_WORDS, find_amounts, in_foreign_currency, parse_amount
 from nlu.entities import amount_said, find_id_number, find_phone, mask_numbers, region_entity
 from nlu.lexicon import (
     bare,
@@ -119,18 +119,18 @@ AGREES_FIRST = re.compile(r"^(?:好的?|行|可以|嗯+|那)?[，, ]*(?:我)?同
 DECLINES = re.compile(r"不(?:太|想|能|愿意?)?同意|没同意|不愿意")
 
 
-def parse_consent(text: str, _state: ConversationState) -> bool:
+def parse_consent(text: str, state: ConversationState) -> bool:
     """Consent is said, not pressed: a menu digit (1, a habit from the menus) is asked
-    again, though 1 is a yes elsewhere."""
+    again, though 1 is a yes elsewhere; asked again, it is said why the word is needed."""
     if is_no(text) or DECLINES.search(text):
         raise EndFlow(msg.CONSENT_DECLINED)
     if bare(text).isdigit():
-        raise Reprompt(msg.CONSENT_REPROMPT)
+        raise Reprompt(msg.CONSENT_DIGIT)
     if CONSENT_ASKED.search(text.strip()) and not AGREES_FIRST.match(text.strip()):
         raise Reprompt(msg.CONSENT_EXPLAINED)
     if is_yes(text) or "同意" in text or face_meaning(text) == "ok":  # 👍 agrees
         return True
-    raise Reprompt(msg.CONSENT_REPROMPT)
+    raise Reprompt(msg.CONSENT_STILL if state.errors else msg.CONSENT_REPROMPT)
 
 
 def menu_or_keyword(
@@ -294,7 +294,8 @@ def parse_optional_money(text: str, state: ConversationState) -> int | str | Non
     # "好几千", "几万块", "能帮多少是多少": the household cannot say more exactly, or leaves
     # it to others; the social worker will
     if re.search(
-        r"不知道|不清楚|说不好|说不准|说不上|说不来|不确定|不晓得|算不清|不好说|没算过|(?<![十百千万])几[十百千万]"
+        r"不知道|不清楚|说不好|说不准|说不上|说不来|不确定|不晓得|算不清|不好说|没算过"
+        rf"|(?<![十百千万])几[十百千万](?![{COUNT_WORDS}])"  # not 几百棵树
         r"|越多越好|多多益善|多少是多少|多少都[行好可]|随便|看着给|你们看|能给多少|能帮多少|给多少算多少"
         r"|钱不重要|看着办|你们定|没定|看情况|到时候再说|再看看",
         text,

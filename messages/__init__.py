@@ -69,6 +69,8 @@ CRISIS = (
 )
 # Danger now or just now (被车撞了对方跑了, 家暴): the numbers to call, before the reply.
 EMERGENCY = "如果现在有危险或受了伤，请先打 110 报警、120 急救（着火打 119）。\n"
+# Violence (家暴, 他又打我了): the police, and the women's federation's line as well.
+BEATEN = "如果现在有危险或受了伤，请先打 110 报警、120 急救；遭受家暴也可以打妇联热线 12338。\n"
 CRISIS_PERSON = "想和社工说说，回复“人工”，我们请社工尽快联系您。"
 # A flow's state expired (or was lost) before the next message: said before its reply.
 STATE_LOST = "（刚才没填完的内容已经过期，没有保存，需要的话请重新开始。）\n"
@@ -153,6 +155,11 @@ CONSENT_DECLINED = (
     "改主意了随时回复“同意”；有疑问可以回复“人工”找社工聊聊。"
 )
 CONSENT_REPROMPT = "请回复“同意”或“不同意”。"
+# A menu digit at the consent question, and anything else asked again: why the word is needed.
+CONSENT_DIGIT = "这一步不用数字：请回复“同意”两个字，我们就接着帮您登记；不愿意就回复“不同意”。"
+CONSENT_STILL = (
+    "还差一步：要先回复“同意”两个字，我们才能登记您家的情况、帮您申请。不愿意就回复“不同意”。"
+)
 CONSENT_EXPLAINED = (
     "“同意”是说：您愿意让我们登记您家的情况（姓名、身份证号、电话等），加密保存，"
     "只给负责核实的社工看，用来帮您找到合适的帮助；不会公开，也不会告诉捐助人，"
@@ -380,6 +387,11 @@ CONFIRM_REPROMPT = "请回复“确认”提交，或回复“修改”改某一
 NO_RECORDS = (
     "这个微信号还没有求助或认捐记录。如果是用别的微信号登记的，或是社工帮您办的，"
     "回复“人工”请社工帮您查。\n" + MENU
+)
+# Asked in the middle of a request or a pledge, by someone with no record yet.
+NO_RECORDS_BEFORE = (
+    "这个微信号之前还没有提交过求助或认捐；正在填的这份提交后，回复“进度”就能查。"
+    "如果是用别的微信号登记的，回复“人工”请社工帮您查。"
 )
 CASE_STATUS = {
     "submitted": "已提交，等待社工核实",
@@ -624,6 +636,10 @@ FAQ = {
         "为了公平，捐助由平台按需要配对给社工核实过的家庭，不能指定某一户或某个孩子；"
         "您可以选帮助方向和地区，配对后会告诉您帮到了什么样的家庭。"
         "认识的人家有困难，可以请他们在这里求助。"
+    ),
+    "paid_how": (
+        "捐助的钱不经过个人：配对后由当地社工机构按用途交付，比如学费交到学校、医药费交到医院，"
+        "其他的按约定给到家里。怎么交付，社工会事先和受助家庭、捐助人说清楚。"
     ),
     "money_use": (
         "每一笔捐助都配对到社工核实过的家庭，交付后会告诉捐助人用在了哪里。"

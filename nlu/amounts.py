@@ -7,14 +7,25 @@ import re
 
 import cn2an
 
-_COUNT_WORDS = "口人岁年月日号天个次位亩头只斤袋床件份箱台辆套双本张间名户棵株匹条桶瓶盒吨"
+from vocabulary import FAMILY_MEMBERS
+
+COUNT_WORDS = "口人岁年月日号天个次位亩头只斤袋床件份箱台辆套双本张间名户棵株匹条桶瓶盒吨"
 # "奶奶八十多了", "俺七十三了", "我今年六十九": an age, when a number below this is followed by
 # 了 or 多, or comes after 今年.
 _AGE_LIMIT = 120
 _AGE_AFTER = re.compile(r"多?了|多岁")
 _AGE_BEFORE = ("今年", "年纪", "年龄", "岁数")
+# "老娘七十八", "奶奶都八十五": a family member's age, said right after them.
+_AGE_OF = re.compile(
+    "(?:" + "|".join(sorted(FAMILY_MEMBERS, key=len, reverse=True)) + r")(?:今年|都|已经|快)?\s*$"
+)
 # "考了580分", "数学98分": a mark in an exam.
 _SCORE_BEFORE = re.compile(r"(?:考|考试|成绩|分数|数学|语文|英语|总分|打了|得了)[^，。,]{0,4}$")
+# "一块钱一斤", "十五块一头", "一斤才卖三块": a price by the unit of goods, not a sum of money
+# (个 is left out: 三千一个 may be so much for each child).
+_GOODS_UNIT = r"(?:一|每)(?:斤|公斤|千克|两|亩|头|只|棵|株|箱|袋|件|瓶|包|盒|吨|条|捆|筐)"
+_PRICE_AFTER = re.compile(rf"(?:[一二三四五六七八九]毛?|钱|左右|多)?\s*{_GOODS_UNIT}")
+_PRICE_BEFORE = re.compile(rf"{_GOODS_UNIT}(?:才|只|就|能|也就)?(?:卖|收|给|值)?(?:个|了)?$")
 # "两百多只", "十来头": a count said roughly is a count too.
 _ROUGHLY = "多来几余"
 _TOKEN = re.compile(
@@ -63,6 +74,11 @@ _SPOKEN = (
     (re.compile(r"(?<=[0-9十百千万])[来把多几](?=[万千百块元])"), ""),
     (re.compile(r"([0-9])[wW]([0-9])"), r"\1万\2"),
     (re.compile(r"([0-9])[kK]([0-9])"), r"\1千\2"),
+    # "两千五一个月": the period's 一 is no digit of the sum
+    (
+        re.compile(r"(?<=[万千百][一二两三四五六七八九])(?=一个?(?:月|年|天|周|星期|礼拜|学期))"),
+        " ",
+    ),
 )
 
 
@@ -105,8 +121,10 @@ def find_amounts(text: str) -> list[tuple[int, bool]]:
             following = text[match.end() + 1 : match.end() + 2]
         if text[max(0, match.start() - 3) : match.start()] == "百分之" or following in ("%", "％"):
             continue  # 百分之三十, 70%: a share, not money
-        if not unit and following and following in _COUNT_WORDS:
+        if not unit and following and following in COUNT_WORDS:
             continue  # "5口人", "3岁", "2袋": a count, not money
+        if _PRICE_AFTER.match(text, match.end()) or _PRICE_BEFORE.search(text[: match.start()]):
+            continue  # "一块钱一斤": a price by the unit
         if not unit and following == "分" and _SCORE_BEFORE.search(text[: match.start()]):
             continue  # "高考考了580分": a mark, not money (五千分两次交 is money)
         if not unit and not _plausible_chinese_number(num, text):
@@ -115,7 +133,9 @@ def find_amounts(text: str) -> list[tuple[int, bool]]:
             value = _to_number(num)
         except ValueError:
             continue
-        aged = _AGE_AFTER.match(text, match.end()) or text[: match.start()].endswith(_AGE_BEFORE)
+        before = text[: match.start()]
+        aged = _AGE_AFTER.match(text, match.end()) or before.endswith(_AGE_BEFORE)
+        aged = aged or _AGE_OF.search(before) is not None
         if not unit and value < _AGE_LIMIT and aged:
             continue
         if unit in ("w", "W", "万"):

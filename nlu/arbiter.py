@@ -151,6 +151,8 @@ REFERRED = re.compile(r"(?:社工|村里|村委会?|村干部|老师|镇上|民�
 OUTCOME = re.compile(
     r"(?:了吗|了没有?|了不)[啊呀吧呢？?]*$|回音|是不是被|被驳回|驳回了|被拒|咋还没|怎么还没"
     r"|还没(?:有)?人|[到批]了没|(?:怎么|咋)(?:还是|还在|一直)[^，。]{0,6}(?:审核|核实|处理|等|没)"
+    # a review or an answer that takes long (审核怎么这么慢啊 都一个月了)
+    r"|(?:审核|核实|审批|处理|回复|答复)[^，。]{0,4}(?:怎么|咋|为什么|为啥)(?:这么|那么|还)?(?:慢|久)"
     # no word back (申请都快一个月了 一点消息都没有)
     r"|(?:消息|动静|回音)都没有?|没有?(?:消息|回音)"
     # when one will hear back (啥子时候能给我回个话嘛)
@@ -167,6 +169,10 @@ OUTCOME = re.compile(
 OWN_GIFT = re.compile(
     r"(?:我|俺)(?:们)?(?:都|一共|总共|之前|上次|那次)?(?:认捐|捐赠|捐|送|寄|资助|赞助)(?:的|过)"
 )
+# A gift told as done, the sentence ending on it (我用这个微信捐的, 是俺上个月送的): asked after.
+GIFT_TOLD_DONE = re.compile(
+    r"(?:我|俺)(?:(?!想|要|打算|准备|愿意)[^，。？?]){0,8}(?:认捐|捐|送|寄)的[了啊呀吧呢哦]*$"
+)
 GIFT_ASKED_AFTER = re.compile(r"谁|哪些|哪儿|哪里|哪家|哪户|去向|列|记录|没有?[啊呀吧呢？?]*$")
 GIFT_ASKED_HOW = re.compile(r"能|可以|会不会|怎么(?!还没)")
 # A request made before, asked after (我家孩子在你们这登记过，想问下进度), naming no need.
@@ -181,7 +187,7 @@ STANDING = re.compile(r"低保证?户?|建档立卡户?|贫困户|五保户?|边
 # An either-or question about giving or asking (捐的旧衣服是快递过去还是有人上门收): how
 # something works here (not 你是男生还是女生).
 EITHER_OR = re.compile(r"是[^，。？?]{1,12}还是[^，。？?]{1,12}[吗呢？?]?$")
-HOW_WORDS = re.compile(r"捐|寄|送|快递|邮|上门|来拉|来取|来收|交|申请|求助|领|办")
+HOW_WORDS = re.compile(r"捐|寄|送|快递|邮|上门|来拉|来取|来收|交|申请|求助|领|办|给")
 # Wanting to know what the platform is (我是县民政局的，想了解一下你们平台): a question about
 # it, when nothing is asked for, offered or needed.
 LEARN_ABOUT = re.compile(
@@ -367,7 +373,18 @@ def _household_answer(text: str) -> bool:
     return find_household_size(text) is not None and bool(HOUSEHOLD.fullmatch(bare(text)))
 
 
+def asks_after_earlier(text: str) -> bool:
+    """Whether a text asks after a request or a gift made before (之前我提交过一次 有结果了吗,
+    我上个月捐的钱给谁了)."""
+    if not (QUESTION_END.search(text.strip()) or "?" in text or "？" in text):
+        return False
+    filed = FILED_BEFORE.search(text) is not None and STATUS.search(text) is not None
+    return filed or _asks_after_gift(text)
+
+
 def _asks_after_gift(text: str) -> bool:
+    if GIFT_TOLD_DONE.search(text.strip(" 。！!")):
+        return True
     if OWN_GIFT.search(text) is None or GIFT_ASKED_HOW.search(text):
         return False
     return bool(OUTCOME.search(text) or GIFT_ASKED_AFTER.search(text))
@@ -490,6 +507,13 @@ def _unsided(cues: Cues, ranking: Ranking) -> tuple[str, float] | None:
     )
 
 
+# A reply that begins by taking something in (好的, 行, 知道了, 明白), and says a little more.
+ACK_REST = 3
+ACK_FIRST = re.compile(
+    r"(?:好的|好滴|好嘞|行|嗯+|知道了|明白了?|晓得了|收到|ok)[啊呀吧哦]*", re.IGNORECASE
+)
+
+
 def _bare_answer(cues: Cues, intent: str, confidence: float) -> str | None:
     """Something received, said (东西收到了); or a short text with nothing of either side
     that only answers: who someone is (她是我
@@ -517,7 +541,11 @@ def _bare_answer(cues: Cues, intent: str, confidence: float) -> str | None:
     # 算咯, thx, 有人在线不; 有没有人啊, read as asking for a person without naming one
     doubtful = intent in (HELP, GIVE, "out_of_scope") or confidence < DOUBTFUL
     if doubtful or not _plausible(intent, confidence, cues):
-        return next((i for i in COURTESIES if _says(i, plain)), None)
+        if (courtesy := next((i for i in COURTESIES if _says(i, plain)), None)) is not None:
+            return courtesy
+        taken_in = ACK_FIRST.match(plain)  # 好的 那我让他自己来: after a reply (not 嗯哼)
+        if taken_in and len(plain) - taken_in.end() >= ACK_REST and not QUESTION.search(plain):
+            return "affirm"
     return None
 
 

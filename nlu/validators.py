@@ -114,7 +114,8 @@ _CHILDREN = ("娃", "孩子", "小孩", "孙子", "孙女", "儿子", "女儿", 
 _SIZE_ALONE = re.compile(rf"\s*(家里|俺家|我家)?{_SIZE_NUM}\s*(口人|口|个人|人)\s*")
 _SIZE_IN_SENTENCE = re.compile(
     # not how many came or went (又多了一口人)
-    rf"(?<!多了)(?<!添了)(?<!少了){_SIZE_NUM}\s*口|(?:家[里中]?|屋[里头])(?:就|只|只有|有|是|共|一共)?(?:我们|俺们|咱们)?"
+    # nor a couple (我们两口子在工地打零工, 老两口), who may have children too
+    rf"(?<!多了)(?<!添了)(?<!少了)(?<!老){_SIZE_NUM}\s*口(?!子)|(?:家[里中]?|屋[里头])(?:就|只|只有|有|是|共|一共)?(?:我们|俺们|咱们)?"
     rf"{_SIZE_NUM}\s*个人|(?:就|只有)(?:我们|俺们|咱们){_SIZE_NUM}\s*个人"
     rf"|就(?:我|俺)(?:和|跟)[^，。]{{1,4}}(?:{_SIZE_NUM}\s*个人|俩)"
     rf"|一家(?:子)?(?:就|有|共|一共)?{_SIZE_NUM}\s*个(?:人)?(?![^，。]{{0,3}}(?:{'|'.join(_CHILDREN)}))"
@@ -143,6 +144,9 @@ _ME_ALONE = re.compile(r"(就|只有|只)(我|俺)(?![和跟们俩])(一个|自�
 # Everyone named, one by one or counted (我跟老伴还有俩孙子, 我、老伴、儿子、儿媳, 两个大人三个
 # 小孩, 爷爷奶奶爸爸妈妈和我): the sum.
 _COUPLES = ("老两口", "两口子", "夫妻俩", "夫妻两个", "两夫妻")
+_COUPLE_ALONE = re.compile(
+    rf"(?:家里|屋里|俺家|我家)?(?:就|只有)?(?:我们|俺们|咱们)?(?:{'|'.join(_COUPLES)})俩?"
+)
 _MEMBER = re.compile(
     rf"(?:({_SIZE_NUM}|俩|仨)\s*个?|个)?(?:{'|'.join(_COUPLES)}"
     rf"|(?:[我俺](?:的|家)?)?(?:{FAMILY}|大人|老人|小孩)|[我俺]自己|我|俺|自己|本人)"
@@ -240,6 +244,8 @@ def find_household_size(text: str) -> int | None:
     lives there (我自己和两个娃, 我跟老伴还有俩孙子). "我一个人带三个娃" inside a longer story
     states none."""
     whole = text.strip(" 。！!")
+    if _COUPLE_ALONE.fullmatch(whole):  # 两口子, 家里就我们老两口
+        return 2
     if _is_list(whole) or _ME_WITH.fullmatch(whole):  # 老两口带三个孙子: not 两口
         stated: str | None = whole
     else:

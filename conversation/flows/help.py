@@ -237,7 +237,11 @@ def _parse_amount(text: str, state: ConversationState) -> int | str | None:
     return parse_optional_money(text, state)
 
 
-NO_PHONE = re.compile(r"没(?:有)?(?:手机|电话)|不会用手机|手机(?:坏了|丢了)|不用手机")
+NO_PHONE = re.compile(
+    r"没(?:有)?(?:手机|电话)|不会用手机|手机(?:坏了|丢了)|不用手机"
+    # said at the phone question (手机是他的 我没有)
+    r"|(?:^|[，,\s])(?:我|俺)(?:自己)?(?:没有|没得|冇|莫得|木有)[啊呀的]?$"
+)
 
 
 def says_no_phone(text: str) -> bool:
@@ -298,6 +302,8 @@ def _parse_name(text: str, state: ConversationState) -> str:
         raise Reprompt(msg.NAME_WHY)
     if SUM_ONLY.fullmatch(text.strip()):  # 两万: a sum, said again (李三千 is a name)
         raise Reprompt(msg.BAD_NAME)
+    if SIZE_FIRST.match(text):  # 三口 不算他: the household's size, said again
+        raise Reprompt(msg.BAD_NAME)
     clauses = [clause for clause in re.split(r"[，,。；;\s]", text) if clause.strip()]
     head = next((i for i, c in enumerate(clauses) if HEAD_OF_HOUSEHOLD.search(c)), None)
     names = _names_told(clauses)
@@ -330,6 +336,10 @@ def _names_told(clauses: list[str]) -> list[str]:
     return list(dict.fromkeys(name for name in names if name is not None))
 
 
+# The household's size said first (三口, 五个人 我和老伴…): no name.
+SIZE_FIRST = re.compile(
+    r"\s*(?:家里|俺家|我家|一共|总共)?[0-9一二两三四五六七八九十俩仨]+\s*(?:口人|口|个人)(?:$|[，,。\s])"
+)
 # A sum and nothing else (两万, 要三千五吧): no name.
 SUM_ONLY = re.compile(
     r"[要需差还大概约就]*[0-9零一二两三四五六七八九十百千万\.点多]+[块元钱]?(?:左右)?[吧啊呀的]?"

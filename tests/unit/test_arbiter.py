@@ -1,6 +1,6 @@
 """The last word on a reading (nlu/arbiter.py), with rankings as Rasa gives them."""
 
-from nlu.arbiter import CUE_CONFIDENCE, UNSURE_SIDE, arbitrate
+from nlu.arbiter import CUE_CONFIDENCE, UNSURE_SIDE, arbitrate, asks_after_earlier
 from nlu.sides import Strength, side_cue
 
 
@@ -716,3 +716,31 @@ def test_giving_through_us_or_teaching_others_children_is_no_request() -> None:
     as_household = [("seek_help", 0.8), ("offer_donation", 0.2)]
     assert arbitrate("我给你们转五百 你们帮我送给需要的人", as_household)[0] != "seek_help"
     assert arbitrate("退休了没事干 想去给孩子们上课", as_household)[0] != "seek_help"
+
+
+def test_the_eleventh_sessions_readings() -> None:
+    """A gift told as done is asked after (我用这个微信捐的 had started a pledge); a review
+    that takes long is a status question (it had got what the platform is); one's own turn
+    in need, or being sent here, asks for help (two had started pledges); whom the money is
+    paid to is a question; 好的 after a reply takes it in (it had been asked its side)."""
+    as_donor = [("offer_donation", 0.81), ("ask_about", 0.11), ("check_status", 0.05)]
+    assert arbitrate("我用这个微信捐的", as_donor)[0] == "check_status"
+    assert arbitrate("我想捐的", as_donor)[0] == "offer_donation"
+    as_question = [("ask_about", 0.65), ("seek_help", 0.24), ("check_status", 0.08)]
+    assert arbitrate("审核怎么这么慢啊 都一个月了", as_question)[0] == "check_status"
+    as_donor = [("offer_donation", 0.83), ("check_status", 0.15), ("seek_help", 0.02)]
+    assert arbitrate("以前我也捐过款 现在轮到我家有难了", as_donor)[0] == "seek_help"
+    as_read = [("request_human", 0.7), ("offer_donation", 0.24), ("seek_help", 0.06)]
+    assert arbitrate("社区让我来找你们 说可以帮忙交学费", as_read)[0] == "seek_help"
+    as_read = [("offer_donation", 0.56), ("ask_about", 0.28), ("seek_help", 0.13)]
+    assert arbitrate("资助的钱是直接给家里还是给学校", as_read)[0] == "ask_about"
+    as_read = [("check_status", 0.51), ("delete_my_data", 0.19), ("offer_donation", 0.17)]
+    assert arbitrate("好的 那我让他自己来", as_read)[0] == "affirm"
+    assert arbitrate("好的 我想捐两千", as_read)[0] == "offer_donation"
+
+
+def test_asking_after_something_done_before() -> None:
+    assert asks_after_earlier("之前我提交过一次 有结果了吗")
+    assert asks_after_earlier("我捐的衣服送到了吗")
+    assert not asks_after_earlier("我申请过低保 没批")  # told, not asked
+    assert not asks_after_earlier("甘肃定西")

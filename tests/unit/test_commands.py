@@ -17,6 +17,9 @@ from conversation.engine import command_of
         "以后再说吧",
         "太麻烦了不弄了",
         "填不了了",
+        # not giving one's details after all, at any length
+        "我改主意了 不想把信息给你们",
+        "不想把资料交给你们了",
     ],
 )
 def test_giving_up_cancels(text: str) -> None:
@@ -34,6 +37,8 @@ def test_giving_up_cancels(text: str) -> None:
         "甘肃定西通渭县",
         "你们能不能帮我找找失散的亲人",  # a question, not "let me look"
         "能不能帮我去找找工作",
+        "我不愿意把身份证给你们",  # the ID question says why it is needed
+        "不想把信息给别人看",  # worry, not withdrawal
     ],
 )
 def test_answers_are_not_commands(text: str) -> None:
@@ -44,10 +49,19 @@ def test_other_commands() -> None:
     assert command_of("转人工") == "human"
     assert command_of("查进度") == "status"
     assert command_of("上一步") == "back"
+    assert command_of("那你帮我查查") == command_of("帮我查一下") == "status"
+    assert command_of("帮我查下快递") is None
 
 
 @pytest.mark.parametrize(
-    "text", ["身份证在抽屉里我去找找", "等下我问问我儿子", "我去拿一下身份证", "马上发"]
+    "text",
+    [
+        "身份证在抽屉里我去找找",
+        "等下我问问我儿子",
+        "我去拿一下身份证",
+        "马上发",
+        "身份证号我问问我妈",
+    ],
 )
 def test_asking_for_a_moment_pauses(text: str) -> None:
     assert command_of(text) == "pause"

@@ -72,6 +72,9 @@ from nlu.text import normalise_text
         ("每次化疗自费三千多 六次就是两万", 20000),
         ("一次三千 一共要两万 还差一万五", 15000),
         ("学费五千分两次交", 5000),  # 分 that divides is no mark
+        # a cost by the month said after the sum (its 一 is no digit of the sum)
+        ("康复两千五一个月", 2500),
+        ("损失十几万 想要三万重新种苗", 30000),
     ],
 )
 def test_amounts_to_integer_yuan(text: str, yuan: int) -> None:
@@ -107,6 +110,12 @@ def test_amounts_to_integer_yuan(text: str, yuan: int) -> None:
         # a mark in an exam
         "孩子今年高考考了580分 想上大学",
         "数学考了98分",
+        # a price by the unit of goods
+        "剩下的收购商只给一块钱一斤 贷款还不上",
+        "苹果两块五一斤",
+        "猪仔八百块一头",
+        # a family member's age, said right after them
+        "老娘七十八 中风住院 医药费交勿起",
     ],
 )
 def test_texts_without_an_amount(text: str) -> None:

@@ -201,6 +201,10 @@ def test_a_family_counted_in_a_sentence_is_its_size_but_not_its_children() -> No
     assert find_household_size("我们一家六个，住在山上") == 6
     assert find_household_size("一家四个孩子都在上学") is None
     assert find_household_size("我家又多了一口人 添了个孙子") is None  # how many came
+    # a couple inside a story is not the household (their child makes three); alone it is
+    assert find_household_size("要去昆明做康复训练 我们两口子在工地打零工") is None
+    assert parse_household_size("我们两口子") == parse_household_size("老两口") == 2
+    assert find_household_size("两口子") == find_household_size("家里就我们老两口") == 2
 
 
 def test_a_whole_answer_listing_the_household_is_its_size() -> None:
