@@ -29,6 +29,7 @@ from conversation.steps import (
     Step,
     confirm_answer,
     county_named,
+    tells_more_of_story,
 )
 from domain import attachments
 from domain import handoff as handoffs
@@ -57,7 +58,6 @@ from nlu.sides import (
     side_cue,
     side_said,
     tells_only_despair,
-    tells_own_story,
 )
 from storage import social_work as social_work_store
 from storage.db import Database
@@ -82,11 +82,6 @@ PROGRESS_ASKED = re.compile(
 NOT_A_VALUE = re.compile(r"错|不对|没对|对的|这个|那个")
 EDIT = "_edit"
 MAX_FAILURES = 3
-# More of one's own account told at a later question is at least this long.
-STORY_MIN_LENGTH = 8
-# ...and this long, when it names a need without saying whose (腰椎压缩性骨折 干不了重活;
-# not 户主出去干活了, at the name question).
-TOLD_NEED_LENGTH = 12
 # An earlier answer said again at a later question is this short at most (两万, 5口人).
 RESTATED_LENGTH = 12
 # Commands at this priority and above are said in so many words (核实 Q000001, 待核实), not
@@ -712,8 +707,9 @@ class Conversation:
     @staticmethod
     def _platform_question(text: str) -> str | None:
         """A question about the platform asked in the middle of a flow ("要收费吗？"); not
-        an answer that happens to mention a need ("住院费用怎么办？")."""
-        if detect_need_type(text) is not None:
+        an answer that happens to mention a need ("住院费用怎么办？"); whether a gift may go
+        to a family one knows asks that whatever need it names."""
+        if detect_need_type(text) is not None and faq.topic_of(text) != "designate":
             return None
         return faq.answer_to_question(text)
 
@@ -943,18 +939,12 @@ class Conversation:
 
     def _story_added(self, flow: Flow, state: ConversationState, text: str) -> bool:
         """More of the user's own account, told at a later question: added to the flow's
-        story (within its step's length) and kept. Whether it was added. In a request the
-        writer is the household, so what tells a need is its own (腰椎压缩性骨折 干不了重活),
-        unless it asks something."""
+        story (within its step's length) and kept. Whether it was added."""
         kept = state.slots.get(flow.story or "")
-        if not kept or len(bare(text)) < STORY_MIN_LENGTH:
-            return False
         rest = text  # what a remark (晚上才能接电话) leaves
         for remark in flow.remarks:
             rest = remark.left_out(rest)
-        tells_need = len(bare(rest)) >= TOLD_NEED_LENGTH and detect_need_type(rest) is not None
-        tells_need = tells_need and faq.QUESTION.search(text) is None
-        if not (tells_own_story(text) or tells_need):
+        if not kept or not tells_more_of_story(text, rest):
             return False
         said = mask_numbers(text.strip())
         if said in kept:

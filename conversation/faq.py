@@ -43,7 +43,10 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     (
         "public_works",  # a village's road or bridge: not a household's need
-        ("修条路", "修一条路", "修座桥", "修个桥", "修一座桥", "装路灯", "通条路"),
+        (
+            *("修条路", "修一条路", "修座桥", "修个桥", "修一座桥", "装路灯", "通条路"),
+            *("村修路", "村里修路", "修路缺钱", "修桥缺钱", "硬化路面", "村里修桥"),
+        ),
     ),
     (
         "fix_record",  # something given wrong, asked how to put right (我填错了身份证号怎么改)

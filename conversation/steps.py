@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import messages as msg
+from conversation.faq import QUESTION
 from conversation.state import ConversationState
 from nlu.amounts import BY_PERIOD, COUNT_WORDS, find_amounts, in_foreign_currency, parse_amount
 from nlu.entities import amount_said, find_id_number, find_phone, mask_numbers, region_entity
@@ -22,6 +23,7 @@ from nlu.lexicon import (
     is_yes,
     means_any,
     menu_number,
+    need_types,
     offered_need_types,
     small_talk,
 )
@@ -35,6 +37,7 @@ from nlu.regions import (
     resolve_region,
     within,
 )
+from nlu.sides import tells_own_story
 from nlu.validators import Invalid, validate_mobile
 from vocabulary import NEED_LABELS, NEED_ORDER
 
@@ -116,6 +119,8 @@ CONSENT_ASKED = re.compile(
     r"什么|啥|为什么|为啥|怎么|是不是|会不会|要不要|[吗呢么？?]$|看不懂|不懂|不明白|没明白|听不懂"
 )
 AGREES_FIRST = re.compile(r"^(?:好的?|行|可以|嗯+|那)?[，, ]*(?:我)?同意(?:了)?[，,。！!\s]")
+# What takes a yes back, or asks first (好 但是不想给身份证, 行 会不会被别人看到).
+DOUBTS = re.compile(r"不|别|没|但|可是|[吗？?]|会不会|能不能|是不是")
 DECLINES = re.compile(r"不(?:太|想|能|愿意?)?同意|没同意|不愿意")
 
 
@@ -129,6 +134,9 @@ def parse_consent(text: str, state: ConversationState) -> bool:
     if CONSENT_ASKED.search(text.strip()) and not AGREES_FIRST.match(text.strip()):
         raise Reprompt(msg.CONSENT_EXPLAINED)
     if is_yes(text) or "同意" in text or face_meaning(text) == "ok":  # 👍 agrees
+        return True
+    first, _, rest = text.strip().partition(" ")
+    if rest and is_yes(first) and not DOUBTS.search(rest):  # 中 俺家穷: a yes, then the story
         return True
     raise Reprompt(msg.CONSENT_STILL if state.errors else msg.CONSENT_REPROMPT)
 
@@ -229,6 +237,25 @@ RATE_ONLY = re.compile(
     BY_PERIOD.pattern
     + rf"(?:就|才|只|也就|能|挣|赚|拿|有|工资|收入)*[{_FIGURE}]+(?![{_FIGURE}次回趟顿])"
 )
+
+
+# More of one's own account told at a later question is at least this long...
+STORY_MIN_LENGTH = 8
+# ...and this long, when it names a need without saying whose (腰椎压缩性骨折 干不了重活;
+# not 户主出去干活了, at the name question).
+TOLD_NEED_LENGTH = 12
+
+
+def tells_more_of_story(text: str, rest: str | None = None) -> bool:
+    """Whether a text told at a later question of a request is more of the household's
+    account: a hardship or a need told as its own, or, since in a request the writer is the
+    household, one that names a need at some length and asks nothing. `rest` is the text
+    without what it remarks in passing (晚上才能接电话)."""
+    rest = text if rest is None else rest
+    if len(bare(text)) < STORY_MIN_LENGTH:
+        return False
+    tells_need = len(bare(rest)) >= TOLD_NEED_LENGTH and bool(need_types(rest))
+    return tells_own_story(text) or (tells_need and QUESTION.search(text) is None)
 
 
 def sum_in_story(text: str) -> Slots:

@@ -17,6 +17,7 @@ from conversation.steps import (
     RATE_ONLY,
     REGION_WITHIN,
     TOLD_MAX_LENGTH,
+    TOLD_NEED_LENGTH,
     Ask,
     Reprompt,
     Slots,
@@ -39,6 +40,7 @@ from conversation.steps import (
     stated_mobile,
     stated_money,
     sum_in_story,
+    tells_more_of_story,
     validated,
 )
 from domain import attachments
@@ -228,13 +230,22 @@ THINGS_INSTEAD = re.compile(
 
 def _parse_amount(text: str, state: ConversationState) -> int | str | None:
     """The sum needed; things wanted instead (能给点米面油就行) are no sum, and are added to
-    the description for the social worker."""
+    the description for the social worker, as is more of the story told with the sum
+    (大三 助学贷款两万 毕业找不到工作怕还不上)."""
     if stated_money(text) is None and THINGS_INSTEAD.search(text) and need_types(text):
-        kept = state.slots.get("description")
-        said = mask_numbers(text.strip())
-        state.slots["description"] = added_to_note(kept, said, TOLD_MAX_LENGTH)
+        _add_to_story(text, state)
         return None
-    return parse_optional_money(text, state)
+    amount = parse_optional_money(text, state)
+    if len(bare(text)) >= TOLD_NEED_LENGTH and tells_more_of_story(text):
+        _add_to_story(text, state)
+    return amount
+
+
+def _add_to_story(text: str, state: ConversationState) -> None:
+    kept = state.slots.get("description")
+    said = mask_numbers(text.strip())
+    if not kept or said not in kept:
+        state.slots["description"] = added_to_note(kept, said, TOLD_MAX_LENGTH)
 
 
 NO_PHONE = re.compile(
@@ -286,6 +297,8 @@ def _parse_phone(text: str, state: ConversationState) -> str:
 def _parse_name(text: str, state: ConversationState) -> str:
     if (chosen := chosen_option(text, state)) is not None:
         return chosen  # of the names said one by one
+    if state.context and MINE_CHOSEN.fullmatch(bare(text)):
+        return state.context  # 写我的: of those names, the writer's own
     if confirm_answer(text) is not None:  # 确认, 好的: no name (确认 had been taken as one)
         raise Reprompt(msg.BAD_NAME)
     kept = ""
@@ -309,7 +322,8 @@ def _parse_name(text: str, state: ConversationState) -> str:
     names = _names_told(clauses)
     if head is None and len(names) > 1:
         options = "\n".join(f"{i} {name}" for i, name in enumerate(names, start=1))
-        raise Ask(msg.WHICH_NAME_IS_HEAD.format(options=options), choices=names)
+        own = next((_name_in(c) for c in clauses if OWN_NAME.search(c)), None)
+        raise Ask(msg.WHICH_NAME_IS_HEAD.format(options=options), names, own or "")
     # 户主是我老头子，叫李根生: the name may follow the clause that says whose it is
     tried = [text] if head is None else [clauses[head], "".join(clauses[head : head + 2])]
     if head and ONLY_THE_HEAD.match(clauses[head]):
@@ -321,7 +335,7 @@ def _parse_name(text: str, state: ConversationState) -> str:
         name = _only_name_among(clauses)
     if NOT_A_FULL_NAME.match(name or text.strip(" 。，,！!")):
         raise Reprompt(msg.FULL_NAME_PLEASE)
-    if name is None:
+    if name is None or PRONOUN.search(name):  # 写我 is no name
         raise Reprompt(msg.BAD_NAME)
     return name
 
@@ -336,6 +350,12 @@ def _names_told(clauses: list[str]) -> list[str]:
     return list(dict.fromkeys(name for name in names if name is not None))
 
 
+# One's own name said as such (我叫马秀珍), and that one chosen of several (写我的, 我自己).
+OWN_NAME = re.compile(r"(?:我|俺|本人)(?:叫|是)")
+MINE_CHOSEN = re.compile(
+    r"(?:写|填|是|就|用)?(?:我|俺|本人)(?:自己|本人)?(?:的)?(?:名字)?[吧啊呀]?"
+)
+PRONOUN = re.compile(r"[我俺你他她您]")
 # The household's size said first (三口, 五个人 我和老伴…): no name.
 SIZE_FIRST = re.compile(
     r"\s*(?:家里|俺家|我家|一共|总共)?[0-9一二两三四五六七八九十俩仨]+\s*(?:口人|口|个人)(?:$|[，,。\s])"

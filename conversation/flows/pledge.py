@@ -334,6 +334,13 @@ SIGNED = re.compile(
 )
 
 
+# The pay of a job offered (月薪五千, 日结一百二): no money given.
+WAGE = re.compile(
+    r"(?:月薪|年薪|工资|薪资|薪水|底薪|日结|时薪|待遇|收入)[^，。\s]{0,3}?"
+    r"[0-9零一二两三四五六七八九十百千万]+(?:块|元)?钱?(?:左右|以上|多)?"
+)
+
+
 def prefill(text: str, entities: dict[str, Any]) -> Slots:
     """What a donor's first message already says: the kind and amount or item, the need
     it is for ("给甘肃的娃上学") and the place."""
@@ -345,7 +352,7 @@ def prefill(text: str, entities: dict[str, Any]) -> Slots:
         slots["kind"] = kind
         if item := offered_item(text):
             slots["item"] = item
-        if money := stated_money(text):  # 拿出十万块钱…另外还有一批电脑: one pledge each
+        if money := stated_money(WAGE.sub("，", text)):  # 拿出十万块钱…另外还有一批电脑
             slots["also_money"] = money
     elif kind == "money" or entities.get("amount_yuan"):
         slots["kind"] = "money"  # 捐款, 想捐点钱: the amount is asked next

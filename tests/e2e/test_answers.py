@@ -1862,3 +1862,28 @@ def test_first_words_of_the_eleventh_session(household: WeChatUser, donor: WeCha
     assert goods.say("捐的东西你们来拉还是我寄").startswith(msg.FAQ["delivery"])
     sponsor = household.other("o_sponsor").say("能不能给我家孩子找个一对一的资助人")
     assert sponsor.startswith(msg.CONSENT[:20])
+
+
+def test_the_eleventh_sessions_second_round(app: Flask, household: WeChatUser) -> None:
+    """A story told with the sum is kept (大三 助学贷款两万… had been taken as the sum alone);
+    写我的 of two names is the writer's (it had become the name 写我); 中 俺家穷 agrees; a
+    factory's 月薪五千 is no money pledged; giving to a family one knows is no request; a
+    village's road is no household's need."""
+    household.conversation("我是在校大学生 学费贷款还不上了", "同意")
+    household.say("大三 助学贷款两万 毕业找不到工作怕还不上")
+    household.conversation("河北保定阜平县", "五口")
+    assert household.say("我叫马秀珍 孩子叫马小宝").startswith(msg.WHICH_NAME_IS_HEAD[:6])
+    assert household.say("写我的") == msg.ASK_ID_NUMBER
+    summary = household.conversation("11010519491231002X", "13800138000")[-1]
+    assert "姓名：马秀珍" in summary and "毕业找不到工作" in summary and "20000 元" in summary
+    agrees = household.other("o_agrees_with_a_story")
+    agrees.say("俺家日子过不下去了")
+    assert not agrees.say("中 俺家穷").startswith(msg.CONSENT_STILL[:6])
+    factory = household.other("o_factory")
+    factory.say("我们是电子厂的 招普工 包吃包住 月薪五千 想优先招贫困家庭的年轻人")
+    factory.conversation("广东惠州", "电子厂人事部", "13680212345")
+    assert msg.ALSO_MONEY_NOTE.format(amount=5000) not in factory.say("确认")
+    knows = household.other("o_knows_a_family")
+    assert knows.say("能不能捐给我认识的一户人家 他家孩子生病了") == msg.FAQ["designate"]
+    road = household.other("o_road")
+    assert road.say("俺们村修路缺钱 能不能帮") == msg.FAQ["public_works"]
