@@ -68,6 +68,8 @@ _MISCONDUCT = (
 # ...not a question (社工来的时候要钱吗 asks about fees).
 MISCONDUCT = re.compile(
     rf"^(?!.*(?:吗|么|[？?])\s*$).*?(?:{_STAFF})[^。！!？?]{{0,12}}(?:{_MISCONDUCT})"
+    # a complaint said last (你们太慢了 投诉), not a question about complaining
+    r"|^(?!.*(?:怎么|如何|哪里|电话|吗|么|[？?])).{2,}(?:投诉|举报)(?:你们)?[!！。]*$"
 )
 
 

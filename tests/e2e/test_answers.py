@@ -1887,3 +1887,8 @@ def test_the_eleventh_sessions_second_round(app: Flask, household: WeChatUser) -
     assert knows.say("能不能捐给我认识的一户人家 他家孩子生病了") == msg.FAQ["designate"]
     road = household.other("o_road")
     assert road.say("俺们村修路缺钱 能不能帮") == msg.FAQ["public_works"]
+    asks = household.other("o_asks_how_much")
+    assert asks.say("一个家庭最多能拿到多少钱") == msg.FAQ["amount_received"]
+    assert asks.say("你们有没有公开的账目") == msg.FAQ["money_use"]
+    complains = household.other("o_complains")
+    assert not complains.say("你们太慢了 投诉").startswith(msg.NOT_UNDERSTOOD[:8])

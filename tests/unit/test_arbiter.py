@@ -744,3 +744,13 @@ def test_asking_after_something_done_before() -> None:
     assert asks_after_earlier("我捐的衣服送到了吗")
     assert not asks_after_earlier("我申请过低保 没批")  # told, not asked
     assert not asks_after_earlier("甘肃定西")
+
+
+def test_the_eleventh_sessions_third_round() -> None:
+    """能不能帮我联系一个需要帮助的家庭 had started a help request; 申请了半个月了 有没有人管啊
+    was asked what was meant."""
+    as_household = [("seek_help", 0.6), ("offer_donation", 0.3)]
+    text = "能不能帮我联系一个需要帮助的家庭 我想每个月去看看他们"
+    assert arbitrate(text, as_household)[0] == "offer_donation"
+    as_read = [("seek_help", 0.4), ("check_status", 0.3), ("ask_about", 0.2)]
+    assert arbitrate("申请了半个月了 有没有人管啊", as_read)[0] == "check_status"
