@@ -206,8 +206,11 @@ ITEM_DETAIL = re.compile(
 
 
 def _parse_region_pref(text: str, state: ConversationState) -> str:
-    """Where to help; more about what is given, said here instead, is added to it and the
-    place asked again."""
+    """Where to help (我在北京 想给甘肃的: Gansu, not where the donor is); more about what is
+    given, said here instead, is added to it and the place asked again."""
+    rest = DONOR_PLACE.sub("，", text)
+    if rest != text and region_entity(rest) is not None:
+        text = rest
     try:
         return parse_region_preference(text, state)
     except Reprompt:

@@ -1892,3 +1892,13 @@ def test_the_eleventh_sessions_second_round(app: Flask, household: WeChatUser) -
     assert asks.say("你们有没有公开的账目") == msg.FAQ["money_use"]
     complains = household.other("o_complains")
     assert not complains.say("你们太慢了 投诉").startswith(msg.NOT_UNDERSTOOD[:8])
+
+
+def test_a_donor_saying_where_they_are_and_where_to_help_at_the_place_question(
+    donor: WeChatUser,
+) -> None:
+    """我在北京 想给甘肃的 had been asked to choose between Beijing and Gansu."""
+    donor.conversation("我想捐点衣服", "二十件棉衣 八成新")
+    assert donor.say("我在北京 想给甘肃的") == msg.ASK_DISPLAY_NAME
+    summary = donor.conversation("匿名", "13500001234")[-1]
+    assert "地区：甘肃省" in summary
