@@ -627,9 +627,7 @@ class Conversation:
         """What a message says for the flow's questions (its trigger's prefill), read from
         its words other than its remarks: 我耳朵听不见 tells how to reach a household, not
         its need."""
-        rest = text
-        for remark in flow.remarks:
-            rest = remark.left_out(rest)
+        rest = flow.without_remarks(text)
         if entities is None or rest != text:
             entities = self.services.nlu.interpret(rest).entities if rest else {}
         return flow.triggers.prefill(text, entities)
@@ -941,10 +939,7 @@ class Conversation:
         """More of the user's own account, told at a later question: added to the flow's
         story (within its step's length) and kept. Whether it was added."""
         kept = state.slots.get(flow.story or "")
-        rest = text  # what a remark (晚上才能接电话) leaves
-        for remark in flow.remarks:
-            rest = remark.left_out(rest)
-        if not kept or not tells_more_of_story(text, rest):
+        if not kept or not tells_more_of_story(text, flow.without_remarks(text)):
             return False
         said = mask_numbers(text.strip())
         if said in kept:

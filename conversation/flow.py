@@ -133,6 +133,12 @@ class Flow:
         """Answered questions a user may go back to or change (not the consent)."""
         return [s for s in self.answered(slots) if s.revisitable]
 
+    def without_remarks(self, text: str) -> str:
+        """The text without what it remarks in passing (我耳朵听不见, 晚上才能接电话)."""
+        for remark in self.remarks:
+            text = remark.left_out(text)
+        return text
+
     def summary(self, slots: Slots) -> str:
         lines = [f"{step.label}：{step.show(slots[step.name])}" for step in self.editable(slots)]
         lines += [f"{r.label}：{slots[r.name]}" for r in self.remarks if r.name in slots]
