@@ -79,11 +79,19 @@ class Results:
     failures: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
     cpu: Split = field(default_factory=Split)  # measured in the closed loop only
+    late: list[tuple[float, str]] = field(default_factory=list)  # past the budget, or failed
 
-    def add(self, seconds: float, ok: bool) -> None:
+    def add(self, seconds: float, ok: bool, what: str = "") -> None:
         with self.lock:
             self.latencies.append(seconds)
             self.failures += 0 if ok else 1
+            if not ok or seconds > BUDGET_SECONDS:
+                self.late.append((seconds, what + ("" if ok else ", failed")))
+
+    def late_lines(self, most: int = 5) -> list[str]:
+        """The slowest of the replies past the budget or failed: which message, when."""
+        worst = sorted(self.late, reverse=True)[:most]
+        return [f"late: {seconds * 1000:.0f} ms, {what}" for seconds, what in worst]
 
     def line(self, name: str, wall: float) -> str:
         lat = sorted(self.latencies)
@@ -126,12 +134,13 @@ def closed_loop(send: Send, users: int, rounds: int) -> tuple[Results, float]:
     def run_user() -> None:
         for _ in range(rounds):
             openid, script = user_script()
-            for text in script:
+            for step, text in enumerate(script):
                 start = time.perf_counter()
                 ok = send(openid, text)
-                results.add(time.perf_counter() - start, ok)
+                at = f"{openid} step {step} “{text}”, sent {start - began:.1f} s in"
+                results.add(time.perf_counter() - start, ok, at)
 
-    start = time.perf_counter()
+    start = began = time.perf_counter()
     with measured() as results.cpu, ThreadPoolExecutor(max_workers=users) as pool:
         for _ in range(users):
             pool.submit(run_user)
@@ -194,7 +203,8 @@ def open_loop(
         with locks[item.user]:
             ok = send(openid, script[item.step])
         if item.counted:
-            results.add(time.perf_counter() - due, ok)
+            at = f"{openid} step {item.step} “{script[item.step]}”, due {item.at:.1f} s in"
+            results.add(time.perf_counter() - due, ok, at)
 
     start = time.perf_counter()
     with ThreadPoolExecutor(max_workers=256) as pool:
@@ -278,6 +288,8 @@ def started_stack(environment: dict[str, str], base: str) -> Iterator[float]:
 def compare(name: str, full: tuple[Results, float], bare: tuple[Results, float]) -> None:
     (f, f_wall), (b, b_wall) = full, bare
     print(f"  {f.line('full stack', f_wall)}")
+    for line in f.late_lines():
+        print(f"    {line}")
     print(f"  {b.line('bare endpoint', b_wall)}")
     for results in (f, b) if f.cpu.seconds else ():
         print(f"    {results.cpu.line(len(results.latencies))}")
