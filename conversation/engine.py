@@ -21,12 +21,12 @@ from conversation.flow import Flow
 from conversation.state import ConversationState, ConversationStore, TurnState
 from conversation.status import nothing_to_cancel, status_text
 from conversation.steps import (
-    TOLD_MAX_LENGTH,
     Ask,
     EndFlow,
     Reprompt,
     Slots,
     Step,
+    add_to_story,
     confirm_answer,
     county_named,
     tells_more_of_story,
@@ -941,10 +941,8 @@ class Conversation:
         kept = state.slots.get(flow.story or "")
         if not kept or not tells_more_of_story(text, flow.without_remarks(text)):
             return False
-        said = mask_numbers(text.strip())
-        if said in kept:
+        if not add_to_story(state.slots, cast(str, flow.story), text):
             return False
-        state.slots[cast(str, flow.story)] = added_to_note(kept, said, TOLD_MAX_LENGTH)
         self._save(state)
         return True
 

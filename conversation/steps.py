@@ -13,6 +13,7 @@ from typing import Any
 import messages as msg
 from conversation.faq import QUESTION
 from conversation.state import ConversationState
+from domain.cases import added_to_note
 from nlu.amounts import BY_PERIOD, COUNT_WORDS, find_amounts, in_foreign_currency, parse_amount
 from nlu.entities import amount_said, find_id_number, find_phone, mask_numbers, region_entity
 from nlu.lexicon import (
@@ -256,6 +257,17 @@ def tells_more_of_story(text: str, rest: str | None = None) -> bool:
         return False
     tells_need = len(bare(rest)) >= TOLD_NEED_LENGTH and bool(need_types(rest))
     return tells_own_story(text) or (tells_need and QUESTION.search(text) is None)
+
+
+def add_to_story(slots: Slots, name: str, text: str) -> bool:
+    """Adds what was said (numbers masked) to the story in `slots[name]`, within its length;
+    False when it is there already."""
+    kept = slots.get(name)
+    said = mask_numbers(text.strip())
+    if kept and said in kept:
+        return False
+    slots[name] = added_to_note(kept, said, TOLD_MAX_LENGTH)
+    return True
 
 
 def sum_in_story(text: str) -> Slots:

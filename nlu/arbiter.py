@@ -354,7 +354,7 @@ class Cues:
         outcome = bool(OUTCOME.search(text) and STATUS.search(text)) and not (
             names_need or HARDSHIP.search(told)
         )
-        filed_before = bool(FILED_BEFORE.search(text) and STATUS.search(text)) and not names_need
+        filed_before = _filed_before(text) and not names_need
         outcome = outcome or filed_before or _asks_after_gift(text)
         spam = bool(SPAM.search(text)) and strength in (None, Strength.HARDSHIP) and not names_need
         eligible = bool(ELIGIBILITY.search(text)) and not need_types(STANDING.sub("", text))
@@ -382,8 +382,11 @@ def asks_after_earlier(text: str) -> bool:
     我上个月捐的钱给谁了)."""
     if not (QUESTION_END.search(text.strip()) or "?" in text or "？" in text):
         return False
-    filed = FILED_BEFORE.search(text) is not None and STATUS.search(text) is not None
-    return filed or _asks_after_gift(text)
+    return _filed_before(text) or _asks_after_gift(text)
+
+
+def _filed_before(text: str) -> bool:
+    return FILED_BEFORE.search(text) is not None and STATUS.search(text) is not None
 
 
 def _asks_after_gift(text: str) -> bool:

@@ -22,6 +22,7 @@ from conversation.steps import (
     Reprompt,
     Slots,
     Step,
+    add_to_story,
     ask_county,
     ask_need,
     chosen_option,
@@ -44,7 +45,7 @@ from conversation.steps import (
     validated,
 )
 from domain import attachments
-from domain.cases import added_to_note, poverty_cause_of, urgency_of
+from domain.cases import poverty_cause_of, urgency_of
 from domain.checks import run_checks
 from nlu.entities import find_id_number, mask_numbers
 from nlu.lexicon import FAMILY, bare, need_types
@@ -233,19 +234,12 @@ def _parse_amount(text: str, state: ConversationState) -> int | str | None:
     the description for the social worker, as is more of the story told with the sum
     (大三 助学贷款两万 毕业找不到工作怕还不上)."""
     if stated_money(text) is None and THINGS_INSTEAD.search(text) and need_types(text):
-        _add_to_story(text, state)
+        add_to_story(state.slots, "description", text)
         return None
     amount = parse_optional_money(text, state)
     if len(bare(text)) >= TOLD_NEED_LENGTH and tells_more_of_story(text):
-        _add_to_story(text, state)
+        add_to_story(state.slots, "description", text)
     return amount
-
-
-def _add_to_story(text: str, state: ConversationState) -> None:
-    kept = state.slots.get("description")
-    said = mask_numbers(text.strip())
-    if not kept or said not in kept:
-        state.slots["description"] = added_to_note(kept, said, TOLD_MAX_LENGTH)
 
 
 NO_PHONE = re.compile(
