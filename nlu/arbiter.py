@@ -92,7 +92,7 @@ STATUS = re.compile(  # 到哪 as in 到哪一步, not 到哪都不要我 (anywh
     r"|什么时候|[QJMqjm]\s*\d{3}|用出去|花出去|花在|花到|用了没|用掉|打过去|转过去|汇过去|拨过去"
     r"|着落|认领|有人看|看[过了]?没|看看我的|我的(?:申请|求助|认捐|捐款|捐赠)|拿到|领到|发下来"
     r"|啥子?时候|几时|哪天|多会儿|咋还没|怎么还没|还没(?:有)?(?:动静|消息|回音|人)|回音|驳回|是不是被"
-    r"|回个?话|回信|答复"
+    r"|回个?话|回信|答复|[啥什][么子]?情况"
     r"|没(?:人(?:理|管|问|回)|下文|动静)"
     r"|了没(?:有)?[啊呀吧呢？?]|分给|给了哪|给哪|没来|没到"
     # money paid in, asked after (钱打到卡上了吗)
@@ -163,7 +163,8 @@ OUTCOME = re.compile(
     r"|(?:到现在|至今|一直|现在)(?:也|都|还)?没(?:来|到|人来|人联系|联系|人理|人管|人问|下文|动静)"
     # something done before, asked after (上礼拜认捐的三千有没有分给哪家)
     r"|(?:上礼拜|上星期|上周|上个月|上月|前几天|前些天|昨天|前天|去年|上次|之前)[^，。]{0,6}"
-    r"(?:认捐|捐|送|寄|申请|报|交)的[^，。]{0,12}(?:吗|没有?|哪|谁)"
+    r"(?:认捐|捐|送|寄|申请|报|交|登记|提交|填|报名)的[^，。]{0,12}"
+    r"(?:吗|没有?|哪|谁|[啥什][么子]?情况|怎么样|咋样|如何)"
 )
 # One's own gift, asked after (我捐的三千块钱给到谁家了, 我送的轮椅到人家手里没有, 我都捐过哪些):
 # a status question, whatever need the gift names; asking what may be done with it (我捐的钱能
@@ -266,9 +267,10 @@ STOPS = re.compile(
 PLEADS_WITH_US = re.compile(r"(?:请|求|麻烦|拜托)你们(?:帮|救|资助|关注)")
 # Pleading for help (帮帮忙, 求求你们): with thanks said ahead, still a request.
 PLEA = re.compile(r"帮帮忙|帮帮我|帮个忙|求求|救救|求你们|拜托")
-# Saying one no longer asks or gives (我不想求助了, 不用帮我了, 我不想捐了): calling it off.
+# Saying one no longer asks or gives (我不想求助了, 不用帮我了, 我不想捐了, 先不申请了): calling
+# it off.
 DECLINED = re.compile(
-    r"(?:不想|不要|不用|不打算|不必|没必要|不需要)再?(?:求助|申请|捐|帮|资助|登记|认捐)[^，。？?]{0,3}了"
+    r"(?:不想|不要|不用|不打算|不必|没必要|不需要|不)再?(?:求助|申请|捐|帮|资助|登记|认捐)[^，。？?]{0,3}了"
 )
 
 
@@ -302,6 +304,10 @@ HOUSEHOLD = re.compile(
     rf"(?:{FAMILY}|老两口|两口子|[家屋]里|[家屋]头|[我俺]家?|就|有|共|一共|总共|加上?|和|跟|还有|的"
     r"|[0-9一二两三四五六七八九十]\s*(?:口人|口|个人|个)|[，、,\s])+"
 )
+# What it is mainly about, answered (主要是住的问题, 主要是想有份稳定的活路): the need, told.
+MAINLY = re.compile(r"(?:主要|其实|就)是")
+# Who the applicant or the contact is, answered (申请人是我孙女 她叫阿依, 户主写我老伴).
+WHO_IS_NAMED = re.compile(r"(?:申请人|户主|联系人|登记人|受助人)(?:是|写|填|就是|叫)")
 # Saying that something was taken wrongly (你们弄岔了我没说过这个): a no.
 CORRECTION = re.compile(
     r"搞错|弄错|弄岔|搞岔|说错|记错|填错|听错|看错|没说过|不是我说的|没这么说|没说要|理解[反错]|[搞弄]反"
@@ -531,9 +537,13 @@ def _bare_answer(cues: Cues, intent: str, confidence: float) -> str | None:
     plain = bare(cues.text)
     if RECEIVED.fullmatch(plain):  # 东西收到了, 社工来过了: said, not asked (maybe thanked)
         return "thank" if THANKS.search(cues.text) else "affirm"
+    if MAINLY.match(plain) and cues.short and cues.strength in (None, Strength.HARDSHIP):
+        return "inform" if cues.names_need else None
     if cues.side is not None or cues.names_need or cues.both_sides:
         return None
     if find_phone(cues.text) or find_id_number(cues.text):  # 我手机号…有事打这个
+        return "inform"
+    if WHO_IS_NAMED.match(plain):
         return "inform"
     if len(plain) >= SHORT_REPLY:
         return None

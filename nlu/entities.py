@@ -17,6 +17,7 @@ from nlu.validators import (
     find_household_size,
     mask_id_number,
     mask_phone,
+    spoken_runs,
     validate_id_number,
     validate_mobile,
 )
@@ -47,7 +48,7 @@ def mask_numbers(text: str) -> str:
 
 
 def _first_valid(pattern: re.Pattern[str], text: str, validate: Any) -> str | None:
-    for match in pattern.finditer(compact(text)):
+    for match in pattern.finditer(compact(spoken_runs(text))):  # 一三九… digit by digit
         try:
             return str(validate(match.group(1)))
         except Invalid:
@@ -67,7 +68,7 @@ def find_phone(text: str) -> str | None:
 
 def amount_said(text: str, phone: str | None, id_number: str | None) -> int | None:
     """The amount a text names; digits of its phone or ID number (even spaced out) are none."""
-    money_text = compact(text) if (phone or id_number) else text
+    money_text = compact(spoken_runs(text)) if (phone or id_number) else text
     for number in (phone, id_number):
         money_text = money_text.replace(number, " ") if number else money_text
     return parse_amount(money_text)

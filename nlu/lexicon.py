@@ -222,10 +222,16 @@ GENERIC_NEEDS = {"生活困难": "living", "生活很困难": "living"}
 # A condition says who someone is, not what they ask for: a disabled man asking for work
 # needs a job. These count for half.
 CONDITION_WORDS = frozenset({"残疾", "瘫痪", "聋哑", "失明", "残疾人", "坐轮椅"})
-# A cost every need has counts half too: a student's 生活费 is for school. So does work
+# A cost every need has counts half too: a student's 生活费 is for school, the 报名费 of a
+# licence course is for work. So does work
 # told as the background (老公出去打工摔伤了 is a medical need), what a farm grows, and being
-# unable to look after oneself (生活不能自理 要做手术 is a medical need).
-HALF_WORDS = CONDITION_WORDS | {"生活费", "打工", "出去打工", "上班", "不能自理"} | set(CROPS)
+# unable to look after oneself (生活不能自理 要做手术 is a medical need), and a classmate one is
+# compared with (个子比同学矮一截).
+HALF_WORDS = (
+    CONDITION_WORDS
+    | {"生活费", "报名费", "打工", "出去打工", "上班", "不能自理", "同学"}
+    | set(CROPS)
+)
 _NEED_WORDS = sorted(
     ((word, need) for need, words in NEED_KEYWORDS.items() for word in words),
     key=lambda item: -len(item[0]),

@@ -294,13 +294,24 @@ def _where_home_is(text: str, index: RegionIndex) -> list[str]:
     return []
 
 
+def _with_names_renewed(text: str) -> str:
+    for old, new in (*RENAMED.items(), *EVERYDAY.items()):
+        text = text.replace(old, new)
+    return text
+
+
+def _found(text: str, index: RegionIndex) -> list[str]:
+    return _targets(text, index) or _where_home_is(text, index)
+
+
 def resolve_region(text: str) -> Resolution:
     """Resolve a free-text place to a county, or return the candidates to ask about."""
     index = region_index()
-    compact_text = "".join(text.split())
-    for old, new in (*RENAMED.items(), *EVERYDAY.items()):
-        compact_text = compact_text.replace(old, new)
-    targets = _targets(compact_text, index) or _where_home_is(compact_text, index)
+    # Spaces joined up (甘肃 定西), else kept as breaks: a short name after a space stands as a
+    # word of its own (一颗都没结 汉源的).
+    targets = _found(_with_names_renewed("".join(text.split())), index) or _found(
+        _with_names_renewed(re.sub(r"\s+", "，", text.strip())), index
+    )
     if not targets:
         return Resolution()
     # A province's name means the province, not a city or county that shares it ("我是河南的"

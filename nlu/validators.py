@@ -43,6 +43,16 @@ _ID_IN_TEXT = re.compile(r"(?<![0-9])[0-9]{17}[0-9X](?![0-9X])")
 _DISABILITY_CARD = re.compile(r"([0-9]{17}[0-9X])[1-7][1-4]")
 
 
+# Seven or more Chinese digits in a row inside a sentence (我电话一三九八七六五四三二一): a number
+# read out digit by digit.
+_SPOKEN_RUN = re.compile(r"[零〇洞幺一二三四五六七八九]{7,}")
+
+
+def spoken_runs(text: str) -> str:
+    """The text with every number read out digit by digit written in ASCII digits."""
+    return _SPOKEN_RUN.sub(lambda found: found.group().translate(_SPOKEN_DIGITS), text)
+
+
 def spoken_digits(raw: str) -> str:
     """A number written in Chinese digits, one by one, as ASCII digits; other text as is."""
     text = raw.strip()

@@ -37,7 +37,15 @@ NEED_KEYWORDS: dict[str, tuple[str, ...]] = {
         # the heart and its operations (我妈心脏不好要做搭桥)
         "心脏 搭桥 心脏支架 放支架 做支架 支架手术 "
         # teeth, and being hurt (孩子牙全蛀了, 被车撞了腿, 腿上有伤)
-        "补牙 拔牙 蛀牙 蛀 牙疼 牙痛 被车撞 被撞 撞断 有伤 伤残 伤病 切除 内分泌 乳腺 手指",
+        "补牙 拔牙 蛀牙 蛀 牙疼 牙痛 被车撞 被撞 撞断 有伤 伤残 伤病 切除 内分泌 乳腺 手指 "
+        # the serious illnesses of the national major-illness schemes (大病专项救治), chronic and
+        # rare ones, and what they need at home
+        "先心病 先天性心脏病 帕金森 阿尔茨海默 渐冻症 渐冻人 肌无力 重症肌无力 肌营养不良 "
+        "地中海贫血 地贫 再生障碍性贫血 再障 血友病 脑积水 包虫病 大骨节病 克山病 氟骨症 红斑狼疮 "
+        "狼疮 唇腭裂 腭裂 尿道下裂 苯丙酮尿症 脊柱裂 脊髓损伤 截瘫 高位截瘫 艾滋病 甲亢 青光眼 "
+        "弱视 斜视 视网膜 角膜 脑出血 脑萎缩 淋巴瘤 结石 疝气 骨质疏松 股骨头 慢阻肺 肺气肿 心衰 "
+        "心力衰竭 肾衰 房颤 羊癫疯 抽风 手抖 瘫痪在床 智力障碍 智障 发育迟缓 脑炎 脑膜炎 肾炎 "
+        "肝腹水 血透 腹透 化疗药 特效药 进口药 罕见病 电动轮椅 护理床 气管切开 呼吸机",
         "education": "教育 助学 学费 上学 读书 念书 大学 大学生 助学金 书本 学杂费 考上 上不起学 "
         "学期 高中 初中 小学 学生 贫困生 读完 书包 文具 功课 辅导 "
         "奖学金 学校 希望小学 技校 研究生 大专 幼儿园 住宿费 书本费 借读费 特殊教育 陪读 "
@@ -65,6 +73,8 @@ NEED_KEYWORDS: dict[str, tuple[str, ...]] = {
         # a house that is unsafe or gone
         "电线老化 差点着火 土坯 漏 怕着火 怕塌 墙歪 墙都歪了 土房 土房子 盖新房 新房 重建 修缮 "
         "屋子 塌陷 "
+        # where one lives, said plainly (主要是住的问题)
+        "住的 住处 住所 住的问题 住房问题 "
         # nowhere to stay
         "没地方去 没处住 没处去 无家可归 流落街头 睡桥洞 住桥洞 没地方落脚 借住",
         "disaster": "灾害 受灾 灾区 地震 洪水 发洪水 冰雹 泥石流 火灾 失火 台风 旱灾 雪灾 冲走 "
@@ -73,6 +83,8 @@ NEED_KEYWORDS: dict[str, tuple[str, ...]] = {
         "刮倒 刮大风 大风 狂风 涨水 发大水 滚石 落石 雷劈 雷击 连阴雨 大旱 雹子 救生衣 "
         "冲锋舟 掀了 倒伏 天灾 被水泡 水泡了 涨上来 连着下 一直下雨 下个不停 霜冻 冰冻 "
         "涝了 全涝 旱得 干死了 旱死 晒死 枯死 "
+        # frost out of season (花椒遭了倒春寒)
+        "倒春寒 晚霜 冻害 霜打 "
         # weather as people tell it
         "雪压 压塌 大雪 雪大 冰灾 暴风 风雹 洪涝 内涝 山火 蝗灾 旱了 寒潮 冲断 路断了 冲坏 "
         # livestock lost to the cold
@@ -102,7 +114,10 @@ NEED_KEYWORDS: dict[str, tuple[str, ...]] = {
         # having nothing to eat, said plainly (没得钱吃饭)
         "吃饭 吃不上饭 吃不起饭 没得吃 没啥吃 "
         # the old who cannot look after themselves
-        "不能自理 没人照料 没人伺候",
+        "不能自理 没人照料 没人伺候 "
+        # what a home needs to sleep, wash and cook; a child who does not eat enough
+        "床垫 床铺 蚊帐 凉席 热水器 太阳能热水器 电饭锅 电饭煲 灶台 煤气灶 液化气 "
+        "煤气罐 取暖器 电风扇 风扇 衣柜 营养跟不上 跟不上营养 缺营养",
         "employment": "就业 找工作 找份工作 找个工作 找活 找份活 活干 学手艺 学点手艺 学个手艺 "
         "学门手艺 手艺 技能 培训 打工 失业 岗位 招工 工人 电工 "
         "招聘 实习 保安 保洁 普工 厨师 学徒 驾照 缝纫 手工活 电焊 挖掘机 汽修 下岗 "
@@ -117,7 +132,12 @@ NEED_KEYWORDS: dict[str, tuple[str, ...]] = {
         "焊工 木工 瓦工 钢筋工 服务员 司机 拖欠工资 欠薪 讨薪 营生 谋生 生计 开网店 分拣 包住 "
         "接单 跑外卖 送外卖 外卖 网约车 跑滴滴 客服 做客服 "
         # work down the pit that is gone (where one works is no need: 煤矿 is in NOT_NEEDS)
-        "矿工 井下 下井 挖煤",
+        "矿工 井下 下井 挖煤 "
+        # work that ended (矿关了, 洞庭湖退捕以后), nobody hiring, not knowing what to do next
+        "矿关 矿停 关矿 厂关 关厂 停产 退捕 禁捕 上岸 没人雇 没人招 没人要了 没人要我 "
+        "不知道干啥 不知道干什么 不知道做啥 不知道做什么 活路 找活路 "
+        # licences and trades that get one hired
+        "叉车 叉车证 上岗证 资格证 健康证 厨师证 育婴师 护理员 保育员 盲人按摩 学按摩 学裁缝",
         "production": "生产 养牛 养羊 养猪 养鸡 牛犊 种苗 种子 化肥 农机 种地 本钱 创业 养殖 种植 "
         # seedlings, livestock, farm goods and selling the harvest
         "树苗 果苗 苗子 果树 猪仔 羊羔 鸡苗 耕牛 牛羊 蜂箱 蜜蜂 蘑菇 茶叶 果园 大棚 农技 兽医 "

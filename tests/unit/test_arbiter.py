@@ -353,6 +353,23 @@ def test_a_phone_number_or_whom_one_asks_for_is_an_answer() -> None:
     assert arbitrate("替我侄子问的", off_topic)[0] == "inform"
     assert arbitrate("是为我外甥打听的", off_topic)[0] == "inform"
     assert arbitrate("帮我妈申请", off_topic)[0] == "seek_help"
+    # a number read out digit by digit, and who the applicant is
+    assert arbitrate("有事打我电话一八九二二三三四四五五", off_topic)[0] == "inform"
+    assert arbitrate("申请人是我外孙女 叫小燕", [("seek_help", 0.69)])[0] == "inform"
+
+
+def test_what_it_is_mainly_about_is_an_answer() -> None:
+    assert arbitrate("主要是住的问题", [("affirm", 0.75), ("inform", 0.1)])[0] == "inform"
+    assert arbitrate("其实是娃看病", [("seek_help", 0.7), ("inform", 0.2)])[0] == "inform"
+    # ...not a request said in so many words
+    assert arbitrate("主要是想申请助学", [("seek_help", 0.9)])[0] == "seek_help"
+
+
+def test_not_asking_any_more_calls_it_off_and_asking_how_it_stands_is_status() -> None:
+    unsure = [("seek_help", 0.53), ("cancel", 0.46)]
+    assert arbitrate("先不申请了 孩子他妈不同意", unsure)[0] == "cancel"
+    platform = [("ask_about", 0.39), ("check_status", 0.3)]
+    assert arbitrate("前天登记的 现在什么情况", platform)[0] == "check_status"
 
 
 def test_an_errand_for_oneself_is_no_request() -> None:

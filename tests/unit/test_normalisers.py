@@ -233,6 +233,16 @@ def test_traditional_and_full_width_text_is_normalised() -> None:
         ("俺是黑龙江绥化的 地里的苞米全倒了", "production"),
         ("贵州六盘水水城区 一家七口 就靠我打零工", "living"),
         ("宁夏吴忠同心 家里的羊冻死了二十多只 损失一万多", "disaster"),
+        # round twenty: illnesses of the major-illness schemes, work that ended, a licence, a
+        # home's goods, a frost out of season; a classmate is only the background
+        ("孙女得了地中海贫血 每个月都要去输血", "medical"),
+        ("我爸帕金森 低保那点钱买药不够", "medical"),
+        ("矿关了以后 五十岁的人没人要", "employment"),
+        ("想考个叉车证 报名费凑不齐", "employment"),
+        ("家里是低保户 孩子营养跟不上 比同学瘦一圈", "living"),
+        ("主要是住的问题", "housing"),
+        ("果树遭了倒春寒 一个果都没挂", "disaster"),
+        ("厂里有一批样品床垫 想送给困难户", "living"),
     ],
 )
 def test_need_type_keywords(text: str, need: str) -> None:

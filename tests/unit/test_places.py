@@ -107,10 +107,22 @@ def test_places_inside_sentences(text: str, code: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("地里的花椒一颗都没结 汉源的", "511823"),  # after a space: a word of its own
+        ("甘肃 定西", "621100"),  # names side by side, joined up
+    ],
+)
+def test_a_short_name_after_a_space_stands_alone(text: str, code: str) -> None:
+    assert _resolved(text) == code
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "孩子长大了想上大学",  # 子长市
         "屋头老汉中风了躺在床上",  # 汉中市
+        "屋头老汉 中风了 躺在床上",
         "我叫王秀英",  # 秀英区
         "好人一生平安",  # 平安区
         "俺家交不起合作医疗的钱了",  # 合作市

@@ -183,11 +183,34 @@ def test_giving_to_someone_told_of_giving_back_and_hiring_are_offers() -> None:
     assert side_cue("能领你们发的米吗") == (HELP, Strength.SETTLED)
 
 
+def test_giving_to_people_told_of_by_what_they_lack_settles_the_side() -> None:
+    for text in (
+        "过年的压岁钱攒了六百 要给上不起学的小朋友",
+        "爷爷留下两万块 要用在村里贫困的老人身上",
+        "旧电脑修好了给山里的学生用",
+    ):
+        assert side_cue(text) == (GIVE, Strength.SETTLED), text
+    # asked for them, or asked whether they get it, is no gift
+    assert side_of("我想给村里的孤寡老人申请点补助") == HELP
+    assert side_cue("你们要给没钱看病的人发补助吗") != (GIVE, Strength.SETTLED)
+
+
+def test_work_for_nothing_and_a_collection_agreed_on_are_offers() -> None:
+    for text in (
+        "家里的缝纫机闲着 给想学手艺的人",
+        "我是电工 谁家线路有问题我可以上门检查 不要工钱",
+        "我是兽医 可以免费去村里给猪打针",
+        "单位聚餐剩的钱 大家商量好了捐了",
+    ):
+        assert side_of(text) == GIVE, text
+    assert side_of("你们说捐了 怎么还没到") != GIVE
+
+
 def test_a_village_told_of_is_another_family_and_a_gift_to_a_home_is_giving() -> None:
     assert of_another_family("我们村有十几户人家的房子在山洪里冲没了 村支书让我来问问")
     assert of_another_family("我想为我们村的孤寡老人申请一些米面油")
     assert not of_another_family("我们村有三亩地撂荒了 我家的")  # land, not a household
-    assert side_cue("过年了想给敬老院的老人包个红包") == (GIVE, Strength.SAID)
+    assert side_of("过年了想给敬老院的老人包个红包") == GIVE
 
 
 def test_a_token_of_goodwill_gives_and_what_one_can_do_after_the_news_is_an_offer() -> None:
