@@ -159,8 +159,16 @@ NAME_ENDS_STORY = re.compile(
 )
 
 
+# …or the applicant named, with who they are (申请人是我老伴 他叫王有福, 户主是我爸 叫李大山).
+APPLICANT_NAMED = re.compile(
+    r"^(?:申请人|求助人|户主)(?:是|写)[^，。\s]{0,6}[，,。\s]*(?:他|她)?叫([\u4e00-\u9fa5]{2,3})[。！!啊呀]*$"
+)
+
+
 def _name_in_story(text: str) -> str | None:
-    found = NAME_IN_STORY.search(text.strip()) or NAME_ENDS_STORY.search(text.strip())
+    said = text.strip()
+    found = NAME_IN_STORY.search(said) or NAME_ENDS_STORY.search(said)
+    found = found or APPLICANT_NAMED.match(said)
     return found.group(1) if found else None
 
 

@@ -500,6 +500,12 @@ def test_time_offered_to_teach_is_a_service(donor: WeChatUser) -> None:
     assert "捐助方式：服务" in summary and "帮助方向：教育助学" in summary
 
 
+def test_a_tradesman_waiving_his_pay_offers_a_service_not_money(donor: WeChatUser) -> None:
+    assert donor.say("我是木匠 谁家的门坏了我可以去修 不要工钱").startswith("想帮助哪方面")
+    summary = donor.conversation("不限", "不限", "老周", "13912345678")[-1]
+    assert "捐助方式：服务" in summary and "金额" not in summary
+
+
 def test_the_other_side_said_at_the_first_question_starts_that_side(
     household: WeChatUser, donor: WeChatUser
 ) -> None:
@@ -882,6 +888,17 @@ def test_the_story_told_at_the_consent_question_is_kept(app: Flask, household: W
     summary = household.conversation("王秀兰", "532924195203041223", "13912345678")[-1]
     assert "需要金额：200000 元" in summary and "家庭人口：3 口人" in summary
     assert "情况说明：孙子耳朵聋了想配个人工耳蜗要二十多万" in summary
+
+
+def test_the_applicant_named_at_the_consent_question_is_not_asked_for_again(
+    household: WeChatUser,
+) -> None:
+    household.say("老伴瘫在床上三年了 药钱实在拿不出")
+    reply = household.say("申请人是我老伴 他叫王有福")
+    assert reply == msg.STORY_NOTED + msg.CONSENT_REPROMPT
+    household.conversation("同意", "三万", "甘肃定西安定区")
+    summary = household.conversation("两口人", "620102195203041221", "13912345678")[-1]
+    assert "王有福" in summary
 
 
 def test_a_menu_digit_at_the_consent_question_is_no_story(household: WeChatUser) -> None:

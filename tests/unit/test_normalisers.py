@@ -318,6 +318,9 @@ def test_rule_interpreter_routes_without_rasa() -> None:
         ("我们合作社可以免费提供鸡苗 五百只", "goods"),
         ("我们装修公司可以帮困难户修房子", "service"),
         ("帮一户人家修房子的钱我出", "money"),
+        # a tradesman's waived pay is no money; a vet's round a service
+        ("我是木匠 谁家的门坏了我可以去修 不要工钱", "service"),
+        ("我是兽医 可以免费去给羊打针", "service"),
         ("我是牙医 每个月可以抽一天去乡下给孩子们看牙", "service"),
         ("我可以周末免费给孩子们上英语课", "service"),
         ("我是做农机的 可以免费给贫困户修农机", "service"),
