@@ -358,6 +358,11 @@ def test_a_phone_number_or_whom_one_asks_for_is_an_answer() -> None:
     assert arbitrate("申请人是我外孙女 叫小燕", [("seek_help", 0.69)])[0] == "inform"
 
 
+def test_a_promised_visit_and_the_time_gone_by_is_a_status_question() -> None:
+    doubtful = [("check_status", 0.53), ("seek_help", 0.43)]
+    assert arbitrate("社工说这周来看看 都过了十天了", doubtful)[0] == "check_status"
+
+
 def test_what_it_is_mainly_about_is_an_answer() -> None:
     assert arbitrate("主要是住的问题", [("affirm", 0.75), ("inform", 0.1)])[0] == "inform"
     assert arbitrate("其实是娃看病", [("seek_help", 0.7), ("inform", 0.2)])[0] == "inform"

@@ -195,6 +195,15 @@ def test_giving_to_people_told_of_by_what_they_lack_settles_the_side() -> None:
     assert side_cue("你们要给没钱看病的人发补助吗") != (GIVE, Strength.SETTLED)
 
 
+def test_money_given_away_pupils_sponsored_and_a_farm_providing_are_giving() -> None:
+    assert side_cue("爸爸七十大寿不办席了 把礼金都捐了") == (GIVE, Strength.SETTLED)
+    assert side_cue("我们养猪场可以给困难户提供猪仔") == (GIVE, Strength.SETTLED)
+    for text in ("想拿退休金资助三个高中生", "想每个月拿五百块帮山里的娃读书"):
+        assert side_cue(text) == (GIVE, Strength.SAID), text
+    # a cost told by the year is still a hardship
+    assert side_of("每年拿一万块给我家娃看病都不够") == HELP
+
+
 def test_work_for_nothing_and_a_collection_agreed_on_are_offers() -> None:
     for text in (
         "家里的缝纫机闲着 给想学手艺的人",
