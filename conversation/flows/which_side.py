@@ -15,7 +15,7 @@ from conversation.state import ConversationState
 from conversation.steps import EndFlow, Slots, Step, menu_or_keyword
 from nlu.entities import extract_entities
 from nlu.lexicon import menu_number
-from nlu.sides import GIVE, HELP, Strength, side_cue
+from nlu.sides import GIVE, HELP, OWN, Strength, side_cue
 from vocabulary import NEIGHBOURS
 
 if TYPE_CHECKING:
@@ -40,8 +40,10 @@ def _side_in(text: str) -> str | None:
         return "pledge"
     if re.search(r"求助|自己|家人|我家|俺家|给我|我要帮助|想要|需要|缺", text):
         return "help"  # 我是想要面粉
-    cue = side_cue(text)  # 我是贫困户, 我想认捐; a hardship told as one's own (老公欠了赌债跑了)
-    if cue is not None and (cue[1] >= Strength.SAID or cue[0] == HELP):
+    # 我是贫困户, 我想认捐; a hardship told as one's own (老公欠了赌债跑了), not a sum by the year
+    # that a donor gives as well as a household pays (每人每年五千: asked again)
+    cue = side_cue(text)
+    if cue is not None and (cue[1] >= Strength.SAID or (cue[0] == HELP and OWN.search(text))):
         return FLOW_OF_SIDE[cue[0]]
     return None
 

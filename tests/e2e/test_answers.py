@@ -261,6 +261,12 @@ def test_the_side_said_in_words_at_the_which_side_question(
     assert started in household.say(said)  # it had asked the same question again
 
 
+def test_a_sum_by_the_year_at_the_which_side_question_is_no_side(household: WeChatUser) -> None:
+    household.say("能捐几袋面粉吗")
+    assert household.say("每人每年五千") == msg.ASK_WHICH_SIDE  # a donor's, or a fee?
+    assert "同意" in household.say("老公欠了赌债跑了")  # a hardship of one's own: help
+
+
 def test_asking_for_another_family_says_how_they_can_ask(app: Flask, household: WeChatUser) -> None:
     """A neighbour or a village cadre gets told how the family asks itself, or how a social
     worker comes; nothing of the family is taken from someone else."""
