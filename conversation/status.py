@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 import messages as msg
 from domain.attachments import open_cases
 from domain.cases import WITHDRAWABLE
+from domain.pledges import OPEN
 from domain.records import LIVE_MATCHES
 from nlu.entities import RECORD_NUMBER
 from storage.models import Match, Pledge, User
@@ -67,8 +68,10 @@ def status_text(session: Session, user: User, asked: str = "") -> str:
 
 
 def nothing_to_cancel(session: Session, user: User) -> str:
-    """取消 with nothing under way; with a request open, how to withdraw it, if that was
-    meant (不需要帮助了)."""
+    """取消 with nothing under way; with a request open, how to withdraw it, and with a
+    pledge open, how to call it off, if that was meant (不需要帮助了, 算了还是不捐了)."""
     found = open_cases(session, user, WITHDRAWABLE)
     hint = msg.WITHDRAW_HINT.format(number=found[0].number) if found else ""
+    pledges = [pledge for pledge in user_records(session, user)[1] if pledge.status in OPEN]
+    hint += msg.CANCEL_PLEDGE_HINT.format(number=pledges[0].number) if pledges else ""
     return msg.NOTHING_UNDER_WAY + hint + msg.MENU

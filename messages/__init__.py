@@ -896,8 +896,12 @@ CASE_NOT_WITHDRAWABLE = (
 CASE_WITHDRAWN = "好的，求助 {number} 已经撤回，社工不会再处理它。以后家里再有困难，随时回来找我。"
 CASE_ALREADY_WITHDRAWN = "求助 {number} 已经撤回了，不用再撤。"
 CASE_WITHDRAWN_FOR_WORKER = "求助 {number} 已由家庭自己撤回，不用再核实了。"
-# Nothing under way to cancel, but a request open: how to withdraw it, if that was meant.
+# Nothing under way to cancel, but a request or a pledge open: how to withdraw it, or call it
+# off, if that was meant.
 WITHDRAW_HINT = "如果是不再需要求助 {number} 了，回复“撤回求助 {number}”。\n"
+CANCEL_PLEDGE_HINT = (
+    "如果是不想捐认捐 {number} 了，回复“取消认捐 {number}”（已经配对的部分会照常交付）。\n"
+)
 NO_PLEDGE_TO_CANCEL = "您现在没有可以取消的认捐。回复“进度”可以查看您的记录。"
 WHICH_PLEDGE_TO_CANCEL = (
     "要取消哪一笔？请回复“取消认捐”加编号，比如“取消认捐 {example}”（已经配对的部分会照常交付）：\n"

@@ -194,6 +194,9 @@ STANDING = re.compile(r"低保证?户?|建档立卡户?|贫困户|五保户?|边
 # something works here (not 你是男生还是女生).
 EITHER_OR = re.compile(r"是[^，。？?]{1,12}还是[^，。？?]{1,12}[吗呢？?]?$")
 HOW_WORDS = re.compile(r"捐|寄|送|快递|邮|上门|来拉|来取|来收|交|申请|求助|领|办|给")
+# How something given gets there (衣服怎么寄过去, 东西咋送给你们): a question about us, not a
+# need for clothes.
+HOW_TO_SEND = re.compile(r"(?:怎么|咋|如何|怎样)样?(?:寄|邮|快递|运|送)(?:过去|过来|给|到|去)")
 # Wanting to know what the platform is (我是县民政局的，想了解一下你们平台): a question about
 # it, when nothing is asked for, offered or needed.
 LEARN_ABOUT = re.compile(
@@ -376,6 +379,7 @@ class Cues:
         )
         asks_how = eligible or either_or or paperwork or (learns and not STATUS.search(text))
         asks_how = asks_how or bool(COVERAGE.search(text) or DESIGNATES.search(text))
+        asks_how = asks_how or (bool(HOW_TO_SEND.search(text)) and not settled)
         enquiry = bool(ENQUIRY.search(text)) and strength in (None, Strength.HARDSHIP)
         enquiry = enquiry and not (HARDSHIP.search(text) or OWN.search(text))
         return cls(text, side, strength, names_need, short, both, outcome, spam, asks_how, enquiry)

@@ -5,6 +5,8 @@ first, which ends with how to begin."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from flask import Flask
 from redis import Redis
@@ -510,6 +512,17 @@ def test_a_tradesman_waiving_his_pay_offers_a_service_not_money(donor: WeChatUse
     assert donor.say("我是木匠 谁家的门坏了我可以去修 不要工钱").startswith("想帮助哪方面")
     summary = donor.conversation("不限", "不限", "老周", "13912345678")[-1]
     assert "捐助方式：服务" in summary and "金额" not in summary
+
+
+def test_after_a_pledge_how_to_send_it_and_calling_it_off_in_words(donor: WeChatUser) -> None:
+    donor.say("家里有几件旧棉衣 想送给冷的地方")
+    summary = donor.conversation("不限", "小张", "13512345678")[-1]
+    assert "捐助方式：物资" in summary
+    number = re.search(r"J\d{6}", donor.say("对"))
+    assert number is not None
+    assert donor.say("棉衣怎么寄过去") == msg.FAQ["delivery"]  # not a request for clothes
+    reply = donor.say("算了还是不捐了")
+    assert f"取消认捐 {number.group()}" in reply and reply.startswith(msg.NOTHING_UNDER_WAY)
 
 
 def test_the_other_side_said_at_the_first_question_starts_that_side(

@@ -363,6 +363,13 @@ def test_a_promised_visit_and_the_time_gone_by_is_a_status_question() -> None:
     assert arbitrate("社工说这周来看看 都过了十天了", doubtful)[0] == "check_status"
 
 
+def test_asking_how_a_gift_gets_there_is_a_question_about_us() -> None:
+    unsure = [("out_of_scope", 0.47), ("ask_about", 0.34)]
+    assert arbitrate("旧棉被怎么寄过去", unsure)[0] == "ask_about"
+    # ...not a household's own request (俺家娃咋送到县里上学 是问怎么去)
+    assert arbitrate("能不能给我家送点米过来", [("seek_help", 0.8)])[0] == "seek_help"
+
+
 def test_what_it_is_mainly_about_is_an_answer() -> None:
     assert arbitrate("主要是住的问题", [("affirm", 0.75), ("inform", 0.1)])[0] == "inform"
     assert arbitrate("其实是娃看病", [("seek_help", 0.7), ("inform", 0.2)])[0] == "inform"
