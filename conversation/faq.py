@@ -383,6 +383,13 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     ("privacy", ("信息", "隐私", "泄露", "保密", "知道我是谁", "名字", "身份证会")),
     (
+        "change_pledge",  # a pledge's need or place changed after it was made (能不能换成给看病的)
+        (
+            *("换成给", "改成给", "换成捐给", "改成捐给", "换成帮", "改成帮", "改方向", "换方向"),
+            *("改个方向", "换个方向", "改帮助方向", "改地区", "换地区", "换个地区"),
+        ),
+    ),
+    (
         "designate",  # before "money_use": 能指定给某个孩子吗 asks who, not where it went
         (
             *("指定给", "指定一个", "指定某", "指定哪", "指定的", "能不能指定", "可以指定"),
@@ -495,7 +502,7 @@ ALWAYS = (
 # 能不能帮帮我), and someone asking for their own household whether they may (俺们是贫困户能申请
 # 吗): the request is the way on.
 UNLESS_ASKING = ("how_to_use",)
-UNLESS_ASKING_FOR_ONESELF = ("eligibility", "designate")
+UNLESS_ASKING_FOR_ONESELF = ("eligibility", "designate", "change_pledge")
 # ...and how someone came to us, a mistake, better days or our hours are only that when the text
 # tells nothing else (朋友介绍说你们能帮忙 我家孩子生病了 tells a hardship: the request is the way
 # on; 节假日可以去做志愿 offers time).

@@ -521,6 +521,7 @@ def test_after_a_pledge_how_to_send_it_and_calling_it_off_in_words(donor: WeChat
     number = re.search(r"J\d{6}", donor.say("对"))
     assert number is not None
     assert donor.say("棉衣怎么寄过去") == msg.FAQ["delivery"]  # not a request for clothes
+    assert donor.say("能不能换成给看病的") == msg.FAQ["change_pledge"]
     reply = donor.say("算了还是不捐了")
     assert f"取消认捐 {number.group()}" in reply and reply.startswith(msg.NOTHING_UNDER_WAY)
 
