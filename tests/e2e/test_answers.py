@@ -1103,8 +1103,8 @@ def test_a_long_first_message_fills_the_name_and_household_it_tells(
         "我叫李秀英今年六十八了住在甘肃定西通渭县老伴瘫痪在床十年了家里就我们两个人靠低保"
         "过日子现在老伴要做手术要三万块钱身份证号620522195601011236电话13912345678"
     )
-    household.say("同意")
-    summary = household.say("是")  # 医疗, offered for a yes: nothing else is asked
+    summary = household.say("同意")  # 医疗 (瘫痪在床, 手术) and the rest told: nothing is asked
+    assert "请核对" in summary and "求助类别：医疗" in summary
     assert "姓名：李秀英" in summary and "家庭人口：2 口人" in summary
     assert "需要金额：30000 元" in summary and "620522195601011236" not in summary
 
