@@ -113,6 +113,8 @@ NEED_KEYWORDS: dict[str, tuple[str, ...]] = {
         "理发 剪头 剪发 义剪 助浴 洗澡 陪聊 陪老人 陪伴老人 "
         # having nothing to eat, said plainly (没得钱吃饭)
         "吃饭 吃不上饭 吃不起饭 没得吃 没啥吃 "
+        # no wood for the stove (冬天没柴烧)
+        "没柴 没柴烧 烧柴 "
         # the old who cannot look after themselves
         "不能自理 没人照料 没人伺候 "
         # what a home needs to sleep, wash and cook; a child who does not eat enough
@@ -156,6 +158,8 @@ NEED_KEYWORDS: dict[str, tuple[str, ...]] = {
         # land where nothing grows (石漠化山区 种啥都不长)
         "石漠化 种啥都不长 种什么都不长 盐碱地 "
         "荒了 荒起 地荒 "
+        # too little land to live on (分的地太少 不够种)
+        "地太少 不够种 "
         # fishing
         "打鱼 捕鱼 渔船 渔网 渔具 出海 渔民 网箱 茶苗 种茶 采茶 "
         # a stall or shop of one's own; livestock fallen sick (羊得了传染病 死了十几只)

@@ -243,6 +243,8 @@ def test_traditional_and_full_width_text_is_normalised() -> None:
         ("主要是住的问题", "housing"),
         ("果树遭了倒春寒 一个果都没挂", "disaster"),
         ("厂里有一批样品床垫 想送给困难户", "living"),
+        ("奶奶一个人住 冬天没柴烧", "living"),
+        ("搬迁过来分的地太少 不够种", "production"),
     ],
 )
 def test_need_type_keywords(text: str, need: str) -> None:
