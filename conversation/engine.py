@@ -706,8 +706,9 @@ class Conversation:
     def _platform_question(text: str) -> str | None:
         """A question about the platform asked in the middle of a flow ("要收费吗？"); not
         an answer that happens to mention a need ("住院费用怎么办？"); whether a gift may go
-        to a family one knows asks that whatever need it names."""
-        if detect_need_type(text) is not None and faq.topic_of(text) != "designate":
+        to a family one knows, or whether we find work (你们能帮我介绍工作吗), asks that
+        whatever need it names."""
+        if detect_need_type(text) is not None and faq.topic_of(text) not in faq.ABOUT_A_NEED:
             return None
         return faq.answer_to_question(text)
 

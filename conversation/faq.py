@@ -6,7 +6,7 @@ import re
 
 import messages as msg
 from nlu.lexicon import bare, need_types
-from nlu.sides import HELP, WAS_VOLUNTEER, Strength, side_cue, side_said
+from nlu.sides import HELP, OFFER, WAS_VOLUNTEER, Strength, side_cue, side_said
 
 TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # about the platform whatever else the message reads like (ALWAYS)
@@ -383,6 +383,13 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     ("privacy", ("信息", "隐私", "泄露", "保密", "知道我是谁", "名字", "身份证会")),
     (
+        "find_job",  # whether we find work (你们能帮我介绍工作吗), not a job offered
+        (
+            *("介绍工作", "介绍个工作", "介绍份工作", "介绍个活", "介绍点活", "帮我找工作"),
+            *("帮我找个工作", "帮忙找工作", "帮忙找个工作", "管不管找工作", "能安排工作"),
+        ),
+    ),
+    (
         "change_pledge",  # a pledge's need or place changed after it was made (能不能换成给看病的)
         (
             *("换成给", "改成给", "换成捐给", "改成捐给", "换成帮", "改成帮", "改方向", "换方向"),
@@ -502,6 +509,10 @@ ALWAYS = (
 # 能不能帮帮我), and someone asking for their own household whether they may (俺们是贫困户能申请
 # 吗): the request is the way on.
 UNLESS_ASKING = ("how_to_use",)
+# ...and whether we find work only for someone looking for it, not an employer offering it.
+UNLESS_GIVING = ("find_job",)
+# Questions about what we do that name a need and are questions all the same, in a flow.
+ABOUT_A_NEED = ("designate", "find_job")
 UNLESS_ASKING_FOR_ONESELF = ("eligibility", "designate", "change_pledge")
 # ...and how someone came to us, a mistake, better days or our hours are only that when the text
 # tells nothing else (朋友介绍说你们能帮忙 我家孩子生病了 tells a hardship: the request is the way
@@ -538,6 +549,8 @@ def _answered_topic(text: str) -> str | None:
     if topic in UNLESS_ASKING_FOR_ONESELF and side_cue(text) == (HELP, Strength.SETTLED):
         return None
     if topic in UNLESS_TOLD and (side_cue(text) is not None or need_types(text)):
+        return None
+    if topic in UNLESS_GIVING and OFFER.search(text) is not None:  # 我们厂招工 能帮忙介绍…吗
         return None
     if topic in ONLY_WHEN_ASKED and (QUESTION.search(text) is None or WAS_VOLUNTEER.search(text)):
         return None  # 我以前是志愿者 现在家里出事了 能求助吗 asks for help

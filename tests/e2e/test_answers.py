@@ -1015,6 +1015,14 @@ def test_a_question_asked_at_a_flows_question_is_answered_and_the_flow_goes_on(
     assert reply == msg.FAQ["delivery"] + msg.CONTINUE_PROMPT + msg.ASK_REGION_PREF
 
 
+def test_whether_we_find_work_asked_at_the_county_question_is_answered(
+    household: WeChatUser,
+) -> None:
+    household.conversation("刚退伍 没技术 想学个手艺", "同意", "学费一万二")
+    reply = household.say("你们能帮我介绍工作吗")  # not a place: had got 没找到这个地方
+    assert reply.startswith(msg.FAQ["find_job"] + msg.CONTINUE_PROMPT) and "哪个县" in reply
+
+
 def test_leaving_it_to_us_at_the_need_question_leaves_the_place_open_too(
     donor: WeChatUser,
 ) -> None:
