@@ -37,7 +37,7 @@ from domain.cases import added_to_note
 from domain.events import Event, Outbox, Outcome
 from nlu.arbiter import SURE_OFF_TOPIC, UNSURE_SIDE, asks_after_earlier
 from nlu.client import MIN_CONFIDENCE, Interpretation, NluClient
-from nlu.entities import mask_numbers
+from nlu.entities import extract_entities, mask_numbers
 from nlu.geo import place_of
 from nlu.lexicon import (
     BEATEN,
@@ -734,6 +734,7 @@ class Conversation:
         if step.also_fills is not None:
             extra = step.also_fills(text)
             state.slots.update({k: v for k, v in extra.items() if k not in state.slots})
+        _keep_told_with(flow, state, text)
         state.errors, state.choices, state.context = 0, [], ""
         return remarked + self._advance(flow, state)
 
@@ -955,3 +956,19 @@ class Conversation:
         self.saved.clear()
         self.user.active_flow = None
         return reply
+
+
+# An answer long enough to tell more than one thing (宕昌县的家里五口人我叫包红梅).
+TOLD_WITH_LENGTH = 8
+
+
+def _keep_told_with(flow: Flow, state: ConversationState, text: str) -> None:
+    """Answers to questions still to come, told with this one (我们是甘肃陇南宕昌县的家里五口人
+    我叫包红梅, at the county question): what the flow's first message would have taken from
+    the text, kept for the later questions that say they can be (`Step.told_along`: the
+    household's size, the name, an ID or a mobile number), so they are not asked."""
+    if len(bare(text)) < TOLD_WITH_LENGTH:
+        return
+    ahead = {step.name for step in flow.pending(state.slots) if step.told_along}
+    found = flow.triggers.prefill(text, extract_entities(text)) if ahead else {}
+    state.slots.update({key: value for key, value in found.items() if key in ahead})

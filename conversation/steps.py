@@ -94,6 +94,9 @@ class Step:
     # Reads its answer, given early at another question that it does not fit ("每个月500"
     # at the pledge's need question), when the text says it unmistakably; None otherwise.
     fills_ahead: Callable[[str], Any] | None = None
+    # Kept when told along with another question's answer, as the flow's first message would
+    # have given it (宕昌县的家里五口人我叫包红梅 at the county question: the size and the name).
+    told_along: bool = False
     # What to write, for the question asked back instead of answered (户口本上的号行吗 at the
     # ID question): (words, reply), said before any answer about the platform.
     asked_back: tuple[tuple[re.Pattern[str], str], ...] = ()

@@ -522,6 +522,7 @@ FLOW = Flow(
             show_region,
             aliases=("地区", "地址", "住址", "县"),
             fills_ahead=stated_county,
+            told_along=True,
             asked_back=((WHICH_PLACE, msg.REGION_HOW),),
         ),
         Step(
@@ -532,6 +533,7 @@ FLOW = Flow(
             "{} 口人".format,
             aliases=("人口", "口人", "几口"),
             fills_ahead=find_household_size,
+            told_along=True,
             asked_back=((WHO_COUNTS, msg.WHO_COUNTS),),
         ),
         Step(
@@ -541,6 +543,7 @@ FLOW = Flow(
             _parse_name,
             aliases=("名字",),
             fills_ahead=_stated_name,
+            told_along=True,
             asked_back=((WHOSE_NAME_ASKED, msg.WHOSE_NAME),),
         ),
         Step(
@@ -551,6 +554,7 @@ FLOW = Flow(
             mask_id_number,
             aliases=("身份证",),
             fills_ahead=find_id_number,
+            told_along=True,
             asked_back=((FROM_HUKOU, msg.ID_FROM_HUKOU),),
         ),
         Step(
@@ -561,6 +565,7 @@ FLOW = Flow(
             mask_phone,
             aliases=("电话", "手机"),
             fills_ahead=stated_mobile,
+            told_along=True,
             asked_back=((PHONE_WHY, msg.FAQ["why_id"] + "\n" + msg.ASK_PHONE),),
         ),
     ),

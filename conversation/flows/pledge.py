@@ -446,6 +446,7 @@ FLOW = Flow(
             _show_contact,
             aliases=("电话", "手机"),
             fills_ahead=stated_mobile,
+            told_along=True,
             asked_back=((PHONE_WHY, msg.DONOR_PHONE_WHY),),
         ),
     ),

@@ -1015,6 +1015,16 @@ def test_a_question_asked_at_a_flows_question_is_answered_and_the_flow_goes_on(
     assert reply == msg.FAQ["delivery"] + msg.CONTINUE_PROMPT + msg.ASK_REGION_PREF
 
 
+def test_the_size_and_the_name_told_with_the_county_are_not_asked_again(
+    household: WeChatUser,
+) -> None:
+    household.conversation("娃考上大学了 学费一年六千多 拿不出来", "同意", "六千五")
+    reply = household.say("我们是甘肃陇南宕昌县的家里五口人我叫包红梅")
+    assert reply == msg.ASK_ID_NUMBER  # not the household's size, nor the name
+    summary = household.conversation("622326197504122124", "13893912345")[-1]
+    assert "家庭人口：5 口人" in summary and "姓名：包红梅" in summary
+
+
 def test_whether_we_find_work_asked_at_the_county_question_is_answered(
     household: WeChatUser,
 ) -> None:
