@@ -734,7 +734,7 @@ class Conversation:
         if step.also_fills is not None:
             extra = step.also_fills(text)
             state.slots.update({k: v for k, v in extra.items() if k not in state.slots})
-        _keep_told_with(flow, state, text)
+        _keep_told_along(flow, state, text)
         state.errors, state.choices, state.context = 0, [], ""
         return remarked + self._advance(flow, state)
 
@@ -959,15 +959,15 @@ class Conversation:
 
 
 # An answer long enough to tell more than one thing (宕昌县的家里五口人我叫包红梅).
-TOLD_WITH_LENGTH = 8
+TOLD_ALONG_LENGTH = 8
 
 
-def _keep_told_with(flow: Flow, state: ConversationState, text: str) -> None:
+def _keep_told_along(flow: Flow, state: ConversationState, text: str) -> None:
     """Answers to questions still to come, told with this one (我们是甘肃陇南宕昌县的家里五口人
     我叫包红梅, at the county question): what the flow's first message would have taken from
     the text, kept for the later questions that say they can be (`Step.told_along`: the
     household's size, the name, an ID or a mobile number), so they are not asked."""
-    if len(bare(text)) < TOLD_WITH_LENGTH:
+    if len(bare(text)) < TOLD_ALONG_LENGTH:
         return
     ahead = {step.name for step in flow.pending(state.slots) if step.told_along}
     found = flow.triggers.prefill(text, extract_entities(text)) if ahead else {}
