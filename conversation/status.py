@@ -67,11 +67,17 @@ def status_text(session: Session, user: User, asked: str = "") -> str:
     return "\n".join(lines)
 
 
+def open_pledges(session: Session, user: User) -> list[Pledge]:
+    """The sender's pledges not wholly matched yet: those that can still be called off or
+    changed."""
+    return [pledge for pledge in user_records(session, user)[1] if pledge.status in OPEN]
+
+
 def nothing_to_cancel(session: Session, user: User) -> str:
     """取消 with nothing under way; with a request open, how to withdraw it, and with a
     pledge open, how to call it off, if that was meant (不需要帮助了, 算了还是不捐了)."""
     found = open_cases(session, user, WITHDRAWABLE)
     hint = msg.WITHDRAW_HINT.format(number=found[0].number) if found else ""
-    pledges = [pledge for pledge in user_records(session, user)[1] if pledge.status in OPEN]
+    pledges = open_pledges(session, user)
     hint += msg.CANCEL_PLEDGE_HINT.format(number=pledges[0].number) if pledges else ""
     return msg.NOTHING_UNDER_WAY + hint + msg.MENU

@@ -14,14 +14,13 @@ from typing import TYPE_CHECKING
 import messages as msg
 from conversation.commands import Command
 from conversation.matches import PAID_SAID, cancel_pledge, handed_over, own_pledge
-from conversation.status import pledge_line
+from conversation.status import open_pledges, pledge_line
 from domain.events import Event, StaleRecord
-from domain.pledges import OPEN, BelowPromised, change_amount
+from domain.pledges import BelowPromised, change_amount
 from domain.thanks import set_thanks, thank_you_list
 from nlu.amounts import parse_amount
 from nlu.lexicon import detect_kind
 from storage.models import Pledge, ResourceKind
-from storage.repositories import user_records
 
 if TYPE_CHECKING:
     from conversation.engine import Conversation
@@ -31,8 +30,7 @@ NAME_LENGTH = 20
 
 
 def which_pledge(conversation: Conversation, _found: re.Match[str]) -> str:
-    _, pledges = user_records(conversation.session, conversation.user)
-    cancellable = [pledge for pledge in pledges if pledge.status in OPEN]
+    cancellable = open_pledges(conversation.session, conversation.user)
     if not cancellable:
         return msg.NO_PLEDGE_TO_CANCEL
     lines = "\n".join(pledge_line(pledge) for pledge in cancellable)
@@ -50,8 +48,8 @@ def new_amount(conversation: Conversation, found: re.Match[str]) -> str:
         if pledge is None or pledge.kind != ResourceKind.MONEY:
             return msg.NO_SUCH_PLEDGE.format(pledge=number)
     else:
-        _, pledges = user_records(conversation.session, conversation.user)
-        money = [p for p in pledges if p.kind == ResourceKind.MONEY and p.status in OPEN]
+        pledges = open_pledges(conversation.session, conversation.user)
+        money = [p for p in pledges if p.kind == ResourceKind.MONEY]
         if len(money) != 1:
             return _which_to_change(money)
         pledge = money[0]
