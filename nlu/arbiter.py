@@ -312,6 +312,7 @@ HOUSEHOLD = re.compile(
 )
 # What it is mainly about, answered (主要是住的问题, 主要是想有份稳定的活路): the need, told.
 MAINLY = re.compile(r"(?:主要|其实|就)是")
+NO_SIDE_SAID = (None, Strength.HARDSHIP)  # a need told, not a request or an offer said
 # Who the applicant or the contact is, answered (申请人是我孙女 她叫阿依, 户主写我老伴).
 WHO_IS_NAMED = re.compile(r"(?:申请人|户主|联系人|登记人|受助人)(?:是|写|填|就是|叫)")
 # Saying that something was taken wrongly (你们弄岔了我没说过这个): a no.
@@ -544,8 +545,8 @@ def _bare_answer(cues: Cues, intent: str, confidence: float) -> str | None:
     plain = bare(cues.text)
     if RECEIVED.fullmatch(plain):  # 东西收到了, 社工来过了: said, not asked (maybe thanked)
         return "thank" if THANKS.search(cues.text) else "affirm"
-    if MAINLY.match(plain) and cues.short and cues.strength in (None, Strength.HARDSHIP):
-        return "inform" if cues.names_need else None
+    if MAINLY.match(plain) and cues.short and cues.names_need and cues.strength in NO_SIDE_SAID:
+        return "inform"
     if cues.side is not None or cues.names_need or cues.both_sides:
         return None
     if find_phone(cues.text) or find_id_number(cues.text):  # 我手机号…有事打这个
