@@ -264,6 +264,18 @@ DELETION = re.compile(
     r"删|注销|撤回|撤销|去掉|清除|清空|清掉|清理|抹掉|销毁|移除|作废|保存|存着|留着|别存|不要存"
     r"|不想留|别留|不留"
 )
+# Leaving no number is no deletion (捐款1000元 匿名 不留电话: a donor reached in the chat).
+NO_NUMBER_LEFT = re.compile(
+    r"不(?:想|用|必)?留(?:电话|手机号?|号码|联系方式)|(?:电话|手机号?|号码)(?:就)?不(?:想|用)?留"
+)
+
+
+def _asks_deletion(text: str) -> bool:
+    """Whether the text asks for one's data to be deleted: the deletion and the data named."""
+    rest = NO_NUMBER_LEFT.sub("，", text)
+    return DELETION.search(rest) is not None and PERSONAL_DATA.search(rest) is not None
+
+
 # Calling something off says so: a word of stopping, or 不…了 (别往下问了).
 STOPS = re.compile(
     r"取消|退出|退掉|撤|算了|算咯|结束|不要了|不用了|不需要了|别提交|不提交|停|放弃|先不"
@@ -469,7 +481,7 @@ def _plausible(intent: str, confidence: float, cues: Cues) -> bool:
 
 def _by_cues(cues: Cues, ranking: Ranking) -> tuple[str | None, float]:
     """What the text's own words say when the model's guess does not fit them."""
-    if DELETION.search(cues.text) and PERSONAL_DATA.search(cues.text):
+    if _asks_deletion(cues.text):
         return "delete_my_data", CUE_CONFIDENCE
     if cues.asks_outcome:
         return "check_status", CUE_CONFIDENCE

@@ -43,9 +43,9 @@ _ID_IN_TEXT = re.compile(r"(?<![0-9])[0-9]{17}[0-9X](?![0-9X])")
 _DISABILITY_CARD = re.compile(r"([0-9]{17}[0-9X])[1-7][1-4]")
 
 
-# Seven or more Chinese digits in a row inside a sentence (我电话一三九八七六五四三二一): a number
-# read out digit by digit.
-_SPOKEN_RUN = re.compile(r"[零〇洞幺一二三四五六七八九]{7,}")
+# Seven or more Chinese digits inside a sentence, in a row or in groups
+# (我电话一三九八七六五四三二一, 电话是一三九 三三五六 七八二一): a number read out digit by digit.
+_SPOKEN_RUN = re.compile(r"[零〇洞幺一二三四五六七八九](?:[\s\-]?[零〇洞幺一二三四五六七八九]){6,}")
 
 
 def spoken_runs(text: str) -> str:
@@ -54,9 +54,10 @@ def spoken_runs(text: str) -> str:
 
 
 def spoken_digits(raw: str) -> str:
-    """A number written in Chinese digits, one by one, as ASCII digits; other text as is."""
+    """A number written in Chinese digits, one by one, as ASCII digits, alone or read out
+    inside a sentence; other text as is."""
     text = raw.strip()
-    return text.translate(_SPOKEN_DIGITS) if _SPOKEN_NUMBER.fullmatch(text) else text
+    return text.translate(_SPOKEN_DIGITS) if _SPOKEN_NUMBER.fullmatch(text) else spoken_runs(text)
 
 
 def validate_id_number(raw: str, today: date | None = None) -> str:
@@ -147,8 +148,15 @@ _ME_AND_ONE = re.compile(
 _ME_WITH = re.compile(
     rf"(?:我|俺)(?:一个人|自己)?(?:带着?|和|跟)({_SIZE_NUM}|俩|仨)个?(?:{'|'.join(_CHILDREN)})"
 )
-# Only me (就我一个, 我自己); not 就我和老伴 or 就俺俩.
-_ME_ALONE = re.compile(r"(就|只有|只)(我|俺)(?![和跟们俩])(一个|自己)?|一个人|我自己|独居")
+# Only me (就我一个, 我自己); not 就我和老伴, 就俺俩 or 就俺两个老的.
+_ME_ALONE = re.compile(
+    r"(就|只有|只)(我|俺)(?![和跟们俩仨两二三四五六七八九十2-9])(一个|自己)?|一个人|我自己|独居"
+)
+# A whole answer that counts who lives there (俺和孙子两个人, 就俺两个老的, 我们三个).
+_COUNTED = re.compile(
+    rf"(?:家里|屋里|俺家|我家)?(?:就|只有|一共)?(?:(?:我|俺)(?:和|跟)[^，。和跟0-9]{{1,4}}?"
+    rf"|(?:我们|俺们|咱们|我|俺)(?:就|一共)?){_SIZE_NUM}\s*个(?:人|老的|老人|大人)?[了啊呀吧]?"
+)
 
 
 # Everyone named, one by one or counted (我跟老伴还有俩孙子, 我、老伴、儿子、儿媳, 两个大人三个
@@ -256,7 +264,8 @@ def find_household_size(text: str) -> int | None:
     whole = text.strip(" 。！!")
     if _COUPLE_ALONE.fullmatch(whole):  # 两口子, 家里就我们老两口
         return 2
-    if _is_list(whole) or _ME_WITH.fullmatch(whole):  # 老两口带三个孙子: not 两口
+    # 老两口带三个孙子: not 两口
+    if _is_list(whole) or _ME_WITH.fullmatch(whole) or _COUNTED.fullmatch(whole):
         stated: str | None = whole
     else:
         match = _SIZE_ALONE.fullmatch(text) or _SIZE_IN_SENTENCE.search(text)

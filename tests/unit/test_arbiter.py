@@ -173,6 +173,15 @@ def test_asking_to_stop_keeping_ones_data_is_a_deletion() -> None:
     assert arbitrate("我的手机号你们别留着了", ranking)[0] == "delete_my_data"
 
 
+def test_leaving_no_number_is_no_deletion() -> None:
+    """A donor in a hurry says it all at once; 不留电话 is how to be reached, not erasure."""
+    ranking = [("inform", 0.9), ("ask_about", 0.05), ("offer_donation", 0.02)]
+    said = "捐款1000元 教育 不限地区 匿名 不留电话"
+    assert arbitrate(said, ranking)[0] == "offer_donation"
+    erase = [("out_of_scope", 0.45), ("seek_help", 0.3)]
+    assert arbitrate("不留电话 把我的电话删了吧", erase)[0] == "delete_my_data"
+
+
 def test_asking_to_join_is_a_request_even_as_a_question() -> None:
     ranking = [("ask_about", 0.45), ("seek_help", 0.3)]
     assert arbitrate("你们的面点培训我能参加吗", ranking)[0] == "seek_help"

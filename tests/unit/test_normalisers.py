@@ -245,6 +245,8 @@ def test_traditional_and_full_width_text_is_normalised() -> None:
         ("厂里有一批样品床垫 想送给困难户", "living"),
         ("奶奶一个人住 冬天没柴烧", "living"),
         ("搬迁过来分的地太少 不够种", "production"),
+        # thirteenth session: rice and oil said apart
+        ("我们教会想为贫困家庭送些米和油", "living"),
     ],
 )
 def test_need_type_keywords(text: str, need: str) -> None:
@@ -328,6 +330,12 @@ def test_rule_interpreter_routes_without_rasa() -> None:
         ("我是做农机的 可以免费给贫困户修农机", "service"),
         ("给孤寡老人送几床电热毯", "goods"),
         ("我想资助一个大学生读完四年", "money"),
+        # one's own job is no job offered
+        ("以前你们帮过我家 现在我工作了 想捐点钱回报一下", "money"),
+        ("参加工作以后一直想回报社会 捐五千", None),
+        # lucky money is money; selling a household's produce for it a service
+        ("孩子满月 想把收的红包捐一部分出来", "money"),
+        ("我是电商主播 想帮困难户卖农产品 不收佣金", "service"),
     ],
 )
 def test_what_a_donor_offers(text: str, kind: str | None) -> None:
@@ -404,6 +412,8 @@ def test_a_yes_with_faces_is_a_yes(text: str) -> None:
         ("我被车撞了对方跑了", True),
         ("我男人喝了酒就打人，我带着娃跑出来了", True),
         ("他又打我了", True),
+        ("我老公喝酒 喝醉了就打我 我想带孩子离开", True),
+        ("你们就打我电话吧", False),
         ("社工打我电话了", False),  # a call is no blow
         ("电话一直被打扰", False),
     ],

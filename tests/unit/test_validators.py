@@ -191,7 +191,15 @@ def test_household_size_is_the_family_stated(text: str, size: int) -> None:
 
 
 @pytest.mark.parametrize(
-    "raw", ["一三九一二三四五六七八", "幺三九 一二三四 五六七八", "139-1234-5678"]
+    "raw",
+    [
+        "一三九一二三四五六七八",
+        "幺三九 一二三四 五六七八",
+        "139-1234-5678",
+        # read out in groups inside a sentence
+        "电话是一三九 一二三四 五六七八",
+        "手机一三九-一二三四-五六七八 谢谢",
+    ],
 )
 def test_mobile_said_in_chinese_digits(raw: str) -> None:
     assert validate_mobile(raw) == "13912345678"
@@ -213,6 +221,26 @@ def test_a_whole_answer_listing_the_household_is_its_size() -> None:
     assert find_household_size("我想帮我和两个娃申请") is None
     assert find_household_size("家里就我们两个人靠低保过日子") == 2
     assert find_household_size("老两口带三个孙子") == 5  # not the 两口 of 老两口
+
+
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [
+        ("俺和孙子两个人", 2),
+        ("就俺两个老的", 2),
+        ("我们三个", 3),
+        ("就我们两个老的", 2),
+        ("家里有我 娃他爹 还有两个娃", 4),  # the children's father is one of them
+    ],
+)
+def test_a_whole_answer_counting_who_lives_there_is_its_size(text: str, size: int) -> None:
+    assert find_household_size(text) == parse_household_size(text) == size
+
+
+def test_two_counted_after_me_alone_are_two() -> None:
+    assert parse_household_size("就俺两个老的") == 2  # not 就俺 (alone)
+    assert parse_household_size("就俺一个") == 1
+    assert find_household_size("我和老公两个人在外打工 家里还有三个孩子") is None
     assert find_household_size("我们两个人都病了") is None  # two of the family, maybe
 
 
