@@ -335,7 +335,7 @@ class Conversation:
         if (relayed := person.household_turn(self, text)) is not None:
             return msg.CRISIS + relayed  # a social worker is talking with them already
         busy = self.saved.load() is not None
-        return msg.CRISIS + (msg.CRISIS_PERSON if busy else self._ask_person(None))
+        return msg.CRISIS + (msg.CRISIS_PERSON if busy else self.ask_person(None))
 
     def _reply_to_text(self, text: str) -> str:
         state = self.saved.load()
@@ -455,12 +455,12 @@ class Conversation:
         if command == "status":
             return status_text(self.session, self.user)
         if command == "human":
-            return self._ask_person(None)
+            return self.ask_person(None)
         if self.worker() is not None:
             return msg.WORKER_HELP
         return msg.MENU
 
-    def _ask_person(self, region_code: str | None) -> str:
+    def ask_person(self, region_code: str | None) -> str:
         """人工: a hand-off to the covering social workers; asks the county when unknown."""
         if person.needs_region(self, region_code):
             return self.start(registry.flows()["handoff"])
@@ -750,8 +750,8 @@ class Conversation:
             return switched  # 我是想资助别人家的娃, at the help request's first question
         if asks_after_earlier(text):  # 之前我提交过一次 有结果了吗, at the county question
             return self._status_in_flow(flow, state)
-        if self._story_kept(flow, state, text):  # 孙子耳朵聋了…, at the consent question
-            return msg.STORY_NOTED + exc.message
+        if found := self._story_kept(flow, state, text):  # 孙子耳朵聋了…, at the consent question
+            return _noted(flow, found) + exc.message
         if (kept := self._said_for_another(flow, state, text)) is not None:
             return kept  # 每个月500 at the need question: the sum, said early
         if self._story_added(flow, state, text):  # 家里就我一个人种地…, at the amount question
@@ -905,11 +905,25 @@ class Conversation:
             if answered and value == state.slots[other.name]:
                 return None
             state.slots[other.name] = value
-            self._save(state)
             said = msg.RESTATED if answered else msg.NOTED_AHEAD
             noted = said.format(label=other.label, value=other.show(value))
+            if (went_along := self._went_along(flow, state)) is not None:
+                return noted + went_along
+            self._save(state)
             return noted + self._current_question(flow, state)
         return None
+
+    def _went_along(self, flow: Flow, state: ConversationState) -> str | None:
+        """What the question proposed, taken when the user answered a later one instead
+        (the county, at 听起来主要是「教育助学」…对吗？); then the next question. None when
+        the question proposes nothing."""
+        step = flow.step(state.step)
+        if step.proposed is None or (value := step.proposed(state.slots)) is None:
+            return None
+        state.slots[step.name] = value
+        state.errors, state.choices, state.context = 0, [], ""
+        taken = msg.PROPOSAL_TAKEN.format(label=step.label, value=step.show(value))
+        return taken + self._advance(flow, state)
 
     def _other_side(self, flow: Flow, state: ConversationState, text: str) -> str | None:
         """The other side said in so many words at a help request's or a pledge's first
@@ -924,18 +938,18 @@ class Conversation:
         entities = self.services.nlu.interpret(text).entities
         return msg.OTHER_SIDE + self.start_from(other, text, entities)
 
-    def _story_kept(self, flow: Flow, state: ConversationState, text: str) -> bool:
+    def _story_kept(self, flow: Flow, state: ConversationState, text: str) -> Slots:
         """What a first message would have said, told at the flow's first question (the
         need, the sum, the place at the consent question): kept, so it is not asked for
-        again. Whether anything was kept. A lone menu digit tells nothing (3 is no sum)."""
+        again. What was kept. A lone menu digit tells nothing (3 is no sum)."""
         if state.step != flow.steps[0].name or re.fullmatch(r"\d{1,2}", bare(text)):
-            return False
+            return {}
         found = self._prefilled(flow, text)
         found = {key: value for key, value in found.items() if key not in state.slots}
         state.slots.update(found)
         if found:
             self._save(state)
-        return bool(found)
+        return found
 
     def _story_added(self, flow: Flow, state: ConversationState, text: str) -> bool:
         """More of the user's own account, told at a later question: added to the flow's
@@ -956,6 +970,16 @@ class Conversation:
         self.saved.clear()
         self.user.active_flow = None
         return reply
+
+
+def _noted(flow: Flow, kept: Slots) -> str:
+    """What the user is told of answers kept ahead of their questions: the one answer kept
+    (好的，所在地区记下了：…), or that their account is noted."""
+    names = {step.name: step for step in flow.steps}
+    if len(kept) == 1 and (name := next(iter(kept))) in names and name != flow.story:
+        step = names[name]
+        return msg.NOTED_AHEAD.format(label=step.label, value=step.show(kept[name]))
+    return msg.STORY_NOTED
 
 
 # An answer long enough to tell more than one thing (宕昌县的家里五口人我叫包红梅).

@@ -100,6 +100,9 @@ class Step:
     # What to write, for the question asked back instead of answered (户口本上的号行吗 at the
     # ID question): (words, reply), said before any answer about the platform.
     asked_back: tuple[tuple[re.Pattern[str], str], ...] = ()
+    # The answer the question proposes (听起来主要是「教育助学」…对吗？), taken when a later
+    # question's answer is given instead: the user went along with it. None: it proposes none.
+    proposed: Callable[[Slots], Any] | None = None
 
     def named_in(self, text: str) -> bool:
         return any(word in text for word in (self.label, *self.aliases))
@@ -219,6 +222,12 @@ def parse_need_type(text: str, state: ConversationState) -> str:
             raise
     state.slots[NEED_GUESS] = GENERAL_NEED
     raise Reprompt(ask_need(state.slots))
+
+
+def guessed_need(slots: Slots) -> str | None:
+    """The need type the need question proposes, when it has one to propose."""
+    guess = slots.get(NEED_GUESS)
+    return str(guess) if guess else None
 
 
 def ask_need(slots: Slots) -> str:

@@ -368,6 +368,7 @@ BAD_EDIT_CHOICE = "请回复要修改的那一项前面的数字。\n{options}"
 CORRECTED = "好的，改过来了。\n"
 NOTED_AHEAD = "好的，{label}记下了：{value}。\n"
 RESTATED = "好的，{label}改成了：{value}。\n"
+PROPOSAL_TAKEN = "{label}就先按「{value}」记，最后核对时还能改。\n"
 # A greeting or thanks said in the middle of a flow, before its question again (a plain
 # 好的 gets the question's own re-prompt: at some questions it is no clear enough yes).
 SMALL_TALK_IN_FLOW = {
@@ -428,6 +429,7 @@ ASK_WHICH_SIDE = (
     "您是想为自己或家人求助，还是想帮助别人？回复数字：\n"
     "1 为自己或家人求助\n2 帮助别人（捐钱、物资或服务）\n3 替别的困难家庭求助（邻居、村里的人家）"
 )
+SIDE_UNCLEAR_PERSON = "没关系，不好选的话，我请社工来帮您。\n"
 FOR_ANOTHER_FAMILY = (
     "谢谢您替他们着想！求助要登记这户人家的身份证号和电话，需要他们本人同意。"
     "可以请他们关注我们，自己发“我要求助”；家里没有微信或不会用，回复“人工”，"

@@ -28,6 +28,7 @@ from conversation.steps import (
     chosen_option,
     confirm_answer,
     details_in_need_answer,
+    guessed_need,
     parse_consent,
     parse_county,
     parse_free_text,
@@ -56,6 +57,7 @@ from nlu.validators import (
     mask_id_number,
     mask_phone,
     parse_household_size,
+    spoken_runs,
     validate_id_number,
     validate_mobile,
 )
@@ -259,7 +261,8 @@ NO_PHONE = re.compile(
 
 def says_no_phone(text: str) -> bool:
     """Having no phone of one's own, said without giving a number (我没有手机)."""
-    return NO_PHONE.search(text) is not None and not re.search(r"\d{7}", text)
+    digits = re.sub(r"[\s-]", "", spoken_runs(text))  # 一三九 八五二一 四七六三 is a number
+    return NO_PHONE.search(text) is not None and not re.search(r"\d{7}", digits)
 
 
 # Agreeing after all, with nothing under way (那好吧 同意, once 不同意 had ended the request):
@@ -495,6 +498,7 @@ FLOW = Flow(
             show_need,
             also_fills=details_in_need_answer,
             aliases=("类别", "哪方面"),
+            proposed=guessed_need,
         ),
         Step(
             "description",

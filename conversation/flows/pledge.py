@@ -116,11 +116,17 @@ def _display_name(text: str) -> str:
         raise Reprompt(msg.BAD_DISPLAY_NAME)
     if QUANTITY.fullmatch(name) or HOW_MANY.search(name) or is_only_a_place(name):
         raise Reprompt(msg.NOT_A_DISPLAY_NAME)
-    if _names_a_need(name):  # 医疗, 教育: an answer to the need question, given late
+    if _names_a_need(name) or KIND_SAID.fullmatch(name):  # 医疗, 工作岗位: answers given late
         raise Reprompt(msg.NOT_A_DISPLAY_NAME)
     if is_yes(name) or is_acknowledgement(name):  # 好的, 嗯, 知道了: agreeing, not a name
         raise Reprompt(msg.NOT_A_DISPLAY_NAME)
     return name
+
+
+# What is given, said as the answer to how it is given (钱, 物资, 工作岗位): no one's name.
+KIND_SAID = re.compile(
+    r"(?:捐|给|提供)?(?:钱|钱款|现金|捐款|资金|物资|物品|东西|实物|服务|工作|岗位|技术)+"
+)
 
 
 def _names_a_need(name: str) -> bool:

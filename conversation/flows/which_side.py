@@ -1,7 +1,10 @@
 """求助还是帮助别人？ Asked when a first message could be either (the NLU reads it as
 `unsure_side`): the answer starts the help or the pledge conversation, with what the first
 message already said. Someone asking for another family (a neighbour, a village cadre) is
-told how that family can ask, or a social worker come: their data needs their own consent."""
+told how that family can ask, or a social worker come: their data needs their own consent.
+Answered with what only a request asks (同意, an ID number, how many live there), it is a
+request; when the answers still say neither, a social worker is asked to get in touch
+rather than the question asked a fifth time."""
 
 from __future__ import annotations
 
@@ -12,16 +15,19 @@ import messages as msg
 from conversation import registry
 from conversation.flow import Flow, Triggers
 from conversation.state import ConversationState
-from conversation.steps import EndFlow, Slots, Step, menu_or_keyword
-from nlu.entities import extract_entities
+from conversation.steps import EndFlow, Reprompt, Slots, Step, menu_or_keyword
+from nlu.entities import extract_entities, find_id_number, region_entity
 from nlu.lexicon import menu_number
 from nlu.sides import GIVE, HELP, OWN, Strength, side_cue
+from nlu.validators import find_household_size
 from vocabulary import NEIGHBOURS
 
 if TYPE_CHECKING:
     from conversation.engine import Conversation
 
 SIDES = ("help", "pledge", "another_family")  # the flows the first two answers start
+PERSON = "person"  # no side after so many answers: a social worker gets in touch
+UNCLEAR_ANSWERS = 3
 ANOTHER_FAMILY = re.compile(
     "|".join(("替", *NEIGHBOURS, "村里", "村民", "乡亲", "别人家", r"别的(?:困难)?(?:家庭|人家)"))
 )
@@ -55,10 +61,26 @@ _menu = menu_or_keyword(SIDES, _side_in, msg.ASK_WHICH_SIDE)
 
 
 def _parse_side(text: str, state: ConversationState) -> str:
-    side = _menu(text, state)
+    try:
+        side = _menu(text, state)
+    except Reprompt:
+        if _answers_a_request(text):  # 同意, at this question: a request, for whom it names
+            return "another_family" if ANOTHER_FAMILY.search(state.slots["first"]) else "help"
+        if state.errors + 1 >= UNCLEAR_ANSWERS:
+            state.slots[SAID] = text  # 甘肃定西通渭县: where the social worker is to come from
+            return PERSON
+        raise
     if menu_number(text, len(SIDES)) is None:
         state.slots[SAID] = text
     return side
+
+
+def _answers_a_request(text: str) -> bool:
+    """What only a help request asks for, said here: agreeing to the record, an ID number,
+    how many live in the household."""
+    said = text.strip(" 。，,！!")
+    agrees = said.startswith("同意") and not said.startswith("同意捐")
+    return agrees or find_id_number(text) is not None or find_household_size(text) is not None
 
 
 def _keep_first_message(text: str, entities: dict[str, Any]) -> Slots:
@@ -68,6 +90,10 @@ def _keep_first_message(text: str, entities: dict[str, Any]) -> Slots:
 def _start_chosen(conversation: Conversation, slots: Slots) -> str:
     if slots["side"] == "another_family":
         return msg.FOR_ANOTHER_FAMILY
+    if slots["side"] == PERSON:
+        places = (region_entity(said) for said in (slots[SAID], slots["first"]))
+        county = next((place["code"] for place in places if place and place.get("county")), None)
+        return msg.SIDE_UNCLEAR_PERSON + conversation.ask_person(county)
     flow = registry.flows()[slots["side"]]
     entities = dict(slots["entities"])
     if said := slots.get(SAID):  # what the answer adds (捐钱: money), read as that side's

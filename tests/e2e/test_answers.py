@@ -13,7 +13,7 @@ from redis import Redis
 from sqlalchemy import select
 
 import messages as msg
-from storage.models import Case, CaseStatus, Pledge
+from storage.models import Case, CaseStatus, Handoff, Pledge
 from tests.support.chat import HOUSEHOLD_ANSWERS, file_case
 from tests.support.wechat import WeChatUser
 
@@ -267,6 +267,40 @@ def test_a_sum_by_the_year_at_the_which_side_question_is_no_side(household: WeCh
     household.say("能捐几袋面粉吗")
     assert household.say("每人每年五千") == msg.ASK_WHICH_SIDE  # a donor's, or a fee?
     assert "同意" in household.say("老公欠了赌债跑了")  # a hardship of one's own: help
+
+
+def test_what_only_a_request_asks_said_at_the_which_side_question_is_a_request(
+    household: WeChatUser, donor: WeChatUser
+) -> None:
+    """同意, an ID number or the household's size at the which-side question answer a help
+    request (for whom the first message names): it had asked the same question again."""
+    household.say("能捐几袋面粉吗")
+    assert msg.CONSENT in household.say("同意")  # a request: its own consent, asked
+    household.say("取消")
+    assert household.say("我是村里的妇女主任 帮一个五保户老人问问 他房子漏雨") == msg.ASK_WHICH_SIDE
+    assert household.say("同意") == msg.FOR_ANOTHER_FAMILY  # for a family of the village
+    donor.say("能捐几袋面粉吗")
+    assert msg.CONSENT in donor.say("就俺两个老的")
+
+
+def test_three_answers_that_pick_no_side_bring_a_social_worker(
+    app: Flask, household: WeChatUser, donor: WeChatUser
+) -> None:
+    """Someone who cannot say which side after three tries is not asked a fourth time: a
+    social worker is asked to get in touch, for the county they then give."""
+    assert household.say("我是村里的妇女主任 帮一个五保户老人问问 他房子漏雨") == msg.ASK_WHICH_SIDE
+    assert household.say("哦") == msg.ASK_WHICH_SIDE
+    assert household.say("嗯") == msg.ASK_WHICH_SIDE
+    reply = household.say("啊")
+    assert reply.startswith(msg.SIDE_UNCLEAR_PERSON) and "哪个县" in reply
+    assert "社工" in household.say("甘肃定西通渭县")
+    assert donor.say("我是村里的妇女主任 帮一个五保户老人问问 他房子漏雨") == msg.ASK_WHICH_SIDE
+    donor.conversation("哦", "嗯")
+    reply = donor.say("甘肃定西通渭县")  # the third, with the county: no need to ask it
+    assert reply.startswith(msg.SIDE_UNCLEAR_PERSON) and "哪个县" not in reply
+    with app.extensions["zhulian"].services.db.session() as session:
+        handoffs = session.scalars(select(Handoff)).all()
+    assert [handoff.region_code for handoff in handoffs] == ["621121", "621121"]
 
 
 def test_asking_for_another_family_says_how_they_can_ask(app: Flask, household: WeChatUser) -> None:
@@ -915,7 +949,8 @@ def test_the_applicant_named_at_the_consent_question_is_not_asked_for_again(
 ) -> None:
     household.say("老伴瘫在床上三年了 药钱实在拿不出")
     reply = household.say("申请人是我老伴 他叫王有福")
-    assert reply == msg.STORY_NOTED + msg.CONSENT_REPROMPT
+    noted = msg.NOTED_AHEAD.format(label="姓名", value="王有福")  # the one answer kept, named
+    assert reply == noted + msg.CONSENT_REPROMPT
     household.conversation("同意", "三万", "甘肃定西安定区")
     summary = household.conversation("两口人", "620102195203041221", "13912345678")[-1]
     assert "王有福" in summary
@@ -1957,3 +1992,67 @@ def test_a_donor_saying_where_they_are_and_where_to_help_at_the_place_question(
     assert donor.say("我在北京 想给甘肃的") == msg.ASK_DISPLAY_NAME
     summary = donor.conversation("匿名", "13500001234")[-1]
     assert "地区：甘肃省" in summary
+
+
+def test_new_people_found_on_2026_12_07_thirteenth_session(
+    app: Flask, household: WeChatUser, donor: WeChatUser
+) -> None:
+    """Said by people new to the chat (thirteenth session): the county given at the need
+    type's yes-or-no question goes along with the type proposed; who lives there counted
+    (俺和孙子两个人); a phone read out in groups; a donor's own job is no job offered, and a
+    sum at the need question is the amount; what is given is no name to be called by."""
+    household.say("我想问问我孙子的午饭钱学校说一学期要交八百块俺拿不出来")
+    assert "「教育助学」" in household.say("同意")  # proposed: yes or a number
+    reply = household.say("贵州毕节七星关区")
+    assert "贵州省毕节市七星关区" in reply and "先按「教育助学」记" in reply and "几口人" in reply
+    household.say("俺和孙子两个人")
+    household.conversation("龙秀英", "52052419560312142x")
+    summary = household.say("没有手机 用的孙子的 一三九 八五二一 四七六三")
+    assert "139****4763" in summary and "2 口人" in summary
+    household.say("确认")
+    with app.extensions["zhulian"].services.db.session() as session:
+        case = session.scalars(select(Case)).one()
+        assert (case.need_type, case.region_code) == ("education", "520502")
+        assert case.profile.household_size == 2
+
+    assert "哪方面" in donor.say("以前你们帮过我家 现在我工作了 想捐点钱回报一下")
+    assert "金额记下了：2000 元" in donor.say("两千")
+    donor.say("教育")
+    donor.say("甘肃")
+    assert donor.say("钱") == msg.NOT_A_DISPLAY_NAME
+    donor.conversation("小马", "15109327745", "确认")
+    with app.extensions["zhulian"].services.db.session() as session:
+        pledge = session.scalars(select(Pledge)).one()
+    assert (pledge.kind, pledge.amount, pledge.need_type) == ("money", 2000, "education")
+
+
+def test_new_people_found_on_2026_12_07_thirteenth_session_second_round(
+    app: Flask, household: WeChatUser, donor: WeChatUser
+) -> None:
+    """A donor in a hurry who leaves no number is no one asking for erasure; marrow given
+    is not given here, a volunteer asking how is told; beaten when drunk gets the numbers;
+    the children's father counts."""
+    summary = donor.say("捐款1000元 教育 不限地区 匿名 不留电话")
+    assert "1000 元" in summary and "不留" in summary and "删除" not in summary
+    donor.say("确认")
+    with app.extensions["zhulian"].services.db.session() as session:
+        pledge = session.scalars(select(Pledge)).one()
+    assert (pledge.amount, pledge.contact_phone) == (1000, None)
+    assert donor.say("我想捐献造血干细胞") == msg.FAQ["blood_organ"]
+    assert donor.say("怎么注册成为志愿者") == msg.FAQ["volunteer"]
+    household.say("我家里困难")
+    household.conversation("同意", "其他")
+    told = household.say("我老公喝酒 喝醉了就打我 我想带孩子离开 但是没有钱")
+    assert told.startswith(msg.BEATEN)
+    household.say("取消")
+    household.say("俺们屋头那个娃子读高中 学费住宿费加起来一年要四千多 屋里实在是拿不出来了")
+    household.conversation("中", "广西百色那坡县")
+    assert "名" in household.say("家里有我 娃他爹 还有两个娃")
+    household.conversation("农秀芬", "451026197008152034")
+    assert "4 口人" in household.say("18977623310")
+
+
+def test_a_detail_given_at_the_consent_question_is_named_as_kept(household: WeChatUser) -> None:
+    household.say("家里穷")
+    assert household.say("陕西商洛丹凤县").startswith("好的，所在地区记下了：陕西省商洛市丹凤县。")
+    assert "哪方面" in household.say("同意")
