@@ -902,8 +902,9 @@ class Conversation:
                 continue
             with suppress(Reprompt):
                 value = other.parse(text, state)
-            if answered and value == state.slots[other.name]:
-                return None
+            if answered and value == state.slots[other.name]:  # 医疗, said again
+                said_again = msg.ALREADY_NOTED.format(label=other.label, value=other.show(value))
+                return said_again + self._current_question(flow, state)
             state.slots[other.name] = value
             said = msg.RESTATED if answered else msg.NOTED_AHEAD
             noted = said.format(label=other.label, value=other.show(value))

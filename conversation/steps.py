@@ -177,7 +177,12 @@ _LABEL_SAID = re.compile(r"(?:方面|上|这块)?(?:的|的事)?(?:吧|啊)?[。
 
 
 def _need_named(text: str) -> str | None:
-    return detect_need_type(text) or _LABEL_PARTS.get(_LABEL_SAID.sub("", text.strip()))
+    return detect_need_type(text) or stated_need(text)
+
+
+def stated_need(text: str) -> str | None:
+    """A need type said by its menu label alone (医疗, 生活方面), at another question."""
+    return _LABEL_PARTS.get(_LABEL_SAID.sub("", text.strip()))
 
 
 _need_from_menu = menu_or_keyword(NEED_ORDER, _need_named, msg.BAD_NEED)

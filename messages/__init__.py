@@ -368,6 +368,7 @@ BAD_EDIT_CHOICE = "请回复要修改的那一项前面的数字。\n{options}"
 CORRECTED = "好的，改过来了。\n"
 NOTED_AHEAD = "好的，{label}记下了：{value}。\n"
 RESTATED = "好的，{label}改成了：{value}。\n"
+ALREADY_NOTED = "{label}已经记下了：{value}。\n"
 PROPOSAL_TAKEN = "{label}就先按「{value}」记，最后核对时还能改。\n"
 # A greeting or thanks said in the middle of a flow, before its question again (a plain
 # 好的 gets the question's own re-prompt: at some questions it is no clear enough yes).

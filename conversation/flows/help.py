@@ -41,6 +41,7 @@ from conversation.steps import (
     stated_county,
     stated_mobile,
     stated_money,
+    stated_need,
     sum_in_story,
     tells_more_of_story,
     validated,
@@ -498,6 +499,7 @@ FLOW = Flow(
             show_need,
             also_fills=details_in_need_answer,
             aliases=("类别", "哪方面"),
+            fills_ahead=stated_need,
             proposed=guessed_need,
         ),
         Step(

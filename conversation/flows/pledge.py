@@ -27,6 +27,7 @@ from conversation.steps import (
     show_region,
     stated_mobile,
     stated_money,
+    stated_need,
     validated,
 )
 from domain.events import Event
@@ -101,7 +102,11 @@ CALL_ME = re.compile(
 ASKS_WHAT = re.compile(r"[吗呢么？?]$|什么意思|啥意思|是什么|写什么|写啥")
 
 
-def _parse_display_name(text: str, _state: ConversationState) -> str:
+def _parse_display_name(text: str, state: ConversationState) -> str:
+    """What to be called; more about what is given, said here instead (20件羽绒服 全新的), is
+    added to it and the name asked again."""
+    if _detail_added(text, state):
+        raise Reprompt(msg.ITEM_DETAIL_NOTED + msg.ASK_DISPLAY_NAME)
     return _display_name(text)
 
 
@@ -172,11 +177,19 @@ ASKS_WHAT_TO_GIVE = re.compile(
 )
 
 
+# Something given without saying what, at the end of a longer sentence (想给养老院的老人送点东西).
+VAGUE_GIFT = re.compile(
+    r"(?:送|捐|给|拿)(?:点|些|一些|一点|一批)?(?:东西|物资|物品|实物)[吧啊呀]?$"
+)
+
+
 def offered_item(text: str) -> str | None:
     """What a donor's sentence offers, without "我想捐" ("我想捐20床棉被" → "20床棉被"); a
     phone or ID number in it is kept masked (the contact step keeps the number)."""
     said = GREETING_FIRST.sub("", text.strip())
     item = mask_numbers(QUESTION_ENDING.sub("", OFFER_PREFIX.sub("", said).strip("，。,. ")))
+    if VAGUE_GIFT.search(item):
+        return None
     named = len(item) >= 2 or item in KIND_KEYWORDS["goods"]  # 书, 油: one character says it
     return item[:200] if named and not NOTHING_NAMED.fullmatch(item) else None
 
@@ -220,11 +233,19 @@ def _parse_region_pref(text: str, state: ConversationState) -> str:
     try:
         return parse_region_preference(text, state)
     except Reprompt:
-        item = state.slots.get("item")
-        if not item or ITEM_DETAIL.search(text) is None:
+        if not _detail_added(text, state):
             raise
-        state.slots["item"] = f"{item}（{text.strip(' 。，,')}）"[:200]
         raise Reprompt(msg.ITEM_DETAIL_NOTED + msg.ASK_REGION_PREF) from None
+
+
+def _detail_added(text: str, state: ConversationState) -> bool:
+    """More about what is given, said at a later question (大概有两百多件, 周末有空): added to
+    the item. Whether it was."""
+    item = state.slots.get("item")
+    if not item or ITEM_DETAIL.search(text) is None:
+        return False
+    state.slots["item"] = f"{item}（{text.strip(' 。，,')}）"[:200]
+    return True
 
 
 def _ask_contact(slots: Slots) -> str:
@@ -407,6 +428,7 @@ FLOW = Flow(
             parse_pledge_need,
             show_need,
             also_fills=_need_answer_details,
+            fills_ahead=stated_need,
         ),
         Step(
             "amount",

@@ -348,10 +348,11 @@ def test_a_count_or_a_place_at_the_name_question_is_not_taken_as_a_name(
     donor: WeChatUser,
 ) -> None:
     assert "称呼" in donor.say("我想捐20床棉被给甘肃的困难户")
-    assert "这里请写一个称呼" in donor.say("30台")
+    assert donor.say("30台") == msg.ITEM_DETAIL_NOTED + msg.ASK_DISPLAY_NAME  # how many given
     assert "这里请写一个称呼" in donor.say("每天二三十个吧")
     assert "这里请写一个称呼" in donor.say("甘肃定西那边")
-    assert "这里请写一个称呼" in donor.say("医疗")  # a need, answered late
+    changed = msg.RESTATED.format(label="帮助方向", value="医疗")  # a need, answered late
+    assert donor.say("医疗") == changed + msg.ASK_DISPLAY_NAME
     assert "手机号" in donor.say("安康")  # a place's name alone may be a person's
 
 
@@ -1269,7 +1270,8 @@ def test_a_sum_said_again_at_a_later_question_replaces_the_earlier_one(
     assert household.say("两万五") == msg.RESTATED.format(label="需要金额", value="25000 元") + (
         msg.ASK_NAME
     )  # not a name
-    assert household.say("两万五") == msg.BAD_NAME  # the same again changes nothing
+    noted = msg.ALREADY_NOTED.format(label="需要金额", value="25000 元")
+    assert household.say("两万五") == noted + msg.ASK_NAME  # the same again changes nothing
     summary = household.conversation("王秀英", "11010519491231002X", "13800138000")[-1]
     assert "需要金额：25000 元" in summary and "家庭人口：5 口人" in summary
 
@@ -1899,7 +1901,8 @@ def test_a_household_telling_more_at_the_amount_question_loses_nothing(
     assert mother.say("三口") == msg.ASK_NAME
     third = household.other("o_size_again")
     third.conversation("我想求助", "同意", "1", "我爸住院了", "两万", "云南曲靖会泽县", "三口")
-    assert third.say("三口 不算他") == msg.BAD_NAME
+    noted = msg.ALREADY_NOTED.format(label="家庭人口", value="3 口人")
+    assert third.say("三口 不算他") == noted + msg.ASK_NAME  # no name, nor anything new
 
 
 def test_consent_asked_again_says_why_the_word_is_needed(household: WeChatUser) -> None:
@@ -2050,6 +2053,36 @@ def test_new_people_found_on_2026_12_07_thirteenth_session_second_round(
     assert "名" in household.say("家里有我 娃他爹 还有两个娃")
     household.conversation("农秀芬", "451026197008152034")
     assert "4 口人" in household.say("18977623310")
+
+
+def test_new_people_found_on_2026_12_07_thirteenth_session_third_round(
+    app: Flask, household: WeChatUser, donor: WeChatUser
+) -> None:
+    """Something given without saying what gets the item asked; a need type said again at a
+    later question is already noted, a different one corrects it; a new sum right after a
+    pledge changes it."""
+    assert donor.say("想给养老院的老人送点东西") == msg.ASK_ITEM
+    assert "哪里" in donor.say("牛奶和水果")
+    assert donor.say("基本生活").startswith("帮助方向已经记下了：基本生活。")
+    donor.conversation("北京", "小王", "13600001111", "确认")
+    assert "哪方面" in donor.say("我想捐款")
+    donor.conversation("3000", "医疗", "不限", "匿名", "不留", "确认")
+    assert "5000 元" in donor.say("我想改成五千")
+    with app.extensions["zhulian"].services.db.session() as session:
+        pledges = session.scalars(select(Pledge).order_by(Pledge.id)).all()
+    assert pledges[0].item_description == "牛奶和水果" and pledges[1].amount == 5000
+
+    donor.say("我想给凉山的孩子捐冬衣")
+    assert donor.say("20件羽绒服 全新的") == msg.ITEM_DETAIL_NOTED + msg.ASK_DISPLAY_NAME
+    assert "20件羽绒服" in donor.conversation("小李", "13800001234")[-1]
+    donor.say("取消")
+
+    assert household.say("我要查一下我爸的申请 他不会用微信") == msg.NO_RECORDS  # no request
+    household.say("老人摔了一跤 髋骨骨折 要换关节")
+    household.say("同意")
+    assert household.say("医疗").startswith("求助类别已经记下了：医疗。")
+    household.say("四万")
+    assert household.say("生活").startswith("好的，求助类别改成了：基本生活。")
 
 
 def test_a_detail_given_at_the_consent_question_is_named_as_kept(household: WeChatUser) -> None:

@@ -45,6 +45,8 @@ def test_a_number_said_with_it_is_taken_at_once_for_an_open_pledge(
 
 def test_with_nothing_open_the_number_is_not_even_asked(household: WeChatUser) -> None:
     assert household.say("我换号了") == msg.NEW_PHONE_NOTHING_OPEN
+    # said after something else: no new request started (it had asked for consent)
+    assert household.say("我之前申请过 但是手机号换了") == msg.NEW_PHONE_NOTHING_OPEN
 
 
 def test_the_change_said_the_other_way_round_is_understood(household: WeChatUser) -> None:

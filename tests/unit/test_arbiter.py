@@ -792,3 +792,9 @@ def test_the_eleventh_sessions_third_round() -> None:
     assert arbitrate(text, as_household)[0] == "offer_donation"
     as_read = [("seek_help", 0.4), ("check_status", 0.3), ("ask_about", 0.2)]
     assert arbitrate("申请了半个月了 有没有人管啊", as_read)[0] == "check_status"
+
+
+def test_looking_up_a_relatives_request_is_a_status_question() -> None:
+    ranking = [("seek_help", 0.47), ("check_status", 0.28), ("ask_about", 0.25)]
+    assert arbitrate("我要查一下我爸的申请 他不会用微信", ranking)[0] == "check_status"
+    assert arbitrate("我想帮我爸申请 他一个人在老家 身体不好", ranking)[0] == "seek_help"
