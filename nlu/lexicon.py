@@ -95,6 +95,8 @@ ANY_WORDS = (
     # leaving it to the platform: to wherever or whoever needs it most
     *("最需要", "最困难", "最穷", "没要求", "没有要求", "你们定", "你们安排", "听你们的", "哪都"),
     *("哪里需要", "哪儿需要", "哪需要", "谁需要", "需要的地方", "有需要的地方"),
+    # wherever disaster strikes (哪里受灾就给哪里)
+    *("哪里受灾", "哪受灾", "哪里有灾", "受灾的地方", "哪里遭灾"),
     # no preference, said as not knowing (a donor at the need or the place question)
     *("不知道", "不清楚", "没想好", "都差不多"),
 )

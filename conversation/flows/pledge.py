@@ -165,6 +165,8 @@ OFFER_PREFIX = re.compile(
 )
 # Asked rather than said (能捐几袋面粉吗): the question's ending is no part of the item.
 QUESTION_ENDING = re.compile(r"[吗呢吧嘛么？?]+$")
+# ...or asked, then more said (能捐一些课外书吗 都是我家孩子看过的): the question's word goes.
+ASKED_MIDWAY = re.compile(r"[吗呢嘛][？?]?(?:[\s，,。]+|[？?])")
 GREETING_FIRST = re.compile(r"^(?:你好|您好|你们好|哈喽|在吗|请问)[啊呀，,！!。\s]*")
 
 
@@ -187,7 +189,8 @@ def offered_item(text: str) -> str | None:
     """What a donor's sentence offers, without "我想捐" ("我想捐20床棉被" → "20床棉被"); a
     phone or ID number in it is kept masked (the contact step keeps the number)."""
     said = GREETING_FIRST.sub("", text.strip())
-    item = mask_numbers(QUESTION_ENDING.sub("", OFFER_PREFIX.sub("", said).strip("，。,. ")))
+    item = QUESTION_ENDING.sub("", OFFER_PREFIX.sub("", said).strip("，。,. "))
+    item = mask_numbers(ASKED_MIDWAY.sub("，", item))
     if VAGUE_GIFT.search(item):
         return None
     named = len(item) >= 2 or item in KIND_KEYWORDS["goods"]  # 书, 油: one character says it

@@ -2085,6 +2085,21 @@ def test_new_people_found_on_2026_12_07_thirteenth_session_third_round(
     assert household.say("生活").startswith("好的，求助类别改成了：基本生活。")
 
 
+def test_a_gift_asked_about_and_wherever_disaster_strikes(app: Flask, donor: WeChatUser) -> None:
+    """The question's word is no part of the gift (课外书吗 had been kept as the item); a
+    place left to wherever disaster strikes is any place (it had got 没找到这个地方)."""
+    assert donor.say("我想为地震灾区的群众捐点物资") == msg.ASK_ITEM
+    donor.say("帐篷和矿泉水")
+    assert "称呼" in donor.say("哪里受灾就给哪里")
+    donor.conversation("爱心车队", "13700001111", "确认")
+    assert "哪里" in donor.say("我能捐一些课外书吗 都是我家孩子看过的")
+    donor.conversation("不限", "小雨妈妈", "13800002222", "确认")
+    with app.extensions["zhulian"].services.db.session() as session:
+        first, second = session.scalars(select(Pledge).order_by(Pledge.id)).all()
+    assert (first.item_description, first.region_pref) == ("帐篷和矿泉水", None)
+    assert second.item_description == "课外书，都是我家孩子看过的"
+
+
 def test_a_detail_given_at_the_consent_question_is_named_as_kept(household: WeChatUser) -> None:
     household.say("家里穷")
     assert household.say("陕西商洛丹凤县").startswith("好的，所在地区记下了：陕西省商洛市丹凤县。")
