@@ -236,7 +236,7 @@ def guessed_need(slots: Slots) -> str | None:
 
 
 def ask_need(slots: Slots) -> str:
-    guess = slots.get(NEED_GUESS)
+    guess = guessed_need(slots)
     return msg.CONFIRM_NEED.format(label=NEED_LABELS[guess]) if guess else msg.ASK_NEED
 
 

@@ -4,7 +4,7 @@ message already said. Someone asking for another family (a neighbour, a village 
 told how that family can ask, or a social worker come: their data needs their own consent.
 Answered with what only a request asks (同意, an ID number, how many live there), it is a
 request; when the answers still say neither, a social worker is asked to get in touch
-rather than the question asked a fifth time."""
+rather than the question asked a fourth time."""
 
 from __future__ import annotations
 
