@@ -482,6 +482,8 @@ class Conversation:
                     return status
             if intent == "ask_about" and (answer := faq.answer_to_question(text)) is not None:
                 return answer  # 多久能有人联系我: a doubtful question, but on a known topic
+            if found.source == "rules" and (answer := faq.answer_without_model(text)):
+                return answer  # 钱怎么给你们, with Rasa down: its topic and a question word
             if (answer := faq.answer_off_topic(text)) is not None:
                 return answer  # 网贷还不上了 天天催: where to go
             return self._clarify(found.ranking)

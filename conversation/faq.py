@@ -563,6 +563,19 @@ def _whole_question(text: str) -> str | None:
     return next((topic for topic, said in WHOLE_QUESTIONS if said.fullmatch(plain)), None)
 
 
+# Without the model's reading (Rasa down or too slow), a question is told by its words alone.
+ASKED = re.compile(r"[？?]|吗|怎么|咋|如何|谁|哪|什么|啥")
+
+
+def answer_without_model(text: str) -> str | None:
+    """The answer to a question on a known topic, when the model could not read the text
+    (钱怎么给你们 while Rasa is down): a topic's words and a question's."""
+    if ASKED.search(text) is None:
+        return None
+    topic = _answered_topic(text)
+    return msg.FAQ[topic] if topic is not None else None
+
+
 def answer_whatever_read(text: str) -> str | None:
     if (whole := _whole_question(text)) is not None:
         return msg.FAQ[whole]

@@ -108,6 +108,9 @@ def test_nlu_down_the_bot_still_works(make_app: Callable[..., Flask], standin: S
     with app.extensions["zhulian"].services.db.session() as session:
         assert session.scalar(select(Case)) is not None
     assert "捐什么" in user.say("2")  # and the numbered menu always works
+    user.say("取消")
+    assert user.say("钱怎么给你们") == msg.FAQ["payment"]  # a question, by its words alone
+    assert user.say("这个平台是谁办的") == msg.FAQ["nature"]
     health = app.test_client().get("/healthz")
     assert health.status_code == 200
     assert (health.json["status"], health.json["nlu"]) == ("degraded", "degraded")
