@@ -12,6 +12,7 @@ from vocabulary import (
     CROPS,
     FACE_MEANINGS,
     FAMILY_MEMBERS,
+    GOODS_SAID_ALONE,
     KIND_KEYWORDS,
     NEED_KEYWORDS,
     NEED_WEIGHTS,
@@ -271,6 +272,8 @@ def need_types(text: str) -> tuple[str, ...]:
 def offered_need_types(text: str) -> tuple[str, ...]:
     """The need types of a donor's offer: those it names, else the ones its beneficiaries
     imply. Crops given (几箱苹果) are food, unless the farm is named too (收购农户的红薯)."""
+    if alone := GOODS_SAID_ALONE.get(text.strip(" 。，,！!")):
+        return (alone,)
     needs = need_types(text)
     if needs[:1] == ("production",) and "production" not in need_types(_without_crops(text)):
         needs = ("living", *needs[1:])

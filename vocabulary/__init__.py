@@ -182,6 +182,15 @@ NEED_KEYWORDS["production"] += CROPS
 # (被子, 牛羊), so "雪灾冻死了牛羊" is disaster relief.
 NEED_WEIGHTS: dict[str, float] = {"disaster": 2.0}
 
+# One character said alone for what is given (书, at a pledge's need question): the need it is
+# for. Inside a sentence these are too short to count (读书, 书记, 加油).
+GOODS_SAID_ALONE: dict[str, str] = {
+    "书": "education",
+    "米": "living",
+    "油": "living",
+    "面": "living",
+    "药": "medical",
+}
 # Whom a donor gives to, when the offer names no need: giving to children is, in practice,
 # for their schooling (给凉山的孩子捐一千, 帮老家的留守儿童).
 BENEFICIARY_NEEDS: dict[str, str] = {

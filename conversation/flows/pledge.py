@@ -203,6 +203,8 @@ _described_item = parse_free_text(msg.BAD_ITEM, minimum=2, maximum=200)
 def _parse_item(text: str, state: ConversationState) -> str:
     if ASKS_WHAT_TO_GIVE.search(text):
         raise Reprompt(msg.ITEMS_OFTEN_NEEDED)
+    if is_only_a_place(text):  # 贵州: where to help, said early (kept as such), not the gift
+        raise Reprompt(_ask_item(state.slots))
     if NOTHING_NAMED.fullmatch(text.strip(" 。，,！!")):
         raise Reprompt(_ask_item(state.slots))
     return _described_item(text, state)
@@ -239,6 +241,12 @@ def _parse_region_pref(text: str, state: ConversationState) -> str:
         if not _detail_added(text, state):
             raise
         raise Reprompt(msg.ITEM_DETAIL_NOTED + msg.ASK_REGION_PREF) from None
+
+
+def _place_alone(text: str) -> str | None:
+    """A place said alone, unmistakably (贵州, 甘肃定西), at another question: where to help."""
+    found = region_entity(text) if is_only_a_place(text) else None
+    return str(found["code"]) if found else None
 
 
 def _detail_added(text: str, state: ConversationState) -> bool:
@@ -458,6 +466,7 @@ FLOW = Flow(
             _parse_region_pref,
             show_region,
             aliases=("地方",),
+            fills_ahead=_place_alone,
         ),
         Step(
             "display_name",

@@ -29,7 +29,10 @@ SIDES = ("help", "pledge", "another_family")  # the flows the first two answers 
 PERSON = "person"  # no side after so many answers: a social worker gets in touch
 UNCLEAR_ANSWERS = 3
 ANOTHER_FAMILY = re.compile(
-    "|".join(("替", *NEIGHBOURS, "村里", "村民", "乡亲", "别人家", r"别的(?:困难)?(?:家庭|人家)"))
+    "|".join(
+        ("替", *NEIGHBOURS, "村里", "村民", "乡亲", "别人家", r"别的(?:困难)?(?:家庭|人家)")
+        + (r"(?:就是)?(?:他们|他|她)家",)  # 就是他们家, at the question
+    )
 )
 
 

@@ -2100,6 +2100,25 @@ def test_a_gift_asked_about_and_wherever_disaster_strikes(app: Flask, donor: WeC
     assert second.item_description == "课外书，都是我家孩子看过的"
 
 
+def test_new_people_found_on_2026_12_07_thirteenth_session_fourth_round(
+    app: Flask, household: WeChatUser, donor: WeChatUser
+) -> None:
+    """就是他们家 at the which-side question is another family; 书 alone at a pledge's need
+    question is books for schooling (没看出是哪一类 before); a place said at the gift
+    question is where to help, not the gift."""
+    household.say("我邻居家的孩子没钱上学")
+    assert household.say("就是他们家") == msg.FOR_ANOTHER_FAMILY
+    donor.say("我想捐东西")
+    assert "哪里" in donor.say("书")
+    other = donor.other("o_gift_place")
+    other.say("我想为地震灾区的群众捐点物资")
+    noted = msg.NOTED_AHEAD.format(label="地区", value="贵州省")
+    assert other.say("贵州") == noted + msg.ASK_ITEM
+    assert "称呼" in other.say("帐篷")
+    with app.extensions["zhulian"].services.db.session() as session:
+        assert session.scalars(select(Case)).all() == []
+
+
 def test_a_detail_given_at_the_consent_question_is_named_as_kept(household: WeChatUser) -> None:
     household.say("家里穷")
     assert household.say("陕西商洛丹凤县").startswith("好的，所在地区记下了：陕西省商洛市丹凤县。")
