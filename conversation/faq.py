@@ -158,6 +158,7 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             *("你们的电话", "你们电话", "打电话给你们", "给你们打电话", "客服电话", "热线"),
             *("电话号码是多少", "打你们电话", "你们有电话吗"),
+            *("电话多少", "电话是多少", "怎么联系你们", "你们怎么联系", "你们的联系方式"),
         ),
     ),
     (
@@ -502,7 +503,7 @@ ALWAYS = (
     *("refund", "address", "how_to_use", "delete_photos", "photos", "voice", "unsubscribe"),
     *("items_needed", "what_is_pledge", "no_id", "found_us", "hours", "public_works"),
     *("fix_record", "improved", "social_worker", "track_record", "volunteer"),
-    *("dibao_paid", "work_for_us"),
+    *("dibao_paid", "work_for_us", "phone_us"),
 )
 
 

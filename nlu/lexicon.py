@@ -314,8 +314,17 @@ NOT_GOODS = (
 )
 
 
+# Mending people's machines is a service (我会修电脑, 可以上门修家电); not a house, which a
+# household wants mended too (想修房子).
+REPAIRS = re.compile(
+    r"修(?:理|一修|一下)?(?:电脑|手机|家电|电器|电视|冰箱|洗衣机|农机|三轮车|自行车|电动车)"
+)
+
+
 def detect_kind(text: str) -> str | None:
     """The kind of resource a donor's text offers (goods and services before money)."""
+    if REPAIRS.search(text):
+        return "service"
     text = WORKPLACE.sub("，", text)
     for word in NOT_GOODS:
         text = text.replace(word, "，")

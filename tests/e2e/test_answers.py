@@ -350,7 +350,8 @@ def test_a_count_or_a_place_at_the_name_question_is_not_taken_as_a_name(
     assert "称呼" in donor.say("我想捐20床棉被给甘肃的困难户")
     assert donor.say("30台") == msg.ITEM_DETAIL_NOTED + msg.ASK_DISPLAY_NAME  # how many given
     assert "这里请写一个称呼" in donor.say("每天二三十个吧")
-    assert "这里请写一个称呼" in donor.say("甘肃定西那边")
+    narrowed = msg.RESTATED.format(label="地区", value="甘肃省定西市")  # where, said again
+    assert donor.say("甘肃定西那边") == narrowed + msg.ASK_DISPLAY_NAME
     changed = msg.RESTATED.format(label="帮助方向", value="医疗")  # a need, answered late
     assert donor.say("医疗") == changed + msg.ASK_DISPLAY_NAME
     assert "手机号" in donor.say("安康")  # a place's name alone may be a person's
@@ -2117,6 +2118,12 @@ def test_new_people_found_on_2026_12_07_thirteenth_session_fourth_round(
     assert "称呼" in other.say("帐篷")
     with app.extensions["zhulian"].services.db.session() as session:
         assert session.scalars(select(Case)).all() == []
+    helper = donor.other("o_repairs")
+    helper.say("我能帮上什么忙吗")
+    helper.conversation("我会修电脑", "杭州", "阿杰")
+    assert "捐助方式：服务" in helper.say("13958001234")  # it had been goods (电脑)
+    helper.say("取消")
+    assert helper.say("电话多少") == msg.FAQ["phone_us"]
 
 
 def test_a_detail_given_at_the_consent_question_is_named_as_kept(household: WeChatUser) -> None:

@@ -336,6 +336,9 @@ def test_rule_interpreter_routes_without_rasa() -> None:
         # lucky money is money; selling a household's produce for it a service
         ("孩子满月 想把收的红包捐一部分出来", "money"),
         ("我是电商主播 想帮困难户卖农产品 不收佣金", "service"),
+        # mending a machine is a service, a machine mended and given goods
+        ("我会修电脑", "service"),
+        ("把旧自行车修好送给孩子", "goods"),
     ],
 )
 def test_what_a_donor_offers(text: str, kind: str | None) -> None:
