@@ -29,10 +29,7 @@ SIDES = ("help", "pledge", "another_family")  # the flows the first two answers 
 PERSON = "person"  # no side after so many answers: a social worker gets in touch
 UNCLEAR_ANSWERS = 3
 ANOTHER_FAMILY = re.compile(
-    "|".join(
-        ("替", *NEIGHBOURS, "村里", "村民", "乡亲", "别人家", r"别的(?:困难)?(?:家庭|人家)")
-        + (r"(?:就是)?(?:他们|他|她)家",)  # 就是他们家, at the question
-    )
+    "|".join(("替", *NEIGHBOURS, "村里", "村民", "乡亲", "别人家", r"别的(?:困难)?(?:家庭|人家)"))
 )
 
 
@@ -40,8 +37,12 @@ ANOTHER_FAMILY = re.compile(
 NEITHER = re.compile(r"都不是|都不|不是|只是问问|想问问|随便问问|就问问|了解一下|看看")
 
 
+# Their family, said alone at the question (就是他们家): not a gift to them (捐给她家孩子).
+THEIR_FAMILY = re.compile(r"(?:就是|是)?(?:他们|他|她)家(?:的|人)?[吧啊呀。！!]*")
+
+
 def _side_in(text: str) -> str | None:
-    if ANOTHER_FAMILY.search(text):
+    if ANOTHER_FAMILY.search(text) or THEIR_FAMILY.fullmatch(text.strip()):
         return "another_family"
     if NEITHER.search(text) and not re.search(r"捐|求助|申请|帮", text):
         raise EndFlow(msg.FAQ["about"], outcome="neither")
