@@ -87,6 +87,9 @@ def redis_url() -> Iterator[str]:
         redis.flushdb()
 
 
+CONTENT_TEST_BUDGET_SECONDS = 10.0
+
+
 @pytest.fixture
 def settings(
     database_url: str,
@@ -107,6 +110,10 @@ def settings(
         nlu_url=nlu_url,
         data_encryption_key=TEST_KEY,
         media_dir=str(tmp_path / "media"),
+        # What a reply says is tested here, not how fast it comes: a loaded CI machine once
+        # took a turn past 3.5 s (2026-12-07), and the test saw `success`. The budget itself
+        # is tested with its own (test_delivery.py: 0.3 s); speed is measured in bench/.
+        reply_budget_seconds=CONTENT_TEST_BUDGET_SECONDS,
     )
     # Worker jobs read settings from the environment, like the real worker process.
     for name, value in {
