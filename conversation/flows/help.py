@@ -52,6 +52,7 @@ from domain.checks import run_checks
 from nlu.entities import find_id_number, mask_numbers
 from nlu.lexicon import FAMILY, bare, need_types
 from nlu.regions import is_county_level, is_only_a_place, region_index
+from nlu.text import compact
 from nlu.validators import (
     Invalid,
     find_household_size,
@@ -262,7 +263,7 @@ NO_PHONE = re.compile(
 
 def says_no_phone(text: str) -> bool:
     """Having no phone of one's own, said without giving a number (我没有手机)."""
-    digits = re.sub(r"[\s-]", "", spoken_runs(text))  # 一三九 八五二一 四七六三 is a number
+    digits = compact(spoken_runs(text))  # 一三九 八五二一 四七六三 is a number
     return NO_PHONE.search(text) is not None and not re.search(r"\d{7}", digits)
 
 
