@@ -296,10 +296,13 @@ DECLINED = re.compile(
 
 def _declines(text: str) -> str | None:
     """Calling a request or a gift off (我不想求助了) is a cancel, or a person asked for
-    with it (我不想申请了 能找社工吗); not when a hardship follows (…但是孩子病了没钱)."""
+    with it (我不想申请了 能找社工吗), or a deletion (…把我的电话都删了); not when a hardship
+    follows (…但是孩子病了没钱)."""
     declined = DECLINED.search(text)
     if declined is None:
         return None
+    if _asks_deletion(text):  # 我不申请了 把我的身份证号和电话都删了
+        return "delete_my_data"
     after = text[declined.end() :]
     if need_types(after) or HARDSHIP.search(after):
         return None
@@ -321,7 +324,7 @@ RELATION = re.compile(
 )
 # A household's size and who is in it, and nothing else (五口人老两口加儿子儿媳和孙子).
 HOUSEHOLD = re.compile(
-    rf"(?:{FAMILY}|老两口|两口子|[家屋]里|[家屋]头|[我俺]家?|就|有|共|一共|总共|加上?|和|跟|还有|的"
+    rf"(?:{FAMILY}|老两口|两口子|[家屋]里头?|[家屋]头|[我俺]家?|就|有|共|一共|总共|加上?|和|跟|还有|的"
     r"|[0-9一二两三四五六七八九十]\s*(?:口人|口|个人|个)|[，、,\s])+"
 )
 # What it is mainly about, answered (主要是住的问题, 主要是想有份稳定的活路): the need, told.
@@ -565,7 +568,7 @@ def _bare_answer(cues: Cues, intent: str, confidence: float) -> str | None:
         return None
     if find_phone(cues.text) or find_id_number(cues.text):  # 我手机号…有事打这个
         return "inform"
-    if WHO_IS_NAMED.match(plain):
+    if WHO_IS_NAMED.match(plain) or _household_answer(cues.text):  # 屋里头四个人 我 老婆 两个娃
         return "inform"
     if len(plain) >= SHORT_REPLY:
         return None

@@ -27,10 +27,11 @@ _OTHER_PEOPLE = (
 )
 # 帮我 / 帮我们: for oneself, unless "我们" goes on to name other people (帮我们老家的留守儿童;
 # 帮我们这种家庭 is oneself; 帮我隔壁的孩子 is a neighbour's), or it asks for a chore
-# (帮我把视频转发一下, 帮我登记一下我要捐, 作文帮我改改), or gives for one (可以帮别人捐吗 帮我妈捐)
+# (帮我把视频转发一下, 帮我登记一下我要捐, 作文帮我改改, 帮我算一下), or gives for one
+# (可以帮别人捐吗 帮我妈捐)
 _NEIGHBOUR = f"(?:{'|'.join(NEIGHBOURS)})"
 _NOT_ME = (
-    rf"把|登记|查|改|翻译|打印|(?:送|转|交|捐)给(?!{_ME})|[妈爸]?来?(?:登记)?(?:一下)?(?:捐|认捐)|(?:找|联系|介绍|推荐|对接)(?:个|一个|几个|一户|一家)?(?:需要|困难|贫困)|{_NEIGHBOUR}"
+    rf"把|登记|查|改|翻译|打印|算|(?:送|转|交|捐)给(?!{_ME})|[妈爸]?来?(?:登记)?(?:一下)?(?:捐|认捐)|(?:找|联系|介绍|推荐|对接)(?:个|一个|几个|一户|一家)?(?:需要|困难|贫困)|{_NEIGHBOUR}"
     rf"|们(?!这种|这样)[^，。]{{0,12}}(?:{_OTHER_PEOPLE})"
 )
 _HELP_ME = rf"帮{_ME}(?!{_NOT_ME})"
@@ -209,8 +210,10 @@ BY_ME = re.compile(
     # things outgrown or spare, given away (孩子长大了婴儿床和推车都还好好的送人)
     r"|(?:还好好的|[七八九]成新|全新的?|没怎么用过?|没用过|长大了|用不上了?|用不着了?"
     r"|穿不下了?|穿不了了?)[^，。]{0,10}(?:送人|送出去|捐出去|捐了|捐给(?!我|俺)|谁要|谁需要|给需要)"
-    # one's money given away (家里决定不办酒了 把钱捐了), not asked after (你们把钱捐给谁了)
-    r"|(?<!你们)(?<!他们)把(?:这笔|这些)?(?:钱|款|礼金|份子钱|红包钱?)[^，。]{0,4}(?:都|全)?捐(?:了|掉|出去)"
+    # one's money given away (家里决定不办酒了 把钱捐了, 不收礼金了 把钱捐给老家孤寡老人), not
+    # asked after (你们把钱捐给谁了)
+    r"|(?<!你们)(?<!他们)把(?:这笔|这些)?(?:钱|款|礼金|份子钱|红包钱?)[^，。]{0,4}(?:都|全)?"
+    r"捐(?:了|掉|出去|给(?!我|俺|咱))"
     r"(?![^。]*(?:吗|么|谁|哪|？|\?))"
     # money to be spent on people in hardship (留了三万块要用在村里困难的人身上)
     r"|用在[^，。]{0,10}(?:困难|贫困|有需要|需要帮助|穷|孤寡|留守)[^，。]{0,6}(?:身上|上面)"
@@ -323,7 +326,7 @@ HARDSHIP = re.compile(
     rf"|需要\s*{_NUM}+\s*(?:块|元|千|万|百)"
     r"|一个人带|日子难过|日子苦|没人照顾|没人管|冻死了|病死了|死了[一两几]?[头只口]"
     r"|生病|病了|住院|瘫痪|残疾|去世|跑了|离婚|单亲|孤儿|五保|低保|欠债|贷款|塌了|漏雨|危房"
-    r"|冲走|冲毁|受灾|遭了|颗粒无收|绝收|卖不出去|烂在地里|失业|下岗|没活干|找不到活|吃不饱"
+    r"|冲走|冲毁|受灾|遭了|颗粒无收|绝收|卖不出去|卖不掉|卖不动|烂在地里|失业|下岗|没活干|找不到活|吃不饱"
     r"|揭不开锅|断粮|穷|困难|太难了|好难"
     r"|交不上|付不上|凑不出|上不起|住不起|看不上病|拿不出来"
     r"|癌|白血病|尿毒症|透析|化疗|放疗|做手术|动手术|截肢|脑瘫|中风|偏瘫|精神病|抑郁症"
@@ -350,6 +353,12 @@ REGISTERS_OTHERS = re.compile(
     r"帮(?!忙|自|[我俺咱](?!们?(?:村|屯|寨|组|乡|镇|社区|小区|学校|班)))"
     r"[^，。\s]{0,12}(?:登记|报名|申请(?!成为|当|做)|求助)(?!志愿|义工)"
 )
+# Someone whose work is a village's or a neighbourhood's people (我是驻村第一书记, 我是网格员):
+# a hardship they tell is of the people they serve, not of a donor's story.
+SERVES_PEOPLE = re.compile(
+    r"(?:我是|我们是|俺是)[^，。\s]{0,6}(?:第一书记|驻村干部|驻村工作队|扶贫干部|村支书|村书记|村主任"
+    r"|村干部|村长|组长|网格员|妇女主任|妇联主席|村医|乡村医生|包村干部)"
+)
 ANOTHER_FAMILY = re.compile(
     # (not who sent one here: 朋友介绍的 我家孩子生病了)
     rf"(?:替|帮|给)[我俺]?的?{_NEIGHBOUR}"
@@ -357,6 +366,7 @@ ANOTHER_FAMILY = re.compile(
     r"|(?:村里|村上|(?:我们|俺们|咱们?)村)有[一两几三四五六七八九十]*[个户位名家]"
     rf"|有[个户一]人家|{REGISTERS_OTHERS.pattern}"
     # someone from a public body, for the people it serves (我是县残联的，我们这有一批残疾人…)
+    rf"|{SERVES_PEOPLE.pattern}"
     r"|(?:我是|我们是)(?:县|市|区|乡|镇|村|街道)?(?:残联|民政局?|妇联|社区|居委会|村委会?|扶贫办"
     r"|乡村振兴局|团委|工会)(?:的|工作人员|干部)(?!低保|贫困|困难|建档|五保)"
     # for one's school or village as a whole (你们能捐给我们学校一些书吗)
@@ -416,7 +426,15 @@ def _asks_for_oneself(text: str) -> tuple[bool, str]:
 
 def side_cue(text: str) -> tuple[str, Strength] | None:
     """The side a text's words are on, and how strongly; None when they do not say (or
-    say both)."""
+    say both). A hardship told by someone who serves the people in it (我是驻村第一书记 村里
+    有几户养蜂的 蜂蜜卖不掉) asks for them."""
+    cue = _words_side(text)
+    if cue == (HELP, Strength.HARDSHIP) and SERVES_PEOPLE.search(text):
+        return HELP, Strength.SETTLED
+    return cue
+
+
+def _words_side(text: str) -> tuple[str, Strength] | None:
     for_me, text = _asks_for_oneself(text)
     if for_me or (REGISTERS_OTHERS.search(text) and not GIVING.search(text)):
         return HELP, Strength.SETTLED

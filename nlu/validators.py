@@ -122,11 +122,12 @@ def validate_mobile(raw: str) -> str:
 
 _SIZE_NUM = "[0-9零一二两俩仨三四五六七八九十]+"
 _CHILDREN = ("娃", "孩子", "小孩", "孙子", "孙女", "儿子", "女儿", "闺女", "老人")
-_SIZE_ALONE = re.compile(rf"\s*(家里|俺家|我家)?{_SIZE_NUM}\s*(口人|口|个人|人)\s*")
+_HOME = r"(?:家(?:里头?|中)?|屋(?:里头?|头)|俺家|我家)"
+_SIZE_ALONE = re.compile(rf"\s*{_HOME}?{_SIZE_NUM}\s*(口人|口|个人|人)\s*")
 _SIZE_IN_SENTENCE = re.compile(
     # not how many came or went (又多了一口人)
     # nor a couple (我们两口子在工地打零工, 老两口), who may have children too
-    rf"(?<!多了)(?<!添了)(?<!少了)(?<!老){_SIZE_NUM}\s*口(?!子)|(?:家[里中]?|屋[里头])(?:就|只|只有|有|是|共|一共)?(?:我们|俺们|咱们)?"
+    rf"(?<!多了)(?<!添了)(?<!少了)(?<!老){_SIZE_NUM}\s*口(?!子)|{_HOME}(?:就|只|只有|有|是|共|一共)?(?:我们|俺们|咱们)?"
     rf"{_SIZE_NUM}\s*个人|(?:就|只有)(?:我们|俺们|咱们){_SIZE_NUM}\s*个人"
     rf"|就(?:我|俺)(?:和|跟)[^，。]{{1,4}}(?:{_SIZE_NUM}\s*个人|俩)"
     rf"|一家(?:子)?(?:就|有|共|一共)?{_SIZE_NUM}\s*个(?:人)?(?![^，。]{{0,3}}(?:{'|'.join(_CHILDREN)}))"

@@ -798,3 +798,15 @@ def test_looking_up_a_relatives_request_is_a_status_question() -> None:
     ranking = [("seek_help", 0.47), ("check_status", 0.28), ("ask_about", 0.25)]
     assert arbitrate("我要查一下我爸的申请 他不会用微信", ranking)[0] == "check_status"
     assert arbitrate("我想帮我爸申请 他一个人在老家 身体不好", ranking)[0] == "seek_help"
+
+
+def test_calling_off_with_ones_data_deleted_is_a_deletion() -> None:
+    ranking = [("delete_my_data", 1.0), ("seek_help", 0.0)]
+    said = "我不申请了 把我的身份证号和电话都删了"
+    assert arbitrate(said, ranking)[0] == "delete_my_data"  # 电话 asks for no person
+    assert arbitrate("我不想申请了 能找社工吗", ranking)[0] == "request_human"
+
+
+def test_who_lives_in_the_house_said_alone_is_an_answer() -> None:
+    ranking = [("seek_help", 0.77), ("offer_donation", 0.09), ("inform", 0.06)]
+    assert arbitrate("屋里头四个人 我 老婆 两个娃", ranking)[0] == "inform"

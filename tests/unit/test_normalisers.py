@@ -285,6 +285,24 @@ def test_a_named_disaster_comes_before_what_it_destroyed() -> None:
     assert need_types("一场大火把衣服被子都烧光了")[0] == "disaster"
 
 
+@pytest.mark.parametrize(
+    ("text", "need"),
+    [  # twenty-first round: what had no need type, or the wrong one first
+        ("阿勒泰的 哈萨克族 冬天转场的时候马摔死了两匹", "production"),
+        ("我是苗族 会绣花 想把绣片卖出去 不知道找谁", "employment"),
+        ("阿拉姆妈一家头住 腿脚不灵光 买菜烧饭侪做不动了", "living"),
+        ("我们家房子被大水冲了 现在住在学校的教室里", "disaster"),
+        ("我家娃考上职高了 学汽修 要交三千八的费用", "education"),
+        ("我是开挖机的 谁家宅基地要平整可以找我 不收钱", "housing"),
+        ("什么时候能给我马匹配上", None),  # 马匹 inside 马…匹配 is no horse
+    ],
+)
+def test_herds_crafts_floods_and_vocational_school_name_their_need(
+    text: str, need: str | None
+) -> None:
+    assert (need_types(text)[:1] or (None,))[0] == need
+
+
 def test_every_need_type_named_is_kept_most_likely_first() -> None:
     assert need_types("学费交不起孩子又住院了，还差两万") == ("medical", "education")
     # a type named much less than the first is left out

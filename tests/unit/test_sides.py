@@ -228,3 +228,19 @@ def test_a_token_of_goodwill_gives_and_what_one_can_do_after_the_news_is_an_offe
     said = side_cue("我看到新闻说有个孩子没钱治病 太可怜了 我能做点什么")
     assert said == (GIVE, Strength.SAID)  # the model's doubt makes it ask
     assert side_of("孩子病了 我能做点什么") == HELP  # a parent asking what to do
+
+
+def test_a_hardship_told_by_who_serves_the_village_asks_for_it() -> None:
+    """Twenty-first round: a 第一书记 telling of honey that does not sell asks for the
+    beekeepers (the model read an offer); a village doctor who treats for nothing gives."""
+    said = "我是驻村第一书记 村里有几户养蜂的 蜂蜜卖不掉"
+    assert side_cue(said) == (HELP, Strength.SETTLED)
+    assert side_of("我是乡村医生退休了可以义务给山里老人看病") == GIVE
+    assert side_of("我是村支书 我们村想给灾区捐点物资") == GIVE
+
+
+def test_wedding_money_given_to_the_old_and_a_sum_worked_out_are_no_request() -> None:
+    said = "女儿结婚 不收礼金了 把钱捐给老家孤寡老人 一共八千八"
+    assert side_cue(said) == (GIVE, Strength.SETTLED)
+    assert side_of("好心人能不能把钱捐给我们家") == HELP
+    assert side_of("帮我算一下八乘以七") is None  # a chore, not help for oneself

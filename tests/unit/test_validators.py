@@ -237,6 +237,14 @@ def test_a_whole_answer_counting_who_lives_there_is_its_size(text: str, size: in
     assert find_household_size(text) == parse_household_size(text) == size
 
 
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [("屋里头四个人 我 老婆 两个娃", 4), ("家里头五个人", 5), ("屋头三个人", 3)],
+)
+def test_a_size_said_of_the_house_in_dialect_is_its_size(text: str, size: int) -> None:
+    assert find_household_size(text) == size
+
+
 def test_two_counted_after_me_alone_are_two() -> None:
     assert parse_household_size("就俺两个老的") == 2  # not 就俺 (alone)
     assert parse_household_size("就俺一个") == 1
