@@ -143,6 +143,15 @@ STATUS_ASKED = re.compile(
     r"^(?:帮我|给我|我想|我要|麻烦)?(?:查|看)(?:一下|下|查|看)?(?:我的|我家的)?(?:进度|进展)[吧呢呀]?$"
     r"|^(?:那|那你|你)?(?:帮我|给我|麻烦你?|帮忙)?(?:查一下|查下|查查|查一查)(?:吧|呗|呢|呀|看)?$"
 )
+# Asking for a person in a few words (有没有真人, 我要人工, 能不能找个社工): the human command.
+HUMAN_ASKED = re.compile(
+    r"^(?:我|俺)?(?:要|想)?(?:有没有|有|找|转|要|能不能找|可以找|能找|叫|换)(?:个|一个)?"
+    r"(?:真人|人工|社工|客服|工作人员)(?:吗|呢|啊|吧|没有|不)?$"
+)
+# Wanting what was filled in taken back (把我刚才填的都删了): in a flow, nothing is kept yet.
+UNFILLS = re.compile(
+    r"(?:刚才|刚刚|前面|之前|上面)?(?:填|写)的[^，。？?]{0,4}(?:删|清空|作废|不要了)"
+)
 # A question in words, not letters typed at random (高铁票怎么退, not asdfgh).
 SAID_IN_CHINESE = re.compile(r"[\u4e00-\u9fff]{3,}")
 # Words of a foreign language and nothing Chinese ("I want to donate 500 yuan"): two words or more.
@@ -178,6 +187,10 @@ def command_of(text: str) -> str | None:
         return "pause"
     if STATUS_ASKED.match(cleaned):
         return "status"
+    if HUMAN_ASKED.match(cleaned):
+        return "human"
+    if UNFILLS.search(cleaned):
+        return "cancel"
     clauses = [clause for clause in CLAUSES.split(text.lower()) if clause]
     if len(clauses) > 1:
         found = {command_of(clause) for clause in clauses}

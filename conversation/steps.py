@@ -40,7 +40,7 @@ from nlu.regions import (
 )
 from nlu.sides import tells_own_story
 from nlu.validators import Invalid, validate_mobile
-from vocabulary import NEED_LABELS, NEED_ORDER
+from vocabulary import NEED_LABELS, NEED_ORDER, NEED_SAID_ALONE
 
 Slots = dict[str, Any]
 Parser = Callable[[str, ConversationState], Any]
@@ -181,8 +181,10 @@ def _need_named(text: str) -> str | None:
 
 
 def stated_need(text: str) -> str | None:
-    """A need type said by its menu label alone (医疗, 生活方面), at another question."""
-    return _LABEL_PARTS.get(_LABEL_SAID.sub("", text.strip()))
+    """A need type said by its menu label alone (医疗, 生活方面), or by a word that names
+    one (房屋, 看病), at another question."""
+    said = _LABEL_SAID.sub("", text.strip())
+    return _LABEL_PARTS.get(said) or NEED_SAID_ALONE.get(said)
 
 
 _need_from_menu = menu_or_keyword(NEED_ORDER, _need_named, msg.BAD_NEED)
@@ -351,6 +353,8 @@ def parse_optional_money(text: str, state: ConversationState) -> int | str | Non
     # it to others; the social worker will
     if re.search(
         r"不知道|不清楚|说不好|说不准|说不上|说不来|不确定|不晓得|算不清|不好说|没算过"
+        # in dialect (唔知要几多钱, 冇数, 晓不得)
+        r"|唔知|唔清楚|冇数|没数|心里没底|搞不清|弄不清|晓不得|不造"
         rf"|(?<![十百千万])几[十百千万](?![{COUNT_WORDS}])"  # not 几百棵树
         r"|越多越好|多多益善|多少是多少|多少都[行好可]|随便|看着给|你们看|能给多少|能帮多少|给多少算多少"
         r"|钱不重要|看着办|你们定|没定|看情况|到时候再说|再看看",

@@ -252,6 +252,16 @@ NEED_LABELS: dict[str, str] = {
     "other": "其他",
 }
 NEED_ORDER: tuple[str, ...] = tuple(NEED_LABELS)
+# A word said alone for a need type, besides its menu label (房屋 at the amount question).
+NEED_SAID_ALONE: dict[str, str] = {
+    **dict.fromkeys(("房屋", "房子", "修房子", "修房"), "housing"),
+    **dict.fromkeys(("看病", "治病", "医药费"), "medical"),
+    **dict.fromkeys(("上学", "读书", "念书", "学费"), "education"),
+    **dict.fromkeys(("吃的", "吃穿", "穿的"), "living"),
+    **dict.fromkeys(("找工作", "找活干"), "employment"),
+    **dict.fromkeys(("养殖", "种植", "种地"), "production"),
+    "受灾": "disaster",
+}
 
 # What a donor offers. Goods and services are looked for first: "价值两万的电脑" is goods.
 KIND_KEYWORDS: dict[str, tuple[str, ...]] = {

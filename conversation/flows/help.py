@@ -255,7 +255,7 @@ def _parse_amount(text: str, state: ConversationState) -> int | str | None:
 
 
 NO_PHONE = re.compile(
-    r"没(?:有)?(?:手机|电话)|不会用手机|手机(?:坏了|丢了)|不用手机"
+    r"(?:没(?:有|得)?|冇|莫得|木有|么得)(?:手机|电话)|不会用手机|手机(?:坏了|丢了)|不用手机"
     # said at the phone question (手机是他的 我没有)
     r"|(?:^|[，,\s])(?:我|俺)(?:自己)?(?:没有|没得|冇|莫得|木有)[啊呀的]?$"
 )

@@ -275,10 +275,15 @@ def _parse_contact(text: str, state: ConversationState) -> str:
         if state.slots.get("kind") == "money":
             return ""
         raise Reprompt(msg.CONTACT_REQUIRED_NO_PHONE if no_phone else msg.CONTACT_REQUIRED)
+    if state.slots.get("kind") == "money":  # told again that no number will do (确认, 对)
+        return _parse_money_donor_phone(text, state)
     return _parse_donor_phone(text, state)
 
 
 _parse_donor_phone = validated(validate_mobile, msg.DONOR_PHONE_REPROMPTS)
+_parse_money_donor_phone = validated(
+    validate_mobile, {**msg.DONOR_PHONE_REPROMPTS, "phone_format": msg.PHONE_OR_NONE}
+)
 
 
 def _show_contact(phone: str) -> str:

@@ -2130,3 +2130,41 @@ def test_a_detail_given_at_the_consent_question_is_named_as_kept(household: WeCh
     household.say("家里穷")
     assert household.say("陕西商洛丹凤县").startswith("好的，所在地区记下了：陕西省商洛市丹凤县。")
     assert "哪方面" in household.say("同意")
+
+
+def test_new_people_found_on_2026_12_07_fourteenth_session(
+    app: Flask, household: WeChatUser, donor: WeChatUser
+) -> None:
+    """A grandmother writing Cantonese: not knowing the sum (唔知要几多钱) is an answer, and
+    房屋 said at the amount question is the need already noted (both had got 没看懂金额, eight
+    times over); a money donor answering the phone question with 确认 is told again that no
+    number will do."""
+    household.say("我屋企漏水 落雨就成屋都湿晒")
+    household.say("同意")
+    assert household.say("房屋").startswith("求助类别已经记下了：住房。")
+    assert "哪个县" in household.say("唔知要几多钱")
+    household.conversation("广东梅州梅县", "就我一个", "黄亚娣", "441403195206110325")
+    summary = household.say("冇手机 用隔篱屋阿妹嘅 13729876543")
+    assert "还不清楚" in summary and "住房" in summary and "1 口人" in summary
+
+    donor.conversation("捐3000 给大病的 四川 匿名")
+    assert donor.say("确认") == msg.PHONE_OR_NONE
+    assert "不留" in donor.say("不留")
+
+
+def test_new_people_found_on_2026_12_07_fourteenth_session_second_round(
+    app: Flask, household: WeChatUser
+) -> None:
+    """有没有真人 at the consent question brings a person (it had got 请回复同意); 把我刚才填的
+    都删了 calls the request off (it had been kept as the story); 我家 after the clarifying
+    question is a request (没太明白); 没得手机 is no phone (it had got the number's format)."""
+    household.say("我想求助")
+    assert household.say("有没有真人") == msg.ASK_HANDOFF_REGION
+    household.say("取消")
+    household.conversation("我家孩子生病了", "同意")
+    assert household.say("把我刚才填的都删了") == msg.CANCELLED
+    assert "哪方面" in household.say("我家")  # consent was given already
+    household.conversation(*HOUSEHOLD_ANSWERS[1:-1])
+    assert household.say("没得手机") == msg.NO_PHONE_OF_ONES_OWN
+    with app.extensions["zhulian"].services.db.session() as session:
+        assert session.scalars(select(Case)).all() == []
