@@ -244,3 +244,10 @@ def test_wedding_money_given_to_the_old_and_a_sum_worked_out_are_no_request() ->
     assert side_cue(said) == (GIVE, Strength.SETTLED)
     assert side_of("好心人能不能把钱捐给我们家") == HELP
     assert side_of("帮我算一下八乘以七") is None  # a chore, not help for oneself
+
+
+def test_taking_on_an_orphan_gives_and_not_getting_out_to_work_is_no_offer() -> None:
+    assert side_of("想认领一个孤儿 每年给他交学费") == GIVE  # 领一 is no claim here
+    assert side_of("我想认领一个捐助") == HELP
+    assert side_of("媳妇跑了 娃才两岁 我出不去打工") == HELP  # 我出 is no sum given
+    assert side_of("我出两千") == GIVE
