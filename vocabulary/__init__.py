@@ -291,7 +291,9 @@ KIND_KEYWORDS: dict[str, tuple[str, ...]] = {
         # selling a household's produce for it (我是电商主播 想帮困难户卖农产品)
         "带货 代卖 代销 帮忙卖 帮着卖 帮卖 帮困难户卖 帮他们卖",
         "money": "钱 捐款 款 现金 资金 转账 学费 资助 红包 压岁钱 礼金 "
-        "美元 美金 澳币 澳元 加币 港币 欧元 英镑 日元 外币",
+        "美元 美金 澳币 澳元 加币 港币 欧元 英镑 日元 外币 "
+        # money shown rather than said
+        "💰 💵 💴 🧧",
     }.items()
 }
 KIND_LABELS: dict[str, str] = {"money": "钱款", "goods": "物资", "service": "服务"}

@@ -2168,3 +2168,14 @@ def test_new_people_found_on_2026_12_07_fourteenth_session_second_round(
     assert household.say("没得手机") == msg.NO_PHONE_OF_ONES_OWN
     with app.extensions["zhulian"].services.db.session() as session:
         assert session.scalars(select(Case)).all() == []
+
+
+def test_new_people_found_on_2026_12_07_fourteenth_session_third_round(donor: WeChatUser) -> None:
+    """A donor asking how the money is spent, at the need question, is answered (没看出是哪一类
+    before); 💰 at the kind question is money."""
+    donor.say("我想捐五千")
+    reply = donor.say("捐的钱怎么用 能看到吗")
+    assert reply == msg.FAQ["money_use"] + msg.CONTINUE_PROMPT + msg.ASK_PLEDGE_NEED
+    donor.say("取消")
+    donor.say("我想帮助别人")
+    assert donor.say("💰") == msg.ASK_PLEDGE_NEED
