@@ -94,6 +94,8 @@ STATUS = re.compile(  # 到哪 as in 到哪一步, not 到哪都不要我 (anywh
     r"|啥子?时候|几时|哪天|多会儿|咋还没|怎么还没|还没(?:有)?(?:动静|消息|回音|人)|回音|驳回|是不是被"
     r"|回个?话|回信|答复|[啥什][么子]?情况|过了[^，。]{0,4}(?:天|周|星期|礼拜|月)"
     r"|没(?:人(?:理|管|问|回)|下文|动静)"
+    # after a visit, what comes next (社工上周来看过了 后面咋弄)
+    r"|来看过|(?:后面|接下来|然后|下一步)(?:该|要)?(?:咋|怎么|如何)(?:弄|办|搞|走)"
     r"|了没(?:有)?[啊呀吧呢？?]|分给|给了哪|给哪|没来|没到"
     # money paid in, asked after (钱打到卡上了吗)
     r"|(?:打|转|汇|存|进|到)(?:到|进)?(?:我的?|俺的?)?(?:卡|折子|存折|账户)"
@@ -198,7 +200,11 @@ EITHER_OR = re.compile(r"是[^，。？?]{1,12}还是[^，。？?]{1,12}[吗呢�
 HOW_WORDS = re.compile(r"捐|寄|送|快递|邮|上门|来拉|来取|来收|交|申请|求助|领|办|给")
 # How something given gets there (衣服怎么寄过去, 东西咋送给你们): a question about us, not a
 # need for clothes.
-HOW_TO_SEND = re.compile(r"(?:怎么|咋|如何|怎样)样?(?:寄|邮|快递|运|送)(?:过去|过来|给|到|去)")
+HOW_TO_SEND = re.compile(
+    r"(?:怎么|咋|如何|怎样)样?(?:寄|邮|快递|运|送)(?:过去|过来|给|到|去)"
+    # fetched or sent (你们来拿还是我寄)
+    r"|(?:你们|您们)?(?:来|上门)(?:拿|取|收|拉)还是(?:我|我们)(?:自己)?(?:寄|送|快递)"
+)
 # Wanting to know what the platform is (我是县民政局的，想了解一下你们平台): a question about
 # it, when nothing is asked for, offered or needed.
 LEARN_ABOUT = re.compile(
@@ -310,7 +316,10 @@ def _declines(text: str) -> str | None:
 
 
 # A question, and one that ends asking whether something happened.
-QUESTION = re.compile(r"[吗呢？?]|怎么|咋|如何|什么|啥|多少|哪|谁|能不能|可不可以|是不是|有没有|几")
+QUESTION = re.compile(
+    r"[吗呢？?]|怎么|咋|如何|什么|啥|多少|哪|谁|能不能|可不可以|是不是|有没有|几"
+    r"|([\u4e00-\u9fff])不\1"  # 管不管, 收不收
+)
 QUESTION_END = re.compile(r"(?:吗|呢|没有|没|了没)[啊呀吧？?]*$")
 # An "off topic" reading below this does not stand for a text that asks or offers.
 SURE_OFF_TOPIC = 0.9

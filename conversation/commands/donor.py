@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 import messages as msg
-from conversation.commands import Command
+from conversation.commands import CALLED_OFF, Command
 from conversation.matches import PAID_SAID, cancel_pledge, handed_over, own_pledge
 from conversation.status import open_pledges, pledge_line
 from domain.events import Event, StaleRecord
@@ -125,6 +125,7 @@ COMMANDS = (
             r"^(?:我想|我要)?(?:怎么|怎样|如何|咋|能不能|可以)?(?:取消|撤回|撤销)(?:我的)?"
             r"(?:认捐|捐款|捐赠)(?:吧|了|呢|啊|吗)?[。！!？?]*$"
             r"|^(?:我的)?(?:认捐|捐款)(?:要|能|可以)?(?:怎么|怎样|如何|咋)(?:取消|撤回|撤销)[呢啊吗]?[？?]*$"
+            + CALLED_OFF.format(what="认捐|捐款|捐赠")
         ),
         which_pledge,
         priority=50,

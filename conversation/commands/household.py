@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 import messages as msg
-from conversation.commands import Command
+from conversation.commands import CALLED_OFF, Command
 from conversation.matches import RECEIVED_SAID, handed_over
 from domain import attachments, cases
 from storage.models import Case, CaseStatus
@@ -67,6 +67,8 @@ COMMANDS = (
         re.compile(
             _WITHDRAW + r"(?:吧|了|呢|啊|吗)?(?:[，,。\s]+[^Qq\d，,。]{1,20})?[。！!？?]*$"
             r"|^(?:我的|我家的)?(?:求助|申请)(?:要|能|可以)?(?:怎么|怎样|如何|咋)(?:撤回|撤销|取消)[呢啊吗]?[？?]*$"
+            # the request named first, said among other words (不用了 我家的事解决了 申请撤了吧)
+             + CALLED_OFF.format(what="求助|申请")
         ),
         which_case,
         priority=50,

@@ -49,7 +49,7 @@ from conversation.steps import (
 from domain import attachments
 from domain.cases import poverty_cause_of, urgency_of
 from domain.checks import run_checks
-from nlu.entities import find_id_number, mask_numbers
+from nlu.entities import find_id_number, find_phone, mask_numbers
 from nlu.lexicon import FAMILY, bare, need_types
 from nlu.regions import is_county_level, is_only_a_place, region_index
 from nlu.text import compact
@@ -190,9 +190,20 @@ def _parse_description(text: str, state: ConversationState) -> str:
         raise Reprompt(msg.DESCRIPTION_HOW)
     if is_only_a_place(text):  # 我们这是陕西汉中勉县: where, not what happened (noted ahead)
         raise Reprompt(msg.PLACE_NOT_STORY)
-    if _stated_name(text):  # 我叫何德贵: who, not what happened (noted ahead)
-        raise Reprompt(msg.ASK_DESCRIPTION)
+    if _stated_name(text) or _only_a_number(text):  # 我叫何德贵, an ID number: who, not what
+        raise Reprompt(msg.ASK_DESCRIPTION)  # happened (noted ahead)
     return mask_numbers(_described(text, state))
+
+
+# What a number said alone may have around it (身份证号是…, 电话 …).
+NUMBER_WORDS = 6
+
+
+def _only_a_number(text: str) -> bool:
+    """An ID or a phone number and little else (451026197008152034, 电话13977612345)."""
+    rest = re.sub(r"[\dXx\s，,。.:：-]", "", text)
+    numbered = find_id_number(text) is not None or find_phone(text) is not None
+    return numbered and len(rest) <= NUMBER_WORDS
 
 
 # Not knowing which county (不知道啊, 说不清是哪个县): where it is written is told.

@@ -2179,3 +2179,25 @@ def test_new_people_found_on_2026_12_07_fourteenth_session_third_round(donor: We
     donor.say("取消")
     donor.say("我想帮助别人")
     assert donor.say("💰") == msg.ASK_PLEDGE_NEED
+
+
+def test_new_people_found_on_2026_12_07_fourteenth_session_fourth_round(
+    app: Flask, household: WeChatUser, donor: WeChatUser
+) -> None:
+    """A request or a pledge called off in other words (申请撤了吧, 认捐那个取消掉) had started a
+    new one; an ID number at the story question had become the story; 你们来拿还是我寄 is how
+    goods get there."""
+    assert household.say("不用了 我家的事解决了 申请撤了吧") == msg.NO_CASE_TO_WITHDRAW
+    assert donor.say("认捐那个取消掉 钱另有用处") == msg.NO_PLEDGE_TO_CANCEL
+    assert donor.say("捐物资的话 你们来拿还是我寄") == msg.FAQ["delivery"]
+    household.conversation("孩子病了", "同意", "医疗")
+    noted = msg.NOTED_AHEAD.format(label="身份证号", value="4510**********2034")
+    assert household.say("451026197008152034") == noted + msg.ASK_DESCRIPTION
+    household.say("孩子白血病 在省医院化疗")
+    household.conversation("两万", "广西百色那坡", "三口人", "黄秀梅")
+    assert "情况说明：孩子白血病 在省医院化疗" in household.say("13977612345")
+    household.say("确认")
+    reply = household.say("不用了 孩子的病好了 申请撤了吧")
+    assert "Q000001" in reply and "撤回求助" in reply
+    with app.extensions["zhulian"].services.db.session() as session:
+        assert session.scalars(select(Pledge)).all() == []

@@ -810,3 +810,12 @@ def test_calling_off_with_ones_data_deleted_is_a_deletion() -> None:
 def test_who_lives_in_the_house_said_alone_is_an_answer() -> None:
     ranking = [("seek_help", 0.77), ("offer_donation", 0.09), ("inform", 0.06)]
     assert arbitrate("屋里头四个人 我 老婆 两个娃", ranking)[0] == "inform"
+
+
+def test_what_comes_after_a_visit_and_a_question_asked_as_a_not_a_are_questions() -> None:
+    after_visit = [("check_status", 0.82), ("seek_help", 0.07)]
+    assert arbitrate("社工上周来看过了 后面咋弄", after_visit)[0] == "check_status"
+    asked = [("ask_about", 0.8), ("seek_help", 0.07)]
+    assert arbitrate("你们管不管医疗报销的事", asked)[0] == "ask_about"  # not a need told
+    sent = [("offer_donation", 0.88), ("ask_about", 0.08)]
+    assert arbitrate("捐物资的话 你们来拿还是我寄", sent)[0] == "ask_about"

@@ -251,3 +251,8 @@ def test_taking_on_an_orphan_gives_and_not_getting_out_to_work_is_no_offer() -> 
     assert side_of("我想认领一个捐助") == HELP
     assert side_of("媳妇跑了 娃才两岁 我出不去打工") == HELP  # 我出 is no sum given
     assert side_of("我出两千") == GIVE
+
+
+def test_giving_only_to_ones_county_is_an_offer_and_an_essay_is_a_chore() -> None:
+    assert side_of("我能不能只捐给我们县的人") == GIVE
+    assert side_of("帮我写一篇作文") is None
