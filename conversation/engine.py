@@ -64,7 +64,7 @@ from storage.db import Database
 from storage.files import FileStore
 from storage.models import Handoff, Operator, SocialWorker, User
 from storage.repositories import Arrival, audit, get_or_create_user, record_consent
-from vocabulary import NEED_LABELS
+from vocabulary import NEED_LABELS, NEED_SAID_ALONE
 
 CONFIRM = "_confirm"
 # Where a correction's new answer begins: "电话错了，是138…", "改成三万", "应该是王秀兰".
@@ -486,7 +486,9 @@ class Conversation:
             return answer  # 我是记者想采访一下, 我要退款
         found = self.services.nlu.interpret(text)
         intent = found.intent or ""
-        if intent == "inform" and (cue := side_cue(text)) is not None:
+        if intent == "inform" and bare(text) in NEED_SAID_ALONE:
+            intent = UNSURE_SIDE  # 教育, said first: a household's need, or a donor's choice?
+        elif intent == "inform" and (cue := side_cue(text)) is not None:
             intent = cue[0]  # an answer with no question asked: "捐1000", "学费还差三千"
         elif found.confidence < MIN_CONFIDENCE:
             if self._vague_progress(text, found.ranking):  # 咋样了, 有消息吗: with a record,

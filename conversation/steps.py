@@ -165,14 +165,6 @@ def menu_or_keyword(
     return parse
 
 
-# Half of a menu label said for the whole (生活, 生活方面 for 基本生活; 技能 for 就业与技能);
-# 救助 alone says no type.
-_LABEL_PARTS = {
-    part: need
-    for need, label in NEED_LABELS.items()
-    for part in (label, label[:2], label[-2:])
-    if part != "救助"
-}
 _LABEL_SAID = re.compile(r"(?:方面|上|这块)?(?:的|的事)?(?:吧|啊)?[。！!]?$")
 
 
@@ -180,11 +172,15 @@ def _need_named(text: str) -> str | None:
     return detect_need_type(text) or stated_need(text)
 
 
+# Agreeing first (对的 就是雪灾), to a question the user thought was asked.
+_AGREED_FIRST = re.compile(r"^(?:对的?|是的?|嗯+|没错)?[，,\s]*(?:就是|主要是)?")
+
+
 def stated_need(text: str) -> str | None:
     """A need type said by its menu label alone (医疗, 生活方面), or by a word that names
-    one (房屋, 看病), at another question."""
-    said = _LABEL_SAID.sub("", text.strip())
-    return _LABEL_PARTS.get(said) or NEED_SAID_ALONE.get(said)
+    one (房屋, 看病, 就是雪灾), at another question."""
+    said = _LABEL_SAID.sub("", _AGREED_FIRST.sub("", text.strip()))
+    return NEED_SAID_ALONE.get(said)
 
 
 _need_from_menu = menu_or_keyword(NEED_ORDER, _need_named, msg.BAD_NEED)
@@ -448,7 +444,7 @@ def _resolve_with_context(text: str, state: ConversationState) -> Resolution:
         alone = resolve_region(text)
         if alone.code or alone.deepest or alone.candidates:
             return alone
-        if state.context and combined.deepest:
+        if combined.deepest:  # the same question, which another answer may come with
             raise Reprompt(_ask_county_in(combined.deepest).question)
         return combined
     return resolve_region(text)
@@ -475,12 +471,12 @@ def parse_county(text: str, state: ConversationState) -> str:
         raise _choose(found.candidates)  # places of the same name
     if found.deepest is None:
         raise Reprompt(msg.BAD_REGION)
+    state.slots[REGION_WITHIN] = found.deepest  # asked within it again after another answer
     if found.candidates and len(found.candidates) <= MAX_CANDIDATES:  # a city's few counties
         place = region_index().full_name(found.deepest)
         raise _choose(
             found.candidates, msg.CHOOSE_COUNTY_IN.format(place=place, options="{options}")
         )
-    state.slots[REGION_WITHIN] = found.deepest  # asked within it again after another answer
     raise _ask_county_in(found.deepest)  # a city or province: ask for the county by name
 
 

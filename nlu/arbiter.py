@@ -462,7 +462,8 @@ def _plausible(intent: str, confidence: float, cues: Cues) -> bool:
         # that tells a hardship (医药费不够)
         asks_progress = STATUS.search(cues.text) and QUESTION_END.search(cues.text)
         tells = asks_progress or HARDSHIP.search(cues.text)
-        return not (tells and confidence < SURE_OF_SIDE)
+        settles = cues.strength == Strength.SETTLED  # 好的 那捐吧: a yes that gives
+        return not ((tells and confidence < SURE_OF_SIDE) or settles)
     if intent == "ask_about":  # a doubtful question about us that tells one's own need, or
         # that asks nothing and says which side (申请成为志愿者)
         asks = QUESTION.search(cues.text) is not None

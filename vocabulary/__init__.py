@@ -239,6 +239,7 @@ TYPOS: dict[str, str] = {
     "收术": "手术",
     "透戏": "透析",
     "困南": "困难",
+    "医聊": "医疗",
 }
 
 NEED_LABELS: dict[str, str] = {
@@ -252,15 +253,22 @@ NEED_LABELS: dict[str, str] = {
     "other": "其他",
 }
 NEED_ORDER: tuple[str, ...] = tuple(NEED_LABELS)
-# A word said alone for a need type, besides its menu label (房屋 at the amount question).
+# A word said alone for a need type: its menu label, half of it (生活 for 基本生活, 技能 for
+# 就业与技能; 救助 alone says no type), or another word for it (房屋 at the amount question).
 NEED_SAID_ALONE: dict[str, str] = {
+    **{
+        part: need
+        for need, label in NEED_LABELS.items()
+        for part in (label, label[:2], label[-2:])
+        if part != "救助"
+    },
     **dict.fromkeys(("房屋", "房子", "修房子", "修房"), "housing"),
     **dict.fromkeys(("看病", "治病", "医药费"), "medical"),
     **dict.fromkeys(("上学", "读书", "念书", "学费"), "education"),
     **dict.fromkeys(("吃的", "吃穿", "穿的"), "living"),
     **dict.fromkeys(("找工作", "找活干"), "employment"),
     **dict.fromkeys(("养殖", "种植", "种地"), "production"),
-    "受灾": "disaster",
+    **dict.fromkeys(("受灾", "雪灾", "水灾", "旱灾", "洪水", "地震", "台风", "冰雹"), "disaster"),
 }
 
 # What a donor offers. Goods and services are looked for first: "价值两万的电脑" is goods.

@@ -200,10 +200,18 @@ NUMBER_WORDS = 6
 
 
 def _only_a_number(text: str) -> bool:
-    """An ID or a phone number and little else (451026197008152034, 电话13977612345)."""
+    """An ID or a phone number, or a sum, and little else (451026197008152034, 电话13977612345,
+    3000): who, or how much, not what happened."""
+    if SUM_ALONE.fullmatch(text.strip()):
+        return True
     rest = re.sub(r"[\dXx\s，,。.:：-]", "", text)
     numbered = find_id_number(text) is not None or find_phone(text) is not None
     return numbered and len(rest) <= NUMBER_WORDS
+
+
+SUM_ALONE = re.compile(
+    r"(?:大概|差不多|要|需要|还差)?[\d一二两三四五六七八九十百千万]{2,}\s*(?:块钱?|元)?(?:左右|的样子)?"
+)
 
 
 # Not knowing which county (不知道啊, 说不清是哪个县): where it is written is told.

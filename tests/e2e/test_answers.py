@@ -2201,3 +2201,35 @@ def test_new_people_found_on_2026_12_07_fourteenth_session_fourth_round(
     assert "Q000001" in reply and "撤回求助" in reply
     with app.extensions["zhulian"].services.db.session() as session:
         assert session.scalars(select(Pledge)).all() == []
+
+
+def test_new_people_found_on_2026_12_07_fourteenth_session_fifth_round(
+    app: Flask, household: WeChatUser, donor: WeChatUser
+) -> None:
+    """A company told about invoices that says 好的 那捐吧 gives (it had been told goodbye, and
+    then 教育 had started a help request); the county asked within the city named, after
+    another answer (a loop of 没找到这个地方 before); a sum at the story question is the sum,
+    not the story; 对的 就是雪灾 at the amount question is the need already noted; part of a
+    gift taken back at the name question is no name."""
+    donor.say("我们公司想捐两万 能开发票吗")
+    assert donor.say("好的 那捐吧") == msg.ASK_KIND
+    donor.say("取消")
+    assert donor.say("教育") == msg.ASK_WHICH_SIDE
+    donor.say("取消")
+    donor.say("我有三十箱矿泉水和二十箱方便面 想捐给受灾的地方")
+    donor.say("哪里受灾给哪里")
+    assert donor.say("不对 只要方便面 矿泉水不捐了") == msg.ITEM_DETAIL_NOTED + msg.ASK_DISPLAY_NAME
+    assert "矿泉水不捐了" in donor.conversation("老刘", "13512345678")[-1]
+
+    household.conversation("老公赌博欠了十几万 天天有人上门要债 孩子上学的钱都没了", "同意")
+    household.conversation("教育", "一万")
+    assert "龙岩市" in household.say("福建龙岩")
+    assert "龙岩市" in household.say("四口人")  # noted, and the county asked within Longyan
+    assert household.say("上杭") == msg.ASK_NAME
+    household.say("取消")
+    household.conversation("雪灾把牛冻死了二十几头", "同意")
+    assert household.say("对的 就是雪灾").startswith("求助类别已经记下了：灾害救助。")
+    household.say("取消")
+    household.conversation("我想求助", "同意", "5")
+    noted = msg.NOTED_AHEAD.format(label="需要金额", value="3000 元")
+    assert household.say("3000") == noted + msg.ASK_DESCRIPTION

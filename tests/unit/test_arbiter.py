@@ -819,3 +819,9 @@ def test_what_comes_after_a_visit_and_a_question_asked_as_a_not_a_are_questions(
     assert arbitrate("你们管不管医疗报销的事", asked)[0] == "ask_about"  # not a need told
     sent = [("offer_donation", 0.88), ("ask_about", 0.08)]
     assert arbitrate("捐物资的话 你们来拿还是我寄", sent)[0] == "ask_about"
+
+
+def test_a_yes_that_gives_is_giving() -> None:
+    gives = [("affirm", 0.6), ("offer_donation", 0.28)]
+    assert arbitrate("好的 那捐吧", gives)[0] == "offer_donation"  # after the invoice answer
+    assert arbitrate("好的", [("affirm", 0.98)])[0] == "affirm"
