@@ -164,7 +164,7 @@ _COUNTED = re.compile(
 # 小孩, 爷爷奶奶爸爸妈妈和我): the sum.
 _COUPLES = ("老两口", "两口子", "夫妻俩", "夫妻两个", "两夫妻")
 _COUPLE_ALONE = re.compile(
-    rf"(?:家里|屋里|俺家|我家)?(?:就|只有)?(?:我们|俺们|咱们)?(?:{'|'.join(_COUPLES)})俩?"
+    rf"(?:家里|屋里|俺家|我家)?(?:就|只有)?(?:我们|俺们|咱们|俺|我|咱)?(?:{'|'.join(_COUPLES)})俩?"
 )
 _MEMBER = re.compile(
     rf"(?:({_SIZE_NUM}|俩|仨)\s*个?|个)?(?:{'|'.join(_COUPLES)}"
@@ -206,9 +206,18 @@ def _listed_size(text: str) -> int | None:
     members = _members(text.strip(" 。！!"))
     if len(members) < 2:
         return None
-    return sum(
+    size = sum(
         _count(m.group(1)) if m.group(1) else 2 if m.group(0) in _COUPLES else 1 for m in members
     )
+    # 我和老伴两口子: the couple is the two named before, not two more
+    named_couple = any(m.group(0) in _COUPLES for m in members)
+    spouses = sum(1 for m in members if _SELF_OR_SPOUSE.fullmatch(m.group(0)))
+    return size - min(spouses, 2) if named_couple else size
+
+
+_SELF_OR_SPOUSE = re.compile(
+    r"[我俺](?:的|家)?(?:老伴|老公|老婆|媳妇|丈夫|男人|爱人)?|老伴|老公|老婆|媳妇|丈夫|爱人"
+)
 
 
 # A sum of money (两万, 五千块), which counts no people unless they are named too.

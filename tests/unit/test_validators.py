@@ -239,9 +239,16 @@ def test_a_whole_answer_counting_who_lives_there_is_its_size(text: str, size: in
 
 @pytest.mark.parametrize(
     ("text", "size"),
-    [("屋里头四个人 我 老婆 两个娃", 4), ("家里头五个人", 5), ("屋头三个人", 3)],
+    [
+        ("屋里头四个人 我 老婆 两个娃", 4),
+        ("家里头五个人", 5),
+        ("屋头三个人", 3),
+        ("就俺老两口", 2),  # had been 3
+        ("我和老伴两口子 还有孙子", 3),  # the couple named twice (had been 5)
+        ("老两口带三个孙子", 5),
+    ],
 )
-def test_a_size_said_of_the_house_in_dialect_is_its_size(text: str, size: int) -> None:
+def test_sizes_said_in_dialect_and_a_couple_named_twice(text: str, size: int) -> None:
     assert find_household_size(text) == size
 
 
