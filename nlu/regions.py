@@ -300,7 +300,31 @@ def _with_names_renewed(text: str) -> str:
     return text
 
 
+# Where someone is away, working, studying or in hospital (男人在广东工地摔伤了, 闺女在郑州上
+# 大学, 在北京住院): not where the household lives. The places named right after 在, 去 or 到
+# and right before one of these are left out.
+AWAY_FROM = ("在", "去", "到")
+AWAY_DOING = re.compile(
+    r"的?(?:工地|打工|上班|干活|务工|读书|念书|上学|上大学|读大学|住院|看病|治病|做手术)"
+)
+
+
+def _without_places_away(text: str, index: RegionIndex) -> str:
+    mentions = _mentions(text, index)
+    groups: list[list[int]] = []  # runs of places side by side (广东东莞)
+    for start, end, _ in mentions:
+        if groups and groups[-1][1] == start:
+            groups[-1][1] = end
+        else:
+            groups.append([start, end])
+    for start, end in reversed(groups):
+        if text[:start].endswith(AWAY_FROM) and AWAY_DOING.match(text, end):
+            text = text[:start] + "，" + text[end:]
+    return text
+
+
 def _found(text: str, index: RegionIndex) -> list[str]:
+    text = _without_places_away(text, index)
     return _targets(text, index) or _where_home_is(text, index)
 
 

@@ -166,3 +166,18 @@ def test_a_citys_name_shared_with_counties_elsewhere_offers_the_city_first() -> 
 )
 def test_a_text_that_says_only_a_place(text: str, only: bool) -> None:
     assert is_only_a_place(text) is only
+
+
+@pytest.mark.parametrize(
+    ("text", "deepest"),
+    [
+        ("我们家三个娃 男人在广东工地摔伤了", None),  # where he works, not where they live
+        ("我闺女在郑州上大学 生活费不够", None),
+        ("我在北京住院 老家甘肃定西", "621100"),
+        ("在广东东莞打工，老家在湖南邵阳", "430500"),
+        ("在新疆喀什疏附县孩子上学远", "653121"),  # home, then the child at school
+        ("我们在昆明打工 老家是镇雄的", "530627"),
+    ],
+)
+def test_where_someone_works_or_studies_away_is_not_home(text: str, deepest: str | None) -> None:
+    assert resolve_region(text).deepest == deepest
