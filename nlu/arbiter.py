@@ -119,6 +119,7 @@ HELPED_BEFORE = re.compile(r"上次|上回|之前|以前|去年|那次|当时|�
 THANKS = re.compile(r"谢谢|感谢|多谢")
 GOOD_NEWS = re.compile(
     r"终于|总算|好多了|好起来了|出院了|康复了|治好了|能上学了|上上学了|有着落了|渡过难关|挺过来了"
+    r"|已经(?:上学|开学|上班|上岗)了|找到(?:工作|活)了|病好了|(?:房子|新房)(?:修|盖)好了"
 )
 
 
@@ -572,6 +573,8 @@ def _bare_answer(cues: Cues, intent: str, confidence: float) -> str | None:
     plain = bare(cues.text)
     if RECEIVED.fullmatch(plain):  # 东西收到了, 社工来过了: said, not asked (maybe thanked)
         return "thank" if THANKS.search(cues.text) else "affirm"
+    if GOOD_NEWS.search(plain) and len(plain) < SHORT_REPLY and _tells_only_good(cues):
+        return "affirm"  # 孩子已经上学了: news of help that worked, no new request
     if MAINLY.match(plain) and cues.short and cues.names_need and cues.strength in NO_SIDE_SAID:
         return "inform"
     if cues.side is not None or cues.names_need or cues.both_sides:
@@ -599,6 +602,10 @@ def _bare_answer(cues: Cues, intent: str, confidence: float) -> str | None:
         if taken_in and len(plain) - taken_in.end() >= ACK_REST and not QUESTION.search(plain):
             return "affirm"
     return None
+
+
+def _tells_only_good(cues: Cues) -> bool:
+    return cues.strength in NO_SIDE_SAID and HARDSHIP.search(cues.text) is None
 
 
 def _says(courtesy: str, plain: str) -> bool:

@@ -394,8 +394,17 @@ def tells_own_story(text: str) -> bool:
     return bool(HARDSHIP.search(text)) or (OWN.search(text) is not None and bool(need_types(text)))
 
 
+NAMES_OTHERS = re.compile(rf"{_NEIGHBOUR}|村|户|家庭|乡亲|群众|学生|患者|病人|别人")
+# One's own family named (我弟弟, 俺娘, 我爸妈): asking for them is asking for one's family.
+MY_FAMILY = re.compile(rf"(?:我|俺)(?:的|家)?(?:{FAMILY})")
+
+
 def of_another_family(text: str) -> bool:
-    """Whether a text asks for a neighbour's or a villager's household, not the writer's."""
+    """Whether a text asks for a neighbour's or a villager's household, not the writer's:
+    registering someone (帮他申请) is for one's own family when it names them (我弟弟是残疾人
+    想帮他申请)."""
+    if MY_FAMILY.search(text):  # (not 帮隔壁王奶奶申请, 帮村里的五保户申请: others still)
+        text = REGISTERS_OTHERS.sub(lambda m: m[0] if NAMES_OTHERS.search(m[0]) else "，", text)
     return ANOTHER_FAMILY.search(text) is not None
 
 

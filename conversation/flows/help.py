@@ -81,6 +81,8 @@ FROM_HUKOU = re.compile(
 )
 HOW_MUCH_TO_ASK = re.compile(
     r"写多少|填多少|多少合适|要多少合适|能申请多少|最多[能可]?以?(?:申请|要)多少"
+    # what the thing costs, asked back (助听器大概要多少钱啊)
+    r"|(?:大概|一般)?(?:要|得|需要)多少钱[啊呀呢吗？?]*$"
 )
 
 

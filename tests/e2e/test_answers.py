@@ -2233,3 +2233,28 @@ def test_new_people_found_on_2026_12_07_fourteenth_session_fifth_round(
     household.conversation("我想求助", "同意", "5")
     noted = msg.NOTED_AHEAD.format(label="需要金额", value="3000 元")
     assert household.say("3000") == noted + msg.ASK_DESCRIPTION
+
+
+def test_new_people_found_on_2026_12_07_fourteenth_session_sixth_round(
+    app: Flask, household: WeChatUser, donor: WeChatUser
+) -> None:
+    """Questions asked in the middle had been taken as answers: 我有照片 怎么发 as the story,
+    你们不会是骗身份证的吧 as a place, 你们怎么决定给谁 as a need, 助听器大概要多少钱啊 as a sum;
+    one's own brother registered is one's family (it had asked which side)."""
+    household.conversation("房子裂了", "同意")
+    reply = household.say("我有照片 怎么发")
+    assert reply == msg.FAQ["photos"] + msg.CONTINUE_PROMPT + msg.ASK_DESCRIPTION
+    household.say("取消")
+    household.conversation("孩子要交学费 还差三千", "同意")
+    assert household.say("你们不会是骗身份证的吧").startswith(msg.FAQ["trust"])
+    household.say("取消")
+    household.conversation("孩子耳朵听不清 要配助听器", "同意")
+    assert household.say("助听器大概要多少钱啊").startswith(msg.AMOUNT_HOW)
+    household.say("取消")
+    assert household.say("孩子已经上学了") == msg.ACKNOWLEDGED
+    brother = household.say("我弟弟是残疾人 想帮他申请 他自己不会用手机")
+    assert brother == msg.ASK_AMOUNT  # the request begun (consent given already), not asked
+    donor.say("我想捐三千")
+    assert donor.say("你们怎么决定给谁").startswith(msg.FAQ["matching"])
+    with app.extensions["zhulian"].services.db.session() as session:
+        assert session.scalars(select(Case)).all() == []

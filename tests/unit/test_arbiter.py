@@ -825,3 +825,10 @@ def test_a_yes_that_gives_is_giving() -> None:
     gives = [("affirm", 0.6), ("offer_donation", 0.28)]
     assert arbitrate("好的 那捐吧", gives)[0] == "offer_donation"  # after the invoice answer
     assert arbitrate("好的", [("affirm", 0.98)])[0] == "affirm"
+
+
+def test_good_news_told_is_no_new_request() -> None:
+    """After thanks, 孩子已经上学了 had started a help request (上学 names schooling)."""
+    assert arbitrate("孩子已经上学了", [("seek_help", 0.5), ("inform", 0.3)])[0] == "affirm"
+    asked = [("seek_help", 0.93), ("check_status", 0.06)]
+    assert arbitrate("孩子要上学了 学费还没凑齐", asked)[0] == "seek_help"

@@ -256,3 +256,10 @@ def test_taking_on_an_orphan_gives_and_not_getting_out_to_work_is_no_offer() -> 
 def test_giving_only_to_ones_county_is_an_offer_and_an_essay_is_a_chore() -> None:
     assert side_of("我能不能只捐给我们县的人") == GIVE
     assert side_of("帮我写一篇作文") is None
+
+
+def test_registering_ones_own_family_is_no_other_family() -> None:
+    assert not of_another_family("我弟弟是残疾人 想帮他申请 他自己不会用手机")
+    assert not of_another_family("我爸妈在老家 房子漏雨 我在外地打工 想帮他们申请")
+    assert of_another_family("我妈让我帮隔壁王奶奶申请")  # a neighbour, whoever sent one
+    assert of_another_family("我爸是村支书 想帮村里的五保户申请")
