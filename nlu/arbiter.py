@@ -94,6 +94,8 @@ STATUS = re.compile(  # 到哪 as in 到哪一步, not 到哪都不要我 (anywh
     r"|啥子?时候|几时|哪天|多会儿|咋还没|怎么还没|还没(?:有)?(?:动静|消息|回音|人)|回音|驳回|是不是被"
     r"|回个?话|回信|答复|[啥什][么子]?情况|过了[^，。]{0,4}(?:天|周|星期|礼拜|月)"
     r"|没(?:人(?:理|管|问|回)|下文|动静)"
+    # no word since (后来就没信了)
+    r"|没(?:信|音信|信儿)了?"
     # after a visit, what comes next (社工上周来看过了 后面咋弄)
     r"|来看过|(?:后面|接下来|然后|下一步)(?:该|要)?(?:咋|怎么|如何)(?:弄|办|搞|走)"
     r"|了没(?:有)?[啊呀吧呢？?]|分给|给了哪|给哪|没来|没到"
@@ -160,6 +162,8 @@ OUTCOME = re.compile(
     r"|查(?:一下|一查|查|询)?[^，。\s]{0,6}的(?:申请|求助|认捐|捐款)"
     # a review or an answer that takes long (审核怎么这么慢啊 都一个月了)
     r"|(?:审核|核实|审批|处理|回复|答复)[^，。]{0,4}(?:怎么|咋|为什么|为啥)(?:这么|那么|还)?(?:慢|久)"
+    # no word since (社工说帮我报上去了 后来就没信了)
+    r"|后来(?:就)?没(?:信|音信|消息|动静|下文)"
     # no word back (申请都快一个月了 一点消息都没有)
     r"|(?:消息|动静|回音)都没有?|没有?(?:消息|回音)"
     # when one will hear back (啥子时候能给我回个话嘛)
@@ -173,6 +177,12 @@ OUTCOME = re.compile(
     r"|(?:上礼拜|上星期|上周|上个月|上月|前几天|前些天|昨天|前天|去年|上次|之前)[^，。]{0,6}"
     r"(?:认捐|捐|送|寄|申请|报|交|登记|提交|填|报名)的[^，。]{0,12}"
     r"(?:吗|没有?|哪|谁|[啥什][么子]?情况|怎么样|咋样|如何)"
+)
+# When the money comes, asked (钱啥时候能打给我们啊 等着交学费呢): a status question, whatever
+# it is needed for.
+MONEY_WHEN = re.compile(
+    r"(?:钱|款|补助|资助)[^，。]{0,4}(?:什么|啥子?|几)时候[^，。]{0,6}(?:打|转|到|发|给|拨|拿)"
+    r"|(?:什么|啥子?|几)时候[^，。]{0,4}(?:打钱|给钱|到账|发钱|拨款|钱到)"
 )
 # One's own gift, asked after (我捐的三千块钱给到谁家了, 我送的轮椅到人家手里没有, 我都捐过哪些):
 # a status question, whatever need the gift names; asking what may be done with it (我捐的钱能
@@ -394,6 +404,8 @@ class Cues:
         outcome = bool(OUTCOME.search(text) and STATUS.search(text)) and not (
             names_need or HARDSHIP.search(told)
         )
+        # when the money comes, whatever it is needed for (not 给到我们家: asked for)
+        outcome = outcome or bool(MONEY_WHEN.search(text) and not FOR_ME.search(text))
         filed_before = _filed_before(text) and not names_need
         outcome = outcome or filed_before or _asks_after_gift(text)
         spam = bool(SPAM.search(text)) and strength in (None, Strength.HARDSHIP) and not names_need

@@ -203,8 +203,10 @@ def _mentions(text: str, index: RegionIndex) -> list[tuple[int, int, str]]:
     return [
         (start, end, name)
         for start, end, name in kept
-        # a township marker that starts the next place (汉中镇巴: 镇巴县) is none
+        # a township marker that starts the next place (汉中镇巴: 镇巴县) is none, and a
+        # disease named after a place (黄龙病 of citrus, 克山病) is no place
         if not (TOWNSHIP_AFTER.match(text, end) and end not in starts)
+        and not text.startswith("病", end)
         and (
             end - start > 2
             or name in index.official
@@ -272,7 +274,7 @@ RENAMED = {
     "通什": "五指山",
 }
 # Everyday names that GB/T 2260 does not carry, as the name it does.
-EVERYDAY = {"大凉山": "凉山"}
+EVERYDAY = {"大凉山": "凉山", "赣南": "赣州"}
 
 
 def _targets(text: str, index: RegionIndex) -> list[str]:

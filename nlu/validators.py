@@ -123,6 +123,8 @@ def validate_mobile(raw: str) -> str:
 _SIZE_NUM = "[0-9零一二两俩仨三四五六七八九十]+"
 _CHILDREN = ("娃", "孩子", "小孩", "孙子", "孙女", "儿子", "女儿", "闺女", "老人")
 _HOME = r"(?:家(?:里头?|中)?|屋(?:里头?|头)|俺家|我家)"
+# The size said first, then who (五个人 两个老人 我们两口子 一个娃): the size.
+_SIZE_THEN_WHO = re.compile(rf"\s*({_HOME}?{_SIZE_NUM}\s*(?:口人|口|个人))[\s，,:：]+")
 _SIZE_ALONE = re.compile(rf"\s*{_HOME}?{_SIZE_NUM}\s*(口人|口|个人|人)\s*")
 _SIZE_IN_SENTENCE = re.compile(
     # not how many came or went (又多了一口人)
@@ -167,7 +169,7 @@ _COUPLE_ALONE = re.compile(
     rf"(?:家里|屋里|俺家|我家)?(?:就|只有)?(?:我们|俺们|咱们|俺|我|咱)?(?:{'|'.join(_COUPLES)})俩?"
 )
 _MEMBER = re.compile(
-    rf"(?:({_SIZE_NUM}|俩|仨)\s*个?|个)?(?:{'|'.join(_COUPLES)}"
+    rf"(?:({_SIZE_NUM}|俩|仨)\s*个?|个)?(?:(?:我们|俺们|咱们)?(?:{'|'.join(_COUPLES)})"
     rf"|(?:[我俺](?:的|家)?)?(?:{FAMILY}|大人|老人|小孩)|[我俺]自己|我|俺|自己|本人)"
 )
 _LIST_LEAD = re.compile(r"(?:家里|屋里|俺家|我家)?(?:我们|俺们|咱们)?(?:有|是|就|只有)?")
@@ -207,10 +209,11 @@ def _listed_size(text: str) -> int | None:
     if len(members) < 2:
         return None
     size = sum(
-        _count(m.group(1)) if m.group(1) else 2 if m.group(0) in _COUPLES else 1 for m in members
+        _count(m.group(1)) if m.group(1) else 2 if m.group(0).endswith(_COUPLES) else 1
+        for m in members
     )
     # 我和老伴两口子: the couple is the two named before, not two more
-    named_couple = any(m.group(0) in _COUPLES for m in members)
+    named_couple = any(m.group(0).endswith(_COUPLES) for m in members)
     spouses = sum(1 for m in members if _SELF_OR_SPOUSE.fullmatch(m.group(0)))
     return size - min(spouses, 2) if named_couple else size
 
@@ -275,8 +278,10 @@ def find_household_size(text: str) -> int | None:
     if _COUPLE_ALONE.fullmatch(whole):  # 两口子, 家里就我们老两口
         return 2
     # 老两口带三个孙子: not 两口
-    if _is_list(whole) or _ME_WITH.fullmatch(whole) or _COUNTED.fullmatch(whole):
-        stated: str | None = whole
+    if (first := _SIZE_THEN_WHO.match(whole)) and _is_list(whole[first.end() :]):
+        stated: str | None = first.group(1)  # 五个人 两个老人 我们两口子 一个娃
+    elif _is_list(whole) or _ME_WITH.fullmatch(whole) or _COUNTED.fullmatch(whole):
+        stated = whole
     else:
         match = _SIZE_ALONE.fullmatch(text) or _SIZE_IN_SENTENCE.search(text)
         stated = match.group(0) if match else None

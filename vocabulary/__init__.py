@@ -13,6 +13,8 @@ NEED_KEYWORDS: dict[str, tuple[str, ...]] = {
         # illnesses and injuries as people name them
         "中风 脑梗 脑瘫 偏瘫 心脏病 尿毒症 肾病 糖尿病 高血压 癫痫 肺炎 骨折 摔断 摔伤 车祸 烧伤 "
         "烫伤 截肢 营养不良 康复 自闭症 精神病 抑郁 尘肺 肝炎 结核 类风湿 聋哑 失明 痴呆 "
+        # breath failing (尘肺病 喘不上气)
+        "喘不上气 喘不过气 呼吸困难 "
         "大出血 难产 近视 白内障 ICU 重症 医保 合作医疗 "
         # what donors give for health
         "药品 常用药 吃药 轮椅 坐轮椅 假肢 助听器 眼镜 医生 护士 牙医 看牙 量血压 心理辅导 "
@@ -65,7 +67,9 @@ NEED_KEYWORDS: dict[str, tuple[str, ...]] = {
         # Minnan: 读册 (to go to school)
         "读册 "
         # years at university, art school
-        "上大一 读大一 上大二 读大二 上大三 读大三 上大四 读大四 大一新生 美院 艺考 考美院 学画画",
+        "上大一 读大一 上大二 读大二 上大三 读大三 上大四 读大四 大一新生 美院 艺考 考美院 学画画 "
+        # study past the first degree, and a family that cannot keep paying for it
+        "读博 博士 读研 硕士 供不动",
         "housing": "住房 危房 漏雨 房子塌 房子坏 修房 房屋 塌了 没地方住 屋顶 房顶 房子 危房改造 "
         "土坯房 窑洞 裂缝 漏水 电线老化 加固 装修 建房 住的地方 空房子 墙倒了 墙裂 房梁 租房 "
         "搬家 破屋 瓦房 漏风 住不了 "
@@ -121,7 +125,7 @@ NEED_KEYWORDS: dict[str, tuple[str, ...]] = {
         "不能自理 没人照料 没人伺候 "
         # what a home needs to sleep, wash and cook; a child who does not eat enough
         "床垫 床铺 蚊帐 凉席 热水器 太阳能热水器 电饭锅 电饭煲 灶台 煤气灶 液化气 "
-        "煤气罐 取暖器 电风扇 风扇 衣柜 营养跟不上 跟不上营养 缺营养 "
+        "煤气罐 取暖器 电风扇 风扇 衣柜 营养跟不上 跟不上营养 缺营养 没水 冻裂 "
         # an old person who can no longer shop or cook (买菜烧饭都做不动了)
         "买菜 烧饭 做不动",
         "employment": "就业 找工作 找份工作 找个工作 找活 找份活 活干 学手艺 学点手艺 学个手艺 "
@@ -168,6 +172,8 @@ NEED_KEYWORDS: dict[str, tuple[str, ...]] = {
         "地太少 不够种 "
         # fishing
         "打鱼 捕鱼 渔船 渔网 渔具 出海 渔民 网箱 茶苗 种茶 采茶 "
+        # farming taught (教种植技术)
+        "种植技术 养殖技术 教种植 教养殖 "
         # herding: moving to winter pastures, horses and camels lost (not 马匹, inside 马匹配)
         "转场 放牧 牧民 骆驼 两匹 几匹 匹马 "
         # what one made, to be sold (想把绣片卖出去)

@@ -832,3 +832,10 @@ def test_good_news_told_is_no_new_request() -> None:
     assert arbitrate("孩子已经上学了", [("seek_help", 0.5), ("inform", 0.3)])[0] == "affirm"
     asked = [("seek_help", 0.93), ("check_status", 0.06)]
     assert arbitrate("孩子要上学了 学费还没凑齐", asked)[0] == "seek_help"
+
+
+def test_when_the_money_comes_and_no_word_since_are_status_questions() -> None:
+    as_read = [("seek_help", 0.8), ("check_status", 0.15)]
+    assert arbitrate("钱啥时候能打给我们啊 等着交学费呢", as_read)[0] == "check_status"
+    assert arbitrate("社工说帮我报上去了 后来就没信了", as_read)[0] == "check_status"
+    assert arbitrate("捐款什么时候能给到我们家", as_read)[0] == "seek_help"  # asked for

@@ -295,6 +295,10 @@ def test_a_named_disaster_comes_before_what_it_destroyed() -> None:
         ("我家娃考上职高了 学汽修 要交三千八的费用", "education"),
         ("我是开挖机的 谁家宅基地要平整可以找我 不收钱", "housing"),
         ("什么时候能给我马匹配上", None),  # 马匹 inside 马…匹配 is no horse
+        ("丈夫尘肺病 喘不上气 干不了活 全家就靠我种两亩地", "medical"),
+        ("儿子在读博士 家里供不动了 他自己也在打零工", "education"),
+        ("水管冻裂了 家里没水 老人挑不动", "living"),
+        ("我们是农业大学的 可以派学生下乡教种植技术", "production"),
     ],
 )
 def test_herds_crafts_floods_and_vocational_school_name_their_need(

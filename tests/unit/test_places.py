@@ -177,6 +177,7 @@ def test_a_text_that_says_only_a_place(text: str, only: bool) -> None:
         ("在广东东莞打工，老家在湖南邵阳", "430500"),
         ("在新疆喀什疏附县孩子上学远", "653121"),  # home, then the child at school
         ("我们在昆明打工 老家是镇雄的", "530627"),
+        ("我们是赣南的脐橙种植户 黄龙病把树全毁了", "360700"),  # 黄龙病 is a disease
     ],
 )
 def test_where_someone_works_or_studies_away_is_not_home(text: str, deepest: str | None) -> None:

@@ -263,3 +263,12 @@ def test_registering_ones_own_family_is_no_other_family() -> None:
     assert not of_another_family("我爸妈在老家 房子漏雨 我在外地打工 想帮他们申请")
     assert of_another_family("我妈让我帮隔壁王奶奶申请")  # a neighbour, whoever sent one
     assert of_another_family("我爸是村支书 想帮村里的五保户申请")
+
+
+def test_money_taken_out_a_wish_carried_out_and_a_shop_feeding_for_free_give() -> None:
+    """Twenty-second round: two offers had been asked their side, the noodle shop crossed."""
+    assert side_of("我是退休工人 每个月可以拿三百出来") == GIVE
+    assert side_of("父亲生前常说要帮穷人 我们兄妹凑了三万 想完成他的心愿") == GIVE
+    assert side_cue("我开了个小面馆 困难学生来吃饭不收钱") == (GIVE, Strength.SETTLED)
+    assert side_of("家里实在拿不出三千块") == HELP
+    assert side_of("我开了个小卖部 生意不好 欠了一屁股债") == HELP
