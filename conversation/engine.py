@@ -825,8 +825,9 @@ class Conversation:
 
     def _confirm(self, flow: Flow, state: ConversationState, text: str) -> str:
         answer = confirm_answer(text)
-        if answer is None:
-            return self._correct(flow, state, text) or msg.CONFIRM_REPROMPT
+        if answer is None:  # 还是匿名吧, 地区改成甘肃: one answer changed, and the summary again
+            changed = self._correct(flow, state, text) or self._said_for_another(flow, state, text)
+            return changed or msg.CONFIRM_REPROMPT
         if answer is False:
             return self._edit_menu(flow, state)
         return self._submit(flow, state)
@@ -935,6 +936,8 @@ class Conversation:
         """What the question proposed, taken when the user answered a later one instead
         (the county, at 听起来主要是「教育助学」…对吗？); then the next question. None when
         the question proposes nothing."""
+        if state.step in (CONFIRM, EDIT):  # 还是匿名吧, at the summary: nothing proposed
+            return None
         step = flow.step(state.step)
         if step.proposed is None or (value := step.proposed(state.slots)) is None:
             return None

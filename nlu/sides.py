@@ -52,8 +52,11 @@ _NOT_VOLUNTEERING = r"(?![^，。]{0,4}志愿|[^，。]{0,6}(?:公益|捐|义工
 
 # Asking for oneself or one's family: never an offer, whatever else the text says.
 FOR_ME = re.compile(
-    # one's own family, said alone (我家, 给俺家, 我自己家): asked for them
+    # one's own family, said alone (我家, 给俺家, 我自己家): asked for them; its hardship, said
+    # first (家里有困难)
     rf"^(?:给|为|帮)?{_ME}(?:自己)?(?:家|家里|家人|屋头|屋里)(?:的事)?[吧啊呀的]?$|"
+    r"^(?:家里|屋里|屋头)(?:有|很|太|特别|比较|挺|实在)?(?:困难|难处)"
+    r"(?![^。]*(?:但|可是|不过|还是)[^。]*(?:捐|资助|帮))|"
     rf"{_FUND_ME}|{_HELP_ME}|给{_ME}家|能给{_ME}|给{_ME}一|帮[^，。]{{0,4}}(?:求助|申请)"
     rf"|{_ME}[^，。教给帮送捐]{{0,5}}(?:想|要)(?:出去|去)?学(?!生|校|费)"
     rf"|{_ME}(?:想|要)找[^，。]{{0,6}}(?:工作|活|事)"

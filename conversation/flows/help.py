@@ -52,6 +52,7 @@ from domain.checks import run_checks
 from nlu.entities import find_id_number, find_phone, mask_numbers
 from nlu.lexicon import FAMILY, bare, need_types
 from nlu.regions import is_county_level, is_only_a_place, region_index
+from nlu.sides import HARDSHIP
 from nlu.text import compact
 from nlu.validators import (
     Invalid,
@@ -194,11 +195,27 @@ def _parse_description(text: str, state: ConversationState) -> str:
         raise Reprompt(msg.PLACE_NOT_STORY)
     if _stated_name(text) or _only_a_number(text):  # 我叫何德贵, an ID number: who, not what
         raise Reprompt(msg.ASK_DESCRIPTION)  # happened (noted ahead)
+    if _only_asks(text):  # 什么时候有人联系我: a question, not what happened
+        raise Reprompt(msg.ASK_DESCRIPTION)
     return mask_numbers(_described(text, state))
 
 
-# What a number said alone may have around it (身份证号是…, 电话 …).
+ASKED = re.compile(
+    r"[吗呢？?][啊呀]?$|^(?:请问)?(?:什么时候|啥时候|怎么|为什么|为啥|能不能|可不可以|多久)"
+)
+
+
+def _only_asks(text: str) -> bool:
+    """A question that tells nothing of the household (什么时候有人联系我)."""
+    return ASKED.search(text.strip()) is not None and not (
+        need_types(text) or HARDSHIP.search(text)
+    )
+
+
+# What a number said alone may have around it (身份证号是…, 电话 …), or words about it
+# (我换手机号了 新号是…).
 NUMBER_WORDS = 6
+NUMBER_SAID = 14
 
 
 def _only_a_number(text: str) -> bool:
@@ -208,7 +225,12 @@ def _only_a_number(text: str) -> bool:
         return True
     rest = re.sub(r"[\dXx\s，,。.:：-]", "", text)
     numbered = find_id_number(text) is not None or find_phone(text) is not None
-    return numbered and len(rest) <= NUMBER_WORDS
+    about_it = NUMBER_TOLD.search(rest) is not None and not need_types(rest)  # 我换手机号了
+    return numbered and (len(rest) <= NUMBER_WORDS or (about_it and len(rest) <= NUMBER_SAID))
+
+
+# Words about the number itself, said with it (换号了, 新号是, 身份证号码是).
+NUMBER_TOLD = re.compile(r"手机|电话|号码|新号|身份证|换号")
 
 
 SUM_ALONE = re.compile(

@@ -2258,3 +2258,23 @@ def test_new_people_found_on_2026_12_07_fourteenth_session_sixth_round(
     assert donor.say("你们怎么决定给谁").startswith(msg.FAQ["matching"])
     with app.extensions["zhulian"].services.db.session() as session:
         assert session.scalars(select(Case)).all() == []
+
+
+def test_new_people_found_on_2026_12_07_fourteenth_session_seventh_round(
+    app: Flask, household: WeChatUser, donor: WeChatUser
+) -> None:
+    """At the story question, 什么时候有人联系我 and 我换手机号了 新号是… had become the story; at
+    a pledge's summary, 还是匿名吧 changes the name (it had got 请回复确认)."""
+    household.conversation("老人住院了", "同意", "医疗")
+    reply = household.say("什么时候有人联系我")
+    assert reply.startswith(msg.FAQ["timing"]) and reply.endswith(msg.ASK_DESCRIPTION)
+    noted = msg.NOTED_AHEAD.format(label="手机号", value="135****2345")
+    assert household.say("我换手机号了 新号是13519312345") == noted + msg.ASK_DESCRIPTION
+    household.say("老伴脑梗住院了 医药费还差一万")
+    household.conversation("甘肃定西通渭县", "两口人", "王秀英")
+    assert "情况说明：老伴脑梗住院了" in household.say("11010519491231002X")
+
+    donor.conversation("我想捐一千给上学的孩子", "不限", "王先生")
+    assert "称呼：王先生" in donor.say("不留")
+    summary = donor.say("还是匿名吧")
+    assert "称呼：匿名" in summary and "请核对" in summary

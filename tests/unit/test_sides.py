@@ -272,3 +272,8 @@ def test_money_taken_out_a_wish_carried_out_and_a_shop_feeding_for_free_give() -
     assert side_cue("我开了个小面馆 困难学生来吃饭不收钱") == (GIVE, Strength.SETTLED)
     assert side_of("家里实在拿不出三千块") == HELP
     assert side_of("我开了个小卖部 生意不好 欠了一屁股债") == HELP
+
+
+def test_a_family_hardship_said_first_is_ones_own() -> None:
+    assert side_cue("家里有困难") == (HELP, Strength.SETTLED)  # it had been asked its side
+    assert side_of("家里困难 但还是想捐点") == GIVE
