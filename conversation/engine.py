@@ -148,9 +148,10 @@ HUMAN_ASKED = re.compile(
     r"^(?:我|俺)?(?:要|想)?(?:有没有|有|找|转|要|能不能找|可以找|能找|叫|换)(?:个|一个)?"
     r"(?:真人|人工|社工|客服|工作人员)(?:吗|呢|啊|吧|没有|不)?$"
 )
-# Wanting what was filled in taken back (把我刚才填的都删了): in a flow, nothing is kept yet.
+# Wanting all that was filled in taken back (把我刚才填的都删了): in a flow, nothing is kept
+# yet. Not one answer (刚才写的名字删了重写): that is a correction.
 UNFILLS = re.compile(
-    r"(?:刚才|刚刚|前面|之前|上面)?(?:填|写)的[^，。？?]{0,4}(?:删|清空|作废|不要了)"
+    r"(?:刚才|刚刚|前面|之前|上面)?(?:填|写)的(?:东西|内容|信息)?(?:都|全|全部)(?:删|清空|作废|不要)"
 )
 # A question in words, not letters typed at random (高铁票怎么退, not asdfgh).
 SAID_IN_CHINESE = re.compile(r"[\u4e00-\u9fff]{3,}")

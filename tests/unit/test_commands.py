@@ -69,3 +69,13 @@ def test_asking_for_a_moment_pauses(text: str) -> None:
 
 def test_starting_over() -> None:
     assert command_of("重新开始") == command_of("从头来") == "restart"
+
+
+def test_all_that_was_filled_taken_back_cancels_and_a_person_asked_for_is_the_human_command() -> (
+    None
+):
+    assert command_of("把我刚才填的都删了") == "cancel"
+    assert command_of("刚才写的名字删了重写") is None  # one answer: a correction, not a cancel
+    for text in ("有没有真人", "我要人工", "能不能找个社工"):
+        assert command_of(text) == "human", text
+    assert command_of("社工来过了") is None
