@@ -146,7 +146,7 @@ STATUS_ASKED = re.compile(
 # Asking for a person in a few words (有没有真人, 我要人工, 能不能找个社工): the human command.
 HUMAN_ASKED = re.compile(
     r"^(?:我|俺)?(?:要|想)?(?:有没有|有|找|转|要|能不能找|可以找|能找|叫|换)(?:个|一个)?"
-    r"(?:真人|人工|社工|客服|工作人员)(?:吗|呢|啊|吧|没有|不)?$"
+    r"(?:真人|活人|人工|社工|客服|工作人员)(?:吗|呢|啊|吧|没有|不)?$"
 )
 # Wanting all that was filled in taken back (把我刚才填的都删了): in a flow, nothing is kept
 # yet. Not one answer (刚才写的名字删了重写): that is a correction.

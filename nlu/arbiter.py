@@ -241,6 +241,15 @@ HOW_TO_REACH = re.compile(
     r"(?:才能|可以|能)?(?:联系|联络|找到?|打给|见到)(?:上|到)?(?:你们的?)?"
     r"(?:社工|工作人员|客服|人工|真人|负责人)(?:呢|啊|呀)?[？?]*$"
 )
+# A person wanted in so many words (跟你这个自动回复说不明白 要找个活人).
+WANTS_PERSON = re.compile(r"(?:找|要|换|转|叫)(?:个|一个)?(?:活人|真人|人工|客服)")
+
+
+def _wants_a_person(text: str) -> bool:
+    cue = side_cue(text)
+    return WANTS_PERSON.search(text) is not None and (cue is None or cue[1] < Strength.SAID)
+
+
 # Only asking to register (我要登记): a household's, or a donor's? The side is asked.
 REGISTER_ONLY = re.compile(r"^(?:我|俺)?(?:要|想)?(?:登记|填表|填个表)(?:一下)?[吧啊呀]?$")
 # Whether the platform works where one lives (我们县有没有你们的人): a question about it.
@@ -347,8 +356,8 @@ HOUSEHOLD = re.compile(
     rf"(?:{FAMILY}|老两口|两口子|[家屋]里头?|[家屋]头|[我俺]家?|就|有|共|一共|总共|加上?|和|跟|还有|的"
     r"|[0-9一二两三四五六七八九十]\s*(?:口人|口|个人|个)|[，、,\s])+"
 )
-# What it is mainly about, answered (主要是住的问题, 主要是想有份稳定的活路): the need, told.
-MAINLY = re.compile(r"(?:主要|其实|就)是")
+# What it is mainly about, answered (主要是住的问题, 主要就是娃上学这块): the need, told.
+MAINLY = re.compile(r"(?:主要|其实)?就?是")
 NO_SIDE_SAID = (None, Strength.HARDSHIP)  # a need told, not a request or an offer said
 # Who the applicant or the contact is, answered (申请人是我孙女 她叫阿依, 户主写我老伴).
 WHO_IS_NAMED = re.compile(r"(?:申请人|户主|联系人|登记人|受助人)(?:是|写|填|就是|叫)")
@@ -646,7 +655,7 @@ def arbitrate(text: str, ranking: Ranking) -> tuple[str | None, float]:
         return GIVE, CUE_CONFIDENCE
     if (declined := _declines(text)) is not None:
         return declined, CUE_CONFIDENCE
-    if HOW_TO_REACH.match(bare(text)):
+    if HOW_TO_REACH.match(bare(text)) or _wants_a_person(text):
         return "request_human", CUE_CONFIDENCE
     if REGISTER_ONLY.match(bare(text)):
         return UNSURE_SIDE, 1.0

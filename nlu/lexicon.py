@@ -54,6 +54,13 @@ YES_WORDS = (
     "好呀",
     "没错",
     "可以的",
+    # no mistake, nothing wrong, send it in (没得错, 没啥问题了 交上去吧)
+    "没得错",
+    "冇错",
+    "没毛病",
+    "没啥问题",
+    "莫得问题",
+    "交上去",
     "1",
     # Wu and Cantonese (好额 is 好的; 冇问题 is 没问题)
     "好额",
@@ -219,6 +226,7 @@ NOT_NEEDS = (
     "上班族",
     "打工人",
     "煤矿",  # a workplace, not 煤 (fuel)
+    "活人",  # 找个活人 asks for a person, not 找个活 (work)
 )
 # Only when nothing more specific is said: "生活困难" because of illness is a medical need.
 GENERIC_NEEDS = {"生活困难": "living", "生活很困难": "living"}

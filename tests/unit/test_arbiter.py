@@ -1,6 +1,7 @@
 """The last word on a reading (nlu/arbiter.py), with rankings as Rasa gives them."""
 
 from nlu.arbiter import CUE_CONFIDENCE, UNSURE_SIDE, arbitrate, asks_after_earlier
+from nlu.lexicon import is_yes, need_types
 from nlu.sides import Strength, side_cue
 
 
@@ -839,3 +840,17 @@ def test_when_the_money_comes_and_no_word_since_are_status_questions() -> None:
     assert arbitrate("钱啥时候能打给我们啊 等着交学费呢", as_read)[0] == "check_status"
     assert arbitrate("社工说帮我报上去了 后来就没信了", as_read)[0] == "check_status"
     assert arbitrate("捐款什么时候能给到我们家", as_read)[0] == "seek_help"  # asked for
+
+
+def test_a_person_asked_for_a_yes_in_dialect_and_mainly_one_need() -> None:
+    """Twenty-first set, reworded after its reading (its first wording repeated other sets)."""
+    person = [("seek_help", 0.88), ("ask_about", 0.06), ("request_human", 0.05)]
+    assert arbitrate("跟你这个自动回复说不明白 要找个活人", person)[0] == "request_human"
+    mainly = [("seek_help", 0.66), ("inform", 0.17)]
+    assert arbitrate("主要就是娃上学这块", mainly)[0] == "inform"
+    assert need_types("跟你这个自动回复说不明白 要找个活人") == ()  # 找个活人 is no work
+
+
+def test_no_mistake_and_send_it_in_are_yes() -> None:
+    assert is_yes("对头对头 没得错") and is_yes("没啥问题了 交上去吧")
+    assert not is_yes("错了")

@@ -247,6 +247,7 @@ def test_a_whole_answer_counting_who_lives_there_is_its_size(text: str, size: in
         ("我和老伴两口子 还有孙子", 3),  # the couple named twice (had been 5)
         ("老两口带三个孙子", 5),
         ("五个人 两个老人 我们两口子 一个娃", 5),  # the size first, then who
+        ("屋里就剩我自己一个", 1),
     ],
 )
 def test_sizes_said_in_dialect_and_a_couple_named_twice(text: str, size: int) -> None:
