@@ -277,8 +277,11 @@ RENAMED = {
 EVERYDAY = {"大凉山": "凉山", "赣南": "赣州"}
 
 
-def _targets(text: str, index: RegionIndex) -> list[str]:
-    groups = [_mention_codes(name, index) for _, _, name in _mentions(text, index)]
+def _targets(
+    text: str, index: RegionIndex, mentions: list[tuple[int, int, str]] | None = None
+) -> list[str]:
+    found = _mentions(text, index) if mentions is None else mentions
+    groups = [_mention_codes(name, index) for _, _, name in found]
     return _consistent_targets(groups, index) if groups else []
 
 
@@ -311,8 +314,7 @@ AWAY_DOING = re.compile(
 )
 
 
-def _without_places_away(text: str, index: RegionIndex) -> str:
-    mentions = _mentions(text, index)
+def _without_places_away(text: str, mentions: list[tuple[int, int, str]]) -> str:
     groups: list[list[int]] = []  # runs of places side by side (广东东莞)
     for start, end, _ in mentions:
         if groups and groups[-1][1] == start:
@@ -326,8 +328,11 @@ def _without_places_away(text: str, index: RegionIndex) -> str:
 
 
 def _found(text: str, index: RegionIndex) -> list[str]:
-    text = _without_places_away(text, index)
-    return _targets(text, index) or _where_home_is(text, index)
+    mentions = _mentions(text, index)  # scanned once, again only when a place was left out
+    home = _without_places_away(text, mentions)
+    if home != text:
+        mentions = _mentions(home, index)
+    return _targets(home, index, mentions) or _where_home_is(home, index)
 
 
 def resolve_region(text: str) -> Resolution:

@@ -202,6 +202,12 @@ def _is_list(text: str) -> bool:
     return len(_members(text)) >= 2
 
 
+# Oneself or one's spouse, named in a list beside the couple they make (我和老伴两口子).
+_SELF_OR_SPOUSE = re.compile(
+    r"[我俺](?:的|家)?(?:老伴|老公|老婆|媳妇|丈夫|男人|爱人)?|老伴|老公|老婆|媳妇|丈夫|爱人"
+)
+
+
 def _listed_size(text: str) -> int | None:
     """The number of people a list of the household names, or None when it is no list (two
     members at least)."""
@@ -216,11 +222,6 @@ def _listed_size(text: str) -> int | None:
     named_couple = any(m.group(0).endswith(_COUPLES) for m in members)
     spouses = sum(1 for m in members if _SELF_OR_SPOUSE.fullmatch(m.group(0)))
     return size - min(spouses, 2) if named_couple else size
-
-
-_SELF_OR_SPOUSE = re.compile(
-    r"[我俺](?:的|家)?(?:老伴|老公|老婆|媳妇|丈夫|男人|爱人)?|老伴|老公|老婆|媳妇|丈夫|爱人"
-)
 
 
 # A sum of money (两万, 五千块), which counts no people unless they are named too.
